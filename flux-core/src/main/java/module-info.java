@@ -1,0 +1,13 @@
+/** The flux4j workload manager: instances, jobs, executors and simulation. */
+module org.flux4j.core {
+  requires transitive org.flux4j.policy;
+  requires transitive org.flux4j.graph;
+  requires com.google.common;
+  requires org.eclipse.collections.api;
+  requires org.eclipse.collections.impl;
+  requires com.fasterxml.jackson.databind;
+
+// exports org.flux4j.core; (enable with its first class)
+// exports org.flux4j.core.exec; (enable with its first class)
+// exports org.flux4j.core.sim; (enable with its first class)
+}

@@ -1,0 +1,2 @@
+/** Machinery of the workload manager; not API. */
+package org.flux4j.core.internal;

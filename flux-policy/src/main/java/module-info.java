@@ -1,0 +1,14 @@
+/** Jobspecs, the match engine, match and queue policies, and writers. */
+module org.flux4j.policy {
+  requires transitive org.flux4j.graph;
+  requires com.google.common;
+  requires org.eclipse.collections.api;
+  requires org.eclipse.collections.impl;
+  requires com.fasterxml.jackson.databind;
+  requires com.fasterxml.jackson.dataformat.yaml;
+
+// exports org.flux4j.policy.jobspec; (enable with its first class)
+// exports org.flux4j.policy.match; (enable with its first class)
+// exports org.flux4j.policy.writer; (enable with its first class)
+// exports org.flux4j.policy.queue; (enable with its first class)
+}
