@@ -1,0 +1,174 @@
+package org.flux4j.policy.match;
+
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Map;
+import java.util.Objects;
+import org.flux4j.graph.ResourceGraph;
+
+/**
+ * The resources of one match (or of a find), in Fluxion's emission order: what a match writer
+ * prints.
+ *
+ * <p>Each entry is a vertex of {@link #graph()} with the number of units taken from it and whether
+ * it is held exclusively; entries are in the order Fluxion's traverser emits them (post-order:
+ * children before their parent, siblings in the order the policy selected them). Edges are the
+ * (source, target, subsystem) triples the traverser emitted, in order. Immutable once built; safe
+ * to share between threads.
+ */
+public final class ResourceSet {
+  private final ResourceGraph graph;
+  private final int[] vertices;
+  private final long[] counts;
+  private final boolean[] exclusive;
+  private final int[] edges; // triples: source, target, subsystem
+  private final Map<Integer, Map<String, String>> ephemeral;
+  private final long startTime;
+  private final long duration;
+
+  private ResourceSet(Builder b) {
+    this.graph = b.graph;
+    this.vertices = Arrays.copyOf(b.vertices, b.n);
+    this.counts = Arrays.copyOf(b.counts, b.n);
+    this.exclusive = Arrays.copyOf(b.exclusive, b.n);
+    this.edges = Arrays.copyOf(b.edges, b.e * 3);
+    this.ephemeral = Collections.unmodifiableMap(new java.util.HashMap<>(b.ephemeral));
+    this.startTime = b.startTime;
+    this.duration = b.duration;
+  }
+
+  /** Starts a set over {@code graph}. */
+  public static Builder builder(ResourceGraph graph) {
+    return new Builder(graph);
+  }
+
+  /** The graph whose vertices the entries are. */
+  public ResourceGraph graph() {
+    return graph;
+  }
+
+  /** How many vertices are in the set. */
+  public int size() {
+    return vertices.length;
+  }
+
+  /** Whether nothing was selected. */
+  public boolean isEmpty() {
+    return vertices.length == 0;
+  }
+
+  /** The vertex of entry {@code i}. */
+  public int vertex(int i) {
+    return vertices[i];
+  }
+
+  /** The units taken from the vertex of entry {@code i} (1 for ordinary resources). */
+  public long count(int i) {
+    return counts[i];
+  }
+
+  /** Whether the vertex of entry {@code i} is held exclusively. */
+  public boolean exclusive(int i) {
+    return exclusive[i];
+  }
+
+  /** How many edges were emitted. */
+  public int edgeCount() {
+    return edges.length / 3;
+  }
+
+  /** The source vertex of edge {@code k}. */
+  public int edgeSource(int k) {
+    return edges[3 * k];
+  }
+
+  /** The target vertex of edge {@code k}. */
+  public int edgeTarget(int k) {
+    return edges[3 * k + 1];
+  }
+
+  /** The subsystem index of edge {@code k}. */
+  public int edgeSubsystem(int k) {
+    return edges[3 * k + 2];
+  }
+
+  /**
+   * Ephemeral key-value data of entry {@code i} (e.g. the jobspec label as "label", or "agfilter"
+   * output of find); empty if none.
+   */
+  public Map<String, String> ephemeral(int i) {
+    Map<String, String> m = ephemeral.get(i);
+    return m == null ? Map.of() : m;
+  }
+
+  /** The time at which the resources are scheduled (0 = now). */
+  public long startTime() {
+    return startTime;
+  }
+
+  /** The duration of the allocation in seconds (expiration = start + duration). */
+  public long duration() {
+    return duration;
+  }
+
+  /** Builds a {@link ResourceSet} entry by entry. Not thread-safe. */
+  public static final class Builder {
+    private final ResourceGraph graph;
+    private int[] vertices = new int[16];
+    private long[] counts = new long[16];
+    private boolean[] exclusive = new boolean[16];
+    private int n;
+    private int[] edges = new int[48];
+    private int e;
+    private final Map<Integer, Map<String, String>> ephemeral = new java.util.HashMap<>();
+    private long startTime;
+    private long duration;
+
+    private Builder(ResourceGraph graph) {
+      this.graph = Objects.requireNonNull(graph, "graph");
+    }
+
+    /** Appends a vertex with the units taken from it and its exclusivity; returns its entry. */
+    public int add(int vertex, long count, boolean isExclusive) {
+      if (n == vertices.length) {
+        vertices = Arrays.copyOf(vertices, n * 2);
+        counts = Arrays.copyOf(counts, n * 2);
+        exclusive = Arrays.copyOf(exclusive, n * 2);
+      }
+      vertices[n] = vertex;
+      counts[n] = count;
+      exclusive[n] = isExclusive;
+      return n++;
+    }
+
+    /** Appends an emitted edge. */
+    public Builder edge(int source, int target, int subsystem) {
+      if (3 * e + 3 > edges.length) {
+        edges = Arrays.copyOf(edges, edges.length * 2);
+      }
+      edges[3 * e] = source;
+      edges[3 * e + 1] = target;
+      edges[3 * e + 2] = subsystem;
+      e++;
+      return this;
+    }
+
+    /** Attaches ephemeral data to entry {@code i}. */
+    public Builder ephemeral(int i, String key, String value) {
+      ephemeral.computeIfAbsent(i, k -> new java.util.LinkedHashMap<>()).put(key, value);
+      return this;
+    }
+
+    /** Sets the scheduled start time and duration. */
+    public Builder schedule(long start, long durationSeconds) {
+      this.startTime = start;
+      this.duration = durationSeconds;
+      return this;
+    }
+
+    /** The immutable set. */
+    public ResourceSet build() {
+      return new ResourceSet(this);
+    }
+  }
+}
