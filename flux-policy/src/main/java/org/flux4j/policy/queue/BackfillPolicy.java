@@ -1,0 +1,120 @@
+package org.flux4j.policy.queue;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Fluxion's queue policies as one algorithm with two knobs: fcfs (no reservations; the cycle stops
+ * at the first job that does not fit now) and the backfilling family, which reserves up to a
+ * reservation depth of jobs that do not fit now (easy: 1; hybrid: reservation-depth, default 64;
+ * conservative: max-reservation-depth) and allocates later jobs now only where they fit around
+ * those reservations.
+ *
+ * <p>A cycle first releases the previous cycle's reservations, then walks at most queue-depth
+ * pending jobs in priority order. A job the matcher can never satisfy is rejected; a job that
+ * cannot even be reserved is set aside as blocked (it no longer uses up the queue depth) until
+ * {@link JobQueue#unblockAll()}. Stateless: one instance can serve many queues.
+ */
+public final class BackfillPolicy implements QueuePolicy {
+  private final String name;
+  private final boolean reserve;
+  private final int fixedDepth;
+  private final QueueParams params;
+
+  private BackfillPolicy(String name, boolean reserve, int fixedDepth, QueueParams params) {
+    this.name = name;
+    this.reserve = reserve;
+    this.fixedDepth = fixedDepth;
+    this.params = params;
+  }
+
+  /** First come, first served: stops at the first pending job that does not fit now. */
+  public static BackfillPolicy fcfs(QueueParams params) {
+    return new BackfillPolicy("fcfs", false, 0, params);
+  }
+
+  /** EASY backfilling: reserves the first job that does not fit now. */
+  public static BackfillPolicy easy(QueueParams params) {
+    return new BackfillPolicy("easy", true, 1, params);
+  }
+
+  /** Hybrid backfilling: reserves up to reservation-depth jobs. */
+  public static BackfillPolicy hybrid(QueueParams params) {
+    return new BackfillPolicy("hybrid", true, -1, params);
+  }
+
+  /** Conservative backfilling: reserves every job that does not fit now, up to the maximum. */
+  public static BackfillPolicy conservative(QueueParams params) {
+    return new BackfillPolicy("conservative", true, -2, params);
+  }
+
+  @Override
+  public String name() {
+    return name;
+  }
+
+  /** The parameters in force. */
+  public QueueParams params() {
+    return params;
+  }
+
+  /** How many jobs one cycle may reserve. */
+  public int reservationDepth() {
+    if (!reserve) {
+      return 0;
+    }
+    if (fixedDepth > 0) {
+      return fixedDepth;
+    }
+    return fixedDepth == -1 ? params.effectiveReservationDepth() : params.maxReservationDepth();
+  }
+
+  @Override
+  public CycleResult runCycle(JobQueue queue, JobMatcher matcher) {
+    List<Long> previous = queue.reservationsMutable();
+    for (Long id : previous) {
+      matcher.cancelReservation(id);
+    }
+    previous.clear();
+    List<Long> started = new ArrayList<>();
+    Map<Long, Long> reserved = new LinkedHashMap<>();
+    Map<Long, String> rejected = new LinkedHashMap<>();
+    List<Long> blocked = new ArrayList<>();
+    int depth = params.effectiveQueueDepth();
+    int reservationDepth = reservationDepth();
+    List<PendingJob> toBlock = new ArrayList<>();
+    int considered = 0;
+    Iterator<PendingJob> it = queue.pendingView().iterator();
+    while (it.hasNext() && considered < depth) {
+      PendingJob job = it.next();
+      boolean tryReserve = reserved.size() < reservationDepth;
+      MatchOutcome out =
+          tryReserve ? matcher.allocateOrReserve(job.id()) : matcher.allocate(job.id());
+      if (out instanceof MatchOutcome.Allocated) {
+        queue.drop(it, job);
+        started.add(job.id());
+      } else if (out instanceof MatchOutcome.Reserved r) {
+        reserved.put(job.id(), r.at());
+        previous.add(job.id());
+      } else if (out instanceof MatchOutcome.Unsatisfiable u) {
+        queue.drop(it, job);
+        rejected.put(job.id(), u.reason());
+      } else if (!reserve) {
+        considered++;
+        break; // fcfs: the head blocks the queue
+      } else if (tryReserve) {
+        toBlock.add(job); // cannot even be reserved: set aside, does not use the depth
+        blocked.add(job.id());
+        continue;
+      }
+      considered++;
+    }
+    for (PendingJob j : toBlock) {
+      queue.block(j);
+    }
+    return new CycleResult(started, reserved, rejected, blocked, considered);
+  }
+}
