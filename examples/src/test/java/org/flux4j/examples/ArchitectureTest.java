@@ -1,0 +1,80 @@
+package org.flux4j.examples;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The module layering of DESIGN.md and STYLE.md, made mechanical. */
+class ArchitectureTest {
+  private static JavaClasses classes;
+
+  @BeforeAll
+  static void importClasses() {
+    classes =
+        new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("org.flux4j");
+  }
+
+  @Test
+  void graph_dependsOnNothingAbove() {
+    noClasses()
+        .that()
+        .resideInAPackage("org.flux4j.graph..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("org.flux4j.policy..", "org.flux4j.core..", "org.flux4j.examples..")
+        .check(classes);
+  }
+
+  @Test
+  void policy_dependsOnlyOnGraph() {
+    noClasses()
+        .that()
+        .resideInAPackage("org.flux4j.policy..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("org.flux4j.core..", "org.flux4j.examples..")
+        .check(classes);
+  }
+
+  @Test
+  void core_doesNotReachUp() {
+    noClasses()
+        .that()
+        .resideInAPackage("org.flux4j.core..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("org.flux4j.examples..")
+        .check(classes);
+  }
+
+  @Test
+  void internalPackages_areNotUsedFromOtherModules() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackage("org.flux4j.graph..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("org.flux4j.graph.internal..")
+        .check(classes);
+    noClasses()
+        .that()
+        .resideOutsideOfPackage("org.flux4j.policy..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("org.flux4j.policy.internal..")
+        .check(classes);
+    noClasses()
+        .that()
+        .resideOutsideOfPackage("org.flux4j.core..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("org.flux4j.core.internal..")
+        .check(classes);
+  }
+}
