@@ -1,0 +1,505 @@
+package org.flux4j.graph.io;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.eclipse.collections.impl.list.mutable.primitive.IntArrayList;
+import org.eclipse.collections.impl.map.mutable.primitive.LongIntHashMap;
+import org.flux4j.graph.GraphBuilder;
+import org.flux4j.graph.GraphParseException;
+import org.flux4j.graph.ResourceGraph;
+import org.flux4j.graph.Status;
+import org.flux4j.graph.Subsystems;
+
+/**
+ * Reads Fluxion's JSON Graph Format ({@code -f jgf} and {@code -f jgf_shorthand}) into a {@link
+ * ResourceGraph}, with the semantics of flux-sched's {@code resource_reader_jgf}.
+ *
+ * <p>The document is {@code {"graph": {"nodes": [...], "edges": [...]}}}. Each node is {@code
+ * {"id": "<string>", "metadata": {...}}}; its metadata gives {@code type} and {@code paths}
+ * (required), and optionally {@code basename} (default: the type), {@code name} (default: basename
+ * followed by id), {@code id} (default: the uniq_id, or for a {@code node} with a name the decimal
+ * suffix of that name), {@code uniq_id} (default: the node's {@code "id"} string read as an
+ * integer), {@code rank} (default -1), {@code size} (default 1), {@code unit}, {@code exclusive},
+ * {@code status} (0 up, 1 down) and {@code properties} (string values). Vertices are created in
+ * document order; a node whose path (in any subsystem) and rank equal those of a vertex already
+ * created is not created again but stands for that vertex, and an edge is added only when it
+ * touches at least one newly created vertex, as Fluxion does. Each edge {@code {"source", "target",
+ * "metadata": {"subsystem"}}} belongs to the containment subsystem unless its metadata names
+ * another; edges are added in document order.
+ *
+ * <p>Loading a {@code jgf_shorthand} document gives the same graph as loading it as {@code jgf}:
+ * Fluxion's shorthand reader differs only when it updates an existing graph from an allocation
+ * (then the contents of exclusively allocated vertices are implied).
+ *
+ * <p>Bad input raises a {@link GraphParseException} naming the source, a JSON pointer such as
+ * {@code /graph/nodes/17/metadata/size} (or a line and column for malformed JSON) and the problem.
+ * Reading is O(V + E) after parsing the JSON tree. Stateless and thread-safe.
+ */
+public final class JgfReader {
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  private JgfReader() {}
+
+  /**
+   * Reads a JGF file.
+   *
+   * @param file the JGF file
+   * @return the graph
+   * @throws GraphParseException if the file cannot be read or is not valid JGF
+   */
+  public static ResourceGraph read(Path file) {
+    String source = file.toString();
+    try (InputStream in = Files.newInputStream(file)) {
+      return read(source, in);
+    } catch (IOException e) {
+      throw new GraphParseException(source, null, "cannot read the file: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Reads a JGF document from a stream (which is not closed).
+   *
+   * @param source the name of the input, used in error messages
+   * @param in the JSON text
+   * @return the graph
+   * @throws GraphParseException if the input is not valid JGF
+   */
+  public static ResourceGraph read(String source, InputStream in) {
+    return read(source, parse(source, in));
+  }
+
+  /**
+   * Reads a JGF document from a string.
+   *
+   * @param source the name of the input, used in error messages
+   * @param json the JSON text
+   * @return the graph
+   * @throws GraphParseException if the input is not valid JGF
+   */
+  public static ResourceGraph readString(String source, String json) {
+    try {
+      return read(source, MAPPER.readTree(json));
+    } catch (JsonProcessingException e) {
+      throw badJson(source, e);
+    }
+  }
+
+  /** Reads a JGF document that has already been parsed. */
+  static ResourceGraph read(String source, JsonNode document) {
+    return read(source, document, "");
+  }
+
+  static ResourceGraph read(String source, JsonNode document, String pointerPrefix) {
+    return new Loader(source, pointerPrefix).load(document);
+  }
+
+  static JsonNode parse(String source, InputStream in) {
+    try {
+      JsonNode n = MAPPER.readTree(in);
+      if (n == null || n.isMissingNode()) {
+        throw new GraphParseException(source, "line 1", "empty input, expected a JSON object");
+      }
+      return n;
+    } catch (JsonProcessingException e) {
+      throw badJson(source, e);
+    } catch (IOException e) {
+      throw new GraphParseException(source, null, "cannot read the input: " + e.getMessage(), e);
+    }
+  }
+
+  static GraphParseException badJson(String source, JsonProcessingException e) {
+    var loc = e.getLocation();
+    String where = loc == null ? null : "line " + loc.getLineNr() + ", column " + loc.getColumnNr();
+    return new GraphParseException(source, where, "malformed JSON: " + e.getOriginalMessage(), e);
+  }
+
+  /** The relation name Fluxion's tools associate with an edge of a subsystem. */
+  static String relationFor(String subsystem) {
+    switch (subsystem) {
+      case Subsystems.CONTAINMENT:
+        return Subsystems.CONTAINS;
+      case Subsystems.POWER:
+        return "supplies_to";
+      case Subsystems.IBNET:
+        return "connected_down";
+      default:
+        return "*";
+    }
+  }
+
+  /** Extracts the decimal suffix of a host name, as Fluxion's JGF reader does for node ids. */
+  static long nameSuffix(String name) {
+    int end = name.length();
+    int start = end;
+    while (start > 0 && Character.isDigit(name.charAt(start - 1))) {
+      start--;
+    }
+    if (start == end) {
+      return Long.MIN_VALUE;
+    }
+    // skip leading zeros to avoid overflow on long zero runs
+    int s = start;
+    while (s < end - 1 && name.charAt(s) == '0') {
+      s++;
+    }
+    if (end - s > 18) {
+      return Long.MIN_VALUE;
+    }
+    return Long.parseLong(name.substring(s, end));
+  }
+
+  /** One load: state shared by the vertex and edge passes. */
+  private static final class Loader {
+    private final String source;
+    private final String prefix;
+    private GraphBuilder b;
+
+    /** JGF node id -> vertex. */
+    private final Map<String, Integer> vmap = new HashMap<>();
+
+    /** JGF node ids of the vertices created by this document (not merged into earlier ones). */
+    private final Set<String> added = new HashSet<>();
+
+    /** path (any subsystem) -> vertices having that path. */
+    private final Map<String, IntArrayList> byPath = new HashMap<>();
+
+    private final LongIntHashMap byUniqId = new LongIntHashMap();
+
+    /** vertex -> index of the edge that made its containment parent, or -1. */
+    private final IntArrayList parentEdge = new IntArrayList();
+
+    Loader(String source, String prefix) {
+      this.source = source;
+      this.prefix = prefix;
+    }
+
+    private GraphParseException fail(String pointer, String problem) {
+      return new GraphParseException(source, prefix + pointer, problem);
+    }
+
+    ResourceGraph load(JsonNode doc) {
+      if (!doc.isObject()) {
+        throw fail("", "expected a JSON object with a \"graph\" key");
+      }
+      JsonNode graph = doc.get("graph");
+      if (graph == null) {
+        throw fail("", "JGF does not contain the required key \"graph\"");
+      }
+      if (!graph.isObject()) {
+        throw fail("/graph", "\"graph\" must be an object");
+      }
+      JsonNode nodes = graph.get("nodes");
+      if (nodes == null) {
+        throw fail("/graph", "JGF does not contain the required key \"nodes\"");
+      }
+      if (!nodes.isArray()) {
+        throw fail("/graph/nodes", "\"nodes\" must be an array");
+      }
+      JsonNode edges = graph.get("edges");
+      if (edges == null) {
+        throw fail("/graph", "JGF does not contain the required key \"edges\"");
+      }
+      if (!edges.isArray()) {
+        throw fail("/graph/edges", "\"edges\" must be an array");
+      }
+      b = GraphBuilder.forSource(source, Math.max(16, nodes.size()));
+      for (int i = 0; i < nodes.size(); i++) {
+        vertex(nodes.get(i), i);
+      }
+      for (int i = 0; i < edges.size(); i++) {
+        edge(edges.get(i), i);
+      }
+      checkContainmentCycles();
+      return b.build();
+    }
+
+    private void vertex(JsonNode node, int i) {
+      String at = "/graph/nodes/" + i;
+      if (!node.isObject()) {
+        throw fail(at, "a JGF node must be an object");
+      }
+      JsonNode jid = node.get("id");
+      if (jid == null) {
+        throw fail(at, "JGF vertex id key is not found in a node");
+      }
+      if (!jid.isTextual()) {
+        throw fail(at + "/id", "the node \"id\" must be a string");
+      }
+      String vid = jid.textValue();
+      JsonNode md = node.get("metadata");
+      if (md == null) {
+        throw fail(at, "key \"metadata\" is not found in the JGF node " + vid);
+      }
+      if (!md.isObject()) {
+        throw fail(at + "/metadata", "\"metadata\" must be an object");
+      }
+      String m = at + "/metadata";
+      String type = requiredString(md, "type", m);
+      String basename = optString(md, "basename", m, null);
+      String name = optString(md, "name", m, null);
+      long id = optLong(md, "id", m, Long.MIN_VALUE);
+      long uniqId = optLong(md, "uniq_id", m, Long.MIN_VALUE);
+      long rank = optLong(md, "rank", m, -1);
+      long status = optLong(md, "status", m, 0);
+      optBoolean(md, "exclusive", m);
+      String unit = optString(md, "unit", m, "");
+      long size = optLong(md, "size", m, 1);
+      JsonNode paths = md.get("paths");
+      if (paths == null) {
+        throw fail(m, "key \"paths\" is required in the metadata of JGF node " + vid);
+      }
+      if (!paths.isObject()) {
+        throw fail(m + "/paths", "\"paths\" must be an object of subsystem -> path strings");
+      }
+      JsonNode props = md.get("properties");
+      if (props != null && !props.isNull() && !props.isObject()) {
+        throw fail(m + "/properties", "\"properties\" must be an object or null");
+      }
+      if (rank < Integer.MIN_VALUE || rank > Integer.MAX_VALUE) {
+        throw fail(m + "/rank", "rank " + rank + " is out of range");
+      }
+      if (size < 0) {
+        throw fail(m + "/size", "negative size " + size);
+      }
+      if (status != 0 && status != 1) {
+        throw fail(m + "/status", "status must be 0 (up) or 1 (down), not " + status);
+      }
+      if (uniqId == Long.MIN_VALUE) {
+        uniqId = leadingInteger(vid, at + "/id");
+      }
+      if (id == Long.MIN_VALUE) {
+        id = uniqId;
+        if ("node".equals(type) && name != null) {
+          long suffix = nameSuffix(name);
+          if (suffix != Long.MIN_VALUE) {
+            id = suffix;
+          }
+        }
+      }
+      if (basename == null) {
+        basename = type;
+      }
+      // paths, in document order
+      List<String> subsystems = new ArrayList<>(paths.size());
+      List<String> pathValues = new ArrayList<>(paths.size());
+      for (Map.Entry<String, JsonNode> e : paths.properties()) {
+        if (!e.getValue().isTextual()) {
+          throw fail(m + "/paths/" + escape(e.getKey()), "a path must be a string");
+        }
+        subsystems.add(e.getKey());
+        pathValues.add(e.getValue().textValue());
+      }
+      // a vertex with the same path and rank already exists: this node stands for it
+      int existing = find(pathValues, (int) rank);
+      if (existing >= 0) {
+        if (vmap.putIfAbsent(vid, existing) != null) {
+          throw fail(at + "/id", "duplicate JGF node id " + vid);
+        }
+        return;
+      }
+      if (vmap.containsKey(vid)) {
+        throw fail(at + "/id", "duplicate JGF node id " + vid);
+      }
+      if (byUniqId.containsKey(uniqId)) {
+        throw fail(
+            md.has("uniq_id") ? m + "/uniq_id" : at + "/id",
+            "duplicate uniq_id "
+                + uniqId
+                + " (also node "
+                + byUniqId.get(uniqId)
+                + " of /graph/nodes)");
+      }
+      int v =
+          b.addVertex(
+              type,
+              basename,
+              name == null ? basename + id : name,
+              id,
+              uniqId,
+              (int) rank,
+              size,
+              unit);
+      byUniqId.put(uniqId, i);
+      vmap.put(vid, v);
+      added.add(vid);
+      parentEdge.add(-1);
+      for (int k = 0; k < subsystems.size(); k++) {
+        b.path(v, subsystems.get(k), pathValues.get(k));
+        byPath.computeIfAbsent(pathValues.get(k), p -> new IntArrayList(1)).add(v);
+      }
+      if (props != null && props.isObject()) {
+        for (Map.Entry<String, JsonNode> e : props.properties()) {
+          if (!e.getValue().isTextual()) {
+            throw fail(
+                m + "/properties/" + escape(e.getKey()), "a property value must be a string");
+          }
+          b.property(v, e.getKey(), e.getValue().textValue());
+        }
+      }
+      if (status == 1) {
+        b.status(v, Status.DOWN);
+      }
+    }
+
+    private int find(List<String> paths, int rank) {
+      ResourceGraph g = b.peek();
+      for (String p : paths) {
+        IntArrayList vs = byPath.get(p);
+        if (vs != null) {
+          for (int k = 0; k < vs.size(); k++) {
+            if (g.rank(vs.get(k)) == rank) {
+              return vs.get(k);
+            }
+          }
+        }
+      }
+      return -1;
+    }
+
+    private void edge(JsonNode e, int i) {
+      String at = "/graph/edges/" + i;
+      if (!e.isObject()) {
+        throw fail(at, "a JGF edge must be an object");
+      }
+      String src = requiredString(e, "source", at);
+      String tgt = requiredString(e, "target", at);
+      Integer s = vmap.get(src);
+      if (s == null) {
+        throw fail(at + "/source", "source vertex " + src + " is not a node of this graph");
+      }
+      Integer t = vmap.get(tgt);
+      if (t == null) {
+        throw fail(at + "/target", "target vertex " + tgt + " is not a node of this graph");
+      }
+      String subsystem = Subsystems.CONTAINMENT;
+      JsonNode md = e.get("metadata");
+      if (md != null) {
+        if (!md.isObject()) {
+          throw fail(at + "/metadata", "edge \"metadata\" must be an object");
+        }
+        subsystem = optString(md, "subsystem", at + "/metadata", Subsystems.CONTAINMENT);
+      }
+      if (!added.contains(src) && !added.contains(tgt)) {
+        return; // both ends merged into earlier vertices: Fluxion adds no edge
+      }
+      if (Subsystems.CONTAINMENT.equals(subsystem)) {
+        b.contain(s, t);
+        parentEdge.set(t, i);
+      } else {
+        b.edge(s, t, subsystem, relationFor(subsystem));
+        ResourceGraph g = b.peek();
+        int sub = g.subsystemId(subsystem);
+        if (g.isMember(s, sub) && g.isMember(t, sub)) {
+          b.pathParent(t, subsystem, s);
+        }
+      }
+    }
+
+    private void checkContainmentCycles() {
+      ResourceGraph g = b.peek();
+      int n = g.vertexLimit();
+      byte[] colour = new byte[n];
+      IntArrayList chain = new IntArrayList();
+      for (int v = 0; v < n; v++) {
+        int u = v;
+        while (u >= 0 && colour[u] == 0) {
+          colour[u] = 1;
+          chain.add(u);
+          u = g.pathParent(u, 0);
+        }
+        if (u >= 0 && colour[u] == 1) {
+          throw fail(
+              "/graph/edges/" + parentEdge.get(u),
+              "containment has a cycle through " + g.name(u) + " (uniq_id " + g.uniqId(u) + ")");
+        }
+        for (int k = 0; k < chain.size(); k++) {
+          colour[chain.get(k)] = 2;
+        }
+        chain.clear();
+      }
+    }
+
+    private long leadingInteger(String s, String at) {
+      // std::stoll semantics: optional blanks and sign, then at least one digit
+      int i = 0;
+      int n = s.length();
+      while (i < n && Character.isWhitespace(s.charAt(i))) {
+        i++;
+      }
+      int start = i;
+      if (i < n && (s.charAt(i) == '-' || s.charAt(i) == '+')) {
+        i++;
+      }
+      int digits = i;
+      while (i < n && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+        i++;
+      }
+      if (i == digits) {
+        throw fail(
+            at,
+            "key \"uniq_id\" is absent and could not be inferred from the node id \"" + s + "\"");
+      }
+      try {
+        return Long.parseLong(s.substring(start, i));
+      } catch (NumberFormatException e) {
+        throw fail(at, "the node id \"" + s + "\" is out of range for a uniq_id");
+      }
+    }
+
+    private String requiredString(JsonNode obj, String key, String at) {
+      JsonNode n = obj.get(key);
+      if (n == null) {
+        throw fail(at, "required key \"" + key + "\" is missing");
+      }
+      if (!n.isTextual()) {
+        throw fail(at + "/" + key, "\"" + key + "\" must be a string");
+      }
+      return n.textValue();
+    }
+
+    private String optString(JsonNode obj, String key, String at, String dflt) {
+      JsonNode n = obj.get(key);
+      if (n == null) {
+        return dflt;
+      }
+      if (!n.isTextual()) {
+        throw fail(at + "/" + key, "\"" + key + "\" must be a string");
+      }
+      return n.textValue();
+    }
+
+    private long optLong(JsonNode obj, String key, String at, long dflt) {
+      JsonNode n = obj.get(key);
+      if (n == null) {
+        return dflt;
+      }
+      if (!n.isIntegralNumber() || !n.canConvertToLong()) {
+        throw fail(at + "/" + key, "\"" + key + "\" must be an integer");
+      }
+      return n.longValue();
+    }
+
+    private void optBoolean(JsonNode obj, String key, String at) {
+      JsonNode n = obj.get(key);
+      if (n != null && !n.isBoolean()) {
+        throw fail(at + "/" + key, "\"" + key + "\" must be a boolean");
+      }
+    }
+  }
+
+  /** Escapes a key for use in a JSON pointer (RFC 6901). */
+  static String escape(String key) {
+    return key.replace("~", "~0").replace("/", "~1");
+  }
+}

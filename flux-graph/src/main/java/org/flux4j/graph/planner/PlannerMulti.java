@@ -1,0 +1,503 @@
+package org.flux4j.graph.planner;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.eclipse.collections.impl.map.mutable.primitive.LongObjectHashMap;
+
+/**
+ * Time-indexed availability of several resource types at once (Fluxion's {@code planner_multi_t}):
+ * one {@link Planner} per type, all over the same horizon, with requests and spans given as vectors
+ * indexed like {@link #types()}.
+ *
+ * <p>Semantics follow flux-sched {@code resource/planner/c/planner_multi.h}: {@link
+ * #availTimeFirst} iterates the candidate times of the first type's planner and keeps those at
+ * which every other type is free for the duration; multi-span ids start at 0; a partial release
+ * ({@link #reduceSpan}) removes the per-type spans that reach zero and the multi-span once all are
+ * gone. Deliberate differences, all on error paths: a failing {@link #addSpan} is checked for every
+ * type before any planner changes (Fluxion may leave spans in the types before the failing one and
+ * consumes an id), and {@link #update} keeps existing multi-spans aligned with the reordered types.
+ *
+ * <p>Not thread-safe. Costs are those of {@link Planner} times the number of types.
+ */
+public final class PlannerMulti {
+  /** The sentinel for "no such time" or "no such span". */
+  public static final long NONE = -1;
+
+  /*
+   * Implementation notes. types/planners are parallel lists in index order. Each multi-span maps to
+   * a long[] of per-type planner span ids in the same index order; an entry of -1 means the type's
+   * span was released by a partial cancel (or the type was added after the span). The iteration
+   * request (duration and per-type counts) is kept by type name so that it survives update().
+   */
+  private final long base;
+  private final long horizon;
+  private final List<String> types;
+  private final List<Planner> planners;
+  private final LongObjectHashMap<long[]> spans;
+  private long spanCounter;
+  private long iterDuration;
+  private final List<String> iterTypes;
+  private long[] iterCounts;
+
+  private PlannerMulti(long base, long horizon, int n) {
+    this.base = base;
+    this.horizon = horizon;
+    types = new ArrayList<>(n);
+    planners = new ArrayList<>(n);
+    spans = new LongObjectHashMap<>(0);
+    iterTypes = new ArrayList<>(0);
+    iterCounts = new long[0];
+  }
+
+  /**
+   * Creates a multi-planner over {@code [base, base + horizon)} with one planner per type
+   * (Fluxion's {@code planner_multi_new}).
+   *
+   * @throws IllegalArgumentException if the arrays differ in length, a type is null or repeated, a
+   *     total is negative or {@code horizon < 1}
+   */
+  public static PlannerMulti create(long base, long horizon, long[] totals, String[] types) {
+    if (totals.length != types.length) {
+      throw new IllegalArgumentException(
+          "planner_multi: " + totals.length + " totals for " + types.length + " types");
+    }
+    if (horizon < 1) {
+      throw new IllegalArgumentException(
+          "planner_multi: horizon " + horizon + " must be at least 1");
+    }
+    Set<String> seen = new HashSet<>();
+    for (String t : types) {
+      if (t == null || !seen.add(t)) {
+        throw new IllegalArgumentException("planner_multi: type " + t + " is null or repeated");
+      }
+    }
+    PlannerMulti m = new PlannerMulti(base, horizon, types.length);
+    for (int i = 0; i < types.length; i++) {
+      m.planners.add(Planner.create(base, horizon, totals[i], types[i]));
+      m.types.add(types[i]);
+    }
+    return m;
+  }
+
+  /** A deep, independent copy (Fluxion's {@code planner_multi_copy}). */
+  public PlannerMulti copy() {
+    PlannerMulti m = new PlannerMulti(base, horizon, types.size());
+    m.types.addAll(types);
+    for (Planner p : planners) {
+      m.planners.add(p.copy());
+    }
+    spans.forEachKeyValue((k, v) -> m.spans.put(k, v.clone()));
+    m.spanCounter = spanCounter;
+    m.iterDuration = iterDuration;
+    m.iterTypes.addAll(iterTypes);
+    m.iterCounts = iterCounts.clone();
+    return m;
+  }
+
+  // ---------------------------------------------------------------- properties
+
+  /** The base time. */
+  public long baseTime() {
+    return base;
+  }
+
+  /** The horizon length. */
+  public long horizon() {
+    return horizon;
+  }
+
+  /** How many resource types are tracked. */
+  public int size() {
+    return types.size();
+  }
+
+  /** The resource types in index order. Unmodifiable snapshot. */
+  public List<String> types() {
+    return List.copyOf(types);
+  }
+
+  /** The type at index {@code i}. */
+  public String type(int i) {
+    return types.get(i);
+  }
+
+  /** The index of {@code type}, or -1 if not tracked. O(types). */
+  public int indexOf(String type) {
+    return types.indexOf(type);
+  }
+
+  /** The total of the type at index {@code i}. */
+  public long total(int i) {
+    return planners.get(i).total();
+  }
+
+  /** The total of {@code type}, or -1 if not tracked (Fluxion's {@code _total_by_type}). */
+  public long totalByType(String type) {
+    int i = types.indexOf(type);
+    return i < 0 ? -1 : planners.get(i).total();
+  }
+
+  /**
+   * The planner of the type at index {@code i}; changing it directly bypasses this multi-planner's
+   * span bookkeeping.
+   */
+  public Planner planner(int i) {
+    return planners.get(i);
+  }
+
+  // ---------------------------------------------------------------- queries
+
+  /**
+   * The units of type {@code i} free at time {@code t}.
+   *
+   * @throws IllegalArgumentException as {@link Planner#availableAt}
+   */
+  public long availableAt(long t, int i) {
+    return planners.get(i).availableAt(t);
+  }
+
+  /**
+   * Fills {@code out} with the fewest units of each type free during {@code [t, t + duration)}
+   * (Fluxion's {@code planner_multi_avail_resources_array_during}).
+   *
+   * @throws IllegalArgumentException as {@link Planner#availableDuring}, or if {@code out} has the
+   *     wrong length
+   */
+  public void availableDuring(long t, long duration, long[] out) {
+    checkLength(out);
+    for (int i = 0; i < out.length; i++) {
+      out[i] = planners.get(i).availableDuring(t, duration);
+    }
+  }
+
+  /**
+   * Whether {@code counts[i]} units of every type {@code i} are free during {@code [t, t +
+   * duration)} (Fluxion's {@code planner_multi_avail_during}); false as soon as one type is busy,
+   * over its total or past the horizon. O(types * (log p + k)).
+   *
+   * @throws IllegalArgumentException if {@code counts} has the wrong length or a negative entry, or
+   *     {@code duration < 1}
+   */
+  public boolean availDuring(long t, long duration, long[] counts) {
+    checkLength(counts);
+    for (int i = 0; i < counts.length; i++) {
+      if (!planners.get(i).availDuring(t, duration, counts[i])) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * The earliest candidate time at or after {@code onOrAfter} at which {@code counts} are free for
+   * {@code duration} (Fluxion's {@code planner_multi_avail_time_first}): the candidates are the
+   * first type's scheduled points. Returns {@link #NONE} if there is none.
+   *
+   * @throws IllegalArgumentException if {@code counts} has the wrong length or a negative entry,
+   *     there are no types, or {@code duration < 1}
+   */
+  public long availTimeFirst(long onOrAfter, long duration, long[] counts) {
+    if (types.isEmpty()) {
+      throw new IllegalArgumentException("planner_multi: no resource types");
+    }
+    checkLength(counts);
+    for (long c : counts) {
+      if (c < 0) {
+        throw new IllegalArgumentException("planner_multi: negative count " + c);
+      }
+    }
+    if (duration < 1) {
+      throw new IllegalArgumentException(
+          "planner_multi: duration " + duration + " must be at least 1");
+    }
+    iterDuration = duration;
+    iterTypes.clear();
+    iterTypes.addAll(types);
+    iterCounts = counts.clone();
+    long t = planners.get(0).availTimeFirst(onOrAfter, duration, counts[0]);
+    while (t != NONE && !othersFit(t)) {
+      t = planners.get(0).availTimeNext();
+    }
+    return t;
+  }
+
+  /**
+   * The next time of the iteration begun by {@link #availTimeFirst}, or {@link #NONE} (Fluxion's
+   * {@code planner_multi_avail_time_next}).
+   */
+  public long availTimeNext() {
+    if (types.isEmpty()) {
+      return NONE;
+    }
+    long t;
+    do {
+      t = planners.get(0).availTimeNext();
+    } while (t != NONE && !othersFit(t));
+    return t;
+  }
+
+  private boolean othersFit(long t) {
+    for (int i = 1; i < planners.size(); i++) {
+      int k = iterTypes.indexOf(types.get(i));
+      long c = k < 0 ? 0 : iterCounts[k];
+      if (!planners.get(i).availDuring(t, iterDuration, c)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  // ---------------------------------------------------------------- spans
+
+  /**
+   * Reserves {@code amounts[i]} units of each type {@code i} during {@code [start, start +
+   * duration)} and returns the multi-span id (from 0, never reused). O(types * (log p + k)).
+   *
+   * @throws IllegalArgumentException if {@code amounts} has the wrong length, or any type's planner
+   *     would refuse its span (see {@link Planner#addSpan}); then nothing changes
+   */
+  public long addSpan(long start, long duration, long[] amounts) {
+    checkLength(amounts);
+    for (int i = 0; i < amounts.length; i++) {
+      String problem = planners.get(i).spanProblem(start, duration, amounts[i]);
+      if (problem != null) {
+        throw new IllegalArgumentException("planner_multi " + types.get(i) + ": " + problem);
+      }
+    }
+    long[] ids = new long[amounts.length];
+    for (int i = 0; i < amounts.length; i++) {
+      ids[i] = planners.get(i).addSpan(start, duration, amounts[i]);
+    }
+    long id = spanCounter++;
+    spans.put(id, ids);
+    return id;
+  }
+
+  /**
+   * Releases a multi-span entirely (Fluxion's {@code planner_multi_rem_span}).
+   *
+   * @throws IllegalArgumentException if there is no multi-span {@code id}
+   */
+  public void removeSpan(long id) {
+    long[] ids = requireSpan(id);
+    for (int i = 0; i < ids.length; i++) {
+      if (ids[i] != NONE) {
+        planners.get(i).removeSpan(ids[i]);
+      }
+    }
+    spans.remove(id);
+  }
+
+  /**
+   * Releases part of a multi-span (Fluxion's {@code planner_multi_reduce_span}, a partial cancel):
+   * {@code amounts[j]} units of {@code types[j]} for each {@code j}; types not tracked here are
+   * ignored, tracked types not named release 0 (which removes their span if it holds 0). A per-type
+   * span released to nothing is dropped; when none is left the multi-span is removed and this
+   * returns true.
+   *
+   * @throws IllegalArgumentException if there is no multi-span {@code id}, the arrays differ in
+   *     length, or an amount is negative or above what the type's span holds; then nothing changes
+   */
+  public boolean reduceSpan(long id, long[] amounts, String[] reduceTypes) {
+    long[] ids = requireSpan(id);
+    if (amounts.length != reduceTypes.length) {
+      throw new IllegalArgumentException(
+          "planner_multi: " + amounts.length + " amounts for " + reduceTypes.length + " types");
+    }
+    int n = types.size();
+    long[] byIndex = new long[n];
+    for (int j = 0; j < amounts.length; j++) {
+      int i = types.indexOf(reduceTypes[j]);
+      if (i < 0) {
+        continue;
+      }
+      if (amounts[j] < 0) {
+        throw new IllegalArgumentException("planner_multi: negative amount " + amounts[j]);
+      }
+      if (ids[i] != NONE && amounts[j] > planners.get(i).spanAmount(ids[i])) {
+        throw new IllegalArgumentException(
+            "planner_multi "
+                + types.get(i)
+                + ": cannot release "
+                + amounts[j]
+                + " of a span holding "
+                + planners.get(i).spanAmount(ids[i]));
+      }
+      byIndex[i] = amounts[j];
+    }
+    return reduceByIndex(id, ids, byIndex);
+  }
+
+  /**
+   * Releases {@code amounts[i]} units of each type {@code i} of a multi-span; as {@link
+   * #reduceSpan(long, long[], String[])} with every type named.
+   */
+  public boolean reduceSpan(long id, long[] amounts) {
+    long[] ids = requireSpan(id);
+    checkLength(amounts);
+    for (int i = 0; i < amounts.length; i++) {
+      if (amounts[i] < 0) {
+        throw new IllegalArgumentException("planner_multi: negative amount " + amounts[i]);
+      }
+      if (ids[i] != NONE && amounts[i] > planners.get(i).spanAmount(ids[i])) {
+        throw new IllegalArgumentException(
+            "planner_multi "
+                + types.get(i)
+                + ": cannot release "
+                + amounts[i]
+                + " of a span holding "
+                + planners.get(i).spanAmount(ids[i]));
+      }
+    }
+    return reduceByIndex(id, ids, amounts);
+  }
+
+  private boolean reduceByIndex(long id, long[] ids, long[] amounts) {
+    boolean all = true;
+    for (int i = 0; i < ids.length; i++) {
+      if (ids[i] != NONE) {
+        if (planners.get(i).reduceSpan(ids[i], amounts[i])) {
+          ids[i] = NONE;
+        }
+      }
+      all &= ids[i] == NONE;
+    }
+    if (all) {
+      spans.remove(id);
+    }
+    return all;
+  }
+
+  /** How many multi-spans are held. */
+  public int spanCount() {
+    return spans.size();
+  }
+
+  /** Whether multi-span {@code id} is held. */
+  public boolean hasSpan(long id) {
+    return spans.containsKey(id);
+  }
+
+  /** The ids of the held multi-spans, ascending. */
+  public long[] spanIds() {
+    long[] ids = spans.keySet().toArray();
+    Arrays.sort(ids);
+    return ids;
+  }
+
+  /**
+   * The units of type {@code i} multi-span {@code id} holds; 0 once that type's part was released
+   * (Fluxion's {@code planner_multi_span_planned_at}).
+   *
+   * @throws IllegalArgumentException if there is no multi-span {@code id}
+   */
+  public long spanAmount(long id, int i) {
+    long[] ids = requireSpan(id);
+    return ids[i] == NONE ? 0 : planners.get(i).spanAmount(ids[i]);
+  }
+
+  /**
+   * The per-type planner span id of multi-span {@code id} for type {@code i}, or {@link #NONE} if
+   * that part was released.
+   */
+  public long plannerSpanId(long id, int i) {
+    return requireSpan(id)[i];
+  }
+
+  private long[] requireSpan(long id) {
+    long[] ids = spans.get(id);
+    if (ids == null) {
+      throw new IllegalArgumentException("planner_multi: no span " + id);
+    }
+    return ids;
+  }
+
+  // ---------------------------------------------------------------- totals and types
+
+  /**
+   * Sets the tracked types and their totals (Fluxion's {@code planner_multi_update}, used by grow
+   * and shrink): a new type gets a fresh planner at its index, an existing type moves to its index
+   * and has its total updated (see {@link Planner#updateTotal}), and types not listed are dropped
+   * with their spans. Existing multi-spans keep their per-type parts; a new type has none.
+   *
+   * @throws IllegalArgumentException if the arrays differ in length, a type is null or repeated, or
+   *     a total is negative; then nothing changes
+   */
+  public void update(long[] totals, String[] newTypes) {
+    if (totals.length != newTypes.length) {
+      throw new IllegalArgumentException(
+          "planner_multi: " + totals.length + " totals for " + newTypes.length + " types");
+    }
+    Set<String> seen = new HashSet<>();
+    for (int i = 0; i < newTypes.length; i++) {
+      if (newTypes[i] == null || !seen.add(newTypes[i])) {
+        throw new IllegalArgumentException(
+            "planner_multi: type " + newTypes[i] + " is null or repeated");
+      }
+      if (totals[i] < 0) {
+        throw new IllegalArgumentException("planner_multi: negative total " + totals[i]);
+      }
+    }
+    List<Planner> next = new ArrayList<>(newTypes.length);
+    int[] from = new int[newTypes.length];
+    for (int i = 0; i < newTypes.length; i++) {
+      int old = types.indexOf(newTypes[i]);
+      from[i] = old;
+      if (old < 0) {
+        next.add(Planner.create(base, horizon, totals[i], newTypes[i]));
+      } else {
+        Planner p = planners.get(old);
+        p.updateTotal(totals[i]);
+        next.add(p);
+      }
+    }
+    for (long k : spans.keySet().toArray()) {
+      long[] ids = spans.get(k);
+      long[] moved = new long[newTypes.length];
+      for (int i = 0; i < moved.length; i++) {
+        moved[i] = from[i] < 0 ? NONE : ids[from[i]];
+      }
+      spans.put(k, moved);
+    }
+    types.clear();
+    types.addAll(Arrays.asList(newTypes));
+    planners.clear();
+    planners.addAll(next);
+  }
+
+  /**
+   * Adds a new type with {@code total} units at the last index; existing multi-spans hold none of
+   * it.
+   *
+   * @throws IllegalArgumentException if the type is already tracked or the total is negative
+   */
+  public void addType(String type, long total) {
+    if (types.contains(type)) {
+      throw new IllegalArgumentException("planner_multi: type " + type + " already tracked");
+    }
+    String[] t = types.toArray(new String[0]);
+    long[] totals = new long[t.length + 1];
+    for (int i = 0; i < t.length; i++) {
+      totals[i] = planners.get(i).total();
+    }
+    totals[t.length] = total;
+    String[] nt = Arrays.copyOf(t, t.length + 1);
+    nt[t.length] = type;
+    update(totals, nt);
+  }
+
+  private void checkLength(long[] a) {
+    if (a.length != types.size()) {
+      throw new IllegalArgumentException(
+          "planner_multi: " + a.length + " values for " + types.size() + " types");
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "PlannerMulti" + planners;
+  }
+}
