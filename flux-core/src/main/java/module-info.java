@@ -7,7 +7,7 @@ module org.flux4j.core {
   requires org.eclipse.collections.impl;
   requires com.fasterxml.jackson.databind;
 
-// exports org.flux4j.core; (enable with its first class)
+  exports org.flux4j.core;
 // exports org.flux4j.core.exec; (enable with its first class)
 // exports org.flux4j.core.sim; (enable with its first class)
 }
