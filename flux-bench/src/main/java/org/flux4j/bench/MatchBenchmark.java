@@ -1,0 +1,106 @@
+package org.flux4j.bench;
+
+import java.util.concurrent.TimeUnit;
+import org.flux4j.graph.ResourceGraph;
+import org.flux4j.policy.match.MatchOp;
+import org.flux4j.policy.match.MatchResult;
+import org.flux4j.policy.match.ResourceQuery;
+import org.flux4j.policy.match.ResourceRequest;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
+
+/**
+ * Fluxion's resource-query workloads (../shared/bench/FLUXION.md) on flux4j's match engine.
+ *
+ * <p>{@link #sequence} replays one command file: {@code N} identical matches on a fresh graph,
+ * which fills up as in Fluxion's runs (1000 matches, or 50 for low/high on n10k); the score is the
+ * mean time per match, comparable with Fluxion's "mean ms" column. {@link #steadyState} measures
+ * one match followed by its cancel on a graph that stays empty. Run, e.g.:
+ *
+ * <pre>
+ * java -jar flux-bench/target/benchmarks.jar MatchBenchmark -p graph=n10k -prof gc
+ * </pre>
+ */
+@State(Scope.Thread)
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"-Xmx6g", "-XX:+UseParallelGC"})
+@Warmup(iterations = 3)
+@Measurement(iterations = 5)
+public class MatchBenchmark {
+  /** The cluster: n100, n1k or n10k (5,103, 51,021 or 510,201 vertices). */
+  @Param({"n100", "n1k", "n10k"})
+  public String graph;
+
+  /** The match policy. */
+  @Param({"first", "low", "high"})
+  public String policy;
+
+  /** The jobspec. */
+  @Param({"core1", "node_x1", "slot_2c1g", "node4_socket2"})
+  public String jobspec;
+
+  /** allocate or allocate_orelse_reserve. */
+  @Param({"allocate", "allocate_orelse_reserve"})
+  public String op;
+
+  private static final int SEQUENCE = 50;
+
+  private ResourceGraph loaded;
+  private ResourceQuery query;
+  private ResourceRequest request;
+  private MatchOp matchOp;
+  private long nextId;
+
+  /** Loads the graph once per trial. */
+  @Setup(Level.Trial)
+  public void load() {
+    loaded = BenchWorkloads.graph(graph);
+    request = BenchWorkloads.request(jobspec);
+    matchOp = MatchOp.valueOf(op.toUpperCase(java.util.Locale.ROOT));
+  }
+
+  /** A fresh, empty scheduling state for every iteration. */
+  @Setup(Level.Iteration)
+  public void fresh() {
+    query =
+        ResourceQuery.create(loaded.copy(), ResourceQuery.Options.builder().policy(policy).build());
+    nextId = 1;
+  }
+
+  /** One command file: {@value #SEQUENCE} identical matches as the graph fills up. */
+  @Benchmark
+  @BenchmarkMode(Mode.SingleShotTime)
+  @OperationsPerInvocation(SEQUENCE)
+  @OutputTimeUnit(TimeUnit.MICROSECONDS)
+  @Warmup(iterations = 5, batchSize = 1)
+  @Measurement(iterations = 10, batchSize = 1)
+  public void sequence(Blackhole bh) {
+    for (int i = 0; i < SEQUENCE; i++) {
+      bh.consume(query.match(matchOp, request, nextId++, 0));
+    }
+  }
+
+  /** One match and its cancel, on a graph that stays empty. */
+  @Benchmark
+  @BenchmarkMode(Mode.AverageTime)
+  @OutputTimeUnit(TimeUnit.MICROSECONDS)
+  public MatchResult steadyState() {
+    long id = nextId++;
+    MatchResult r = query.match(matchOp, request, id, 0);
+    query.cancel(id);
+    return r;
+  }
+}
