@@ -7,10 +7,10 @@ module org.flux4j.policy {
   requires com.fasterxml.jackson.databind;
   requires com.fasterxml.jackson.dataformat.yaml;
 
-  // exports org.flux4j.policy.jobspec; (enable with its first class)
+  exports org.flux4j.policy.jobspec;
   exports org.flux4j.policy.match;
   exports org.flux4j.policy.queue;
+  exports org.flux4j.policy.writer;
 
   uses org.flux4j.policy.match.MatchPolicies.Provider;
-// exports org.flux4j.policy.writer; (enable with its first class)
 }
