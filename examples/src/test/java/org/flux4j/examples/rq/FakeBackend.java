@@ -91,6 +91,11 @@ final class FakeBackend implements Backend {
   }
 
   @Override
+  public void setProperty(String path, String key, String value) {
+    graph.setProperty(graph.vertexByPath(path).getAsInt(), key, value);
+  }
+
+  @Override
   public int markStatus(String path, boolean up) {
     calls.add("mark " + path + " " + up);
     graph.setStatus(graph.vertexByPath(path).getAsInt(), up ? Status.UP : Status.DOWN);
