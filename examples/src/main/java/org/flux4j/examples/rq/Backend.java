@@ -147,6 +147,9 @@ interface Backend {
    */
   String removeRanks(SortedSet<Long> ranks);
 
+  /** Sets (replaces) a property on the vertices at {@code path}. */
+  void setProperty(String path, String key, String value);
+
   /** Marks the vertex at {@code path} (and what the engine derives from it) up or down. */
   int markStatus(String path, boolean up);
 

@@ -1,15 +1,299 @@
 package org.flux4j.examples.rq;
 
 import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.SortedSet;
+import org.flux4j.graph.GraphParseException;
+import org.flux4j.graph.ResourceGraph;
+import org.flux4j.graph.Status;
+import org.flux4j.graph.io.GraphFormat;
+import org.flux4j.graph.io.GraphReaders;
+import org.flux4j.policy.match.CancelStatus;
+import org.flux4j.policy.match.MatchOp;
+import org.flux4j.policy.match.MatchResult;
+import org.flux4j.policy.match.ResourceQuery;
+import org.flux4j.policy.match.ResourceRequest;
+import org.flux4j.policy.match.ResourceSet;
+import org.flux4j.policy.match.VisitCounts;
 
-/** The {@link Backend} over flux4j's graph readers, matcher and writers. */
-final class EngineBackend {
-  private EngineBackend() {}
+/**
+ * The {@link Backend} over flux4j: {@link GraphReaders} load the graph, {@link ResourceQuery}
+ * matches, and the {@code -F} writer renders resource sets. It turns the library's values and
+ * exceptions into the texts that Fluxion's reapi layer prints.
+ */
+final class EngineBackend implements Backend {
+  private final ResourceQuery rq;
+  private final String matchFormat;
+
+  private EngineBackend(ResourceQuery rq, String matchFormat) {
+    this.rq = rq;
+    this.matchFormat = matchFormat;
+  }
 
   /** Loads the graph and builds the matcher for a session. */
   static Backend open(RqOptions options, String graphText, Path cwd)
       throws ResourceQueryMain.SetupException {
-    throw new ResourceQueryMain.SetupException(
-        "resource_query_t: ERROR: the flux4j match engine is not available in this build\n");
+    ResourceQuery.Options queryOptions;
+    try {
+      queryOptions =
+          ResourceQuery.Options.builder()
+              .policy(options.matchPolicy())
+              .subsystems(options.matchSubsystems())
+              .pruneFilters(options.effectivePruneFilters())
+              .traverser(
+                  options.traverserPolicy().equals("flexible")
+                      ? ResourceQuery.Traverser.FLEXIBLE
+                      : ResourceQuery.Traverser.SIMPLE)
+              .build();
+    } catch (IllegalArgumentException e) {
+      throw new ResourceQueryMain.SetupException(
+          "resource_query_t: ERROR: can't create matcher\n" + line(e.getMessage()));
+    }
+    GraphFormat format =
+        GraphFormat.byName(options.loadFormat())
+            .orElseThrow(
+                () ->
+                    new ResourceQueryMain.SetupException(
+                        "resource_query_t: ERROR: can't create reader\n"));
+    Set<String> allow = new LinkedHashSet<>();
+    for (String t : options.loadAllowlist().split(",")) {
+      if (!t.isEmpty()) {
+        allow.add(t);
+      }
+    }
+    ResourceGraph graph;
+    try {
+      graph = GraphReaders.read(graphText, options.loadFile(), format, allow);
+    } catch (GraphParseException | UnsupportedOperationException e) {
+      throw new ResourceQueryMain.SetupException(
+          "resource_query_t: ERROR: "
+              + line(e.getMessage())
+              + "ERROR: error generating resources\n");
+    }
+    try {
+      return new EngineBackend(ResourceQuery.create(graph, queryOptions), options.matchFormat());
+    } catch (IllegalArgumentException e) {
+      throw new ResourceQueryMain.SetupException(line(e.getMessage()));
+    } catch (UnsupportedOperationException e) {
+      throw new ResourceQueryMain.SetupException(
+          line("resource_query_t: ERROR: " + e.getMessage()));
+    }
+  }
+
+  /** {@code s} with exactly one trailing newline. */
+  private static String line(String s) {
+    String t = s == null ? "" : s;
+    return t.endsWith("\n") ? t : t + "\n";
+  }
+
+  @Override
+  public ResourceGraph graph() {
+    return rq.graph();
+  }
+
+  // ------------------------------------------------------------------ jobspecs and writers
+
+  /** Thrown when a jobspec cannot be turned into a request; the message is Fluxion's reason. */
+  private static final class RequestException extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    RequestException(String reason) {
+      super(reason, null, false, false);
+    }
+  }
+
+  /** Thrown when the writer cannot emit a set (Fluxion's rlite writer on an empty set). */
+  private static final class EmitException extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    EmitException(String reason) {
+      super(reason, null, false, false);
+    }
+  }
+
+  private ResourceRequest parseRequest(String jobspec) throws RequestException {
+    throw new UnsupportedOperationException("jobspec parsing is not available yet");
+  }
+
+  private String emit(ResourceSet set) throws EmitException {
+    throw new UnsupportedOperationException(
+        "match writer " + matchFormat + " is not available yet");
+  }
+
+  private String emitEmpty() throws EmitException {
+    if (matchFormat.equals("rlite")) {
+      throw new EmitException("Invalid argument");
+    }
+    return "";
+  }
+
+  // ------------------------------------------------------------------ operations
+
+  @Override
+  public MatchReply match(Op op, String jobspec, long jobId) {
+    ResourceRequest request;
+    try {
+      request = parseRequest(jobspec);
+    } catch (RequestException e) {
+      return new MatchReply(
+          Outcome.REQUEST_ERROR,
+          "",
+          0,
+          "match_allocate: ERROR: Jobspec error for " + jobId + ": " + line(e.getMessage()));
+    }
+    MatchResult result = rq.match(MatchOp.byWord(op.word()), request, jobId);
+    try {
+      if (result instanceof MatchResult.RequestError re) {
+        return new MatchReply(
+            Outcome.REQUEST_ERROR, "", 0, "match_allocate: ERROR: " + line(re.message()));
+      }
+      if (result instanceof MatchResult.Satisfiable) {
+        return new MatchReply(Outcome.SATISFIABLE, "", 0, "");
+      }
+      if (result instanceof MatchResult.Busy) {
+        return new MatchReply(Outcome.BUSY, emitEmpty(), 0, "");
+      }
+      if (result instanceof MatchResult.Unsatisfiable) {
+        return new MatchReply(Outcome.UNSATISFIABLE, emitEmpty(), 0, "");
+      }
+      ResourceSet set = result.resourceSet().orElseThrow();
+      return new MatchReply(Outcome.MATCHED, emit(set), set.startTime(), "");
+    } catch (EmitException e) {
+      return new MatchReply(
+          Outcome.EMIT_ERROR,
+          "",
+          0,
+          "match_allocate: ERROR: match writer emit: " + line(e.getMessage()));
+    }
+  }
+
+  private static GraphFormat readerFormat(String reader) {
+    return GraphFormat.byName(reader).orElseThrow();
+  }
+
+  @Override
+  public UpdateReply update(String reader, String text, long jobId, long at, long duration) {
+    ResourceGraph r;
+    try {
+      r = GraphReaders.read(text, "update", readerFormat(reader));
+    } catch (GraphParseException | UnsupportedOperationException e) {
+      return new UpdateReply(false, "", line(e.getMessage()));
+    }
+    MatchResult result = rq.update(jobId, r, at, duration, at > 0);
+    if (result instanceof MatchResult.Unsatisfiable u) {
+      return new UpdateReply(false, "", line(u.reason()));
+    }
+    if (result.resourceSet().isEmpty()) {
+      return new UpdateReply(false, "", "");
+    }
+    try {
+      return new UpdateReply(true, emit(result.resourceSet().get()), "");
+    } catch (EmitException e) {
+      return new UpdateReply(false, "", line(e.getMessage()));
+    }
+  }
+
+  @Override
+  public boolean cancel(long jobId) {
+    return rq.cancel(jobId) == CancelStatus.CANCELLED;
+  }
+
+  @Override
+  public PartialReply partialCancel(long jobId, String reader, String text) {
+    ResourceGraph r;
+    try {
+      r = GraphReaders.read(text, "partial-cancel", readerFormat(reader));
+    } catch (GraphParseException | UnsupportedOperationException e) {
+      return new PartialReply(false, false, line(e.getMessage()));
+    }
+    try {
+      CancelStatus s = rq.partialCancel(jobId, r);
+      switch (s) {
+        case CANCELLED:
+          return new PartialReply(true, true, "");
+        case PARTIALLY_CANCELLED:
+          return new PartialReply(true, false, "");
+        default:
+          return new PartialReply(false, false, "");
+      }
+    } catch (IllegalArgumentException e) {
+      return new PartialReply(false, false, line(e.getMessage()));
+    }
+  }
+
+  @Override
+  public FindReply find(String criteria) {
+    ResourceSet set;
+    try {
+      set = rq.find(criteria);
+    } catch (IllegalArgumentException e) {
+      return new FindReply(false, "", "find" + line(e.getMessage()));
+    }
+    try {
+      return new FindReply(true, set.isEmpty() ? emitEmpty() : emit(set), "");
+    } catch (EmitException e) {
+      return new FindReply(false, "", "find: ERROR: find writer emit: " + line(e.getMessage()));
+    }
+  }
+
+  @Override
+  public String attach(String jgf) {
+    try {
+      rq.grow(GraphReaders.read(jgf, "attach", GraphFormat.JGF));
+      return null;
+    } catch (GraphParseException | IllegalArgumentException e) {
+      return "add_subgraph: ERROR: add subgraph error: Invalid argument\n"
+          + "add_subgraph: ERROR: reader returned error: "
+          + line(e.getMessage())
+          + "\n";
+    }
+  }
+
+  @Override
+  public String removeSubgraph(String path) {
+    if (rq.shrink(path)) {
+      return null;
+    }
+    return "remove_subgraph: ERROR: remove_subgraph error: Invalid argument\n"
+        + "remove_subgraph: ERROR: traverser returned error: "
+        + path
+        + " not found\n\n";
+  }
+
+  @Override
+  public String removeRanks(SortedSet<Long> ranks) {
+    int[] r = new int[ranks.size()];
+    int i = 0;
+    for (long x : ranks) {
+      r[i++] = (int) x;
+    }
+    try {
+      rq.shrinkRanks(r);
+      return null;
+    } catch (IllegalArgumentException e) {
+      return "ERROR: can't remove subgraph \nERROR: " + line(e.getMessage());
+    }
+  }
+
+  @Override
+  public void setProperty(String path, String key, String value) {
+    rq.setProperty(path, key, value);
+  }
+
+  @Override
+  public int markStatus(String path, boolean up) {
+    return rq.setStatus(path, up ? Status.UP : Status.DOWN) ? 0 : -1;
+  }
+
+  @Override
+  public long preorderCount() {
+    VisitCounts c = rq.visitCounts();
+    return c.preorder();
+  }
+
+  @Override
+  public long postorderCount() {
+    return rq.visitCounts().postorder();
   }
 }

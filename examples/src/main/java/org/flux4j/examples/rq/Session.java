@@ -698,9 +698,7 @@ final class Session {
       outLine("Couldn't find path " + path + " in resource graph.");
       return true;
     }
-    for (int v : vs) {
-      backend.graph().setProperty(v, kv.substring(0, pos), kv.substring(pos + 1));
-    }
+    backend.setProperty(path, kv.substring(0, pos), kv.substring(pos + 1));
     return true;
   }
 
