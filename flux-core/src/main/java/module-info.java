@@ -8,6 +8,6 @@ module org.flux4j.core {
   requires com.fasterxml.jackson.databind;
 
   exports org.flux4j.core;
+  exports org.flux4j.core.exec;
   exports org.flux4j.core.sim;
-// exports org.flux4j.core.exec; (enable with its first class)
 }

@@ -1,2 +1,7 @@
-/** Executors: in-process Java tasks, real processes, and simulated tasks on the virtual clock. */
+/**
+ * Executors: the {@link org.flux4j.core.exec.Executor} SPI through which an instance starts a job's
+ * tasks (Flux's exec service and job shell), with an in-process executor for Java tasks, a process
+ * executor for real commands and a simulated executor whose tasks take a declared time on the
+ * virtual clock.
+ */
 package org.flux4j.core.exec;

@@ -1,0 +1,348 @@
+package org.flux4j.core;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.flux4j.core.exec.Executor;
+import org.flux4j.core.exec.InProcessExecutor;
+import org.flux4j.core.internal.CountingPool;
+import org.flux4j.core.internal.JobManager;
+import org.flux4j.core.internal.ResourcePool;
+import org.flux4j.graph.ResourceGraph;
+
+/**
+ * One workload manager over a resource graph: Flux's job manager, scheduler and exec service in a
+ * library. Build with {@link #builder(ResourceGraph)}, {@link #submit} jobs, watch them through
+ * {@link JobListener}s or {@link #whenInactive}, and {@link #close()} it.
+ *
+ * <p>Jobs move through the RFC 21 states NEW, DEPEND, PRIORITY, SCHED, RUN, CLEANUP and INACTIVE,
+ * each transition driven by an event of the job's eventlog. Dependencies follow RFC 26 as flux-core
+ * implements them, urgency and priority RFC 30, job ids RFC 19.
+ *
+ * <p>Threading: every method may be called from any thread. Control methods ({@link #cancel},
+ * {@link #raise}, {@link #setUrgency}, {@link #drain}, ...) validate their arguments at once and
+ * take effect asynchronously, in call order, on the instance's single scheduling loop thread, which
+ * also runs listeners. {@link #close()} blocks and must not be called from a listener.
+ */
+public final class Instance implements AutoCloseable {
+  private static final Set<String> MATCH_POLICIES =
+      Set.of(
+          "first",
+          "low",
+          "high",
+          "lonode",
+          "hinode",
+          "lonodex",
+          "hinodex",
+          "firstnodex",
+          "locality",
+          "variation");
+  private static final AtomicInteger INSTANCES = new AtomicInteger();
+
+  private final String name;
+  private final ResourceGraph graph;
+  private final Clock clock;
+  private final Executor executor;
+  private final boolean ownsExecutor;
+  private final String matchPolicy;
+  private final String queuePolicy;
+  private final JobManager manager;
+  private volatile boolean closed;
+
+  private Instance(Builder b) {
+    this.name = b.name != null ? b.name : "instance-" + INSTANCES.incrementAndGet();
+    this.graph = b.graph;
+    this.clock = b.clock;
+    this.ownsExecutor = b.executor == null;
+    this.executor = b.executor != null ? b.executor : new InProcessExecutor();
+    this.matchPolicy = b.matchPolicy;
+    this.queuePolicy = b.queuePolicy;
+    ResourcePool pool = new CountingPool(graph);
+    this.manager =
+        new JobManager(
+            name, clock, executor, b.priorityPlugin, queuePolicy, pool, b.generator, b.userid);
+  }
+
+  /** Starts building an instance over {@code graph}, which the instance then owns. */
+  public static Builder builder(ResourceGraph graph) {
+    return new Builder(graph);
+  }
+
+  /** The instance name. */
+  public String name() {
+    return name;
+  }
+
+  /** The resource graph. Owned by the scheduling loop: do not change it. */
+  public ResourceGraph graph() {
+    return graph;
+  }
+
+  /** The clock. */
+  public Clock clock() {
+    return clock;
+  }
+
+  /** The executor. */
+  public Executor executor() {
+    return executor;
+  }
+
+  /** The match policy name. */
+  public String matchPolicy() {
+    return matchPolicy;
+  }
+
+  /** The queue policy name. */
+  public String queuePolicy() {
+    return queuePolicy;
+  }
+
+  /**
+   * Submits a job and returns its id at once; the job then goes through validation, dependencies,
+   * priority and scheduling on the loop. A request that these resources can never satisfy gets a
+   * fatal {@code alloc} exception at once and ends FAILED rather than waiting forever.
+   *
+   * @throws IllegalArgumentException if a dependency is malformed or names an unknown job
+   * @throws IllegalStateException if the instance is closed
+   */
+  public JobId submit(JobRequest request) {
+    Objects.requireNonNull(request, "request");
+    return manager.submit(request);
+  }
+
+  /** Cancels a job: a fatal {@code cancel} exception, whatever its state (no-op once inactive). */
+  public void cancel(JobId id) {
+    manager.raise(id, "cancel", 0, "");
+  }
+
+  /** Cancels a job with a note. */
+  public void cancel(JobId id, String note) {
+    manager.raise(id, "cancel", 0, note);
+  }
+
+  /**
+   * Raises an exception on a job (RFC 21): severity 0 is fatal and moves an active job to CLEANUP;
+   * other severities are only logged.
+   *
+   * @throws IllegalArgumentException for an unknown job, a severity outside 0-7 or a type that is
+   *     not one word
+   */
+  public void raise(JobId id, String type, int severity, String note) {
+    manager.raise(id, type, severity, note);
+  }
+
+  /**
+   * Changes a pending job's urgency (0 holds it, 31 expedites it); logs an {@code urgency} event
+   * and, in SCHED, a new {@code priority}. Ignored once the job has resources.
+   */
+  public void setUrgency(JobId id, int urgency) {
+    manager.setUrgency(id, urgency);
+  }
+
+  /** The current state of a job. */
+  public JobState state(JobId id) {
+    return manager.state(id);
+  }
+
+  /** A consistent snapshot of a job. */
+  public JobInfo info(JobId id) {
+    return manager.info(id);
+  }
+
+  /** A copy of a job's eventlog so far. */
+  public List<JobEvent> eventlog(JobId id) {
+    return manager.eventlog(id);
+  }
+
+  /** Completes with the job's final snapshot once it is INACTIVE. */
+  public CompletableFuture<JobInfo> whenInactive(JobId id) {
+    return manager.whenInactive(id);
+  }
+
+  /** Every job submitted so far, ascending by id. */
+  public List<JobId> jobs() {
+    return manager.jobIds();
+  }
+
+  /** How many jobs are not yet INACTIVE. */
+  public int activeJobs() {
+    return manager.activeCount();
+  }
+
+  /** Adds a listener for every job event (called on the loop thread). */
+  public void addListener(JobListener listener) {
+    manager.addListener(Objects.requireNonNull(listener, "listener"));
+  }
+
+  /** Removes a listener. */
+  public void removeListener(JobListener listener) {
+    manager.removeListener(listener);
+  }
+
+  /** Drains execution targets: running jobs continue, no new job is placed there. */
+  public void drain(int... ranks) {
+    manager.drain(true, ranks);
+  }
+
+  /** Returns drained execution targets to service. */
+  public void undrain(int... ranks) {
+    manager.drain(false, ranks);
+  }
+
+  /** Marks execution targets down: no new job goes there, running ones get a node-failure. */
+  public void setDown(int... ranks) {
+    manager.setDown(true, ranks);
+  }
+
+  /** Marks execution targets up again. */
+  public void setUp(int... ranks) {
+    manager.setDown(false, ranks);
+  }
+
+  /**
+   * The free and total core and GPU counts, read on the loop: {@code [freeCores, totalCores,
+   * freeGpus]}.
+   */
+  public CompletableFuture<int[]> resourceCounts() {
+    return manager.resourceCounts();
+  }
+
+  /**
+   * Stops accepting jobs and completes once every active job has ended, without canceling them.
+   * {@link #close()} is still needed to end the loop.
+   */
+  public CompletableFuture<Void> drainJobs() {
+    return manager.shutdown(false);
+  }
+
+  /**
+   * Cancels every active job, waits until all are INACTIVE, and ends the loop (and the executor if
+   * the instance created it). Idempotent; blocks.
+   *
+   * @throws IllegalStateException if called from the instance's own loop (a listener)
+   */
+  @Override
+  public void close() {
+    if (manager.inLoop()) {
+      throw new IllegalStateException("close() called from the instance's own loop thread");
+    }
+    if (closed) {
+      return;
+    }
+    try {
+      manager.shutdown(true).get();
+      manager.stopLoop();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while closing " + name, e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("closing " + name + " failed", e.getCause());
+    }
+    closed = true;
+    if (ownsExecutor) {
+      executor.close();
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "Instance[" + name + "]";
+  }
+
+  /** Builds an {@link Instance}. Not thread-safe. */
+  public static final class Builder {
+    private final ResourceGraph graph;
+    private String name;
+    private Clock clock = SystemClock.get();
+    private Executor executor;
+    private String matchPolicy = "first";
+    private String queuePolicy = "fcfs";
+    private PriorityPlugin priorityPlugin = PriorityPlugin.URGENCY;
+    private int generator;
+    private int userid;
+
+    private Builder(ResourceGraph graph) {
+      this.graph = Objects.requireNonNull(graph, "graph");
+    }
+
+    /** The instance name (default {@code instance-N}). */
+    public Builder name(String n) {
+      name = Objects.requireNonNull(n, "name");
+      return this;
+    }
+
+    /** The clock (default the system clock). */
+    public Builder clock(Clock c) {
+      clock = Objects.requireNonNull(c, "clock");
+      return this;
+    }
+
+    /**
+     * The executor (default a new {@link InProcessExecutor}, closed with the instance; an executor
+     * given here is not closed by the instance).
+     */
+    public Builder executor(Executor e) {
+      executor = Objects.requireNonNull(e, "executor");
+      return this;
+    }
+
+    /**
+     * The match policy by Fluxion name: first, low, high, lonode, hinode, lonodex, hinodex,
+     * firstnodex, locality, variation (default first). Until the graph match engine is wired in,
+     * every policy places first-fit, lowest ids first.
+     */
+    public Builder matchPolicy(String policy) {
+      if (!MATCH_POLICIES.contains(policy)) {
+        throw new IllegalArgumentException(
+            "unknown match policy '"
+                + policy
+                + "' (known: "
+                + new java.util.TreeSet<>(MATCH_POLICIES)
+                + ")");
+      }
+      matchPolicy = policy;
+      return this;
+    }
+
+    /** The queue policy by name (default and, for now, only: fcfs). */
+    public Builder queuePolicy(String policy) {
+      if (!JobManager.isKnownQueuePolicy(policy)) {
+        throw new IllegalArgumentException("unknown queue policy '" + policy + "' (known: fcfs)");
+      }
+      queuePolicy = policy;
+      return this;
+    }
+
+    /** The priority plugin (default: priority equals urgency). */
+    public Builder priorityPlugin(PriorityPlugin p) {
+      priorityPlugin = Objects.requireNonNull(p, "priority plugin");
+      return this;
+    }
+
+    /** The FLUID generator id, 0 to 16383 (default 0). */
+    public Builder generator(int id) {
+      JobId.of(0, id, 0);
+      generator = id;
+      return this;
+    }
+
+    /** The user id recorded in submit and urgency events (default 0). */
+    public Builder userid(int id) {
+      userid = id;
+      return this;
+    }
+
+    /**
+     * The instance, its loop running.
+     *
+     * @throws IllegalArgumentException if the graph has no nodes
+     */
+    public Instance build() {
+      return new Instance(this);
+    }
+  }
+}

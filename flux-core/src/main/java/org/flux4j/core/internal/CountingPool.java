@@ -1,0 +1,372 @@
+package org.flux4j.core.internal;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.List;
+import org.eclipse.collections.impl.map.mutable.primitive.IntIntHashMap;
+import org.flux4j.core.Allocation;
+import org.flux4j.core.JobRequest;
+import org.flux4j.graph.Adjacency;
+import org.flux4j.graph.ResourceGraph;
+
+/**
+ * A {@link ResourcePool} that counts cores and GPUs per node: first fit over the nodes in graph
+ * order, lowest core and GPU ids first.
+ *
+ * <p>Implementation notes: the nodes are the vertices of type {@code node}; each knows the core and
+ * GPU vertices of its containment subtree, a used bit per core and GPU, its free counts and whether
+ * a job holds it whole. Two vertex-indexed arrays map a core or GPU vertex back to its node and
+ * index, so that {@link #free} walks the allocation's vertices alone. Allocation is O(nodes + cores
+ * taken); a request larger than the free total fails in O(1).
+ */
+public final class CountingPool implements ResourcePool {
+  private final int n;
+  private final int[] nodeVertex;
+  private final int[] rank;
+  private final String[] host;
+  private final int[][] coreVertex;
+  private final int[][] coreId;
+  private final int[][] gpuVertex;
+  private final int[][] gpuId;
+  private final BitSet[] coreUsed;
+  private final BitSet[] gpuUsed;
+  private final int[] freeCores;
+  private final int[] freeGpus;
+  private final boolean[] wholeHeld;
+  private final boolean[] drained;
+  private final boolean[] down;
+  private final IntIntHashMap nodeOfRank = new IntIntHashMap();
+  private final int[] nodeOfVertex;
+  private final int[] indexOfVertex;
+  private final int totalCores;
+  private int totalFreeCores;
+  private int totalFreeGpus;
+
+  /**
+   * A pool over every node of {@code graph}.
+   *
+   * @throws IllegalArgumentException if the graph has no vertex of type {@code node}
+   */
+  public CountingPool(ResourceGraph graph) {
+    List<Integer> nodes = new ArrayList<>();
+    for (int v = 0; v < graph.vertexLimit(); v++) {
+      if (graph.isLive(v) && graph.type(v).equals("node")) {
+        nodes.add(v);
+      }
+    }
+    if (nodes.isEmpty()) {
+      throw new IllegalArgumentException("the resource graph has no vertex of type node");
+    }
+    n = nodes.size();
+    nodeVertex = new int[n];
+    rank = new int[n];
+    host = new String[n];
+    coreVertex = new int[n][];
+    coreId = new int[n][];
+    gpuVertex = new int[n][];
+    gpuId = new int[n][];
+    coreUsed = new BitSet[n];
+    gpuUsed = new BitSet[n];
+    freeCores = new int[n];
+    freeGpus = new int[n];
+    wholeHeld = new boolean[n];
+    drained = new boolean[n];
+    down = new boolean[n];
+    nodeOfVertex = new int[graph.vertexLimit()];
+    indexOfVertex = new int[graph.vertexLimit()];
+    Arrays.fill(nodeOfVertex, -1);
+    Adjacency out = graph.out(0);
+    int cores = 0;
+    for (int i = 0; i < n; i++) {
+      int v = nodes.get(i);
+      nodeVertex[i] = v;
+      rank[i] = graph.rank(v) >= 0 ? graph.rank(v) : i;
+      host[i] = graph.name(v);
+      if (nodeOfRank.containsKey(rank[i])) {
+        throw new IllegalArgumentException(
+            "nodes "
+                + host[nodeOfRank.get(rank[i])]
+                + " and "
+                + host[i]
+                + " share rank "
+                + rank[i]);
+      }
+      nodeOfRank.put(rank[i], i);
+      nodeOfVertex[v] = i;
+      List<Integer> cv = new ArrayList<>();
+      List<Integer> gv = new ArrayList<>();
+      collect(graph, out, v, cv, gv);
+      coreVertex[i] = cv.stream().mapToInt(Integer::intValue).toArray();
+      gpuVertex[i] = gv.stream().mapToInt(Integer::intValue).toArray();
+      coreId[i] = ids(graph, coreVertex[i]);
+      gpuId[i] = ids(graph, gpuVertex[i]);
+      for (int k = 0; k < coreVertex[i].length; k++) {
+        nodeOfVertex[coreVertex[i][k]] = i;
+        indexOfVertex[coreVertex[i][k]] = k;
+      }
+      for (int k = 0; k < gpuVertex[i].length; k++) {
+        nodeOfVertex[gpuVertex[i][k]] = i;
+        indexOfVertex[gpuVertex[i][k]] = k;
+      }
+      coreUsed[i] = new BitSet(coreVertex[i].length);
+      gpuUsed[i] = new BitSet(gpuVertex[i].length);
+      freeCores[i] = coreVertex[i].length;
+      freeGpus[i] = gpuVertex[i].length;
+      cores += freeCores[i];
+      totalFreeGpus += freeGpus[i];
+    }
+    totalCores = cores;
+    totalFreeCores = cores;
+  }
+
+  private static void collect(
+      ResourceGraph g, Adjacency out, int root, List<Integer> cores, List<Integer> gpus) {
+    int[] stack = new int[64];
+    int sp = 0;
+    stack[sp++] = root;
+    while (sp > 0) {
+      int u = stack[--sp];
+      String t = g.type(u);
+      if (t.equals("core")) {
+        cores.add(u);
+      } else if (t.equals("gpu")) {
+        gpus.add(u);
+      }
+      for (int e = out.end(u) - 1; e >= out.start(u); e--) {
+        if (sp == stack.length) {
+          stack = Arrays.copyOf(stack, sp * 2);
+        }
+        stack[sp++] = out.target(e);
+      }
+    }
+  }
+
+  private static int[] ids(ResourceGraph g, int[] vertices) {
+    int[] out = new int[vertices.length];
+    for (int k = 0; k < vertices.length; k++) {
+      out[k] = (int) g.id(vertices[k]);
+    }
+    return out;
+  }
+
+  private boolean usable(int i) {
+    return !drained[i] && !down[i] && !wholeHeld[i];
+  }
+
+  private int slotsFitting(int cores, int gpus, int c, int g) {
+    int k = cores / c;
+    return g > 0 ? Math.min(k, gpus / g) : k;
+  }
+
+  @Override
+  public Allocation allocate(JobRequest r) {
+    int c = r.coresPerSlot();
+    int g = r.gpusPerSlot();
+    int s = r.slots();
+    if ((long) c * s > totalFreeCores || (long) g * s > totalFreeGpus) {
+      return null;
+    }
+    int[] take = new int[n];
+    if (r.nodes() == 0) {
+      int remaining = s;
+      for (int i = 0; i < n && remaining > 0; i++) {
+        if (usable(i) && freeCores[i] >= c) {
+          int k = Math.min(remaining, slotsFitting(freeCores[i], freeGpus[i], c, g));
+          take[i] = k;
+          remaining -= k;
+        }
+      }
+      if (remaining > 0) {
+        return null;
+      }
+      return commit(take, c, g, false, r.nodes());
+    }
+    int nodesWanted = r.nodes();
+    int per = s / nodesWanted;
+    int extra = s % nodesWanted;
+    int chosen = 0;
+    for (int i = 0; i < n && chosen < nodesWanted; i++) {
+      if (!usable(i)) {
+        continue;
+      }
+      if (r.exclusive()
+          && (freeCores[i] != coreVertex[i].length || freeGpus[i] != gpuVertex[i].length)) {
+        continue;
+      }
+      int want = per + (chosen < extra ? 1 : 0);
+      if (slotsFitting(freeCores[i], freeGpus[i], c, g) >= want) {
+        take[i] = want;
+        chosen++;
+      }
+    }
+    if (chosen < nodesWanted) {
+      return null;
+    }
+    return commit(take, c, g, r.exclusive(), nodesWanted);
+  }
+
+  private Allocation commit(int[] take, int c, int g, boolean whole, int nodesWanted) {
+    List<Allocation.Slot> slots = new ArrayList<>();
+    int[] vertices = new int[8];
+    int nv = 0;
+    for (int i = 0; i < n; i++) {
+      if (take[i] == 0) {
+        continue;
+      }
+      if (whole) {
+        wholeHeld[i] = true;
+        vertices = grow(vertices, nv + 1);
+        vertices[nv++] = nodeVertex[i];
+      }
+      for (int k = 0; k < take[i]; k++) {
+        int[] cs = new int[c];
+        int[] gs = new int[g];
+        for (int a = 0; a < c; a++) {
+          int idx = coreUsed[i].nextClearBit(0);
+          coreUsed[i].set(idx);
+          cs[a] = coreId[i][idx];
+          vertices = grow(vertices, nv + 1);
+          vertices[nv++] = coreVertex[i][idx];
+        }
+        for (int a = 0; a < g; a++) {
+          int idx = gpuUsed[i].nextClearBit(0);
+          gpuUsed[i].set(idx);
+          gs[a] = gpuId[i][idx];
+          vertices = grow(vertices, nv + 1);
+          vertices[nv++] = gpuVertex[i][idx];
+        }
+        freeCores[i] -= c;
+        freeGpus[i] -= g;
+        totalFreeCores -= c;
+        totalFreeGpus -= g;
+        slots.add(new Allocation.Slot(rank[i], host[i], cs, gs));
+      }
+      if (whole) {
+        // the rest of the node is held too: account for it as used
+        for (int idx = coreUsed[i].nextClearBit(0);
+            idx < coreVertex[i].length;
+            idx = coreUsed[i].nextClearBit(idx + 1)) {
+          coreUsed[i].set(idx);
+          vertices = grow(vertices, nv + 1);
+          vertices[nv++] = coreVertex[i][idx];
+          freeCores[i]--;
+          totalFreeCores--;
+        }
+        for (int idx = gpuUsed[i].nextClearBit(0);
+            idx < gpuVertex[i].length;
+            idx = gpuUsed[i].nextClearBit(idx + 1)) {
+          gpuUsed[i].set(idx);
+          vertices = grow(vertices, nv + 1);
+          vertices[nv++] = gpuVertex[i][idx];
+          freeGpus[i]--;
+          totalFreeGpus--;
+        }
+      }
+    }
+    return new Allocation(slots, Arrays.copyOf(vertices, nv));
+  }
+
+  private static int[] grow(int[] a, int need) {
+    return need <= a.length ? a : Arrays.copyOf(a, Math.max(need, a.length * 2));
+  }
+
+  @Override
+  public void free(Allocation allocation) {
+    for (int v : allocation.vertices()) {
+      int i = v < nodeOfVertex.length ? nodeOfVertex[v] : -1;
+      if (i < 0) {
+        continue;
+      }
+      if (v == nodeVertex[i]) {
+        wholeHeld[i] = false;
+        continue;
+      }
+      int idx = indexOfVertex[v];
+      if (idx < coreVertex[i].length && coreVertex[i][idx] == v) {
+        if (coreUsed[i].get(idx)) {
+          coreUsed[i].clear(idx);
+          freeCores[i]++;
+          totalFreeCores++;
+        }
+      } else if (idx < gpuVertex[i].length && gpuVertex[i][idx] == v && gpuUsed[i].get(idx)) {
+        gpuUsed[i].clear(idx);
+        freeGpus[i]++;
+        totalFreeGpus++;
+      }
+    }
+  }
+
+  @Override
+  public String unsatisfiable(JobRequest r) {
+    int c = r.coresPerSlot();
+    int g = r.gpusPerSlot();
+    int s = r.slots();
+    String what = s + " slot(s) of " + c + " core(s)" + (g > 0 ? " and " + g + " GPU(s)" : "");
+    if (r.nodes() == 0) {
+      long fit = 0;
+      for (int i = 0; i < n; i++) {
+        fit += slotsFitting(coreVertex[i].length, gpuVertex[i].length, c, g);
+      }
+      return fit >= s ? null : what + " requested, the resources hold at most " + fit;
+    }
+    int nodesWanted = r.nodes();
+    if (nodesWanted > n) {
+      return nodesWanted + " node(s) requested, the resources have " + n;
+    }
+    int per = s / nodesWanted;
+    int extra = s % nodesWanted;
+    int bigger = 0;
+    int enough = 0;
+    for (int i = 0; i < n; i++) {
+      int fit = slotsFitting(coreVertex[i].length, gpuVertex[i].length, c, g);
+      if (fit >= per + 1) {
+        bigger++;
+      }
+      if (fit >= per) {
+        enough++;
+      }
+    }
+    if (bigger >= extra && enough >= nodesWanted) {
+      return null;
+    }
+    return what + " on " + nodesWanted + " node(s) requested, too few nodes are large enough";
+  }
+
+  @Override
+  public boolean hasRank(int r) {
+    return nodeOfRank.containsKey(r);
+  }
+
+  private int node(int r) {
+    if (!nodeOfRank.containsKey(r)) {
+      throw new IllegalArgumentException("no execution target with rank " + r);
+    }
+    return nodeOfRank.get(r);
+  }
+
+  @Override
+  public void setDrained(int r, boolean on) {
+    drained[node(r)] = on;
+  }
+
+  @Override
+  public void setDown(int r, boolean on) {
+    down[node(r)] = on;
+  }
+
+  @Override
+  public int freeCores() {
+    return totalFreeCores;
+  }
+
+  @Override
+  public int totalCores() {
+    return totalCores;
+  }
+
+  @Override
+  public int freeGpus() {
+    return totalFreeGpus;
+  }
+}

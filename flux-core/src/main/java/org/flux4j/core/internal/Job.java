@@ -1,0 +1,95 @@
+package org.flux4j.core.internal;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import org.flux4j.core.Allocation;
+import org.flux4j.core.Clock;
+import org.flux4j.core.JobEvent;
+import org.flux4j.core.JobId;
+import org.flux4j.core.JobInfo;
+import org.flux4j.core.JobRequest;
+import org.flux4j.core.JobResult;
+import org.flux4j.core.JobState;
+import org.flux4j.core.exec.Execution;
+import org.flux4j.core.exec.TaskOutput;
+
+/**
+ * One job's mutable record. The scheduling loop alone writes it; the eventlog, state and the few
+ * fields a snapshot reads are guarded by the object's monitor so that other threads can take a
+ * consistent {@link JobInfo}.
+ */
+final class Job {
+  final JobId id;
+  final JobRequest request;
+  final long submitTime;
+  final List<Dependency> dependencies;
+  final CompletableFuture<JobInfo> done = new CompletableFuture<>();
+
+  private final List<JobEvent> events = new ArrayList<>(10);
+  private volatile JobState state = JobState.NEW;
+
+  // loop-owned
+  int urgency;
+  long priority;
+  Allocation allocation;
+  Execution execution;
+  Clock.Timer expiry;
+  final Set<String> outstanding = new LinkedHashSet<>(2);
+  final List<Clock.Timer> dependencyTimers = new ArrayList<>(0);
+  boolean started;
+  boolean finished;
+  String fatalType;
+  String error;
+  int finishStatus;
+  List<TaskOutput> outputs = List.of();
+  JobResult result;
+  boolean singletonWaiting;
+  boolean named;
+
+  Job(JobId id, JobRequest request, long submitTime, List<Dependency> dependencies) {
+    this.id = id;
+    this.request = request;
+    this.submitTime = submitTime;
+    this.dependencies = dependencies;
+    this.urgency = request.urgency();
+  }
+
+  JobState state() {
+    return state;
+  }
+
+  synchronized void append(JobEvent e, JobState next) {
+    events.add(e);
+    if (next != null) {
+      state = next;
+    }
+  }
+
+  synchronized List<JobEvent> eventlog() {
+    return List.copyOf(events);
+  }
+
+  synchronized JobInfo snapshot() {
+    return new JobInfo(
+        id,
+        request.name(),
+        state,
+        Optional.ofNullable(result),
+        urgency,
+        priority,
+        submitTime,
+        List.copyOf(events),
+        Optional.ofNullable(allocation),
+        Optional.ofNullable(error),
+        outputs);
+  }
+
+  @Override
+  public String toString() {
+    return "Job[" + id + " " + state + "]";
+  }
+}

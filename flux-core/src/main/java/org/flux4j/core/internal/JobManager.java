@@ -1,0 +1,673 @@
+package org.flux4j.core.internal;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.flux4j.core.Allocation;
+import org.flux4j.core.Clock;
+import org.flux4j.core.JobEvent;
+import org.flux4j.core.JobId;
+import org.flux4j.core.JobInfo;
+import org.flux4j.core.JobListener;
+import org.flux4j.core.JobRequest;
+import org.flux4j.core.JobResult;
+import org.flux4j.core.JobState;
+import org.flux4j.core.PriorityPlugin;
+import org.flux4j.core.exec.ExecJob;
+import org.flux4j.core.exec.ExecListener;
+import org.flux4j.core.exec.Executor;
+import org.flux4j.core.exec.TaskOutput;
+
+/**
+ * The job manager of one instance: the RFC 21 state machine, eventlogs, RFC 26 dependencies, RFC 30
+ * urgency and priority, exceptions, duration expiry and the scheduling cycle.
+ *
+ * <p>Threading: public methods may be called from any thread; they validate what they can at once
+ * and post the rest to the {@link EventLoop}. Everything else runs on the loop thread: the loop
+ * owns the queue, the resource pool and the dependency tables, so none of them is locked.
+ */
+public final class JobManager {
+  private static final Map<String, Object> NO_CONTEXT = Collections.emptyMap();
+
+  private final Clock clock;
+  private final Executor executor;
+  private final PriorityPlugin priorities;
+  private final QueueDiscipline queue;
+  private final ResourcePool pool;
+  private final FluidGenerator ids;
+  private final int userid;
+  private final EventLoop loop;
+  private final ConcurrentHashMap<JobId, Job> jobs = new ConcurrentHashMap<>();
+  private final CopyOnWriteArrayList<JobListener> listeners = new CopyOnWriteArrayList<>();
+  private final AtomicInteger active = new AtomicInteger();
+  private final CompletableFuture<Void> drained = new CompletableFuture<>();
+  private volatile boolean closing;
+
+  // loop-owned
+  private final Map<JobId, List<Waiter>> waiters = new HashMap<>();
+  private final Map<String, Integer> activeByName = new HashMap<>();
+  private final Map<String, TreeSet<Job>> singletons = new HashMap<>();
+  private final Set<Job> running = new LinkedHashSet<>();
+  private boolean schedNeeded;
+
+  private record Waiter(Job job, Dependency dependency) {}
+
+  private enum Check {
+    SATISFIED,
+    PENDING,
+    FAILED
+  }
+
+  /**
+   * A job manager with its own loop thread.
+   *
+   * @param name the instance name (the loop thread is {@code flux4j-<name>})
+   * @param queuePolicy the queue policy name ({@code fcfs})
+   * @param generator the FLUID generator id of this instance
+   */
+  public JobManager(
+      String name,
+      Clock clock,
+      Executor executor,
+      PriorityPlugin priorities,
+      String queuePolicy,
+      ResourcePool pool,
+      int generator,
+      int userid) {
+    this.clock = clock;
+    this.executor = executor;
+    this.priorities = priorities;
+    this.queue = QueueDiscipline.byName(queuePolicy);
+    this.pool = pool;
+    this.ids = new FluidGenerator(clock, clock.millis(), generator);
+    this.userid = userid;
+    this.loop = new EventLoop("flux4j-" + name, clock, this::scheduleCycle);
+  }
+
+  /** Whether {@code name} is a known queue policy. */
+  public static boolean isKnownQueuePolicy(String name) {
+    return QueueDiscipline.isKnown(name);
+  }
+
+  // ------------------------------------------------------------------ API (any thread)
+
+  /** Adds a listener for every job event. */
+  public void addListener(JobListener l) {
+    listeners.add(l);
+  }
+
+  /** Removes a listener. */
+  public void removeListener(JobListener l) {
+    listeners.remove(l);
+  }
+
+  /** Submits a job; see {@code Instance.submit}. */
+  public JobId submit(JobRequest request) {
+    if (closing) {
+      throw new IllegalStateException("the instance is closed; no more submissions");
+    }
+    List<Dependency> deps = Dependency.parseAll(request.dependencies());
+    for (Dependency d : deps) {
+      if (d.target() != null && !jobs.containsKey(d.target())) {
+        throw new IllegalArgumentException(
+            "dependency '" + d.scheme() + ":" + d.target() + "': no such job in this instance");
+      }
+    }
+    JobId id = ids.next();
+    Job j = new Job(id, request, clock.millis(), deps);
+    jobs.put(id, j);
+    active.incrementAndGet();
+    if (!loop.post(() -> onSubmit(j))) {
+      jobs.remove(id);
+      active.decrementAndGet();
+      throw new IllegalStateException("the instance is closed; no more submissions");
+    }
+    return id;
+  }
+
+  private Job job(JobId id) {
+    Job j = jobs.get(id);
+    if (j == null) {
+      throw new IllegalArgumentException("no job " + id + " in this instance");
+    }
+    return j;
+  }
+
+  /** Raises an exception on a job from any thread. */
+  public void raise(JobId id, String type, int severity, String note) {
+    if (severity < 0 || severity > 7) {
+      throw new IllegalArgumentException("exception severity must be 0 to 7, got " + severity);
+    }
+    if (type == null || type.isEmpty() || type.indexOf(' ') >= 0) {
+      throw new IllegalArgumentException("exception type must be one word, got '" + type + "'");
+    }
+    Job j = job(id);
+    loop.post(() -> exception(j, type, severity, note == null ? "" : note));
+  }
+
+  /** Changes the urgency of a job; ignored once the job is no longer pending. */
+  public void setUrgency(JobId id, int urgency) {
+    if (urgency < 0 || urgency > 31) {
+      throw new IllegalArgumentException("urgency must be 0 to 31, got " + urgency);
+    }
+    Job j = job(id);
+    loop.post(() -> changeUrgency(j, urgency));
+  }
+
+  /** The current state of a job. */
+  public JobState state(JobId id) {
+    return job(id).state();
+  }
+
+  /** A snapshot of a job. */
+  public JobInfo info(JobId id) {
+    return job(id).snapshot();
+  }
+
+  /** A copy of a job's eventlog. */
+  public List<JobEvent> eventlog(JobId id) {
+    return job(id).eventlog();
+  }
+
+  /** Completes with the job's final snapshot once it is INACTIVE. */
+  public CompletableFuture<JobInfo> whenInactive(JobId id) {
+    return job(id).done;
+  }
+
+  /** All job ids ever submitted, ascending. */
+  public List<JobId> jobIds() {
+    List<JobId> out = new ArrayList<>(jobs.keySet());
+    Collections.sort(out);
+    return out;
+  }
+
+  /** How many jobs are not yet INACTIVE. */
+  public int activeCount() {
+    return active.get();
+  }
+
+  /** Whether the calling thread is the scheduling loop. */
+  public boolean inLoop() {
+    return loop.inLoop();
+  }
+
+  /** Runs {@code action} on the loop thread. */
+  public boolean post(Runnable action) {
+    return loop.post(action);
+  }
+
+  /** Drains or undrains execution targets. */
+  public void drain(boolean on, int... ranks) {
+    checkRanks(ranks);
+    int[] rs = ranks.clone();
+    loop.post(
+        () -> {
+          for (int r : rs) {
+            pool.setDrained(r, on);
+          }
+          schedNeeded = true;
+        });
+  }
+
+  /** Marks execution targets down (their running jobs get a node-failure exception) or up. */
+  public void setDown(boolean on, int... ranks) {
+    checkRanks(ranks);
+    int[] rs = ranks.clone();
+    loop.post(
+        () -> {
+          for (int r : rs) {
+            pool.setDown(r, on);
+            if (on) {
+              for (Job j : new ArrayList<>(running)) {
+                if (j.allocation != null && j.allocation.hasRank(r) && j.state() == JobState.RUN) {
+                  exception(j, "node-failure", 0, "execution target rank " + r + " went down");
+                }
+              }
+            }
+          }
+          schedNeeded = true;
+        });
+  }
+
+  private void checkRanks(int[] ranks) {
+    for (int r : ranks) {
+      if (!pool.hasRank(r)) {
+        throw new IllegalArgumentException("no execution target with rank " + r);
+      }
+    }
+  }
+
+  /** Free and total cores, read on the loop: {@code [free, total, freeGpus]}. */
+  public CompletableFuture<int[]> resourceCounts() {
+    CompletableFuture<int[]> f = new CompletableFuture<>();
+    if (!loop.post(
+        () -> f.complete(new int[] {pool.freeCores(), pool.totalCores(), pool.freeGpus()}))) {
+      f.completeExceptionally(new IllegalStateException("the instance is closed"));
+    }
+    return f;
+  }
+
+  /**
+   * Stops accepting jobs, cancels every active job (or waits for them if {@code cancel} is false)
+   * and completes once all are INACTIVE; the loop then ends.
+   */
+  public CompletableFuture<Void> shutdown(boolean cancel) {
+    if (!closing) {
+      closing = true;
+      loop.post(
+          () -> {
+            if (cancel) {
+              for (Job j : new ArrayList<>(jobs.values())) {
+                if (j.state().isActive()) {
+                  exception(j, "cancel", 0, "instance shutdown");
+                }
+              }
+            }
+            checkDrained();
+          });
+    }
+    return drained;
+  }
+
+  /** Ends the loop thread after {@link #shutdown} has completed. */
+  public void stopLoop() throws InterruptedException {
+    loop.stop();
+    loop.join();
+  }
+
+  private void checkDrained() {
+    if (closing && active.get() == 0) {
+      drained.complete(null);
+    }
+  }
+
+  // ------------------------------------------------------------------ events (loop)
+
+  private void log(Job j, String name, Map<String, Object> context, JobState next) {
+    JobEvent e = new JobEvent(clock.millis(), name, context);
+    j.append(e, next);
+    JobState s = j.state();
+    for (JobListener l : listeners) {
+      try {
+        l.onEvent(j.id, e, s);
+      } catch (RuntimeException ex) {
+        Thread t = Thread.currentThread();
+        t.getUncaughtExceptionHandler().uncaughtException(t, ex);
+      }
+    }
+  }
+
+  private static Map<String, Object> context(Object... kv) {
+    Map<String, Object> m = new LinkedHashMap<>(kv.length);
+    for (int i = 0; i < kv.length; i += 2) {
+      m.put((String) kv[i], kv[i + 1]);
+    }
+    return Collections.unmodifiableMap(m);
+  }
+
+  private void onSubmit(Job j) {
+    log(
+        j,
+        "submit",
+        context("urgency", j.urgency, "userid", userid, "flags", 0, "version", 1),
+        null);
+    log(j, "validate", NO_CONTEXT, JobState.DEPEND);
+    String name = j.request.name();
+    activeByName.merge(name, 1, Integer::sum);
+    j.named = true;
+    String why = pool.unsatisfiable(j.request);
+    if (why != null) {
+      exception(j, "alloc", 0, "unsatisfiable request: " + why);
+      return;
+    }
+    for (Dependency d : j.dependencies) {
+      if (j.state() != JobState.DEPEND) {
+        return;
+      }
+      addDependency(j, d);
+    }
+    if (j.state() == JobState.DEPEND && j.outstanding.isEmpty()) {
+      depend(j);
+    }
+  }
+
+  private void addDependency(Job j, Dependency d) {
+    switch (d.scheme()) {
+      case "begin-time" -> {
+        if (d.beginMillis() > clock.millis()) {
+          dependencyAdd(j, d.description());
+          j.dependencyTimers.add(
+              clock.schedule(
+                  d.beginMillis(), () -> loop.post(() -> dependencyRemove(j, d.description()))));
+        }
+      }
+      case "singleton" -> {
+        TreeSet<Job> waiting =
+            singletons.computeIfAbsent(j.request.name(), k -> new TreeSet<>(QueueDiscipline.ORDER));
+        int others = activeByName.getOrDefault(j.request.name(), 0) - 1 - waiting.size();
+        if (others > 0 || !waiting.isEmpty()) {
+          dependencyAdd(j, d.description());
+          j.singletonWaiting = true;
+          waiting.add(j);
+        }
+      }
+      default -> {
+        Job a = jobs.get(d.target());
+        Check c = check(d, a);
+        if (c == Check.FAILED) {
+          exception(j, "dependency", 0, failure(d, a));
+        } else if (c == Check.PENDING) {
+          dependencyAdd(j, d.description());
+          waiters.computeIfAbsent(a.id, k -> new ArrayList<>()).add(new Waiter(j, d));
+        }
+      }
+    }
+  }
+
+  private static Check check(Dependency d, Job a) {
+    boolean inactive = a.state() == JobState.INACTIVE;
+    switch (d.scheme()) {
+      case "after":
+        return a.started ? Check.SATISFIED : inactive ? Check.FAILED : Check.PENDING;
+      case "afterany":
+        return inactive ? Check.SATISFIED : Check.PENDING;
+      case "afterok":
+        return !inactive
+            ? Check.PENDING
+            : a.result == JobResult.COMPLETED ? Check.SATISFIED : Check.FAILED;
+      case "afternotok":
+        return !inactive
+            ? Check.PENDING
+            : a.result != JobResult.COMPLETED ? Check.SATISFIED : Check.FAILED;
+      case "afterexcept":
+        return !inactive ? Check.PENDING : a.fatalType != null ? Check.SATISFIED : Check.FAILED;
+      default:
+        throw new IllegalStateException("not a job dependency: " + d.scheme());
+    }
+  }
+
+  private static String failure(Dependency d, Job a) {
+    switch (d.scheme()) {
+      case "after":
+        return "dependency after: job " + a.id + " never started";
+      case "afterok":
+        return "dependency afterok: job " + a.id + " did not complete successfully";
+      case "afternotok":
+        return "dependency afternotok: job " + a.id + " completed successfully";
+      default:
+        return "dependency afterexcept: job " + a.id + " ended without an exception";
+    }
+  }
+
+  private void dependencyAdd(Job j, String description) {
+    if (j.outstanding.add(description)) {
+      log(j, "dependency-add", context("description", description), null);
+    }
+  }
+
+  private void dependencyRemove(Job j, String description) {
+    if (j.state() != JobState.DEPEND || !j.outstanding.remove(description)) {
+      return;
+    }
+    log(j, "dependency-remove", context("description", description), null);
+    if (j.outstanding.isEmpty()) {
+      depend(j);
+    }
+  }
+
+  private void depend(Job j) {
+    log(j, "depend", NO_CONTEXT, JobState.PRIORITY);
+    j.priority = computePriority(j);
+    log(j, "priority", context("priority", j.priority), JobState.SCHED);
+    queue.add(j);
+    schedNeeded = true;
+  }
+
+  private long computePriority(Job j) {
+    if (j.urgency == 0) {
+      return PriorityPlugin.MIN;
+    }
+    if (j.urgency == 31) {
+      return PriorityPlugin.MAX;
+    }
+    long p = priorities.priority(j.id, j.urgency, j.submitTime);
+    return Math.max(PriorityPlugin.MIN, Math.min(PriorityPlugin.MAX, p));
+  }
+
+  private void changeUrgency(Job j, int urgency) {
+    JobState s = j.state();
+    if (!s.isPending() || urgency == j.urgency) {
+      return;
+    }
+    j.urgency = urgency;
+    log(j, "urgency", context("urgency", urgency, "userid", userid), null);
+    if (s == JobState.SCHED) {
+      long p = computePriority(j);
+      if (p != j.priority) {
+        queue.reprioritize(j, p);
+        log(j, "priority", context("priority", p), null);
+        schedNeeded = true;
+      }
+    }
+  }
+
+  // ------------------------------------------------------------------ scheduling and running
+
+  private void scheduleCycle() {
+    if (!schedNeeded) {
+      return;
+    }
+    schedNeeded = false;
+    queue.schedule(scheduler);
+  }
+
+  private final QueueDiscipline.Scheduler scheduler =
+      new QueueDiscipline.Scheduler() {
+        @Override
+        public Allocation allocate(Job job) {
+          return pool.allocate(job.request);
+        }
+
+        @Override
+        public void run(Job job, Allocation allocation) {
+          start(job, allocation);
+        }
+      };
+
+  private void start(Job j, Allocation a) {
+    j.allocation = a;
+    log(j, "alloc", NO_CONTEXT, JobState.RUN);
+    running.add(j);
+    long d = j.request.duration().toMillis();
+    if (d > 0) {
+      j.expiry = clock.schedule(clock.millis() + d, () -> loop.post(() -> expire(j)));
+    }
+    ExecListener listener =
+        new ExecListener() {
+          @Override
+          public void started() {
+            loop.post(() -> onStarted(j));
+          }
+
+          @Override
+          public void finished(int status, String error, List<TaskOutput> outputs) {
+            List<TaskOutput> outs = List.copyOf(outputs);
+            loop.post(() -> onFinished(j, status, error, outs));
+          }
+        };
+    try {
+      j.execution = executor.start(new ExecJob(j.id, j.request, a, clock), listener);
+    } catch (RuntimeException e) {
+      exception(j, "start", 0, "executor failed to start the job: " + e.getMessage());
+      if (!j.finished) {
+        onFinished(j, 1 << 8, null, List.of());
+      }
+    }
+  }
+
+  private void onStarted(Job j) {
+    if (j.started || j.finished || j.state() == JobState.INACTIVE) {
+      return;
+    }
+    j.started = true;
+    log(j, "start", NO_CONTEXT, null);
+    List<Waiter> ws = waiters.get(j.id);
+    if (ws != null) {
+      for (Waiter w : new ArrayList<>(ws)) {
+        if (w.dependency().scheme().equals("after")) {
+          ws.remove(w);
+          dependencyRemove(w.job(), w.dependency().description());
+        }
+      }
+    }
+  }
+
+  private void onFinished(Job j, int status, String error, List<TaskOutput> outputs) {
+    if (j.finished) {
+      return;
+    }
+    j.finished = true;
+    j.finishStatus = status;
+    synchronized (j) {
+      j.outputs = outputs;
+      if (j.error == null && error != null) {
+        j.error = error;
+      }
+    }
+    if (j.expiry != null) {
+      j.expiry.cancel();
+    }
+    Map<String, Object> ctx =
+        error == null ? context("status", status) : context("status", status, "note", error);
+    log(j, "finish", ctx, j.state() == JobState.RUN ? JobState.CLEANUP : null);
+    log(j, "release", context("ranks", "all", "final", true), null);
+    pool.free(j.allocation);
+    log(j, "free", NO_CONTEXT, null);
+    running.remove(j);
+    schedNeeded = true;
+    clean(j);
+  }
+
+  private void expire(Job j) {
+    if (j.state() == JobState.RUN) {
+      exception(j, "timeout", 0, "resource allocation expired");
+    }
+  }
+
+  private void exception(Job j, String type, int severity, String note) {
+    JobState s = j.state();
+    if (s == JobState.INACTIVE) {
+      return;
+    }
+    boolean fatal = severity == 0 && s != JobState.CLEANUP;
+    if (severity == 0 && j.fatalType == null) {
+      synchronized (j) {
+        j.fatalType = type;
+        j.error = note.isEmpty() ? type : note;
+      }
+    }
+    log(
+        j,
+        "exception",
+        context("type", type, "severity", severity, "note", note),
+        fatal ? JobState.CLEANUP : null);
+    if (!fatal) {
+      return;
+    }
+    switch (s) {
+      case NEW, DEPEND, PRIORITY, SCHED -> {
+        if (queue.remove(j)) {
+          schedNeeded = true;
+        }
+        for (var t : j.dependencyTimers) {
+          t.cancel();
+        }
+        clean(j);
+      }
+      case RUN -> {
+        if (j.expiry != null) {
+          j.expiry.cancel();
+        }
+        if (j.execution != null) {
+          j.execution.kill();
+        }
+      }
+      default -> {}
+    }
+  }
+
+  private void clean(Job j) {
+    log(j, "clean", NO_CONTEXT, JobState.INACTIVE);
+    JobResult r;
+    if (j.fatalType != null) {
+      r =
+          switch (j.fatalType) {
+            case "cancel" -> JobResult.CANCELED;
+            case "timeout" -> JobResult.TIMEOUT;
+            default -> JobResult.FAILED;
+          };
+    } else {
+      r = j.finishStatus == 0 ? JobResult.COMPLETED : JobResult.FAILED;
+    }
+    synchronized (j) {
+      j.result = r;
+    }
+    j.execution = null;
+    List<Waiter> ws = waiters.remove(j.id);
+    if (ws != null) {
+      for (Waiter w : ws) {
+        if (w.job().state() != JobState.DEPEND) {
+          continue;
+        }
+        Check c = check(w.dependency(), j);
+        if (c == Check.SATISFIED) {
+          dependencyRemove(w.job(), w.dependency().description());
+        } else {
+          exception(w.job(), "dependency", 0, failure(w.dependency(), j));
+        }
+      }
+    }
+    releaseSingleton(j);
+    active.decrementAndGet();
+    j.done.complete(j.snapshot());
+    checkDrained();
+  }
+
+  private void releaseSingleton(Job j) {
+    if (!j.named) {
+      return;
+    }
+    String name = j.request.name();
+    int left = activeByName.merge(name, -1, Integer::sum);
+    TreeSet<Job> waiting = singletons.get(name);
+    if (j.singletonWaiting && waiting != null) {
+      waiting.remove(j);
+      j.singletonWaiting = false;
+    }
+    if (left == 0) {
+      activeByName.remove(name);
+    }
+    if (waiting == null) {
+      return;
+    }
+    if (waiting.isEmpty()) {
+      singletons.remove(name);
+      return;
+    }
+    if (left - waiting.size() == 0) {
+      Job next = waiting.pollFirst();
+      next.singletonWaiting = false;
+      dependencyRemove(next, "singleton");
+    }
+  }
+}

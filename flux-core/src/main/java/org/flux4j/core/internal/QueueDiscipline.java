@@ -1,0 +1,90 @@
+package org.flux4j.core.internal;
+
+import java.util.Comparator;
+import java.util.TreeSet;
+import org.flux4j.core.Allocation;
+
+/**
+ * The queue policy plug point: holds the jobs in SCHED and decides, per scheduling cycle, which to
+ * allocate. Jobs are ordered by priority, highest first, then by id (submission order). Loop-owned.
+ *
+ * <p>{@code fcfs} allocates from the head and stops at the first job that does not fit now, as
+ * Fluxion's fcfs queue policy does; backfilling policies (easy, conservative, hybrid) would keep
+ * going with reservations.
+ */
+public abstract class QueueDiscipline {
+  /** Ordering of the pending queue. */
+  static final Comparator<Job> ORDER =
+      (a, b) -> {
+        int c = Long.compare(b.priority, a.priority);
+        return c != 0 ? c : a.id.compareTo(b.id);
+      };
+
+  /** The jobs waiting for resources. */
+  final TreeSet<Job> pending = new TreeSet<>(ORDER);
+
+  /** What a scheduling cycle may do with a job. */
+  interface Scheduler {
+    /** Allocates {@code job} now, or returns null. */
+    Allocation allocate(Job job);
+
+    /** Runs {@code job}, just removed from the queue, on {@code allocation}. */
+    void run(Job job, Allocation allocation);
+  }
+
+  /** The discipline registered under {@code name}. */
+  static QueueDiscipline byName(String name) {
+    if (name.equals("fcfs")) {
+      return new Fcfs();
+    }
+    throw new IllegalArgumentException("unknown queue policy '" + name + "' (available: fcfs)");
+  }
+
+  /** The known names. */
+  static boolean isKnown(String name) {
+    return name.equals("fcfs");
+  }
+
+  void add(Job j) {
+    pending.add(j);
+  }
+
+  boolean remove(Job j) {
+    return pending.remove(j);
+  }
+
+  /** Changes a queued job's priority, keeping the order. */
+  void reprioritize(Job j, long priority) {
+    boolean was = pending.remove(j);
+    j.priority = priority;
+    if (was) {
+      pending.add(j);
+    }
+  }
+
+  int size() {
+    return pending.size();
+  }
+
+  /** One scheduling cycle. Held jobs (priority 0) are never allocated. */
+  abstract void schedule(Scheduler s);
+
+  /** First come, first served, without backfilling. */
+  static final class Fcfs extends QueueDiscipline {
+    @Override
+    void schedule(Scheduler s) {
+      while (!pending.isEmpty()) {
+        Job head = pending.first();
+        if (head.priority == 0) {
+          return;
+        }
+        Allocation a = s.allocate(head);
+        if (a == null) {
+          return;
+        }
+        pending.pollFirst();
+        s.run(head, a);
+      }
+    }
+  }
+}
