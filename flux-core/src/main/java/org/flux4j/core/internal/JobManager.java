@@ -488,10 +488,6 @@ public final class JobManager {
     j.allocation = a;
     log(j, "alloc", NO_CONTEXT, JobState.RUN);
     running.add(j);
-    long d = j.request.duration().toMillis();
-    if (d > 0) {
-      j.expiry = clock.schedule(clock.millis() + d, () -> loop.post(() -> expire(j)));
-    }
     ExecListener listener =
         new ExecListener() {
           @Override
@@ -512,6 +508,12 @@ public final class JobManager {
       if (!j.finished) {
         onFinished(j, 1 << 8, null, List.of());
       }
+    }
+    // The expiry timer is scheduled after the executor has started, so that a task that ends
+    // exactly at the limit (a simulated task's timer, at the same instant) completes first.
+    long d = j.request.duration().toMillis();
+    if (d > 0 && !j.finished) {
+      j.expiry = clock.schedule(clock.millis() + d, () -> loop.post(() -> expire(j)));
     }
   }
 

@@ -1,0 +1,52 @@
+package org.flux4j.core.sim;
+
+import java.util.Objects;
+
+/**
+ * How a trace is replayed: the machine, how jobs ask for it, and the scheduler's policies.
+ *
+ * @param nodes the machine's nodes
+ * @param coresPerNode cores per node
+ * @param byNode whether jobs ask for whole nodes (else cores anywhere)
+ * @param queuePolicy the queue policy name (fcfs, easy, conservative, hybrid)
+ * @param matchPolicy the match policy name (first, low, high, ...)
+ * @param queueDepth the queue depth; a replay considers every waiting job by default
+ * @param reservationDepth the reservation depth of the hybrid policy
+ */
+public record ReplayOptions(
+    long nodes,
+    long coresPerNode,
+    boolean byNode,
+    String queuePolicy,
+    String matchPolicy,
+    int queueDepth,
+    int reservationDepth) {
+
+  /**
+   * The queue depth of a replay unless told otherwise: every waiting job (textbook backfilling).
+   */
+  public static final int UNLIMITED_QUEUE_DEPTH = 1_000_000;
+
+  /** Checks the values. */
+  public ReplayOptions {
+    if (nodes <= 0 || coresPerNode <= 0) {
+      throw new IllegalArgumentException(
+          "the machine needs at least one node and one core per node");
+    }
+    if (nodes > Integer.MAX_VALUE || coresPerNode > Integer.MAX_VALUE / 2) {
+      throw new IllegalArgumentException(
+          "a machine of " + nodes + " x " + coresPerNode + " cores is too large to represent");
+    }
+    Objects.requireNonNull(queuePolicy, "queuePolicy");
+    Objects.requireNonNull(matchPolicy, "matchPolicy");
+    if (queueDepth <= 0 || reservationDepth <= 0) {
+      throw new IllegalArgumentException("queue and reservation depths must be positive");
+    }
+  }
+
+  /** The defaults of {@code flux4j replay}: easy, first, unlimited depth, by core. */
+  public static ReplayOptions defaults(long nodes, long coresPerNode) {
+    return new ReplayOptions(
+        nodes, coresPerNode, false, "easy", "first", UNLIMITED_QUEUE_DEPTH, 64);
+  }
+}

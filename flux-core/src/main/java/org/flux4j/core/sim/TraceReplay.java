@@ -1,0 +1,180 @@
+package org.flux4j.core.sim;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.IntConsumer;
+import org.eclipse.collections.impl.map.mutable.primitive.ObjectIntHashMap;
+import org.flux4j.core.Allocation;
+import org.flux4j.core.Instance;
+import org.flux4j.core.JobId;
+import org.flux4j.core.JobInfo;
+import org.flux4j.core.JobRequest;
+import org.flux4j.core.VirtualClock;
+import org.flux4j.core.exec.SimulatedExecutor;
+import org.flux4j.graph.GraphBuilder;
+import org.flux4j.graph.ResourceGraph;
+import org.flux4j.graph.Subsystems;
+
+/**
+ * Replays cleaned trace jobs through a real {@link Instance} (job manager, queue policy and graph
+ * matcher) on a {@link VirtualClock}: each job is submitted at its submit time, asks for its cores
+ * (or whole nodes), has its requested time as duration limit, and its simulated task takes its run
+ * time. The same code that schedules real work schedules the trace.
+ *
+ * <p>One replay at a time per instance of this class; not thread-safe.
+ */
+public final class TraceReplay {
+  private final ReplayOptions options;
+
+  /** A replay with these options. */
+  public TraceReplay(ReplayOptions options) {
+    this.options = options;
+  }
+
+  /**
+   * The machine: cluster0 with {@code nodes} nodes (rank = index) of {@code coresPerNode} cores.
+   */
+  public static ResourceGraph machine(long nodes, long coresPerNode) {
+    GraphBuilder b =
+        ResourceGraph.builder((int) Math.min(Integer.MAX_VALUE, nodes * (coresPerNode + 1) + 1));
+    int cluster = b.addVertex("cluster", "cluster", 0, -1, 1, "");
+    b.root(cluster, Subsystems.CONTAINMENT);
+    for (int n = 0; n < nodes; n++) {
+      int node = b.addVertex("node", "node", n, n, 1, "");
+      b.contain(cluster, node);
+      for (int c = 0; c < coresPerNode; c++) {
+        b.contain(node, b.addVertex("core", "core", c, n, 1, ""));
+      }
+    }
+    return b.build();
+  }
+
+  /**
+   * Runs the replay to its end.
+   *
+   * @param jobs the jobs in trace order (submit times non-decreasing is not required)
+   * @param progress called with the number of jobs finished so far, now and then (may be null)
+   * @param skippedLines malformed lines skipped by the reader, carried into the result
+   * @param droppedJobs jobs dropped by cleaning, carried into the result
+   */
+  public ReplayResult run(
+      List<ReplayJob> jobs, IntConsumer progress, int skippedLines, int droppedJobs) {
+    long wallStart = System.nanoTime();
+    ResourceGraph graph = machine(options.nodes(), options.coresPerNode());
+    VirtualClock clock = new VirtualClock(0);
+    ObjectIntHashMap<JobId> index = new ObjectIntHashMap<>(jobs.size() * 2);
+    long[] start = new long[jobs.size()];
+    long[] end = new long[jobs.size()];
+    java.util.Arrays.fill(start, -1);
+    java.util.Arrays.fill(end, -1);
+    String[] state = new String[jobs.size()];
+    ReplayTimeline timeline = new ReplayTimeline();
+    long[] busy = {0};
+    int[] queued = {0};
+    int[] finished = {0};
+    Map<Long, int[]> placement = new HashMap<>();
+    try (Instance instance =
+        Instance.builder(graph)
+            .clock(clock)
+            .executor(new SimulatedExecutor())
+            .queuePolicy(options.queuePolicy())
+            .matchPolicy(options.matchPolicy())
+            .build()) {
+      instance.addListener(
+          (id, event, s) -> {
+            int i;
+            synchronized (index) { // the submitter records the id right after submit returns
+              i = index.getIfAbsent(id, -1);
+            }
+            if (i < 0) {
+              return;
+            }
+            long t = event.timestamp() / 1000;
+            switch (event.name()) {
+              case "submit" -> queued[0]++;
+              case "alloc" -> {
+                queued[0]--;
+                start[i] = t;
+                busy[0] += jobs.get(i).procs();
+                timeline.record(t, busy[0], queued[0]);
+              }
+              case "finish" -> end[i] = t;
+              case "release" -> {
+                busy[0] -= jobs.get(i).procs();
+                timeline.record(t, busy[0], queued[0]);
+              }
+              case "clean" -> {
+                finished[0]++;
+                if (progress != null && (finished[0] & 1023) == 0) {
+                  progress.accept(finished[0]);
+                }
+              }
+              default -> {}
+            }
+          });
+      for (int i = 0; i < jobs.size(); i++) {
+        ReplayJob j = jobs.get(i);
+        clock.advanceTo(j.submit() * 1000);
+        JobId id;
+        synchronized (index) {
+          id = instance.submit(request(j));
+          index.put(id, i);
+        }
+      }
+      clock.runUntilIdle();
+      List<JobOutcome> outcomes = new ArrayList<>(jobs.size());
+      for (JobId id : instance.jobs()) {
+        int i = index.getIfAbsent(id, -1);
+        if (i < 0) {
+          continue;
+        }
+        JobInfo info = instance.info(id);
+        state[i] = info.result().map(Enum::name).orElse(info.state().name());
+        info.allocation().map(Allocation::ranks).ifPresent(r -> placement.put(jobs.get(i).id(), r));
+      }
+      for (int i = 0; i < jobs.size(); i++) {
+        ReplayJob j = jobs.get(i);
+        outcomes.add(
+            new JobOutcome(
+                j.id(),
+                j.submit(),
+                start[i],
+                end[i],
+                j.procs(),
+                placement.containsKey(j.id()) ? placement.get(j.id()).length : 0,
+                state[i] == null ? "UNKNOWN" : state[i]));
+      }
+      if (progress != null) {
+        progress.accept(finished[0]);
+      }
+      ReplayMetrics metrics = ReplayMetrics.of(outcomes, options.nodes() * options.coresPerNode());
+      return new ReplayResult(
+          outcomes,
+          placement,
+          metrics,
+          timeline,
+          options.nodes(),
+          options.coresPerNode(),
+          skippedLines,
+          droppedJobs,
+          (System.nanoTime() - wallStart) / 1e9);
+    }
+  }
+
+  private JobRequest request(ReplayJob j) {
+    JobRequest.Builder b =
+        JobRequest.builder()
+            .name("job" + j.id())
+            .duration(Duration.ofSeconds(j.requestedTime()))
+            .runtime(Duration.ofSeconds(j.runTime()));
+    if (options.byNode()) {
+      b.nodes((int) j.nodes()).tasks((int) j.nodes());
+    } else {
+      b.tasks((int) j.procs());
+    }
+    return b.build();
+  }
+}
