@@ -8,6 +8,9 @@ import java.util.Objects;
  * @param nodes the machine's nodes
  * @param coresPerNode cores per node
  * @param byNode whether jobs ask for whole nodes (else cores anywhere)
+ * @param truncate whether a job is stopped at its requested time, as a real manager does (it ends
+ *     TIMEOUT); otherwise its limit is raised to its traced run time, so that it runs to its end
+ *     (backfilling then sees that longer limit for those jobs only)
  * @param queuePolicy the queue policy name (fcfs, easy, conservative, hybrid)
  * @param matchPolicy the match policy name (first, low, high, ...)
  * @param queueDepth the queue depth; a replay considers every waiting job by default
@@ -17,6 +20,7 @@ public record ReplayOptions(
     long nodes,
     long coresPerNode,
     boolean byNode,
+    boolean truncate,
     String queuePolicy,
     String matchPolicy,
     int queueDepth,
@@ -47,6 +51,6 @@ public record ReplayOptions(
   /** The defaults of {@code flux4j replay}: easy, first, unlimited depth, by core. */
   public static ReplayOptions defaults(long nodes, long coresPerNode) {
     return new ReplayOptions(
-        nodes, coresPerNode, false, "easy", "first", UNLIMITED_QUEUE_DEPTH, 64);
+        nodes, coresPerNode, false, true, "easy", "first", UNLIMITED_QUEUE_DEPTH, 64);
   }
 }

@@ -16,18 +16,12 @@ import java.util.List;
  *
  * @param procsMode how the job's size is read from the record
  * @param dropZeroRuntime whether jobs that ran 0 s are dropped
- * @param truncate whether run times are cut to the requested time
  * @param byNode whether jobs ask for whole nodes (ceil(procs / coresPerNode)) instead of cores
  * @param nodes the machine's nodes
  * @param coresPerNode the machine's cores per node
  */
 public record TraceCleaning(
-    ProcsMode procsMode,
-    boolean dropZeroRuntime,
-    boolean truncate,
-    boolean byNode,
-    long nodes,
-    long coresPerNode) {
+    ProcsMode procsMode, boolean dropZeroRuntime, boolean byNode, long nodes, long coresPerNode) {
 
   /** How a job's size is read from its record. */
   public enum ProcsMode {
@@ -89,8 +83,9 @@ public record TraceCleaning(
       }
       long requested = r.requestedTime() < 0 ? r.runTime() : r.requestedTime();
       requested = Math.max(requested, 1);
-      long run = truncate ? Math.min(r.runTime(), requested) : r.runTime();
-      kept.add(new ReplayJob(r.number(), r.submit(), run, requested, procs, nodesAsked, r.line()));
+      kept.add(
+          new ReplayJob(
+              r.number(), r.submit(), r.runTime(), requested, procs, nodesAsked, r.line()));
     }
     return new Result(kept, dropped);
   }

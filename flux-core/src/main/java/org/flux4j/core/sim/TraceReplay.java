@@ -168,7 +168,11 @@ public final class TraceReplay {
     JobRequest.Builder b =
         JobRequest.builder()
             .name("job" + j.id())
-            .duration(Duration.ofSeconds(j.requestedTime()))
+            .duration(
+                Duration.ofSeconds(
+                    options.truncate()
+                        ? j.requestedTime()
+                        : Math.max(j.requestedTime(), j.runTime())))
             .runtime(Duration.ofSeconds(j.runTime()));
     if (options.byNode()) {
       b.nodes((int) j.nodes()).tasks((int) j.nodes());

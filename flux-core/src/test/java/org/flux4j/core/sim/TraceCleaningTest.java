@@ -16,25 +16,23 @@ class TraceCleaningTest {
   @Test
   void clean_procsModes() {
     List<SwfJob> in = List.of(job(1, 0, 10, 4, 8, 100), job(2, 0, 10, -1, 8, 100));
-    assertThat(new TraceCleaning(ProcsMode.ALLOCATED, false, true, false, 4, 4).clean(in).jobs())
+    assertThat(new TraceCleaning(ProcsMode.ALLOCATED, false, false, 4, 4).clean(in).jobs())
         .extracting(ReplayJob::procs)
         .containsExactly(4L, 8L);
-    assertThat(new TraceCleaning(ProcsMode.REQUESTED, false, true, false, 4, 4).clean(in).jobs())
+    assertThat(new TraceCleaning(ProcsMode.REQUESTED, false, false, 4, 4).clean(in).jobs())
         .extracting(ReplayJob::procs)
         .containsExactly(8L, 8L);
-    assertThat(new TraceCleaning(ProcsMode.MAX, false, true, false, 4, 4).clean(in).jobs())
+    assertThat(new TraceCleaning(ProcsMode.MAX, false, false, 4, 4).clean(in).jobs())
         .extracting(ReplayJob::procs)
         .containsExactly(8L, 8L);
   }
 
   @Test
-  void clean_truncatesToRequestedTime_unlessToldNot() {
+  void clean_keepsRunTimes_andDefaultsUnknownRequestedTimeToTheRunTime() {
     List<SwfJob> in = List.of(job(1, 0, 500, 1, 1, 100), job(2, 0, 50, 1, 1, -1));
-    TraceCleaning c = new TraceCleaning(ProcsMode.ALLOCATED, false, true, false, 1, 1);
-    assertThat(c.clean(in).jobs()).extracting(ReplayJob::runTime).containsExactly(100L, 50L);
+    TraceCleaning c = new TraceCleaning(ProcsMode.ALLOCATED, false, false, 1, 1);
+    assertThat(c.clean(in).jobs()).extracting(ReplayJob::runTime).containsExactly(500L, 50L);
     assertThat(c.clean(in).jobs()).extracting(ReplayJob::requestedTime).containsExactly(100L, 50L);
-    TraceCleaning keep = new TraceCleaning(ProcsMode.ALLOCATED, false, false, false, 1, 1);
-    assertThat(keep.clean(in).jobs()).extracting(ReplayJob::runTime).containsExactly(500L, 50L);
   }
 
   @Test
@@ -46,8 +44,7 @@ class TraceCleaningTest {
             job(3, 0, 5, -1, -1, 10),
             job(4, 0, 5, 17, 17, 10),
             job(5, 0, 5, 16, 16, 10));
-    TraceCleaning.Result r =
-        new TraceCleaning(ProcsMode.ALLOCATED, true, true, false, 4, 4).clean(in);
+    TraceCleaning.Result r = new TraceCleaning(ProcsMode.ALLOCATED, true, false, 4, 4).clean(in);
     assertThat(r.jobs()).extracting(ReplayJob::id).containsExactly(5L);
     assertThat(r.dropped())
         .containsExactly(
@@ -60,8 +57,7 @@ class TraceCleaningTest {
   @Test
   void clean_byNode_roundsUpToWholeNodes() {
     List<SwfJob> in = List.of(job(1, 0, 5, 17, 17, 10), job(2, 0, 5, 16, 16, 10));
-    TraceCleaning.Result r =
-        new TraceCleaning(ProcsMode.ALLOCATED, false, true, true, 2, 16).clean(in);
+    TraceCleaning.Result r = new TraceCleaning(ProcsMode.ALLOCATED, false, true, 2, 16).clean(in);
     assertThat(r.jobs()).extracting(ReplayJob::nodes).containsExactly(2L, 1L);
   }
 
@@ -83,7 +79,7 @@ class TraceCleaningTest {
 
   @Test
   void machineShape_mustBePositive() {
-    assertThatThrownBy(() -> new TraceCleaning(ProcsMode.MAX, false, true, false, 0, 4))
+    assertThatThrownBy(() -> new TraceCleaning(ProcsMode.MAX, false, false, 0, 4))
         .isInstanceOf(IllegalArgumentException.class);
   }
 }
