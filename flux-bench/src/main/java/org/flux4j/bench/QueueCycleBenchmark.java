@@ -1,0 +1,94 @@
+package org.flux4j.bench;
+
+import java.util.concurrent.TimeUnit;
+import org.flux4j.graph.ResourceGraph;
+import org.flux4j.policy.match.ResourceQuery;
+import org.flux4j.policy.match.ResourceRequest;
+import org.flux4j.policy.match.ResourceRequest.Resource;
+import org.flux4j.policy.queue.CycleResult;
+import org.flux4j.policy.queue.JobQueue;
+import org.flux4j.policy.queue.QueueParams;
+import org.flux4j.policy.queue.QueuePolicies;
+import org.flux4j.policy.queue.QueuePolicy;
+import org.flux4j.policy.queue.ResourceQueryMatcher;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * One scheduling cycle of a queue policy over the real graph matcher, at a given queue depth: the
+ * cost users of deep queues care about (flux-sched issues 573 and 1210).
+ *
+ * <p>The machine (the 100-node bench cluster, 4,400 cores) is first filled by one whole-machine job
+ * that runs for an hour; then {@code depth} jobs of 1 to 64 cores wait. A cycle releases the
+ * previous reservations and walks the whole queue: every job is busy now, the first
+ * reservation-depth ones are reserved after the big job, the rest are tried for backfill. Each
+ * invocation is one full cycle on the same state (reservations are recomputed, as in Fluxion).
+ */
+@State(Scope.Thread)
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"-Xmx6g", "-XX:+UseParallelGC"})
+@Warmup(iterations = 3)
+@Measurement(iterations = 5)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+public class QueueCycleBenchmark {
+  /** Pending jobs considered by the cycle. */
+  @Param({"10", "1000", "100000"})
+  public int depth;
+
+  /** The queue policy. */
+  @Param({"fcfs", "easy", "hybrid", "conservative"})
+  public String policy;
+
+  private QueuePolicy queuePolicy;
+  private JobQueue queue;
+  private ResourceQueryMatcher matcher;
+
+  /** Builds the filled machine and the queue. */
+  @Setup(Level.Trial)
+  public void setUp() {
+    ResourceGraph graph = BenchWorkloads.graph("n100");
+    ResourceQuery query = ResourceQuery.create(graph);
+    ResourceRequest whole =
+        ResourceRequest.of(3600, Resource.slot(4400, "default", Resource.of("core", 1)));
+    ResourceRequest[] requests = new ResourceRequest[depth + 1];
+    requests[0] = whole;
+    for (int i = 1; i <= depth; i++) {
+      requests[i] =
+          ResourceRequest.of(
+              600 + (i % 7) * 300,
+              Resource.slot(1 + (i * 37) % 64, "default", Resource.of("core", 1)));
+    }
+    matcher = new ResourceQueryMatcher(query, id -> requests[(int) id], () -> 0);
+    if (!(matcher.allocate(0) instanceof org.flux4j.policy.queue.MatchOutcome.Allocated)) {
+      throw new IllegalStateException("the whole-machine job did not start");
+    }
+    queuePolicy = QueuePolicies.require(policy, QueueParams.DEFAULTS.withQueueDepth(depth));
+    queue = new JobQueue("bench");
+    for (int i = 1; i <= depth; i++) {
+      queue.add(i, 16);
+    }
+  }
+
+  /** One full scheduling cycle. */
+  @Benchmark
+  public CycleResult cycle() {
+    CycleResult r = queuePolicy.runCycle(queue, matcher);
+    if (!r.started().isEmpty()) {
+      throw new IllegalStateException("nothing may start on a full machine: " + r.started());
+    }
+    queue.unblockAll();
+    return r;
+  }
+}
