@@ -14,13 +14,16 @@ import org.flux4j.policy.match.ResourceSet;
  * is implied). Once it has left something out it adds {@code "writer": "fluxion:jgf_shorthand"} to
  * this and every later document, as Fluxion's writer object does. A find's set omits nothing.
  *
- * <p>As in Fluxion, a document with vertices but no edges is an error and writes nothing.
+ * <p>As in Fluxion, vertices and edges accumulate until a document can be written: a document needs
+ * at least one vertex and one edge; otherwise nothing is written and what was collected is kept and
+ * written with the next set.
  */
 final class JgfMatchWriter implements MatchWriter {
   static final String SHORTHAND_URI = "fluxion:jgf_shorthand";
 
   private final boolean shorthand;
   private boolean complete = true;
+  private JgfWriter pending;
 
   JgfMatchWriter(boolean shorthand) {
     this.shorthand = shorthand;
@@ -33,17 +36,21 @@ final class JgfMatchWriter implements MatchWriter {
 
   @Override
   public void write(ResourceSet set, StringBuilder out) {
-    JgfWriter doc = document(set);
-    if (doc != null) {
-      appendDocument(doc, out);
+    if (set.isEmpty()) {
+      return;
+    }
+    feed(set);
+    if (emit(out)) {
       out.append('\n');
     }
   }
 
-  /** The JGF of {@code set}, or null when Fluxion would write nothing (empty, or no edges). */
-  JgfWriter document(ResourceSet set) {
+  /** Adds the set's vertices and edges to the pending document. */
+  void feed(ResourceSet set) {
     ResourceGraph g = set.graph();
-    JgfWriter doc = new JgfWriter(g);
+    if (pending == null || pending.graph() != g) {
+      pending = new JgfWriter(g);
+    }
     IntBooleanHashMap exclusive = shorthand && !set.fromFind() ? exclusivity(set) : null;
     for (int i = 0; i < set.size(); i++) {
       int v = set.vertex(i);
@@ -54,24 +61,33 @@ final class JgfMatchWriter implements MatchWriter {
           continue;
         }
       }
-      doc.vertex(v, set.count(i), set.exclusive(i), set.ephemeral(i), set.agfilter(i));
+      pending.vertex(v, set.count(i), set.exclusive(i), set.ephemeral(i), set.agfilter(i));
     }
     for (int k = 0; k < set.edgeCount(); k++) {
       if (exclusive != null && exclusive.get(set.edgeSource(k))) {
         complete = false;
         continue;
       }
-      doc.edge(set.edgeSource(k), set.edgeTarget(k), set.edgeSubsystem(k));
+      pending.edge(set.edgeSource(k), set.edgeTarget(k), set.edgeSubsystem(k));
     }
-    if (doc.vertexCount() == 0 || doc.edgeCount() == 0) {
-      return null;
-    }
-    return doc;
   }
 
-  /** Appends a document made by {@link #document} with this writer's writer key, if any. */
-  void appendDocument(JgfWriter doc, StringBuilder out) {
-    doc.appendDocument(out, complete ? null : SHORTHAND_URI);
+  /** Whether nothing at all is pending (Fluxion's {@code empty()}). */
+  boolean isEmpty() {
+    return pending == null || (pending.vertexCount() == 0 && pending.edgeCount() == 0);
+  }
+
+  /**
+   * Appends the pending document (without newline) and clears it, if it has vertices and edges;
+   * otherwise appends nothing, keeps it and returns false.
+   */
+  boolean emit(StringBuilder out) {
+    if (pending == null || pending.vertexCount() == 0 || pending.edgeCount() == 0) {
+      return false;
+    }
+    pending.appendDocument(out, complete ? null : SHORTHAND_URI);
+    pending.clear();
+    return true;
   }
 
   private static IntBooleanHashMap exclusivity(ResourceSet set) {

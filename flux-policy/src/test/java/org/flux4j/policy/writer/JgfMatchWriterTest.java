@@ -135,8 +135,14 @@ class JgfMatchWriterTest {
   }
 
   @Test
-  void jgf_verticesWithoutEdges_writeNothingAsInFluxion() {
+  void jgf_verticesWithoutEdges_writeNothingAndCarryOverAsInFluxion() {
     ResourceGraph g = Fixtures.tiny();
-    assertThat(MatchWriters.require("jgf").format(Fixtures.set(g, "/tiny0[1:s]"))).isEmpty();
+    MatchWriter w = MatchWriters.require("jgf");
+    assertThat(w.format(Fixtures.set(g, "/tiny0[1:s]"))).isEmpty();
+    String next = w.format(Fixtures.set(g, "/tiny0/rack0[1:s]", "/tiny0[1:s]"));
+    assertThat(next)
+        .startsWith("{\"graph\": {\"nodes\": [{\"id\": \"0\", \"metadata\": {\"type\": \"cluster\"")
+        .endsWith("\"edges\": [{\"source\": \"0\", \"target\": \"1\"}]}}\n");
+    assertThat(next.split("\"id\": \"0\"", -1)).hasSize(3);
   }
 }
