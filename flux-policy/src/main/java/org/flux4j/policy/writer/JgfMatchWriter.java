@@ -1,5 +1,7 @@
 package org.flux4j.policy.writer;
 
+import java.util.Map;
+import java.util.TreeMap;
 import org.eclipse.collections.impl.map.mutable.primitive.IntBooleanHashMap;
 import org.flux4j.graph.ResourceGraph;
 import org.flux4j.graph.io.JgfWriter;
@@ -14,12 +16,18 @@ import org.flux4j.policy.match.ResourceSet;
  * is implied). Once it has left something out it adds {@code "writer": "fluxion:jgf_shorthand"} to
  * this and every later document, as Fluxion's writer object does. A find's set omits nothing.
  *
+ * <p>Find's aggregate-filter data is written under "agfilter": from {@link ResourceSet#agfilter}
+ * and from ephemeral keys of the form "agfilter.TYPE" (the prefix is stripped).
+ *
  * <p>As in Fluxion, vertices and edges accumulate until a document can be written: a document needs
  * at least one vertex and one edge; otherwise nothing is written and what was collected is kept and
  * written with the next set.
  */
 final class JgfMatchWriter implements MatchWriter {
   static final String SHORTHAND_URI = "fluxion:jgf_shorthand";
+
+  /** Ephemeral keys "agfilter.TYPE" are written as agfilter entries TYPE (find's convention). */
+  static final String AGFILTER_PREFIX = "agfilter.";
 
   private final boolean shorthand;
   private boolean complete = true;
@@ -61,7 +69,22 @@ final class JgfMatchWriter implements MatchWriter {
           continue;
         }
       }
-      pending.vertex(v, set.count(i), set.exclusive(i), set.ephemeral(i), set.agfilter(i));
+      Map<String, String> ephemeral = set.ephemeral(i);
+      Map<String, String> agfilter = set.agfilter(i);
+      if (!ephemeral.isEmpty() && hasAgfilterKey(ephemeral)) {
+        Map<String, String> eph = new TreeMap<>();
+        Map<String, String> agf = new TreeMap<>(agfilter);
+        for (Map.Entry<String, String> e : ephemeral.entrySet()) {
+          if (e.getKey().startsWith(AGFILTER_PREFIX)) {
+            agf.put(e.getKey().substring(AGFILTER_PREFIX.length()), e.getValue());
+          } else {
+            eph.put(e.getKey(), e.getValue());
+          }
+        }
+        ephemeral = eph;
+        agfilter = agf;
+      }
+      pending.vertex(v, set.count(i), set.exclusive(i), ephemeral, agfilter);
     }
     for (int k = 0; k < set.edgeCount(); k++) {
       if (exclusive != null && exclusive.get(set.edgeSource(k))) {
@@ -88,6 +111,15 @@ final class JgfMatchWriter implements MatchWriter {
     pending.appendDocument(out, complete ? null : SHORTHAND_URI);
     pending.clear();
     return true;
+  }
+
+  private static boolean hasAgfilterKey(Map<String, String> ephemeral) {
+    for (String k : ephemeral.keySet()) {
+      if (k.startsWith(AGFILTER_PREFIX)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static IntBooleanHashMap exclusivity(ResourceSet set) {

@@ -121,6 +121,24 @@ class JgfMatchWriterTest {
   }
 
   @Test
+  void jgf_ephemeralAgfilterKeys_areWrittenAsAgfilter() {
+    ResourceGraph g = Fixtures.tiny();
+    int node = g.vertexByPath(0, N0).getAsInt();
+    int rack = g.parent(node);
+    ResourceSet.Builder b = ResourceSet.builder(g).fromFind();
+    int e = b.add(node, 1, true);
+    b.ephemeral(e, "agfilter.gpu", "used:0, total:2").ephemeral(e, "label", "x");
+    b.ephemeral(e, "agfilter.core", "used:1, total:36");
+    b.add(rack, 1, true);
+    b.edge(rack, node, 0);
+    assertThat(MatchWriters.require("jgf").format(b.build()))
+        .contains(
+            "\"paths\": {\"containment\": \"/tiny0/rack0/node0\"}, \"ephemeral\": {\"label\":"
+                + " \"x\"}, \"agfilter\": {\"core\": \"used:1, total:36\", \"gpu\": \"used:0,"
+                + " total:2\"}}}");
+  }
+
+  @Test
   void jgfShorthand_findSet_omitsNothing() {
     ResourceGraph g = Fixtures.tiny();
     ResourceSet.Builder b = ResourceSet.builder(g).fromFind();
