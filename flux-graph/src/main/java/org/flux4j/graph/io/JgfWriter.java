@@ -336,12 +336,26 @@ public final class JgfWriter {
 
   /** Appends {@code s} as a quoted JSON string, escaped as jansson does. O(length). */
   public static void appendString(StringBuilder sb, CharSequence s) {
-    sb.append('"');
     int len = s.length();
-    int plain = 0;
-    for (int i = 0; i < len; i++) {
+    int first = 0;
+    while (first < len && !needsEscape(s.charAt(first))) {
+      first++;
+    }
+    sb.append('"');
+    if (first == len) {
+      if (s instanceof String) {
+        sb.append((String) s); // bulk copy: the common case
+      } else {
+        sb.append(s);
+      }
+      sb.append('"');
+      return;
+    }
+    sb.append(s, 0, first);
+    int plain = first;
+    for (int i = first; i < len; i++) {
       char c = s.charAt(i);
-      if (c >= 0x20 && c != '"' && c != '\\') {
+      if (!needsEscape(c)) {
         continue;
       }
       sb.append(s, plain, i);
@@ -374,5 +388,9 @@ public final class JgfWriter {
     }
     sb.append(s, plain, len);
     sb.append('"');
+  }
+
+  private static boolean needsEscape(char c) {
+    return c < 0x20 || c == '"' || c == '\\';
   }
 }

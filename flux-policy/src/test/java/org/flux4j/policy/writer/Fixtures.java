@@ -96,7 +96,10 @@ final class Fixtures {
     b.edge(child, parent, Subsystems.CONTAINMENT, "in");
   }
 
-  /** A bare-bones JGF loader (vertices and containment edges in file order). */
+  /**
+   * A bare-bones JGF loader (vertices and containment edges in file order), keeping what Fluxion's
+   * JGF reader keeps.
+   */
   static ResourceGraph loadJgf(Path file) {
     JsonNode root;
     try {
@@ -117,7 +120,7 @@ final class Fixtures {
               m.path("uniq_id").asLong(),
               m.path("rank").asInt(),
               m.path("size").asLong(1),
-              m.path("unit").asText(""));
+              ""); // Fluxion's JGF reader parses "unit" but never stores it
       byId.put(Long.parseLong(n.path("id").asText()), v);
       for (Map.Entry<String, JsonNode> e : m.path("properties").properties()) {
         b.property(v, e.getKey(), e.getValue().asText());
