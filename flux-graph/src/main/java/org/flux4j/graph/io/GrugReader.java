@@ -135,6 +135,7 @@ public final class GrugReader {
     private final List<Element> edges = new ArrayList<>();
     private XMLStreamReader r;
     private boolean seenGraph;
+    private int graphLine;
 
     Parser(String source) {
       this.source = source;
@@ -284,6 +285,7 @@ public final class GrugReader {
     }
 
     private void readGraph() throws XMLStreamException {
+      graphLine = line();
       boolean directed = !"undirected".equals(attr("edgedefault"));
       while (nextChild()) {
         int line = line();
@@ -334,6 +336,7 @@ public final class GrugReader {
 
     private GrugRecipe resolve() {
       GrugRecipe recipe = new GrugRecipe();
+      recipe.graphLine = graphLine;
       Map<String, Integer> index = new HashMap<>();
       for (Element n : nodes) {
         if (index.containsKey(n.id)) {
