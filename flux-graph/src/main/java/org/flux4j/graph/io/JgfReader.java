@@ -1,6 +1,8 @@
 package org.flux4j.graph.io;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -9,12 +11,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.eclipse.collections.impl.list.mutable.primitive.IntArrayList;
 import org.eclipse.collections.impl.map.mutable.primitive.LongIntHashMap;
+import org.eclipse.collections.impl.map.mutable.primitive.ObjectIntHashMap;
 import org.flux4j.graph.GraphBuilder;
 import org.flux4j.graph.GraphParseException;
 import org.flux4j.graph.ResourceGraph;
@@ -76,7 +77,14 @@ public final class JgfReader {
    * @throws GraphParseException if the input is not valid JGF
    */
   public static ResourceGraph read(String source, InputStream in) {
-    return read(source, parse(source, in));
+    try (JsonParser p = MAPPER.getFactory().createParser(in)) {
+      p.disable(JsonParser.Feature.AUTO_CLOSE_SOURCE);
+      return new Loader(source, "").stream(p);
+    } catch (JsonProcessingException e) {
+      throw badJson(source, e);
+    } catch (IOException e) {
+      throw new GraphParseException(source, null, "cannot read the input: " + e.getMessage(), e);
+    }
   }
 
   /**
@@ -166,13 +174,16 @@ public final class JgfReader {
     private GraphBuilder b;
 
     /** JGF node id -> vertex. */
-    private final Map<String, Integer> vmap = new HashMap<>();
+    private final ObjectIntHashMap<String> vmap = new ObjectIntHashMap<>();
 
-    /** JGF node ids of the vertices created by this document (not merged into earlier ones). */
-    private final Set<String> added = new HashSet<>();
+    /** vertex -> the JGF node id that created it. */
+    private final List<String> creator = new ArrayList<>();
 
     /** path (any subsystem) -> vertices having that path. */
-    private final Map<String, IntArrayList> byPath = new HashMap<>();
+    private final ObjectIntHashMap<String> firstByPath = new ObjectIntHashMap<>();
+
+    /** the further vertices of a path shared by several vertices (rare). */
+    private final Map<String, IntArrayList> moreByPath = new HashMap<>();
 
     private final LongIntHashMap byUniqId = new LongIntHashMap();
 
@@ -213,15 +224,102 @@ public final class JgfReader {
       if (!edges.isArray()) {
         throw fail("/graph/edges", "\"edges\" must be an array");
       }
-      b = GraphBuilder.forSource(source, Math.max(16, nodes.size()));
+      begin(nodes.size());
       for (int i = 0; i < nodes.size(); i++) {
         vertex(nodes.get(i), i);
       }
       for (int i = 0; i < edges.size(); i++) {
         edge(edges.get(i), i);
       }
+      return finish();
+    }
+
+    void begin(int capacity) {
+      b = GraphBuilder.forSource(source, Math.max(16, capacity));
+    }
+
+    ResourceGraph finish() {
       checkContainmentCycles();
       return b.build();
+    }
+
+    /**
+     * Reads {@code {"graph": {"nodes": [...], "edges": [...]}}} token by token, materialising one
+     * node or edge at a time, so that memory stays proportional to the graph, not to the text.
+     */
+    ResourceGraph stream(JsonParser p) throws IOException {
+      if (p.nextToken() != JsonToken.START_OBJECT) {
+        throw fail("", "expected a JSON object with a \"graph\" key");
+      }
+      boolean sawGraph = false;
+      ResourceGraph result = null;
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String key = p.currentName();
+        JsonToken t = p.nextToken();
+        if (!key.equals("graph") || sawGraph) {
+          p.skipChildren();
+          continue;
+        }
+        sawGraph = true;
+        if (t != JsonToken.START_OBJECT) {
+          throw fail("/graph", "\"graph\" must be an object");
+        }
+        result = streamGraph(p);
+      }
+      if (!sawGraph) {
+        throw fail("", "JGF does not contain the required key \"graph\"");
+      }
+      if (p.nextToken() != null) {
+        throw fail("", "unexpected content after the JSON object");
+      }
+      return result;
+    }
+
+    private ResourceGraph streamGraph(JsonParser p) throws IOException {
+      begin(1024);
+      int nodeCount = -1;
+      int edgeCount = -1;
+      JsonNode earlyEdges = null;
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String key = p.currentName();
+        JsonToken t = p.nextToken();
+        if (key.equals("nodes") && nodeCount < 0) {
+          if (t != JsonToken.START_ARRAY) {
+            throw fail("/graph/nodes", "\"nodes\" must be an array");
+          }
+          nodeCount = 0;
+          while (p.nextToken() != JsonToken.END_ARRAY) {
+            vertex(p.readValueAsTree(), nodeCount++);
+          }
+        } else if (key.equals("edges") && edgeCount < 0) {
+          if (t != JsonToken.START_ARRAY) {
+            throw fail("/graph/edges", "\"edges\" must be an array");
+          }
+          if (nodeCount < 0) {
+            earlyEdges = p.readValueAsTree(); // edges before nodes: keep them for later
+            edgeCount = earlyEdges.size();
+          } else {
+            edgeCount = 0;
+            while (p.nextToken() != JsonToken.END_ARRAY) {
+              edge(p.readValueAsTree(), edgeCount++);
+            }
+          }
+        } else {
+          p.skipChildren();
+        }
+      }
+      if (nodeCount < 0) {
+        throw fail("/graph", "JGF does not contain the required key \"nodes\"");
+      }
+      if (edgeCount < 0) {
+        throw fail("/graph", "JGF does not contain the required key \"edges\"");
+      }
+      if (earlyEdges != null) {
+        for (int i = 0; i < earlyEdges.size(); i++) {
+          edge(earlyEdges.get(i), i);
+        }
+      }
+      return finish();
     }
 
     private void vertex(JsonNode node, int i) {
@@ -303,9 +401,10 @@ public final class JgfReader {
       // a vertex with the same path and rank already exists: this node stands for it
       int existing = find(pathValues, (int) rank);
       if (existing >= 0) {
-        if (vmap.putIfAbsent(vid, existing) != null) {
+        if (vmap.containsKey(vid)) {
           throw fail(at + "/id", "duplicate JGF node id " + vid);
         }
+        vmap.put(vid, existing);
         return;
       }
       if (vmap.containsKey(vid)) {
@@ -332,11 +431,16 @@ public final class JgfReader {
               unit);
       byUniqId.put(uniqId, i);
       vmap.put(vid, v);
-      added.add(vid);
+      creator.add(vid);
       parentEdge.add(-1);
       for (int k = 0; k < subsystems.size(); k++) {
         b.path(v, subsystems.get(k), pathValues.get(k));
-        byPath.computeIfAbsent(pathValues.get(k), p -> new IntArrayList(1)).add(v);
+        String path = pathValues.get(k);
+        if (firstByPath.containsKey(path)) {
+          moreByPath.computeIfAbsent(path, x -> new IntArrayList(1)).add(v);
+        } else {
+          firstByPath.put(path, v);
+        }
       }
       if (props != null && props.isObject()) {
         for (Map.Entry<String, JsonNode> e : props.properties()) {
@@ -355,7 +459,11 @@ public final class JgfReader {
     private int find(List<String> paths, int rank) {
       ResourceGraph g = b.peek();
       for (String p : paths) {
-        IntArrayList vs = byPath.get(p);
+        int first = firstByPath.getIfAbsent(p, -1);
+        if (first >= 0 && g.rank(first) == rank) {
+          return first;
+        }
+        IntArrayList vs = first >= 0 ? moreByPath.get(p) : null;
         if (vs != null) {
           for (int k = 0; k < vs.size(); k++) {
             if (g.rank(vs.get(k)) == rank) {
@@ -374,12 +482,12 @@ public final class JgfReader {
       }
       String src = requiredString(e, "source", at);
       String tgt = requiredString(e, "target", at);
-      Integer s = vmap.get(src);
-      if (s == null) {
+      int s = vmap.getIfAbsent(src, -1);
+      if (s < 0) {
         throw fail(at + "/source", "source vertex " + src + " is not a node of this graph");
       }
-      Integer t = vmap.get(tgt);
-      if (t == null) {
+      int t = vmap.getIfAbsent(tgt, -1);
+      if (t < 0) {
         throw fail(at + "/target", "target vertex " + tgt + " is not a node of this graph");
       }
       String subsystem = Subsystems.CONTAINMENT;
@@ -390,7 +498,7 @@ public final class JgfReader {
         }
         subsystem = optString(md, "subsystem", at + "/metadata", Subsystems.CONTAINMENT);
       }
-      if (!added.contains(src) && !added.contains(tgt)) {
+      if (!createdBy(src, s) && !createdBy(tgt, t)) {
         return; // both ends merged into earlier vertices: Fluxion adds no edge
       }
       if (Subsystems.CONTAINMENT.equals(subsystem)) {
@@ -404,6 +512,11 @@ public final class JgfReader {
           b.pathParent(t, subsystem, s);
         }
       }
+    }
+
+    /** Whether the JGF node {@code vid} created vertex {@code v} (rather than merging into it). */
+    private boolean createdBy(String vid, int v) {
+      return vid.equals(creator.get(v));
     }
 
     private void checkContainmentCycles() {
