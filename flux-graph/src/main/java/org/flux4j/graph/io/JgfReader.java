@@ -323,81 +323,14 @@ public final class JgfReader {
     }
 
     private void vertex(JsonNode node, int i) {
+      JgfNode n = JgfNode.parse(source, prefix, node, i);
       String at = "/graph/nodes/" + i;
-      if (!node.isObject()) {
-        throw fail(at, "a JGF node must be an object");
-      }
-      JsonNode jid = node.get("id");
-      if (jid == null) {
-        throw fail(at, "JGF vertex id key is not found in a node");
-      }
-      if (!jid.isTextual()) {
-        throw fail(at + "/id", "the node \"id\" must be a string");
-      }
-      String vid = jid.textValue();
-      JsonNode md = node.get("metadata");
-      if (md == null) {
-        throw fail(at, "key \"metadata\" is not found in the JGF node " + vid);
-      }
-      if (!md.isObject()) {
-        throw fail(at + "/metadata", "\"metadata\" must be an object");
-      }
       String m = at + "/metadata";
-      String type = requiredString(md, "type", m);
-      String basename = optString(md, "basename", m, null);
-      String name = optString(md, "name", m, null);
-      long id = optLong(md, "id", m, Long.MIN_VALUE);
-      long uniqId = optLong(md, "uniq_id", m, Long.MIN_VALUE);
-      long rank = optLong(md, "rank", m, -1);
-      long status = optLong(md, "status", m, 0);
-      optBoolean(md, "exclusive", m);
-      String unit = optString(md, "unit", m, "");
-      long size = optLong(md, "size", m, 1);
-      JsonNode paths = md.get("paths");
-      if (paths == null) {
-        throw fail(m, "key \"paths\" is required in the metadata of JGF node " + vid);
-      }
-      if (!paths.isObject()) {
-        throw fail(m + "/paths", "\"paths\" must be an object of subsystem -> path strings");
-      }
-      JsonNode props = md.get("properties");
-      if (props != null && !props.isNull() && !props.isObject()) {
-        throw fail(m + "/properties", "\"properties\" must be an object or null");
-      }
-      if (rank < Integer.MIN_VALUE || rank > Integer.MAX_VALUE) {
-        throw fail(m + "/rank", "rank " + rank + " is out of range");
-      }
-      if (size < 0) {
-        throw fail(m + "/size", "negative size " + size);
-      }
-      if (status != 0 && status != 1) {
-        throw fail(m + "/status", "status must be 0 (up) or 1 (down), not " + status);
-      }
-      if (uniqId == Long.MIN_VALUE) {
-        uniqId = leadingInteger(vid, at + "/id");
-      }
-      if (id == Long.MIN_VALUE) {
-        id = uniqId;
-        if ("node".equals(type) && name != null) {
-          long suffix = nameSuffix(name);
-          if (suffix != Long.MIN_VALUE) {
-            id = suffix;
-          }
-        }
-      }
-      if (basename == null) {
-        basename = type;
-      }
-      // paths, in document order
-      List<String> subsystems = new ArrayList<>(paths.size());
-      List<String> pathValues = new ArrayList<>(paths.size());
-      for (Map.Entry<String, JsonNode> e : paths.properties()) {
-        if (!e.getValue().isTextual()) {
-          throw fail(m + "/paths/" + escape(e.getKey()), "a path must be a string");
-        }
-        subsystems.add(e.getKey());
-        pathValues.add(e.getValue().textValue());
-      }
+      String vid = n.vid;
+      long uniqId = n.uniqId;
+      long rank = n.rank;
+      List<String> subsystems = n.subsystems;
+      List<String> pathValues = n.pathValues;
       // a vertex with the same path and rank already exists: this node stands for it
       int existing = find(pathValues, (int) rank);
       if (existing >= 0) {
@@ -412,23 +345,14 @@ public final class JgfReader {
       }
       if (byUniqId.containsKey(uniqId)) {
         throw fail(
-            md.has("uniq_id") ? m + "/uniq_id" : at + "/id",
+            n.uniqIdGiven ? m + "/uniq_id" : at + "/id",
             "duplicate uniq_id "
                 + uniqId
                 + " (also node "
                 + byUniqId.get(uniqId)
                 + " of /graph/nodes)");
       }
-      int v =
-          b.addVertex(
-              type,
-              basename,
-              name == null ? basename + id : name,
-              id,
-              uniqId,
-              (int) rank,
-              size,
-              unit);
+      int v = b.addVertex(n.type, n.basename, n.name, n.id, uniqId, (int) rank, n.size, n.unit);
       byUniqId.put(uniqId, i);
       vmap.put(vid, v);
       creator.add(vid);
@@ -442,16 +366,8 @@ public final class JgfReader {
           firstByPath.put(path, v);
         }
       }
-      if (props != null && props.isObject()) {
-        for (Map.Entry<String, JsonNode> e : props.properties()) {
-          if (!e.getValue().isTextual()) {
-            throw fail(
-                m + "/properties/" + escape(e.getKey()), "a property value must be a string");
-          }
-          b.property(v, e.getKey(), e.getValue().textValue());
-        }
-      }
-      if (status == 1) {
+      n.properties.forEach((k, val) -> b.property(v, k, val));
+      if (n.down) {
         b.status(v, Status.DOWN);
       }
     }
@@ -543,33 +459,6 @@ public final class JgfReader {
       }
     }
 
-    private long leadingInteger(String s, String at) {
-      // std::stoll semantics: optional blanks and sign, then at least one digit
-      int i = 0;
-      int n = s.length();
-      while (i < n && Character.isWhitespace(s.charAt(i))) {
-        i++;
-      }
-      int start = i;
-      if (i < n && (s.charAt(i) == '-' || s.charAt(i) == '+')) {
-        i++;
-      }
-      int digits = i;
-      while (i < n && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
-        i++;
-      }
-      if (i == digits) {
-        throw fail(
-            at,
-            "key \"uniq_id\" is absent and could not be inferred from the node id \"" + s + "\"");
-      }
-      try {
-        return Long.parseLong(s.substring(start, i));
-      } catch (NumberFormatException e) {
-        throw fail(at, "the node id \"" + s + "\" is out of range for a uniq_id");
-      }
-    }
-
     private String requiredString(JsonNode obj, String key, String at) {
       JsonNode n = obj.get(key);
       if (n == null) {
@@ -590,24 +479,6 @@ public final class JgfReader {
         throw fail(at + "/" + key, "\"" + key + "\" must be a string");
       }
       return n.textValue();
-    }
-
-    private long optLong(JsonNode obj, String key, String at, long dflt) {
-      JsonNode n = obj.get(key);
-      if (n == null) {
-        return dflt;
-      }
-      if (!n.isIntegralNumber() || !n.canConvertToLong()) {
-        throw fail(at + "/" + key, "\"" + key + "\" must be an integer");
-      }
-      return n.longValue();
-    }
-
-    private void optBoolean(JsonNode obj, String key, String at) {
-      JsonNode n = obj.get(key);
-      if (n != null && !n.isBoolean()) {
-        throw fail(at + "/" + key, "\"" + key + "\" must be a boolean");
-      }
     }
   }
 
