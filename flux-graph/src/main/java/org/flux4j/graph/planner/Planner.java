@@ -96,6 +96,7 @@ public final class Planner {
   private long[] spans;
 
   private boolean iterSet;
+  private boolean stale; // some KEY may differ from REM (after updateTotal)
   private int cursor = -1;
   private long reqOnOrAfter;
   private long reqDuration;
@@ -381,10 +382,17 @@ public final class Planner {
 
   /** Fluxion's restore_track_points: re-index the points visited by the current iteration. */
   private void restore() {
-    for (int i = 0; i <= cursor && i < npoints; i++) {
-      if (pts[W * i + KEY] >= reqCount) {
-        pts[W * i + KEY] = pts[W * i + REM];
+    if (stale) {
+      // only keys made stale by updateTotal can differ from the remaining amounts
+      boolean still = false;
+      for (int i = 0; i < npoints; i++) {
+        int r = W * i;
+        if (i <= cursor && pts[r + KEY] >= reqCount) {
+          pts[r + KEY] = pts[r + REM];
+        }
+        still |= pts[r + KEY] != pts[r + REM];
       }
+      stale = still;
     }
     cursor = -1;
   }
@@ -571,6 +579,7 @@ public final class Planner {
       return;
     }
     total = newTotal;
+    stale = true;
     for (int i = 0; i < npoints; i++) {
       long r = pts[W * i + REM] + delta;
       pts[W * i + REM] = r >= 0 ? r : 0;
