@@ -37,29 +37,62 @@ final class SourceTree {
   private SourceTree(String document, String source) {
     String trimmed = document.stripLeading();
     boolean json = trimmed.startsWith("{") || trimmed.startsWith("[");
-    JsonFactory factory = json ? JSON : YAML;
+    JsonNode r;
+    if (json) {
+      try {
+        r = parse(JSON, document);
+      } catch (JsonProcessingException e) {
+        // Not strict JSON: a YAML flow document such as {version: 1, ...}? Try YAML; if that
+        // fails too, report the JSON error, which is the more telling one for a JSON file.
+        text.clear();
+        where.clear();
+        try {
+          r = parse(YAML, document);
+        } catch (IOException ignored) {
+          throw malformed(source, true, e);
+        }
+      } catch (IOException e) {
+        throw new JobspecException(source, "", "cannot read: " + e.getMessage(), e.toString(), e);
+      }
+    } else {
+      try {
+        r = parse(YAML, document);
+      } catch (JsonProcessingException e) {
+        throw malformed(source, false, e);
+      } catch (IOException e) {
+        throw new JobspecException(source, "", "cannot read: " + e.getMessage(), e.toString(), e);
+      }
+    }
+    root = r;
+  }
+
+  private JsonNode parse(JsonFactory factory, String document) throws IOException {
     try (JsonParser p = factory.createParser(document)) {
       JsonToken t = p.nextToken();
-      root = t == null ? NODES.nullNode() : read(p, "");
-    } catch (JsonProcessingException e) {
-      JsonLocation loc = e.getLocation();
-      String at = loc == null ? "" : "line " + loc.getLineNr() + ", column " + loc.getColumnNr();
-      String msg = e.getOriginalMessage();
-      throw new JobspecException(
-          source,
-          "",
-          (json ? "malformed JSON" : "malformed YAML")
-              + (at.isEmpty() ? "" : " at " + at)
-              + ": "
-              + msg,
-          at.isEmpty() ? msg : "error at " + at + ": " + msg,
-          e);
-    } catch (IOException e) {
-      throw new JobspecException(source, "", "cannot read: " + e.getMessage(), e.toString(), e);
+      return t == null ? NODES.nullNode() : read(p, "");
     }
   }
 
-  /** Reads {@code document} (JSON if it starts with a brace or bracket, else YAML). */
+  private static JobspecException malformed(
+      String source, boolean json, JsonProcessingException e) {
+    JsonLocation loc = e.getLocation();
+    String at = loc == null ? "" : "line " + loc.getLineNr() + ", column " + loc.getColumnNr();
+    String msg = e.getOriginalMessage();
+    return new JobspecException(
+        source,
+        "",
+        (json ? "malformed JSON" : "malformed YAML")
+            + (at.isEmpty() ? "" : " at " + at)
+            + ": "
+            + msg,
+        at.isEmpty() ? msg : "error at " + at + ": " + msg,
+        e);
+  }
+
+  /**
+   * Reads {@code document}: as JSON if it starts with a brace or bracket (falling back to YAML for
+   * flow-style YAML), else as YAML.
+   */
   static SourceTree read(String document, String source) {
     return new SourceTree(document, source);
   }
