@@ -33,6 +33,8 @@ final class SourceTree {
   private final JsonNode root;
   private final Map<String, String> text = new HashMap<>();
   private final Map<String, long[]> where = new HashMap<>();
+  private final java.util.Set<String> quoted = new java.util.HashSet<>();
+  private String document = "";
 
   private SourceTree(String document, String source) {
     String trimmed = document.stripLeading();
@@ -46,6 +48,7 @@ final class SourceTree {
         // fails too, report the JSON error, which is the more telling one for a JSON file.
         text.clear();
         where.clear();
+        quoted.clear();
         try {
           r = parse(YAML, document);
         } catch (IOException ignored) {
@@ -66,8 +69,9 @@ final class SourceTree {
     root = r;
   }
 
-  private JsonNode parse(JsonFactory factory, String document) throws IOException {
-    try (JsonParser p = factory.createParser(document)) {
+  private JsonNode parse(JsonFactory factory, String doc) throws IOException {
+    this.document = doc;
+    try (JsonParser p = factory.createParser(doc)) {
       JsonToken t = p.nextToken();
       return t == null ? NODES.nullNode() : read(p, "");
     }
@@ -108,6 +112,14 @@ final class SourceTree {
     return s != null ? s : node.asText();
   }
 
+  /**
+   * Whether the scalar at {@code pointer} was written in quotes (yaml-cpp's tag "!"): Fluxion
+   * accepts only quoted strings as property constraints.
+   */
+  boolean isQuoted(String pointer) {
+    return quoted.contains(pointer);
+  }
+
   /** "line L, column C" of the node at {@code pointer} (1-based), or "" if unknown. */
   String location(String pointer) {
     long[] lc = where.get(pointer);
@@ -142,6 +154,13 @@ final class SourceTree {
         break;
     }
     text.put(pointer, p.getText());
+    long offset = loc.getCharOffset();
+    if (t == JsonToken.VALUE_STRING && offset >= 0 && offset < document.length()) {
+      char c = document.charAt((int) offset);
+      if (c == '"' || c == '\'') {
+        quoted.add(pointer);
+      }
+    }
     switch (t) {
       case VALUE_NUMBER_INT:
         return NODES.numberNode(p.getBigIntegerValue());

@@ -120,6 +120,22 @@ class ConstraintTest {
   }
 
   @Test
+  void properties_inYaml_mustBeQuoted_asInFluxion() {
+    String head =
+        "version: 1\nresources: []\ntasks: []\nattributes:\n  system:\n    constraints:\n";
+    Jobspec ok = Jobspec.parse(head + "      properties: [\"foo\", '^bar']\n", "t.yaml");
+    assertThat(ok.constraints()).contains(Constraint.properties("foo", "^bar"));
+    Jobspec block = Jobspec.parse(head + "      properties:\n        - \"foo\"\n", "t.yaml");
+    assertThat(block.constraints()).contains(Constraint.properties("foo"));
+    JobspecException plain =
+        catchThrowableOfType(
+            JobspecException.class,
+            () -> Jobspec.parse(head + "      properties: [foo]\n", "t.yaml"));
+    assertThat(plain.reason()).isEqualTo("non-string property specified");
+    assertThat(plain.pointer()).isEqualTo("/attributes/system/constraints/properties/0");
+  }
+
+  @Test
   void toJson_roundTrips() {
     String json =
         "{\"and\":[{\"or\":[{\"hostlist\":[\"node[1-3]\"]},{\"ranks\":[\"4\"]}]},{\"not\":"
