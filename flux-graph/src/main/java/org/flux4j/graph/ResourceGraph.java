@@ -674,14 +674,27 @@ public final class ResourceGraph {
 
   int addVertexRaw(
       String t, String base, String explicitName, long vid, long uid, int r, long sz, String u) {
-    int v = type.add(strings.intern(t));
-    basename.add(strings.intern(base));
-    name.add(explicitName == null ? -1 : strings.intern(explicitName));
+    return addVertexInterned(
+        strings.intern(t),
+        strings.intern(base),
+        explicitName == null ? -1 : strings.intern(explicitName),
+        vid,
+        uid,
+        r,
+        sz,
+        u == null || u.isEmpty() ? 0 : strings.intern(u));
+  }
+
+  int addVertexInterned(
+      int t, int base, int explicitName, long vid, long uid, int r, long sz, int u) {
+    int v = type.add(t);
+    basename.add(base);
+    name.add(explicitName);
     id.add(vid);
     uniqId.add(uid);
     rank.add(r);
     size.add(sz);
-    unit.add(u == null || u.isEmpty() ? 0 : strings.intern(u));
+    unit.add(u);
     for (GrowableInts pp : pathParents) {
       pp.add(NOT_MEMBER);
     }
@@ -695,10 +708,14 @@ public final class ResourceGraph {
   }
 
   void addEdgeRaw(int a, int b, int s, String relation) {
+    addEdgeInterned(a, b, s, strings.intern(relation));
+  }
+
+  void addEdgeInterned(int a, int b, int s, int relation) {
     EdgeColumns e = edges.get(s);
     e.src.add(a);
     e.dst.add(b);
-    e.rel.add(strings.intern(relation));
+    e.rel.add(relation);
     e.live++;
     if (outCache != null && outCache.size() > s) {
       outCache.set(s, null);

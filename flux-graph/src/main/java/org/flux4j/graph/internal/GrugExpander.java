@@ -40,6 +40,10 @@ public final class GrugExpander {
   private final ResourceGraph g;
 
   private final int[] kindSub;
+  private final int[] kindType;
+  private final int[] kindBasename;
+  private final int[] kindUnit;
+  private final int[] linkRelation;
   private final String[] kindSubName;
   private final boolean[] kindIsNode;
   private final int[] linkSub;
@@ -64,15 +68,20 @@ public final class GrugExpander {
     this.g = b.peek();
     int nk = recipe.kindCount();
     kindSub = new int[nk];
+    kindType = new int[nk];
+    kindBasename = new int[nk];
+    kindUnit = new int[nk];
     kindSubName = new String[nk];
     kindIsNode = new boolean[nk];
     gen = new GrowableInts[nk];
     boolean associates = false;
     int nl = recipe.linkCount();
     linkSub = new int[nl];
+    linkRelation = new int[nl];
     for (int l = 0; l < nl; l++) {
       Link link = recipe.link(l);
       linkSub[l] = b.subsystem(link.eSubsystem);
+      linkRelation[l] = b.intern(link.relation);
       if (link.method() != GenMethod.MULTIPLY) {
         associates = true;
         byType.putIfAbsent(recipe.kind(link.target).type, new GrowableInts(16));
@@ -81,6 +90,9 @@ public final class GrugExpander {
     for (int k = 0; k < nk; k++) {
       Kind kind = recipe.kind(k);
       kindSub[k] = b.subsystem(kind.subsystem);
+      kindType[k] = b.intern(kind.type);
+      kindBasename[k] = b.intern(kind.basename);
+      kindUnit[k] = b.intern(kind.unit);
       kindSubName[k] = kind.subsystem;
       kindIsNode[k] = "node".equals(kind.type);
     }
@@ -118,9 +130,8 @@ public final class GrugExpander {
     int[] dst = edst.array();
     int[] sub = esub.array();
     int[] lnk = elink.array();
-    String[] subNames = g.subsystems().toArray(new String[0]);
     for (int e = 0; e < m; e++) {
-      b.edge(src[e], dst[e], subNames[sub[e]], recipe.link(lnk[e]).relation);
+      b.edge(src[e], dst[e], sub[e], linkRelation[lnk[e]]);
     }
     return b.build();
   }
@@ -175,7 +186,7 @@ public final class GrugExpander {
       return b.addVertex(
           kind.type, kind.basename, kind.basename, -1, b.vertexCount(), rank, kind.size, kind.unit);
     }
-    return b.addVertex(kind.type, kind.basename, id, rank, kind.size, kind.unit);
+    return b.addVertexInterned(kindType[k], kindBasename[k], id, rank, kind.size, kindUnit[k]);
   }
 
   private void noteType(String type, int v) {
@@ -191,7 +202,6 @@ public final class GrugExpander {
     int n = srcs.size();
     GrowableInts made = new GrowableInts((int) Math.min((long) n * k, Integer.MAX_VALUE - 16L));
     int sub = kindSub[t];
-    String subName = kindSubName[t];
     int es = linkSub[l];
     String type = recipe.kind(t).type;
     boolean tracked = byType.containsKey(type);
@@ -202,11 +212,7 @@ public final class GrugExpander {
       for (int i = 0; i < k; i++) {
         int id = genId(link, i, k, j, wrap);
         int v = addVertex(t, id);
-        if (member) {
-          b.pathParent(v, subName, parent);
-        } else {
-          b.root(v, subName);
-        }
+        b.pathParent(v, sub, member ? parent : ResourceGraph.NONE);
         int e = addEdge(parent, v, es, l);
         if (creatorEdge != null) {
           creatorEdge.add(e);
