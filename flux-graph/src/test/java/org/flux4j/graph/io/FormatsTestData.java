@@ -10,13 +10,16 @@ import org.flux4j.graph.ResourceGraph;
 
 /** Locates Fluxion's conformance data and computes the counts resource-query -e reports. */
 final class FormatsTestData {
-  static final Path ROOT = Path.of("/work/shared/conformance/flux-sched");
 
   private FormatsTestData() {}
 
   /** A file under flux-sched's root; the test is skipped when the data is not present. */
   static Path file(String relative) {
-    Path p = ROOT.resolve(relative);
+    Path root =
+        SharedData.root()
+            .map(r -> r.resolve("conformance/flux-sched"))
+            .orElse(Path.of("/nonexistent"));
+    Path p = root.resolve(relative);
     assumeThat(Files.isRegularFile(p)).as("conformance data %s", p).isTrue();
     return p;
   }
