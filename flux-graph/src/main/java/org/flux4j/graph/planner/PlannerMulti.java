@@ -42,6 +42,9 @@ public final class PlannerMulti {
   private final List<String> iterTypes;
   private long[] iterCounts;
 
+  /** Aggregate type index per planner index; owned by {@link SubtreeAggregates}. */
+  int[] typeMap;
+
   private PlannerMulti(long base, long horizon, int n) {
     this.base = base;
     this.horizon = horizon;
@@ -94,6 +97,7 @@ public final class PlannerMulti {
     m.iterDuration = iterDuration;
     m.iterTypes.addAll(iterTypes);
     m.iterCounts = iterCounts.clone();
+    m.typeMap = typeMap;
     return m;
   }
 

@@ -1,0 +1,281 @@
+package org.flux4j.graph.planner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.flux4j.graph.planner.PlannerTest.call;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+
+class PlannerMultiTest {
+
+  private static PlannerMulti coreNode() {
+    return PlannerMulti.create(0, 100, new long[] {8, 2}, new String[] {"core", "node"});
+  }
+
+  @Test
+  void availTimeFirst_needsEveryTypeFree() {
+    PlannerMulti m = coreNode();
+    m.addSpan(0, 30, new long[] {1, 2}); // all nodes busy until 30, cores mostly free
+    assertThat(m.availTimeFirst(0, 10, new long[] {4, 0})).isEqualTo(0);
+    assertThat(m.availTimeFirst(0, 10, new long[] {4, 1})).isEqualTo(30);
+    assertThat(m.availTimeNext()).isEqualTo(PlannerMulti.NONE);
+    assertThat(m.availTimeFirst(0, 10, new long[] {9, 0})).isEqualTo(PlannerMulti.NONE);
+    assertThat(m.availTimeFirst(0, 10, new long[] {1, 3})).isEqualTo(PlannerMulti.NONE);
+  }
+
+  @Test
+  void addSpan_failingType_changesNothing() {
+    PlannerMulti m = coreNode();
+    m.addSpan(0, 30, new long[] {8, 0});
+    assertThatThrownBy(() -> m.addSpan(0, 10, new long[] {0, 3}))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("node");
+    assertThat(m.planner(0).spanCount()).isEqualTo(1);
+    assertThat(m.addSpan(40, 10, new long[] {1, 1})).isEqualTo(1);
+  }
+
+  @Test
+  void reduceSpan_removesZeroedTypesThenTheSpan() {
+    PlannerMulti m = coreNode();
+    long id = m.addSpan(0, 30, new long[] {4, 0});
+    // node part holds 0 and is not named: released (removed) by the first partial cancel
+    assertThat(m.reduceSpan(id, new long[] {2}, new String[] {"core"})).isFalse();
+    assertThat(m.plannerSpanId(id, 1)).isEqualTo(PlannerMulti.NONE);
+    assertThat(m.spanAmount(id, 0)).isEqualTo(2);
+    assertThat(m.spanAmount(id, 1)).isZero();
+    assertThat(m.reduceSpan(id, new long[] {2, 5}, new String[] {"core", "gpu"})).isTrue();
+    assertThat(m.hasSpan(id)).isFalse();
+    assertThat(m.availableAt(0, 0)).isEqualTo(8);
+    assertThatThrownBy(() -> m.removeSpan(id)).hasMessageContaining("no span 0");
+  }
+
+  @Test
+  void update_addsReordersAndDropsTypes() {
+    PlannerMulti m = coreNode();
+    long id = m.addSpan(0, 30, new long[] {4, 1});
+    m.update(new long[] {4, 16, 10}, new String[] {"gpu", "core", "memory"});
+    assertThat(m.types()).containsExactly("gpu", "core", "memory");
+    assertThat(m.total(1)).isEqualTo(16);
+    assertThat(m.availableAt(0, 1)).isEqualTo(12);
+    assertThat(m.spanAmount(id, 1)).isEqualTo(4);
+    assertThat(m.spanAmount(id, 0)).isZero();
+    m.removeSpan(id);
+    assertThat(m.availableAt(0, 1)).isEqualTo(16);
+    m.addType("node", 3);
+    assertThat(m.totalByType("node")).isEqualTo(3);
+    assertThat(m.totalByType("rack")).isEqualTo(-1);
+  }
+
+  // ---------------------------------------------------------------- differential
+
+  /** Fluxion's planner_multi algorithms over oracle planners. */
+  static final class MultiOracle {
+    final List<PlannerOracle> ps = new ArrayList<>();
+    final TreeMap<Long, long[]> spans = new TreeMap<>();
+    long counter;
+    long iterDur;
+    long[] iterCounts;
+
+    long first(long t0, long d, long[] c) {
+      for (long x : c) {
+        if (x < 0) {
+          return PlannerOracle.ERR;
+        }
+      }
+      if (d < 1) {
+        return PlannerOracle.ERR;
+      }
+      iterDur = d;
+      iterCounts = c.clone();
+      long t = ps.get(0).first(t0, d, c[0]);
+      while (t != -1 && !others(t)) {
+        t = ps.get(0).next();
+      }
+      return t;
+    }
+
+    long next() {
+      long t;
+      do {
+        t = ps.get(0).next();
+      } while (t != -1 && !others(t));
+      return t;
+    }
+
+    boolean others(long t) {
+      for (int i = 1; i < ps.size(); i++) {
+        if (ps.get(i).availDuring(t, iterDur, iterCounts[i]) != 1) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    long add(long s, long d, long[] a) {
+      for (int i = 0; i < a.length; i++) {
+        if (new PlannerOracle(ps.get(i)).addSpan(s, d, a[i]) == PlannerOracle.ERR) {
+          return PlannerOracle.ERR;
+        }
+      }
+      long[] ids = new long[a.length];
+      for (int i = 0; i < a.length; i++) {
+        ids[i] = ps.get(i).addSpan(s, d, a[i]);
+      }
+      spans.put(counter, ids);
+      return counter++;
+    }
+
+    long rem(long id) {
+      long[] ids = spans.remove(id);
+      if (ids == null) {
+        return PlannerOracle.ERR;
+      }
+      for (int i = 0; i < ids.length; i++) {
+        if (ids[i] != -1) {
+          ps.get(i).remSpan(ids[i]);
+        }
+      }
+      return 1;
+    }
+
+    long reduce(long id, long[] x) {
+      long[] ids = spans.get(id);
+      if (ids == null) {
+        return PlannerOracle.ERR;
+      }
+      for (int i = 0; i < ids.length; i++) {
+        if (x[i] < 0 || ids[i] != -1 && x[i] > ps.get(i).spans.get(ids[i])[2]) {
+          return PlannerOracle.ERR;
+        }
+      }
+      boolean all = true;
+      for (int i = 0; i < ids.length; i++) {
+        if (ids[i] != -1 && ps.get(i).reduceSpan(ids[i], x[i]) == 1) {
+          ids[i] = -1;
+        }
+        all &= ids[i] == -1;
+      }
+      if (all) {
+        spans.remove(id);
+      }
+      return all ? 1 : 0;
+    }
+  }
+
+  @Test
+  void randomSequences_matchOracle() {
+    for (long seed = 1; seed <= 600; seed++) {
+      try {
+        runRandom(seed, 120);
+      } catch (AssertionError | RuntimeException e) {
+        throw new AssertionError("seed " + seed + ": " + e.getMessage(), e);
+      }
+    }
+  }
+
+  private static void runRandom(long seed, int ops) {
+    Random r = new Random(seed);
+    int k = 1 + r.nextInt(3);
+    long horizon = 1 + r.nextInt(16);
+    long[] totals = new long[k];
+    String[] types = new String[k];
+    MultiOracle o = new MultiOracle();
+    for (int i = 0; i < k; i++) {
+      totals[i] = r.nextInt(6);
+      types[i] = "t" + i;
+      o.ps.add(new PlannerOracle(0, horizon, totals[i]));
+    }
+    PlannerMulti m = PlannerMulti.create(0, horizon, totals, types);
+    for (int op = 0; op < ops; op++) {
+      int kind = r.nextInt(100);
+      String what = "op " + op + " kind " + kind;
+      if (kind < 30) {
+        long s = r.nextInt((int) horizon + 1);
+        long d = 1 + r.nextInt((int) horizon);
+        long[] a = new long[k];
+        for (int i = 0; i < k; i++) {
+          a[i] = r.nextInt((int) o.ps.get(i).total + 1);
+          if (r.nextBoolean() && s + d <= horizon) {
+            a[i] = Math.min(a[i], o.ps.get(i).availResDuring(s, d));
+          }
+        }
+        assertThat(call(() -> m.addSpan(s, d, a)))
+            .as(what + " add %d %d %s", s, d, Arrays.toString(a))
+            .isEqualTo(o.add(s, d, a));
+      } else if (kind < 40) {
+        long id = o.spans.isEmpty() || r.nextInt(8) == 0 ? r.nextInt(4) : pick(r, o);
+        long expect = o.rem(id);
+        assertThat(
+                call(
+                    () -> {
+                      m.removeSpan(id);
+                      return 1;
+                    }))
+            .as(what)
+            .isEqualTo(expect);
+      } else if (kind < 55) {
+        long id = o.spans.isEmpty() || r.nextInt(8) == 0 ? r.nextInt(4) : pick(r, o);
+        long[] x = new long[k];
+        long[] ids = o.spans.get(id);
+        for (int i = 0; i < k; i++) {
+          long held = ids == null || ids[i] == -1 ? 0 : o.ps.get(i).spans.get(ids[i])[2];
+          x[i] = r.nextInt((int) held + 2) - (r.nextInt(15) == 0 ? 1 : 0);
+        }
+        long expect = o.reduce(id, x);
+        assertThat(call(() -> m.reduceSpan(id, x) ? 1 : 0))
+            .as(what + " reduce %d %s", id, Arrays.toString(x))
+            .isEqualTo(expect);
+      } else if (kind < 75) {
+        long t = r.nextInt((int) horizon + 1);
+        long d = r.nextInt((int) horizon + 1);
+        long[] c = new long[k];
+        for (int i = 0; i < k; i++) {
+          c[i] = r.nextInt((int) o.ps.get(i).total + 2);
+        }
+        assertThat(call(() -> m.availTimeFirst(t, d, c)))
+            .as(what + " first %d %d %s", t, d, Arrays.toString(c))
+            .isEqualTo(o.first(t, d, c));
+      } else if (kind < 90) {
+        assertThat(m.availTimeNext()).as(what + " next").isEqualTo(o.next());
+      } else {
+        long t = r.nextInt((int) horizon + 1);
+        long d = r.nextInt((int) horizon + 1);
+        long[] c = new long[k];
+        for (int i = 0; i < k; i++) {
+          c[i] = r.nextInt((int) o.ps.get(i).total + 2);
+        }
+        long expect = 1;
+        for (int i = 0; i < k; i++) {
+          long v = o.ps.get(i).availDuring(t, d, c[i]);
+          if (v != 1) {
+            expect = v;
+            break;
+          }
+        }
+        assertThat(call(() -> m.availDuring(t, d, c) ? 1 : 0))
+            .as(what + " during %d %d %s", t, d, Arrays.toString(c))
+            .isEqualTo(expect);
+      }
+      assertThat(m.spanIds())
+          .containsExactly(o.spans.keySet().stream().mapToLong(x -> x).toArray());
+      for (int i = 0; i < k; i++) {
+        PlannerOracle po = o.ps.get(i);
+        Planner p = m.planner(i);
+        assertThat(p.pointCount()).as(what + " points of " + i).isEqualTo(po.points().size());
+        for (int j = 0; j < p.pointCount(); j++) {
+          assertThat(p.pointRemaining(j)).isEqualTo(po.rem[(int) p.pointTime(j)]);
+        }
+      }
+    }
+  }
+
+  private static long pick(Random r, MultiOracle o) {
+    List<Long> ids = new ArrayList<>(o.spans.keySet());
+    return ids.get(r.nextInt(ids.size()));
+  }
+}

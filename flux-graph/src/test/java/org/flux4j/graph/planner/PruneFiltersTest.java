@@ -1,0 +1,80 @@
+package org.flux4j.graph.planner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class PruneFiltersTest {
+
+  @Test
+  void parse_default_tracksCoreAndNodeEverywhereButTheirOwnType() {
+    PruneFilters f = PruneFilters.DEFAULT;
+    assertThat(f.pruningTypes()).containsExactly("core", "node");
+    assertThat(f.trackedTypes("rack")).containsExactly("core", "node");
+    assertThat(f.trackedTypes("node")).containsExactly("core");
+    assertThat(f.trackedTypes("core")).containsExactly("node");
+    assertThat(f.toString()).isEqualTo("ALL:core,ALL:node");
+  }
+
+  @Test
+  void parse_anchoredPairs() {
+    PruneFilters f = PruneFilters.parse("rack:node,cluster:core,rack:core");
+    assertThat(f.trackedTypes("rack")).containsExactly("core", "node");
+    assertThat(f.trackedTypes("cluster")).containsExactly("core");
+    assertThat(f.trackedTypes("node")).isEmpty();
+    assertThat(f.isPruningType("node")).isTrue();
+    assertThat(f.isPruningType("gpu")).isFalse();
+  }
+
+  @Test
+  void parse_allAfterAnchor_movesTheTypeToAll() {
+    PruneFilters f = PruneFilters.parse("rack:core,ALL:core");
+    assertThat(f.anchors().get("rack")).isEmpty();
+    assertThat(f.trackedTypes("rack")).containsExactly("core");
+    assertThat(f).isEqualTo(PruneFilters.parse("ALL:core"));
+  }
+
+  @Test
+  void parse_anchorAfterAll_isIgnored() {
+    PruneFilters f = PruneFilters.parse("ALL:core,rack:core,rack:node");
+    assertThat(f.anchors().get("rack")).containsExactly("node");
+    assertThat(f.trackedTypes("rack")).containsExactly("node", "core");
+  }
+
+  @Test
+  void parse_whitespaceIsRemovedAndColonSplitsOnce() {
+    PruneFilters f = PruneFilters.parse(" ALL : co re ,rack:a:b");
+    assertThat(f.trackedTypes("x")).containsExactly("core");
+    assertThat(f.anchors().get("rack")).containsExactly("a:b");
+  }
+
+  @Test
+  void parse_typesOrderedLikeFluxionInternIds() {
+    PruneFilters f = PruneFilters.parse("ALL:memory,ALL:node,ALL:gpu,ALL:core");
+    assertThat(f.trackedTypes("rack")).containsExactly("core", "gpu", "node", "memory");
+  }
+
+  @Test
+  void parse_badSpecs_areRejectedWithThePair() {
+    assertThatThrownBy(() -> PruneFilters.parse(""))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("has no ':'");
+    assertThatThrownBy(() -> PruneFilters.parse("core"))
+        .hasMessageContaining("pair 1 \"core\" has no ':'");
+    assertThatThrownBy(() -> PruneFilters.parse("ALL:core,"))
+        .hasMessageContaining("pair 2 \"\" has no ':'");
+    assertThatThrownBy(() -> PruneFilters.parse("ALL: "))
+        .hasMessageContaining("empty low-level type");
+    assertThatThrownBy(() -> PruneFilters.parse(":core"))
+        .hasMessageContaining("empty high-level type");
+    assertThat(PruneFilters.RESOURCE_QUERY_ERROR)
+        .isEqualTo("initialize_matchers_and_traversers: ERROR: can't set pruning filters");
+  }
+
+  @Test
+  void none_tracksNothing() {
+    assertThat(PruneFilters.none().pruningTypes()).isEmpty();
+    assertThat(PruneFilters.none().trackedTypes("cluster")).isEmpty();
+  }
+}
