@@ -209,5 +209,10 @@ public final class BuiltinPolicies {
       }
       return 1 + pc;
     }
+
+    @Override
+    public boolean higherFirstInSlots() {
+      return true;
+    }
   }
 }

@@ -53,6 +53,22 @@ public interface MatchPolicy {
   }
 
   /**
+   * The ordering used when the top-level request is chosen among all candidates of the graph
+   * (Fluxion's {@code dom_finish_graph}); by default {@link #higherFirst()}.
+   */
+  default boolean higherFirstAtTop() {
+    return higherFirst();
+  }
+
+  /**
+   * The ordering used inside a slot (Fluxion's {@code dom_finish_slot}); by default {@link
+   * #higherFirst()}.
+   */
+  default boolean higherFirstInSlots() {
+    return higherFirst();
+  }
+
+  /**
    * Whether the top-level candidates are ranked by locality (Fluxion's {@code locality} policy:
    * contiguous intervals of scores first). Only the built-in locality policy returns true.
    */
