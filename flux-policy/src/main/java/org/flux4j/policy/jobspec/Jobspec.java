@@ -434,6 +434,16 @@ public final class Jobspec {
     return new JobspecException(source, ptr, problem, problem);
   }
 
+  // ------------------------------------------------------------------ writing
+
+  /**
+   * This jobspec as canonical RFC 14 JSON, which {@link #parse(String, String)} reads back to an
+   * equal jobspec. Keys absent from the model are left out; fixed counts are integers.
+   */
+  public String toJson() {
+    return JobspecWriter.toJson(this);
+  }
+
   // ------------------------------------------------------------------ object
 
   @Override
