@@ -158,6 +158,16 @@ public final class GraphBuilder {
     return this;
   }
 
+  /**
+   * Records a path {@code v} had in {@code subsystem} before it was re-pathed (see {@link
+   * ResourceGraph#formerPaths}).
+   */
+  public GraphBuilder formerPath(int v, String subsystem, String path) {
+    ResourceGraph gr = graph();
+    gr.addFormerPathRaw(v, gr.subsystem(subsystem), path);
+    return this;
+  }
+
   /** Sets a property of {@code v}. */
   public GraphBuilder property(int v, String key, String value) {
     graph().setProperty(v, key, value);

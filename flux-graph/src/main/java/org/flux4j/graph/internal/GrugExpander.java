@@ -28,10 +28,11 @@ import org.flux4j.graph.internal.GrugRecipe.Link;
  * by the graph, so no name or path string is built per vertex.
  *
  * <p>ASSOCIATE_IN and ASSOCIATE_BY_PATH_IN edges re-path existing vertices of the target's type in
- * the edge's subsystem and add an edge, reusing (and moving to the new subsystem) an existing edge
- * between the same two vertices, as Fluxion does. Children of a re-pathed vertex keep the path they
- * were created with (Fluxion stores path strings), so they are pinned with explicit paths first.
- * Edges are buffered and added to the graph in creation order at the end. Not thread-safe.
+ * the edge's subsystem (the old path is kept as a former path, which Fluxion's path index keeps
+ * too) and add an edge, reusing (and moving to the new subsystem) an existing edge between the same
+ * two vertices, as Fluxion does. Children of a re-pathed vertex keep the path they were created
+ * with (Fluxion stores path strings), so they are pinned with explicit paths first. Edges are
+ * buffered and added to the graph in creation order at the end. Not thread-safe.
  */
 public final class GrugExpander {
   private final GrugRecipe recipe;
@@ -113,7 +114,7 @@ public final class GrugExpander {
    * @throws GraphParseException if the recipe is invalid or too large
    */
   public static ResourceGraph expand(GrugRecipe recipe, String source) {
-    GrugRecipe.Plan plan = recipe.plan(source, GrugRecipe.vertexLimit());
+    GrugRecipe.Plan plan = recipe.plan(source, GrugRecipe.vertexLimit(), GrugRecipe.MAX_EDGES);
     return new GrugExpander(recipe, source, plan).run(plan);
   }
 
@@ -295,11 +296,14 @@ public final class GrugExpander {
             continue;
           }
         }
-        if (g.isMember(s, es)) {
-          b.pathParent(t, esName, s);
-        } else {
-          b.root(t, esName);
+        if (g.isMember(t, es)) {
+          String old = g.path(t, es);
+          String now = (g.isMember(s, es) ? g.path(s, es) : "") + "/" + g.name(t);
+          if (!old.equals(now)) {
+            b.formerPath(t, esName, old);
+          }
         }
+        b.pathParent(t, es, g.isMember(s, es) ? s : ResourceGraph.NONE);
         associateEdge(s, t, es, l);
         made.add(t);
       }

@@ -73,6 +73,13 @@ class JgfWriterTest {
   }
 
   @Test
+  void tinyFixture_isWhatGrugReaderMakesOfTinyGraphml() {
+    ResourceGraph grug = GrugReader.read(Conformance.data("grugs/tiny.graphml"));
+    ResourceGraph tiny = TinyGraph.build();
+    assertThat(JgfWriter.write(tiny)).isEqualTo(JgfWriter.write(grug));
+  }
+
+  @Test
   void appendVertex_optionalKeysInFluxionOrder() {
     GraphBuilder b = ResourceGraph.builder();
     int c = b.addVertex("cluster", "tiny", 0, -1, 1, "");

@@ -25,6 +25,7 @@ public final class ResourceSet {
   private final Map<Integer, Map<String, String>> ephemeral;
   private final Map<Integer, Map<String, String>> agfilter;
   private final boolean fromFind;
+  private final Map<String, String> attributes;
   private final long startTime;
   private final long duration;
 
@@ -37,6 +38,7 @@ public final class ResourceSet {
     this.ephemeral = Collections.unmodifiableMap(new java.util.HashMap<>(b.ephemeral));
     this.agfilter = Collections.unmodifiableMap(new java.util.HashMap<>(b.agfilter));
     this.fromFind = b.fromFind;
+    this.attributes = Collections.unmodifiableMap(new java.util.TreeMap<>(b.attributes));
     this.startTime = b.startTime;
     this.duration = b.duration;
   }
@@ -122,6 +124,14 @@ public final class ResourceSet {
     return fromFind;
   }
 
+  /**
+   * Scheduler attributes of the allocation, sorted by key (Fluxion emits the job's queue as
+   * "queue"); the rv1 writers print them under {@code attributes.system.scheduler}. Empty if none.
+   */
+  public Map<String, String> attributes() {
+    return attributes;
+  }
+
   /** The time at which the resources are scheduled (0 = now). */
   public long startTime() {
     return startTime;
@@ -144,6 +154,7 @@ public final class ResourceSet {
     private final Map<Integer, Map<String, String>> ephemeral = new java.util.HashMap<>();
     private final Map<Integer, Map<String, String>> agfilter = new java.util.HashMap<>();
     private boolean fromFind;
+    private final Map<String, String> attributes = new java.util.TreeMap<>();
     private long startTime;
     private long duration;
 
@@ -191,6 +202,12 @@ public final class ResourceSet {
     /** Marks the set as the output of a find (see {@link ResourceSet#fromFind()}). */
     public Builder fromFind() {
       this.fromFind = true;
+      return this;
+    }
+
+    /** Sets a scheduler attribute (e.g. "queue" to the job's queue name). */
+    public Builder attribute(String key, String value) {
+      attributes.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
       return this;
     }
 

@@ -1,5 +1,7 @@
 package org.flux4j.policy.writer;
 
+import java.util.Map;
+import java.util.TreeMap;
 import org.eclipse.collections.impl.map.mutable.primitive.IntBooleanHashMap;
 import org.flux4j.graph.ResourceGraph;
 import org.flux4j.graph.io.JgfWriter;
@@ -14,13 +16,22 @@ import org.flux4j.policy.match.ResourceSet;
  * is implied). Once it has left something out it adds {@code "writer": "fluxion:jgf_shorthand"} to
  * this and every later document, as Fluxion's writer object does. A find's set omits nothing.
  *
- * <p>As in Fluxion, a document with vertices but no edges is an error and writes nothing.
+ * <p>Find's aggregate-filter data is written under "agfilter": from {@link ResourceSet#agfilter}
+ * and from ephemeral keys of the form "agfilter.TYPE" (the prefix is stripped).
+ *
+ * <p>As in Fluxion, vertices and edges accumulate until a document can be written: a document needs
+ * at least one vertex and one edge; otherwise nothing is written and what was collected is kept and
+ * written with the next set.
  */
 final class JgfMatchWriter implements MatchWriter {
   static final String SHORTHAND_URI = "fluxion:jgf_shorthand";
 
+  /** Ephemeral keys "agfilter.TYPE" are written as agfilter entries TYPE (find's convention). */
+  static final String AGFILTER_PREFIX = "agfilter.";
+
   private final boolean shorthand;
   private boolean complete = true;
+  private JgfWriter pending;
 
   JgfMatchWriter(boolean shorthand) {
     this.shorthand = shorthand;
@@ -33,17 +44,21 @@ final class JgfMatchWriter implements MatchWriter {
 
   @Override
   public void write(ResourceSet set, StringBuilder out) {
-    JgfWriter doc = document(set);
-    if (doc != null) {
-      appendDocument(doc, out);
+    if (set.isEmpty()) {
+      return;
+    }
+    feed(set);
+    if (emit(out)) {
       out.append('\n');
     }
   }
 
-  /** The JGF of {@code set}, or null when Fluxion would write nothing (empty, or no edges). */
-  JgfWriter document(ResourceSet set) {
+  /** Adds the set's vertices and edges to the pending document. */
+  void feed(ResourceSet set) {
     ResourceGraph g = set.graph();
-    JgfWriter doc = new JgfWriter(g);
+    if (pending == null || pending.graph() != g) {
+      pending = new JgfWriter(g);
+    }
     IntBooleanHashMap exclusive = shorthand && !set.fromFind() ? exclusivity(set) : null;
     for (int i = 0; i < set.size(); i++) {
       int v = set.vertex(i);
@@ -54,24 +69,57 @@ final class JgfMatchWriter implements MatchWriter {
           continue;
         }
       }
-      doc.vertex(v, set.count(i), set.exclusive(i), set.ephemeral(i), set.agfilter(i));
+      Map<String, String> ephemeral = set.ephemeral(i);
+      Map<String, String> agfilter = set.agfilter(i);
+      if (!ephemeral.isEmpty() && hasAgfilterKey(ephemeral)) {
+        Map<String, String> eph = new TreeMap<>();
+        Map<String, String> agf = new TreeMap<>(agfilter);
+        for (Map.Entry<String, String> e : ephemeral.entrySet()) {
+          if (e.getKey().startsWith(AGFILTER_PREFIX)) {
+            agf.put(e.getKey().substring(AGFILTER_PREFIX.length()), e.getValue());
+          } else {
+            eph.put(e.getKey(), e.getValue());
+          }
+        }
+        ephemeral = eph;
+        agfilter = agf;
+      }
+      pending.vertex(v, set.count(i), set.exclusive(i), ephemeral, agfilter);
     }
     for (int k = 0; k < set.edgeCount(); k++) {
       if (exclusive != null && exclusive.get(set.edgeSource(k))) {
         complete = false;
         continue;
       }
-      doc.edge(set.edgeSource(k), set.edgeTarget(k), set.edgeSubsystem(k));
+      pending.edge(set.edgeSource(k), set.edgeTarget(k), set.edgeSubsystem(k));
     }
-    if (doc.vertexCount() == 0 || doc.edgeCount() == 0) {
-      return null;
-    }
-    return doc;
   }
 
-  /** Appends a document made by {@link #document} with this writer's writer key, if any. */
-  void appendDocument(JgfWriter doc, StringBuilder out) {
-    doc.appendDocument(out, complete ? null : SHORTHAND_URI);
+  /** Whether nothing at all is pending (Fluxion's {@code empty()}). */
+  boolean isEmpty() {
+    return pending == null || (pending.vertexCount() == 0 && pending.edgeCount() == 0);
+  }
+
+  /**
+   * Appends the pending document (without newline) and clears it, if it has vertices and edges;
+   * otherwise appends nothing, keeps it and returns false.
+   */
+  boolean emit(StringBuilder out) {
+    if (pending == null || pending.vertexCount() == 0 || pending.edgeCount() == 0) {
+      return false;
+    }
+    pending.appendDocument(out, complete ? null : SHORTHAND_URI);
+    pending.clear();
+    return true;
+  }
+
+  private static boolean hasAgfilterKey(Map<String, String> ephemeral) {
+    for (String k : ephemeral.keySet()) {
+      if (k.startsWith(AGFILTER_PREFIX)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static IntBooleanHashMap exclusivity(ResourceSet set) {

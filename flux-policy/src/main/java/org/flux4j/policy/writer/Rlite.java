@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.eclipse.collections.impl.list.mutable.primitive.LongArrayList;
 import org.flux4j.graph.ResourceGraph;
 import org.flux4j.graph.io.Hostlist;
 import org.flux4j.graph.io.IdSet;
@@ -11,7 +12,7 @@ import org.flux4j.graph.io.JgfWriter;
 import org.flux4j.policy.match.ResourceSet;
 
 /**
- * The R_lite part of RFC 20 R as Fluxion's rlite writer builds it from a set in emission order.
+ * Collects the R_lite part of RFC 20 R as Fluxion's rlite writer does, across the sets fed to it.
  *
  * <p>Core and gpu ids are collected as they come; when a node (or storage_node) comes, the ids
  * collected since the last one become its children signature, {@code {"core": "<idset>", "gpu":
@@ -19,138 +20,172 @@ import org.flux4j.policy.match.ResourceSet;
  * signature share one entry whose "rank" is the idset of their ranks; entries are ordered by their
  * signature text. The nodelist is the hostlist of every such node's name in rank order; the
  * properties map "key" or "key=value" (sorted) to the idset of the ranks of the nodes that have it.
- * A negative rank or id makes the whole result invalid, as in Fluxion (nothing is written).
+ *
+ * <p>Error behaviour follows Fluxion's: a negative core or gpu id stays in its list and stops every
+ * later node from being gathered; a negative rank makes every later {@link #emit} fail (write
+ * nothing) because nothing is cleared on failure. Not thread-safe.
  */
 final class Rlite {
-  /** R_lite array, e.g. {@code [{"rank": "0-3", "children": {"core": "0-35"}}]}. */
-  final String rlite;
-
-  /** The nodelist hostlist, e.g. "node[0-3]". */
-  final String nodelist;
-
-  /** The properties object text, or null when no node had properties. */
-  final String properties;
-
-  private Rlite(String rlite, String nodelist, String properties) {
-    this.rlite = rlite;
-    this.nodelist = nodelist;
-    this.properties = properties;
-  }
+  private final LongArrayList cores = new LongArrayList();
+  private final LongArrayList gpus = new LongArrayList();
+  private final TreeMap<String, List<Host>> bySignature = new TreeMap<>();
+  private final TreeMap<String, LongArrayList> props = new TreeMap<>();
+  private final StringBuilder sig = new StringBuilder(64);
 
   /** One gathered node. */
-  private record Host(int rank, String name) {}
+  private record Host(long rank, String name) {}
 
-  /** Builds the R_lite of {@code set}, or returns null if there is none (or it is invalid). */
-  static Rlite of(ResourceSet set) {
+  /** One emitted R_lite. */
+  static final class Result {
+    /** R_lite array, e.g. {@code [{"rank": "0-3", "children": {"core": "0-35"}}]}. */
+    final String rlite;
+
+    /** The nodelist hostlist, e.g. "node[0-3]". */
+    final String nodelist;
+
+    /** The properties object text, or null when no node had properties. */
+    final String properties;
+
+    Result(String rlite, String nodelist, String properties) {
+      this.rlite = rlite;
+      this.nodelist = nodelist;
+      this.properties = properties;
+    }
+  }
+
+  /** Feeds the set's vertices, in order. */
+  void feed(ResourceSet set) {
     ResourceGraph g = set.graph();
     int coreType = g.typeId("core");
     int gpuType = g.typeId("gpu");
     int nodeType = g.typeId("node");
     int storageNodeType = g.typeId("storage_node");
-    IdSet.Builder cores = IdSet.builder();
-    IdSet.Builder gpus = IdSet.builder();
-    int nCores = 0;
-    int nGpus = 0;
-    TreeMap<String, List<Host>> bySignature = new TreeMap<>();
-    TreeMap<String, IdSet.Builder> props = new TreeMap<>();
-    StringBuilder sig = new StringBuilder(64);
     for (int i = 0; i < set.size(); i++) {
       int v = set.vertex(i);
       int t = g.typeOf(v);
       if (t < 0) {
         continue;
       }
-      if (t == coreType || t == gpuType) {
-        long id = g.id(v);
-        if (id < 0) {
-          return null;
-        }
-        if (t == coreType) {
-          cores.add(id);
-          nCores++;
-        } else {
-          gpus.add(id);
-          nGpus++;
-        }
+      if (t == coreType) {
+        cores.add(g.id(v));
+      } else if (t == gpuType) {
+        gpus.add(g.id(v));
       } else if (t == nodeType || t == storageNodeType) {
-        if (nCores == 0 && nGpus == 0) {
-          continue;
-        }
-        sig.setLength(0);
-        sig.append('{');
-        if (nCores > 0) {
-          sig.append("\"core\": ");
-          JgfWriter.appendString(sig, cores.build().encode());
-        }
-        if (nGpus > 0) {
-          if (nCores > 0) {
-            sig.append(", ");
-          }
-          sig.append("\"gpu\": ");
-          JgfWriter.appendString(sig, gpus.build().encode());
-        }
-        sig.append('}');
-        cores = IdSet.builder();
-        gpus = IdSet.builder();
-        nCores = 0;
-        nGpus = 0;
-        int rank = g.rank(v);
-        if (rank < 0) {
-          return null;
-        }
-        bySignature
-            .computeIfAbsent(sig.toString(), k -> new ArrayList<>())
-            .add(new Host(rank, g.name(v)));
-        for (Map.Entry<String, String> p : g.properties(v).entrySet()) {
-          String key = p.getValue().isEmpty() ? p.getKey() : p.getKey() + "=" + p.getValue();
-          props.computeIfAbsent(key, k -> IdSet.builder()).add(rank);
-        }
+        gather(g, v);
       }
     }
+  }
+
+  private void gather(ResourceGraph g, int v) {
+    if (cores.isEmpty() && gpus.isEmpty()) {
+      return;
+    }
+    sig.setLength(0);
+    sig.append('{');
+    if (!appendIds(sig, "core", cores) || !appendIds(sig, "gpu", gpus)) {
+      return; // a negative id: Fluxion's compress fails and the node is not gathered
+    }
+    sig.append('}');
+    long rank = g.rank(v);
+    bySignature
+        .computeIfAbsent(sig.toString(), k -> new ArrayList<>())
+        .add(new Host(rank, g.name(v)));
+    for (Map.Entry<String, String> p : g.properties(v).entrySet()) {
+      String key = p.getValue().isEmpty() ? p.getKey() : p.getKey() + "=" + p.getValue();
+      props.computeIfAbsent(key, k -> new LongArrayList()).add(rank);
+    }
+  }
+
+  /** Appends {@code "key": "<idset>"} and clears the ids; false (ids kept) if one is negative. */
+  private static boolean appendIds(StringBuilder sb, String key, LongArrayList ids) {
+    if (ids.isEmpty()) {
+      return true;
+    }
+    IdSet set = idset(ids);
+    if (set == null) {
+      return false;
+    }
+    if (sb.length() > 1) {
+      sb.append(", ");
+    }
+    sb.append('"').append(key).append("\": ");
+    JgfWriter.appendString(sb, set.encode());
+    ids.clear();
+    return true;
+  }
+
+  private static IdSet idset(LongArrayList ids) {
+    IdSet.Builder b = IdSet.builder();
+    for (int i = 0; i < ids.size(); i++) {
+      long id = ids.get(i);
+      if (id < 0) {
+        return null;
+      }
+      b.add(id);
+    }
+    return b.build();
+  }
+
+  /** Whether no node has been gathered since the last successful {@link #emit}. */
+  boolean isEmpty() {
+    return bySignature.isEmpty();
+  }
+
+  /**
+   * The R_lite of every node gathered since the last successful emit, which is then forgotten; null
+   * (and nothing forgotten) if there is none or a rank is negative.
+   */
+  Result emit() {
     if (bySignature.isEmpty()) {
       return null;
     }
     StringBuilder r = new StringBuilder(128);
     r.append('[');
     List<Host> all = new ArrayList<>();
-    boolean first = true;
     for (Map.Entry<String, List<Host>> e : bySignature.entrySet()) {
-      IdSet.Builder ranks = IdSet.builder();
+      LongArrayList ranks = new LongArrayList(e.getValue().size());
       for (Host h : e.getValue()) {
         ranks.add(h.rank());
       }
+      IdSet rankSet = idset(ranks);
+      if (rankSet == null) {
+        return null;
+      }
       all.addAll(e.getValue());
-      if (!first) {
+      if (r.length() > 1) {
         r.append(", ");
       }
-      first = false;
       r.append("{\"rank\": ");
-      JgfWriter.appendString(r, ranks.build().encode());
+      JgfWriter.appendString(r, rankSet.encode());
       r.append(", \"children\": ").append(e.getKey()).append('}');
     }
     r.append(']');
-    all.sort((a, b) -> Integer.compare(a.rank(), b.rank()));
-    Hostlist.Builder hosts = Hostlist.builder();
-    for (Host h : all) {
-      hosts.append(h.name());
-    }
     String properties = null;
     if (!props.isEmpty()) {
       StringBuilder p = new StringBuilder(64);
       p.append('{');
-      first = true;
-      for (Map.Entry<String, IdSet.Builder> e : props.entrySet()) {
-        if (!first) {
+      for (Map.Entry<String, LongArrayList> e : props.entrySet()) {
+        IdSet ranks = idset(e.getValue());
+        if (ranks == null) {
+          return null;
+        }
+        if (p.length() > 1) {
           p.append(", ");
         }
-        first = false;
         JgfWriter.appendString(p, e.getKey());
         p.append(": ");
-        JgfWriter.appendString(p, e.getValue().build().encode());
+        JgfWriter.appendString(p, ranks.encode());
       }
       p.append('}');
       properties = p.toString();
     }
-    return new Rlite(r.toString(), hosts.build().encode(), properties);
+    all.sort((a, b) -> Long.compare(a.rank(), b.rank()));
+    Hostlist.Builder hosts = Hostlist.builder();
+    for (Host h : all) {
+      hosts.append(h.name());
+    }
+    bySignature.clear();
+    props.clear();
+    return new Result(r.toString(), hosts.build().encode(), properties);
   }
 }

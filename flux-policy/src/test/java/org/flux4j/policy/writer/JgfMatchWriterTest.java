@@ -121,6 +121,24 @@ class JgfMatchWriterTest {
   }
 
   @Test
+  void jgf_ephemeralAgfilterKeys_areWrittenAsAgfilter() {
+    ResourceGraph g = Fixtures.tiny();
+    int node = g.vertexByPath(0, N0).getAsInt();
+    int rack = g.parent(node);
+    ResourceSet.Builder b = ResourceSet.builder(g).fromFind();
+    int e = b.add(node, 1, true);
+    b.ephemeral(e, "agfilter.gpu", "used:0, total:2").ephemeral(e, "label", "x");
+    b.ephemeral(e, "agfilter.core", "used:1, total:36");
+    b.add(rack, 1, true);
+    b.edge(rack, node, 0);
+    assertThat(MatchWriters.require("jgf").format(b.build()))
+        .contains(
+            "\"paths\": {\"containment\": \"/tiny0/rack0/node0\"}, \"ephemeral\": {\"label\":"
+                + " \"x\"}, \"agfilter\": {\"core\": \"used:1, total:36\", \"gpu\": \"used:0,"
+                + " total:2\"}}}");
+  }
+
+  @Test
   void jgfShorthand_findSet_omitsNothing() {
     ResourceGraph g = Fixtures.tiny();
     ResourceSet.Builder b = ResourceSet.builder(g).fromFind();
@@ -135,8 +153,14 @@ class JgfMatchWriterTest {
   }
 
   @Test
-  void jgf_verticesWithoutEdges_writeNothingAsInFluxion() {
+  void jgf_verticesWithoutEdges_writeNothingAndCarryOverAsInFluxion() {
     ResourceGraph g = Fixtures.tiny();
-    assertThat(MatchWriters.require("jgf").format(Fixtures.set(g, "/tiny0[1:s]"))).isEmpty();
+    MatchWriter w = MatchWriters.require("jgf");
+    assertThat(w.format(Fixtures.set(g, "/tiny0[1:s]"))).isEmpty();
+    String next = w.format(Fixtures.set(g, "/tiny0/rack0[1:s]", "/tiny0[1:s]"));
+    assertThat(next)
+        .startsWith("{\"graph\": {\"nodes\": [{\"id\": \"0\", \"metadata\": {\"type\": \"cluster\"")
+        .endsWith("\"edges\": [{\"source\": \"0\", \"target\": \"1\"}]}}\n");
+    assertThat(next.split("\"id\": \"0\"", -1)).hasSize(3);
   }
 }

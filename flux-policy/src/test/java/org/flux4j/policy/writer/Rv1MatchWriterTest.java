@@ -173,6 +173,73 @@ class Rv1MatchWriterTest {
     assertThat(MatchWriters.require("rlite").format(s)).isEmpty();
   }
 
+  @Test
+  void rv1_queueAttribute_isWrittenAfterSchedulingAndStays() {
+    ResourceGraph g = Fixtures.tiny();
+    ResourceSet job = coreJob(g, 1, 35);
+    ResourceSet.Builder b = ResourceSet.builder(g).attribute("queue", "batch");
+    for (int i = 0; i < job.size(); i++) {
+      b.add(job.vertex(i), job.count(i), job.exclusive(i));
+    }
+    for (int k = 0; k < job.edgeCount(); k++) {
+      b.edge(job.edgeSource(k), job.edgeTarget(k), job.edgeSubsystem(k));
+    }
+    ResourceSet queued = b.build();
+    MatchWriter rv1 = MatchWriters.require("rv1");
+    String attrs = ", \"attributes\": {\"system\": {\"scheduler\": {\"queue\": \"batch\"}}}}\n";
+    assertThat(rv1.format(queued)).endsWith("}]}}" + attrs);
+    assertThat(rv1.format(coreJob(g, 0, 3))).endsWith("}]}}" + attrs);
+    assertThat(MatchWriters.require("rv1_nosched").format(queued)).doesNotContain("attributes");
+  }
+
+  @Test
+  void rv1_memoryOnlyMatch_carriesItsJgfIntoTheNextOutput() {
+    ResourceGraph g = Fixtures.tiny();
+    ResourceSet memOnly =
+        Fixtures.set(
+            g,
+            "/tiny0/rack0/node0/socket0/memory0[2:x]",
+            "/tiny0/rack0/node0/socket0[1:s]",
+            "/tiny0/rack0/node0[1:s]");
+    MatchWriter rv1 = MatchWriters.require("rv1");
+    assertThat(rv1.format(memOnly)).isEmpty();
+    String next = rv1.format(coreJob(g, 1, 35));
+    assertThat(next).contains("\"scheduling\": {\"graph\": {\"nodes\": [{\"id\": \"84\"");
+    assertThat(next).contains("\"R_lite\": [{\"rank\": \"1\", \"children\": {\"core\": \"35\"}}]");
+  }
+
+  @Test
+  void rlite_negativeRank_failsEveryLaterWriteAsInFluxion() {
+    GraphBuilder b = ResourceGraph.builder();
+    int c = b.addVertex("cluster", "cluster", 0, -1, 1, "");
+    b.root(c, Subsystems.CONTAINMENT);
+    int bad = b.addVertex("node", "node", 0, -1, 1, "");
+    int good = b.addVertex("node", "node", 1, 1, 1, "");
+    b.contain(c, bad).contain(c, good);
+    b.contain(bad, b.addVertex("core", "core", 0, -1, 1, ""));
+    b.contain(good, b.addVertex("core", "core", 0, -1, 1, ""));
+    ResourceGraph g = b.build();
+    MatchWriter w = MatchWriters.require("rlite");
+    ResourceSet onGood = Fixtures.set(g, "/cluster0/node1/core0[1:x]", "/cluster0/node1[1:x]");
+    assertThat(MatchWriters.require("rlite").format(onGood))
+        .isEqualTo("[{\"rank\": \"1\", \"children\": {\"core\": \"0\"}}]\n");
+    assertThat(w.format(Fixtures.set(g, "/cluster0/node0/core0[1:x]", "/cluster0/node0[1:x]")))
+        .isEmpty();
+    assertThat(w.format(onGood)).isEmpty();
+  }
+
+  private static ResourceSet coreJob(ResourceGraph g, int node, int core) {
+    String n = "/tiny0/rack0/node" + node;
+    String socket = n + "/socket" + (core / 18);
+    return Fixtures.set(
+        g,
+        socket + "/core" + core + "[1:x]",
+        socket + "[1:x]",
+        n + "[1:s]",
+        "/tiny0/rack0[1:s]",
+        "/tiny0[1:s]");
+  }
+
   private static ResourceSet retime(ResourceSet s, long start, long duration) {
     ResourceSet.Builder b = ResourceSet.builder(s.graph());
     for (int i = 0; i < s.size(); i++) {
