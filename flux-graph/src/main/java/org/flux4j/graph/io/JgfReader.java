@@ -1,6 +1,8 @@
 package org.flux4j.graph.io;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -9,12 +11,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.eclipse.collections.impl.list.mutable.primitive.IntArrayList;
 import org.eclipse.collections.impl.map.mutable.primitive.LongIntHashMap;
+import org.eclipse.collections.impl.map.mutable.primitive.ObjectIntHashMap;
 import org.flux4j.graph.GraphBuilder;
 import org.flux4j.graph.GraphParseException;
 import org.flux4j.graph.ResourceGraph;
@@ -76,7 +77,14 @@ public final class JgfReader {
    * @throws GraphParseException if the input is not valid JGF
    */
   public static ResourceGraph read(String source, InputStream in) {
-    return read(source, parse(source, in));
+    try (JsonParser p = MAPPER.getFactory().createParser(in)) {
+      p.disable(JsonParser.Feature.AUTO_CLOSE_SOURCE);
+      return new Loader(source, "").stream(p);
+    } catch (JsonProcessingException e) {
+      throw badJson(source, e);
+    } catch (IOException e) {
+      throw new GraphParseException(source, null, "cannot read the input: " + e.getMessage(), e);
+    }
   }
 
   /**
@@ -166,13 +174,16 @@ public final class JgfReader {
     private GraphBuilder b;
 
     /** JGF node id -> vertex. */
-    private final Map<String, Integer> vmap = new HashMap<>();
+    private final ObjectIntHashMap<String> vmap = new ObjectIntHashMap<>();
 
-    /** JGF node ids of the vertices created by this document (not merged into earlier ones). */
-    private final Set<String> added = new HashSet<>();
+    /** vertex -> the JGF node id that created it. */
+    private final List<String> creator = new ArrayList<>();
 
     /** path (any subsystem) -> vertices having that path. */
-    private final Map<String, IntArrayList> byPath = new HashMap<>();
+    private final ObjectIntHashMap<String> firstByPath = new ObjectIntHashMap<>();
+
+    /** the further vertices of a path shared by several vertices (rare). */
+    private final Map<String, IntArrayList> moreByPath = new HashMap<>();
 
     private final LongIntHashMap byUniqId = new LongIntHashMap();
 
@@ -213,99 +224,120 @@ public final class JgfReader {
       if (!edges.isArray()) {
         throw fail("/graph/edges", "\"edges\" must be an array");
       }
-      b = GraphBuilder.forSource(source, Math.max(16, nodes.size()));
+      begin(nodes.size());
       for (int i = 0; i < nodes.size(); i++) {
         vertex(nodes.get(i), i);
       }
       for (int i = 0; i < edges.size(); i++) {
         edge(edges.get(i), i);
       }
+      return finish();
+    }
+
+    void begin(int capacity) {
+      b = GraphBuilder.forSource(source, Math.max(16, capacity));
+    }
+
+    ResourceGraph finish() {
       checkContainmentCycles();
       return b.build();
     }
 
-    private void vertex(JsonNode node, int i) {
-      String at = "/graph/nodes/" + i;
-      if (!node.isObject()) {
-        throw fail(at, "a JGF node must be an object");
+    /**
+     * Reads {@code {"graph": {"nodes": [...], "edges": [...]}}} token by token, materialising one
+     * node or edge at a time, so that memory stays proportional to the graph, not to the text.
+     */
+    ResourceGraph stream(JsonParser p) throws IOException {
+      if (p.nextToken() != JsonToken.START_OBJECT) {
+        throw fail("", "expected a JSON object with a \"graph\" key");
       }
-      JsonNode jid = node.get("id");
-      if (jid == null) {
-        throw fail(at, "JGF vertex id key is not found in a node");
+      boolean sawGraph = false;
+      ResourceGraph result = null;
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String key = p.currentName();
+        JsonToken t = p.nextToken();
+        if (!key.equals("graph") || sawGraph) {
+          p.skipChildren();
+          continue;
+        }
+        sawGraph = true;
+        if (t != JsonToken.START_OBJECT) {
+          throw fail("/graph", "\"graph\" must be an object");
+        }
+        result = streamGraph(p);
       }
-      if (!jid.isTextual()) {
-        throw fail(at + "/id", "the node \"id\" must be a string");
+      if (!sawGraph) {
+        throw fail("", "JGF does not contain the required key \"graph\"");
       }
-      String vid = jid.textValue();
-      JsonNode md = node.get("metadata");
-      if (md == null) {
-        throw fail(at, "key \"metadata\" is not found in the JGF node " + vid);
+      if (p.nextToken() != null) {
+        throw fail("", "unexpected content after the JSON object");
       }
-      if (!md.isObject()) {
-        throw fail(at + "/metadata", "\"metadata\" must be an object");
-      }
-      String m = at + "/metadata";
-      String type = requiredString(md, "type", m);
-      String basename = optString(md, "basename", m, null);
-      String name = optString(md, "name", m, null);
-      long id = optLong(md, "id", m, Long.MIN_VALUE);
-      long uniqId = optLong(md, "uniq_id", m, Long.MIN_VALUE);
-      long rank = optLong(md, "rank", m, -1);
-      long status = optLong(md, "status", m, 0);
-      optBoolean(md, "exclusive", m);
-      String unit = optString(md, "unit", m, "");
-      long size = optLong(md, "size", m, 1);
-      JsonNode paths = md.get("paths");
-      if (paths == null) {
-        throw fail(m, "key \"paths\" is required in the metadata of JGF node " + vid);
-      }
-      if (!paths.isObject()) {
-        throw fail(m + "/paths", "\"paths\" must be an object of subsystem -> path strings");
-      }
-      JsonNode props = md.get("properties");
-      if (props != null && !props.isNull() && !props.isObject()) {
-        throw fail(m + "/properties", "\"properties\" must be an object or null");
-      }
-      if (rank < Integer.MIN_VALUE || rank > Integer.MAX_VALUE) {
-        throw fail(m + "/rank", "rank " + rank + " is out of range");
-      }
-      if (size < 0) {
-        throw fail(m + "/size", "negative size " + size);
-      }
-      if (status != 0 && status != 1) {
-        throw fail(m + "/status", "status must be 0 (up) or 1 (down), not " + status);
-      }
-      if (uniqId == Long.MIN_VALUE) {
-        uniqId = leadingInteger(vid, at + "/id");
-      }
-      if (id == Long.MIN_VALUE) {
-        id = uniqId;
-        if ("node".equals(type) && name != null) {
-          long suffix = nameSuffix(name);
-          if (suffix != Long.MIN_VALUE) {
-            id = suffix;
+      return result;
+    }
+
+    private ResourceGraph streamGraph(JsonParser p) throws IOException {
+      begin(1024);
+      int nodeCount = -1;
+      int edgeCount = -1;
+      JsonNode earlyEdges = null;
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String key = p.currentName();
+        JsonToken t = p.nextToken();
+        if (key.equals("nodes") && nodeCount < 0) {
+          if (t != JsonToken.START_ARRAY) {
+            throw fail("/graph/nodes", "\"nodes\" must be an array");
           }
+          nodeCount = 0;
+          while (p.nextToken() != JsonToken.END_ARRAY) {
+            vertex(p.readValueAsTree(), nodeCount++);
+          }
+        } else if (key.equals("edges") && edgeCount < 0) {
+          if (t != JsonToken.START_ARRAY) {
+            throw fail("/graph/edges", "\"edges\" must be an array");
+          }
+          if (nodeCount < 0) {
+            earlyEdges = p.readValueAsTree(); // edges before nodes: keep them for later
+            edgeCount = earlyEdges.size();
+          } else {
+            edgeCount = 0;
+            while (p.nextToken() != JsonToken.END_ARRAY) {
+              edge(p.readValueAsTree(), edgeCount++);
+            }
+          }
+        } else {
+          p.skipChildren();
         }
       }
-      if (basename == null) {
-        basename = type;
+      if (nodeCount < 0) {
+        throw fail("/graph", "JGF does not contain the required key \"nodes\"");
       }
-      // paths, in document order
-      List<String> subsystems = new ArrayList<>(paths.size());
-      List<String> pathValues = new ArrayList<>(paths.size());
-      for (Map.Entry<String, JsonNode> e : paths.properties()) {
-        if (!e.getValue().isTextual()) {
-          throw fail(m + "/paths/" + escape(e.getKey()), "a path must be a string");
+      if (edgeCount < 0) {
+        throw fail("/graph", "JGF does not contain the required key \"edges\"");
+      }
+      if (earlyEdges != null) {
+        for (int i = 0; i < earlyEdges.size(); i++) {
+          edge(earlyEdges.get(i), i);
         }
-        subsystems.add(e.getKey());
-        pathValues.add(e.getValue().textValue());
       }
+      return finish();
+    }
+
+    private void vertex(JsonNode node, int i) {
+      JgfNode n = JgfNode.parse(source, prefix, node, i);
+      String at = "/graph/nodes/" + i;
+      String m = at + "/metadata";
+      String vid = n.vid;
+      long uniqId = n.uniqId;
+      long rank = n.rank;
+      List<String> subsystems = n.subsystems;
+      List<String> pathValues = n.pathValues;
       // a vertex with the same path and rank already exists: this node stands for it
       int existing = find(pathValues, (int) rank);
       if (existing >= 0) {
-        if (vmap.putIfAbsent(vid, existing) != null) {
+        if (vmap.containsKey(vid)) {
           throw fail(at + "/id", "duplicate JGF node id " + vid);
         }
+        vmap.put(vid, existing);
         return;
       }
       if (vmap.containsKey(vid)) {
@@ -313,41 +345,29 @@ public final class JgfReader {
       }
       if (byUniqId.containsKey(uniqId)) {
         throw fail(
-            md.has("uniq_id") ? m + "/uniq_id" : at + "/id",
+            n.uniqIdGiven ? m + "/uniq_id" : at + "/id",
             "duplicate uniq_id "
                 + uniqId
                 + " (also node "
                 + byUniqId.get(uniqId)
                 + " of /graph/nodes)");
       }
-      int v =
-          b.addVertex(
-              type,
-              basename,
-              name == null ? basename + id : name,
-              id,
-              uniqId,
-              (int) rank,
-              size,
-              unit);
+      int v = b.addVertex(n.type, n.basename, n.name, n.id, uniqId, (int) rank, n.size, n.unit);
       byUniqId.put(uniqId, i);
       vmap.put(vid, v);
-      added.add(vid);
+      creator.add(vid);
       parentEdge.add(-1);
       for (int k = 0; k < subsystems.size(); k++) {
         b.path(v, subsystems.get(k), pathValues.get(k));
-        byPath.computeIfAbsent(pathValues.get(k), p -> new IntArrayList(1)).add(v);
-      }
-      if (props != null && props.isObject()) {
-        for (Map.Entry<String, JsonNode> e : props.properties()) {
-          if (!e.getValue().isTextual()) {
-            throw fail(
-                m + "/properties/" + escape(e.getKey()), "a property value must be a string");
-          }
-          b.property(v, e.getKey(), e.getValue().textValue());
+        String path = pathValues.get(k);
+        if (firstByPath.containsKey(path)) {
+          moreByPath.computeIfAbsent(path, x -> new IntArrayList(1)).add(v);
+        } else {
+          firstByPath.put(path, v);
         }
       }
-      if (status == 1) {
+      n.properties.forEach((k, val) -> b.property(v, k, val));
+      if (n.down) {
         b.status(v, Status.DOWN);
       }
     }
@@ -355,7 +375,11 @@ public final class JgfReader {
     private int find(List<String> paths, int rank) {
       ResourceGraph g = b.peek();
       for (String p : paths) {
-        IntArrayList vs = byPath.get(p);
+        int first = firstByPath.getIfAbsent(p, -1);
+        if (first >= 0 && g.rank(first) == rank) {
+          return first;
+        }
+        IntArrayList vs = first >= 0 ? moreByPath.get(p) : null;
         if (vs != null) {
           for (int k = 0; k < vs.size(); k++) {
             if (g.rank(vs.get(k)) == rank) {
@@ -374,12 +398,12 @@ public final class JgfReader {
       }
       String src = requiredString(e, "source", at);
       String tgt = requiredString(e, "target", at);
-      Integer s = vmap.get(src);
-      if (s == null) {
+      int s = vmap.getIfAbsent(src, -1);
+      if (s < 0) {
         throw fail(at + "/source", "source vertex " + src + " is not a node of this graph");
       }
-      Integer t = vmap.get(tgt);
-      if (t == null) {
+      int t = vmap.getIfAbsent(tgt, -1);
+      if (t < 0) {
         throw fail(at + "/target", "target vertex " + tgt + " is not a node of this graph");
       }
       String subsystem = Subsystems.CONTAINMENT;
@@ -390,7 +414,7 @@ public final class JgfReader {
         }
         subsystem = optString(md, "subsystem", at + "/metadata", Subsystems.CONTAINMENT);
       }
-      if (!added.contains(src) && !added.contains(tgt)) {
+      if (!createdBy(src, s) && !createdBy(tgt, t)) {
         return; // both ends merged into earlier vertices: Fluxion adds no edge
       }
       if (Subsystems.CONTAINMENT.equals(subsystem)) {
@@ -404,6 +428,11 @@ public final class JgfReader {
           b.pathParent(t, subsystem, s);
         }
       }
+    }
+
+    /** Whether the JGF node {@code vid} created vertex {@code v} (rather than merging into it). */
+    private boolean createdBy(String vid, int v) {
+      return vid.equals(creator.get(v));
     }
 
     private void checkContainmentCycles() {
@@ -430,33 +459,6 @@ public final class JgfReader {
       }
     }
 
-    private long leadingInteger(String s, String at) {
-      // std::stoll semantics: optional blanks and sign, then at least one digit
-      int i = 0;
-      int n = s.length();
-      while (i < n && Character.isWhitespace(s.charAt(i))) {
-        i++;
-      }
-      int start = i;
-      if (i < n && (s.charAt(i) == '-' || s.charAt(i) == '+')) {
-        i++;
-      }
-      int digits = i;
-      while (i < n && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
-        i++;
-      }
-      if (i == digits) {
-        throw fail(
-            at,
-            "key \"uniq_id\" is absent and could not be inferred from the node id \"" + s + "\"");
-      }
-      try {
-        return Long.parseLong(s.substring(start, i));
-      } catch (NumberFormatException e) {
-        throw fail(at, "the node id \"" + s + "\" is out of range for a uniq_id");
-      }
-    }
-
     private String requiredString(JsonNode obj, String key, String at) {
       JsonNode n = obj.get(key);
       if (n == null) {
@@ -477,24 +479,6 @@ public final class JgfReader {
         throw fail(at + "/" + key, "\"" + key + "\" must be a string");
       }
       return n.textValue();
-    }
-
-    private long optLong(JsonNode obj, String key, String at, long dflt) {
-      JsonNode n = obj.get(key);
-      if (n == null) {
-        return dflt;
-      }
-      if (!n.isIntegralNumber() || !n.canConvertToLong()) {
-        throw fail(at + "/" + key, "\"" + key + "\" must be an integer");
-      }
-      return n.longValue();
-    }
-
-    private void optBoolean(JsonNode obj, String key, String at) {
-      JsonNode n = obj.get(key);
-      if (n != null && !n.isBoolean()) {
-        throw fail(at + "/" + key, "\"" + key + "\" must be a boolean");
-      }
     }
   }
 

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Set;
 import org.flux4j.graph.ResourceGraph;
+import org.flux4j.graph.SharedData;
 
 /** Locates Fluxion's conformance data and computes the counts resource-query -e reports. */
 final class FormatsTestData {
