@@ -44,20 +44,31 @@ public final class Planner {
   /*
    * Implementation notes.
    *
-   * Scheduled points are kept in parallel primitive arrays sorted by time: at[i] (strictly
-   * increasing), remaining[i] (units free from at[i] until at[i + 1]), key[i] (the remaining amount
-   * as the min-time index last saw it; equal to remaining[i] except after updateTotal) and refs[i]
-   * (how many span ends sit on the point; the base point holds one extra reference and is never
-   * dropped). Invariants: npoints >= 1, at[0] == base, at[npoints - 1] <= end.
+   * Representation. Scheduled points are records of W = 4 longs in one array pts, sorted by time:
+   * AT (the time, strictly increasing), REM (units free from this point until the next one), KEY
+   * (the remaining amount as Fluxion's min-time tree last saw it) and REF (how many span ends sit
+   * on the point; the base point holds one extra reference so it is never dropped). One array of
+   * records instead of four columns halves the footprint of an idle planner (one record) and keeps
+   * a point's fields on one cache line. Spans are records of 4 longs (SID, SSTART, SLAST,
+   * SPLANNED) sorted by id in spans; ids grow by one from 1 and are never reused, so a new span is
+   * appended; the array is shared-empty while there are none.
    *
-   * Fluxion's min-time tree answers "the earliest point whose key is >= n, among points not yet
-   * visited by this iteration". Because it always yields the earliest such point, the points an
-   * iteration has visited are exactly the points at index <= cursor whose key is >= the request;
-   * so the iteration state is the index cursor plus the request. Restoring (Fluxion's
-   * restore_track_points) re-keys those visited points from their current remaining amount.
+   * Invariants: npoints >= 1; point 0 is at base; points are at most at end; KEY == REM for every
+   * point except after updateTotal (Fluxion does not re-index there) until the point is re-keyed
+   * by a span operation covering it or by a restore; REF > 0 for every point; every span's start
+   * and last are points.
    *
-   * Spans are parallel arrays sorted by id (ids grow by one from 1, never reused), found by binary
-   * search; span arrays are allocated on first use so that an idle planner stays small.
+   * Iteration. Fluxion's min-time tree answers "the earliest point whose key is >= n, among points
+   * this iteration has not visited yet", and every candidate it yields is marked visited. Because
+   * it always yields the earliest such point, the visited points are exactly those at index <=
+   * cursor whose key is >= the request; so cursor plus the request is the whole iteration state.
+   * Restoring (Fluxion's restore_track_points, done before a span operation or a new iteration)
+   * re-keys those visited points from their current remaining amount. A candidate whose window
+   * hits a point short of units rules out every candidate up to that point, so the search jumps
+   * there in one step.
+   *
+   * Reference: flux-sched resource/planner/c/planner_c_interface.cpp (avail_at, span_ok,
+   * update_points_*), resource/planner/c++/mintime_resource_tree.cpp.
    */
   private static final long[] NO_LONGS = new long[0];
 
@@ -66,20 +77,26 @@ public final class Planner {
   private final long end;
   private long total;
 
+  // record width and field offsets of the point and span arrays
+  private static final int W = 4;
+  private static final int AT = 0;
+  private static final int REM = 1;
+  private static final int KEY = 2;
+  private static final int REF = 3;
+  private static final int SID = 0;
+  private static final int SSTART = 1;
+  private static final int SLAST = 2;
+  private static final int SPLANNED = 3;
+
   private int npoints;
-  private long[] at;
-  private long[] remaining;
-  private long[] key;
-  private int[] refs;
+  private long[] pts;
 
   private int nspans;
   private long spanCounter;
-  private long[] spanId;
-  private long[] spanStart;
-  private long[] spanLast;
-  private long[] spanPlanned;
+  private long[] spans;
 
   private boolean iterSet;
+  private boolean stale; // some KEY may differ from REM (after updateTotal)
   private int cursor = -1;
   private long reqOnOrAfter;
   private long reqDuration;
@@ -91,14 +108,8 @@ public final class Planner {
     this.end = end;
     this.total = total;
     npoints = 1;
-    at = new long[] {base};
-    remaining = new long[] {total};
-    key = new long[] {total};
-    refs = new int[] {1};
-    spanId = NO_LONGS;
-    spanStart = NO_LONGS;
-    spanLast = NO_LONGS;
-    spanPlanned = NO_LONGS;
+    pts = new long[] {base, total, total, 1};
+    spans = NO_LONGS;
   }
 
   private Planner(Planner o) {
@@ -107,16 +118,13 @@ public final class Planner {
     end = o.end;
     total = o.total;
     npoints = o.npoints;
-    at = Arrays.copyOf(o.at, npoints);
-    remaining = Arrays.copyOf(o.remaining, npoints);
-    key = Arrays.copyOf(o.remaining, npoints); // a copy re-indexes every point
-    refs = Arrays.copyOf(o.refs, npoints);
+    pts = Arrays.copyOf(o.pts, W * npoints);
+    for (int i = 0; i < npoints; i++) {
+      pts[W * i + KEY] = pts[W * i + REM]; // a copy re-indexes every point
+    }
     nspans = o.nspans;
     spanCounter = o.spanCounter;
-    spanId = Arrays.copyOf(o.spanId, nspans);
-    spanStart = Arrays.copyOf(o.spanStart, nspans);
-    spanLast = Arrays.copyOf(o.spanLast, nspans);
-    spanPlanned = Arrays.copyOf(o.spanPlanned, nspans);
+    spans = nspans == 0 ? NO_LONGS : Arrays.copyOf(o.spans, W * nspans);
     iterSet = o.iterSet;
     cursor = -1;
     reqOnOrAfter = o.reqOnOrAfter;
@@ -192,13 +200,13 @@ public final class Planner {
   /** The time of scheduled point {@code i}, {@code 0 <= i < pointCount()}, ascending. */
   public long pointTime(int i) {
     checkPoint(i);
-    return at[i];
+    return pts[W * i + AT];
   }
 
   /** The remaining units from scheduled point {@code i} until the next one. */
   public long pointRemaining(int i) {
     checkPoint(i);
-    return remaining[i];
+    return pts[W * i + REM];
   }
 
   private void checkPoint(int i) {
@@ -220,7 +228,7 @@ public final class Planner {
       throw new IllegalArgumentException(
           "planner " + resourceType + ": time " + t + " outside [" + base + ", " + end + "]");
     }
-    return remaining[floor(t)];
+    return pts[W * (floor(t)) + REM];
   }
 
   /**
@@ -250,11 +258,11 @@ public final class Planner {
               + ")");
     }
     int i = floor(t);
-    long min = remaining[i];
+    long min = pts[W * i + REM];
     long last = t + duration;
-    for (i++; i < npoints && at[i] < last; i++) {
-      if (remaining[i] < min) {
-        min = remaining[i];
+    for (i++; i < npoints && pts[W * i + AT] < last; i++) {
+      if (pts[W * i + REM] < min) {
+        min = pts[W * i + REM];
       }
     }
     return min;
@@ -289,8 +297,8 @@ public final class Planner {
     if (i < 0) {
       return true; // no state before the base point: Fluxion's loop does not run
     }
-    for (; i < npoints && at[i] < last; i++) {
-      if (count > remaining[i]) {
+    for (; i < npoints && pts[W * i + AT] < last; i++) {
+      if (count > pts[W * i + REM]) {
         return false;
       }
     }
@@ -340,25 +348,25 @@ public final class Planner {
     long count = reqCount;
     long duration = reqDuration;
     int i = cursor + 1;
-    if (i < npoints && at[i] < reqOnOrAfter) {
+    if (i < npoints && pts[W * i + AT] < reqOnOrAfter) {
       // points before onOrAfter are visited and dropped; jump over them at once
       int first = ceiling(reqOnOrAfter);
       cursor = first - 1;
       i = first;
     }
     while (true) {
-      while (i < npoints && key[i] < count) {
+      while (i < npoints && pts[W * i + KEY] < count) {
         i++;
       }
       if (i >= npoints) {
         return NONE;
       }
       cursor = i;
-      long start = at[i];
+      long start = pts[W * i + AT];
       long last = start + duration;
       int blocked = -1;
-      for (int j = i; j < npoints && at[j] < last; j++) {
-        if (count > remaining[j]) {
+      for (int j = i; j < npoints && pts[W * j + AT] < last; j++) {
+        if (count > pts[W * j + REM]) {
           blocked = j;
           break;
         }
@@ -374,23 +382,48 @@ public final class Planner {
 
   /** Fluxion's restore_track_points: re-index the points visited by the current iteration. */
   private void restore() {
-    for (int i = 0; i <= cursor && i < npoints; i++) {
-      if (key[i] >= reqCount) {
-        key[i] = remaining[i];
+    if (stale) {
+      // only keys made stale by updateTotal can differ from the remaining amounts
+      boolean still = false;
+      for (int i = 0; i < npoints; i++) {
+        int r = W * i;
+        if (i <= cursor && pts[r + KEY] >= reqCount) {
+          pts[r + KEY] = pts[r + REM];
+        }
+        still |= pts[r + KEY] != pts[r + REM];
       }
+      stale = still;
     }
     cursor = -1;
   }
 
   /** Index of the last point at or before {@code t}, or -1 if {@code t < base}. */
   private int floor(long t) {
-    int i = Arrays.binarySearch(at, 0, npoints, t);
+    int i = findPoint(t);
     return i >= 0 ? i : -i - 2;
+  }
+
+  /** Binary search of the point times: the index, or -(insertion point) - 1. */
+  private int findPoint(long t) {
+    int lo = 0;
+    int hi = npoints - 1;
+    while (lo <= hi) {
+      int mid = (lo + hi) >>> 1;
+      long v = pts[W * mid + AT];
+      if (v < t) {
+        lo = mid + 1;
+      } else if (v > t) {
+        hi = mid - 1;
+      } else {
+        return mid;
+      }
+    }
+    return -(lo + 1);
   }
 
   /** Index of the first point at or after {@code t} ({@code npoints} if none). */
   private int ceiling(long t) {
-    int i = Arrays.binarySearch(at, 0, npoints, t);
+    int i = findPoint(t);
     return i >= 0 ? i : -i - 1;
   }
 
@@ -442,12 +475,12 @@ public final class Planner {
     long id = ++spanCounter;
     long last = start + duration;
     int s = pointAt(start);
-    refs[s]++;
+    pts[W * s + REF]++;
     int l = pointAt(last); // inserted after s, so s stays valid
-    refs[l]++;
-    for (int i = s; i < npoints && at[i] < last; i++) {
-      remaining[i] -= amount;
-      key[i] = remaining[i];
+    pts[W * l + REF]++;
+    for (int i = s; i < npoints && pts[W * i + AT] < last; i++) {
+      pts[W * i + REM] -= amount;
+      pts[W * i + KEY] = pts[W * i + REM];
     }
     insertSpan(id, start, last, amount);
     iterSet = false;
@@ -466,19 +499,19 @@ public final class Planner {
       throw new IllegalArgumentException("planner " + resourceType + ": no span " + id);
     }
     restore();
-    long start = spanStart[k];
-    long last = spanLast[k];
-    long planned = spanPlanned[k];
+    long start = spans[W * k + SSTART];
+    long last = spans[W * k + SLAST];
+    long planned = spans[W * k + SPLANNED];
     int s = floor(start);
-    for (int i = s; i < npoints && at[i] < last; i++) {
-      remaining[i] += planned;
-      key[i] = remaining[i];
+    for (int i = s; i < npoints && pts[W * i + AT] < last; i++) {
+      pts[W * i + REM] += planned;
+      pts[W * i + KEY] = pts[W * i + REM];
     }
     int l = floor(last);
-    if (--refs[l] == 0) {
+    if (--pts[W * l + REF] == 0) {
       deletePoint(l);
     }
-    if (--refs[s] == 0) {
+    if (--pts[W * s + REF] == 0) {
       deletePoint(s);
     }
     deleteSpan(k);
@@ -500,7 +533,7 @@ public final class Planner {
     if (k < 0) {
       throw new IllegalArgumentException("planner " + resourceType + ": no span " + id);
     }
-    long planned = spanPlanned[k];
+    long planned = spans[W * k + SPLANNED];
     if (toRemove == planned) {
       removeSpan(id);
       return true;
@@ -520,11 +553,11 @@ public final class Planner {
               + planned);
     }
     restore();
-    spanPlanned[k] = planned - toRemove;
-    long last = spanLast[k];
-    for (int i = floor(spanStart[k]); i < npoints && at[i] < last; i++) {
-      remaining[i] += toRemove;
-      key[i] = remaining[i];
+    spans[W * k + SPLANNED] = planned - toRemove;
+    long last = spans[W * k + SLAST];
+    for (int i = floor(spans[W * k + SSTART]); i < npoints && pts[W * i + AT] < last; i++) {
+      pts[W * i + REM] += toRemove;
+      pts[W * i + KEY] = pts[W * i + REM];
     }
     return false;
   }
@@ -546,9 +579,10 @@ public final class Planner {
       return;
     }
     total = newTotal;
+    stale = true;
     for (int i = 0; i < npoints; i++) {
-      long r = remaining[i] + delta;
-      remaining[i] = r >= 0 ? r : 0;
+      long r = pts[W * i + REM] + delta;
+      pts[W * i + REM] = r >= 0 ? r : 0;
     }
   }
 
@@ -564,7 +598,11 @@ public final class Planner {
 
   /** The ids of the held spans, ascending. */
   public long[] spanIds() {
-    return Arrays.copyOf(spanId, nspans);
+    long[] ids = new long[nspans];
+    for (int k = 0; k < nspans; k++) {
+      ids[k] = spans[W * k + SID];
+    }
+    return ids;
   }
 
   /**
@@ -573,7 +611,7 @@ public final class Planner {
    * @throws IllegalArgumentException if there is no such span
    */
   public long spanStart(long id) {
-    return spanStart[requireSpan(id)];
+    return spans[W * (requireSpan(id)) + SSTART];
   }
 
   /**
@@ -583,7 +621,7 @@ public final class Planner {
    */
   public long spanDuration(long id) {
     int k = requireSpan(id);
-    return spanLast[k] - spanStart[k];
+    return spans[W * k + SLAST] - spans[W * k + SSTART];
   }
 
   /**
@@ -592,7 +630,7 @@ public final class Planner {
    * @throws IllegalArgumentException if there is no such span
    */
   public long spanAmount(long id) {
-    return spanPlanned[requireSpan(id)];
+    return spans[W * (requireSpan(id)) + SPLANNED];
   }
 
   private int requireSpan(long id) {
@@ -604,73 +642,68 @@ public final class Planner {
   }
 
   private int spanIndex(long id) {
-    return nspans == 0 ? -1 : Math.max(-1, Arrays.binarySearch(spanId, 0, nspans, id));
+    int lo = 0;
+    int hi = nspans - 1;
+    while (lo <= hi) {
+      int mid = (lo + hi) >>> 1;
+      long v = spans[W * mid + SID];
+      if (v < id) {
+        lo = mid + 1;
+      } else if (v > id) {
+        hi = mid - 1;
+      } else {
+        return mid;
+      }
+    }
+    return -1;
   }
 
   private void insertSpan(long id, long start, long last, long amount) {
-    if (nspans == spanId.length) {
-      int cap = Math.max(2, nspans + (nspans >> 1) + 1);
-      spanId = Arrays.copyOf(spanId, cap);
-      spanStart = Arrays.copyOf(spanStart, cap);
-      spanLast = Arrays.copyOf(spanLast, cap);
-      spanPlanned = Arrays.copyOf(spanPlanned, cap);
+    if (W * nspans == spans.length) {
+      int cap = Math.max(1, nspans + (nspans >> 1) + 1);
+      spans = Arrays.copyOf(spans, W * cap);
     }
     // ids grow, so a new span always goes last
-    spanId[nspans] = id;
-    spanStart[nspans] = start;
-    spanLast[nspans] = last;
-    spanPlanned[nspans] = amount;
+    spans[W * nspans + SID] = id;
+    spans[W * nspans + SSTART] = start;
+    spans[W * nspans + SLAST] = last;
+    spans[W * nspans + SPLANNED] = amount;
     nspans++;
   }
 
   private void deleteSpan(int k) {
     int tail = nspans - k - 1;
-    System.arraycopy(spanId, k + 1, spanId, k, tail);
-    System.arraycopy(spanStart, k + 1, spanStart, k, tail);
-    System.arraycopy(spanLast, k + 1, spanLast, k, tail);
-    System.arraycopy(spanPlanned, k + 1, spanPlanned, k, tail);
+    System.arraycopy(spans, W * (k + 1), spans, W * k, W * tail);
     nspans--;
     if (nspans == 0) {
-      spanId = NO_LONGS;
-      spanStart = NO_LONGS;
-      spanLast = NO_LONGS;
-      spanPlanned = NO_LONGS;
+      spans = NO_LONGS;
     }
   }
 
   /** The index of the point at {@code t}, created from the state at {@code t} if absent. */
   private int pointAt(long t) {
-    int i = Arrays.binarySearch(at, 0, npoints, t);
+    int i = findPoint(t);
     if (i >= 0) {
       return i;
     }
     int pos = -i - 1; // > 0: t > base here
-    if (npoints == at.length) {
+    if (W * npoints == pts.length) {
       int cap = npoints + (npoints >> 1) + 2;
-      at = Arrays.copyOf(at, cap);
-      remaining = Arrays.copyOf(remaining, cap);
-      key = Arrays.copyOf(key, cap);
-      refs = Arrays.copyOf(refs, cap);
+      pts = Arrays.copyOf(pts, W * cap);
     }
     int tail = npoints - pos;
-    System.arraycopy(at, pos, at, pos + 1, tail);
-    System.arraycopy(remaining, pos, remaining, pos + 1, tail);
-    System.arraycopy(key, pos, key, pos + 1, tail);
-    System.arraycopy(refs, pos, refs, pos + 1, tail);
-    at[pos] = t;
-    remaining[pos] = remaining[pos - 1];
-    key[pos] = remaining[pos];
-    refs[pos] = 0;
+    System.arraycopy(pts, W * pos, pts, W * (pos + 1), W * tail);
+    pts[W * pos + AT] = t;
+    pts[W * pos + REM] = pts[W * (pos - 1) + REM];
+    pts[W * pos + KEY] = pts[W * pos + REM];
+    pts[W * pos + REF] = 0;
     npoints++;
     return pos;
   }
 
   private void deletePoint(int i) {
     int tail = npoints - i - 1;
-    System.arraycopy(at, i + 1, at, i, tail);
-    System.arraycopy(remaining, i + 1, remaining, i, tail);
-    System.arraycopy(key, i + 1, key, i, tail);
-    System.arraycopy(refs, i + 1, refs, i, tail);
+    System.arraycopy(pts, W * (i + 1), pts, W * i, W * tail);
     npoints--;
   }
 
@@ -680,7 +713,7 @@ public final class Planner {
     sb.append("Planner[").append(resourceType).append(" total=").append(total);
     sb.append(" [").append(base).append(',').append(end).append(") points=");
     for (int i = 0; i < npoints; i++) {
-      sb.append(i == 0 ? "" : " ").append(at[i]).append(':').append(remaining[i]);
+      sb.append(i == 0 ? "" : " ").append(pts[W * i + AT]).append(':').append(pts[W * i + REM]);
     }
     return sb.append(" spans=").append(nspans).append(']').toString();
   }

@@ -1,6 +1,5 @@
 package org.flux4j.graph.planner;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
@@ -34,25 +33,22 @@ public final class PlannerMulti {
    */
   private final long base;
   private final long horizon;
-  private final List<String> types;
-  private final List<Planner> planners;
-  private final LongObjectHashMap<long[]> spans;
+  private String[] types;
+  private Planner[] planners;
+  private LongObjectHashMap<long[]> spans; // null while no span was ever added
   private long spanCounter;
   private long iterDuration;
-  private final List<String> iterTypes;
+  private String[] iterTypes; // null until the first availTimeFirst
   private long[] iterCounts;
 
   /** Aggregate type index per planner index; owned by {@link SubtreeAggregates}. */
   int[] typeMap;
 
-  private PlannerMulti(long base, long horizon, int n) {
+  private PlannerMulti(long base, long horizon, String[] types, Planner[] planners) {
     this.base = base;
     this.horizon = horizon;
-    types = new ArrayList<>(n);
-    planners = new ArrayList<>(n);
-    spans = new LongObjectHashMap<>(0);
-    iterTypes = new ArrayList<>(0);
-    iterCounts = new long[0];
+    this.types = types;
+    this.planners = planners;
   }
 
   /**
@@ -77,26 +73,33 @@ public final class PlannerMulti {
         throw new IllegalArgumentException("planner_multi: type " + t + " is null or repeated");
       }
     }
-    PlannerMulti m = new PlannerMulti(base, horizon, types.length);
+    return createShared(base, horizon, totals, types.clone());
+  }
+
+  /** As {@link #create}, keeping {@code types} (validated, never modified) without a copy. */
+  static PlannerMulti createShared(long base, long horizon, long[] totals, String[] types) {
+    Planner[] ps = new Planner[types.length];
     for (int i = 0; i < types.length; i++) {
-      m.planners.add(Planner.create(base, horizon, totals[i], types[i]));
-      m.types.add(types[i]);
+      ps[i] = Planner.create(base, horizon, totals[i], types[i]);
     }
-    return m;
+    return new PlannerMulti(base, horizon, types, ps);
   }
 
   /** A deep, independent copy (Fluxion's {@code planner_multi_copy}). */
   public PlannerMulti copy() {
-    PlannerMulti m = new PlannerMulti(base, horizon, types.size());
-    m.types.addAll(types);
-    for (Planner p : planners) {
-      m.planners.add(p.copy());
+    Planner[] ps = new Planner[planners.length];
+    for (int i = 0; i < ps.length; i++) {
+      ps[i] = planners[i].copy();
     }
-    spans.forEachKeyValue((k, v) -> m.spans.put(k, v.clone()));
+    PlannerMulti m = new PlannerMulti(base, horizon, types, ps);
+    if (spans != null) {
+      m.spans = new LongObjectHashMap<>(spans.size());
+      spans.forEachKeyValue((k, v) -> m.spans.put(k, v.clone()));
+    }
     m.spanCounter = spanCounter;
     m.iterDuration = iterDuration;
-    m.iterTypes.addAll(iterTypes);
-    m.iterCounts = iterCounts.clone();
+    m.iterTypes = iterTypes;
+    m.iterCounts = iterCounts == null ? null : iterCounts.clone();
     m.typeMap = typeMap;
     return m;
   }
@@ -115,33 +118,38 @@ public final class PlannerMulti {
 
   /** How many resource types are tracked. */
   public int size() {
-    return types.size();
+    return types.length;
   }
 
   /** The resource types in index order. Unmodifiable snapshot. */
   public List<String> types() {
-    return List.copyOf(types);
+    return List.of(types);
   }
 
   /** The type at index {@code i}. */
   public String type(int i) {
-    return types.get(i);
+    return types[i];
   }
 
   /** The index of {@code type}, or -1 if not tracked. O(types). */
   public int indexOf(String type) {
-    return types.indexOf(type);
+    for (int i = 0; i < types.length; i++) {
+      if (types[i].equals(type)) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   /** The total of the type at index {@code i}. */
   public long total(int i) {
-    return planners.get(i).total();
+    return planners[i].total();
   }
 
   /** The total of {@code type}, or -1 if not tracked (Fluxion's {@code _total_by_type}). */
   public long totalByType(String type) {
-    int i = types.indexOf(type);
-    return i < 0 ? -1 : planners.get(i).total();
+    int i = indexOf(type);
+    return i < 0 ? -1 : planners[i].total();
   }
 
   /**
@@ -149,7 +157,7 @@ public final class PlannerMulti {
    * span bookkeeping.
    */
   public Planner planner(int i) {
-    return planners.get(i);
+    return planners[i];
   }
 
   // ---------------------------------------------------------------- queries
@@ -160,7 +168,7 @@ public final class PlannerMulti {
    * @throws IllegalArgumentException as {@link Planner#availableAt}
    */
   public long availableAt(long t, int i) {
-    return planners.get(i).availableAt(t);
+    return planners[i].availableAt(t);
   }
 
   /**
@@ -173,7 +181,7 @@ public final class PlannerMulti {
   public void availableDuring(long t, long duration, long[] out) {
     checkLength(out);
     for (int i = 0; i < out.length; i++) {
-      out[i] = planners.get(i).availableDuring(t, duration);
+      out[i] = planners[i].availableDuring(t, duration);
     }
   }
 
@@ -188,7 +196,7 @@ public final class PlannerMulti {
   public boolean availDuring(long t, long duration, long[] counts) {
     checkLength(counts);
     for (int i = 0; i < counts.length; i++) {
-      if (!planners.get(i).availDuring(t, duration, counts[i])) {
+      if (!planners[i].availDuring(t, duration, counts[i])) {
         return false;
       }
     }
@@ -204,7 +212,7 @@ public final class PlannerMulti {
    *     there are no types, or {@code duration < 1}
    */
   public long availTimeFirst(long onOrAfter, long duration, long[] counts) {
-    if (types.isEmpty()) {
+    if (types.length == 0) {
       throw new IllegalArgumentException("planner_multi: no resource types");
     }
     checkLength(counts);
@@ -218,12 +226,11 @@ public final class PlannerMulti {
           "planner_multi: duration " + duration + " must be at least 1");
     }
     iterDuration = duration;
-    iterTypes.clear();
-    iterTypes.addAll(types);
+    iterTypes = types;
     iterCounts = counts.clone();
-    long t = planners.get(0).availTimeFirst(onOrAfter, duration, counts[0]);
+    long t = planners[0].availTimeFirst(onOrAfter, duration, counts[0]);
     while (t != NONE && !othersFit(t)) {
-      t = planners.get(0).availTimeNext();
+      t = planners[0].availTimeNext();
     }
     return t;
   }
@@ -233,25 +240,34 @@ public final class PlannerMulti {
    * {@code planner_multi_avail_time_next}).
    */
   public long availTimeNext() {
-    if (types.isEmpty()) {
+    if (types.length == 0 || iterTypes == null) {
       return NONE;
     }
     long t;
     do {
-      t = planners.get(0).availTimeNext();
+      t = planners[0].availTimeNext();
     } while (t != NONE && !othersFit(t));
     return t;
   }
 
   private boolean othersFit(long t) {
-    for (int i = 1; i < planners.size(); i++) {
-      int k = iterTypes.indexOf(types.get(i));
-      long c = k < 0 ? 0 : iterCounts[k];
-      if (!planners.get(i).availDuring(t, iterDuration, c)) {
+    for (int i = 1; i < planners.length; i++) {
+      long c = iterTypes == types ? iterCounts[i] : iterCount(types[i]);
+      if (!planners[i].availDuring(t, iterDuration, c)) {
         return false;
       }
     }
     return true;
+  }
+
+  /** The iteration's count for {@code type}: 0 for a type added since the iteration began. */
+  private long iterCount(String type) {
+    for (int k = 0; k < iterTypes.length; k++) {
+      if (iterTypes[k].equals(type)) {
+        return iterCounts[k];
+      }
+    }
+    return 0;
   }
 
   // ---------------------------------------------------------------- spans
@@ -266,16 +282,19 @@ public final class PlannerMulti {
   public long addSpan(long start, long duration, long[] amounts) {
     checkLength(amounts);
     for (int i = 0; i < amounts.length; i++) {
-      String problem = planners.get(i).spanProblem(start, duration, amounts[i]);
+      String problem = planners[i].spanProblem(start, duration, amounts[i]);
       if (problem != null) {
-        throw new IllegalArgumentException("planner_multi " + types.get(i) + ": " + problem);
+        throw new IllegalArgumentException("planner_multi " + types[i] + ": " + problem);
       }
     }
     long[] ids = new long[amounts.length];
     for (int i = 0; i < amounts.length; i++) {
-      ids[i] = planners.get(i).addSpan(start, duration, amounts[i]);
+      ids[i] = planners[i].addSpan(start, duration, amounts[i]);
     }
     long id = spanCounter++;
+    if (spans == null) {
+      spans = new LongObjectHashMap<>(2);
+    }
     spans.put(id, ids);
     return id;
   }
@@ -289,7 +308,7 @@ public final class PlannerMulti {
     long[] ids = requireSpan(id);
     for (int i = 0; i < ids.length; i++) {
       if (ids[i] != NONE) {
-        planners.get(i).removeSpan(ids[i]);
+        planners[i].removeSpan(ids[i]);
       }
     }
     spans.remove(id);
@@ -311,24 +330,24 @@ public final class PlannerMulti {
       throw new IllegalArgumentException(
           "planner_multi: " + amounts.length + " amounts for " + reduceTypes.length + " types");
     }
-    int n = types.size();
+    int n = types.length;
     long[] byIndex = new long[n];
     for (int j = 0; j < amounts.length; j++) {
-      int i = types.indexOf(reduceTypes[j]);
+      int i = indexOf(reduceTypes[j]);
       if (i < 0) {
         continue;
       }
       if (amounts[j] < 0) {
         throw new IllegalArgumentException("planner_multi: negative amount " + amounts[j]);
       }
-      if (ids[i] != NONE && amounts[j] > planners.get(i).spanAmount(ids[i])) {
+      if (ids[i] != NONE && amounts[j] > planners[i].spanAmount(ids[i])) {
         throw new IllegalArgumentException(
             "planner_multi "
-                + types.get(i)
+                + types[i]
                 + ": cannot release "
                 + amounts[j]
                 + " of a span holding "
-                + planners.get(i).spanAmount(ids[i]));
+                + planners[i].spanAmount(ids[i]));
       }
       byIndex[i] = amounts[j];
     }
@@ -346,14 +365,14 @@ public final class PlannerMulti {
       if (amounts[i] < 0) {
         throw new IllegalArgumentException("planner_multi: negative amount " + amounts[i]);
       }
-      if (ids[i] != NONE && amounts[i] > planners.get(i).spanAmount(ids[i])) {
+      if (ids[i] != NONE && amounts[i] > planners[i].spanAmount(ids[i])) {
         throw new IllegalArgumentException(
             "planner_multi "
-                + types.get(i)
+                + types[i]
                 + ": cannot release "
                 + amounts[i]
                 + " of a span holding "
-                + planners.get(i).spanAmount(ids[i]));
+                + planners[i].spanAmount(ids[i]));
       }
     }
     return reduceByIndex(id, ids, amounts);
@@ -363,7 +382,7 @@ public final class PlannerMulti {
     boolean all = true;
     for (int i = 0; i < ids.length; i++) {
       if (ids[i] != NONE) {
-        if (planners.get(i).reduceSpan(ids[i], amounts[i])) {
+        if (planners[i].reduceSpan(ids[i], amounts[i])) {
           ids[i] = NONE;
         }
       }
@@ -377,17 +396,17 @@ public final class PlannerMulti {
 
   /** How many multi-spans are held. */
   public int spanCount() {
-    return spans.size();
+    return spans == null ? 0 : spans.size();
   }
 
   /** Whether multi-span {@code id} is held. */
   public boolean hasSpan(long id) {
-    return spans.containsKey(id);
+    return spans != null && spans.containsKey(id);
   }
 
   /** The ids of the held multi-spans, ascending. */
   public long[] spanIds() {
-    long[] ids = spans.keySet().toArray();
+    long[] ids = spans == null ? new long[0] : spans.keySet().toArray();
     Arrays.sort(ids);
     return ids;
   }
@@ -400,7 +419,7 @@ public final class PlannerMulti {
    */
   public long spanAmount(long id, int i) {
     long[] ids = requireSpan(id);
-    return ids[i] == NONE ? 0 : planners.get(i).spanAmount(ids[i]);
+    return ids[i] == NONE ? 0 : planners[i].spanAmount(ids[i]);
   }
 
   /**
@@ -412,7 +431,7 @@ public final class PlannerMulti {
   }
 
   private long[] requireSpan(long id) {
-    long[] ids = spans.get(id);
+    long[] ids = spans == null ? null : spans.get(id);
     if (ids == null) {
       throw new IllegalArgumentException("planner_multi: no span " + id);
     }
@@ -445,20 +464,20 @@ public final class PlannerMulti {
         throw new IllegalArgumentException("planner_multi: negative total " + totals[i]);
       }
     }
-    List<Planner> next = new ArrayList<>(newTypes.length);
+    Planner[] next = new Planner[newTypes.length];
     int[] from = new int[newTypes.length];
     for (int i = 0; i < newTypes.length; i++) {
-      int old = types.indexOf(newTypes[i]);
+      int old = indexOf(newTypes[i]);
       from[i] = old;
       if (old < 0) {
-        next.add(Planner.create(base, horizon, totals[i], newTypes[i]));
+        next[i] = Planner.create(base, horizon, totals[i], newTypes[i]);
       } else {
-        Planner p = planners.get(old);
+        Planner p = planners[old];
         p.updateTotal(totals[i]);
-        next.add(p);
+        next[i] = p;
       }
     }
-    for (long k : spans.keySet().toArray()) {
+    for (long k : spans == null ? new long[0] : spans.keySet().toArray()) {
       long[] ids = spans.get(k);
       long[] moved = new long[newTypes.length];
       for (int i = 0; i < moved.length; i++) {
@@ -466,10 +485,8 @@ public final class PlannerMulti {
       }
       spans.put(k, moved);
     }
-    types.clear();
-    types.addAll(Arrays.asList(newTypes));
-    planners.clear();
-    planners.addAll(next);
+    types = newTypes.clone();
+    planners = next;
   }
 
   /**
@@ -479,13 +496,13 @@ public final class PlannerMulti {
    * @throws IllegalArgumentException if the type is already tracked or the total is negative
    */
   public void addType(String type, long total) {
-    if (types.contains(type)) {
+    if (indexOf(type) >= 0) {
       throw new IllegalArgumentException("planner_multi: type " + type + " already tracked");
     }
-    String[] t = types.toArray(new String[0]);
+    String[] t = types;
     long[] totals = new long[t.length + 1];
     for (int i = 0; i < t.length; i++) {
-      totals[i] = planners.get(i).total();
+      totals[i] = planners[i].total();
     }
     totals[t.length] = total;
     String[] nt = Arrays.copyOf(t, t.length + 1);
@@ -494,14 +511,14 @@ public final class PlannerMulti {
   }
 
   private void checkLength(long[] a) {
-    if (a.length != types.size()) {
+    if (a.length != types.length) {
       throw new IllegalArgumentException(
-          "planner_multi: " + a.length + " values for " + types.size() + " types");
+          "planner_multi: " + a.length + " values for " + types.length + " types");
     }
   }
 
   @Override
   public String toString() {
-    return "PlannerMulti" + planners;
+    return "PlannerMulti" + Arrays.toString(planners);
   }
 }

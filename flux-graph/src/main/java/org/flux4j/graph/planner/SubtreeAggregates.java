@@ -43,7 +43,18 @@ public final class SubtreeAggregates {
   private final PruneFilters filters;
   private PlannerMulti[] plans;
   private long[] scratch = new long[4];
-  private final java.util.Map<List<String>, int[]> typeMaps = new java.util.HashMap<>();
+  // one shared (names, aggregate indices) pair per distinct tracked-type list
+  private final java.util.Map<List<String>, TypeList> typeLists = new java.util.HashMap<>();
+
+  private static final class TypeList {
+    final String[] names;
+    final int[] map;
+
+    TypeList(String[] names, int[] map) {
+      this.names = names;
+      this.map = map;
+    }
+  }
 
   private SubtreeAggregates(long base, long horizon, PruneFilters filters, int vertices) {
     this.base = base;
@@ -78,7 +89,7 @@ public final class SubtreeAggregates {
         c.plans[v] = p.copy();
       }
     }
-    c.typeMaps.putAll(typeMaps);
+    c.typeLists.putAll(typeLists);
     return c;
   }
 
@@ -202,27 +213,28 @@ public final class SubtreeAggregates {
     for (int i = 0; i < totals.length; i++) {
       totals[i] = dfv[filters.pruningIndex(types.get(i))];
     }
-    String[] names = types.toArray(new String[0]);
+    TypeList tl = typeList(types);
     PlannerMulti p = plans[u];
     if (p == null) {
-      p = PlannerMulti.create(base, horizon, totals, names);
+      p = PlannerMulti.createShared(base, horizon, totals, tl.names);
       plans[u] = p;
     } else {
-      p.update(totals, names);
+      p.update(totals, tl.names);
     }
-    p.typeMap = typeMap(types);
+    p.typeMap = tl.map;
   }
 
-  private int[] typeMap(List<String> types) {
-    int[] m = typeMaps.get(types);
-    if (m == null) {
-      m = new int[types.size()];
+  private TypeList typeList(List<String> types) {
+    TypeList tl = typeLists.get(types);
+    if (tl == null) {
+      int[] m = new int[types.size()];
       for (int i = 0; i < m.length; i++) {
         m[i] = filters.pruningIndex(types.get(i));
       }
-      typeMaps.put(List.copyOf(types), m);
+      tl = new TypeList(types.toArray(new String[0]), m);
+      typeLists.put(List.copyOf(types), tl);
     }
-    return m;
+    return tl;
   }
 
   private static long[] zeroed(long[] a, int width) {
