@@ -1,6 +1,7 @@
 package org.flux4j.examples.rq;
 
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.SortedSet;
@@ -9,6 +10,8 @@ import org.flux4j.graph.ResourceGraph;
 import org.flux4j.graph.Status;
 import org.flux4j.graph.io.GraphFormat;
 import org.flux4j.graph.io.GraphReaders;
+import org.flux4j.policy.jobspec.Jobspec;
+import org.flux4j.policy.jobspec.JobspecException;
 import org.flux4j.policy.match.CancelStatus;
 import org.flux4j.policy.match.MatchOp;
 import org.flux4j.policy.match.MatchResult;
@@ -16,6 +19,8 @@ import org.flux4j.policy.match.ResourceQuery;
 import org.flux4j.policy.match.ResourceRequest;
 import org.flux4j.policy.match.ResourceSet;
 import org.flux4j.policy.match.VisitCounts;
+import org.flux4j.policy.writer.MatchWriter;
+import org.flux4j.policy.writer.MatchWriters;
 
 /**
  * The {@link Backend} over flux4j: {@link GraphReaders} load the graph, {@link ResourceQuery}
@@ -25,10 +30,30 @@ import org.flux4j.policy.match.VisitCounts;
 final class EngineBackend implements Backend {
   private final ResourceQuery rq;
   private final String matchFormat;
+  private final MatchWriter writer;
+  private final Set<String> filterTypes;
+  private Jobspec.Parser parser;
 
-  private EngineBackend(ResourceQuery rq, String matchFormat) {
+  private EngineBackend(ResourceQuery rq, String matchFormat, String pruneFilters) {
     this.rq = rq;
     this.matchFormat = matchFormat;
+    this.writer = MatchWriters.require(matchFormat);
+    this.filterTypes = new HashSet<>();
+    for (String spec : pruneFilters.split(",")) {
+      for (String t : spec.split(":")) {
+        if (!t.isEmpty() && !t.equals("ALL")) {
+          filterTypes.add(t);
+        }
+      }
+    }
+    refreshKnownTypes();
+  }
+
+  /** Fluxion knows the built-in types, the graph's types and the prune filters' types. */
+  private void refreshKnownTypes() {
+    Set<String> types = new HashSet<>(filterTypes);
+    types.addAll(rq.graph().countByType().keySet());
+    parser = Jobspec.parser().knownTypes(types);
   }
 
   /** Loads the graph and builds the matcher for a session. */
@@ -72,7 +97,10 @@ final class EngineBackend implements Backend {
               + "ERROR: error generating resources\n");
     }
     try {
-      return new EngineBackend(ResourceQuery.create(graph, queryOptions), options.matchFormat());
+      return new EngineBackend(
+          ResourceQuery.create(graph, queryOptions),
+          options.matchFormat(),
+          options.effectivePruneFilters());
     } catch (IllegalArgumentException e) {
       throw new ResourceQueryMain.SetupException(line(e.getMessage()));
     } catch (UnsupportedOperationException e) {
@@ -113,12 +141,21 @@ final class EngineBackend implements Backend {
   }
 
   private ResourceRequest parseRequest(String jobspec) throws RequestException {
-    throw new UnsupportedOperationException("jobspec parsing is not available yet");
+    try {
+      return JobspecRequests.toRequest(parser.parse(jobspec, "jobspec"));
+    } catch (JobspecException e) {
+      throw new RequestException(e.reason());
+    } catch (IllegalArgumentException e) {
+      throw new RequestException(e.getMessage());
+    }
   }
 
   private String emit(ResourceSet set) throws EmitException {
-    throw new UnsupportedOperationException(
-        "match writer " + matchFormat + " is not available yet");
+    String text = writer.format(set);
+    if (text.isEmpty() && matchFormat.equals("rlite")) {
+      throw new EmitException("Invalid argument");
+    }
+    return text;
   }
 
   private String emitEmpty() throws EmitException {
@@ -241,6 +278,7 @@ final class EngineBackend implements Backend {
   public String attach(String jgf) {
     try {
       rq.grow(GraphReaders.read(jgf, "attach", GraphFormat.JGF));
+      refreshKnownTypes();
       return null;
     } catch (GraphParseException | IllegalArgumentException e) {
       return "add_subgraph: ERROR: add subgraph error: Invalid argument\n"

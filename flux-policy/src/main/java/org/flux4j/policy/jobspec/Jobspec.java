@@ -229,7 +229,7 @@ public final class Jobspec {
     return attributes;
   }
 
-  /** The file name or label this jobspec was read from ("<jobspec>" when made in code). */
+  /** The file name or label this jobspec was read from ({@code <jobspec>} when made in code). */
   public String source() {
     return source;
   }

@@ -44,6 +44,7 @@ class ConformanceErrorsTest {
   @Test
   void manifestCases_jobspecErrorsAreExactlyTheExpectedOnes() throws IOException {
     List<String> rows = Files.readAllLines(ROOT.resolve("manifest-dev.tsv"));
+    java.util.Map<String, Set<String>> typesCache = new java.util.HashMap<>();
     int cases = 0;
     int jobspecs = 0;
     int errors = 0;
@@ -60,7 +61,17 @@ class ConformanceErrorsTest {
       if (!Files.isRegularFile(loadFile) || !Files.isRegularFile(cmdsFile)) {
         continue;
       }
-      Set<String> known = graphTypes(loadFile, c[3]);
+      Set<String> known =
+          new HashSet<>(
+              typesCache.computeIfAbsent(
+                  load + "\t" + c[3],
+                  k -> {
+                    try {
+                      return graphTypes(loadFile, c[3]);
+                    } catch (IOException e) {
+                      throw new java.io.UncheckedIOException(e);
+                    }
+                  }));
       for (String filter : c[7].split(",")) {
         int colon = filter.indexOf(':');
         if (colon >= 0) {

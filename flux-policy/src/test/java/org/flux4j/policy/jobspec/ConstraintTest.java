@@ -83,6 +83,25 @@ class ConstraintTest {
   }
 
   @Test
+  void hostlist_rfc29Vectors() {
+    assertThat(Constraint.hostlist("[1-3,5-6]").matches(new Vertex("5", 0, Set.of()))).isTrue();
+    assertThat(Constraint.hostlist("[1-3,5-6]").matches(new Vertex("4", 0, Set.of()))).isFalse();
+    Constraint eth = Constraint.hostlist("foo[0-4]-eth2");
+    assertThat(eth.matches(new Vertex("foo3-eth2", 0, Set.of()))).isTrue();
+    assertThat(eth.matches(new Vertex("foo3", 0, Set.of()))).isFalse();
+    Constraint padded = Constraint.hostlist("[00-2]");
+    assertThat(padded.matches(new Vertex("01", 0, Set.of()))).isTrue();
+    assertThat(padded.matches(new Vertex("1", 0, Set.of()))).isFalse();
+    Constraint list = Constraint.hostlist("foox,fooy,fooz", "");
+    assertThat(list.matches(new Vertex("fooy", 0, Set.of()))).isTrue();
+    assertThat(list.matches(new Vertex("foo", 0, Set.of()))).isFalse();
+    assertThatThrownBy(() -> Constraint.hostlist("foo[1-2]bar[3]"))
+        .isInstanceOf(JobspecException.class);
+    assertThatThrownBy(() -> Constraint.hostlist("foo[]")).isInstanceOf(JobspecException.class);
+    assertThatThrownBy(() -> Constraint.hostlist("foo]")).isInstanceOf(JobspecException.class);
+  }
+
+  @Test
   void ranks_idsets() {
     Constraint c = Constraint.ranks("[0-2,4]", "9");
     assertThat(c.matches(ARM)).isFalse();
