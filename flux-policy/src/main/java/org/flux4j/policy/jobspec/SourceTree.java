@@ -1,0 +1,132 @@
+package org.flux4j.policy.jobspec;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * A YAML or JSON document read into a Jackson {@link JsonNode} tree, with the line and column and
+ * the source text of every scalar, keyed by JSON pointer.
+ *
+ * <p>Implementation notes: the tree is built token by token from a Jackson streaming parser (YAML
+ * via {@link YAMLFactory}, which only ever yields maps, sequences and scalars: tags such as {@code
+ * !!java.lang.Runtime} are ignored and nothing is instantiated). The source text of a scalar is
+ * kept because Fluxion (yaml-cpp) converts scalars from their text: {@code True} is not the string
+ * {@code true}. Only the first document of a multi-document stream is read, as yaml-cpp's {@code
+ * Load} does.
+ */
+final class SourceTree {
+  private static final JsonFactory JSON = new JsonFactory();
+  private static final YAMLFactory YAML = new YAMLFactory();
+  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+  private final JsonNode root;
+  private final Map<String, String> text = new HashMap<>();
+  private final Map<String, long[]> where = new HashMap<>();
+
+  private SourceTree(String document, String source) {
+    String trimmed = document.stripLeading();
+    boolean json = trimmed.startsWith("{") || trimmed.startsWith("[");
+    JsonFactory factory = json ? JSON : YAML;
+    try (JsonParser p = factory.createParser(document)) {
+      JsonToken t = p.nextToken();
+      root = t == null ? NODES.nullNode() : read(p, "");
+    } catch (JsonProcessingException e) {
+      JsonLocation loc = e.getLocation();
+      String at = loc == null ? "" : "line " + loc.getLineNr() + ", column " + loc.getColumnNr();
+      String msg = e.getOriginalMessage();
+      throw new JobspecException(
+          source,
+          "",
+          (json ? "malformed JSON" : "malformed YAML")
+              + (at.isEmpty() ? "" : " at " + at)
+              + ": "
+              + msg,
+          at.isEmpty() ? msg : "error at " + at + ": " + msg,
+          e);
+    } catch (IOException e) {
+      throw new JobspecException(source, "", "cannot read: " + e.getMessage(), e.toString(), e);
+    }
+  }
+
+  /** Reads {@code document} (JSON if it starts with a brace or bracket, else YAML). */
+  static SourceTree read(String document, String source) {
+    return new SourceTree(document, source);
+  }
+
+  /** The document's root ({@code NullNode} for an empty document). */
+  JsonNode root() {
+    return root;
+  }
+
+  /** The source text of the scalar at {@code pointer}, or its value as text if unknown. */
+  String text(String pointer, JsonNode node) {
+    String s = text.get(pointer);
+    return s != null ? s : node.asText();
+  }
+
+  /** "line L, column C" of the node at {@code pointer} (1-based), or "" if unknown. */
+  String location(String pointer) {
+    long[] lc = where.get(pointer);
+    return lc == null ? "" : "line " + lc[0] + ", column " + lc[1];
+  }
+
+  private JsonNode read(JsonParser p, String pointer) throws IOException {
+    JsonLocation loc = p.currentTokenLocation();
+    where.put(pointer, new long[] {loc.getLineNr(), loc.getColumnNr()});
+    JsonToken t = p.currentToken();
+    switch (t) {
+      case START_OBJECT:
+        {
+          ObjectNode o = NODES.objectNode();
+          while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            p.nextToken();
+            o.set(name, read(p, pointer + "/" + escape(name)));
+          }
+          return o;
+        }
+      case START_ARRAY:
+        {
+          ArrayNode a = NODES.arrayNode();
+          int i = 0;
+          while (p.nextToken() != JsonToken.END_ARRAY) {
+            a.add(read(p, pointer + "/" + i++));
+          }
+          return a;
+        }
+      default:
+        break;
+    }
+    text.put(pointer, p.getText());
+    switch (t) {
+      case VALUE_NUMBER_INT:
+        return NODES.numberNode(p.getBigIntegerValue());
+      case VALUE_NUMBER_FLOAT:
+        return NODES.numberNode(p.getDoubleValue());
+      case VALUE_TRUE:
+        return NODES.booleanNode(true);
+      case VALUE_FALSE:
+        return NODES.booleanNode(false);
+      case VALUE_NULL:
+        return NODES.nullNode();
+      default:
+        return NODES.textNode(p.getText());
+    }
+  }
+
+  /** Escapes a key for a JSON pointer (RFC 6901). */
+  static String escape(String key) {
+    return key.replace("~", "~0").replace("/", "~1");
+  }
+}

@@ -1,0 +1,68 @@
+package org.flux4j.policy.jobspec;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every jobspec file under the Fluxion conformance data either parses, or fails as Fluxion fails on
+ * it.
+ */
+class ConformanceJobspecsTest {
+  static final Path DATA = Paths.get("/work/shared/conformance/flux-sched/t/data/resource");
+  static final Path JOBSPECS = DATA.resolve("jobspecs");
+
+  static List<Path> files() throws IOException {
+    try (Stream<Path> s = Files.walk(JOBSPECS)) {
+      return s.filter(Files::isRegularFile).sorted().toList();
+    }
+  }
+
+  @Test
+  void conformanceJobspecs_allYamlParse_andRFilesFailLikeFluxion() throws IOException {
+    List<Path> files = files();
+    assertThat(files).hasSizeGreaterThan(200);
+    List<String> failures = new ArrayList<>();
+    int parsed = 0;
+    for (Path f : files) {
+      try {
+        Jobspec js = Jobspec.parse(f);
+        assertThat(js.resources()).as(f.toString()).isNotEmpty();
+        assertThat(js.tasks()).as(f.toString()).isNotEmpty();
+        parsed++;
+      } catch (JobspecException e) {
+        failures.add(JOBSPECS.relativize(f) + ": " + e.reason());
+      }
+    }
+    // The only files that do not parse are the R documents under update/, which have no
+    // "resources" key: Fluxion says (with its typo) "resource".
+    assertThat(failures)
+        .allMatch(
+            s ->
+                s.startsWith("update/")
+                    && s.endsWith(".json: Missing key \"resource\" in top level mapping"));
+    assertThat(failures).hasSize(6);
+    assertThat(parsed).isEqualTo(files.size() - 6);
+  }
+
+  @Test
+  void parse_unknownTypeWithGraphTypes_failsWithFluxionText() {
+    Path f = JOBSPECS.resolve("basics/test001.yaml");
+    Jobspec js = Jobspec.parser().knownTypes(List.of("core")).parse(f);
+    assertThat(js.types()).isNotEmpty();
+    JobspecException e =
+        catchThrowableOfType(
+            JobspecException.class,
+            () -> Jobspec.parser().knownTypes(t -> !t.equals("core")).parse(f));
+    assertThat(e.reason()).isEqualTo("Value of \"type\" must be a resource type known to fluxion");
+    assertThat(e.pointer()).endsWith("/type");
+  }
+}
