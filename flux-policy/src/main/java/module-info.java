@@ -8,7 +8,9 @@ module org.flux4j.policy {
   requires com.fasterxml.jackson.dataformat.yaml;
 
   exports org.flux4j.policy.jobspec;
-// exports org.flux4j.policy.match; (enable with its first class)
+  exports org.flux4j.policy.match;
+
+  uses org.flux4j.policy.match.MatchPolicies.Provider;
 // exports org.flux4j.policy.writer; (enable with its first class)
 // exports org.flux4j.policy.queue; (enable with its first class)
 }

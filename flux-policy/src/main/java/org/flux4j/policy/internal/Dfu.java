@@ -1,0 +1,74 @@
+package org.flux4j.policy.internal;
+
+import java.util.Arrays;
+
+/**
+ * The scoring scratch of one vertex visit (Fluxion's {@code scoring_api_t}) for the dominant
+ * subsystem: candidate lists per resource type, the overall score and availability handed to the
+ * parent, and whether a choice was made here (then the choice is enforced here rather than merged
+ * into the parent).
+ */
+final class Dfu {
+  Evals[] byType = new Evals[4];
+  int n;
+  long overallScore = -1;
+  long avail;
+  boolean hierConstrainNow;
+
+  void reset() {
+    n = 0;
+    overallScore = -1;
+    avail = 0;
+    hierConstrainNow = false;
+  }
+
+  Evals find(int type) {
+    for (int i = 0; i < n; i++) {
+      if (byType[i].type == type) {
+        return byType[i];
+      }
+    }
+    return null;
+  }
+
+  Evals get(int type) {
+    Evals e = find(type);
+    if (e == null) {
+      e = new Evals(type);
+      if (n == byType.length) {
+        byType = Arrays.copyOf(byType, n * 2);
+      }
+      byType[n++] = e;
+    }
+    return e;
+  }
+
+  void add(int type, EGroup g) {
+    get(type).add(g);
+  }
+
+  long qualifiedCount(int type) {
+    Evals e = find(type);
+    return e == null ? 0 : e.qual;
+  }
+
+  long totalCount(int type) {
+    Evals e = find(type);
+    return e == null ? 0 : e.total;
+  }
+
+  boolean chooseAccumBestK(int type, long k, StdSort.Comp comp) {
+    Evals e = get(type);
+    if (e.chooseBestK(k, comp)) {
+      hierConstrainNow = true;
+      return true;
+    }
+    return false;
+  }
+
+  void merge(Dfu o) {
+    for (int i = 0; i < o.n; i++) {
+      get(o.byType[i].type).merge(o.byType[i]);
+    }
+  }
+}

@@ -1,0 +1,74 @@
+package org.flux4j.policy.internal;
+
+import java.util.Arrays;
+
+/**
+ * The candidates of one resource type gathered under a vertex (Fluxion's {@code evals_t}): their
+ * qualified and total counts, and after a choice the best k and how many groups cover them.
+ */
+final class Evals {
+  final int type;
+  EGroup[] groups = new EGroup[4];
+  int n;
+  long qual;
+  long total;
+  long bestK;
+  int bestI;
+  private int cursor = -1;
+
+  Evals(int type) {
+    this.type = type;
+  }
+
+  void add(EGroup g) {
+    total += g.count;
+    if (g.score > 0) {
+      qual += g.count;
+    }
+    if (n == groups.length) {
+      groups = Arrays.copyOf(groups, n * 2);
+    }
+    groups[n++] = g;
+  }
+
+  void merge(Evals o) {
+    qual += o.qual;
+    total += o.total;
+    if (n + o.n > groups.length) {
+      groups = Arrays.copyOf(groups, Math.max(groups.length * 2, n + o.n));
+    }
+    System.arraycopy(o.groups, 0, groups, n, o.n);
+    n += o.n;
+  }
+
+  /** Fluxion's choose_best_k: sorts by {@code comp} and assigns needs; false if k is invalid. */
+  boolean chooseBestK(long k, StdSort.Comp comp) {
+    if (k == 0 || k > qual) {
+      return false;
+    }
+    StdSort.sort(groups, n, comp);
+    long left = k;
+    int i = 0;
+    while (left > 0) {
+      EGroup g = groups[i];
+      g.needs = left <= g.count ? left : g.count;
+      left -= g.count;
+      i++;
+    }
+    bestK = k;
+    bestI = i;
+    return true;
+  }
+
+  void iterReset() {
+    cursor = -1;
+  }
+
+  /** The next group in order, or null at the end. */
+  EGroup iterNext() {
+    if (cursor < n) {
+      cursor++;
+    }
+    return cursor < n ? groups[cursor] : null;
+  }
+}

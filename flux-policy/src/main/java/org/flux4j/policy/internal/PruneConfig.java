@@ -1,0 +1,210 @@
+package org.flux4j.policy.internal;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.flux4j.graph.Adjacency;
+import org.flux4j.graph.ResourceGraph;
+
+/**
+ * The pruning filters (resource-query's {@code -p HL:LL,...}) and the priming of the per-vertex
+ * subtree aggregates (Fluxion's {@code prime_pruning_filter}).
+ *
+ * <p>Types tracked at a vertex are its anchor's own types, then the {@code ALL} types except its
+ * own, each group in Fluxion's interning order (its built-in types first, then graph types). Leaf
+ * types that no filter names are tracked at {@code cluster} vertices, as Fluxion does.
+ */
+final class PruneConfig {
+  private static final List<String> BUILTIN_ORDER =
+      List.of(
+          "cluster",
+          "core",
+          "socket",
+          "gpu",
+          "node",
+          "rack",
+          "slot",
+          "xor_slot",
+          "ssd",
+          "storage_node");
+  private static final String ALL = "\u0000ALL";
+
+  private final ResourceGraph g;
+  private final Map<String, TreeSet<String>> anchors = new LinkedHashMap<>();
+  private final List<String> names = new ArrayList<>();
+  private int[] byGraphType;
+  private final Map<String, int[]> myTypes = new LinkedHashMap<>();
+
+  PruneConfig(ResourceGraph g, String spec) {
+    this.g = g;
+    for (String pair : spec.split(",", -1)) {
+      int c = pair.indexOf(':');
+      if (c < 0) {
+        throw new IllegalArgumentException("invalid prune filter (want HL:LL): " + pair);
+      }
+      String h = pair.substring(0, c).replaceAll("\\s", "");
+      String l = pair.substring(c + 1).replaceAll("\\s", "");
+      if (h.isEmpty() || l.isEmpty()) {
+        throw new IllegalArgumentException("invalid prune filter (want HL:LL): " + pair);
+      }
+      setPruningType(h.equals("ALL") ? ALL : h, l);
+    }
+    // leaf types not yet tracked are tracked at cluster vertices
+    boolean[] seen = new boolean[Math.max(1, maxType() + 1)];
+    for (int v = 0; v < g.vertexLimit(); v++) {
+      if (g.isLive(v) && outDegreeAll(v) == 0 && !seen[g.typeOf(v)]) {
+        seen[g.typeOf(v)] = true;
+        String t = g.type(v);
+        if (!names.contains(t)) {
+          setPruningType("cluster", t);
+        }
+      }
+    }
+    reindex();
+  }
+
+  private int maxType() {
+    int m = 0;
+    for (int v = 0; v < g.vertexLimit(); v++) {
+      m = Math.max(m, g.typeOf(v));
+    }
+    return m;
+  }
+
+  private int outDegreeAll(int v) {
+    int d = 0;
+    for (int s = 0; s < g.subsystems().size(); s++) {
+      d += g.out(s).degree(v);
+    }
+    return d;
+  }
+
+  private Comparator<String> internOrder() {
+    return Comparator.comparingInt(this::rank).thenComparing(Comparator.naturalOrder());
+  }
+
+  private int rank(String type) {
+    int b = BUILTIN_ORDER.indexOf(type);
+    if (b >= 0) {
+      return b;
+    }
+    int id = g.typeId(type);
+    return id >= 0 ? 100 + id : Integer.MAX_VALUE;
+  }
+
+  private void setPruningType(String anchor, String type) {
+    if (anchor.equals(ALL)) {
+      for (TreeSet<String> s : anchors.values()) {
+        s.remove(type);
+      }
+      anchors.computeIfAbsent(ALL, k -> new TreeSet<>(internOrder())).add(type);
+    } else {
+      TreeSet<String> all = anchors.get(ALL);
+      if (all == null || !all.contains(type)) {
+        anchors.computeIfAbsent(anchor, k -> new TreeSet<>(internOrder())).add(type);
+      }
+    }
+    if (!names.contains(type)) {
+      names.add(type);
+    }
+  }
+
+  private void reindex() {
+    int types = Math.max(64, maxType() + 1);
+    byGraphType = new int[types];
+    java.util.Arrays.fill(byGraphType, -1);
+    for (int i = 0; i < names.size(); i++) {
+      int t = g.typeId(names.get(i));
+      if (t >= 0 && t < types) {
+        byGraphType[t] = i;
+      }
+    }
+    myTypes.clear();
+  }
+
+  /** How many prune types there are (array length of per-type vectors). */
+  int count() {
+    return names.size();
+  }
+
+  /** The prune index of a graph type id, or -1. */
+  int pruneIndexOfType(int graphType) {
+    return graphType >= 0 && graphType < byGraphType.length ? byGraphType[graphType] : -1;
+  }
+
+  /** The prune type name at index {@code i}. */
+  String name(int i) {
+    return names.get(i);
+  }
+
+  /** The prune indices tracked at vertices of {@code typeName}, in Fluxion's order. */
+  int[] myPruningTypes(String typeName) {
+    int[] cached = myTypes.get(typeName);
+    if (cached != null) {
+      return cached;
+    }
+    List<String> out = new ArrayList<>();
+    TreeSet<String> own = anchors.get(typeName);
+    if (own != null) {
+      out.addAll(own);
+    }
+    TreeSet<String> all = anchors.get(ALL);
+    if (all != null) {
+      for (String t : all) {
+        if (!t.equals(typeName)) {
+          out.add(t);
+        }
+      }
+    }
+    int[] r = new int[out.size()];
+    for (int i = 0; i < r.length; i++) {
+      r[i] = names.indexOf(out.get(i));
+    }
+    myTypes.put(typeName, r);
+    return r;
+  }
+
+  /** Creates the subtree aggregates of every vertex under {@code root} in subsystem {@code s}. */
+  long[] prime(int root, int s, SchedState st) {
+    Adjacency a = g.out(s);
+    return primeAt(root, a, st, new boolean[g.vertexLimit()]);
+  }
+
+  private long[] primeAt(int u, Adjacency a, SchedState st, boolean[] visiting) {
+    visiting[u] = true;
+    long[] res = new long[count()];
+    int pt = pruneIndexOfType(g.typeOf(u));
+    if (pt >= 0) {
+      res[pt] += g.size(u);
+    }
+    if (outDegreeAll(u) == 0) {
+      return res;
+    }
+    long[] dfv = new long[count()];
+    for (int i = a.start(u); i < a.end(u); i++) {
+      int t = a.target(i);
+      if (visiting[t] || !g.isLive(t)) {
+        continue;
+      }
+      long[] c = primeAt(t, a, st, visiting);
+      for (int k = 0; k < dfv.length; k++) {
+        dfv[k] += c[k];
+      }
+    }
+    for (int k = 0; k < dfv.length; k++) {
+      res[k] += dfv[k];
+    }
+    int[] my = myPruningTypes(g.type(u));
+    if (my.length > 0) {
+      long[] totals = new long[my.length];
+      for (int k = 0; k < my.length; k++) {
+        totals[k] = dfv[my[k]];
+      }
+      st.sub[u] = new SubtreePlan(my, totals);
+    }
+    return res;
+  }
+}

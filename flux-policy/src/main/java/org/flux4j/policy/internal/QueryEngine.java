@@ -1,0 +1,500 @@
+package org.flux4j.policy.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.SortedMap;
+import org.flux4j.graph.ResourceGraph;
+import org.flux4j.graph.Status;
+import org.flux4j.policy.match.CancelStatus;
+import org.flux4j.policy.match.JobInfo;
+import org.flux4j.policy.match.MatchOp;
+import org.flux4j.policy.match.MatchResult;
+import org.flux4j.policy.match.ResourceQuery;
+import org.flux4j.policy.match.ResourceRequest;
+import org.flux4j.policy.match.ResourceSet;
+import org.flux4j.policy.match.VisitCounts;
+
+/**
+ * The implementation behind {@link ResourceQuery}: Fluxion's {@code dfu_traverser_t} run/schedule
+ * logic (allocate, reserve at the earliest candidate time, satisfiability at the end of the
+ * horizon, the early feasibility check on node counts) over a {@link Traverser}, plus the job
+ * table, cancel, find and status/property access. Not thread-safe.
+ */
+public final class QueryEngine {
+  private static final List<String> BUILTIN_TYPES =
+      List.of(
+          "cluster",
+          "core",
+          "socket",
+          "gpu",
+          "node",
+          "rack",
+          "slot",
+          "xor_slot",
+          "ssd",
+          "storage_node");
+
+  private final ResourceGraph graph;
+  private final ResourceQuery.Options options;
+  private final PruneConfig prune;
+  private final SchedState state;
+  private final Traverser trav;
+  private final int root;
+  private long totalPre;
+  private long totalPost;
+
+  /**
+   * An engine over {@code graph}.
+   *
+   * @throws IllegalArgumentException if the subsystems or prune filters are invalid, or the graph
+   *     has no containment root
+   */
+  public QueryEngine(ResourceGraph graph, ResourceQuery.Options options) {
+    this.graph = graph;
+    this.options = options;
+    checkSubsystems(options.subsystems());
+    int[] roots = graph.roots();
+    if (roots.length == 0) {
+      throw new IllegalArgumentException("the graph has no containment root");
+    }
+    this.root = roots[0];
+    this.prune = new PruneConfig(graph, options.pruneFilters());
+    this.state = new SchedState(graph.vertexLimit());
+    prune.prime(root, 0, state);
+    this.trav = new Traverser(graph, options.policy(), prune, state);
+  }
+
+  private QueryEngine(QueryEngine o, ResourceGraph g) {
+    this.graph = g;
+    this.options = o.options;
+    this.prune = o.prune;
+    this.state = o.state.copy();
+    this.root = o.root;
+    this.trav = new Traverser(g, options.policy(), prune, state);
+    this.trav.seq = o.trav.seq;
+    this.totalPre = o.totalPre;
+    this.totalPost = o.totalPost;
+  }
+
+  private static void checkSubsystems(String s) {
+    String u = s.toUpperCase(java.util.Locale.ROOT);
+    List<String> known =
+        List.of(
+            "CA",
+            "IBA",
+            "IBBA",
+            "PA",
+            "PFS1BA",
+            "C+IBA",
+            "C+IBBA",
+            "C+PA",
+            "C+PFS1BA",
+            "IB+IBBA",
+            "C+P+IBA",
+            "VA",
+            "V+PFS1BA",
+            "ALL");
+    if (!known.contains(u)) {
+      throw new IllegalArgumentException("unknown matcher subsystems: " + s);
+    }
+  }
+
+  /** See {@link ResourceQuery#graph()}. */
+  public ResourceGraph graph() {
+    return graph;
+  }
+
+  /** See {@link ResourceQuery#options()}. */
+  public ResourceQuery.Options options() {
+    return options;
+  }
+
+  // ------------------------------------------------------------------ match
+
+  /** See {@link ResourceQuery#match}. */
+  public MatchResult match(MatchOp op, ResourceRequest request, long jobId, long now) {
+    if (op.allocates() && state.jobs.containsKey(jobId)) {
+      throw new IllegalArgumentException("job " + jobId + " is already allocated or reserved");
+    }
+    if (request.resources().isEmpty()) {
+      return new MatchResult.RequestError(jobId, "the request has no resources");
+    }
+    Req[] rs = Req.compile(request.resources(), graph);
+    String unknown = unknownType(rs);
+    if (unknown != null) {
+      return new MatchResult.RequestError(jobId, "unknown resource type: " + unknown);
+    }
+    if (request.duration() > Traverser.HORIZON) {
+      return new MatchResult.RequestError(jobId, "duration exceeds the planner horizon");
+    }
+    trav.clearError();
+    boolean x = trav.exclusivity(rs, root);
+    long[] dfv = new long[prune.count()];
+    trav.primeJobspec(rs, dfv);
+    try {
+      Traverser.Meta m = new Traverser.Meta();
+      m.jobId = jobId;
+      m.at = now;
+      m.now = now;
+      m.duration = request.duration() == 0 ? Traverser.HORIZON : request.duration();
+      m.constraint = request.constraint();
+      if (op == MatchOp.WITHOUT_ALLOCATING || op == MatchOp.WITHOUT_ALLOCATING_FUTURE) {
+        m.allocType = Traverser.AllocType.NO_ALLOC;
+      }
+      int rc;
+      if (op == MatchOp.SATISFIABILITY) {
+        rc = satisfiable(rs, m, x);
+        if (rc == Traverser.OK) {
+          return new MatchResult.Satisfiable(jobId);
+        }
+        return new MatchResult.Unsatisfiable(jobId, reason());
+      }
+      rc = schedule(rs, m, x, op, dfv);
+      if (rc == Traverser.OK && m.at >= Traverser.HORIZON) {
+        rc = Traverser.EBUSY;
+      }
+      if (rc != Traverser.OK) {
+        return rc == Traverser.ENODEV
+            ? new MatchResult.Unsatisfiable(jobId, reason())
+            : new MatchResult.Busy(jobId);
+      }
+      if (m.at + m.duration > Traverser.HORIZON) {
+        m.duration = Traverser.HORIZON - m.at;
+      }
+      ResourceSet.Builder b = trav.update(root, m);
+      if (b == null) {
+        return new MatchResult.Busy(jobId);
+      }
+      ResourceSet set = b.build();
+      if (m.allocType == Traverser.AllocType.NO_ALLOC) {
+        return new MatchResult.Matched(jobId, set);
+      }
+      boolean reserved = m.at > now;
+      state.jobs.put(
+          jobId,
+          new SchedState.JobRecord(
+              jobId,
+              reserved ? JobInfo.State.RESERVED : JobInfo.State.ALLOCATED,
+              m.at,
+              m.duration,
+              set));
+      return reserved
+          ? new MatchResult.Reserved(jobId, set)
+          : new MatchResult.Allocated(jobId, set);
+    } finally {
+      trav.restoreExclusiveTypes();
+    }
+  }
+
+  private String reason() {
+    String e = trav.errorMessage().trim();
+    return e.isEmpty() ? "unsatisfiable request" : e;
+  }
+
+  private static String unknownType(Req[] rs) {
+    for (Req r : rs) {
+      if (r.type == -1 && !BUILTIN_TYPES.contains(r.typeName)) {
+        return r.typeName;
+      }
+      String u = unknownType(r.with);
+      if (u != null) {
+        return u;
+      }
+    }
+    return null;
+  }
+
+  private int satisfiable(Req[] rs, Traverser.Meta m, boolean x) {
+    m.allocType = Traverser.AllocType.SATISFIABILITY;
+    m.at = Traverser.HORIZON - m.duration - 1;
+    int rc = trav.select(rs, root, m, x);
+    totalPre = trav.preorder;
+    totalPost = trav.postorder;
+    return rc == Traverser.OK ? rc : Traverser.ENODEV;
+  }
+
+  private int schedule(Req[] rs, Traverser.Meta m, boolean x, MatchOp op, long[] dfv) {
+    int rc = requestFeasible(m, op, dfv);
+    if (rc != Traverser.OK) {
+      return rc;
+    }
+    rc = trav.select(rs, root, m, x);
+    if (rc == Traverser.OK) {
+      totalPre = trav.preorder;
+      totalPost = trav.postorder;
+      return rc;
+    }
+    switch (op) {
+      case ALLOCATE_WITH_SATISFIABILITY -> {
+        Traverser.AllocType saved = m.allocType;
+        long at = m.at;
+        m.allocType = Traverser.AllocType.SATISFIABILITY;
+        m.at = Traverser.HORIZON - m.duration - 1;
+        int s = trav.select(rs, root, m, x);
+        totalPre += trav.preorder;
+        totalPost += trav.postorder;
+        m.allocType = saved;
+        m.at = at;
+        return s == Traverser.OK ? Traverser.EBUSY : Traverser.ENODEV;
+      }
+      case ALLOCATE_ORELSE_RESERVE, WITHOUT_ALLOCATING_FUTURE -> {
+        if (op == MatchOp.ALLOCATE_ORELSE_RESERVE) {
+          m.allocType = Traverser.AllocType.ALLOC_ORELSE_RESERVE;
+        }
+        long[] times = candidateTimes(m.at + 1, m.duration, dfv);
+        for (long t : times) {
+          m.at = t;
+          rc = trav.select(rs, root, m, x);
+          totalPre += trav.preorder;
+          totalPost += trav.postorder;
+          if (rc == Traverser.OK) {
+            return rc;
+          }
+        }
+        Traverser.AllocType saved = m.allocType;
+        m.allocType = Traverser.AllocType.SATISFIABILITY;
+        m.at = Traverser.HORIZON - m.duration - 1;
+        int s = trav.select(rs, root, m, x);
+        m.allocType = saved;
+        return s == Traverser.OK ? Traverser.EBUSY : Traverser.ENODEV;
+      }
+      default -> {
+        return Traverser.EBUSY;
+      }
+    }
+  }
+
+  /** Fluxion's planner_multi_avail_time_first/next over the root aggregate, all at once. */
+  private long[] candidateTimes(long from, long d, long[] dfv) {
+    SubtreePlan p = state.sub[root];
+    org.eclipse.collections.impl.set.sorted.mutable.TreeSortedSet<Long> points =
+        new org.eclipse.collections.impl.set.sorted.mutable.TreeSortedSet<>();
+    if (p != null) {
+      for (int k = 0; k < p.types.length; k++) {
+        if (dfv[p.types[k]] > p.totals[k]) {
+          return new long[0];
+        }
+      }
+      for (int i = 0; i < p.n; i++) {
+        points.add(p.start[i]);
+        points.add(p.end[i]);
+      }
+    } else {
+      for (VertexSchedule s : state.sched) {
+        if (s != null) {
+          for (int i = 0; i < s.n; i++) {
+            points.add(s.start[i]);
+            points.add(s.end[i]);
+          }
+        }
+      }
+    }
+    org.eclipse.collections.impl.list.mutable.primitive.LongArrayList out =
+        new org.eclipse.collections.impl.list.mutable.primitive.LongArrayList();
+    for (long t : points) {
+      if (t < from || t + d > Traverser.HORIZON) {
+        continue;
+      }
+      if (p == null || p.fits(dfv, t, d)) {
+        out.add(t);
+      }
+    }
+    return out.toArray();
+  }
+
+  private int requestFeasible(Traverser.Meta m, MatchOp op, long[] dfv) {
+    int nodeType = graph.typeId("node");
+    int pi = prune.pruneIndexOfType(nodeType);
+    long targetNodes = pi >= 0 ? dfv[pi] : 0;
+    boolean sat = op == MatchOp.ALLOCATE_WITH_SATISFIABILITY || op == MatchOp.SATISFIABILITY;
+    long nodesUp = 0;
+    for (int v = 0; v < graph.vertexLimit(); v++) {
+      if (graph.isLive(v) && graph.typeOf(v) == nodeType && graph.status(v) == Status.UP) {
+        nodesUp++;
+      }
+    }
+    if (m.constraint.isEmpty() && targetNodes <= nodesUp) {
+      return Traverser.OK;
+    }
+    if (targetNodes > nodesUp) {
+      return sat ? Traverser.ENODEV : Traverser.EBUSY;
+    }
+    long target =
+        op == MatchOp.ALLOCATE || op == MatchOp.WITHOUT_ALLOCATING ? m.at : Traverser.HORIZON - 1;
+    long feasible = 0;
+    Traverser.Meta probe = new Traverser.Meta();
+    probe.at = target;
+    probe.duration = m.duration;
+    for (int v = 0; v < graph.vertexLimit() && feasible < targetNodes; v++) {
+      if (!graph.isLive(v) || graph.typeOf(v) != nodeType) {
+        continue;
+      }
+      if (m.constraint.isPresent() && !Constraints.matches(graph, v, m.constraint.get())) {
+        continue;
+      }
+      if (!sat && graph.status(v) != Status.UP) {
+        continue;
+      }
+      if (target + m.duration > Traverser.HORIZON) {
+        continue;
+      }
+      VertexSchedule s = state.sched[v];
+      long used = s == null ? 0 : s.maxUnitsDuring(target, m.duration);
+      if (graph.size(v) - used == 1) {
+        feasible++;
+      }
+    }
+    if (feasible < targetNodes) {
+      return sat ? Traverser.ENODEV : Traverser.EBUSY;
+    }
+    return Traverser.OK;
+  }
+
+  // ------------------------------------------------------------------ update / cancel
+
+  /** See {@link ResourceQuery#update}. */
+  public MatchResult update(long jobId, ResourceGraph r, long at, long duration, boolean reserve) {
+    throw new UnsupportedOperationException("update from R is not implemented yet");
+  }
+
+  /** See {@link ResourceQuery#cancel}. */
+  public CancelStatus cancel(long jobId) {
+    if (!state.jobs.containsKey(jobId)) {
+      return CancelStatus.NO_SUCH_JOB;
+    }
+    trav.remove(root, jobId);
+    totalPre = trav.preorder;
+    totalPost = trav.postorder;
+    state.jobs.remove(jobId);
+    return CancelStatus.CANCELLED;
+  }
+
+  /** See {@link ResourceQuery#partialCancel}. */
+  public CancelStatus partialCancel(long jobId, ResourceGraph r) {
+    throw new UnsupportedOperationException("partial cancel is not implemented yet");
+  }
+
+  /** See {@link ResourceQuery#visitCounts}. */
+  public VisitCounts visitCounts() {
+    return new VisitCounts(totalPre, totalPost);
+  }
+
+  // ------------------------------------------------------------------ queries
+
+  /** See {@link ResourceQuery#find}. */
+  public ResourceSet find(String expression) {
+    String[] names = new String[prune.count()];
+    for (int i = 0; i < names.length; i++) {
+      names[i] = prune.name(i);
+    }
+    return new Finder(graph, state, root).withPruneNames(names).find(expression);
+  }
+
+  /** See {@link ResourceQuery#info}. */
+  public Optional<JobInfo> info(long jobId) {
+    SchedState.JobRecord r = state.jobs.get(jobId);
+    return r == null
+        ? Optional.empty()
+        : Optional.of(new JobInfo(r.jobId, r.state, r.at, r.duration, r.resources));
+  }
+
+  /** See {@link ResourceQuery#jobs}. */
+  public List<JobInfo> jobs() {
+    long[] ids = state.jobs.keySet().toSortedArray();
+    List<JobInfo> out = new ArrayList<>(ids.length);
+    for (long id : ids) {
+      out.add(info(id).orElseThrow());
+    }
+    return out;
+  }
+
+  /** See {@link ResourceQuery#getStatus}. */
+  public Optional<Status> getStatus(String path) {
+    var v = graph.vertexByPath(path);
+    return v.isPresent() ? Optional.of(graph.status(v.getAsInt())) : Optional.empty();
+  }
+
+  /** See {@link ResourceQuery#setStatus}. */
+  public boolean setStatus(String path, Status status) {
+    var v = graph.vertexByPath(path);
+    if (v.isEmpty()) {
+      return false;
+    }
+    graph.setStatus(v.getAsInt(), status);
+    return true;
+  }
+
+  /** See {@link ResourceQuery#getProperties}. */
+  public Optional<SortedMap<String, String>> getProperties(String path) {
+    var v = graph.vertexByPath(path);
+    return v.isPresent() ? Optional.of(graph.properties(v.getAsInt())) : Optional.empty();
+  }
+
+  /** See {@link ResourceQuery#setProperty}. */
+  public boolean setProperty(String path, String key, String value) {
+    var v = graph.vertexByPath(path);
+    if (v.isEmpty()) {
+      return false;
+    }
+    graph.setProperty(v.getAsInt(), key, value);
+    return true;
+  }
+
+  /** See {@link ResourceQuery#grow}. */
+  public int[] grow(ResourceGraph subgraph) {
+    throw new UnsupportedOperationException("grow is not implemented yet");
+  }
+
+  /** See {@link ResourceQuery#shrink}. */
+  public boolean shrink(String path) {
+    throw new UnsupportedOperationException("shrink is not implemented yet");
+  }
+
+  /** See {@link ResourceQuery#shrinkRanks}. */
+  public int shrinkRanks(int[] ranks) {
+    throw new UnsupportedOperationException("shrink is not implemented yet");
+  }
+
+  /**
+   * See {@link ResourceQuery#copy}: the graph is copied too (status and properties are mutable).
+   */
+  public QueryEngine copy() {
+    return new QueryEngine(this, graph.copy());
+  }
+
+  /** See {@link ResourceQuery#checkInvariants}. */
+  public void checkInvariants() {
+    for (int v = 0; v < graph.vertexLimit(); v++) {
+      VertexSchedule s = state.sched[v];
+      if (s != null) {
+        for (int i = 0; i < s.n; i++) {
+          if (!state.jobs.containsKey(s.job[i])) {
+            throw new IllegalStateException(
+                "vertex " + graph.path(v) + " holds an entry of unknown job " + s.job[i]);
+          }
+        }
+        long used = s.maxUnitsDuring(0, Traverser.HORIZON);
+        if (used > graph.size(v)) {
+          throw new IllegalStateException(
+              "vertex " + graph.path(v) + " over-allocated: " + used + " > " + graph.size(v));
+        }
+      }
+      SubtreePlan p = state.sub[v];
+      if (p != null) {
+        for (int i = 0; i < p.n; i++) {
+          if (!state.jobs.containsKey(p.job[i])) {
+            throw new IllegalStateException(
+                "aggregate of " + graph.path(v) + " holds a span of unknown job " + p.job[i]);
+          }
+        }
+        for (int k = 0; k < p.types.length; k++) {
+          if (p.minAvailDuring(k, 0, Traverser.HORIZON) < 0) {
+            throw new IllegalStateException(
+                "aggregate of " + graph.path(v) + " is negative for " + prune.name(p.types[k]));
+          }
+        }
+      }
+    }
+  }
+}

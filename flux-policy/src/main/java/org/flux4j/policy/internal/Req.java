@@ -1,0 +1,102 @@
+package org.flux4j.policy.internal;
+
+import java.util.List;
+import org.flux4j.graph.ResourceGraph;
+import org.flux4j.policy.match.ResourceRequest;
+
+/**
+ * A jobspec resource compiled against one graph: the type as the graph's interned id ({@link #SLOT}
+ * for slots, -1 for a type the graph lacks), the count, the tri-state exclusivity, and the
+ * per-prune-type totals below it (Fluxion's {@code user_data}) used by the subtree pruning.
+ */
+final class Req {
+  static final int SLOT = -2;
+  static final long UINT_MAX = 0xFFFF_FFFFL;
+
+  final String typeName;
+  final int type;
+  final long min;
+  final long max;
+  final char op;
+  final long operand;
+
+  /** 1 = true, 0 = false, -1 = unset. */
+  final int exclusive;
+
+  final String label;
+  final Req[] with;
+  long[] userData;
+  boolean hasUserData;
+
+  private Req(ResourceRequest.Resource r, ResourceGraph g) {
+    typeName = r.type();
+    type = r.isSlot() ? SLOT : g.typeId(r.type());
+    min = Math.min(r.count().min(), UINT_MAX);
+    max = Math.min(r.count().max(), UINT_MAX);
+    op = r.count().operator();
+    operand = r.count().operand();
+    exclusive = r.exclusive() == null ? -1 : (r.exclusive() ? 1 : 0);
+    label = r.label();
+    with = compile(r.with(), g);
+  }
+
+  static Req[] compile(List<ResourceRequest.Resource> rs, ResourceGraph g) {
+    Req[] out = new Req[rs.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = new Req(rs.get(i), g);
+    }
+    return out;
+  }
+
+  boolean isSlot() {
+    return type == SLOT;
+  }
+
+  /** Fluxion's calc_count: how many to take given {@code qc} qualified; 0 if too few. */
+  long calcCount(long qc) {
+    if (qc > UINT_MAX) {
+      qc = UINT_MAX;
+    }
+    if (min > max || min > qc) {
+      return 0;
+    }
+    long cur = min;
+    long count = 0;
+    switch (op) {
+      case '+' -> {
+        count = qc < max ? qc : max;
+        long range = count - cur;
+        count -= range % operand;
+      }
+      case '*' -> {
+        if (operand == 1) {
+          count = cur;
+        } else {
+          while (cur <= qc && cur <= max) {
+            count = cur;
+            cur *= operand;
+          }
+        }
+      }
+      case '^' -> {
+        if (operand < 2 || cur == 1) {
+          count = cur;
+        } else {
+          while (cur <= qc && cur <= max) {
+            long base = cur;
+            count = cur;
+            for (int i = 1; i < operand; i++) {
+              cur *= base;
+            }
+          }
+        }
+      }
+      default -> count = 0;
+    }
+    return count;
+  }
+
+  long effectiveMax() {
+    return calcCount(UINT_MAX);
+  }
+}

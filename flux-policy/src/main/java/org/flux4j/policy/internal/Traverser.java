@@ -1,0 +1,900 @@
+package org.flux4j.policy.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.flux4j.graph.Adjacency;
+import org.flux4j.graph.ResourceGraph;
+import org.flux4j.graph.Status;
+import org.flux4j.policy.match.MatchPolicy;
+import org.flux4j.policy.match.ResourceRequest;
+import org.flux4j.policy.match.ResourceSet;
+
+/**
+ * The depth-first-and-up traverser (after Fluxion's {@code dfu_impl_t}): select, enforce, and the
+ * update pass that writes spans and emits the resource set.
+ *
+ * <h2>Implementation notes</h2>
+ *
+ * <p>A select walks the dominant subsystem from the root. Each visit tests the vertex against the
+ * current request level (resource match, slot match, or pristine pass-through when the jobspec
+ * omits the prefix), prunes by status, constraint, plan availability, exclusivity and subtree
+ * aggregates, explores the children (statically in adjacency order, or for stop-on-first-match
+ * policies in descending (weight, uniq_id) order until enough is found), then lets the policy
+ * choose the best k candidates of each requested child type and marks the chosen edges with the
+ * current sequence number. Unconstrained candidate lists merge into the parent. The update pass
+ * walks only marked edges (or whole subtrees of exclusive types), adds spans and emits vertices in
+ * post-order. Marks are epoch-stamped arrays, so nothing is cleared between matches. Not
+ * thread-safe.
+ */
+final class Traverser {
+  static final int OK = 0;
+  static final int EBUSY = 16;
+  static final int ENODEV = 19;
+  static final int EINVAL = 22;
+
+  static final long HORIZON = 3153600000L;
+
+  enum AllocType {
+    ALLOC,
+    ALLOC_ORELSE_RESERVE,
+    SATISFIABILITY,
+    NO_ALLOC
+  }
+
+  /** The per-match metadata (Fluxion's jobmeta_t). */
+  static final class Meta {
+    long jobId;
+    long at;
+    long now;
+    long duration;
+    AllocType allocType = AllocType.ALLOC;
+    Optional<ResourceRequest.Constraint> constraint = Optional.empty();
+  }
+
+  private static final int NONE_MATCH = 0;
+  private static final int PRISTINE_NONE_MATCH = 1;
+  private static final int RESOURCE_MATCH = 2;
+  private static final int SLOT_MATCH = 3;
+
+  final ResourceGraph g;
+  final int dom;
+  final MatchPolicy policy;
+  final PruneConfig prune;
+  SchedState st;
+
+  private final StdSort.Comp greater = (a, b) -> a.score > b.score;
+  private final StdSort.Comp less = (a, b) -> a.score < b.score;
+  private final StdSort.Comp vertexComp;
+  private final StdSort.Comp slotComp;
+
+  // scratch, epoch-stamped
+  private int[] color;
+  private int tick;
+  private int[] markSeq;
+  private long[] markNeeds;
+  private boolean[] markExcl;
+  private int rootMarkSeq;
+  private long rootNeeds;
+  private boolean rootExcl;
+  int seq;
+  private String[] label;
+  private int[] labelSeq;
+  private boolean[] exclType;
+  private boolean[] baseExclType;
+  long preorder;
+  long postorder;
+  private long factorSum;
+  private boolean childExcl;
+  private final StringBuilder err = new StringBuilder();
+  private final int nodeType;
+  private final int storageNodeType;
+
+  // update pass
+  private ResourceSet.Builder out;
+  private Meta meta;
+
+  Traverser(ResourceGraph g, MatchPolicy policy, PruneConfig prune, SchedState st) {
+    this.g = g;
+    this.dom = 0;
+    this.policy = policy;
+    this.prune = prune;
+    this.st = st;
+    this.vertexComp = policy.higherFirst() ? greater : less;
+    this.slotComp = policy.higherFirstInSlots() ? greater : less;
+    int n = g.vertexLimit();
+    color = new int[n];
+    markSeq = new int[n];
+    markNeeds = new long[n];
+    markExcl = new boolean[n];
+    label = new String[n];
+    labelSeq = new int[n];
+    nodeType = g.typeId("node");
+    storageNodeType = g.typeId("storage_node");
+    resetExclusiveTypes();
+  }
+
+  void resize() {
+    int n = g.vertexLimit();
+    if (n > color.length) {
+      color = java.util.Arrays.copyOf(color, n);
+      markSeq = java.util.Arrays.copyOf(markSeq, n);
+      markNeeds = java.util.Arrays.copyOf(markNeeds, n);
+      markExcl = java.util.Arrays.copyOf(markExcl, n);
+      label = java.util.Arrays.copyOf(label, n);
+      labelSeq = java.util.Arrays.copyOf(labelSeq, n);
+    }
+    resetExclusiveTypes();
+  }
+
+  String errorMessage() {
+    return err.toString();
+  }
+
+  void clearError() {
+    err.setLength(0);
+  }
+
+  // ------------------------------------------------------------------ exclusive types
+
+  void resetExclusiveTypes() {
+    int types = 0;
+    for (int v = 0; v < g.vertexLimit(); v++) {
+      types = Math.max(types, g.typeOf(v) + 1);
+    }
+    types = Math.max(types, 64);
+    baseExclType = new boolean[types + 64];
+    for (int t = 0; t < baseExclType.length; t++) {
+      String name = t < 1 ? null : safeString(t);
+      baseExclType[t] = name != null && policy.isExclusiveType(name);
+    }
+    exclType = baseExclType.clone();
+  }
+
+  private String safeString(int id) {
+    try {
+      return g.string(id);
+    } catch (RuntimeException e) {
+      return null;
+    }
+  }
+
+  void restoreExclusiveTypes() {
+    System.arraycopy(baseExclType, 0, exclType, 0, exclType.length);
+  }
+
+  private boolean isExclusiveType(int t) {
+    return t >= 0 && t < exclType.length && exclType[t];
+  }
+
+  // ------------------------------------------------------------------ jobspec priming
+
+  /** Fluxion's prime_jobspec: per-request user data and the top-level totals (by prune type). */
+  void primeJobspec(Req[] resources, long[] toParent) {
+    for (Req r : resources) {
+      if (r.exclusive == 1 && r.type >= 0 && r.type < exclType.length) {
+        exclType[r.type] = true;
+      }
+      int pt = r.type >= 0 ? prune.pruneIndexOfType(r.type) : -1;
+      if (pt >= 0) {
+        toParent[pt] += r.min;
+      }
+      r.userData = new long[prune.count()];
+      primeJobspec(r.with, r.userData);
+      r.hasUserData = false;
+      for (int k = 0; k < r.userData.length; k++) {
+        if (r.userData[k] != 0) {
+          r.hasUserData = true;
+          toParent[k] += r.min * r.userData[k];
+        }
+      }
+      if (!r.hasUserData) {
+        // Fluxion's user_data map has an entry for every pruning type met below, even with 0
+        r.hasUserData = hasPruningTypeBelow(r);
+      }
+    }
+  }
+
+  private boolean hasPruningTypeBelow(Req r) {
+    for (Req c : r.with) {
+      if ((c.type >= 0 && prune.pruneIndexOfType(c.type) >= 0) || hasPruningTypeBelow(c)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  boolean exclusivity(Req[] resources, int u) {
+    boolean x = false;
+    for (Req r : resources) {
+      if (r.type == g.typeOf(u) && r.exclusive == 1) {
+        x = true;
+      }
+    }
+    return x;
+  }
+
+  // ------------------------------------------------------------------ select
+
+  /** Fluxion's select: returns OK or an errno-like code; on OK the root edge is marked. */
+  int select(Req[] resources, int root, Meta m, boolean excl) {
+    this.meta = m;
+    tick++;
+    seq++;
+    preorder = 0;
+    postorder = 0;
+    Dfu dfu = new Dfu();
+    boolean xIn = excl;
+    int rc = domDfv(root, resources, true, xIn, dfu);
+    if (rc == OK) {
+      xIn = childExcl;
+      EGroup eg = new EGroup();
+      eg.score = dfu.overallScore;
+      eg.count = dfu.avail;
+      eg.exclusive = excl;
+      eg.root = true;
+      eg.addEdge(-1, dfu.avail, dfu.avail, excl);
+      dfu.add(g.typeOf(root), eg);
+      long needs = resolveGraph(root, resources, dfu);
+      if (needs < 0) {
+        rc = ENODEV;
+      }
+      rootMarkSeq = seq;
+      rootNeeds = needs < 0 ? 0 : needs;
+      rootExcl = xIn;
+    }
+    return rc;
+  }
+
+  private int domDfv(int u, Req[] resources, boolean pristine, boolean excl, Dfu toParent) {
+    boolean xIn = excl || exclusivity(resources, u);
+    // test (): what this vertex is for the request
+    int kind;
+    Req[] next = resources;
+    long nslots = 0;
+    Req matchRes = null;
+    Req slotRes = null;
+    boolean matched = false;
+    boolean conflict = false;
+    int ut = g.typeOf(u);
+    for (Req r : resources) {
+      if (r.type == ut) {
+        if (matched) {
+          conflict = true;
+          break;
+        }
+        matchRes = r;
+        for (Req c : r.with) {
+          if (c.isSlot()) {
+            slotRes = c;
+            nslots = c.effectiveMax();
+          }
+        }
+        matched = true;
+      } else if (r.isSlot()) {
+        if (matched) {
+          conflict = true;
+          break;
+        }
+        slotRes = r;
+        nslots = r.effectiveMax();
+        matched = true;
+      }
+    }
+    boolean pris = pristine;
+    if (conflict) {
+      err.append("test: siblings in jobspec request same resource type : ")
+          .append(g.type(u))
+          .append(".\n");
+      kind = NONE_MATCH;
+    } else if (slotRes != null && slotMatch(u, slotRes)) {
+      kind = SLOT_MATCH;
+      pris = false;
+      next = slotRes.with;
+    } else if (matchRes != null) {
+      kind = RESOURCE_MATCH;
+      pris = false;
+      next = matchRes.with;
+    } else {
+      kind = pristine ? PRISTINE_NONE_MATCH : NONE_MATCH;
+    }
+    preorder++;
+    if (kind == NONE_MATCH) {
+      return EBUSY;
+    }
+    if (!prune(xIn, u, resources)) {
+      return EBUSY;
+    }
+    long ownFactor = policy.factor(g, u);
+    factorSum += ownFactor;
+    color[u] = tick;
+    Dfu dfu = new Dfu();
+    if (kind == SLOT_MATCH) {
+      domSlot(u, next, nslots, pris, dfu);
+    } else {
+      explore(u, next, pris, xIn, dfu, 1);
+    }
+    long avail = planAvail(u);
+    if (avail == 0) {
+      return EBUSY;
+    }
+    // dom_finish_vtx
+    boolean met = true;
+    for (Req r : resources) {
+      if (r.type != ut) {
+        continue;
+      }
+      for (Req c : r.with) {
+        long qc = dfu.qualifiedCount(c.type);
+        long count = c.calcCount(qc);
+        if (count == 0) {
+          met = false;
+          break;
+        }
+        dfu.chooseAccumBestK(c.type, count, vertexComp);
+      }
+    }
+    factorSum -= ownFactor;
+    dfu.overallScore = met ? policy.score(g, u, factorSum) : 0;
+    if (!met) {
+      return EBUSY;
+    }
+    resolve(dfu, toParent);
+    toParent.avail = avail;
+    toParent.overallScore = dfu.overallScore;
+    for (Req r : resources) {
+      if (r.type == ut && !r.label.isEmpty()) {
+        label[u] = r.label;
+        labelSeq[u] = seq;
+      }
+    }
+    postorder++;
+    childExcl = xIn;
+    return OK;
+  }
+
+  private boolean slotMatch(int u, Req slot) {
+    for (Req c : slot.with) {
+      boolean found = false;
+      for (int s = 0; s < g.subsystems().size() && !found; s++) {
+        Adjacency a = g.out(s);
+        for (int i = a.start(u); i < a.end(u); i++) {
+          if (g.typeOf(a.target(i)) == c.type) {
+            found = true;
+            break;
+          }
+        }
+      }
+      if (!found) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private boolean prune(boolean xIn, int u, Req[] resources) {
+    if (meta.allocType != AllocType.SATISFIABILITY && g.status(u) == Status.DOWN) {
+      return false;
+    }
+    int ut = g.typeOf(u);
+    if (meta.constraint.isPresent()
+        && (ut == nodeType || (storageNodeType >= 0 && ut == storageNodeType))
+        && !Constraints.matches(g, u, meta.constraint.get())) {
+      return false;
+    }
+    if (planAvail(u) == 0) {
+      return false;
+    }
+    for (Req r : resources) {
+      if (ut != r.type && !r.isSlot()) {
+        continue;
+      }
+      if (!r.isSlot() && !byExcl(u, xIn, r)) {
+        return false;
+      }
+      if (!bySubplan(u, r)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private boolean byExcl(int u, boolean xIn, Req r) {
+    if (xIn && r.exclusive == 0) {
+      err.append("by_excl: exclusivity conflicts at jobspec=")
+          .append(r.label)
+          .append(" : vertex=")
+          .append(g.name(u));
+      return false;
+    }
+    if (xIn || r.exclusive == 1) {
+      VertexSchedule s = st.sched[u];
+      if (s == null) {
+        return true;
+      }
+      if (meta.at == meta.now
+          && (meta.allocType == AllocType.ALLOC || meta.allocType == AllocType.NO_ALLOC)
+          && s.has(VertexSchedule.ALLOCATED)) {
+        return false;
+      }
+      return !s.anyDuring(meta.at, meta.duration);
+    }
+    return true;
+  }
+
+  private boolean bySubplan(int u, Req r) {
+    SubtreePlan p = st.sub[u];
+    if (p == null || !r.hasUserData) {
+      return true;
+    }
+    return p.fits(r.userData, meta.at, meta.duration);
+  }
+
+  long planAvail(int u) {
+    VertexSchedule s = st.sched[u];
+    long size = g.size(u);
+    if (s == null) {
+      return size;
+    }
+    long a = size - s.maxUnitsDuring(meta.at, meta.duration);
+    return a < 0 ? 0 : a;
+  }
+
+  private void explore(int u, Req[] resources, boolean pristine, boolean excl, Dfu dfu, long mult) {
+    if (!policy.stopOnFirstMatch()) {
+      Adjacency a = g.out(dom);
+      for (int i = a.start(u); i < a.end(u); i++) {
+        int tgt = a.target(i);
+        if (color[tgt] == tick) {
+          continue;
+        }
+        if (domDfv(tgt, resources, pristine, excl, dfu) == OK) {
+          addCandidate(dfu, tgt);
+        }
+      }
+      return;
+    }
+    exploreDynamically(u, resources, pristine, excl, dfu, mult);
+  }
+
+  private void addCandidate(Dfu dfu, int tgt) {
+    long count = dfu.avail;
+    EGroup eg = new EGroup();
+    eg.score = dfu.overallScore;
+    eg.count = count;
+    eg.exclusive = childExcl;
+    eg.addEdge(tgt, count, count, childExcl);
+    dfu.add(g.typeOf(tgt), eg);
+  }
+
+  private void exploreDynamically(
+      int u, Req[] resources, boolean pristine, boolean excl, Dfu dfu, long multiplier) {
+    int[] order = dynamicOrder(u);
+    if (order.length == 0) {
+      return;
+    }
+    int nr = resources.length;
+    long[] perShare = new long[nr];
+    long[] prevTotal = new long[nr];
+    long[] accum = new long[nr];
+    long[] shares = new long[nr];
+    boolean[] satType = new boolean[nr];
+    for (int k = 0; k < nr; k++) {
+      perShare[k] = resources[k].effectiveMax();
+    }
+    for (int tgt : order) {
+      if (color[tgt] == tick) {
+        continue;
+      }
+      int tt = g.typeOf(tgt);
+      boolean skip = false;
+      for (int k = 0; k < nr; k++) {
+        if (satType[k] && resources[k].type == tt) {
+          skip = true;
+          break;
+        }
+      }
+      if (skip) {
+        continue;
+      }
+      if (domDfv(tgt, resources, pristine, excl, dfu) != OK) {
+        continue;
+      }
+      addCandidate(dfu, tgt);
+      // tally shares (first entry per type wins, as in a map keyed by type)
+      for (int k = 0; k < nr; k++) {
+        if (firstIndexOfType(resources, k) != k) {
+          continue;
+        }
+        long total = dfu.totalCount(resources[k].type);
+        if (total <= prevTotal[k]) {
+          continue;
+        }
+        long delta = total - prevTotal[k];
+        prevTotal[k] = total;
+        accum[k] += delta;
+        if (perShare[k] > 0 && accum[k] >= perShare[k]) {
+          shares[k]++;
+          accum[k] = 0;
+        }
+      }
+      boolean enough = true;
+      for (int k = 0; k < nr; k++) {
+        int f = firstIndexOfType(resources, k);
+        boolean sat = perShare[f] == 0 || shares[f] >= multiplier;
+        if (sat) {
+          satType[k] = true;
+        } else {
+          enough = false;
+        }
+      }
+      if (enough) {
+        break;
+      }
+    }
+  }
+
+  private static int firstIndexOfType(Req[] rs, int k) {
+    for (int i = 0; i < k; i++) {
+      if (rs[i].type == rs[k].type) {
+        return i;
+      }
+    }
+    return k;
+  }
+
+  /** Children of {@code u} by descending (weight, uniq_id), Fluxion's by_outedges order. */
+  private int[] dynamicOrder(int u) {
+    Adjacency a = g.out(dom);
+    int n = a.degree(u);
+    Integer[] idx = new Integer[n];
+    for (int i = 0; i < n; i++) {
+      idx[i] = a.target(a.start(u) + i);
+    }
+    java.util.Arrays.sort(
+        idx,
+        (x, y) -> {
+          int c = Long.compareUnsigned(st.weight[y], st.weight[x]);
+          return c != 0 ? c : Long.compare(g.uniqId(y), g.uniqId(x));
+        });
+    int[] out = new int[n];
+    for (int i = 0; i < n; i++) {
+      out[i] = idx[i];
+    }
+    return out;
+  }
+
+  private void domSlot(int u, Req[] slotShape, long nslots, boolean pristine, Dfu dfu) {
+    Dfu dfuSlot = new Dfu();
+    explore(u, slotShape, pristine, true, dfuSlot, nslots);
+    // dom_finish_slot: order every type's candidates
+    for (int i = 0; i < dfuSlot.n; i++) {
+      Evals e = dfuSlot.byType[i];
+      if (e.chooseBestK(e.qual, slotComp)) {
+        dfuSlot.hierConstrainNow = true;
+      }
+    }
+    // cnt_slot
+    long qualNumSlots = Long.MAX_VALUE;
+    for (Req elem : slotShape) {
+      long qc = dfuSlot.qualifiedCount(elem.type);
+      long count = elem.calcCount(qc);
+      long fit = 0;
+      Evals e = dfuSlot.find(elem.type);
+      if (count != 0 && e != null) {
+        long acc = 0;
+        for (int i = 0; i < e.n; i++) {
+          acc += e.groups[i].edgeCount[0];
+          if (acc >= count) {
+            fit++;
+            acc = 0;
+          }
+        }
+      }
+      qualNumSlots = Math.min(qualNumSlots, fit);
+      if (e != null) {
+        e.iterReset();
+      }
+    }
+    if (qualNumSlots == Long.MAX_VALUE) {
+      qualNumSlots = 0;
+    }
+    List<EGroup> made = new ArrayList<>();
+    for (long s = 0; s < qualNumSlots; s++) {
+      EGroup slotGroup = new EGroup();
+      long score = 1;
+      for (Req elem : slotShape) {
+        long qc = dfuSlot.qualifiedCount(elem.type);
+        long count = elem.calcCount(qc);
+        Evals e = dfuSlot.find(elem.type);
+        long j = 0;
+        while (j < count) {
+          EGroup eg = e == null ? null : e.iterNext();
+          if (eg == null) {
+            err.append("dom_slot: not enough slots.\n");
+            return;
+          }
+          slotGroup.addEdge(eg.edgeVertex[0], eg.edgeCount[0], eg.edgeCount[0], true);
+          score += eg.score;
+          j += eg.edgeCount[0];
+        }
+      }
+      slotGroup.score = score;
+      slotGroup.count = 1;
+      slotGroup.exclusive = true;
+      made.add(slotGroup);
+    }
+    for (EGroup eg : made) {
+      dfu.add(Req.SLOT, eg);
+    }
+  }
+
+  private void resolve(Dfu dfu, Dfu toParent) {
+    if (dfu.overallScore > 0) {
+      if (dfu.hierConstrainNow) {
+        enforce(dfu, false);
+      } else {
+        toParent.merge(dfu);
+      }
+    }
+  }
+
+  private void enforce(Dfu dfu, boolean unconstrained) {
+    for (int t = 0; t < dfu.n; t++) {
+      Evals e = dfu.byType[t];
+      if (e.bestK == 0) {
+        continue;
+      }
+      for (int i = 0; i < e.bestI; i++) {
+        EGroup eg = e.groups[i];
+        if (eg.root) {
+          continue;
+        }
+        for (int k = 0; k < eg.nEdges; k++) {
+          int v = eg.edgeVertex[k];
+          mark(v, eg.edgeNeeds[k], eg.edgeExcl[k]);
+          if (unconstrained) {
+            int child = g.pathParent(v, dom);
+            while (child != ResourceGraph.NONE && g.pathParent(child, dom) != ResourceGraph.NONE) {
+              if (markSeq[child] == seq) {
+                break;
+              }
+              Evals pe = dfu.find(g.typeOf(child));
+              if (pe != null && pe.bestK == 0) {
+                mark(child, g.size(child), false);
+              }
+              child = g.pathParent(child, dom);
+            }
+          }
+        }
+      }
+    }
+  }
+
+  private void mark(int v, long needs, boolean x) {
+    markSeq[v] = seq;
+    markNeeds[v] = needs;
+    markExcl[v] = x;
+  }
+
+  /** Fluxion's resolve_graph; returns the root's needs or -1. */
+  private long resolveGraph(int root, Req[] resources, Dfu dfu) {
+    // dom_finish_graph
+    boolean met = true;
+    for (Req r : resources) {
+      long qc = dfu.qualifiedCount(r.type);
+      long count = r.calcCount(qc);
+      if (count == 0) {
+        met = false;
+        break;
+      }
+      StdSort.Comp comp;
+      if (policy.localityRanking()) {
+        comp = intervalGreater(dfu.get(r.type));
+      } else {
+        comp = policy.higherFirstAtTop() ? greater : less;
+      }
+      dfu.chooseAccumBestK(r.type, count, comp);
+    }
+    dfu.overallScore = met ? 1 : 0;
+    factorSum = 0;
+    if (!met) {
+      return -1;
+    }
+    long needs = 1;
+    for (Req r : resources) {
+      if (r.type == g.typeOf(root)) {
+        long count = r.calcCount(dfu.avail);
+        if (count == 0) {
+          return -1;
+        }
+        needs = count;
+      }
+    }
+    for (int i = 0; i < dfu.n; i++) {
+      if (dfu.byType[i].qual == 0) {
+        return -1;
+      }
+    }
+    enforce(dfu, true);
+    return needs;
+  }
+
+  private static StdSort.Comp intervalGreater(Evals e) {
+    long[] scores = new long[e.n];
+    for (int i = 0; i < e.n; i++) {
+      scores[i] = e.groups[i].score;
+    }
+    java.util.Arrays.sort(scores);
+    // joined closed intervals over integers: consecutive scores merge
+    org.eclipse.collections.impl.map.mutable.primitive.LongIntHashMap interval =
+        new org.eclipse.collections.impl.map.mutable.primitive.LongIntHashMap();
+    int idx = 0;
+    for (int i = 0; i < scores.length; i++) {
+      if (i > 0 && scores[i] > scores[i - 1] + 1) {
+        idx++;
+      }
+      interval.put(scores[i], idx);
+    }
+    return (a, b) -> interval.get(a.score) > interval.get(b.score);
+  }
+
+  // ------------------------------------------------------------------ update pass
+
+  /** Whether the last select left a marked root edge (a match to commit). */
+  boolean rootMarked() {
+    return rootMarkSeq == seq;
+  }
+
+  /**
+   * Fluxion's update after a select: walks marked edges, adds spans (unless {@code NO_ALLOC}) and
+   * emits the resource set. Returns null when nothing was emitted.
+   */
+  ResourceSet.Builder update(int root, Meta m) {
+    this.meta = m;
+    tick++;
+    out = ResourceSet.builder(g);
+    long[] agg = new long[prune.count()];
+    boolean emitShadow = isExclusiveType(g.typeOf(root));
+    int n = updDfv(root, rootNeeds, rootExcl, agg, emitShadow);
+    if (n <= 0) {
+      return null;
+    }
+    out.schedule(m.at, m.duration);
+    return out;
+  }
+
+  private int updDfv(int u, long needs, boolean excl, long[] toParent, boolean emitShadow) {
+    boolean mod = emitShadow || isExclusiveType(g.typeOf(u));
+    excl = excl || mod;
+    color[u] = tick;
+    int nPlans = 0;
+    long[] agg = new long[prune.count()];
+    boolean any = false;
+    Adjacency a = g.out(dom);
+    for (int i = a.start(u); i < a.end(u); i++) {
+      int tgt = a.target(i);
+      if (color[tgt] == tick) {
+        continue;
+      }
+      if (markSeq[tgt] != seq && !mod) {
+        continue;
+      }
+      boolean x = markExcl[tgt] || mod;
+      long nd = mod ? g.size(tgt) : markNeeds[tgt];
+      int sub = updDfv(tgt, nd, x, agg, mod);
+      if (sub > 0) {
+        any = true;
+        if (policy.stopOnFirstMatch()) {
+          updByOutedges(tgt);
+        }
+        out.edge(u, tgt, dom);
+        nPlans += sub;
+      }
+    }
+    // upd_sched
+    if (meta.allocType == AllocType.NO_ALLOC) {
+      if (excl) {
+        nPlans++;
+      }
+    } else {
+      if (excl) {
+        nPlans++;
+        byte kind =
+            meta.allocType == AllocType.ALLOC_ORELSE_RESERVE
+                ? VertexSchedule.RESERVED
+                : VertexSchedule.ALLOCATED;
+        if (meta.allocType == AllocType.SATISFIABILITY) {
+          kind = VertexSchedule.SHARED;
+        }
+        st.schedOf(u).add(meta.jobId, meta.at, meta.at + meta.duration, needs, kind);
+      }
+      if (nPlans > 0) {
+        if (!excl) {
+          st.schedOf(u).add(meta.jobId, meta.at, meta.at + meta.duration, 0, VertexSchedule.SHARED);
+        }
+        SubtreePlan p = st.sub[u];
+        if (p != null && any) {
+          p.add(meta.jobId, meta.at, meta.at + meta.duration, agg);
+        }
+        int pt = prune.pruneIndexOfType(g.typeOf(u));
+        if (pt >= 0) {
+          toParent[pt] += excl ? g.size(u) : g.size(u) - needs;
+        }
+        for (int k = 0; k < agg.length; k++) {
+          toParent[k] += agg[k];
+        }
+      }
+    }
+    if (nPlans > 0) {
+      int e = out.add(u, needs, excl);
+      if (labelSeq[u] == seq && label[u] != null) {
+        out.ephemeral(e, "label", label[u]);
+      }
+    }
+    return nPlans;
+  }
+
+  private void updByOutedges(int tgt) {
+    SubtreePlan p = st.sub[tgt];
+    if (p == null || p.types.length == 0) {
+      return;
+    }
+    long avail = p.availAt(p.types.length - 1, meta.now);
+    if (avail == 0 && p.n == 0) {
+      return;
+    }
+    st.weight[tgt] = avail < 0 ? 0 : avail;
+  }
+
+  // ------------------------------------------------------------------ cancel
+
+  /**
+   * Fluxion's remove (full cancel): from the root through vertices tagged with the job. Returns
+   * whether anything was removed.
+   */
+  boolean remove(int root, long jobId) {
+    preorder = 0;
+    postorder = 0;
+    tick++;
+    VertexSchedule rs = st.sched[root];
+    if (rs != null && rs.indexOf(jobId) >= 0) {
+      modDfv(root, jobId);
+      return true;
+    }
+    boolean any = false;
+    for (int v = 0; v < g.vertexLimit(); v++) {
+      VertexSchedule s = st.sched[v];
+      if (s != null && s.indexOf(jobId) >= 0) {
+        s.remove(jobId);
+        any = true;
+      }
+      SubtreePlan p = st.sub[v];
+      if (p != null) {
+        p.remove(jobId);
+      }
+    }
+    return any;
+  }
+
+  private void modDfv(int u, long jobId) {
+    preorder++;
+    color[u] = tick;
+    VertexSchedule s = st.sched[u];
+    if (s == null || s.remove(jobId) < 0) {
+      return;
+    }
+    SubtreePlan p = st.sub[u];
+    if (p != null) {
+      p.remove(jobId);
+    }
+    Adjacency a = g.out(dom);
+    for (int i = a.start(u); i < a.end(u); i++) {
+      int tgt = a.target(i);
+      if (color[tgt] != tick) {
+        modDfv(tgt, jobId);
+      }
+    }
+    postorder++;
+  }
+}

@@ -1,0 +1,13 @@
+package org.flux4j.policy.match;
+
+/** The outcome of {@link ResourceQuery#cancel} and {@link ResourceQuery#partialCancel}. */
+public enum CancelStatus {
+  /** The job is gone and all its resources are free. */
+  CANCELLED,
+  /** Part of the job's resources were freed; the job keeps the rest. */
+  PARTIALLY_CANCELLED,
+  /** No job with that id is known ("nonexistent job"). */
+  NO_SUCH_JOB,
+  /** Partial cancel of a reservation (Fluxion does not support it); nothing changed. */
+  RESERVATION_NOT_SUPPORTED
+}

@@ -1,0 +1,330 @@
+package org.flux4j.policy.match;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.function.LongSupplier;
+import org.flux4j.graph.ResourceGraph;
+import org.flux4j.graph.Status;
+import org.flux4j.policy.internal.QueryEngine;
+
+/**
+ * The graph scheduler alone: Fluxion's resource API (REAPI) over one {@link ResourceGraph}.
+ *
+ * <p>Create one with {@link #create(ResourceGraph, Options)}; then {@link #match} jobs (allocate,
+ * reserve, check satisfiability, or match without allocating), {@link #cancel} or {@link
+ * #partialCancel} them, re-create allocations from an emitted R with {@link #update}, query
+ * vertices with {@link #find}, change status and properties, grow and shrink the graph, and take a
+ * cheap {@link #copy} of the whole scheduling state for what-if questions.
+ *
+ * <h2>Time</h2>
+ *
+ * <p>"Now" is explicit: {@link #match(MatchOp, ResourceRequest, long, long)} takes it, and the
+ * overloads without it read {@link Options#clock()} (0 by default, as in resource-query). A job
+ * occupies {@code [at, at + duration)}; a duration of 0 means to the end of the planner horizon.
+ *
+ * <h2>State and threading</h2>
+ *
+ * <p>The topology is the graph's; the scheduling state (per-vertex spans, per-job bookkeeping,
+ * subtree aggregates) is this object's. A failed match changes nothing. Not thread-safe: one
+ * scheduling loop owns an instance; {@link #copy()} gives another loop its own.
+ */
+public final class ResourceQuery {
+  private final QueryEngine engine;
+
+  private ResourceQuery(QueryEngine engine) {
+    this.engine = engine;
+  }
+
+  /**
+   * A query engine over {@code graph} with {@code options}.
+   *
+   * @throws IllegalArgumentException with Fluxion's message if the policy, subsystems or prune
+   *     filters are invalid
+   */
+  public static ResourceQuery create(ResourceGraph graph, Options options) {
+    return new ResourceQuery(new QueryEngine(graph, options));
+  }
+
+  /** A query engine with the default options (policy first, subsystems CA, default filters). */
+  public static ResourceQuery create(ResourceGraph graph) {
+    return create(graph, Options.builder().build());
+  }
+
+  /** The graph this engine schedules. */
+  public ResourceGraph graph() {
+    return engine.graph();
+  }
+
+  /** The options this engine was created with. */
+  public Options options() {
+    return engine.options();
+  }
+
+  // ------------------------------------------------------------------ match
+
+  /**
+   * Matches {@code request} for {@code jobId} with operation {@code op} at time {@code now}.
+   * All-or-nothing: unless the result is allocated or reserved, no state changes.
+   *
+   * @throws IllegalArgumentException if {@code op} allocates and {@code jobId} is already known
+   */
+  public MatchResult match(MatchOp op, ResourceRequest request, long jobId, long now) {
+    return engine.match(op, request, jobId, now);
+  }
+
+  /** Matches at the {@link Options#clock()} time. */
+  public MatchResult match(MatchOp op, ResourceRequest request, long jobId) {
+    return engine.match(op, request, jobId, engine.options().clock().getAsLong());
+  }
+
+  /**
+   * Re-creates an allocation (or, with {@code reserve}, a reservation) of {@code jobId} at {@code
+   * at} for {@code duration} from {@code r}, a resource set read from an emitted R (JGF or
+   * rv1exec): its vertices are matched to this graph's by containment path. All-or-nothing.
+   *
+   * @return Allocated/Reserved with the resources in emission order; Unsatisfiable with Fluxion's
+   *     message when a vertex is unknown or not free
+   */
+  public MatchResult update(long jobId, ResourceGraph r, long at, long duration, boolean reserve) {
+    return engine.update(jobId, r, at, duration, reserve);
+  }
+
+  /** Frees all resources of {@code jobId}. */
+  public CancelStatus cancel(long jobId) {
+    return engine.cancel(jobId);
+  }
+
+  /**
+   * Frees the part of {@code jobId}'s allocation named by {@code r} (vertices matched by path, or
+   * by rank for the whole of each rank's resources); cancels the job fully when nothing remains.
+   */
+  public CancelStatus partialCancel(long jobId, ResourceGraph r) {
+    return engine.partialCancel(jobId, r);
+  }
+
+  /** The visit counts of the last match, cancel or partial cancel (Fluxion's quirks included). */
+  public VisitCounts visitCounts() {
+    return engine.visitCounts();
+  }
+
+  // ------------------------------------------------------------------ queries
+
+  /**
+   * The vertices that satisfy a Fluxion find expression ({@code status=up|down}, {@code
+   * sched-now=allocated|free}, {@code sched-future=reserved|free}, {@code agfilter=true|false},
+   * {@code names=HOSTLIST}, {@code jobid-alloc|span|tag|reserved=ID}, {@code property=NAME}; {@code
+   * and}, {@code or}, juxtaposition, parentheses), in emission order with their edges.
+   *
+   * @throws IllegalArgumentException whose message contains "invalid criteria" for a bad expression
+   */
+  public ResourceSet find(String expression) {
+    return engine.find(expression);
+  }
+
+  /** The job {@code jobId}, if known. */
+  public Optional<JobInfo> info(long jobId) {
+    return engine.info(jobId);
+  }
+
+  /** All known jobs in id order. */
+  public List<JobInfo> jobs() {
+    return engine.jobs();
+  }
+
+  /** The status of the vertex at containment path {@code path}, if there is one. */
+  public Optional<Status> getStatus(String path) {
+    return engine.getStatus(path);
+  }
+
+  /**
+   * Sets the status of the vertex at {@code path} (a down vertex and its subtree are never matched;
+   * jobs on it are unaffected). Returns false if no vertex has that path.
+   */
+  public boolean setStatus(String path, Status status) {
+    return engine.setStatus(path, status);
+  }
+
+  /** The properties of the vertex at {@code path}, if there is one. */
+  public Optional<SortedMap<String, String>> getProperties(String path) {
+    return engine.getProperties(path);
+  }
+
+  /** Sets a property of the vertex at {@code path}; false if no vertex has that path. */
+  public boolean setProperty(String path, String key, String value) {
+    return engine.setProperty(path, key, value);
+  }
+
+  // ------------------------------------------------------------------ elasticity
+
+  /**
+   * Adds {@code subgraph} (e.g. read from JGF) to the graph and makes its vertices schedulable.
+   * Returns the added vertices.
+   *
+   * @throws IllegalArgumentException if it cannot be attached; nothing changes
+   */
+  public int[] grow(ResourceGraph subgraph) {
+    return engine.grow(subgraph);
+  }
+
+  /**
+   * Removes the subtree at containment path {@code path}. Returns false if there is no such path.
+   */
+  public boolean shrink(String path) {
+    return engine.shrink(path);
+  }
+
+  /**
+   * Removes the vertices of the given ranks: jobs on them are partially cancelled first. Returns
+   * how many vertices were removed.
+   */
+  public int shrinkRanks(int[] ranks) {
+    return engine.shrinkRanks(ranks);
+  }
+
+  /**
+   * A copy of the whole scheduling state (jobs, spans, aggregates) and of the graph's mutable
+   * attributes, for what-if questions; changes to either do not affect the other.
+   */
+  public ResourceQuery copy() {
+    return new ResourceQuery(engine.copy());
+  }
+
+  /**
+   * Checks internal invariants (aggregates equal the sum of leaves, no negative availability, spans
+   * consistent with jobs); for tests.
+   *
+   * @throws IllegalStateException naming the first violation
+   */
+  public void checkInvariants() {
+    engine.checkInvariants();
+  }
+
+  // ------------------------------------------------------------------ options
+
+  /** The traverser kinds of resource-query's {@code -T}. */
+  public enum Traverser {
+    /** Fluxion's default depth-first-and-up traverser. */
+    SIMPLE,
+    /** Adds or-slots (jobspec alternatives). */
+    FLEXIBLE
+  }
+
+  /** The options of a {@link ResourceQuery}. Immutable. */
+  public static final class Options {
+    private final String policyName;
+    private final MatchPolicy policy;
+    private final String subsystems;
+    private final String pruneFilters;
+    private final Traverser traverser;
+    private final LongSupplier clock;
+
+    private Options(Builder b) {
+      this.policyName = b.policyName;
+      this.policy = b.policy != null ? b.policy : MatchPolicies.byName(b.policyName);
+      this.subsystems = b.subsystems;
+      this.pruneFilters = b.pruneFilters;
+      this.traverser = b.traverser;
+      this.clock = b.clock;
+    }
+
+    /** A builder with the defaults of resource-query. */
+    public static Builder builder() {
+      return new Builder();
+    }
+
+    /** The match policy. */
+    public MatchPolicy policy() {
+      return policy;
+    }
+
+    /** The name the policy was chosen by. */
+    public String policyName() {
+      return policyName;
+    }
+
+    /** The matcher subsystems as resource-query names them (e.g. "CA", "C+PA"). */
+    public String subsystems() {
+      return subsystems;
+    }
+
+    /** The prune filter spec (e.g. "ALL:core,ALL:node"). */
+    public String pruneFilters() {
+      return pruneFilters;
+    }
+
+    /** The traverser kind. */
+    public Traverser traverser() {
+      return traverser;
+    }
+
+    /** The clock that gives "now" to the overloads without an explicit time. */
+    public LongSupplier clock() {
+      return clock;
+    }
+
+    /** Builds {@link Options}. Not thread-safe. */
+    public static final class Builder {
+      private String policyName = "first";
+      private MatchPolicy policy;
+      private String subsystems = "CA";
+      private String pruneFilters = "ALL:core,ALL:node";
+      private Traverser traverser = Traverser.SIMPLE;
+      private LongSupplier clock = () -> 0L;
+
+      private Builder() {}
+
+      /**
+       * The policy by name or custom attribute string (default "first").
+       *
+       * @throws IllegalArgumentException (at {@link #build()}) if unknown
+       */
+      public Builder policy(String name) {
+        this.policyName = Objects.requireNonNull(name, "name");
+        this.policy = null;
+        return this;
+      }
+
+      /** A policy object. */
+      public Builder policy(MatchPolicy p) {
+        this.policy = Objects.requireNonNull(p, "policy");
+        this.policyName = p.name();
+        return this;
+      }
+
+      /** The subsystems (default "CA"); lower case accepted. */
+      public Builder subsystems(String s) {
+        this.subsystems = Objects.requireNonNull(s, "subsystems");
+        return this;
+      }
+
+      /** The prune filters (default "ALL:core,ALL:node"). */
+      public Builder pruneFilters(String p) {
+        this.pruneFilters = Objects.requireNonNull(p, "pruneFilters");
+        return this;
+      }
+
+      /** The traverser (default simple). */
+      public Builder traverser(Traverser t) {
+        this.traverser = Objects.requireNonNull(t, "traverser");
+        return this;
+      }
+
+      /** The clock for "now" (default: always 0). */
+      public Builder clock(LongSupplier c) {
+        this.clock = Objects.requireNonNull(c, "clock");
+        return this;
+      }
+
+      /**
+       * The options.
+       *
+       * @throws IllegalArgumentException if the policy name is unknown
+       */
+      public Options build() {
+        return new Options(this);
+      }
+    }
+  }
+}

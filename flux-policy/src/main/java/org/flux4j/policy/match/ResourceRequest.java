@@ -1,0 +1,160 @@
+package org.flux4j.policy.match;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The part of a jobspec that the match engine reads: the resource tree, the duration and the
+ * constraints (RFC 14 / RFC 25 / RFC 31). A jobspec parser builds one of these; tests and embedders
+ * can build one directly. Immutable.
+ *
+ * @param resources the top-level resource requests, in jobspec order
+ * @param duration the requested duration in seconds; 0 means "until the end of the horizon"
+ * @param constraint the RFC 31 constraint on execution targets, if any
+ */
+public record ResourceRequest(
+    List<Resource> resources, long duration, Optional<Constraint> constraint) {
+  /** Copies and checks. */
+  public ResourceRequest {
+    resources = List.copyOf(resources);
+    Objects.requireNonNull(constraint, "constraint");
+    if (duration < 0) {
+      throw new IllegalArgumentException("duration must be >= 0, got " + duration);
+    }
+  }
+
+  /** A request without constraint. */
+  public static ResourceRequest of(long duration, Resource... resources) {
+    return new ResourceRequest(List.of(resources), duration, Optional.empty());
+  }
+
+  /**
+   * One resource vertex of the request (RFC 14 {@code resources} entry).
+   *
+   * @param type the resource type, e.g. "core", or "slot"
+   * @param count the requested count (a fixed count has min == max)
+   * @param exclusive whether exclusivity was requested explicitly: TRUE, FALSE or null (unset)
+   * @param label the slot label or resource label; empty if none
+   * @param unit the unit of a pool count (e.g. "GB"); empty if none
+   * @param with the children, in jobspec order
+   */
+  public record Resource(
+      String type, Count count, Boolean exclusive, String label, String unit, List<Resource> with) {
+    /** Copies and checks. */
+    public Resource {
+      Objects.requireNonNull(type, "type");
+      Objects.requireNonNull(count, "count");
+      label = label == null ? "" : label;
+      unit = unit == null ? "" : unit;
+      with = List.copyOf(with);
+    }
+
+    /** Whether this is a slot (the unit of allocation: everything below it is exclusive). */
+    public boolean isSlot() {
+      return "slot".equals(type);
+    }
+
+    /** A fixed count of {@code type} with children. */
+    public static Resource of(String type, long count, Resource... with) {
+      return new Resource(type, Count.exactly(count), null, "", "", List.of(with));
+    }
+
+    /** A slot of {@code count} with a label and children. */
+    public static Resource slot(long count, String label, Resource... with) {
+      return new Resource("slot", Count.exactly(count), null, label, "", List.of(with));
+    }
+
+    /** This resource with exclusivity requested explicitly. */
+    public Resource withExclusive(boolean x) {
+      return new Resource(type, count, x, label, unit, with);
+    }
+
+    /** This resource with another count. */
+    public Resource withCount(Count c) {
+      return new Resource(type, c, exclusive, label, unit, with);
+    }
+  }
+
+  /**
+   * An RFC 14 count: {@code min}, {@code max} (unbounded = {@link Long#MAX_VALUE}), and how the
+   * candidates between them are generated ({@code operator} '+', '*' or '^' with {@code operand}).
+   *
+   * @param min the minimum count, at least 1
+   * @param max the maximum count, at least min
+   * @param operator '+', '*' or '^'
+   * @param operand the operand of the operator
+   */
+  public record Count(long min, long max, char operator, long operand) {
+    /** Checks. */
+    public Count {
+      if (min < 1 || max < min) {
+        throw new IllegalArgumentException("count needs 1 <= min <= max, got " + min + ".." + max);
+      }
+      if (operator != '+' && operator != '*' && operator != '^') {
+        throw new IllegalArgumentException("count operator must be +, * or ^, got " + operator);
+      }
+    }
+
+    /** A fixed count. */
+    public static Count exactly(long n) {
+      return new Count(n, n, '+', 1);
+    }
+
+    /** A moldable count. */
+    public static Count range(long min, long max, char operator, long operand) {
+      return new Count(min, max, operator, operand);
+    }
+  }
+
+  /** An RFC 31 constraint on the execution targets (nodes) a match may use. */
+  public sealed interface Constraint {
+    /** All listed properties must hold (a leading '^' negates one). */
+    record Properties(List<String> names) implements Constraint {
+      /** Copies. */
+      public Properties {
+        names = List.copyOf(names);
+      }
+    }
+
+    /** The host name must be in one of the hostlists. */
+    record Hostlist(List<String> hostlists) implements Constraint {
+      /** Copies. */
+      public Hostlist {
+        hostlists = List.copyOf(hostlists);
+      }
+    }
+
+    /** The rank must be in one of the idsets. */
+    record Ranks(List<String> idsets) implements Constraint {
+      /** Copies. */
+      public Ranks {
+        idsets = List.copyOf(idsets);
+      }
+    }
+
+    /** All must hold. */
+    record And(List<Constraint> terms) implements Constraint {
+      /** Copies. */
+      public And {
+        terms = List.copyOf(terms);
+      }
+    }
+
+    /** One must hold. */
+    record Or(List<Constraint> terms) implements Constraint {
+      /** Copies. */
+      public Or {
+        terms = List.copyOf(terms);
+      }
+    }
+
+    /** None must hold. */
+    record Not(List<Constraint> terms) implements Constraint {
+      /** Copies. */
+      public Not {
+        terms = List.copyOf(terms);
+      }
+    }
+  }
+}

@@ -1,0 +1,113 @@
+package org.flux4j.policy.match;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.flux4j.graph.ResourceGraph;
+import org.flux4j.graph.io.GrugReader;
+
+/**
+ * Test support: shared data lookup, a minimal jobspec reader (until the jobspec module is merged)
+ * and Fluxion's simple writer format for golden comparisons.
+ */
+final class TestSupport {
+  private TestSupport() {}
+
+  static Optional<Path> sharedRoot() {
+    String override = System.getenv("FLUX4J_SHARED");
+    if (override != null && Files.isDirectory(Path.of(override))) {
+      return Optional.of(Path.of(override));
+    }
+    Path dir = Path.of("").toAbsolutePath();
+    while (dir != null) {
+      Path candidate = dir.resolve("shared");
+      if (Files.isDirectory(candidate.resolve("conformance"))) {
+        return Optional.of(candidate);
+      }
+      dir = dir.getParent();
+    }
+    Path fixed = Path.of("/work/shared");
+    return Files.isDirectory(fixed) ? Optional.of(fixed) : Optional.empty();
+  }
+
+  static Path require(String relative) {
+    Optional<Path> root = sharedRoot();
+    assumeTrue(root.isPresent(), "shared test data not found");
+    Path p = root.get().resolve(relative);
+    assumeTrue(Files.exists(p), "shared test data missing: " + p);
+    return p;
+  }
+
+  static Path data(String relative) {
+    return require("conformance/flux-sched/t/data/resource/" + relative);
+  }
+
+  static ResourceGraph grug(String name) {
+    return GrugReader.read(data("grugs/" + name));
+  }
+
+  static ResourceRequest jobspec(Path file) {
+    try {
+      return jobspec(new YAMLMapper().readTree(Files.readString(file)));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static ResourceRequest jobspec(JsonNode root) {
+    List<ResourceRequest.Resource> rs = resources(root.path("resources"));
+    long duration = root.path("attributes").path("system").path("duration").asLong(0);
+    return new ResourceRequest(rs, duration, Optional.empty());
+  }
+
+  private static List<ResourceRequest.Resource> resources(JsonNode arr) {
+    List<ResourceRequest.Resource> out = new ArrayList<>();
+    for (JsonNode n : arr) {
+      JsonNode c = n.path("count");
+      ResourceRequest.Count count;
+      if (c.isObject()) {
+        long min = c.path("min").asLong(1);
+        long max = c.has("max") ? c.path("max").asLong() : Long.MAX_VALUE;
+        String op = c.path("operator").asText("+");
+        count = ResourceRequest.Count.range(min, max, op.charAt(0), c.path("operand").asLong(1));
+      } else {
+        count = ResourceRequest.Count.exactly(c.asLong(1));
+      }
+      Boolean x = n.has("exclusive") ? n.get("exclusive").asBoolean() : null;
+      out.add(
+          new ResourceRequest.Resource(
+              n.path("type").asText(),
+              count,
+              x,
+              n.path("label").asText(""),
+              n.path("unit").asText(""),
+              resources(n.path("with"))));
+    }
+    return out;
+  }
+
+  /** Fluxion's simple writer: post-order lines with depth dashes. */
+  static String simple(ResourceSet s) {
+    StringBuilder sb = new StringBuilder();
+    ResourceGraph g = s.graph();
+    for (int i = 0; i < s.size(); i++) {
+      int v = s.vertex(i);
+      int depth = 0;
+      for (int u = v; u != ResourceGraph.NONE; u = g.parent(u)) {
+        depth++;
+      }
+      sb.append("      ").append("---".repeat(depth)).append(g.name(v));
+      sb.append('[').append(s.count(i)).append(':').append(s.exclusive(i) ? 'x' : 's');
+      sb.append("]\n");
+    }
+    return sb.toString();
+  }
+}
