@@ -15,6 +15,7 @@ class ProcessExecutorTest {
 
   private static Instance instance(int nodes, int cores, int gpus) {
     return Instance.builder(TestClusters.cluster(nodes, cores, gpus))
+        .matchPolicy("low")
         .clock(SystemClock.get())
         .executor(new ProcessExecutor())
         .build();
