@@ -8,9 +8,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.flux4j.core.exec.Executor;
 import org.flux4j.core.exec.InProcessExecutor;
-import org.flux4j.core.internal.CountingPool;
 import org.flux4j.core.internal.JobManager;
-import org.flux4j.core.internal.ResourcePool;
 import org.flux4j.graph.ResourceGraph;
 
 /**
@@ -60,10 +58,17 @@ public final class Instance implements AutoCloseable {
     this.executor = b.executor != null ? b.executor : new InProcessExecutor();
     this.matchPolicy = b.matchPolicy;
     this.queuePolicy = b.queuePolicy;
-    ResourcePool pool = new CountingPool(graph);
     this.manager =
         new JobManager(
-            name, clock, executor, b.priorityPlugin, queuePolicy, pool, b.generator, b.userid);
+            name,
+            clock,
+            executor,
+            b.priorityPlugin,
+            queuePolicy,
+            graph,
+            matchPolicy,
+            b.generator,
+            b.userid);
   }
 
   /** Starts building an instance over {@code graph}, which the instance then owns. */
@@ -291,17 +296,19 @@ public final class Instance implements AutoCloseable {
     }
 
     /**
-     * The match policy by Fluxion name: first, low, high, lonode, hinode, lonodex, hinodex,
-     * firstnodex, locality, variation (default first). Until the graph match engine is wired in,
-     * every policy places first-fit, lowest ids first.
+     * The match policy: a Fluxion policy name for the graph match engine ({@code first}, {@code
+     * low}, {@code high}, {@code lonode}, {@code hinode}, {@code lonodex}, {@code hinodex}, {@code
+     * firstnodex}, {@code locality}, {@code variation}; default {@code first}), or {@code counting}
+     * for a simple per-node counter of cores and GPUs (first fit, lowest ids first, no graph
+     * traversal: the fastest, for workloads of plain core and GPU slots).
      */
     public Builder matchPolicy(String policy) {
-      if (!MATCH_POLICIES.contains(policy)) {
+      if (!policy.equals("counting") && !MATCH_POLICIES.contains(policy)) {
         throw new IllegalArgumentException(
             "unknown match policy '"
                 + policy
-                + "' (known: "
-                + new java.util.TreeSet<>(MATCH_POLICIES)
+                + "' (known: counting, "
+                + String.join(", ", new java.util.TreeSet<>(MATCH_POLICIES))
                 + ")");
       }
       matchPolicy = policy;

@@ -8,6 +8,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.flux4j.core.exec.InProcessTask;
+import org.flux4j.policy.jobspec.Jobspec;
+import org.flux4j.policy.jobspec.Resource;
+import org.flux4j.policy.jobspec.Task;
 
 /**
  * What to run and on what: the resource shape of a job (like {@code flux submit -N nodes -n tasks
@@ -37,6 +40,7 @@ public final class JobRequest {
   private final Map<String, String> environment;
   private final InProcessTask task;
   private final Duration runtime;
+  private final Jobspec jobspec;
 
   private JobRequest(Builder b) {
     nodes = b.nodes;
@@ -53,6 +57,7 @@ public final class JobRequest {
     environment = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(b.environment));
     task = b.task;
     runtime = b.runtime;
+    jobspec = b.jobspec;
   }
 
   private static String basename(String path) {
@@ -63,6 +68,24 @@ public final class JobRequest {
   /** A builder for a one-slot, one-core job. */
   public static Builder builder() {
     return new Builder();
+  }
+
+  /**
+   * A builder filled from an RFC 14 jobspec: its resources (scheduled as written by the graph match
+   * engine), the slot shape, the first task's command and count, and the system attributes
+   * duration, environment, {@code job.name} and {@code dependencies}. Builder calls made after this
+   * one override what the jobspec said, except the resources.
+   *
+   * @throws IllegalArgumentException if the jobspec has no slot or its task count does not divide
+   *     over the slots
+   */
+  public static Builder builder(Jobspec spec) {
+    return new Builder().jobspec(spec);
+  }
+
+  /** The jobspec this request was made from, if any. */
+  public Optional<Jobspec> jobspec() {
+    return Optional.ofNullable(jobspec);
   }
 
   /** The number of whole nodes requested, 0 if the slots may go anywhere. */
@@ -156,8 +179,62 @@ public final class JobRequest {
     private final Map<String, String> environment = new LinkedHashMap<>();
     private InProcessTask task;
     private Duration runtime = Duration.ZERO;
+    private Jobspec jobspec;
 
     private Builder() {}
+
+    private Builder jobspec(Jobspec spec) {
+      jobspec = Objects.requireNonNull(spec, "jobspec");
+      String src = spec.source();
+      Resource slot =
+          spec.slot()
+              .orElseThrow(() -> new IllegalArgumentException(src + ": the jobspec has no slot"));
+      long nslots = spec.totalCount("slot");
+      long nnodes = spec.totalCount("node");
+      long cores = 0;
+      long gpus = 0;
+      for (Resource r : slot.with()) {
+        cores += r.totalOf("core");
+        gpus += r.totalOf("gpu");
+      }
+      slots = (int) Math.min(Integer.MAX_VALUE, nslots);
+      nodes = (int) Math.min(slots, nnodes);
+      coresPerSlot = (int) Math.max(1, Math.min(Integer.MAX_VALUE, cores));
+      gpusPerSlot = (int) Math.min(Integer.MAX_VALUE, gpus);
+      if (!spec.tasks().isEmpty()) {
+        Task t = spec.tasks().get(0);
+        command.clear();
+        command.addAll(t.command());
+        if (t.perSlot().isPresent()) {
+          tasksPerSlot = (int) Math.max(1, t.perSlot().getAsLong());
+        } else if (t.total().isPresent()) {
+          long total = t.total().getAsLong();
+          if (total % slots != 0) {
+            throw new IllegalArgumentException(
+                src + ": a total of " + total + " tasks does not divide over " + slots + " slots");
+          }
+          tasksPerSlot = (int) Math.max(1, total / slots);
+        }
+      }
+      var sys = spec.attributes().system();
+      duration = Duration.ofMillis(Math.round(sys.duration() * 1000));
+      environment.putAll(sys.environment());
+      Object job = sys.other().get("job");
+      if (job instanceof Map<?, ?> m && m.get("name") instanceof String n) {
+        name = n;
+      }
+      Object deps = sys.other().get("dependencies");
+      if (deps instanceof List<?> list) {
+        for (Object o : list) {
+          if (o instanceof Map<?, ?> d && d.get("scheme") != null) {
+            Object v = d.get("value");
+            dependencies.add(
+                d.get("scheme") + (v == null || v.toString().isEmpty() ? "" : ":" + v));
+          }
+        }
+      }
+      return this;
+    }
 
     private static int atLeast(int min, int v, String what) {
       if (v < min) {
@@ -276,6 +353,10 @@ public final class JobRequest {
       if (nodes > slots) {
         throw new IllegalArgumentException(
             "nodes (" + nodes + ") must not exceed tasks (" + slots + ")");
+      }
+      if (jobspec == null && nodes > 0 && slots % nodes != 0) {
+        throw new IllegalArgumentException(
+            "tasks (" + slots + ") must be a multiple of nodes (" + nodes + ")");
       }
       return new JobRequest(this);
     }

@@ -30,6 +30,7 @@ class InstanceTest {
   private Instance start(int nodes, int cores, int gpus) {
     instance =
         Instance.builder(TestClusters.cluster(nodes, cores, gpus))
+            .matchPolicy("low")
             .clock(clock)
             .executor(new SimulatedExecutor())
             .build();
@@ -160,9 +161,23 @@ class InstanceTest {
       assertThat(info.eventNames()).containsExactly("submit", "validate", "exception", "clean");
       assertThat(info.eventlog().get(2).context()).containsEntry("type", "alloc");
       assertThat(info.result()).contains(JobResult.FAILED);
-      assertThat(info.error().orElseThrow()).startsWith("unsatisfiable request");
+      assertThat(info.error().orElseThrow()).startsWith("unsatisfiable");
     }
-    assertThat(instance.info(tooMany).error().orElseThrow()).contains("at most 8");
+  }
+
+  @Test
+  void unsatisfiable_countingModel_saysHowMuchFits() throws Exception {
+    instance =
+        Instance.builder(TestClusters.cluster(2, 4, 0))
+            .matchPolicy("counting")
+            .clock(clock)
+            .executor(new SimulatedExecutor())
+            .build();
+    JobId tooMany = instance.submit(job(1).tasks(9).build());
+    clock.runUntilIdle();
+    assertThat(instance.info(tooMany).error().orElseThrow())
+        .isEqualTo(
+            "unsatisfiable request: 9 slot(s) of 1 core(s) requested, the resources hold at most 8");
   }
 
   @Test
@@ -305,21 +320,22 @@ class InstanceTest {
   @Test
   void nodesRequest_isExclusive_andSpreadsSlots() throws Exception {
     start(3, 4, 2);
-    JobId a = instance.submit(job(10).nodes(2).tasks(3).gpusPerTask(1).build());
+    JobId a = instance.submit(job(10).nodes(2).tasks(4).gpusPerTask(1).build());
     JobId b = instance.submit(job(10).build());
     clock.advanceBy(1);
     Allocation al = instance.info(a).allocation().orElseThrow();
     assertThat(al.ranks()).containsExactly(0, 1);
-    assertThat(al.slots()).hasSize(3);
-    assertThat(al.slots().get(0).rank()).isZero();
-    assertThat(al.slots().get(1).rank()).isZero();
+    assertThat(al.slots()).hasSize(4);
+    assertThat(al.slots()).extracting(Allocation.Slot::rank).containsExactly(0, 0, 1, 1);
+    assertThat(al.slots().get(0).gpus()).containsExactly(0);
     assertThat(al.slots().get(1).gpus()).containsExactly(1);
-    assertThat(al.slots().get(2).rank()).isEqualTo(1);
+    assertThat(al.slots().get(1).cores()).containsExactly(1);
     assertThat(instance.info(b).allocation().orElseThrow().ranks()).containsExactly(2);
     int[] counts = instance.resourceCounts().get();
     assertThat(counts[0]).isEqualTo(12 - 8 - 1);
     assertThat(counts[2]).isEqualTo(6 - 4);
     assertNoLeak();
+    assertThatThrownBy(() -> job(1).nodes(2).tasks(3).build()).hasMessageContaining("multiple");
   }
 
   @Test

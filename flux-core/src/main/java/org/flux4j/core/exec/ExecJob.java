@@ -27,7 +27,7 @@ public final class ExecJob {
     this.request = request;
     this.allocation = allocation;
     this.clock = clock;
-    int size = request.taskCount();
+    int size = allocation.slots().size() * request.tasksPerSlot();
     this.localIds = new int[size];
     Map<Integer, Integer> perRank = new java.util.HashMap<>();
     for (int r = 0; r < size; r++) {
@@ -60,7 +60,7 @@ public final class ExecJob {
     return clock;
   }
 
-  /** The number of tasks. */
+  /** The number of tasks: the allocated slots times the tasks per slot. */
   public int size() {
     return localIds.length;
   }

@@ -20,7 +20,7 @@ import org.flux4j.graph.ResourceGraph;
  * index, so that {@link #free} walks the allocation's vertices alone. Allocation is O(nodes + cores
  * taken); a request larger than the free total fails in O(1).
  */
-public final class CountingPool implements ResourcePool {
+final class CountingPool implements ResourcePool {
   private final int n;
   private final int[] nodeVertex;
   private final int[] rank;
@@ -48,7 +48,7 @@ public final class CountingPool implements ResourcePool {
    *
    * @throws IllegalArgumentException if the graph has no vertex of type {@code node}
    */
-  public CountingPool(ResourceGraph graph) {
+  CountingPool(ResourceGraph graph) {
     List<Integer> nodes = new ArrayList<>();
     for (int v = 0; v < graph.vertexLimit(); v++) {
       if (graph.isLive(v) && graph.type(v).equals("node")) {
@@ -160,7 +160,11 @@ public final class CountingPool implements ResourcePool {
   }
 
   @Override
-  public Allocation allocate(JobRequest r) {
+  public Allocation allocate(Job job) {
+    return allocate(job.request);
+  }
+
+  Allocation allocate(JobRequest r) {
     int c = r.coresPerSlot();
     int g = r.gpusPerSlot();
     int s = r.slots();
@@ -272,7 +276,11 @@ public final class CountingPool implements ResourcePool {
   }
 
   @Override
-  public void free(Allocation allocation) {
+  public void free(Job job) {
+    free(job.allocation);
+  }
+
+  void free(Allocation allocation) {
     for (int v : allocation.vertices()) {
       int i = v < nodeOfVertex.length ? nodeOfVertex[v] : -1;
       if (i < 0) {
@@ -298,7 +306,11 @@ public final class CountingPool implements ResourcePool {
   }
 
   @Override
-  public String unsatisfiable(JobRequest r) {
+  public String unsatisfiable(Job job) {
+    return unsatisfiable(job.request);
+  }
+
+  String unsatisfiable(JobRequest r) {
     int c = r.coresPerSlot();
     int g = r.gpusPerSlot();
     int s = r.slots();

@@ -47,6 +47,8 @@ final class Job {
   int finishStatus;
   List<TaskOutput> outputs = List.of();
   JobResult result;
+  org.flux4j.policy.match.ResourceRequest resourceRequest;
+  int[] poolCounts;
   boolean singletonWaiting;
   boolean named;
 

@@ -27,6 +27,7 @@ import org.flux4j.core.exec.ExecJob;
 import org.flux4j.core.exec.ExecListener;
 import org.flux4j.core.exec.Executor;
 import org.flux4j.core.exec.TaskOutput;
+import org.flux4j.graph.ResourceGraph;
 
 /**
  * The job manager of one instance: the RFC 21 state machine, eventlogs, RFC 26 dependencies, RFC 30
@@ -73,6 +74,9 @@ public final class JobManager {
    *
    * @param name the instance name (the loop thread is {@code flux4j-<name>})
    * @param queuePolicy the queue policy name ({@code fcfs})
+   * @param graph the resources
+   * @param matchPolicy a Fluxion match policy name for the graph match engine, or {@code
+   *     "counting"} for the simple per-node counting model
    * @param generator the FLUID generator id of this instance
    */
   public JobManager(
@@ -81,14 +85,18 @@ public final class JobManager {
       Executor executor,
       PriorityPlugin priorities,
       String queuePolicy,
-      ResourcePool pool,
+      ResourceGraph graph,
+      String matchPolicy,
       int generator,
       int userid) {
     this.clock = clock;
     this.executor = executor;
     this.priorities = priorities;
     this.queue = QueueDiscipline.byName(queuePolicy);
-    this.pool = pool;
+    this.pool =
+        matchPolicy.equals("counting")
+            ? new CountingPool(graph)
+            : new GraphPool(graph, matchPolicy, clock);
     this.ids = new FluidGenerator(clock, clock.millis(), generator);
     this.userid = userid;
     this.loop = new EventLoop("flux4j-" + name, clock, this::scheduleCycle);
@@ -325,9 +333,10 @@ public final class JobManager {
     String name = j.request.name();
     activeByName.merge(name, 1, Integer::sum);
     j.named = true;
-    String why = pool.unsatisfiable(j.request);
+    String why = pool.unsatisfiable(j);
     if (why != null) {
-      exception(j, "alloc", 0, "unsatisfiable request: " + why);
+      exception(
+          j, "alloc", 0, why.startsWith("unsatisfiable") ? why : "unsatisfiable request: " + why);
       return;
     }
     for (Dependency d : j.dependencies) {
@@ -475,7 +484,7 @@ public final class JobManager {
       new QueueDiscipline.Scheduler() {
         @Override
         public Allocation allocate(Job job) {
-          return pool.allocate(job.request);
+          return pool.allocate(job);
         }
 
         @Override
@@ -553,7 +562,7 @@ public final class JobManager {
         error == null ? context("status", status) : context("status", status, "note", error);
     log(j, "finish", ctx, j.state() == JobState.RUN ? JobState.CLEANUP : null);
     log(j, "release", context("ranks", "all", "final", true), null);
-    pool.free(j.allocation);
+    pool.free(j);
     log(j, "free", NO_CONTEXT, null);
     running.remove(j);
     schedNeeded = true;

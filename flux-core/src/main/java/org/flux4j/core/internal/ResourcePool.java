@@ -1,25 +1,26 @@
 package org.flux4j.core.internal;
 
 import org.flux4j.core.Allocation;
-import org.flux4j.core.JobRequest;
 
 /**
  * The job manager's seam to the scheduler's resource model: allocate now, satisfiable ever, free,
  * and the status of execution targets. Owned by the scheduling loop; not thread-safe, except {@link
  * #hasRank}, which reads immutable data.
  */
-public interface ResourcePool {
-  /** Allocates the request now, or returns null if it does not fit now. Changes nothing on null. */
-  Allocation allocate(JobRequest request);
+interface ResourcePool {
+  /**
+   * Allocates the job's request now, or returns null if it does not fit now; null changes nothing.
+   */
+  Allocation allocate(Job job);
 
   /**
-   * Why the request can never be satisfied by this pool even with everything free and up, or null
-   * if it can.
+   * Why the job's request can never be satisfied even with everything free and up, or null if it
+   * can.
    */
-  String unsatisfiable(JobRequest request);
+  String unsatisfiable(Job job);
 
-  /** Returns an allocation made by {@link #allocate}. */
-  void free(Allocation allocation);
+  /** Returns the allocation of {@code job}, made by {@link #allocate}. */
+  void free(Job job);
 
   /** Whether {@code rank} is an execution target of the pool. */
   boolean hasRank(int rank);

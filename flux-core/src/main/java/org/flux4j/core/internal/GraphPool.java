@@ -1,0 +1,348 @@
+package org.flux4j.core.internal;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.eclipse.collections.impl.list.mutable.primitive.IntArrayList;
+import org.eclipse.collections.impl.map.mutable.primitive.IntIntHashMap;
+import org.flux4j.core.Allocation;
+import org.flux4j.core.Clock;
+import org.flux4j.core.JobRequest;
+import org.flux4j.graph.ResourceGraph;
+import org.flux4j.graph.Status;
+import org.flux4j.policy.jobspec.Count;
+import org.flux4j.policy.jobspec.Exclusive;
+import org.flux4j.policy.jobspec.Jobspec;
+import org.flux4j.policy.match.MatchOp;
+import org.flux4j.policy.match.MatchResult;
+import org.flux4j.policy.match.ResourceQuery;
+import org.flux4j.policy.match.ResourceRequest;
+import org.flux4j.policy.match.ResourceSet;
+
+/**
+ * A {@link ResourcePool} over Fluxion's graph match engine ({@link ResourceQuery}): the job
+ * manager's allocate, satisfiability and free become REAPI match allocate, match satisfiability and
+ * cancel, with the instance's match policy.
+ *
+ * <p>Implementation notes: a job's request is its jobspec's resource tree when it has one, else a
+ * tree synthesized from the request's shape ({@code node[N] > slot[s/N] > core[c], gpu[g]} or
+ * {@code slot[s] > core[c], gpu[g]}). Allocations are made at "now" (seconds since the pool was
+ * created) for {@link #HOLD_SECONDS} and canceled when the job frees them, so the planner never
+ * frees resources the job manager still holds. Drained and down targets are marked down in the
+ * graph. The resource set is turned into slots by grouping its cores and GPUs by node and cutting
+ * them into slot-sized pieces, lowest ids first.
+ */
+final class GraphPool implements ResourcePool {
+  /**
+   * How long an allocation is planned for: 50 years, half of the planner's horizon, so that the
+   * planner never frees what the job manager still holds and a satisfiability check (made at the
+   * end of the horizon) sees every resource free.
+   */
+  static final long HOLD_SECONDS = 1_576_800_000L;
+
+  private final ResourceGraph graph;
+  private final ResourceQuery query;
+  private final Clock clock;
+  private final long epoch;
+  private final IntIntHashMap nodeOfRank = new IntIntHashMap();
+  private final boolean[] drained;
+  private final boolean[] down;
+  private final int[] nodeOf;
+  private final int totalCores;
+  private final int totalGpus;
+  private int usedCores;
+  private int usedGpus;
+
+  GraphPool(ResourceGraph graph, String matchPolicy, Clock clock) {
+    this.graph = graph;
+    this.clock = clock;
+    this.epoch = clock.millis();
+    this.query =
+        ResourceQuery.create(graph, ResourceQuery.Options.builder().policy(matchPolicy).build());
+    int n = graph.vertexLimit();
+    nodeOf = new int[n];
+    Arrays.fill(nodeOf, -2);
+    drained = new boolean[n];
+    down = new boolean[n];
+    int cores = 0;
+    int gpus = 0;
+    boolean anyNode = false;
+    for (int v = 0; v < n; v++) {
+      if (!graph.isLive(v)) {
+        continue;
+      }
+      String t = graph.type(v);
+      if (t.equals("node")) {
+        anyNode = true;
+        int r = graph.rank(v);
+        if (r >= 0) {
+          nodeOfRank.put(r, v);
+        }
+      } else if (t.equals("core")) {
+        cores++;
+      } else if (t.equals("gpu")) {
+        gpus++;
+      }
+    }
+    if (!anyNode) {
+      throw new IllegalArgumentException("the resource graph has no vertex of type node");
+    }
+    totalCores = cores;
+    totalGpus = gpus;
+  }
+
+  private long now() {
+    return Math.max(0, (clock.millis() - epoch) / 1000);
+  }
+
+  private ResourceRequest request(Job j) {
+    if (j.resourceRequest == null) {
+      j.resourceRequest = toResourceRequest(j.request);
+    }
+    return j.resourceRequest;
+  }
+
+  static ResourceRequest toResourceRequest(JobRequest r) {
+    Optional<Jobspec> spec = r.jobspec();
+    List<ResourceRequest.Resource> top = new ArrayList<>();
+    if (spec.isPresent()) {
+      for (var res : spec.get().resources()) {
+        top.add(convert(res));
+      }
+    } else {
+      List<ResourceRequest.Resource> inSlot = new ArrayList<>();
+      inSlot.add(ResourceRequest.Resource.of("core", r.coresPerSlot()));
+      if (r.gpusPerSlot() > 0) {
+        inSlot.add(ResourceRequest.Resource.of("gpu", r.gpusPerSlot()));
+      }
+      ResourceRequest.Resource[] children = inSlot.toArray(new ResourceRequest.Resource[0]);
+      if (r.nodes() > 0) {
+        var slot = ResourceRequest.Resource.slot(r.slots() / r.nodes(), "task", children);
+        var node = ResourceRequest.Resource.of("node", r.nodes(), slot);
+        top.add(r.exclusive() ? node.withExclusive(true) : node);
+      } else {
+        top.add(ResourceRequest.Resource.slot(r.slots(), "task", children));
+      }
+    }
+    return new ResourceRequest(top, HOLD_SECONDS, Optional.empty());
+  }
+
+  private static ResourceRequest.Resource convert(org.flux4j.policy.jobspec.Resource res) {
+    List<ResourceRequest.Resource> with = new ArrayList<>(res.with().size());
+    for (var c : res.with()) {
+      with.add(convert(c));
+    }
+    Count c = res.count();
+    long max = c.max() >= Count.UNBOUNDED ? Long.MAX_VALUE : c.max();
+    var count =
+        new ResourceRequest.Count(c.min(), max, c.operator().symbol(), Math.max(1, c.operand()));
+    Boolean x =
+        res.exclusive() == Exclusive.TRUE
+            ? Boolean.TRUE
+            : res.exclusive() == Exclusive.FALSE ? Boolean.FALSE : null;
+    return new ResourceRequest.Resource(res.type(), count, x, res.label(), res.unit(), with);
+  }
+
+  @Override
+  public Allocation allocate(Job job) {
+    MatchResult m = query.match(MatchOp.ALLOCATE, request(job), job.id.value(), now());
+    if (!(m instanceof MatchResult.Allocated a)) {
+      return null;
+    }
+    Allocation al = toAllocation(a.resources(), job.request);
+    job.poolCounts = held(a.resources());
+    usedCores += job.poolCounts[0];
+    usedGpus += job.poolCounts[1];
+    return al;
+  }
+
+  /** The cores and GPUs a resource set holds: listed ones, and all of an exclusive node's. */
+  private int[] held(ResourceSet set) {
+    int cores = 0;
+    int gpus = 0;
+    org.eclipse.collections.impl.set.mutable.primitive.IntHashSet whole =
+        new org.eclipse.collections.impl.set.mutable.primitive.IntHashSet();
+    for (int i = 0; i < set.size(); i++) {
+      int v = set.vertex(i);
+      if (set.exclusive(i) && graph.type(v).equals("node")) {
+        whole.add(v);
+        int[] under = under(v);
+        cores += under[0];
+        gpus += under[1];
+      }
+    }
+    for (int i = 0; i < set.size(); i++) {
+      int v = set.vertex(i);
+      String t = graph.type(v);
+      if ((t.equals("core") || t.equals("gpu")) && !whole.contains(nodeOf(v))) {
+        if (t.equals("core")) {
+          cores++;
+        } else {
+          gpus++;
+        }
+      }
+    }
+    return new int[] {cores, gpus};
+  }
+
+  private int[] under(int node) {
+    int[] counts = new int[2];
+    var out = graph.out(0);
+    java.util.ArrayDeque<Integer> stack = new java.util.ArrayDeque<>();
+    stack.push(node);
+    while (!stack.isEmpty()) {
+      int u = stack.pop();
+      String t = graph.type(u);
+      if (t.equals("core")) {
+        counts[0]++;
+      } else if (t.equals("gpu")) {
+        counts[1]++;
+      }
+      for (int e = out.start(u); e < out.end(u); e++) {
+        stack.push(out.target(e));
+      }
+    }
+    return counts;
+  }
+
+  private int nodeOf(int v) {
+    if (nodeOf[v] != -2) {
+      return nodeOf[v];
+    }
+    int u = v;
+    while (u >= 0 && !graph.type(u).equals("node")) {
+      u = graph.parent(u);
+    }
+    nodeOf[v] = u;
+    return u;
+  }
+
+  private Allocation toAllocation(ResourceSet set, JobRequest r) {
+    Map<Integer, IntArrayList[]> byNode = new LinkedHashMap<>();
+    int[] vertices = new int[set.size()];
+    for (int i = 0; i < set.size(); i++) {
+      int v = set.vertex(i);
+      vertices[i] = v;
+      String t = graph.type(v);
+      boolean core = t.equals("core");
+      if (!core && !t.equals("gpu") && !t.equals("node")) {
+        continue;
+      }
+      int node = t.equals("node") ? v : nodeOf(v);
+      if (node < 0) {
+        continue;
+      }
+      IntArrayList[] lists =
+          byNode.computeIfAbsent(
+              node, k -> new IntArrayList[] {new IntArrayList(), new IntArrayList()});
+      if (core) {
+        lists[0].add((int) graph.id(v));
+      } else if (!t.equals("node")) {
+        lists[1].add((int) graph.id(v));
+      }
+    }
+    List<Allocation.Slot> slots = new ArrayList<>();
+    int c = r.coresPerSlot();
+    int g = r.gpusPerSlot();
+    int remaining = r.slots();
+    for (Map.Entry<Integer, IntArrayList[]> e : byNode.entrySet()) {
+      int node = e.getKey();
+      int[] cores = e.getValue()[0].toSortedArray();
+      int[] gpus = e.getValue()[1].toSortedArray();
+      int k = c > 0 ? cores.length / c : 1;
+      if (g > 0) {
+        k = Math.min(k, gpus.length / g);
+      }
+      if (r.nodes() > 0) {
+        k = Math.min(k, Math.max(1, r.slots() / r.nodes()));
+      }
+      k = Math.min(k, remaining);
+      remaining -= Math.max(k, 0);
+      int rank = graph.rank(node);
+      String host = graph.name(node);
+      if (k <= 0 && slots.isEmpty()) {
+        slots.add(new Allocation.Slot(rank, host, cores, gpus));
+        continue;
+      }
+      for (int s = 0; s < k; s++) {
+        slots.add(
+            new Allocation.Slot(
+                rank,
+                host,
+                Arrays.copyOfRange(cores, s * c, s * c + c),
+                Arrays.copyOfRange(gpus, s * g, s * g + g)));
+      }
+    }
+    return new Allocation(slots, vertices);
+  }
+
+  @Override
+  public String unsatisfiable(Job job) {
+    ResourceRequest r = request(job);
+    ResourceRequest brief = new ResourceRequest(r.resources(), 1, r.constraint());
+    MatchResult m = query.match(MatchOp.SATISFIABILITY, brief, job.id.value(), now());
+    if (m instanceof MatchResult.Unsatisfiable u) {
+      return u.reason().isEmpty() ? "no resources match the request" : u.reason().strip();
+    }
+    if (m instanceof MatchResult.RequestError e) {
+      return e.message();
+    }
+    return null;
+  }
+
+  @Override
+  public void free(Job job) {
+    query.cancel(job.id.value());
+    usedCores -= job.poolCounts[0];
+    usedGpus -= job.poolCounts[1];
+  }
+
+  @Override
+  public boolean hasRank(int rank) {
+    return nodeOfRank.containsKey(rank);
+  }
+
+  private void update(int rank) {
+    int v = nodeOfRank.getIfAbsent(rank, -1);
+    if (v < 0) {
+      throw new IllegalArgumentException("no execution target with rank " + rank);
+    }
+    query.setStatus(graph.path(v), drained[v] || down[v] ? Status.DOWN : Status.UP);
+  }
+
+  @Override
+  public void setDrained(int rank, boolean on) {
+    int v = nodeOfRank.getIfAbsent(rank, -1);
+    if (v >= 0) {
+      drained[v] = on;
+    }
+    update(rank);
+  }
+
+  @Override
+  public void setDown(int rank, boolean on) {
+    int v = nodeOfRank.getIfAbsent(rank, -1);
+    if (v >= 0) {
+      down[v] = on;
+    }
+    update(rank);
+  }
+
+  @Override
+  public int freeCores() {
+    return totalCores - usedCores;
+  }
+
+  @Override
+  public int totalCores() {
+    return totalCores;
+  }
+
+  @Override
+  public int freeGpus() {
+    return totalGpus - usedGpus;
+  }
+}
