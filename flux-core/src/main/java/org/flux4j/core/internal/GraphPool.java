@@ -127,7 +127,11 @@ final class GraphPool implements ResourcePool {
         top.add(ResourceRequest.Resource.slot(r.slots(), "task", children));
       }
     }
-    return new ResourceRequest(top, HOLD_SECONDS, Optional.empty());
+    // A job is planned for its duration (the instance stops it there), so that reservations and
+    // backfilling see when its resources come back; a job without a duration holds them.
+    long millis = r.duration().toMillis();
+    long seconds = millis > 0 ? (millis + 999) / 1000 : HOLD_SECONDS;
+    return new ResourceRequest(top, seconds, Optional.empty());
   }
 
   private static ResourceRequest.Resource convert(org.flux4j.policy.jobspec.Resource res) {
@@ -149,11 +153,34 @@ final class GraphPool implements ResourcePool {
   @Override
   public Allocation allocate(Job job) {
     MatchResult m = query.match(MatchOp.ALLOCATE, request(job), job.id.value(), now());
-    if (!(m instanceof MatchResult.Allocated a)) {
-      return null;
+    return m instanceof MatchResult.Allocated a ? accept(job, a.resources()) : null;
+  }
+
+  @Override
+  public Outcome allocateOrReserve(Job job) {
+    MatchResult m =
+        query.match(MatchOp.ALLOCATE_ORELSE_RESERVE, request(job), job.id.value(), now());
+    if (m instanceof MatchResult.Allocated a) {
+      return new Outcome(accept(job, a.resources()), -1);
     }
-    Allocation al = toAllocation(a.resources(), job.request);
-    job.poolCounts = held(a.resources());
+    if (m instanceof MatchResult.Reserved r) {
+      return new Outcome(null, r.resources().startTime());
+    }
+    return Outcome.BUSY;
+  }
+
+  @Override
+  public void cancelReservation(Job job) {
+    long id = job.id.value();
+    query
+        .info(id)
+        .filter(i -> i.state() == org.flux4j.policy.match.JobInfo.State.RESERVED)
+        .ifPresent(i -> query.cancel(id));
+  }
+
+  private Allocation accept(Job job, ResourceSet set) {
+    Allocation al = toAllocation(set, job.request);
+    job.poolCounts = held(set);
     usedCores += job.poolCounts[0];
     usedGpus += job.poolCounts[1];
     return al;

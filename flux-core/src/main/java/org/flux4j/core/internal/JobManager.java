@@ -491,6 +491,16 @@ public final class JobManager {
         public void run(Job job, Allocation allocation) {
           start(job, allocation);
         }
+
+        @Override
+        public ResourcePool.Outcome allocateOrReserve(Job job) {
+          return pool.allocateOrReserve(job);
+        }
+
+        @Override
+        public void cancelReservation(Job job) {
+          pool.cancelReservation(job);
+        }
       };
 
   private void start(Job j, Allocation a) {

@@ -3,6 +3,8 @@ package org.flux4j.core.internal;
 import java.util.Comparator;
 import java.util.TreeSet;
 import org.flux4j.core.Allocation;
+import org.flux4j.policy.queue.QueueParams;
+import org.flux4j.policy.queue.QueuePolicies;
 
 /**
  * The queue policy plug point: holds the jobs in SCHED and decides, per scheduling cycle, which to
@@ -30,19 +32,35 @@ public abstract class QueueDiscipline {
 
     /** Runs {@code job}, just removed from the queue, on {@code allocation}. */
     void run(Job job, Allocation allocation);
+
+    /** Allocates {@code job} now or else reserves it (see {@link ResourcePool}). */
+    default ResourcePool.Outcome allocateOrReserve(Job job) {
+      Allocation a = allocate(job);
+      return a == null ? ResourcePool.Outcome.BUSY : new ResourcePool.Outcome(a, -1);
+    }
+
+    /** Releases the reservation of {@code job}, if any. */
+    default void cancelReservation(Job job) {}
   }
 
-  /** The discipline registered under {@code name}. */
+  /** The discipline registered under {@code name}, with Fluxion's default parameters. */
   static QueueDiscipline byName(String name) {
-    if (name.equals("fcfs")) {
-      return new Fcfs();
-    }
-    throw new IllegalArgumentException("unknown queue policy '" + name + "' (available: fcfs)");
+    return byName(name, QueueParams.DEFAULTS);
+  }
+
+  /**
+   * The discipline of the queue policy registered under {@code name} in {@link QueuePolicies}
+   * (fcfs, easy, hybrid, conservative, or a user's), with these parameters.
+   *
+   * @throws IllegalArgumentException listing the known names if there is none of that name
+   */
+  static QueueDiscipline byName(String name, QueueParams params) {
+    return new BackfillQueue(QueuePolicies.require(name, params));
   }
 
   /** The known names. */
   static boolean isKnown(String name) {
-    return name.equals("fcfs");
+    return QueuePolicies.byName(name, QueueParams.DEFAULTS).isPresent();
   }
 
   void add(Job j) {
@@ -68,23 +86,4 @@ public abstract class QueueDiscipline {
 
   /** One scheduling cycle. Held jobs (priority 0) are never allocated. */
   abstract void schedule(Scheduler s);
-
-  /** First come, first served, without backfilling. */
-  static final class Fcfs extends QueueDiscipline {
-    @Override
-    void schedule(Scheduler s) {
-      while (!pending.isEmpty()) {
-        Job head = pending.first();
-        if (head.priority == 0) {
-          return;
-        }
-        Allocation a = s.allocate(head);
-        if (a == null) {
-          return;
-        }
-        pending.pollFirst();
-        s.run(head, a);
-      }
-    }
-  }
 }

@@ -19,6 +19,31 @@ interface ResourcePool {
    */
   String unsatisfiable(Job job);
 
+  /**
+   * What {@link #allocateOrReserve} did: an allocation made now, or else the time (seconds on the
+   * pool's planner) at which the job is reserved, or neither (-1: busy, cannot even be reserved).
+   *
+   * @param allocation the allocation made now, or null
+   * @param reservedAt the reserved start, or -1
+   */
+  record Outcome(Allocation allocation, long reservedAt) {
+    /** Nothing now and no reservation. */
+    static final Outcome BUSY = new Outcome(null, -1);
+  }
+
+  /**
+   * Allocates the job's request now or else reserves it at the earliest time it fits (Fluxion's
+   * allocate_orelse_reserve), so that later jobs are only backfilled around it. A pool without a
+   * time model never reserves.
+   */
+  default Outcome allocateOrReserve(Job job) {
+    Allocation a = allocate(job);
+    return a == null ? Outcome.BUSY : new Outcome(a, -1);
+  }
+
+  /** Releases a reservation made by {@link #allocateOrReserve}; a no-op if there is none. */
+  default void cancelReservation(Job job) {}
+
   /** Returns the allocation of {@code job}, made by {@link #allocate}. */
   void free(Job job);
 

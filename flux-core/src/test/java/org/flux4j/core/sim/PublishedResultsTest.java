@@ -70,6 +70,12 @@ class PublishedResultsTest {
         .containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L, 11L, 12L);
   }
 
+  @Test
+  void hypeTest_easy_startOrderIsFluxSchedsOracle() {
+    assertThat(hypeStartOrder("easy"))
+        .containsExactly(1L, 2L, 3L, 6L, 7L, 8L, 9L, 10L, 11L, 4L, 5L, 12L);
+  }
+
   static List<Long> hypeStartOrder(String policy) {
     assumeTrue(traces != null, "../shared/traces not found: published-result checks skipped");
     SwfTrace t = SwfReader.read(traces.resolve("hype-test.swf"), true);

@@ -1,0 +1,127 @@
+package org.flux4j.core.internal;
+
+import org.eclipse.collections.impl.map.mutable.primitive.LongObjectHashMap;
+import org.flux4j.core.Allocation;
+import org.flux4j.policy.queue.CycleResult;
+import org.flux4j.policy.queue.JobMatcher;
+import org.flux4j.policy.queue.JobQueue;
+import org.flux4j.policy.queue.MatchOutcome;
+import org.flux4j.policy.queue.QueuePolicy;
+
+/**
+ * The job manager's queue over flux-policy's queue policies (fcfs, easy, hybrid, conservative and
+ * registered ones): Fluxion's qmanager cycle, with reservations made through the resource pool.
+ *
+ * <p>Held jobs (priority 0) stay out of the policy's queue until their urgency changes. A cycle
+ * runs the policy against an adapter that asks the pool to allocate (or to allocate or else
+ * reserve); the allocations it makes are handed to the job manager to start once the cycle ends.
+ * Loop-owned; not thread-safe.
+ */
+final class BackfillQueue extends QueueDiscipline {
+  private final QueuePolicy policy;
+  private final JobQueue queue = new JobQueue("default");
+  private final LongObjectHashMap<Job> byId = new LongObjectHashMap<>();
+  private final LongObjectHashMap<Allocation> made = new LongObjectHashMap<>();
+
+  BackfillQueue(QueuePolicy policy) {
+    this.policy = policy;
+  }
+
+  /** The policy's name. */
+  String policyName() {
+    return policy.name();
+  }
+
+  @Override
+  void add(Job j) {
+    byId.put(j.id.value(), j);
+    if (j.priority == 0) {
+      pending.add(j); // held: kept aside, in order, until reprioritised
+    } else {
+      queue.add(j.id.value(), j.priority);
+    }
+  }
+
+  @Override
+  boolean remove(Job j) {
+    if (byId.remove(j.id.value()) == null) {
+      return false;
+    }
+    return pending.remove(j) || queue.remove(j.id.value());
+  }
+
+  @Override
+  void reprioritize(Job j, long priority) {
+    if (!byId.containsKey(j.id.value())) {
+      j.priority = priority;
+      return;
+    }
+    if (pending.remove(j)) {
+      j.priority = priority;
+      add(j);
+      return;
+    }
+    j.priority = priority;
+    if (priority == 0) {
+      queue.remove(j.id.value());
+      pending.add(j);
+    } else {
+      queue.setPriority(j.id.value(), priority);
+    }
+  }
+
+  @Override
+  int size() {
+    return byId.size();
+  }
+
+  @Override
+  void schedule(Scheduler s) {
+    queue.unblockAll();
+    CycleResult r =
+        policy.runCycle(
+            queue,
+            new JobMatcher() {
+              @Override
+              public MatchOutcome allocate(long jobId) {
+                return keep(jobId, s.allocate(byId.get(jobId)));
+              }
+
+              @Override
+              public MatchOutcome allocateOrReserve(long jobId) {
+                Job j = byId.get(jobId);
+                ResourcePool.Outcome o = s.allocateOrReserve(j);
+                if (o.allocation() != null) {
+                  return keep(jobId, o.allocation());
+                }
+                return o.reservedAt() >= 0
+                    ? new MatchOutcome.Reserved(o.reservedAt())
+                    : MatchOutcome.BUSY;
+              }
+
+              @Override
+              public void cancelReservation(long jobId) {
+                Job j = byId.get(jobId);
+                if (j != null) {
+                  s.cancelReservation(j);
+                }
+              }
+            });
+    for (long id : r.started()) {
+      Job j = byId.remove(id);
+      s.run(j, made.remove(id));
+    }
+    for (long id : r.rejected().keySet()) {
+      // the pool answers busy, never unsatisfiable: unsatisfiable jobs are refused at submit
+      throw new IllegalStateException("queue policy rejected job " + id + " after submit");
+    }
+  }
+
+  private MatchOutcome keep(long jobId, Allocation a) {
+    if (a == null) {
+      return MatchOutcome.BUSY;
+    }
+    made.put(jobId, a);
+    return MatchOutcome.ALLOCATED;
+  }
+}
