@@ -1,5 +1,6 @@
 package org.flux4j.graph.io;
 
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
@@ -179,8 +180,8 @@ public final class JgfWriter {
           cursor[depth] = c + 1;
           seen.set(child);
           if (++depth == stack.length) {
-            stack = java.util.Arrays.copyOf(stack, depth * 2);
-            cursor = java.util.Arrays.copyOf(cursor, depth * 2);
+            stack = Arrays.copyOf(stack, depth * 2);
+            cursor = Arrays.copyOf(cursor, depth * 2);
           }
           stack[depth] = child;
           cursor[depth] = out[0].start(child);
