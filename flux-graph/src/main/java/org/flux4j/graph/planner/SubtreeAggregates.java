@@ -310,6 +310,32 @@ public final class SubtreeAggregates {
   }
 
   /**
+   * Fills {@code out[k]}, for each aggregate type {@code k} that {@code v} tracks, with the fewest
+   * units of it free under {@code v} during {@code [at, at + duration)}; other entries are left
+   * untouched. Returns false (and fills nothing) if {@code v} keeps no planner.
+   *
+   * @throws IllegalArgumentException as {@link Planner#availableDuring}, or if {@code out} is
+   *     shorter than a tracked type's index
+   */
+  public boolean availableDuring(int v, long at, long duration, long[] out) {
+    PlannerMulti p = plannerOrNull(v);
+    if (p == null) {
+      return false;
+    }
+    int[] map = p.typeMap;
+    for (int i = 0; i < map.length; i++) {
+      if (map[i] >= out.length) {
+        throw new IllegalArgumentException(
+            "aggregates: output of length " + out.length + " has no slot for " + p.type(i));
+      }
+    }
+    for (int i = 0; i < map.length; i++) {
+      out[map[i]] = p.planner(i).availableDuring(at, duration);
+    }
+    return true;
+  }
+
+  /**
    * The request vector in {@code v}'s planner order (Fluxion's {@code count_relevant_types}): entry
    * {@code i} is {@code byAggregate[typeIndex(planner.type(i))]}, 0 beyond its length. Use it with
    * {@link PlannerMulti#availTimeFirst} on the root's planner to seek reservation times. A new

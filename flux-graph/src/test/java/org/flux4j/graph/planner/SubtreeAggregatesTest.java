@@ -128,6 +128,12 @@ class SubtreeAggregatesTest {
     PlannerMulti rootPlan = c.plannerOrNull(root);
     assertThat(rootPlan.availTimeFirst(0, 5, c.plannerVector(root, new long[] {8, 0, 0, 0})))
         .isEqualTo(10);
+    long[] byType = new long[c.types().size()];
+    assertThat(c.availableDuring(root, 0, 10, byType)).isTrue();
+    assertThat(byType[c.typeIndex("core")]).isEqualTo(5);
+    assertThat(byType[c.typeIndex("gpu")]).isEqualTo(1);
+    int core = g.vertexByPath("/cluster0/rack0/node0/socket0/core0").getAsInt();
+    assertThat(c.availableDuring(core, 0, 10, byType)).isFalse();
     long[] at = new long[rootPlan.size()];
     rootPlan.availableAt(0, at);
     assertThat(at).containsExactly(1, 32, 5, 2);
