@@ -245,6 +245,70 @@ public final class SubtreeAggregates {
     return a;
   }
 
+  /**
+   * Checks the invariants against {@code graph}: every planner's totals equal the units of its
+   * types among the vertex's live containment descendants, and no planner has a point with negative
+   * or above-total availability. For tests and debugging: O(V * depth + points).
+   *
+   * @throws IllegalStateException naming the first vertex, type and value that is wrong
+   */
+  public void checkConsistency(ResourceGraph graph) {
+    java.util.Map<Integer, long[]> counts = new java.util.HashMap<>();
+    int width = filters.pruningCount();
+    for (int u = 0; u < graph.vertexLimit(); u++) {
+      if (!graph.isLive(u)) {
+        continue;
+      }
+      int k = filters.pruningIndex(graph.type(u));
+      if (k < 0) {
+        continue;
+      }
+      for (int a = graph.parent(u); a >= 0; a = graph.parent(a)) {
+        if (hasPlanner(a)) {
+          counts.computeIfAbsent(a, x -> new long[width])[k] += graph.size(u);
+        }
+      }
+    }
+    for (int v = 0; v < plans.length; v++) {
+      PlannerMulti p = plans[v];
+      if (p == null || !graph.isLive(v)) {
+        continue;
+      }
+      long[] c = counts.getOrDefault(v, new long[width]);
+      for (int i = 0; i < p.size(); i++) {
+        Planner q = p.planner(i);
+        long expect = c[p.typeMap[i]];
+        if (q.total() != expect) {
+          throw new IllegalStateException(
+              "aggregates: "
+                  + graph.path(v)
+                  + " tracks "
+                  + q.total()
+                  + " "
+                  + p.type(i)
+                  + " but its subtree holds "
+                  + expect);
+        }
+        for (int j = 0; j < q.pointCount(); j++) {
+          long r = q.pointRemaining(j);
+          if (r < 0 || r > q.total()) {
+            throw new IllegalStateException(
+                "aggregates: "
+                    + graph.path(v)
+                    + " has "
+                    + r
+                    + " "
+                    + p.type(i)
+                    + " free at "
+                    + q.pointTime(j)
+                    + " of "
+                    + q.total());
+          }
+        }
+      }
+    }
+  }
+
   // ---------------------------------------------------------------- types
 
   /** The effective filters, including leaf types registered while priming. */

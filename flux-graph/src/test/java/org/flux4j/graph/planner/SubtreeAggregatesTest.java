@@ -151,8 +151,21 @@ class SubtreeAggregatesTest {
     assertThat(a.total(root, "core")).isEqualTo(4);
     assertThat(a.total(root, "node")).isEqualTo(1);
     assertThat(a.availableDuring(root, "core", 0, 5)).isEqualTo(2);
+    a.checkConsistency(g);
     a.removeSpan(root, id);
     assertThat(a.availableDuring(root, "core", 0, 5)).isEqualTo(4);
+  }
+
+  @Test
+  void checkConsistency_detectsOverbookingAndWrongTotals() {
+    ResourceGraph g = cluster(1, 2, 1, 4, false);
+    SubtreeAggregates a = SubtreeAggregates.build(g, PruneFilters.DEFAULT, 0, H);
+    int root = g.roots()[0];
+    a.checkConsistency(g);
+    a.plannerOrNull(root).planner(0).updateTotal(9);
+    assertThatThrownBy(() -> a.checkConsistency(g))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("/cluster0 tracks 9 core but its subtree holds 8");
   }
 
   // ---------------------------------------------------------------- differential with recount
@@ -267,6 +280,7 @@ class SubtreeAggregatesTest {
         }
       }
       checkAvailability(g, a, jobs);
+      a.checkConsistency(g);
     }
   }
 
