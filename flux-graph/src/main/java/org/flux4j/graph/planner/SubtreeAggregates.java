@@ -37,11 +37,17 @@ public final class SubtreeAggregates {
    * in its package-private field typeMap the aggregate type index of each of its planners (one
    * shared int[] per distinct type list). Aggregate type indices are the registration order of
    * filters.pruningTypes(), which only grows (leaf types registered while priming).
+   *
+   * Copy-on-write: after copy(), the original and the copy share every PlannerMulti and both mark
+   * all of them in their shared bitset; the first change through either instance (addSpan,
+   * removeSpan, reduceSpan, reprime, or plannerOrNull, which hands out a writable planner) copies
+   * that vertex's planner and clears its bit. Reads (fits, availableDuring, total) never copy.
    */
   private final long base;
   private final long horizon;
   private final PruneFilters filters;
   private PlannerMulti[] plans;
+  private BitSet shared = new BitSet();
   private long[] scratch = new long[4];
   // one shared (names, aggregate indices) pair per distinct tracked-type list
   private final java.util.Map<List<String>, TypeList> typeLists = new java.util.HashMap<>();
@@ -80,17 +86,42 @@ public final class SubtreeAggregates {
     return a;
   }
 
-  /** A deep, independent copy: every planner is copied. O(planners + spans). */
+  /**
+   * An independent copy, for what-if clones; copy-on-write, so it costs O(V) now and one planner
+   * copy at each vertex on its first change in either instance.
+   */
   public SubtreeAggregates copy() {
-    SubtreeAggregates c = new SubtreeAggregates(base, horizon, filters.mutableCopy(), plans.length);
+    SubtreeAggregates c = new SubtreeAggregates(base, horizon, filters.mutableCopy(), 0);
+    c.plans = plans.clone();
+    BitSet all = new BitSet(plans.length);
     for (int v = 0; v < plans.length; v++) {
-      PlannerMulti p = plans[v];
-      if (p != null) {
-        c.plans[v] = p.copy();
+      if (plans[v] != null) {
+        all.set(v);
       }
     }
+    shared = all;
+    c.shared = (BitSet) all.clone();
     c.typeLists.putAll(typeLists);
     return c;
+  }
+
+  /** The planner of {@code v} for writing: copied first if a copy of this instance shares it. */
+  private PlannerMulti own(int v) {
+    if (v < 0 || v >= plans.length) {
+      return null;
+    }
+    PlannerMulti p = plans[v];
+    if (p != null && shared.get(v)) {
+      p = p.copy();
+      plans[v] = p;
+      shared.clear(v);
+    }
+    return p;
+  }
+
+  /** The planner of {@code v} for reading, or null. */
+  private PlannerMulti read(int v) {
+    return v >= 0 && v < plans.length ? plans[v] : null;
   }
 
   /**
@@ -105,6 +136,7 @@ public final class SubtreeAggregates {
     for (int v = 0; v < plans.length; v++) {
       if (plans[v] != null && !graph.isLive(v)) {
         plans[v] = null;
+        shared.clear(v);
       }
     }
     prime(graph);
@@ -214,7 +246,7 @@ public final class SubtreeAggregates {
       totals[i] = dfv[filters.pruningIndex(types.get(i))];
     }
     TypeList tl = typeList(types);
-    PlannerMulti p = plans[u];
+    PlannerMulti p = own(u);
     if (p == null) {
       p = PlannerMulti.createShared(base, horizon, totals, tl.names);
       plans[u] = p;
@@ -335,10 +367,10 @@ public final class SubtreeAggregates {
 
   /**
    * The planner of {@code v}, or null if it keeps none. Changing it directly is allowed (it is the
-   * same object the other methods use).
+   * same object the other methods use; if a copy shared it, it is copied first).
    */
   public PlannerMulti plannerOrNull(int v) {
-    return v >= 0 && v < plans.length ? plans[v] : null;
+    return own(v);
   }
 
   /** How many vertices keep a planner. O(V). */
@@ -357,7 +389,7 @@ public final class SubtreeAggregates {
    * {@code v} does not track the type.
    */
   public long total(int v, String type) {
-    PlannerMulti p = plannerOrNull(v);
+    PlannerMulti p = read(v);
     return p == null ? -1 : p.totalByType(type);
   }
 
@@ -368,7 +400,7 @@ public final class SubtreeAggregates {
    * @throws IllegalArgumentException as {@link Planner#availableDuring}
    */
   public long availableDuring(int v, String type, long at, long duration) {
-    PlannerMulti p = plannerOrNull(v);
+    PlannerMulti p = read(v);
     int i = p == null ? -1 : p.indexOf(type);
     return i < 0 ? -1 : p.planner(i).availableDuring(at, duration);
   }
@@ -382,7 +414,7 @@ public final class SubtreeAggregates {
    *     shorter than a tracked type's index
    */
   public boolean availableDuring(int v, long at, long duration, long[] out) {
-    PlannerMulti p = plannerOrNull(v);
+    PlannerMulti p = read(v);
     if (p == null) {
       return false;
     }
@@ -406,7 +438,7 @@ public final class SubtreeAggregates {
    * array; empty if {@code v} keeps no planner.
    */
   public long[] plannerVector(int v, long[] byAggregate) {
-    PlannerMulti p = plannerOrNull(v);
+    PlannerMulti p = read(v);
     return p == null ? new long[0] : Arrays.copyOf(vector(p, byAggregate), p.size());
   }
 
@@ -419,7 +451,7 @@ public final class SubtreeAggregates {
    * @throws IllegalArgumentException if {@code duration < 1} or a count is negative
    */
   public boolean fits(int v, long at, long duration, long[] counts) {
-    PlannerMulti p = plannerOrNull(v);
+    PlannerMulti p = read(v);
     if (p == null) {
       return true;
     }
@@ -441,7 +473,7 @@ public final class SubtreeAggregates {
    * @throws IllegalArgumentException as {@link PlannerMulti#addSpan}; nothing changes
    */
   public long addSpan(int v, long start, long duration, long[] amounts) {
-    PlannerMulti p = plannerOrNull(v);
+    PlannerMulti p = own(v);
     if (p == null) {
       return NONE;
     }
@@ -454,7 +486,7 @@ public final class SubtreeAggregates {
    * @throws IllegalArgumentException if {@code v} has no such span
    */
   public void removeSpan(int v, long spanId) {
-    PlannerMulti p = plannerOrNull(v);
+    PlannerMulti p = own(v);
     if (p == null) {
       throw new IllegalArgumentException("aggregates: vertex " + v + " keeps no planner");
     }
@@ -469,7 +501,7 @@ public final class SubtreeAggregates {
    *     span holds; nothing changes
    */
   public boolean reduceSpan(int v, long spanId, long[] amounts) {
-    PlannerMulti p = plannerOrNull(v);
+    PlannerMulti p = own(v);
     if (p == null) {
       throw new IllegalArgumentException("aggregates: vertex " + v + " keeps no planner");
     }
