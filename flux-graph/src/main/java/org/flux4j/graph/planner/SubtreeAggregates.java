@@ -48,6 +48,7 @@ public final class SubtreeAggregates {
   private final PruneFilters filters;
   private PlannerMulti[] plans;
   private BitSet shared = new BitSet();
+  private BitSet present = new BitSet(); // vertices with a planner
   private long[] scratch = new long[4];
   // one shared (names, aggregate indices) pair per distinct tracked-type list
   private final java.util.Map<List<String>, TypeList> typeLists = new java.util.HashMap<>();
@@ -93,14 +94,9 @@ public final class SubtreeAggregates {
   public SubtreeAggregates copy() {
     SubtreeAggregates c = new SubtreeAggregates(base, horizon, filters.mutableCopy(), 0);
     c.plans = plans.clone();
-    BitSet all = new BitSet(plans.length);
-    for (int v = 0; v < plans.length; v++) {
-      if (plans[v] != null) {
-        all.set(v);
-      }
-    }
-    shared = all;
-    c.shared = (BitSet) all.clone();
+    c.present = (BitSet) present.clone();
+    shared = (BitSet) present.clone();
+    c.shared = (BitSet) present.clone();
     c.typeLists.putAll(typeLists);
     return c;
   }
@@ -137,6 +133,7 @@ public final class SubtreeAggregates {
       if (plans[v] != null && !graph.isLive(v)) {
         plans[v] = null;
         shared.clear(v);
+        present.clear(v);
       }
     }
     prime(graph);
@@ -250,6 +247,7 @@ public final class SubtreeAggregates {
     if (p == null) {
       p = PlannerMulti.createShared(base, horizon, totals, tl.names);
       plans[u] = p;
+      present.set(u);
     } else {
       p.update(totals, tl.names);
     }
@@ -373,15 +371,9 @@ public final class SubtreeAggregates {
     return own(v);
   }
 
-  /** How many vertices keep a planner. O(V). */
+  /** How many vertices keep a planner. */
   public int plannerCount() {
-    int n = 0;
-    for (PlannerMulti p : plans) {
-      if (p != null) {
-        n++;
-      }
-    }
-    return n;
+    return present.cardinality();
   }
 
   /**
