@@ -172,6 +172,20 @@ public final class PlannerMulti {
   }
 
   /**
+   * Fills {@code out} with the units of each type free at time {@code t} (Fluxion's {@code
+   * planner_multi_avail_resources_array_at}).
+   *
+   * @throws IllegalArgumentException as {@link Planner#availableAt}, or if {@code out} has the
+   *     wrong length
+   */
+  public void availableAt(long t, long[] out) {
+    checkLength(out);
+    for (int i = 0; i < out.length; i++) {
+      out[i] = planners[i].availableAt(t);
+    }
+  }
+
+  /**
    * Fills {@code out} with the fewest units of each type free during {@code [t, t + duration)}
    * (Fluxion's {@code planner_multi_avail_resources_array_during}).
    *
@@ -320,6 +334,8 @@ public final class PlannerMulti {
    * ignored, tracked types not named release 0 (which removes their span if it holds 0). A per-type
    * span released to nothing is dropped; when none is left the multi-span is removed and this
    * returns true.
+   *
+   * <p>A type named twice counts once, with its last amount (Fluxion would release twice).
    *
    * @throws IllegalArgumentException if there is no multi-span {@code id}, the arrays differ in
    *     length, or an amount is negative or above what the type's span holds; then nothing changes

@@ -154,34 +154,141 @@ class PlannerTest {
     assertThat(p.addSpan(50, 1, 1)).isEqualTo(2);
   }
 
+  // ---------------------------------------------------------------- flux-sched planner_test01
+  // facts
+
+  @Test
+  void fluxionBasicAddRemove_findsPointsInOrder() {
+    Planner p = Planner.create(0, 10, 1, "B");
+    assertThat(p.availTimeFirst(0, 5, 1)).isZero();
+    p.addSpan(0, 5, 1);
+    assertThat(p.availTimeFirst(0, 2, 1)).isEqualTo(5);
+    long span2 = p.addSpan(5, 2, 1);
+    assertThat(p.availTimeFirst(0, 2, 1)).isEqualTo(7);
+    long span3 = p.addSpan(7, 2, 1);
+    assertThat(p.availTimeFirst(0, 2, 1)).isEqualTo(Planner.NONE);
+    assertThat(p.availTimeFirst(0, 1, 1)).isEqualTo(9);
+    p.addSpan(9, 1, 1);
+    assertThat(p.spanStart(span2)).isEqualTo(5);
+    p.removeSpan(span2);
+    p.removeSpan(span3);
+    assertThat(p.availTimeFirst(0, 5, 1)).isEqualTo(Planner.NONE);
+    assertThat(p.availTimeFirst(0, 4, 1)).isEqualTo(5);
+    p.addSpan(5, 4, 1);
+  }
+
+  @Test
+  void fluxionAddAndIterator_addSpanResetsIteration() {
+    Planner p = Planner.create(0, 10, 10, "C");
+    assertThat(p.availTimeFirst(0, 4, 3)).isZero();
+    assertThat(p.availTimeNext()).isEqualTo(Planner.NONE);
+    p.addSpan(0, 4, 3);
+    assertThat(p.availTimeFirst(0, 4, 3)).isZero();
+    assertThat(p.availTimeNext()).isEqualTo(4);
+    assertThat(p.availTimeNext()).isEqualTo(Planner.NONE);
+  }
+
+  @Test
+  void fluxionOnOrAfter_onlyScheduledPointsAreCandidates() {
+    Planner p = Planner.create(0, Long.MAX_VALUE, 3, "A");
+    assertThat(p.availTimeFirst(100000, 100, 2)).isEqualTo(Planner.NONE);
+    assertThat(p.availDuring(100000, 100, 2)).isTrue();
+    p.addSpan(100000, 100, 2);
+    assertThat(p.availTimeFirst(100000, 200, 2)).isEqualTo(100100);
+    p.addSpan(100100, 200, 2);
+    assertThat(p.availTimeFirst(100000, 200, 1)).isEqualTo(100000);
+    assertThat(p.availTimeNext()).isEqualTo(100100);
+    assertThat(p.availTimeNext()).isEqualTo(100300);
+    assertThat(p.availTimeFirst(0, 200, 1)).isZero();
+    assertThat(p.availTimeNext()).isEqualTo(100000);
+  }
+
+  @Test
+  void fluxionUpdate_shrinkAndRegrowRestoresState() {
+    Planner p = Planner.create(0, Long.MAX_VALUE, 100000, "core");
+    p.addSpan(0, 600, 36);
+    p.addSpan(0, 57600, 3600);
+    p.addSpan(57600, 57600, 1800);
+    p.addSpan(172800, 57600, 2304);
+    p.addSpan(115200, 900, 468);
+    Planner before = p.copy();
+    p.updateTotal(50000);
+    assertThat(p.availableAt(0)).isEqualTo(before.availableAt(0) - 50000);
+    p.updateTotal(100000);
+    assertThat(p.toString()).isEqualTo(before.toString());
+    p.updateTotal(40000);
+    assertThatThrownBy(() -> p.addSpan(1152000, 57600, 50000))
+        .isInstanceOf(IllegalArgumentException.class);
+    long span = p.addSpan(1152000, 57600, 40000);
+    p.removeSpan(span);
+  }
+
+  @Test
+  void fluxionPartialCancel_releasesUnitsThenRemoves() {
+    Planner p = Planner.create(0, Long.MAX_VALUE, 100, "core");
+    long span1 = p.addSpan(0, 600, 25);
+    long span2 = p.addSpan(0, 1200, 75);
+    assertThat(p.reduceSpan(span1, 15)).isFalse();
+    assertThat(p.availableAt(0)).isEqualTo(15);
+    assertThat(p.reduceSpan(span1, 10)).isTrue();
+    assertThat(p.availableAt(0)).isEqualTo(25);
+    assertThat(p.reduceSpan(span2, 25)).isFalse();
+    assertThat(p.availableAt(300)).isEqualTo(50);
+    long span3 = p.addSpan(300, 300, 50);
+    assertThat(p.availableAt(300)).isZero();
+    p.removeSpan(span2);
+    assertThat(p.reduceSpan(span3, 50)).isTrue();
+    p.addSpan(300, 300, 100);
+    assertThat(p.availableAt(300)).isZero();
+  }
+
   // ---------------------------------------------------------------- differential
 
   @Test
   void randomSequences_matchBruteForceOracle() {
     for (long seed = 1; seed <= 1500; seed++) {
       try {
-        runRandom(seed, 150);
+        runRandom(seed, 150, 24, 25);
       } catch (AssertionError | RuntimeException e) {
         throw new AssertionError("seed " + seed + ": " + e.getMessage(), e);
       }
     }
   }
 
-  private static void runRandom(long seed, int ops) {
+  @Test
+  void randomSequences_manyPoints_matchBruteForceOracle() {
+    // long horizons and mostly adds: hundreds of points, so chunks split, empty and merge
+    int most = 0;
+    for (long seed = 1; seed <= 12; seed++) {
+      try {
+        most = Math.max(most, runRandom(seed, 1200, 700, 45));
+      } catch (AssertionError | RuntimeException e) {
+        throw new AssertionError("seed " + seed + ": " + e.getMessage(), e);
+      }
+    }
+    assertThat(most).as("most points held").isGreaterThan(150);
+  }
+
+  /** Returns the most points the planner held. */
+  private static int runRandom(long seed, int ops, int maxHorizon, int addPercent) {
     Random r = new Random(seed);
     long base = r.nextBoolean() ? 0 : r.nextInt(50);
-    long horizon = 1 + r.nextInt(r.nextBoolean() ? 6 : 24);
-    long total = r.nextInt(9);
+    long horizon = 1 + r.nextInt(r.nextBoolean() ? Math.min(6, maxHorizon) : maxHorizon);
+    long total = r.nextInt(9) + (maxHorizon > 100 ? 40 : 0);
     Planner p = Planner.create(base, horizon, total, "core");
     PlannerOracle o = new PlannerOracle(base, horizon, total);
     long end = base + horizon;
+    int most = 0;
     for (int op = 0; op < ops; op++) {
+      most = Math.max(most, p.pointCount());
       int kind = r.nextInt(100);
-      String what = "op " + op + " kind " + kind;
-      if (kind < 25) {
+      // grow for the first half, then mostly shrink (chunks empty and merge)
+      boolean add = r.nextInt(100) < (op < ops / 2 ? addPercent : addPercent / 5);
+      String what = "op " + op + " kind " + kind + (add ? " add" : "");
+      if (add) {
         long s = base - 1 + r.nextInt((int) horizon + 3);
-        long d = r.nextInt((int) horizon + 2);
-        long n0 = r.nextInt(10) == 0 ? -1 : r.nextInt((int) o.total + 2);
+        long d = maxHorizon > 100 ? 1 + r.nextInt(30) : r.nextInt((int) horizon + 2);
+        long n0 = r.nextInt(10) == 0 ? -1 : r.nextInt((int) Math.min(o.total, 12) + 2);
         boolean fit = r.nextBoolean() && s >= base && s < end && d >= 1 && s + d <= end;
         long n = fit ? Math.min(n0, o.availResDuring(s, d)) : n0; // often make it fit
         long expect = o.addSpan(s, d, n);
@@ -206,7 +313,7 @@ class PlannerTest {
         long got = call(() -> p.reduceSpan(id, x) ? 1 : 0);
         assertThat(got).as(what + " reduceSpan(%d,%d)", id, x).isEqualTo(expect);
       } else if (kind < 50) {
-        long nt = r.nextInt(11);
+        long nt = r.nextInt(11) + (maxHorizon > 100 ? 40 : 0);
         o.updateTotal(nt);
         p.updateTotal(nt);
       } else if (kind < 60) {
@@ -232,7 +339,7 @@ class PlannerTest {
         assertThat(call(() -> p.availTimeFirst(t, d, n)))
             .as(what + " first(%d,%d,%d)", t, d, n)
             .isEqualTo(o.first(t, d, n));
-      } else if (kind < 97) {
+      } else if (kind < 97 || maxHorizon > 100 && op < ops - 30) {
         assertThat(p.availTimeNext()).as(what + " next").isEqualTo(o.next());
       } else {
         Planner pc = p.copy();
@@ -240,10 +347,11 @@ class PlannerTest {
         // keep using the copies, and check the originals were not disturbed by the copy
         checkState(p, o, what + " before copy");
         runTail(r, pc, oc, what);
-        return;
+        return most;
       }
       checkState(p, o, what);
     }
+    return most;
   }
 
   private static void runTail(Random r, Planner p, PlannerOracle o, String what) {
