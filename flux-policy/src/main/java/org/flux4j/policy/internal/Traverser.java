@@ -772,6 +772,29 @@ final class Traverser {
     return (a, b) -> interval.get(a.score) > interval.get(b.score);
   }
 
+  // ------------------------------------------------------------------ marks from an R
+
+  /**
+   * Marks the edges between vertices of {@code in} (a selection by vertex) as Fluxion's readers do
+   * for an update from R, so that {@link #update} emits and commits exactly that selection.
+   */
+  void markSelection(int root, boolean[] in, long[] needs, boolean[] excl) {
+    tick++;
+    seq++;
+    for (int v = 0; v < in.length; v++) {
+      if (!in[v]) {
+        continue;
+      }
+      int pe = firstIn[v];
+      if (pe >= 0 && in[slotSource[pe]]) {
+        mark(pe, needs[v], excl[v]);
+      }
+    }
+    rootMarkSeq = seq;
+    rootNeeds = needs[root];
+    rootExcl = excl[root];
+  }
+
   // ------------------------------------------------------------------ update pass
 
   /** Whether the last select left a marked root edge (a match to commit). */
