@@ -108,6 +108,10 @@ public final class QueryEngine {
     if (!known.contains(u)) {
       throw new IllegalArgumentException("unknown matcher subsystems: " + s);
     }
+    if (!u.equals("CA") && !u.startsWith("C+") && !u.equals("ALL")) {
+      throw new IllegalArgumentException(
+          "matcher subsystems " + s + ": only containment as the dominant subsystem is supported");
+    }
   }
 
   /** See {@link ResourceQuery#graph()}. */
@@ -512,7 +516,31 @@ public final class QueryEngine {
       return CancelStatus.CANCELLED;
     }
     rebuildAggregates(rec);
+    rec.resources = remaining(rec);
     return CancelStatus.PARTIALLY_CANCELLED;
+  }
+
+  /** The part of a job's resource set whose vertices still hold an entry of the job. */
+  private ResourceSet remaining(SchedState.JobRecord rec) {
+    ResourceSet held = rec.resources;
+    ResourceSet.Builder b = ResourceSet.builder(graph);
+    boolean[] keep = new boolean[graph.vertexLimit()];
+    for (int i = 0; i < held.size(); i++) {
+      int v = held.vertex(i);
+      VertexSchedule sc = state.sched[v];
+      if (sc != null && sc.indexOf(rec.jobId) >= 0) {
+        keep[v] = true;
+        int e = b.add(v, held.count(i), held.exclusive(i));
+        held.ephemeral(i).forEach((k, val) -> b.ephemeral(e, k, val));
+      }
+    }
+    for (int k = 0; k < held.edgeCount(); k++) {
+      if (keep[held.edgeSource(k)] && keep[held.edgeTarget(k)]) {
+        b.edge(held.edgeSource(k), held.edgeTarget(k), held.edgeSubsystem(k));
+      }
+    }
+    b.schedule(held.startTime(), held.duration());
+    return b.build();
   }
 
   private boolean isShared(int v, long jobId) {
