@@ -49,6 +49,7 @@ final class Job {
   JobResult result;
   org.flux4j.policy.match.ResourceRequest resourceRequest;
   int[] poolCounts;
+  org.flux4j.core.exec.Executor executor;
   boolean singletonWaiting;
   boolean named;
 

@@ -121,6 +121,14 @@ public final class JobManager {
 
   /** Submits a job; see {@code Instance.submit}. */
   public JobId submit(JobRequest request) {
+    return submit(request, null);
+  }
+
+  /**
+   * Submits a job that runs on {@code override} instead of the instance's executor (null: the
+   * instance's).
+   */
+  public JobId submit(JobRequest request, Executor override) {
     if (closing) {
       throw new IllegalStateException("the instance is closed; no more submissions");
     }
@@ -133,6 +141,7 @@ public final class JobManager {
     }
     JobId id = ids.next();
     Job j = new Job(id, request, clock.millis(), deps);
+    j.executor = override;
     jobs.put(id, j);
     active.incrementAndGet();
     if (!loop.post(() -> onSubmit(j))) {
@@ -515,7 +524,8 @@ public final class JobManager {
           }
         };
     try {
-      j.execution = executor.start(new ExecJob(j.id, j.request, a, clock), listener);
+      Executor ex = j.executor != null ? j.executor : executor;
+      j.execution = ex.start(new ExecJob(j.id, j.request, a, clock), listener);
     } catch (RuntimeException e) {
       exception(j, "start", 0, "executor failed to start the job: " + e.getMessage());
       if (!j.finished) {
