@@ -54,6 +54,10 @@ final class GraphPool implements ResourcePool {
   private final int totalCores;
   private final int totalGpus;
   private int usedCores;
+  private ResourceRequest lastChecked;
+  private JobRequest lastRequest;
+  private ResourceRequest lastConverted;
+  private String lastVerdict;
   private int usedGpus;
 
   GraphPool(ResourceGraph graph, String matchPolicy, Clock clock) {
@@ -100,7 +104,13 @@ final class GraphPool implements ResourcePool {
 
   private ResourceRequest request(Job j) {
     if (j.resourceRequest == null) {
-      j.resourceRequest = toResourceRequest(j.request);
+      if (j.request == lastRequest) {
+        j.resourceRequest = lastConverted;
+      } else {
+        j.resourceRequest = toResourceRequest(j.request);
+        lastRequest = j.request;
+        lastConverted = j.resourceRequest;
+      }
     }
     return j.resourceRequest;
   }
@@ -282,6 +292,16 @@ final class GraphPool implements ResourcePool {
   @Override
   public String unsatisfiable(Job job) {
     ResourceRequest r = request(job);
+    if (r.equals(lastChecked)) {
+      return lastVerdict;
+    }
+    String verdict = checkSatisfiable(job, r);
+    lastChecked = r;
+    lastVerdict = verdict;
+    return verdict;
+  }
+
+  private String checkSatisfiable(Job job, ResourceRequest r) {
     ResourceRequest brief = new ResourceRequest(r.resources(), 1, r.constraint());
     MatchResult m = query.match(MatchOp.SATISFIABILITY, brief, job.id.value(), now());
     if (m instanceof MatchResult.Unsatisfiable u) {
@@ -311,6 +331,7 @@ final class GraphPool implements ResourcePool {
       throw new IllegalArgumentException("no execution target with rank " + rank);
     }
     query.setStatus(graph.path(v), drained[v] || down[v] ? Status.DOWN : Status.UP);
+    lastChecked = null;
   }
 
   @Override
