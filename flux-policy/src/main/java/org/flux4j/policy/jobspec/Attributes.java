@@ -10,7 +10,8 @@ import java.util.Objects;
  *
  * <p>Opaque values are plain Java values: {@code Map<String, Object>} (document order), {@code
  * List<Object>}, {@code String}, {@code Long} or {@code BigInteger}, {@code Double}, {@code
- * Boolean}, and {@code null} for a YAML/JSON null; all collections unmodifiable.
+ * Boolean}, and {@code null} for a YAML/JSON null; all collections unmodifiable. Fluxion accepts
+ * any value for {@code user}; one that is not a mapping is kept under the key "".
  *
  * @param system the system attributes
  * @param user the user attributes (empty when not given)

@@ -2,6 +2,7 @@ package org.flux4j.policy.jobspec;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.flux4j.graph.ResourceGraph;
 
 /**
  * An RFC 31 job constraint ({@code attributes.system.constraints}): an expression over the
@@ -37,6 +38,30 @@ public sealed interface Constraint
 
   /** Whether {@code target} satisfies this constraint. */
   boolean matches(Target target);
+
+  /**
+   * Whether vertex {@code v} of {@code graph} satisfies this constraint: its property keys, its
+   * name and its rank, as Fluxion tests a node vertex.
+   */
+  default boolean matches(ResourceGraph graph, int v) {
+    return matches(
+        new Target() {
+          @Override
+          public boolean hasProperty(String name) {
+            return graph.properties(v).containsKey(name);
+          }
+
+          @Override
+          public String name() {
+            return graph.name(v);
+          }
+
+          @Override
+          public long rank() {
+            return graph.rank(v);
+          }
+        });
+  }
 
   /** The constraint as RFC 31 JSON, e.g. {@code {"properties":["^slow"]}}. */
   String toJson();

@@ -229,7 +229,7 @@ public final class Jobspec {
     return attributes;
   }
 
-  /** The file name or label this jobspec was read from ("<jobspec>" when made in code). */
+  /** The file name or label this jobspec was read from ({@code <jobspec>} when made in code). */
   public String source() {
     return source;
   }
@@ -432,6 +432,16 @@ public final class Jobspec {
 
   private JobspecException v1(String ptr, String problem) {
     return new JobspecException(source, ptr, problem, problem);
+  }
+
+  // ------------------------------------------------------------------ writing
+
+  /**
+   * This jobspec as canonical RFC 14 JSON, which {@link #parse(String, String)} reads back to an
+   * equal jobspec. Keys absent from the model are left out; fixed counts are integers.
+   */
+  public String toJson() {
+    return JobspecWriter.toJson(this);
   }
 
   // ------------------------------------------------------------------ object

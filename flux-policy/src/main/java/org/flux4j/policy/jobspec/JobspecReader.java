@@ -454,8 +454,11 @@ final class JobspecReader {
           List<String> values = new ArrayList<>();
           for (int i = 0; i < operands.size(); i++) {
             JsonNode v = operands.get(i);
-            if (!v.isTextual()) {
-              throw error(p + "/" + i, "non-string property specified");
+            if (!v.isTextual() || !tree.isQuoted(p + "/" + i)) {
+              throw error(
+                  p + "/" + i,
+                  "a property must be a quoted string, got " + tree.text(p + "/" + i, v),
+                  "non-string property specified");
             }
             values.add(v.asText());
           }

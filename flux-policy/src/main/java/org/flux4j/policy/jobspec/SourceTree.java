@@ -33,33 +33,70 @@ final class SourceTree {
   private final JsonNode root;
   private final Map<String, String> text = new HashMap<>();
   private final Map<String, long[]> where = new HashMap<>();
+  private final java.util.Set<String> quoted = new java.util.HashSet<>();
+  private String document = "";
 
   private SourceTree(String document, String source) {
     String trimmed = document.stripLeading();
     boolean json = trimmed.startsWith("{") || trimmed.startsWith("[");
-    JsonFactory factory = json ? JSON : YAML;
-    try (JsonParser p = factory.createParser(document)) {
+    JsonNode r;
+    if (json) {
+      try {
+        r = parse(JSON, document);
+      } catch (JsonProcessingException e) {
+        // Not strict JSON: a YAML flow document such as {version: 1, ...}? Try YAML; if that
+        // fails too, report the JSON error, which is the more telling one for a JSON file.
+        text.clear();
+        where.clear();
+        quoted.clear();
+        try {
+          r = parse(YAML, document);
+        } catch (IOException ignored) {
+          throw malformed(source, true, e);
+        }
+      } catch (IOException e) {
+        throw new JobspecException(source, "", "cannot read: " + e.getMessage(), e.toString(), e);
+      }
+    } else {
+      try {
+        r = parse(YAML, document);
+      } catch (JsonProcessingException e) {
+        throw malformed(source, false, e);
+      } catch (IOException e) {
+        throw new JobspecException(source, "", "cannot read: " + e.getMessage(), e.toString(), e);
+      }
+    }
+    root = r;
+  }
+
+  private JsonNode parse(JsonFactory factory, String doc) throws IOException {
+    this.document = doc;
+    try (JsonParser p = factory.createParser(doc)) {
       JsonToken t = p.nextToken();
-      root = t == null ? NODES.nullNode() : read(p, "");
-    } catch (JsonProcessingException e) {
-      JsonLocation loc = e.getLocation();
-      String at = loc == null ? "" : "line " + loc.getLineNr() + ", column " + loc.getColumnNr();
-      String msg = e.getOriginalMessage();
-      throw new JobspecException(
-          source,
-          "",
-          (json ? "malformed JSON" : "malformed YAML")
-              + (at.isEmpty() ? "" : " at " + at)
-              + ": "
-              + msg,
-          at.isEmpty() ? msg : "error at " + at + ": " + msg,
-          e);
-    } catch (IOException e) {
-      throw new JobspecException(source, "", "cannot read: " + e.getMessage(), e.toString(), e);
+      return t == null ? NODES.nullNode() : read(p, "");
     }
   }
 
-  /** Reads {@code document} (JSON if it starts with a brace or bracket, else YAML). */
+  private static JobspecException malformed(
+      String source, boolean json, JsonProcessingException e) {
+    JsonLocation loc = e.getLocation();
+    String at = loc == null ? "" : "line " + loc.getLineNr() + ", column " + loc.getColumnNr();
+    String msg = e.getOriginalMessage();
+    return new JobspecException(
+        source,
+        "",
+        (json ? "malformed JSON" : "malformed YAML")
+            + (at.isEmpty() ? "" : " at " + at)
+            + ": "
+            + msg,
+        at.isEmpty() ? msg : "error at " + at + ": " + msg,
+        e);
+  }
+
+  /**
+   * Reads {@code document}: as JSON if it starts with a brace or bracket (falling back to YAML for
+   * flow-style YAML), else as YAML.
+   */
   static SourceTree read(String document, String source) {
     return new SourceTree(document, source);
   }
@@ -73,6 +110,14 @@ final class SourceTree {
   String text(String pointer, JsonNode node) {
     String s = text.get(pointer);
     return s != null ? s : node.asText();
+  }
+
+  /**
+   * Whether the scalar at {@code pointer} was written in quotes (yaml-cpp's tag "!"): Fluxion
+   * accepts only quoted strings as property constraints.
+   */
+  boolean isQuoted(String pointer) {
+    return quoted.contains(pointer);
   }
 
   /** "line L, column C" of the node at {@code pointer} (1-based), or "" if unknown. */
@@ -109,6 +154,13 @@ final class SourceTree {
         break;
     }
     text.put(pointer, p.getText());
+    long offset = loc.getCharOffset();
+    if (t == JsonToken.VALUE_STRING && offset >= 0 && offset < document.length()) {
+      char c = document.charAt((int) offset);
+      if (c == '"' || c == '\'') {
+        quoted.add(pointer);
+      }
+    }
     switch (t) {
       case VALUE_NUMBER_INT:
         return NODES.numberNode(p.getBigIntegerValue());

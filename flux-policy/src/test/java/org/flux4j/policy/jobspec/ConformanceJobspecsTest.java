@@ -54,6 +54,23 @@ class ConformanceJobspecsTest {
   }
 
   @Test
+  void toJson_everyConformanceJobspec_roundTrips() throws IOException {
+    int n = 0;
+    for (Path f : files()) {
+      Jobspec js;
+      try {
+        js = Jobspec.parse(f);
+      } catch (JobspecException e) {
+        continue;
+      }
+      String json = js.toJson();
+      assertThat(Jobspec.parse(json, f + " as JSON")).as(f.toString()).isEqualTo(js);
+      n++;
+    }
+    assertThat(n).isGreaterThan(200);
+  }
+
+  @Test
   void parse_unknownTypeWithGraphTypes_failsWithFluxionText() {
     Path f = JOBSPECS.resolve("basics/test001.yaml");
     Jobspec js = Jobspec.parser().knownTypes(List.of("core")).parse(f);

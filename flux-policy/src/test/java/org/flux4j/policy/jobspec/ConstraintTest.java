@@ -83,6 +83,25 @@ class ConstraintTest {
   }
 
   @Test
+  void hostlist_rfc29Vectors() {
+    assertThat(Constraint.hostlist("[1-3,5-6]").matches(new Vertex("5", 0, Set.of()))).isTrue();
+    assertThat(Constraint.hostlist("[1-3,5-6]").matches(new Vertex("4", 0, Set.of()))).isFalse();
+    Constraint eth = Constraint.hostlist("foo[0-4]-eth2");
+    assertThat(eth.matches(new Vertex("foo3-eth2", 0, Set.of()))).isTrue();
+    assertThat(eth.matches(new Vertex("foo3", 0, Set.of()))).isFalse();
+    Constraint padded = Constraint.hostlist("[00-2]");
+    assertThat(padded.matches(new Vertex("01", 0, Set.of()))).isTrue();
+    assertThat(padded.matches(new Vertex("1", 0, Set.of()))).isFalse();
+    Constraint list = Constraint.hostlist("foox,fooy,fooz", "");
+    assertThat(list.matches(new Vertex("fooy", 0, Set.of()))).isTrue();
+    assertThat(list.matches(new Vertex("foo", 0, Set.of()))).isFalse();
+    assertThatThrownBy(() -> Constraint.hostlist("foo[1-2]bar[3]"))
+        .isInstanceOf(JobspecException.class);
+    assertThatThrownBy(() -> Constraint.hostlist("foo[]")).isInstanceOf(JobspecException.class);
+    assertThatThrownBy(() -> Constraint.hostlist("foo]")).isInstanceOf(JobspecException.class);
+  }
+
+  @Test
   void ranks_idsets() {
     Constraint c = Constraint.ranks("[0-2,4]", "9");
     assertThat(c.matches(ARM)).isFalse();
@@ -117,6 +136,40 @@ class ConstraintTest {
     assertThatThrownBy(() -> Constraint.properties("a|b"))
         .isInstanceOf(JobspecException.class)
         .hasMessageContaining("a|b");
+  }
+
+  @Test
+  void properties_inYaml_mustBeQuoted_asInFluxion() {
+    String head =
+        "version: 1\nresources: []\ntasks: []\nattributes:\n  system:\n    constraints:\n";
+    Jobspec ok = Jobspec.parse(head + "      properties: [\"foo\", '^bar']\n", "t.yaml");
+    assertThat(ok.constraints()).contains(Constraint.properties("foo", "^bar"));
+    Jobspec block = Jobspec.parse(head + "      properties:\n        - \"foo\"\n", "t.yaml");
+    assertThat(block.constraints()).contains(Constraint.properties("foo"));
+    JobspecException plain =
+        catchThrowableOfType(
+            JobspecException.class,
+            () -> Jobspec.parse(head + "      properties: [foo]\n", "t.yaml"));
+    assertThat(plain.reason()).isEqualTo("non-string property specified");
+    assertThat(plain.pointer()).isEqualTo("/attributes/system/constraints/properties/0");
+  }
+
+  @Test
+  void matches_graphVertex_usesPropertyKeysNameAndRank() {
+    org.flux4j.graph.GraphBuilder b = org.flux4j.graph.ResourceGraph.builder();
+    int cluster = b.addVertex("cluster", "tiny", 0, -1, 1, "");
+    int n0 = b.addVertex("node", "node", 0, 0, 1, "");
+    int n1 = b.addVertex("node", "node", 1, 1, 1, "");
+    b.root(cluster, "containment").contain(cluster, n0).contain(cluster, n1);
+    b.property(n1, "ssd", "");
+    org.flux4j.graph.ResourceGraph g = b.build();
+    assertThat(Constraint.properties("ssd").matches(g, n1)).isTrue();
+    assertThat(Constraint.properties("ssd").matches(g, n0)).isFalse();
+    assertThat(Constraint.properties("^ssd").matches(g, n0)).isTrue();
+    assertThat(Constraint.hostlist("node[0-5]").matches(g, n0)).isTrue();
+    assertThat(Constraint.hostlist("node[1-5]").matches(g, n0)).isFalse();
+    assertThat(Constraint.ranks("1").matches(g, n1)).isTrue();
+    assertThat(Constraint.ranks("0-1").matches(g, cluster)).as("rank -1").isFalse();
   }
 
   @Test

@@ -73,6 +73,33 @@ class CountTest {
   }
 
   @Test
+  void calcCount_randomRanges_equalsTheLargestCandidateNotAboveQualified() {
+    long seed = 20261125L;
+    java.util.Random rnd = new java.util.Random(seed);
+    for (int i = 0; i < 2000; i++) {
+      Operator op = Operator.values()[rnd.nextInt(3)];
+      long min = (op == Operator.POWER ? 2 : 1) + rnd.nextInt(20);
+      long max = min + rnd.nextInt(rnd.nextBoolean() ? 50 : 5000);
+      int operand = (op == Operator.ADD ? 1 : 2) + rnd.nextInt(4);
+      Count c = Count.of(min, max, op, operand);
+      long qualified = rnd.nextInt(6000);
+      long want = 0;
+      for (long cand : c.candidates(100_000)) {
+        if (cand <= qualified) {
+          want = cand;
+        }
+      }
+      assertThat(c.calcCount(qualified))
+          .as("seed %d, %s, qualified %d", seed, c, qualified)
+          .isEqualTo(want);
+      long[] cands = c.candidates(100_000);
+      assertThat(cands[0]).isEqualTo(min);
+      assertThat(cands[cands.length - 1]).isLessThanOrEqualTo(max);
+      assertThat(c.effectiveMax()).isEqualTo(cands[cands.length - 1]);
+    }
+  }
+
+  @Test
   void constructor_refusesWhatFluxionRefuses() {
     assertThatThrownBy(() -> Count.of(3, 2, Operator.ADD, 1))
         .isInstanceOf(IllegalArgumentException.class)

@@ -118,6 +118,31 @@ class JobspecParseTest {
   }
 
   @Test
+  void parse_yamlFlowDocument_startingWithABrace_isYaml() {
+    String flow =
+        "{version: 9999, resources: [{type: slot, count: 1, label: s, with: [{type: core, count:"
+            + " 1}]}], tasks: [{command: [a], slot: s, count: {per_slot: 1}}], attributes: {}}";
+    assertThat(Jobspec.parse(flow, "flow.yaml").totalCount("core")).isEqualTo(1);
+  }
+
+  @Test
+  void toJson_keepsEveryKey() {
+    Jobspec js = Jobspec.parse(BASIC, "basic.yaml");
+    String json = js.toJson();
+    assertThat(json)
+        .startsWith("{\"version\":9999,\"resources\":[{\"type\":\"node\",\"count\":2,")
+        .contains("\"unit\":\"GB\"", "\"exclusive\":true", "\"label\":\"default\"")
+        .contains("\"duration\":3600", "\"color\":\"blue\"", "\"per_slot\":1");
+    assertThat(Jobspec.parse(json, "again")).isEqualTo(js);
+    Jobspec ranged =
+        Jobspec.parse(
+            withResource("{type: core, count: {min: 2, max: 8, operator: '*', operand: 2}}"), "t");
+    assertThat(ranged.toJson())
+        .contains("\"count\":{\"min\":2,\"max\":8,\"operator\":\"*\",\"operand\":2}");
+    assertThat(Jobspec.parse(ranged.toJson(), "t")).isEqualTo(ranged);
+  }
+
+  @Test
   void parse_countForms_plainMinOnlyAndRange() {
     assertThat(
             Jobspec.parse(withResource("{type: core, count: 0}"), "t").resources().get(0).count())
