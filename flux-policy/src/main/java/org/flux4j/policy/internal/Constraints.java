@@ -13,6 +13,9 @@ final class Constraints {
   private Constraints() {}
 
   static boolean matches(ResourceGraph g, int v, Constraint c) {
+    if (c instanceof Constraint.OfJobspec j) {
+      return j.constraint().matches(g, v);
+    }
     if (c instanceof Constraint.Properties p) {
       for (String name : p.names()) {
         boolean neg = name.startsWith("^");

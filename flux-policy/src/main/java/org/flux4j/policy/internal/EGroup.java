@@ -12,20 +12,23 @@ final class EGroup {
   boolean exclusive;
   boolean root;
   int nEdges;
-  int[] edgeVertex = new int[1];
+
+  /** Out-edge slots (in the dominant subsystem's adjacency) of the edges; -1 = the root edge. */
+  int[] edgeSlot = new int[1];
+
   long[] edgeCount = new long[1];
   long[] edgeNeeds = new long[1];
   boolean[] edgeExcl = new boolean[1];
 
-  void addEdge(int v, long count, long needs, boolean x) {
-    if (nEdges == edgeVertex.length) {
+  void addEdge(int slot, long count, long needs, boolean x) {
+    if (nEdges == edgeSlot.length) {
       int m = nEdges * 2;
-      edgeVertex = java.util.Arrays.copyOf(edgeVertex, m);
+      edgeSlot = java.util.Arrays.copyOf(edgeSlot, m);
       edgeCount = java.util.Arrays.copyOf(edgeCount, m);
       edgeNeeds = java.util.Arrays.copyOf(edgeNeeds, m);
       edgeExcl = java.util.Arrays.copyOf(edgeExcl, m);
     }
-    edgeVertex[nEdges] = v;
+    edgeSlot[nEdges] = slot;
     edgeCount[nEdges] = count;
     edgeNeeds[nEdges] = needs;
     edgeExcl[nEdges] = x;

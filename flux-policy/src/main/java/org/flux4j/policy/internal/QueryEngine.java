@@ -44,6 +44,9 @@ public final class QueryEngine {
   private long totalPre;
   private long totalPost;
 
+  /** Fluxion's metadata.nodes_up: adjusted over the whole subtree when a vertex changes status. */
+  private long nodesUp;
+
   /**
    * An engine over {@code graph}.
    *
@@ -63,6 +66,12 @@ public final class QueryEngine {
     this.state = new SchedState(graph.vertexLimit());
     prune.prime(root, 0, state);
     this.trav = new Traverser(graph, options.policy(), prune, state);
+    int nodeType = graph.typeId("node");
+    for (int v = 0; v < graph.vertexLimit(); v++) {
+      if (graph.isLive(v) && graph.typeOf(v) == nodeType && graph.status(v) == Status.UP) {
+        nodesUp++;
+      }
+    }
   }
 
   private QueryEngine(QueryEngine o, ResourceGraph g) {
@@ -75,6 +84,7 @@ public final class QueryEngine {
     this.trav.seq = o.trav.seq;
     this.totalPre = o.totalPre;
     this.totalPost = o.totalPost;
+    this.nodesUp = o.nodesUp;
   }
 
   private static void checkSubsystems(String s) {
@@ -308,12 +318,6 @@ public final class QueryEngine {
     int pi = prune.pruneIndexOfType(nodeType);
     long targetNodes = pi >= 0 ? dfv[pi] : 0;
     boolean sat = op == MatchOp.ALLOCATE_WITH_SATISFIABILITY || op == MatchOp.SATISFIABILITY;
-    long nodesUp = 0;
-    for (int v = 0; v < graph.vertexLimit(); v++) {
-      if (graph.isLive(v) && graph.typeOf(v) == nodeType && graph.status(v) == Status.UP) {
-        nodesUp++;
-      }
-    }
     if (m.constraint.isEmpty() && targetNodes <= nodesUp) {
       return Traverser.OK;
     }
@@ -421,7 +425,31 @@ public final class QueryEngine {
     if (v.isEmpty()) {
       return false;
     }
-    graph.setStatus(v.getAsInt(), status);
+    int u = v.getAsInt();
+    if (graph.status(u) != status) {
+      graph.setStatus(u, status);
+      int nodeType = graph.typeId("node");
+      int[] stack = {u};
+      int sp = 1;
+      boolean[] seen = new boolean[graph.vertexLimit()];
+      org.flux4j.graph.Adjacency a = graph.out(0);
+      while (sp > 0) {
+        int x = stack[--sp];
+        if (seen[x]) {
+          continue;
+        }
+        seen[x] = true;
+        if (graph.typeOf(x) == nodeType) {
+          nodesUp += status == Status.UP ? 1 : -1;
+        }
+        for (int i = a.start(x); i < a.end(x); i++) {
+          if (sp == stack.length) {
+            stack = java.util.Arrays.copyOf(stack, sp * 2);
+          }
+          stack[sp++] = a.target(i);
+        }
+      }
+    }
     return true;
   }
 

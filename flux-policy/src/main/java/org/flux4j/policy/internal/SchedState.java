@@ -14,7 +14,7 @@ final class SchedState {
   VertexSchedule[] sched;
   SubtreePlan[] sub;
 
-  /** Weight of the edge into each vertex (Fluxion's by_outedges key); -1 = unsigned max. */
+  /** Weight of each dominant out-edge slot (Fluxion's by_outedges key); -1 = unsigned max. */
   long[] weight;
 
   final LongObjectHashMap<JobRecord> jobs;
@@ -39,8 +39,7 @@ final class SchedState {
   SchedState(int vertices) {
     sched = new VertexSchedule[vertices];
     sub = new SubtreePlan[vertices];
-    weight = new long[vertices];
-    Arrays.fill(weight, -1L);
+    weight = new long[0];
     jobs = new LongObjectHashMap<>();
   }
 
@@ -69,11 +68,18 @@ final class SchedState {
 
   void ensureCapacity(int vertices) {
     if (vertices > sched.length) {
-      int old = sched.length;
       sched = Arrays.copyOf(sched, vertices);
       sub = Arrays.copyOf(sub, vertices);
-      weight = Arrays.copyOf(weight, vertices);
-      Arrays.fill(weight, old, vertices, -1L);
+    }
+  }
+
+  void ensureEdges(int edges) {
+    if (edges != weight.length) {
+      int old = weight.length;
+      weight = Arrays.copyOf(weight, edges);
+      if (edges > old) {
+        Arrays.fill(weight, old, edges, -1L);
+      }
     }
   }
 

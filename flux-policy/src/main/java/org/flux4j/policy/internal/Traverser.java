@@ -71,6 +71,9 @@ final class Traverser {
   // scratch, epoch-stamped
   private int[] color;
   private int tick;
+  private Adjacency adj;
+  private int[] slotSource;
+  private int[] firstIn;
   private int[] markSeq;
   private long[] markNeeds;
   private boolean[] markExcl;
@@ -104,27 +107,54 @@ final class Traverser {
     this.slotComp = policy.higherFirstInSlots() ? greater : less;
     int n = g.vertexLimit();
     color = new int[n];
-    markSeq = new int[n];
-    markNeeds = new long[n];
-    markExcl = new boolean[n];
     label = new String[n];
     labelSeq = new int[n];
+    indexEdges();
     nodeType = g.typeId("node");
     storageNodeType = g.typeId("storage_node");
     resetExclusiveTypes();
   }
 
+  /** Re-reads the topology after the graph grew or shrank. */
   void resize() {
     int n = g.vertexLimit();
     if (n > color.length) {
       color = java.util.Arrays.copyOf(color, n);
-      markSeq = java.util.Arrays.copyOf(markSeq, n);
-      markNeeds = java.util.Arrays.copyOf(markNeeds, n);
-      markExcl = java.util.Arrays.copyOf(markExcl, n);
       label = java.util.Arrays.copyOf(label, n);
       labelSeq = java.util.Arrays.copyOf(labelSeq, n);
     }
+    indexEdges();
     resetExclusiveTypes();
+  }
+
+  private void indexEdges() {
+    adj = g.out(dom);
+    int m = adj.edgeCount();
+    markSeq = new int[m];
+    markNeeds = new long[m];
+    markExcl = new boolean[m];
+    slotSource = new int[m];
+    int n = g.vertexLimit();
+    for (int v = 0; v < n; v++) {
+      for (int i = adj.start(v); i < adj.end(v); i++) {
+        slotSource[i] = v;
+      }
+    }
+    firstIn = new int[n];
+    java.util.Arrays.fill(firstIn, -1);
+    Adjacency in = g.in(dom);
+    for (int v = 0; v < n; v++) {
+      if (in.degree(v) > 0) {
+        int p = in.target(in.start(v));
+        for (int i = adj.start(p); i < adj.end(p); i++) {
+          if (adj.target(i) == v) {
+            firstIn[v] = i;
+            break;
+          }
+        }
+      }
+    }
+    st.ensureEdges(m);
   }
 
   String errorMessage() {
@@ -442,14 +472,14 @@ final class Traverser {
 
   private void explore(int u, Req[] resources, boolean pristine, boolean excl, Dfu dfu, long mult) {
     if (!policy.stopOnFirstMatch()) {
-      Adjacency a = g.out(dom);
+      Adjacency a = adj;
       for (int i = a.start(u); i < a.end(u); i++) {
         int tgt = a.target(i);
         if (color[tgt] == tick) {
           continue;
         }
         if (domDfv(tgt, resources, pristine, excl, dfu) == OK) {
-          addCandidate(dfu, tgt);
+          addCandidate(dfu, i);
         }
       }
       return;
@@ -457,14 +487,14 @@ final class Traverser {
     exploreDynamically(u, resources, pristine, excl, dfu, mult);
   }
 
-  private void addCandidate(Dfu dfu, int tgt) {
+  private void addCandidate(Dfu dfu, int slot) {
     long count = dfu.avail;
     EGroup eg = new EGroup();
     eg.score = dfu.overallScore;
     eg.count = count;
     eg.exclusive = childExcl;
-    eg.addEdge(tgt, count, count, childExcl);
-    dfu.add(g.typeOf(tgt), eg);
+    eg.addEdge(slot, count, count, childExcl);
+    dfu.add(g.typeOf(adj.target(slot)), eg);
   }
 
   private void exploreDynamically(
@@ -482,7 +512,8 @@ final class Traverser {
     for (int k = 0; k < nr; k++) {
       perShare[k] = resources[k].effectiveMax();
     }
-    for (int tgt : order) {
+    for (int slot : order) {
+      int tgt = adj.target(slot);
       if (color[tgt] == tick) {
         continue;
       }
@@ -500,7 +531,7 @@ final class Traverser {
       if (domDfv(tgt, resources, pristine, excl, dfu) != OK) {
         continue;
       }
-      addCandidate(dfu, tgt);
+      addCandidate(dfu, slot);
       // tally shares (first entry per type wins, as in a map keyed by type)
       for (int k = 0; k < nr; k++) {
         if (firstIndexOfType(resources, k) != k) {
@@ -543,19 +574,19 @@ final class Traverser {
     return k;
   }
 
-  /** Children of {@code u} by descending (weight, uniq_id), Fluxion's by_outedges order. */
+  /** Out-slots of {@code u} by descending (weight, uniq_id), Fluxion's by_outedges order. */
   private int[] dynamicOrder(int u) {
-    Adjacency a = g.out(dom);
+    Adjacency a = adj;
     int n = a.degree(u);
     Integer[] idx = new Integer[n];
     for (int i = 0; i < n; i++) {
-      idx[i] = a.target(a.start(u) + i);
+      idx[i] = a.start(u) + i;
     }
     java.util.Arrays.sort(
         idx,
         (x, y) -> {
           int c = Long.compareUnsigned(st.weight[y], st.weight[x]);
-          return c != 0 ? c : Long.compare(g.uniqId(y), g.uniqId(x));
+          return c != 0 ? c : Long.compare(g.uniqId(a.target(y)), g.uniqId(a.target(x)));
         });
     int[] out = new int[n];
     for (int i = 0; i < n; i++) {
@@ -614,7 +645,7 @@ final class Traverser {
             err.append("dom_slot: not enough slots.\n");
             return;
           }
-          slotGroup.addEdge(eg.edgeVertex[0], eg.edgeCount[0], eg.edgeCount[0], true);
+          slotGroup.addEdge(eg.edgeSlot[0], eg.edgeCount[0], eg.edgeCount[0], true);
           score += eg.score;
           j += eg.edgeCount[0];
         }
@@ -651,19 +682,21 @@ final class Traverser {
           continue;
         }
         for (int k = 0; k < eg.nEdges; k++) {
-          int v = eg.edgeVertex[k];
-          mark(v, eg.edgeNeeds[k], eg.edgeExcl[k]);
+          int slot = eg.edgeSlot[k];
+          mark(slot, eg.edgeNeeds[k], eg.edgeExcl[k]);
           if (unconstrained) {
-            int child = g.pathParent(v, dom);
-            while (child != ResourceGraph.NONE && g.pathParent(child, dom) != ResourceGraph.NONE) {
-              if (markSeq[child] == seq) {
+            int pv = slotSource[slot];
+            int pe;
+            while ((pe = firstIn[pv]) >= 0) {
+              if (markSeq[pe] == seq) {
                 break;
               }
-              Evals pe = dfu.find(g.typeOf(child));
-              if (pe != null && pe.bestK == 0) {
-                mark(child, g.size(child), false);
+              int tgt = pv;
+              pv = slotSource[pe];
+              Evals te = dfu.find(g.typeOf(tgt));
+              if (te != null && te.bestK == 0) {
+                mark(pe, g.size(tgt), false);
               }
-              child = g.pathParent(child, dom);
             }
           }
         }
@@ -671,10 +704,10 @@ final class Traverser {
     }
   }
 
-  private void mark(int v, long needs, boolean x) {
-    markSeq[v] = seq;
-    markNeeds[v] = needs;
-    markExcl[v] = x;
+  private void mark(int slot, long needs, boolean x) {
+    markSeq[slot] = seq;
+    markNeeds[slot] = needs;
+    markExcl[slot] = x;
   }
 
   /** Fluxion's resolve_graph; returns the root's needs or -1. */
@@ -771,22 +804,22 @@ final class Traverser {
     int nPlans = 0;
     long[] agg = new long[prune.count()];
     boolean any = false;
-    Adjacency a = g.out(dom);
+    Adjacency a = adj;
     for (int i = a.start(u); i < a.end(u); i++) {
       int tgt = a.target(i);
       if (color[tgt] == tick) {
         continue;
       }
-      if (markSeq[tgt] != seq && !mod) {
+      if (markSeq[i] != seq && !mod) {
         continue;
       }
-      boolean x = markExcl[tgt] || mod;
-      long nd = mod ? g.size(tgt) : markNeeds[tgt];
+      boolean x = markExcl[i] || mod;
+      long nd = mod ? g.size(tgt) : markNeeds[i];
       int sub = updDfv(tgt, nd, x, agg, mod);
       if (sub > 0) {
         any = true;
         if (policy.stopOnFirstMatch()) {
-          updByOutedges(tgt);
+          updByOutedges(i, tgt);
         }
         out.edge(u, tgt, dom);
         nPlans += sub;
@@ -835,7 +868,7 @@ final class Traverser {
     return nPlans;
   }
 
-  private void updByOutedges(int tgt) {
+  private void updByOutedges(int slot, int tgt) {
     SubtreePlan p = st.sub[tgt];
     if (p == null || p.types.length == 0) {
       return;
@@ -844,7 +877,7 @@ final class Traverser {
     if (avail == 0 && p.n == 0) {
       return;
     }
-    st.weight[tgt] = avail < 0 ? 0 : avail;
+    st.weight[slot] = avail < 0 ? 0 : avail;
   }
 
   // ------------------------------------------------------------------ cancel
@@ -888,7 +921,7 @@ final class Traverser {
     if (p != null) {
       p.remove(jobId);
     }
-    Adjacency a = g.out(dom);
+    Adjacency a = adj;
     for (int i = a.start(u); i < a.end(u); i++) {
       int tgt = a.target(i);
       if (color[tgt] != tick) {

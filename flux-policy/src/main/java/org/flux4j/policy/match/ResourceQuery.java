@@ -80,6 +80,21 @@ public final class ResourceQuery {
   }
 
   /**
+   * Matches a parsed jobspec (see {@link ResourceRequest#from}) at time {@code now}.
+   *
+   * @throws IllegalArgumentException if {@code op} allocates and {@code jobId} is already known
+   */
+  public MatchResult match(
+      MatchOp op, org.flux4j.policy.jobspec.Jobspec jobspec, long jobId, long now) {
+    return engine.match(op, ResourceRequest.from(jobspec), jobId, now);
+  }
+
+  /** Matches a parsed jobspec at the {@link Options#clock()} time. */
+  public MatchResult match(MatchOp op, org.flux4j.policy.jobspec.Jobspec jobspec, long jobId) {
+    return match(op, jobspec, jobId, engine.options().clock().getAsLong());
+  }
+
+  /**
    * Re-creates an allocation (or, with {@code reserve}, a reservation) of {@code jobId} at {@code
    * at} for {@code duration} from {@code r}, a resource set read from an emitted R (JGF or
    * rv1exec): its vertices are matched to this graph's by containment path. All-or-nothing.

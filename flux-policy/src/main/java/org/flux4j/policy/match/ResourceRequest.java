@@ -24,6 +24,38 @@ public record ResourceRequest(
     }
   }
 
+  /**
+   * The resource part of a parsed jobspec: its resources, its duration (rounded up to whole
+   * seconds, as Fluxion does) and its RFC 31 constraint.
+   */
+  public static ResourceRequest from(org.flux4j.policy.jobspec.Jobspec jobspec) {
+    List<Resource> rs = new java.util.ArrayList<>();
+    for (org.flux4j.policy.jobspec.Resource r : jobspec.resources()) {
+      rs.add(convert(r));
+    }
+    double d = jobspec.duration();
+    long duration = d <= 0 ? 0 : (long) Math.ceil(d);
+    Optional<Constraint> c = jobspec.constraints().map(Constraint.OfJobspec::new);
+    return new ResourceRequest(rs, duration, c);
+  }
+
+  private static Resource convert(org.flux4j.policy.jobspec.Resource r) {
+    List<Resource> with = new java.util.ArrayList<>();
+    for (org.flux4j.policy.jobspec.Resource c : r.with()) {
+      with.add(convert(c));
+    }
+    org.flux4j.policy.jobspec.Count c = r.count();
+    long max = c.max() >= org.flux4j.policy.jobspec.Count.UNBOUNDED ? Long.MAX_VALUE : c.max();
+    Count count = new Count(c.min(), max, c.operator().symbol(), c.operand());
+    Boolean x =
+        switch (r.exclusive()) {
+          case TRUE -> Boolean.TRUE;
+          case FALSE -> Boolean.FALSE;
+          default -> null;
+        };
+    return new Resource(r.type(), count, x, r.label(), r.unit(), with);
+  }
+
   /** A request without constraint. */
   public static ResourceRequest of(long duration, Resource... resources) {
     return new ResourceRequest(List.of(resources), duration, Optional.empty());
@@ -146,6 +178,14 @@ public record ResourceRequest(
       /** Copies. */
       public Or {
         terms = List.copyOf(terms);
+      }
+    }
+
+    /** A parsed jobspec constraint, evaluated with its own rules. */
+    record OfJobspec(org.flux4j.policy.jobspec.Constraint constraint) implements Constraint {
+      /** Checks. */
+      public OfJobspec {
+        java.util.Objects.requireNonNull(constraint, "constraint");
       }
     }
 

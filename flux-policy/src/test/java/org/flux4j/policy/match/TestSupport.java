@@ -55,6 +55,10 @@ final class TestSupport {
   }
 
   static ResourceRequest jobspec(Path file) {
+    return ResourceRequest.from(org.flux4j.policy.jobspec.Jobspec.parse(file));
+  }
+
+  static ResourceRequest jobspecLenient(Path file) {
     try {
       return jobspec(new YAMLMapper().readTree(Files.readString(file)));
     } catch (IOException e) {
