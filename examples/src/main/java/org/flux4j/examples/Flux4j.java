@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
       CommandLine.HelpCommand.class,
       org.flux4j.examples.replay.ReplayCommand.class,
       GraphCommand.class,
-      DemoCommand.class
+      DemoCommand.class,
+      SchedBench.class
     })
 public final class Flux4j {
   private Flux4j() {}

@@ -24,7 +24,18 @@ public final class Allocation {
     this.slots = List.copyOf(slots);
     this.vertices = vertices.clone();
     Arrays.sort(this.vertices);
-    this.ranks = slots.stream().mapToInt(Slot::rank).distinct().sorted().toArray();
+    int[] r = new int[this.slots.size()];
+    for (int i = 0; i < r.length; i++) {
+      r[i] = this.slots.get(i).rank;
+    }
+    Arrays.sort(r);
+    int n = 0;
+    for (int i = 0; i < r.length; i++) {
+      if (n == 0 || r[n - 1] != r[i]) {
+        r[n++] = r[i];
+      }
+    }
+    this.ranks = Arrays.copyOf(r, n);
   }
 
   /** The slots, in task order. */

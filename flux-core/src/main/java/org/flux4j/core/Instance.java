@@ -48,6 +48,9 @@ public final class Instance implements AutoCloseable {
   private final String matchPolicy;
   private final String queuePolicy;
   private final JobManager manager;
+  private final JobId parentJob;
+  private final java.util.List<Runnable> closeHooks =
+      new java.util.concurrent.CopyOnWriteArrayList<>();
   private volatile boolean closed;
 
   private Instance(Builder b) {
@@ -58,6 +61,7 @@ public final class Instance implements AutoCloseable {
     this.executor = b.executor != null ? b.executor : new InProcessExecutor();
     this.matchPolicy = b.matchPolicy;
     this.queuePolicy = b.queuePolicy;
+    this.parentJob = b.parentJob;
     this.manager =
         new JobManager(
             name,
@@ -79,6 +83,49 @@ public final class Instance implements AutoCloseable {
   /** The instance name. */
   public String name() {
     return name;
+  }
+
+  /** The job of the parent instance that this child instance runs in; empty for a root. */
+  public java.util.Optional<JobId> parentJob() {
+    return java.util.Optional.ofNullable(parentJob);
+  }
+
+  /**
+   * Starts a child instance (Flux's batch job or sub-instance): submits {@code request} like any
+   * job; once allocated, a new instance over a graph of exactly the allocated resources starts,
+   * with this instance's clock, executor and match policy unless {@code config} changes them (its
+   * own queue policy, priority plugin, ...). The child's jobs can only use those resources. The job
+   * runs until the child is {@link #close() closed}; canceling the job (or its duration expiring)
+   * closes the child and cancels its jobs. Children nest to any depth.
+   *
+   * @param config adjusts the child's builder (called on this instance's loop thread)
+   * @return the job id and, once allocated and started, the child instance
+   */
+  public Child spawnChild(JobRequest request, java.util.function.Consumer<Builder> config) {
+    ChildExecutor ex = new ChildExecutor(this, Objects.requireNonNull(config, "config"));
+    JobId id = manager.submit(Objects.requireNonNull(request, "request"), ex);
+    whenInactive(id)
+        .thenRun(
+            () ->
+                ex.child()
+                    .completeExceptionally(
+                        new IllegalStateException(
+                            "job " + id + " ended before its child started")));
+    return new Child(id, ex.child());
+  }
+
+  /**
+   * A child instance being started by {@link #spawnChild}.
+   *
+   * @param jobId the job that holds the child's resources in this instance
+   * @param instance completes with the child once its job runs; completes exceptionally if the job
+   *     ends before that (canceled, unsatisfiable)
+   */
+  public record Child(JobId jobId, CompletableFuture<Instance> instance) {}
+
+  /** Runs {@code hook} once this instance has been closed (for child instances). */
+  void onClose(Runnable hook) {
+    closeHooks.add(hook);
   }
 
   /** The resource graph. Owned by the scheduling loop: do not change it. */
@@ -231,7 +278,7 @@ public final class Instance implements AutoCloseable {
    * @throws IllegalStateException if called from the instance's own loop (a listener)
    */
   @Override
-  public void close() {
+  public synchronized void close() {
     if (manager.inLoop()) {
       throw new IllegalStateException("close() called from the instance's own loop thread");
     }
@@ -251,6 +298,9 @@ public final class Instance implements AutoCloseable {
     if (ownsExecutor) {
       executor.close();
     }
+    for (Runnable hook : closeHooks) {
+      hook.run();
+    }
   }
 
   @Override
@@ -269,6 +319,7 @@ public final class Instance implements AutoCloseable {
     private PriorityPlugin priorityPlugin = PriorityPlugin.URGENCY;
     private int generator;
     private int userid;
+    private JobId parentJob;
 
     private Builder(ResourceGraph graph) {
       this.graph = Objects.requireNonNull(graph, "graph");
@@ -340,6 +391,11 @@ public final class Instance implements AutoCloseable {
     /** The user id recorded in submit and urgency events (default 0). */
     public Builder userid(int id) {
       userid = id;
+      return this;
+    }
+
+    Builder parentJob(JobId id) {
+      parentJob = id;
       return this;
     }
 

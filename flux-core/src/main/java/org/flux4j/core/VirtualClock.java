@@ -14,6 +14,11 @@ import java.util.concurrent.locks.ReentrantLock;
  * action runs; every instance loop posts the consequences before it goes idle, so the order of
  * events depends only on the workload, never on thread timing.
  *
+ * <p>Determinism covers what the instances and their timers do on their own. Calls from an outside
+ * thread ({@code submit}, {@code cancel}, ...) race with an instance loop that is still busy; a
+ * driver that wants the same eventlogs on every run lets the instances settle after each call, for
+ * example with {@code advanceBy(0)}.
+ *
  * <p>Two ways to drive it: manually, with {@link #advanceTo}, {@link #advanceBy} and {@link
  * #runUntilIdle()} (tests), or automatically, with {@link #setAutoAdvance(boolean)}, where the
  * thread that ends the last activity fires the next timers itself (simulations that run on their

@@ -228,6 +228,7 @@ class ExecutionTest {
       assertThat(inactive.values()).allMatch(n -> n.get() == 1);
       int logged = 0;
       for (JobId id : all) {
+        assertThat(JobState.replay(in.eventlog(id))).isEqualTo(JobState.INACTIVE);
         List<String> names = in.info(id).eventNames();
         logged += names.size();
         assertThat(names.get(0)).isEqualTo("submit");

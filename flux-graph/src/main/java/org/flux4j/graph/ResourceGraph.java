@@ -64,6 +64,7 @@ public final class ResourceGraph {
   final List<IntObjectHashMap<List<String>>> formerPaths;
   private int removedCount;
 
+  private List<String> subsystemNames;
   private List<Adjacency> outCache;
   private List<Adjacency> inCache;
   private LongIntHashMap byUniqId;
@@ -308,13 +309,21 @@ public final class ResourceGraph {
 
   // ---------------------------------------------------------------- subsystems and paths
 
-  /** The names of the subsystems, containment first, in order of first use. */
+  /**
+   * The names of the subsystems, containment first, in order of first use. Unmodifiable; O(1)
+   * (cached until a subsystem is added).
+   */
   public List<String> subsystems() {
-    List<String> out = new ArrayList<>(subsystems.size());
-    for (int i = 0; i < subsystems.size(); i++) {
-      out.add(subsystems.get(i));
+    List<String> cached = subsystemNames;
+    if (cached == null || cached.size() != subsystems.size()) {
+      List<String> out = new ArrayList<>(subsystems.size());
+      for (int i = 0; i < subsystems.size(); i++) {
+        out.add(subsystems.get(i));
+      }
+      cached = Collections.unmodifiableList(out);
+      subsystemNames = cached;
     }
-    return out;
+    return cached;
   }
 
   /** The index of a subsystem, or -1 if the graph has none of that name. Containment is 0. */

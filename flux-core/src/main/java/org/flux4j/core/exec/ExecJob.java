@@ -19,7 +19,7 @@ public final class ExecJob {
   private final JobRequest request;
   private final Allocation allocation;
   private final Clock clock;
-  private final int[] localIds;
+  private final int size;
 
   /** An executor's view of a job; built by the instance. */
   public ExecJob(JobId id, JobRequest request, Allocation allocation, Clock clock) {
@@ -27,12 +27,7 @@ public final class ExecJob {
     this.request = request;
     this.allocation = allocation;
     this.clock = clock;
-    int size = allocation.slots().size() * request.tasksPerSlot();
-    this.localIds = new int[size];
-    Map<Integer, Integer> perRank = new java.util.HashMap<>();
-    for (int r = 0; r < size; r++) {
-      localIds[r] = perRank.merge(slot(r).rank(), 1, Integer::sum) - 1;
-    }
+    this.size = allocation.slots().size() * request.tasksPerSlot();
   }
 
   /** The job id. */
@@ -62,7 +57,7 @@ public final class ExecJob {
 
   /** The number of tasks: the allocated slots times the tasks per slot. */
   public int size() {
-    return localIds.length;
+    return size;
   }
 
   /** The number of nodes the job spans. */
@@ -101,7 +96,14 @@ public final class ExecJob {
     env.put("FLUX_JOB_SIZE", Integer.toString(size()));
     env.put("FLUX_JOB_NNODES", Integer.toString(nnodes()));
     env.put("FLUX_TASK_RANK", Integer.toString(rank));
-    env.put("FLUX_TASK_LOCAL_ID", Integer.toString(localIds[rank]));
+    int node = slot(rank).rank();
+    int local = 0;
+    for (int r = 0; r < rank; r++) {
+      if (slot(r).rank() == node) {
+        local++;
+      }
+    }
+    env.put("FLUX_TASK_LOCAL_ID", Integer.toString(local));
     int[] gpus = slot(rank).gpus();
     StringBuilder sb = new StringBuilder();
     for (int g : gpus) {

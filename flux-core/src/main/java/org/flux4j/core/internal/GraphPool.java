@@ -13,8 +13,6 @@ import org.flux4j.core.Clock;
 import org.flux4j.core.JobRequest;
 import org.flux4j.graph.ResourceGraph;
 import org.flux4j.graph.Status;
-import org.flux4j.policy.jobspec.Count;
-import org.flux4j.policy.jobspec.Exclusive;
 import org.flux4j.policy.jobspec.Jobspec;
 import org.flux4j.policy.match.MatchOp;
 import org.flux4j.policy.match.MatchResult;
@@ -27,13 +25,13 @@ import org.flux4j.policy.match.ResourceSet;
  * manager's allocate, satisfiability and free become REAPI match allocate, match satisfiability and
  * cancel, with the instance's match policy.
  *
- * <p>Implementation notes: a job's request is its jobspec's resource tree when it has one, else a
- * tree synthesized from the request's shape ({@code node[N] > slot[s/N] > core[c], gpu[g]} or
- * {@code slot[s] > core[c], gpu[g]}). Allocations are made at "now" (seconds since the pool was
- * created) for {@link #HOLD_SECONDS} and canceled when the job frees them, so the planner never
- * frees resources the job manager still holds. Drained and down targets are marked down in the
- * graph. The resource set is turned into slots by grouping its cores and GPUs by node and cutting
- * them into slot-sized pieces, lowest ids first.
+ * <p>Implementation notes: a job's request is its jobspec's resource tree and constraints ({@link
+ * ResourceRequest#from}) when it has one, else a tree synthesized from the request's shape ({@code
+ * node[N] > slot[s/N] > core[c], gpu[g]} or {@code slot[s] > core[c], gpu[g]}). Allocations are
+ * made at "now" (seconds since the pool was created) for {@link #HOLD_SECONDS} and canceled when
+ * the job frees them, so the planner never frees resources the job manager still holds. Drained and
+ * down targets are marked down in the graph. The resource set is turned into slots by grouping its
+ * cores and GPUs by node and cutting them into slot-sized pieces, lowest ids first.
  */
 final class GraphPool implements ResourcePool {
   /**
@@ -54,6 +52,10 @@ final class GraphPool implements ResourcePool {
   private final int totalCores;
   private final int totalGpus;
   private int usedCores;
+  private ResourceRequest lastChecked;
+  private JobRequest lastRequest;
+  private ResourceRequest lastConverted;
+  private String lastVerdict;
   private int usedGpus;
 
   GraphPool(ResourceGraph graph, String matchPolicy, Clock clock) {
@@ -100,7 +102,13 @@ final class GraphPool implements ResourcePool {
 
   private ResourceRequest request(Job j) {
     if (j.resourceRequest == null) {
-      j.resourceRequest = toResourceRequest(j.request);
+      if (j.request == lastRequest) {
+        j.resourceRequest = lastConverted;
+      } else {
+        j.resourceRequest = toResourceRequest(j.request);
+        lastRequest = j.request;
+        lastConverted = j.resourceRequest;
+      }
     }
     return j.resourceRequest;
   }
@@ -109,9 +117,8 @@ final class GraphPool implements ResourcePool {
     Optional<Jobspec> spec = r.jobspec();
     List<ResourceRequest.Resource> top = new ArrayList<>();
     if (spec.isPresent()) {
-      for (var res : spec.get().resources()) {
-        top.add(convert(res));
-      }
+      ResourceRequest fromSpec = ResourceRequest.from(spec.get());
+      return new ResourceRequest(fromSpec.resources(), HOLD_SECONDS, fromSpec.constraint());
     } else {
       List<ResourceRequest.Resource> inSlot = new ArrayList<>();
       inSlot.add(ResourceRequest.Resource.of("core", r.coresPerSlot()));
@@ -132,22 +139,6 @@ final class GraphPool implements ResourcePool {
     long millis = r.duration().toMillis();
     long seconds = millis > 0 ? (millis + 999) / 1000 : HOLD_SECONDS;
     return new ResourceRequest(top, seconds, Optional.empty());
-  }
-
-  private static ResourceRequest.Resource convert(org.flux4j.policy.jobspec.Resource res) {
-    List<ResourceRequest.Resource> with = new ArrayList<>(res.with().size());
-    for (var c : res.with()) {
-      with.add(convert(c));
-    }
-    Count c = res.count();
-    long max = c.max() >= Count.UNBOUNDED ? Long.MAX_VALUE : c.max();
-    var count =
-        new ResourceRequest.Count(c.min(), max, c.operator().symbol(), Math.max(1, c.operand()));
-    Boolean x =
-        res.exclusive() == Exclusive.TRUE
-            ? Boolean.TRUE
-            : res.exclusive() == Exclusive.FALSE ? Boolean.FALSE : null;
-    return new ResourceRequest.Resource(res.type(), count, x, res.label(), res.unit(), with);
   }
 
   @Override
@@ -309,6 +300,16 @@ final class GraphPool implements ResourcePool {
   @Override
   public String unsatisfiable(Job job) {
     ResourceRequest r = request(job);
+    if (r.equals(lastChecked)) {
+      return lastVerdict;
+    }
+    String verdict = checkSatisfiable(job, r);
+    lastChecked = r;
+    lastVerdict = verdict;
+    return verdict;
+  }
+
+  private String checkSatisfiable(Job job, ResourceRequest r) {
     ResourceRequest brief = new ResourceRequest(r.resources(), 1, r.constraint());
     MatchResult m = query.match(MatchOp.SATISFIABILITY, brief, job.id.value(), now());
     if (m instanceof MatchResult.Unsatisfiable u) {
@@ -338,6 +339,7 @@ final class GraphPool implements ResourcePool {
       throw new IllegalArgumentException("no execution target with rank " + rank);
     }
     query.setStatus(graph.path(v), drained[v] || down[v] ? Status.DOWN : Status.UP);
+    lastChecked = null;
   }
 
   @Override

@@ -27,7 +27,7 @@ final class Job {
   final JobRequest request;
   final long submitTime;
   final List<Dependency> dependencies;
-  final CompletableFuture<JobInfo> done = new CompletableFuture<>();
+  private CompletableFuture<JobInfo> done;
 
   private final List<JobEvent> events = new ArrayList<>(10);
   private volatile JobState state = JobState.NEW;
@@ -49,6 +49,7 @@ final class Job {
   JobResult result;
   org.flux4j.policy.match.ResourceRequest resourceRequest;
   int[] poolCounts;
+  org.flux4j.core.exec.Executor executor;
   boolean singletonWaiting;
   boolean named;
 
@@ -68,6 +69,28 @@ final class Job {
     events.add(e);
     if (next != null) {
       state = next;
+    }
+  }
+
+  /** The future of the final snapshot, created on first demand. */
+  synchronized CompletableFuture<JobInfo> whenInactive() {
+    if (done == null) {
+      done = new CompletableFuture<>();
+      if (state == JobState.INACTIVE) {
+        done.complete(snapshot());
+      }
+    }
+    return done;
+  }
+
+  /** Completes the future of the final snapshot if anyone asked for it. */
+  void completeInactive() {
+    CompletableFuture<JobInfo> f;
+    synchronized (this) {
+      f = done;
+    }
+    if (f != null) {
+      f.complete(snapshot());
     }
   }
 

@@ -99,6 +99,7 @@ public final class JobManager {
             : new GraphPool(graph, matchPolicy, clock);
     this.ids = new FluidGenerator(clock, clock.millis(), generator);
     this.userid = userid;
+    this.submitContexts = submitContexts();
     this.loop = new EventLoop("flux4j-" + name, clock, this::scheduleCycle);
   }
 
@@ -121,6 +122,14 @@ public final class JobManager {
 
   /** Submits a job; see {@code Instance.submit}. */
   public JobId submit(JobRequest request) {
+    return submit(request, null);
+  }
+
+  /**
+   * Submits a job that runs on {@code override} instead of the instance's executor (null: the
+   * instance's).
+   */
+  public JobId submit(JobRequest request, Executor override) {
     if (closing) {
       throw new IllegalStateException("the instance is closed; no more submissions");
     }
@@ -133,6 +142,7 @@ public final class JobManager {
     }
     JobId id = ids.next();
     Job j = new Job(id, request, clock.millis(), deps);
+    j.executor = override;
     jobs.put(id, j);
     active.incrementAndGet();
     if (!loop.post(() -> onSubmit(j))) {
@@ -189,7 +199,7 @@ public final class JobManager {
 
   /** Completes with the job's final snapshot once it is INACTIVE. */
   public CompletableFuture<JobInfo> whenInactive(JobId id) {
-    return job(id).done;
+    return job(id).whenInactive();
   }
 
   /** All job ids ever submitted, ascending. */
@@ -315,6 +325,31 @@ public final class JobManager {
     }
   }
 
+  private static final Map<String, Object> RELEASE_ALL = context("ranks", "all", "final", true);
+  private static final Map<String, Object> FINISH_OK = context("status", 0);
+  private final List<Map<String, Object>> submitContexts;
+  private static final List<Map<String, Object>> PRIORITY_CONTEXTS = priorityContexts();
+
+  private List<Map<String, Object>> submitContexts() {
+    List<Map<String, Object>> m = new ArrayList<>(32);
+    for (int u = 0; u < 32; u++) {
+      m.add(context("urgency", u, "userid", userid, "flags", 0, "version", 1));
+    }
+    return m;
+  }
+
+  private static List<Map<String, Object>> priorityContexts() {
+    List<Map<String, Object>> m = new ArrayList<>(32);
+    for (int p = 0; p < 32; p++) {
+      m.add(context("priority", (long) p));
+    }
+    return m;
+  }
+
+  private static Map<String, Object> priorityContext(long p) {
+    return p >= 0 && p < 32 ? PRIORITY_CONTEXTS.get((int) p) : context("priority", p);
+  }
+
   private static Map<String, Object> context(Object... kv) {
     Map<String, Object> m = new LinkedHashMap<>(kv.length);
     for (int i = 0; i < kv.length; i += 2) {
@@ -324,11 +359,7 @@ public final class JobManager {
   }
 
   private void onSubmit(Job j) {
-    log(
-        j,
-        "submit",
-        context("urgency", j.urgency, "userid", userid, "flags", 0, "version", 1),
-        null);
+    log(j, "submit", submitContexts.get(j.urgency), null);
     log(j, "validate", NO_CONTEXT, JobState.DEPEND);
     String name = j.request.name();
     activeByName.merge(name, 1, Integer::sum);
@@ -437,7 +468,7 @@ public final class JobManager {
   private void depend(Job j) {
     log(j, "depend", NO_CONTEXT, JobState.PRIORITY);
     j.priority = computePriority(j);
-    log(j, "priority", context("priority", j.priority), JobState.SCHED);
+    log(j, "priority", priorityContext(j.priority), JobState.SCHED);
     queue.add(j);
     schedNeeded = true;
   }
@@ -464,7 +495,7 @@ public final class JobManager {
       long p = computePriority(j);
       if (p != j.priority) {
         queue.reprioritize(j, p);
-        log(j, "priority", context("priority", p), null);
+        log(j, "priority", priorityContext(p), null);
         schedNeeded = true;
       }
     }
@@ -521,7 +552,8 @@ public final class JobManager {
           }
         };
     try {
-      j.execution = executor.start(new ExecJob(j.id, j.request, a, clock), listener);
+      Executor ex = j.executor != null ? j.executor : executor;
+      j.execution = ex.start(new ExecJob(j.id, j.request, a, clock), listener);
     } catch (RuntimeException e) {
       exception(j, "start", 0, "executor failed to start the job: " + e.getMessage());
       if (!j.finished) {
@@ -569,9 +601,11 @@ public final class JobManager {
       j.expiry.cancel();
     }
     Map<String, Object> ctx =
-        error == null ? context("status", status) : context("status", status, "note", error);
+        error != null
+            ? context("status", status, "note", error)
+            : status == 0 ? FINISH_OK : context("status", status);
     log(j, "finish", ctx, j.state() == JobState.RUN ? JobState.CLEANUP : null);
-    log(j, "release", context("ranks", "all", "final", true), null);
+    log(j, "release", RELEASE_ALL, null);
     pool.free(j);
     log(j, "free", NO_CONTEXT, null);
     running.remove(j);
@@ -628,7 +662,6 @@ public final class JobManager {
   }
 
   private void clean(Job j) {
-    log(j, "clean", NO_CONTEXT, JobState.INACTIVE);
     JobResult r;
     if (j.fatalType != null) {
       r =
@@ -643,6 +676,7 @@ public final class JobManager {
     synchronized (j) {
       j.result = r;
     }
+    log(j, "clean", NO_CONTEXT, JobState.INACTIVE);
     j.execution = null;
     List<Waiter> ws = waiters.remove(j.id);
     if (ws != null) {
@@ -660,7 +694,7 @@ public final class JobManager {
     }
     releaseSingleton(j);
     active.decrementAndGet();
-    j.done.complete(j.snapshot());
+    j.completeInactive();
     checkDrained();
   }
 
