@@ -14,7 +14,8 @@ import picocli.CommandLine.Command;
       org.flux4j.examples.replay.ReplayCommand.class,
       GraphCommand.class,
       DemoCommand.class,
-      SchedBench.class
+      SchedBench.class,
+      org.flux4j.examples.rq.ResourceQueryCommand.class
     })
 public final class Flux4j {
   private Flux4j() {}
