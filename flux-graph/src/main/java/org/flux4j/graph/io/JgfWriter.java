@@ -1,5 +1,6 @@
 package org.flux4j.graph.io;
 
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
@@ -179,8 +180,8 @@ public final class JgfWriter {
           cursor[depth] = c + 1;
           seen.set(child);
           if (++depth == stack.length) {
-            stack = java.util.Arrays.copyOf(stack, depth * 2);
-            cursor = java.util.Arrays.copyOf(cursor, depth * 2);
+            stack = Arrays.copyOf(stack, depth * 2);
+            cursor = Arrays.copyOf(cursor, depth * 2);
           }
           stack[depth] = child;
           cursor[depth] = out[0].start(child);
@@ -336,12 +337,26 @@ public final class JgfWriter {
 
   /** Appends {@code s} as a quoted JSON string, escaped as jansson does. O(length). */
   public static void appendString(StringBuilder sb, CharSequence s) {
-    sb.append('"');
     int len = s.length();
-    int plain = 0;
-    for (int i = 0; i < len; i++) {
+    int first = 0;
+    while (first < len && !needsEscape(s.charAt(first))) {
+      first++;
+    }
+    sb.append('"');
+    if (first == len) {
+      if (s instanceof String) {
+        sb.append((String) s); // bulk copy: the common case
+      } else {
+        sb.append(s);
+      }
+      sb.append('"');
+      return;
+    }
+    sb.append(s, 0, first);
+    int plain = first;
+    for (int i = first; i < len; i++) {
       char c = s.charAt(i);
-      if (c >= 0x20 && c != '"' && c != '\\') {
+      if (!needsEscape(c)) {
         continue;
       }
       sb.append(s, plain, i);
@@ -374,5 +389,9 @@ public final class JgfWriter {
     }
     sb.append(s, plain, len);
     sb.append('"');
+  }
+
+  private static boolean needsEscape(char c) {
+    return c < 0x20 || c == '"' || c == '\\';
   }
 }
