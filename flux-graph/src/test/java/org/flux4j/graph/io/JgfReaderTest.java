@@ -172,6 +172,16 @@ class JgfReaderTest {
   }
 
   @Test
+  void read_secondRootOfASubsystem_isRejectedAsFluxionDoes() {
+    String json =
+        "{\"graph\": {\"nodes\": ["
+            + "{\"id\": \"0\", \"metadata\": {\"type\": \"a\", \"paths\": {\"containment\": \"/a0\"}}},"
+            + "{\"id\": \"1\", \"metadata\": {\"type\": \"b\", \"paths\": {\"containment\": \"/b1\"}}}"
+            + "], \"edges\": []}}";
+    assertBad(json, "/graph/nodes/1/metadata/paths/containment", "duplicate root");
+  }
+
+  @Test
   void read_duplicateNodeId_isRejected() {
     String json =
         "{\"graph\": {\"nodes\": ["
