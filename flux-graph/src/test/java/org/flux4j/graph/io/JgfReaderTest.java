@@ -99,6 +99,15 @@ class JgfReaderTest {
   }
 
   @Test
+  void read_fluxionSentinels_meanAbsent() {
+    ResourceGraph g =
+        parse(TWO.replace("\"size\": 2", "\"size\": -1, \"id\": -2, \"uniq_id\": -1"));
+    assertThat(g.size(1)).isEqualTo(1);
+    assertThat(g.uniqId(1)).isEqualTo(9);
+    assertThat(g.id(1)).isEqualTo(12);
+  }
+
+  @Test
   void read_nodeWithSamePathAndRank_isMergedIntoTheFirst() {
     String json =
         "{\"graph\": {\"nodes\": ["
