@@ -7,8 +7,8 @@ module org.flux4j.policy {
   requires com.fasterxml.jackson.databind;
   requires com.fasterxml.jackson.dataformat.yaml;
 
-// exports org.flux4j.policy.jobspec; (enable with its first class)
-// exports org.flux4j.policy.match; (enable with its first class)
-// exports org.flux4j.policy.writer; (enable with its first class)
+  // exports org.flux4j.policy.jobspec; (enable with its first class)
+  exports org.flux4j.policy.match;
+  exports org.flux4j.policy.writer;
 // exports org.flux4j.policy.queue; (enable with its first class)
 }

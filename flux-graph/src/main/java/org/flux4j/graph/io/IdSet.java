@@ -112,7 +112,8 @@ public final class IdSet implements Iterable<Long> {
         }
       }
       if (i < end && text.charAt(i) != ',') {
-        throw bad(text, i, "expected ',' or '-' but found '" + text.charAt(i) + "'");
+        String expected = hi == lo ? "',' or '-'" : "','";
+        throw bad(text, i, "expected " + expected + " but found '" + text.charAt(i) + "'");
       }
       if (lo <= max) {
         throw bad(text, tokenStart, "element starting at " + lo + " is out of order");

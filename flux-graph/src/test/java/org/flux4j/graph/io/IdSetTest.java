@@ -65,6 +65,8 @@ class IdSetTest {
     assertThatThrownBy(() -> IdSet.decode("[1")).hasMessageContaining("position 0");
     assertThatThrownBy(() -> IdSet.decode("1 2")).hasMessageContaining("position 1");
     assertThatThrownBy(() -> IdSet.decode("1-")).hasMessageContaining("text ended");
+    assertThatThrownBy(() -> IdSet.decode("1-2-3"))
+        .hasMessageContaining("position 3: expected ',' but found '-'");
     assertThatThrownBy(() -> IdSet.decode("99999999999999999999")).hasMessageContaining("large");
   }
 
