@@ -32,10 +32,11 @@ import java.util.Arrays;
  * miss where a miss is normal is a sentinel: {@link #NONE} from the earliest-time searches, {@code
  * false} from {@link #availDuring}.
  *
- * <p>Complexity: with {@code p} scheduled points, point lookup is O(log p); adding or removing a
- * span costs O(log p + k) for the {@code k} points it covers plus an O(p) array shift when a point
- * is created or dropped; an earliest-time search is O(log p) plus the points it steps over,
- * skipping blocked stretches in one step. Not thread-safe: one scheduling loop owns a planner.
+ * <p>Complexity: with {@code p} scheduled points held in chunks of at most 64, finding a time is
+ * O(log p); adding, reducing or removing a span costs O(log p + k) for the {@code k} points it
+ * covers plus O(64 + p / 64) to create or drop a point; an earliest-time search is O(log p) plus
+ * the points it steps over, skipping a blocked stretch in one step; span lookup by id is O(log s).
+ * Not thread-safe: one scheduling loop owns a planner.
  */
 public final class Planner {
   /** The sentinel for "no such time" or "no such span". */
@@ -44,40 +45,40 @@ public final class Planner {
   /*
    * Implementation notes.
    *
-   * Representation. Scheduled points are records of W = 4 longs in one array pts, sorted by time:
-   * AT (the time, strictly increasing), REM (units free from this point until the next one), KEY
-   * (the remaining amount as Fluxion's min-time tree last saw it) and REF (how many span ends sit
-   * on the point; the base point holds one extra reference so it is never dropped). One array of
-   * records instead of four columns halves the footprint of an idle planner (one record) and keeps
-   * a point's fields on one cache line. Spans are records of 4 longs (SID, SSTART, SLAST,
-   * SPLANNED) sorted by id in spans; ids grow by one from 1 and are never reused, so a new span is
-   * appended; the array is shared-empty while there are none.
+   * Representation. Scheduled points are records of W = 4 longs: AT (the time), REM (units free
+   * from this point until the next one), KEY (the remaining amount as Fluxion's min-time tree last
+   * saw it) and REF (how many span ends sit on the point; the base point holds one extra reference
+   * so it is never dropped). Records live in chunks (a two-level sorted array, like a B+ tree of
+   * height 2): chunks[c] holds sizes[c] records (1..C) sorted by time, and every record of chunk c
+   * is earlier than every record of chunk c + 1. A time is found by binary search over the first
+   * times of the chunks, then inside one chunk; creating or dropping a point shifts at most C
+   * records and, on a split or an emptied chunk, the directory. A fresh planner is one chunk of one
+   * record. Positions are (chunk, offset) pairs; nothing outside this class sees them.
    *
-   * Invariants: npoints >= 1; point 0 is at base; points are at most at end; KEY == REM for every
-   * point except after updateTotal (Fluxion does not re-index there) until the point is re-keyed
-   * by a span operation covering it or by a restore; REF > 0 for every point; every span's start
-   * and last are points.
+   * Spans are records of 4 longs (SID, SSTART, SLAST, SPLANNED) in one array sorted by id; ids grow
+   * by one from 1 and are never reused, so a new span is appended. A removed span becomes a
+   * tombstone (SPLANNED = DEAD) and the array is compacted when tombstones outnumber live spans,
+   * so removal is amortised O(log s).
+   *
+   * Invariants: npoints >= 1; chunk 0 starts with the base point; times are strictly increasing
+   * across chunks; all points are at most at end; REF > 0 for every point; every live span's start
+   * and last are points; KEY == REM for every point unless stale (updateTotal does not re-index,
+   * as in Fluxion), until the point is re-keyed by a span operation covering it or by a restore.
    *
    * Iteration. Fluxion's min-time tree answers "the earliest point whose key is >= n, among points
    * this iteration has not visited yet", and every candidate it yields is marked visited. Because
-   * it always yields the earliest such point, the visited points are exactly those at index <=
-   * cursor whose key is >= the request; so cursor plus the request is the whole iteration state.
-   * Restoring (Fluxion's restore_track_points, done before a span operation or a new iteration)
-   * re-keys those visited points from their current remaining amount. A candidate whose window
-   * hits a point short of units rules out every candidate up to that point, so the search jumps
-   * there in one step.
+   * it always yields the earliest such point, the visited points are exactly those at or before
+   * cursorTime whose key is >= the request; so cursorTime plus the request is the whole iteration
+   * state. Restoring (Fluxion's restore_track_points, done before a span operation or a new
+   * iteration) re-keys those visited points from their current remaining amount, which only
+   * matters while keys are stale. A candidate whose window hits a point short of units rules out
+   * every candidate up to that point (their windows contain it), so the search jumps past it.
    *
    * Reference: flux-sched resource/planner/c/planner_c_interface.cpp (avail_at, span_ok,
-   * update_points_*), resource/planner/c++/mintime_resource_tree.cpp.
+   * update_points_*, planner_reduce_span), resource/planner/c++/planner.cpp (update_total) and
+   * resource/planner/c++/mintime_resource_tree.cpp.
    */
   private static final long[] NO_LONGS = new long[0];
-
-  private final String resourceType;
-  private final long base;
-  private final long end;
-  private long total;
-
-  // record width and field offsets of the point and span arrays
   private static final int W = 4;
   private static final int AT = 0;
   private static final int REM = 1;
@@ -87,17 +88,28 @@ public final class Planner {
   private static final int SSTART = 1;
   private static final int SLAST = 2;
   private static final int SPLANNED = 3;
+  private static final long DEAD = -1;
+  private static final int C = 64;
+  private static final long NO_CURSOR = Long.MIN_VALUE;
 
+  private final String resourceType;
+  private final long base;
+  private final long end;
+  private long total;
+
+  private long[][] chunks;
+  private int[] sizes;
+  private int nchunks;
   private int npoints;
-  private long[] pts;
 
+  private long[] spans;
+  private int nslots;
   private int nspans;
   private long spanCounter;
-  private long[] spans;
 
   private boolean iterSet;
   private boolean stale; // some KEY may differ from REM (after updateTotal)
-  private int cursor = -1;
+  private long cursorTime = NO_CURSOR;
   private long reqOnOrAfter;
   private long reqDuration;
   private long reqCount;
@@ -107,8 +119,10 @@ public final class Planner {
     this.base = base;
     this.end = end;
     this.total = total;
+    chunks = new long[][] {{base, total, total, 1}};
+    sizes = new int[] {1};
+    nchunks = 1;
     npoints = 1;
-    pts = new long[] {base, total, total, 1};
     spans = NO_LONGS;
   }
 
@@ -117,16 +131,30 @@ public final class Planner {
     base = o.base;
     end = o.end;
     total = o.total;
+    nchunks = o.nchunks;
     npoints = o.npoints;
-    pts = Arrays.copyOf(o.pts, W * npoints);
-    for (int i = 0; i < npoints; i++) {
-      pts[W * i + KEY] = pts[W * i + REM]; // a copy re-indexes every point
+    chunks = new long[nchunks][];
+    sizes = Arrays.copyOf(o.sizes, nchunks);
+    for (int c = 0; c < nchunks; c++) {
+      long[] ch = Arrays.copyOf(o.chunks[c], W * sizes[c]);
+      for (int r = 0; r < ch.length; r += W) {
+        ch[r + KEY] = ch[r + REM]; // a copy re-indexes every point
+      }
+      chunks[c] = ch;
+    }
+    spans = NO_LONGS;
+    if (o.nspans > 0) {
+      spans = new long[W * o.nspans];
+      for (int k = 0; k < o.nslots; k++) {
+        if (o.spans[W * k + SPLANNED] != DEAD) {
+          System.arraycopy(o.spans, W * k, spans, W * nslots, W);
+          nslots++;
+        }
+      }
     }
     nspans = o.nspans;
     spanCounter = o.spanCounter;
-    spans = nspans == 0 ? NO_LONGS : Arrays.copyOf(o.spans, W * nspans);
     iterSet = o.iterSet;
-    cursor = -1;
     reqOnOrAfter = o.reqOnOrAfter;
     reqDuration = o.reqDuration;
     reqCount = o.reqCount;
@@ -197,22 +225,27 @@ public final class Planner {
     return npoints;
   }
 
-  /** The time of scheduled point {@code i}, {@code 0 <= i < pointCount()}, ascending. */
+  /** The time of scheduled point {@code i}, {@code 0 <= i < pointCount()}, ascending. O(p / 64). */
   public long pointTime(int i) {
-    checkPoint(i);
-    return pts[W * i + AT];
+    return record(i)[0];
   }
 
-  /** The remaining units from scheduled point {@code i} until the next one. */
+  /** The remaining units from scheduled point {@code i} until the next one. O(p / 64). */
   public long pointRemaining(int i) {
-    checkPoint(i);
-    return pts[W * i + REM];
+    return record(i)[1];
   }
 
-  private void checkPoint(int i) {
+  /** The time and remaining amount of point {@code i}. */
+  private long[] record(int i) {
     if (i < 0 || i >= npoints) {
       throw new IndexOutOfBoundsException("point " + i + " of " + npoints);
     }
+    int c = 0;
+    while (i >= sizes[c]) {
+      i -= sizes[c];
+      c++;
+    }
+    return new long[] {chunks[c][W * i + AT], chunks[c][W * i + REM]};
   }
 
   // ---------------------------------------------------------------- queries
@@ -228,7 +261,8 @@ public final class Planner {
       throw new IllegalArgumentException(
           "planner " + resourceType + ": time " + t + " outside [" + base + ", " + end + "]");
     }
-    return pts[W * (floor(t)) + REM];
+    long pos = floorPos(t);
+    return chunks[chunkOf(pos)][W * offsetOf(pos) + REM];
   }
 
   /**
@@ -257,12 +291,22 @@ public final class Planner {
               + end
               + ")");
     }
-    int i = floor(t);
-    long min = pts[W * i + REM];
+    long pos = floorPos(t);
+    int c = chunkOf(pos);
+    int o = offsetOf(pos);
+    long min = chunks[c][W * o + REM];
     long last = t + duration;
-    for (i++; i < npoints && pts[W * i + AT] < last; i++) {
-      if (pts[W * i + REM] < min) {
-        min = pts[W * i + REM];
+    for (; c < nchunks; c++, o = 0) {
+      long[] ch = chunks[c];
+      int n = sizes[c];
+      for (; o < n; o++) {
+        int r = W * o;
+        if (ch[r + AT] >= last) {
+          return min;
+        }
+        if (ch[r + REM] < min) {
+          min = ch[r + REM];
+        }
       }
     }
     return min;
@@ -293,13 +337,22 @@ public final class Planner {
     if (last > end) {
       return false;
     }
-    int i = floor(t);
-    if (i < 0) {
+    long pos = floorPos(t);
+    if (pos < 0) {
       return true; // no state before the base point: Fluxion's loop does not run
     }
-    for (; i < npoints && pts[W * i + AT] < last; i++) {
-      if (count > pts[W * i + REM]) {
-        return false;
+    int o = offsetOf(pos);
+    for (int c = chunkOf(pos); c < nchunks; c++, o = 0) {
+      long[] ch = chunks[c];
+      int n = sizes[c];
+      for (; o < n; o++) {
+        int r = W * o;
+        if (ch[r + AT] >= last) {
+          return true;
+        }
+        if (count > ch[r + REM]) {
+          return false;
+        }
       }
     }
     return true;
@@ -347,36 +400,62 @@ public final class Planner {
   private long search() {
     long count = reqCount;
     long duration = reqDuration;
-    int i = cursor + 1;
-    if (i < npoints && pts[W * i + AT] < reqOnOrAfter) {
-      // points before onOrAfter are visited and dropped; jump over them at once
-      int first = ceiling(reqOnOrAfter);
-      cursor = first - 1;
-      i = first;
+    if (reqOnOrAfter > base && cursorTime < reqOnOrAfter - 1) {
+      // candidates before onOrAfter are visited and dropped: skip them at once
+      cursorTime = reqOnOrAfter - 1;
+    }
+    int c = 0;
+    int o = 0;
+    if (cursorTime != NO_CURSOR) {
+      long pos = floorPos(cursorTime);
+      if (pos >= 0) {
+        c = chunkOf(pos);
+        o = offsetOf(pos) + 1;
+      }
     }
     while (true) {
-      while (i < npoints && pts[W * i + KEY] < count) {
-        i++;
-      }
-      if (i >= npoints) {
-        return NONE;
-      }
-      cursor = i;
-      long start = pts[W * i + AT];
-      long last = start + duration;
-      int blocked = -1;
-      for (int j = i; j < npoints && pts[W * j + AT] < last; j++) {
-        if (count > pts[W * j + REM]) {
-          blocked = j;
+      // the earliest unvisited point whose key admits the request
+      for (; c < nchunks; c++, o = 0) {
+        long[] ch = chunks[c];
+        int n = sizes[c];
+        while (o < n && ch[W * o + KEY] < count) {
+          o++;
+        }
+        if (o < n) {
           break;
         }
       }
-      if (blocked < 0) {
+      if (c >= nchunks) {
+        return NONE;
+      }
+      long start = chunks[c][W * o + AT];
+      cursorTime = start;
+      long last = start + duration;
+      // its window: every point in [start, start + duration) must have the units
+      int bc = c;
+      int bo = o;
+      boolean blocked = false;
+      scan:
+      for (; bc < nchunks; bc++, bo = 0) {
+        long[] ch = chunks[bc];
+        int n = sizes[bc];
+        for (; bo < n; bo++) {
+          int r = W * bo;
+          if (ch[r + AT] >= last) {
+            break scan;
+          }
+          if (count > ch[r + REM]) {
+            blocked = true;
+            break scan;
+          }
+        }
+      }
+      if (!blocked) {
         return last > end ? NONE : start;
       }
-      // every candidate from i to the blocking point includes it in its window
-      cursor = blocked;
-      i = blocked + 1;
+      cursorTime = chunks[bc][W * bo + AT];
+      c = bc;
+      o = bo + 1;
     }
   }
 
@@ -385,52 +464,179 @@ public final class Planner {
     if (stale) {
       // only keys made stale by updateTotal can differ from the remaining amounts
       boolean still = false;
-      for (int i = 0; i < npoints; i++) {
-        int r = W * i;
-        if (i <= cursor && pts[r + KEY] >= reqCount) {
-          pts[r + KEY] = pts[r + REM];
+      for (int c = 0; c < nchunks; c++) {
+        long[] ch = chunks[c];
+        for (int r = 0; r < W * sizes[c]; r += W) {
+          if (ch[r + AT] <= cursorTime && ch[r + KEY] >= reqCount) {
+            ch[r + KEY] = ch[r + REM];
+          }
+          still |= ch[r + KEY] != ch[r + REM];
         }
-        still |= pts[r + KEY] != pts[r + REM];
       }
       stale = still;
     }
-    cursor = -1;
-  }
-
-  /** Index of the last point at or before {@code t}, or -1 if {@code t < base}. */
-  private int floor(long t) {
-    int i = findPoint(t);
-    return i >= 0 ? i : -i - 2;
-  }
-
-  /** Binary search of the point times: the index, or -(insertion point) - 1. */
-  private int findPoint(long t) {
-    int lo = 0;
-    int hi = npoints - 1;
-    while (lo <= hi) {
-      int mid = (lo + hi) >>> 1;
-      long v = pts[W * mid + AT];
-      if (v < t) {
-        lo = mid + 1;
-      } else if (v > t) {
-        hi = mid - 1;
-      } else {
-        return mid;
-      }
-    }
-    return -(lo + 1);
-  }
-
-  /** Index of the first point at or after {@code t} ({@code npoints} if none). */
-  private int ceiling(long t) {
-    int i = findPoint(t);
-    return i >= 0 ? i : -i - 1;
+    cursorTime = NO_CURSOR;
   }
 
   private void checkCount(long count) {
     if (count < 0) {
       throw new IllegalArgumentException(
           "planner " + resourceType + ": amount " + count + " must not be negative");
+    }
+  }
+
+  // ---------------------------------------------------------------- positions
+
+  private static int chunkOf(long pos) {
+    return (int) (pos >>> 32);
+  }
+
+  private static int offsetOf(long pos) {
+    return (int) pos;
+  }
+
+  /** The position of the last point at or before {@code t}, or -1 if {@code t < base}. */
+  private long floorPos(long t) {
+    int lo = 0;
+    int hi = nchunks - 1;
+    int c = -1;
+    while (lo <= hi) {
+      int mid = (lo + hi) >>> 1;
+      if (chunks[mid][AT] <= t) {
+        c = mid;
+        lo = mid + 1;
+      } else {
+        hi = mid - 1;
+      }
+    }
+    if (c < 0) {
+      return -1;
+    }
+    long[] ch = chunks[c];
+    lo = 0;
+    hi = sizes[c] - 1;
+    int o = 0;
+    while (lo <= hi) {
+      int mid = (lo + hi) >>> 1;
+      if (ch[W * mid + AT] <= t) {
+        o = mid;
+        lo = mid + 1;
+      } else {
+        hi = mid - 1;
+      }
+    }
+    return ((long) c << 32) | o;
+  }
+
+  /** Adds a reference to the point at {@code t > base}, creating it from the state at t. */
+  private void refPoint(long t) {
+    long pos = floorPos(t);
+    int c = chunkOf(pos);
+    int o = offsetOf(pos);
+    long[] ch = chunks[c];
+    if (ch[W * o + AT] == t) {
+      ch[W * o + REF]++;
+      return;
+    }
+    long rem = ch[W * o + REM];
+    int at = o + 1;
+    if (sizes[c] == C) {
+      splitChunk(c);
+      if (at > sizes[c]) {
+        at -= sizes[c];
+        c++;
+      }
+    }
+    int n = sizes[c];
+    ch = chunks[c];
+    if (W * n == ch.length) {
+      ch = Arrays.copyOf(ch, W * Math.min(C, Math.max(2, 2 * n)));
+      chunks[c] = ch;
+    }
+    System.arraycopy(ch, W * at, ch, W * (at + 1), W * (n - at));
+    int r = W * at;
+    ch[r + AT] = t;
+    ch[r + REM] = rem;
+    ch[r + KEY] = rem;
+    ch[r + REF] = 1;
+    sizes[c] = n + 1;
+    npoints++;
+  }
+
+  /** Drops a reference to the point at {@code t}, deleting the point when none is left. */
+  private void unrefPoint(long t) {
+    long pos = floorPos(t);
+    int c = chunkOf(pos);
+    int o = offsetOf(pos);
+    long[] ch = chunks[c];
+    if (--ch[W * o + REF] > 0) {
+      return;
+    }
+    int n = sizes[c];
+    System.arraycopy(ch, W * (o + 1), ch, W * o, W * (n - o - 1));
+    sizes[c] = n - 1;
+    npoints--;
+    if (n == 1) {
+      // chunk 0 holds the base point, so an emptied chunk is never the first
+      System.arraycopy(chunks, c + 1, chunks, c, nchunks - c - 1);
+      System.arraycopy(sizes, c + 1, sizes, c, nchunks - c - 1);
+      nchunks--;
+      chunks[nchunks] = null;
+    } else if (c + 1 < nchunks && sizes[c] + sizes[c + 1] <= C / 2) {
+      mergeWithNext(c);
+    } else if (c > 0 && sizes[c - 1] + sizes[c] <= C / 2) {
+      mergeWithNext(c - 1);
+    }
+  }
+
+  private void splitChunk(int c) {
+    if (nchunks == chunks.length) {
+      chunks = Arrays.copyOf(chunks, 2 * nchunks);
+      sizes = Arrays.copyOf(sizes, 2 * nchunks);
+    }
+    System.arraycopy(chunks, c + 1, chunks, c + 2, nchunks - c - 1);
+    System.arraycopy(sizes, c + 1, sizes, c + 2, nchunks - c - 1);
+    nchunks++;
+    int half = sizes[c] / 2;
+    int rest = sizes[c] - half;
+    long[] upper = new long[W * C];
+    System.arraycopy(chunks[c], W * half, upper, 0, W * rest);
+    chunks[c + 1] = upper;
+    sizes[c + 1] = rest;
+    sizes[c] = half;
+  }
+
+  private void mergeWithNext(int c) {
+    int n = sizes[c];
+    int m = sizes[c + 1];
+    long[] ch = chunks[c];
+    if (ch.length < W * (n + m)) {
+      ch = Arrays.copyOf(ch, W * C);
+      chunks[c] = ch;
+    }
+    System.arraycopy(chunks[c + 1], 0, ch, W * n, W * m);
+    sizes[c] = n + m;
+    System.arraycopy(chunks, c + 2, chunks, c + 1, nchunks - c - 2);
+    System.arraycopy(sizes, c + 2, sizes, c + 1, nchunks - c - 2);
+    nchunks--;
+    chunks[nchunks] = null;
+  }
+
+  /** Adds {@code delta} to the remaining amount of every point in [start, last); re-keys them. */
+  private void rangeAdd(long start, long last, long delta) {
+    long pos = floorPos(start);
+    int o = offsetOf(pos);
+    for (int c = chunkOf(pos); c < nchunks; c++, o = 0) {
+      long[] ch = chunks[c];
+      int n = sizes[c];
+      for (; o < n; o++) {
+        int r = W * o;
+        if (ch[r + AT] >= last) {
+          return;
+        }
+        ch[r + REM] += delta;
+        ch[r + KEY] = ch[r + REM];
+      }
     }
   }
 
@@ -461,7 +667,7 @@ public final class Planner {
   /**
    * Reserves {@code amount} units during {@code [start, start + duration)} and returns the new
    * span's id (Fluxion's {@code planner_add_span}); ids start at 1 and are never reused. Ends any
-   * earliest-time iteration. O(log p + k), plus O(p) when a new point is created.
+   * earliest-time iteration. O(log p + k).
    *
    * @throws IllegalArgumentException if the span leaves the horizon, {@code duration < 1}, {@code
    *     amount} is negative or above the total, or the units are not free during the span
@@ -474,47 +680,33 @@ public final class Planner {
     restore();
     long id = ++spanCounter;
     long last = start + duration;
-    int s = pointAt(start);
-    pts[W * s + REF]++;
-    int l = pointAt(last); // inserted after s, so s stays valid
-    pts[W * l + REF]++;
-    for (int i = s; i < npoints && pts[W * i + AT] < last; i++) {
-      pts[W * i + REM] -= amount;
-      pts[W * i + KEY] = pts[W * i + REM];
+    if (start == base) {
+      chunks[0][REF]++;
+    } else {
+      refPoint(start);
     }
-    insertSpan(id, start, last, amount);
+    refPoint(last);
+    rangeAdd(start, last, -amount);
+    appendSpan(id, start, last, amount);
     iterSet = false;
     return id;
   }
 
   /**
    * Releases a span entirely (Fluxion's {@code planner_rem_span}). Ends any earliest-time
-   * iteration. O(log p + k), plus O(p) when a point is dropped.
+   * iteration. O(log p + k).
    *
    * @throws IllegalArgumentException if there is no span {@code id}
    */
   public void removeSpan(long id) {
-    int k = spanIndex(id);
-    if (k < 0) {
-      throw new IllegalArgumentException("planner " + resourceType + ": no span " + id);
-    }
+    int k = requireSpan(id);
     restore();
     long start = spans[W * k + SSTART];
     long last = spans[W * k + SLAST];
-    long planned = spans[W * k + SPLANNED];
-    int s = floor(start);
-    for (int i = s; i < npoints && pts[W * i + AT] < last; i++) {
-      pts[W * i + REM] += planned;
-      pts[W * i + KEY] = pts[W * i + REM];
-    }
-    int l = floor(last);
-    if (--pts[W * l + REF] == 0) {
-      deletePoint(l);
-    }
-    if (--pts[W * s + REF] == 0) {
-      deletePoint(s);
-    }
-    deleteSpan(k);
+    rangeAdd(start, last, spans[W * k + SPLANNED]);
+    unrefPoint(last);
+    unrefPoint(start);
+    killSpan(k);
     iterSet = false;
   }
 
@@ -529,10 +721,7 @@ public final class Planner {
    *     negative or above the span's amount
    */
   public boolean reduceSpan(long id, long toRemove) {
-    int k = spanIndex(id);
-    if (k < 0) {
-      throw new IllegalArgumentException("planner " + resourceType + ": no span " + id);
-    }
+    int k = requireSpan(id);
     long planned = spans[W * k + SPLANNED];
     if (toRemove == planned) {
       removeSpan(id);
@@ -554,11 +743,7 @@ public final class Planner {
     }
     restore();
     spans[W * k + SPLANNED] = planned - toRemove;
-    long last = spans[W * k + SLAST];
-    for (int i = floor(spans[W * k + SSTART]); i < npoints && pts[W * i + AT] < last; i++) {
-      pts[W * i + REM] += toRemove;
-      pts[W * i + KEY] = pts[W * i + REM];
-    }
+    rangeAdd(spans[W * k + SSTART], spans[W * k + SLAST], toRemove);
     return false;
   }
 
@@ -580,9 +765,12 @@ public final class Planner {
     }
     total = newTotal;
     stale = true;
-    for (int i = 0; i < npoints; i++) {
-      long r = pts[W * i + REM] + delta;
-      pts[W * i + REM] = r >= 0 ? r : 0;
+    for (int c = 0; c < nchunks; c++) {
+      long[] ch = chunks[c];
+      for (int r = 0; r < W * sizes[c]; r += W) {
+        long v = ch[r + REM] + delta;
+        ch[r + REM] = v >= 0 ? v : 0;
+      }
     }
   }
 
@@ -599,8 +787,11 @@ public final class Planner {
   /** The ids of the held spans, ascending. */
   public long[] spanIds() {
     long[] ids = new long[nspans];
-    for (int k = 0; k < nspans; k++) {
-      ids[k] = spans[W * k + SID];
+    int i = 0;
+    for (int k = 0; k < nslots; k++) {
+      if (spans[W * k + SPLANNED] != DEAD) {
+        ids[i++] = spans[W * k + SID];
+      }
     }
     return ids;
   }
@@ -611,7 +802,7 @@ public final class Planner {
    * @throws IllegalArgumentException if there is no such span
    */
   public long spanStart(long id) {
-    return spans[W * (requireSpan(id)) + SSTART];
+    return spans[W * requireSpan(id) + SSTART];
   }
 
   /**
@@ -630,7 +821,7 @@ public final class Planner {
    * @throws IllegalArgumentException if there is no such span
    */
   public long spanAmount(long id) {
-    return spans[W * (requireSpan(id)) + SPLANNED];
+    return spans[W * requireSpan(id) + SPLANNED];
   }
 
   private int requireSpan(long id) {
@@ -643,7 +834,7 @@ public final class Planner {
 
   private int spanIndex(long id) {
     int lo = 0;
-    int hi = nspans - 1;
+    int hi = nslots - 1;
     while (lo <= hi) {
       int mid = (lo + hi) >>> 1;
       long v = spans[W * mid + SID];
@@ -652,59 +843,53 @@ public final class Planner {
       } else if (v > id) {
         hi = mid - 1;
       } else {
-        return mid;
+        return spans[W * mid + SPLANNED] == DEAD ? -1 : mid;
       }
     }
     return -1;
   }
 
-  private void insertSpan(long id, long start, long last, long amount) {
-    if (W * nspans == spans.length) {
-      int cap = Math.max(1, nspans + (nspans >> 1) + 1);
-      spans = Arrays.copyOf(spans, W * cap);
+  private void appendSpan(long id, long start, long last, long amount) {
+    if (W * nslots == spans.length) {
+      if (nslots - nspans > nspans) {
+        compactSpans();
+      }
+      if (W * nslots == spans.length) {
+        spans = Arrays.copyOf(spans, W * Math.max(1, nslots + (nslots >> 1) + 1));
+      }
     }
     // ids grow, so a new span always goes last
-    spans[W * nspans + SID] = id;
-    spans[W * nspans + SSTART] = start;
-    spans[W * nspans + SLAST] = last;
-    spans[W * nspans + SPLANNED] = amount;
+    int r = W * nslots;
+    spans[r + SID] = id;
+    spans[r + SSTART] = start;
+    spans[r + SLAST] = last;
+    spans[r + SPLANNED] = amount;
+    nslots++;
     nspans++;
   }
 
-  private void deleteSpan(int k) {
-    int tail = nspans - k - 1;
-    System.arraycopy(spans, W * (k + 1), spans, W * k, W * tail);
+  private void killSpan(int k) {
+    spans[W * k + SPLANNED] = DEAD;
     nspans--;
     if (nspans == 0) {
       spans = NO_LONGS;
+      nslots = 0;
+    } else if (nslots - nspans > 8 && nslots - nspans > nspans) {
+      compactSpans();
     }
   }
 
-  /** The index of the point at {@code t}, created from the state at {@code t} if absent. */
-  private int pointAt(long t) {
-    int i = findPoint(t);
-    if (i >= 0) {
-      return i;
+  private void compactSpans() {
+    int j = 0;
+    for (int k = 0; k < nslots; k++) {
+      if (spans[W * k + SPLANNED] != DEAD) {
+        if (j != k) {
+          System.arraycopy(spans, W * k, spans, W * j, W);
+        }
+        j++;
+      }
     }
-    int pos = -i - 1; // > 0: t > base here
-    if (W * npoints == pts.length) {
-      int cap = npoints + (npoints >> 1) + 2;
-      pts = Arrays.copyOf(pts, W * cap);
-    }
-    int tail = npoints - pos;
-    System.arraycopy(pts, W * pos, pts, W * (pos + 1), W * tail);
-    pts[W * pos + AT] = t;
-    pts[W * pos + REM] = pts[W * (pos - 1) + REM];
-    pts[W * pos + KEY] = pts[W * pos + REM];
-    pts[W * pos + REF] = 0;
-    npoints++;
-    return pos;
-  }
-
-  private void deletePoint(int i) {
-    int tail = npoints - i - 1;
-    System.arraycopy(pts, W * (i + 1), pts, W * i, W * tail);
-    npoints--;
+    nslots = j;
   }
 
   @Override
@@ -712,8 +897,13 @@ public final class Planner {
     StringBuilder sb = new StringBuilder(32 + 16 * npoints);
     sb.append("Planner[").append(resourceType).append(" total=").append(total);
     sb.append(" [").append(base).append(',').append(end).append(") points=");
-    for (int i = 0; i < npoints; i++) {
-      sb.append(i == 0 ? "" : " ").append(pts[W * i + AT]).append(':').append(pts[W * i + REM]);
+    String sep = "";
+    for (int c = 0; c < nchunks; c++) {
+      long[] ch = chunks[c];
+      for (int r = 0; r < W * sizes[c]; r += W) {
+        sb.append(sep).append(ch[r + AT]).append(':').append(ch[r + REM]);
+        sep = " ";
+      }
     }
     return sb.append(" spans=").append(nspans).append(']').toString();
   }

@@ -172,6 +172,20 @@ public final class PlannerMulti {
   }
 
   /**
+   * Fills {@code out} with the units of each type free at time {@code t} (Fluxion's {@code
+   * planner_multi_avail_resources_array_at}).
+   *
+   * @throws IllegalArgumentException as {@link Planner#availableAt}, or if {@code out} has the
+   *     wrong length
+   */
+  public void availableAt(long t, long[] out) {
+    checkLength(out);
+    for (int i = 0; i < out.length; i++) {
+      out[i] = planners[i].availableAt(t);
+    }
+  }
+
+  /**
    * Fills {@code out} with the fewest units of each type free during {@code [t, t + duration)}
    * (Fluxion's {@code planner_multi_avail_resources_array_during}).
    *

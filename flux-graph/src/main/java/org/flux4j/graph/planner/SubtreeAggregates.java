@@ -310,6 +310,17 @@ public final class SubtreeAggregates {
   }
 
   /**
+   * The request vector in {@code v}'s planner order (Fluxion's {@code count_relevant_types}): entry
+   * {@code i} is {@code byAggregate[typeIndex(planner.type(i))]}, 0 beyond its length. Use it with
+   * {@link PlannerMulti#availTimeFirst} on the root's planner to seek reservation times. A new
+   * array; empty if {@code v} keeps no planner.
+   */
+  public long[] plannerVector(int v, long[] byAggregate) {
+    PlannerMulti p = plannerOrNull(v);
+    return p == null ? new long[0] : Arrays.copyOf(vector(p, byAggregate), p.size());
+  }
+
+  /**
    * Whether the subtree of {@code v} may satisfy a request of {@code counts[k]} units of each
    * aggregate type {@code k} during {@code [at, at + duration)} (Fluxion's {@code by_subplan}):
    * true if {@code v} keeps no planner; types beyond {@code counts.length} count as 0. O(types *

@@ -1,5 +1,21 @@
 /**
- * Time-indexed availability of resource pools (Fluxion's planner and planner_multi) and subtree
- * aggregates used as pruning filters.
+ * Time-indexed availability of resource pools and the subtree aggregates used as pruning filters
+ * (Fluxion's {@code resource/planner} and the {@code subplans} of its traverser).
+ *
+ * <ul>
+ *   <li>{@link org.flux4j.graph.planner.Planner}: one pool of {@code total} units over a horizon,
+ *       spans that hold units over time, "how many free during [t, t + d)" and "earliest scheduled
+ *       point with n free for d" ({@code planner.h}), with Fluxion's exact semantics.
+ *   <li>{@link org.flux4j.graph.planner.PlannerMulti}: several resource types at once ({@code
+ *       planner_multi.h}).
+ *   <li>{@link org.flux4j.graph.planner.PruneFilters}: the {@code HL:LL[,HL:LL...]} pruning-filter
+ *       spec ({@code resource-query -p}, the {@code prune-filters} key).
+ *   <li>{@link org.flux4j.graph.planner.SubtreeAggregates}: one multi-planner per tracking vertex
+ *       of a {@link org.flux4j.graph.ResourceGraph}, counting the tracked types among its
+ *       descendants, as Fluxion's {@code prime_pruning_filter} builds them.
+ * </ul>
+ *
+ * <p>None of these classes is thread-safe; a scheduling loop owns them. Copies ({@code copy()}) are
+ * deep and independent, for what-if clones.
  */
 package org.flux4j.graph.planner;

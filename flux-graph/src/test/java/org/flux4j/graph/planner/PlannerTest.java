@@ -160,28 +160,47 @@ class PlannerTest {
   void randomSequences_matchBruteForceOracle() {
     for (long seed = 1; seed <= 1500; seed++) {
       try {
-        runRandom(seed, 150);
+        runRandom(seed, 150, 24, 25);
       } catch (AssertionError | RuntimeException e) {
         throw new AssertionError("seed " + seed + ": " + e.getMessage(), e);
       }
     }
   }
 
-  private static void runRandom(long seed, int ops) {
+  @Test
+  void randomSequences_manyPoints_matchBruteForceOracle() {
+    // long horizons and mostly adds: hundreds of points, so chunks split, empty and merge
+    int most = 0;
+    for (long seed = 1; seed <= 12; seed++) {
+      try {
+        most = Math.max(most, runRandom(seed, 1200, 700, 45));
+      } catch (AssertionError | RuntimeException e) {
+        throw new AssertionError("seed " + seed + ": " + e.getMessage(), e);
+      }
+    }
+    assertThat(most).as("most points held").isGreaterThan(150);
+  }
+
+  /** Returns the most points the planner held. */
+  private static int runRandom(long seed, int ops, int maxHorizon, int addPercent) {
     Random r = new Random(seed);
     long base = r.nextBoolean() ? 0 : r.nextInt(50);
-    long horizon = 1 + r.nextInt(r.nextBoolean() ? 6 : 24);
-    long total = r.nextInt(9);
+    long horizon = 1 + r.nextInt(r.nextBoolean() ? Math.min(6, maxHorizon) : maxHorizon);
+    long total = r.nextInt(9) + (maxHorizon > 100 ? 40 : 0);
     Planner p = Planner.create(base, horizon, total, "core");
     PlannerOracle o = new PlannerOracle(base, horizon, total);
     long end = base + horizon;
+    int most = 0;
     for (int op = 0; op < ops; op++) {
+      most = Math.max(most, p.pointCount());
       int kind = r.nextInt(100);
-      String what = "op " + op + " kind " + kind;
-      if (kind < 25) {
+      // grow for the first half, then mostly shrink (chunks empty and merge)
+      boolean add = r.nextInt(100) < (op < ops / 2 ? addPercent : addPercent / 5);
+      String what = "op " + op + " kind " + kind + (add ? " add" : "");
+      if (add) {
         long s = base - 1 + r.nextInt((int) horizon + 3);
-        long d = r.nextInt((int) horizon + 2);
-        long n0 = r.nextInt(10) == 0 ? -1 : r.nextInt((int) o.total + 2);
+        long d = maxHorizon > 100 ? 1 + r.nextInt(30) : r.nextInt((int) horizon + 2);
+        long n0 = r.nextInt(10) == 0 ? -1 : r.nextInt((int) Math.min(o.total, 12) + 2);
         boolean fit = r.nextBoolean() && s >= base && s < end && d >= 1 && s + d <= end;
         long n = fit ? Math.min(n0, o.availResDuring(s, d)) : n0; // often make it fit
         long expect = o.addSpan(s, d, n);
@@ -206,7 +225,7 @@ class PlannerTest {
         long got = call(() -> p.reduceSpan(id, x) ? 1 : 0);
         assertThat(got).as(what + " reduceSpan(%d,%d)", id, x).isEqualTo(expect);
       } else if (kind < 50) {
-        long nt = r.nextInt(11);
+        long nt = r.nextInt(11) + (maxHorizon > 100 ? 40 : 0);
         o.updateTotal(nt);
         p.updateTotal(nt);
       } else if (kind < 60) {
@@ -232,7 +251,7 @@ class PlannerTest {
         assertThat(call(() -> p.availTimeFirst(t, d, n)))
             .as(what + " first(%d,%d,%d)", t, d, n)
             .isEqualTo(o.first(t, d, n));
-      } else if (kind < 97) {
+      } else if (kind < 97 || maxHorizon > 100 && op < ops - 30) {
         assertThat(p.availTimeNext()).as(what + " next").isEqualTo(o.next());
       } else {
         Planner pc = p.copy();
@@ -240,10 +259,11 @@ class PlannerTest {
         // keep using the copies, and check the originals were not disturbed by the copy
         checkState(p, o, what + " before copy");
         runTail(r, pc, oc, what);
-        return;
+        return most;
       }
       checkState(p, o, what);
     }
+    return most;
   }
 
   private static void runTail(Random r, Planner p, PlannerOracle o, String what) {

@@ -112,6 +112,28 @@ class SubtreeAggregatesTest {
   }
 
   @Test
+  void copy_isIndependentAndPlannerVectorFollowsPlannerOrder() {
+    ResourceGraph g = cluster(1, 2, 1, 4, true);
+    SubtreeAggregates a = SubtreeAggregates.build(g, PruneFilters.DEFAULT, 0, H);
+    int root = g.roots()[0];
+    long[] req = new long[a.types().size()];
+    req[a.typeIndex("core")] = 3;
+    req[a.typeIndex("gpu")] = 1;
+    // root planner order: gpu, memory, core, node
+    assertThat(a.plannerVector(root, req)).containsExactly(1, 0, 3, 0);
+    SubtreeAggregates c = a.copy();
+    c.addSpan(root, 0, 10, req);
+    assertThat(c.availableDuring(root, "core", 0, 10)).isEqualTo(5);
+    assertThat(a.availableDuring(root, "core", 0, 10)).isEqualTo(8);
+    PlannerMulti rootPlan = c.plannerOrNull(root);
+    assertThat(rootPlan.availTimeFirst(0, 5, c.plannerVector(root, new long[] {8, 0, 0, 0})))
+        .isEqualTo(10);
+    long[] at = new long[rootPlan.size()];
+    rootPlan.availableAt(0, at);
+    assertThat(at).containsExactly(1, 32, 5, 2);
+  }
+
+  @Test
   void reprime_afterShrink_updatesTotalsAndKeepsSpans() {
     ResourceGraph g = cluster(1, 2, 1, 4, false);
     SubtreeAggregates a = SubtreeAggregates.build(g, PruneFilters.DEFAULT, 0, H);
