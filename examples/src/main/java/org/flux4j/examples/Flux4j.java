@@ -9,7 +9,12 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "flux4j 0.1.0-SNAPSHOT",
     description = "An embeddable workload manager for the JVM after Flux and Fluxion.",
-    subcommands = {CommandLine.HelpCommand.class, GraphCommand.class, DemoCommand.class})
+    subcommands = {
+      CommandLine.HelpCommand.class,
+      GraphCommand.class,
+      DemoCommand.class,
+      org.flux4j.examples.rq.ResourceQueryCommand.class
+    })
 public final class Flux4j {
   private Flux4j() {}
 
