@@ -792,6 +792,14 @@ public final class ResourceGraph {
   }
 
   void trim() {
+    for (EdgeColumns e : edges) {
+      e.src.trim();
+      e.dst.trim();
+      e.rel.trim();
+    }
+    for (GrowableInts p : pathParents) {
+      p.trim();
+    }
     type.trim();
     basename.trim();
     name.trim();

@@ -142,7 +142,7 @@ final class EngineBackend implements Backend {
 
   private ResourceRequest parseRequest(String jobspec) throws RequestException {
     try {
-      return JobspecRequests.toRequest(parser.parse(jobspec, "jobspec"));
+      return ResourceRequest.from(parser.parse(jobspec, "jobspec"));
     } catch (JobspecException e) {
       throw new RequestException(e.reason());
     } catch (IllegalArgumentException e) {

@@ -325,4 +325,19 @@ class SessionTest {
     run("cancel 9\nmatch allocate job.yaml\n", "-t", "R.out");
     assertThat(Files.readString(dir.resolve("R.out"))).startsWith("      ---cluster0[1:s]\n");
   }
+
+  @Test
+  void graphOutput_isWrittenAtQuit_inDotOrGraphml() throws IOException {
+    run("quit\n", "-o", "g1");
+    assertThat(out()).isEqualTo("INFO: Write the target graph of the matcher...\n");
+    assertThat(Files.readString(dir.resolve("g1.dot")))
+        .startsWith("digraph G {\n0[label=\"cluster0\"];\n")
+        .contains("0->1 [label=\"containment\"];\n")
+        .endsWith("}\n");
+    run("quit\n", "-o", "g2", "-g", "graphml");
+    assertThat(Files.readString(dir.resolve("g2.graphml")))
+        .startsWith("<?xml")
+        .contains("<data key=\"key4\">cluster0</data>")
+        .endsWith("</graphml>\n");
+  }
 }

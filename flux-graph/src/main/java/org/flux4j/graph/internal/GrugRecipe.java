@@ -191,6 +191,11 @@ public final class GrugRecipe {
     return kinds.size();
   }
 
+  /** How many links leave kind {@code k}. */
+  public int outDegree(int k) {
+    return out.get(k).size();
+  }
+
   /** How many links. */
   public int linkCount() {
     return links.size();

@@ -78,8 +78,15 @@ final class JgfNode {
     type = requiredString(md, "type", m);
     basename = optString(md, "basename", m, null);
     name = optString(md, "name", m, null);
+    // Fluxion's reader takes id -2, uniq_id -1 and size -1 for "absent" (its sentinels)
     id = optLong(md, "id", m, Long.MIN_VALUE);
+    if (id == -2) {
+      id = Long.MIN_VALUE;
+    }
     uniqId = optLong(md, "uniq_id", m, Long.MIN_VALUE);
+    if (uniqId == -1) {
+      uniqId = Long.MIN_VALUE;
+    }
     uniqIdGiven = uniqId != Long.MIN_VALUE;
     rank = optLong(md, "rank", m, -1);
     long status = optLong(md, "status", m, 0);
@@ -90,6 +97,9 @@ final class JgfNode {
     exclusive = x != null && x.booleanValue();
     unit = optString(md, "unit", m, "");
     size = optLong(md, "size", m, 1);
+    if (size == -1) {
+      size = 1;
+    }
     JsonNode paths = md.get("paths");
     if (paths == null) {
       throw fail(m, "key \"paths\" is required in the metadata of JGF node " + vid);

@@ -35,9 +35,10 @@ import org.flux4j.graph.Subsystems;
  * {@code status} (0 up, 1 down) and {@code properties} (string values). Vertices are created in
  * document order; a node whose path (in any subsystem) and rank equal those of a vertex already
  * created is not created again but stands for that vertex, and an edge is added only when it
- * touches at least one newly created vertex, as Fluxion does. Each edge {@code {"source", "target",
- * "metadata": {"subsystem"}}} belongs to the containment subsystem unless its metadata names
- * another; edges are added in document order.
+ * touches at least one newly created vertex, as Fluxion does. Each subsystem has at most one root
+ * (a vertex whose path has a single slash). Each edge {@code {"source", "target", "metadata":
+ * {"subsystem"}}} belongs to the containment subsystem unless its metadata names another; edges are
+ * added in document order.
  *
  * <p>Loading a {@code jgf_shorthand} document gives the same graph as loading it as {@code jgf}:
  * Fluxion's shorthand reader differs only when it updates an existing graph from an allocation
@@ -175,6 +176,9 @@ public final class JgfReader {
 
     /** JGF node id -> vertex. */
     private final ObjectIntHashMap<String> vmap = new ObjectIntHashMap<>();
+
+    /** subsystem -> the path of its root (a path with a single slash), as Fluxion's roots. */
+    private final Map<String, String> roots = new HashMap<>();
 
     /** vertex -> the JGF node id that created it. */
     private final List<String> creator = new ArrayList<>();
@@ -358,7 +362,22 @@ public final class JgfReader {
       creator.add(vid);
       parentEdge.add(-1);
       for (int k = 0; k < subsystems.size(); k++) {
-        b.path(v, subsystems.get(k), pathValues.get(k));
+        String sub = subsystems.get(k);
+        if (isRootPath(pathValues.get(k))) {
+          String other = roots.putIfAbsent(sub, pathValues.get(k));
+          if (other != null) {
+            throw fail(
+                m + "/paths/" + escape(sub),
+                "failed to add root metadata for "
+                    + sub
+                    + " subsystem: possible duplicate root ("
+                    + other
+                    + " and "
+                    + pathValues.get(k)
+                    + ")");
+          }
+        }
+        b.path(v, sub, pathValues.get(k));
         String path = pathValues.get(k);
         if (firstByPath.containsKey(path)) {
           moreByPath.computeIfAbsent(path, x -> new IntArrayList(1)).add(v);
@@ -480,6 +499,11 @@ public final class JgfReader {
       }
       return n.textValue();
     }
+  }
+
+  /** Whether a path is a root path: Fluxion counts exactly one slash. */
+  static boolean isRootPath(String path) {
+    return path.indexOf('/') >= 0 && path.indexOf('/') == path.lastIndexOf('/');
   }
 
   /** Escapes a key for use in a JSON pointer (RFC 6901). */

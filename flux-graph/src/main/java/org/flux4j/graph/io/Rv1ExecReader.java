@@ -136,8 +136,8 @@ public final class Rv1ExecReader {
     private final String source;
     private GraphBuilder b;
 
-    /** path -> vertices with that path, for Fluxion's duplicate check. */
-    private final Map<String, int[]> byPath = new HashMap<>();
+    /** host and rank of every node vertex, for Fluxion's duplicate check. */
+    private final java.util.Set<String> nodes = new java.util.HashSet<>();
 
     Loader(String source) {
       this.source = source;
@@ -272,28 +272,23 @@ public final class Rv1ExecReader {
       }
     }
 
+    /**
+     * Adds a vertex under {@code parent}. Fluxion refuses a vertex whose path, rank, id, type and
+     * size repeat an earlier one; under one cluster that can only happen to a node (same host and
+     * rank), since a node's children are unique per node, so only nodes are checked.
+     */
     private int add(
         int parent, String type, String basename, String name, long id, int rank, String at) {
-      String path = (parent == ResourceGraph.NONE ? "" : b.peek().path(parent)) + "/" + name;
-      int[] same = byPath.get(path);
-      ResourceGraph g = b.peek();
-      if (same != null) {
-        for (int u : same) {
-          if (g.rank(u) == rank && g.id(u) == id && g.size(u) == 1 && g.type(u).equals(type)) {
-            throw fail(at, "found duplicate vertex " + path + " of rank " + rank);
-          }
+      if ("node".equals(type)) {
+        String key = name + '\u0000' + rank;
+        if (!nodes.add(key)) {
+          String path = b.peek().path(parent) + "/" + name;
+          throw fail(at, "found duplicate vertex " + path + " of rank " + rank);
         }
       }
       int v = b.addVertex(type, basename, name, id, b.vertexCount(), rank, 1, "");
       if (parent != ResourceGraph.NONE) {
         b.contain(parent, v);
-      }
-      if (same == null) {
-        byPath.put(path, new int[] {v});
-      } else {
-        int[] more = java.util.Arrays.copyOf(same, same.length + 1);
-        more[same.length] = v;
-        byPath.put(path, more);
       }
       return v;
     }

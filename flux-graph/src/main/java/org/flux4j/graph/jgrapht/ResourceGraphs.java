@@ -37,7 +37,8 @@ import org.jgrapht.nio.graphml.GraphMLExporter.AttributeCategory;
 public final class ResourceGraphs {
   /** The vertex attributes written to DOT and GraphML, in this order. */
   public static final java.util.List<String> VERTEX_ATTRIBUTES =
-      java.util.List.of("type", "name", "id", "uniq_id", "rank", "size", "unit", "path");
+      java.util.List.of(
+          "type", "basename", "name", "id", "uniq_id", "rank", "size", "unit", "path");
 
   private ResourceGraphs() {}
 
@@ -97,12 +98,13 @@ public final class ResourceGraphs {
   }
 
   /**
-   * The export attributes of vertex {@code v}: type, name, id, uniq_id, rank, size, unit and its
-   * path in subsystem {@code s}.
+   * The export attributes of vertex {@code v}: type, basename, name, id, uniq_id, rank, size, unit
+   * and its path in subsystem {@code s}.
    */
   private static Map<String, Attribute> vertexAttributes(ResourceGraph g, int s, int v) {
     Map<String, Attribute> a = new LinkedHashMap<>();
     a.put("type", DefaultAttribute.createAttribute(g.type(v)));
+    a.put("basename", DefaultAttribute.createAttribute(g.basename(v)));
     a.put("name", DefaultAttribute.createAttribute(g.name(v)));
     a.put("id", DefaultAttribute.createAttribute(g.id(v)));
     a.put("uniq_id", DefaultAttribute.createAttribute(g.uniqId(v)));
@@ -140,6 +142,7 @@ public final class ResourceGraphs {
     GraphMLExporter<Integer, Integer> exporter =
         new GraphMLExporter<>(v -> Long.toString(g.uniqId(v)));
     exporter.registerAttribute("type", AttributeCategory.NODE, AttributeType.STRING);
+    exporter.registerAttribute("basename", AttributeCategory.NODE, AttributeType.STRING);
     exporter.registerAttribute("name", AttributeCategory.NODE, AttributeType.STRING);
     exporter.registerAttribute("id", AttributeCategory.NODE, AttributeType.LONG);
     exporter.registerAttribute("uniq_id", AttributeCategory.NODE, AttributeType.LONG);
@@ -253,6 +256,85 @@ public final class ResourceGraphs {
       }
     }
     return b.build();
+  }
+
+  /**
+   * Reads a containment graph back from GraphML written by {@link #exportGraphML} (or any GraphML
+   * whose nodes carry at least a {@code type}; {@code basename}, {@code name}, {@code id}, {@code
+   * uniq_id}, {@code rank}, {@code size} and {@code unit} are used when present). Edges become
+   * containment edges. DTDs are refused. O(V + E).
+   *
+   * @param in the GraphML text (read fully, not closed)
+   * @param source the name of the input, used in error messages
+   * @throws GraphParseException if the text is not GraphML or a node lacks a usable attribute
+   */
+  public static ResourceGraph importGraphML(java.io.Reader in, String source) {
+    String text;
+    try {
+      StringBuilder sb = new StringBuilder();
+      char[] buf = new char[8192];
+      for (int n; (n = in.read(buf)) > 0; ) {
+        sb.append(buf, 0, n);
+      }
+      text = sb.toString();
+    } catch (IOException e) {
+      throw new GraphParseException(source, null, "cannot read the input: " + e.getMessage(), e);
+    }
+    if (text.contains("<!DOCTYPE")) {
+      throw new GraphParseException(source, null, "GraphML with a DOCTYPE is not accepted");
+    }
+    Graph<String, org.jgrapht.graph.DefaultEdge> j =
+        new org.jgrapht.graph.DirectedPseudograph<>(org.jgrapht.graph.DefaultEdge.class);
+    Map<String, Map<String, String>> attrs = new HashMap<>();
+    org.jgrapht.nio.graphml.GraphMLImporter<String, org.jgrapht.graph.DefaultEdge> importer =
+        new org.jgrapht.nio.graphml.GraphMLImporter<>();
+    importer.setSchemaValidation(false);
+    importer.setVertexFactory(id -> id);
+    importer.addVertexAttributeConsumer(
+        (pair, a) ->
+            attrs
+                .computeIfAbsent(pair.getFirst(), k -> new HashMap<>())
+                .put(pair.getSecond(), a.getValue()));
+    try {
+      importer.importGraph(j, new java.io.StringReader(text));
+    } catch (org.jgrapht.nio.ImportException e) {
+      throw new GraphParseException(source, null, "malformed GraphML: " + e.getMessage(), e);
+    }
+    return fromJGraphT(j, v -> attributesOf(source, v, attrs.getOrDefault(v, Map.of())));
+  }
+
+  private static ResourceAttributes attributesOf(
+      String source, String vertex, Map<String, String> a) {
+    String where = "node " + vertex;
+    String type = a.get("type");
+    if (type == null) {
+      throw new GraphParseException(source, where, "the node has no \"type\" attribute");
+    }
+    return new ResourceAttributes(
+        type,
+        a.get("basename"),
+        a.get("name"),
+        number(source, where, a, "id", -1),
+        number(source, where, a, "uniq_id", -1),
+        (int) number(source, where, a, "rank", -1),
+        number(source, where, a, "size", 1),
+        a.get("unit"),
+        Map.of(),
+        Status.UP);
+  }
+
+  private static long number(
+      String source, String where, Map<String, String> a, String key, long dflt) {
+    String v = a.get(key);
+    if (v == null || v.isEmpty()) {
+      return dflt;
+    }
+    try {
+      return Long.parseLong(v.trim());
+    } catch (NumberFormatException e) {
+      throw new GraphParseException(
+          source, where, "attribute " + key + "=\"" + v + "\" is not an integer");
+    }
   }
 
   private static String relationFor(String subsystem) {

@@ -99,6 +99,15 @@ class JgfReaderTest {
   }
 
   @Test
+  void read_fluxionSentinels_meanAbsent() {
+    ResourceGraph g =
+        parse(TWO.replace("\"size\": 2", "\"size\": -1, \"id\": -2, \"uniq_id\": -1"));
+    assertThat(g.size(1)).isEqualTo(1);
+    assertThat(g.uniqId(1)).isEqualTo(9);
+    assertThat(g.id(1)).isEqualTo(12);
+  }
+
+  @Test
   void read_nodeWithSamePathAndRank_isMergedIntoTheFirst() {
     String json =
         "{\"graph\": {\"nodes\": ["
@@ -169,6 +178,16 @@ class JgfReaderTest {
             + "{\"id\": \"1\", \"metadata\": {\"type\": \"b\", \"paths\": {\"containment\": \"/a0/b1\"}}}"
             + "], \"edges\": [{\"source\": \"0\", \"target\": \"1\"}, {\"source\": \"1\", \"target\": \"0\"}]}}";
     assertBad(json, "/graph/edges/1", "cycle");
+  }
+
+  @Test
+  void read_secondRootOfASubsystem_isRejectedAsFluxionDoes() {
+    String json =
+        "{\"graph\": {\"nodes\": ["
+            + "{\"id\": \"0\", \"metadata\": {\"type\": \"a\", \"paths\": {\"containment\": \"/a0\"}}},"
+            + "{\"id\": \"1\", \"metadata\": {\"type\": \"b\", \"paths\": {\"containment\": \"/b1\"}}}"
+            + "], \"edges\": []}}";
+    assertBad(json, "/graph/nodes/1/metadata/paths/containment", "duplicate root");
   }
 
   @Test

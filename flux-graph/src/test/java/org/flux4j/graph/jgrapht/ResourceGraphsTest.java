@@ -102,6 +102,35 @@ class ResourceGraphsTest {
   }
 
   @Test
+  void importGraphML_readsBackWhatExportGraphMLWrote() {
+    ResourceGraph g = small();
+    StringWriter w = new StringWriter();
+    ResourceGraphs.exportGraphML(g, Subsystems.CONTAINMENT, w);
+    ResourceGraph back = ResourceGraphs.importGraphML(new java.io.StringReader(w.toString()), "g");
+    assertThat(back.vertexCount()).isEqualTo(8);
+    assertThat(back.edgeCount()).isEqualTo(7);
+    for (int v = 0; v < g.vertexLimit(); v++) {
+      int u = back.vertexByUniqId(g.uniqId(v));
+      assertThat(back.path(u)).isEqualTo(g.path(v));
+      assertThat(back.rank(u)).isEqualTo(g.rank(v));
+    }
+    String noType = w.toString().replace("<data key=\"key0\">cluster</data>", "");
+    assertThatThrownBy(
+            () -> ResourceGraphs.importGraphML(new java.io.StringReader(noType), "g.graphml"))
+        .isInstanceOf(GraphParseException.class)
+        .hasMessageContaining("g.graphml")
+        .hasMessageContaining("no \"type\"");
+    assertThatThrownBy(
+            () ->
+                ResourceGraphs.importGraphML(
+                    new java.io.StringReader(
+                        "<!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]><graphml/>"),
+                    "bad"))
+        .isInstanceOf(GraphParseException.class)
+        .hasMessageContaining("DOCTYPE");
+  }
+
+  @Test
   void fromJGraphT_roundTripsThroughTheView() {
     ResourceGraph g = small();
     ResourceGraph copy =
