@@ -9,8 +9,8 @@ module org.flux4j.policy {
 
   exports org.flux4j.policy.jobspec;
   exports org.flux4j.policy.match;
+  exports org.flux4j.policy.writer;
 
   uses org.flux4j.policy.match.MatchPolicies.Provider;
-// exports org.flux4j.policy.writer; (enable with its first class)
 // exports org.flux4j.policy.queue; (enable with its first class)
 }

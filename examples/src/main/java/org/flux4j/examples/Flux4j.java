@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "flux4j 0.1.0-SNAPSHOT",
     description = "An embeddable workload manager for the JVM after Flux and Fluxion.",
-    subcommands = {CommandLine.HelpCommand.class})
+    subcommands = {CommandLine.HelpCommand.class, GraphCommand.class, DemoCommand.class})
 public final class Flux4j {
   private Flux4j() {}
 

@@ -1,8 +1,5 @@
 package org.flux4j.graph;
 
-import java.util.ArrayDeque;
-import java.util.Deque;
-
 /**
  * Builds a {@link ResourceGraph} vertex by vertex and edge by edge; the low-level API that every
  * reader and preset uses.
@@ -16,6 +13,7 @@ import java.util.Deque;
 public final class GraphBuilder {
   private ResourceGraph g;
   private final String source;
+  private boolean uniqIdsAreIndices = true;
 
   GraphBuilder(int capacity) {
     this(capacity, "graph");
@@ -76,7 +74,44 @@ public final class GraphBuilder {
       String unit) {
     ResourceGraph gr = graph();
     String n = name != null && name.equals(basename + id) ? null : name;
+    if (uniqId != gr.vertexLimit()) {
+      uniqIdsAreIndices = false;
+    }
     return gr.addVertexRaw(type, basename, n, id, uniqId, rank, size, unit);
+  }
+
+  /**
+   * Interns a string (a type, basename, unit or relation) for the int-level methods {@link
+   * #addVertexInterned} and {@link #edge(int, int, int, int)}. O(1) expected.
+   */
+  public int intern(String s) {
+    return graph().strings.intern(s);
+  }
+
+  /**
+   * Adds a vertex from interned strings (see {@link #intern}), named {@code basename + id}, with
+   * uniq_id equal to its index: the allocation-free path for generators of large graphs.
+   *
+   * @param unit the interned unit; {@code intern("")} for none
+   */
+  public int addVertexInterned(int type, int basename, long id, int rank, long size, int unit) {
+    ResourceGraph gr = graph();
+    return gr.addVertexInterned(type, basename, -1, id, gr.vertexLimit(), rank, size, unit);
+  }
+
+  /**
+   * Sets {@code v}'s path parent in the subsystem with index {@code subsystem} (see {@link
+   * #subsystem(String)}); {@link ResourceGraph#NONE} makes {@code v} a root of that subsystem.
+   */
+  public GraphBuilder pathParent(int v, int subsystem, int parent) {
+    graph().setPathParentRaw(v, subsystem, parent);
+    return this;
+  }
+
+  /** Adds an edge in the subsystem with index {@code subsystem}, with an interned relation. */
+  public GraphBuilder edge(int source, int target, int subsystem, int relation) {
+    graph().addEdgeInterned(source, target, subsystem, relation);
+    return this;
   }
 
   /** Adds a containment edge parent→child ("contains") and makes parent the child's path parent. */
@@ -123,6 +158,16 @@ public final class GraphBuilder {
     return this;
   }
 
+  /**
+   * Records a path {@code v} had in {@code subsystem} before it was re-pathed (see {@link
+   * ResourceGraph#formerPaths}).
+   */
+  public GraphBuilder formerPath(int v, String subsystem, String path) {
+    ResourceGraph gr = graph();
+    gr.addFormerPathRaw(v, gr.subsystem(subsystem), path);
+    return this;
+  }
+
   /** Sets a property of {@code v}. */
   public GraphBuilder property(int v, String key, String value) {
     graph().setProperty(v, key, value);
@@ -155,14 +200,18 @@ public final class GraphBuilder {
   public ResourceGraph build() {
     ResourceGraph gr = graph();
     int n = gr.vertexLimit();
-    org.eclipse.collections.impl.set.mutable.primitive.LongHashSet uids =
-        new org.eclipse.collections.impl.set.mutable.primitive.LongHashSet(n);
     for (int v = 0; v < n; v++) {
       if (gr.size(v) < 0) {
         throw new GraphParseException(source, where(gr, v), "negative size " + gr.size(v));
       }
-      if (!uids.add(gr.uniqId(v))) {
-        throw new GraphParseException(source, where(gr, v), "duplicate uniq_id " + gr.uniqId(v));
+    }
+    if (!uniqIdsAreIndices) {
+      org.eclipse.collections.impl.set.mutable.primitive.LongHashSet uids =
+          new org.eclipse.collections.impl.set.mutable.primitive.LongHashSet(n);
+      for (int v = 0; v < n; v++) {
+        if (!uids.add(gr.uniqId(v))) {
+          throw new GraphParseException(source, where(gr, v), "duplicate uniq_id " + gr.uniqId(v));
+        }
       }
     }
     checkForest(gr);
@@ -196,20 +245,24 @@ public final class GraphBuilder {
     int n = gr.vertexLimit();
     // colour: 0 unvisited, 1 on the current chain, 2 done
     byte[] colour = new byte[n];
-    Deque<Integer> chain = new ArrayDeque<>();
+    int[] chain = new int[16];
+    int depth = 0;
     for (int v = 0; v < n; v++) {
       int u = v;
       while (u >= 0 && colour[u] == 0) {
         colour[u] = 1;
-        chain.push(u);
+        if (depth == chain.length) {
+          chain = java.util.Arrays.copyOf(chain, depth * 2);
+        }
+        chain[depth++] = u;
         u = gr.pathParent(u, 0);
       }
       if (u >= 0 && colour[u] == 1) {
         throw new GraphParseException(
             source, where(gr, u), "containment has a cycle through " + gr.type(u) + gr.id(u));
       }
-      while (!chain.isEmpty()) {
-        colour[chain.pop()] = 2;
+      while (depth > 0) {
+        colour[chain[--depth]] = 2;
       }
     }
   }

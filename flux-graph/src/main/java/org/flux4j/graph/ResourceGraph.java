@@ -61,6 +61,7 @@ public final class ResourceGraph {
   final List<EdgeColumns> edges;
   final List<GrowableInts> pathParents;
   final List<IntObjectHashMap<String>> pathOverrides;
+  final List<IntObjectHashMap<List<String>>> formerPaths;
   private int removedCount;
 
   private List<Adjacency> outCache;
@@ -114,6 +115,7 @@ public final class ResourceGraph {
     edges = new ArrayList<>();
     pathParents = new ArrayList<>();
     pathOverrides = new ArrayList<>();
+    formerPaths = new ArrayList<>();
     strings.intern(""); // id 0 is the empty string (no unit)
     subsystem(Subsystems.CONTAINMENT);
   }
@@ -144,6 +146,12 @@ public final class ResourceGraph {
     pathOverrides = new ArrayList<>();
     for (IntObjectHashMap<String> o : g.pathOverrides) {
       pathOverrides.add(new IntObjectHashMap<>(o));
+    }
+    formerPaths = new ArrayList<>();
+    for (IntObjectHashMap<List<String>> o : g.formerPaths) {
+      IntObjectHashMap<List<String>> c = new IntObjectHashMap<>();
+      o.forEachKeyValue((v, l) -> c.put(v, new ArrayList<>(l)));
+      formerPaths.add(c);
     }
     removedCount = g.removedCount;
   }
@@ -323,6 +331,7 @@ public final class ResourceGraph {
       pp.fillTo(type.size(), NOT_MEMBER);
       pathParents.add(pp);
       pathOverrides.add(new IntObjectHashMap<>());
+      formerPaths.add(new IntObjectHashMap<>());
     }
     return s;
   }
@@ -377,7 +386,20 @@ public final class ResourceGraph {
     sb.append('/').append(name(v));
   }
 
-  /** The live vertex at {@code path} in subsystem {@code s}, if any. O(1) after an O(V) index. */
+  /**
+   * The paths {@code v} had in subsystem {@code s} before a GRUG associate edge re-pathed it,
+   * oldest first; Fluxion keeps them in its path index, so {@link #vertexByPath} still finds {@code
+   * v} by them. Usually empty.
+   */
+  public List<String> formerPaths(int v, int s) {
+    List<String> l = formerPaths.get(s).get(v);
+    return l == null ? List.of() : Collections.unmodifiableList(l);
+  }
+
+  /**
+   * The live vertex at {@code path} in subsystem {@code s} (a current path, or else a former one),
+   * if any. O(1) after an O(V) index.
+   */
   public OptionalInt vertexByPath(int s, String path) {
     if (byPath == null) {
       byPath = new ArrayList<>();
@@ -393,6 +415,19 @@ public final class ResourceGraph {
           m.put(path(v, s), v);
         }
       }
+      ObjectIntHashMap<String> current = m;
+      formerPaths
+          .get(s)
+          .forEachKeyValue(
+              (v, l) -> {
+                if (!removed.get(v)) {
+                  for (String p : l) {
+                    if (!current.containsKey(p)) {
+                      current.put(p, v);
+                    }
+                  }
+                }
+              });
       byPath.set(s, m);
     }
     int v = m.getIfAbsent(path, NONE);
@@ -674,14 +709,27 @@ public final class ResourceGraph {
 
   int addVertexRaw(
       String t, String base, String explicitName, long vid, long uid, int r, long sz, String u) {
-    int v = type.add(strings.intern(t));
-    basename.add(strings.intern(base));
-    name.add(explicitName == null ? -1 : strings.intern(explicitName));
+    return addVertexInterned(
+        strings.intern(t),
+        strings.intern(base),
+        explicitName == null ? -1 : strings.intern(explicitName),
+        vid,
+        uid,
+        r,
+        sz,
+        u == null || u.isEmpty() ? 0 : strings.intern(u));
+  }
+
+  int addVertexInterned(
+      int t, int base, int explicitName, long vid, long uid, int r, long sz, int u) {
+    int v = type.add(t);
+    basename.add(base);
+    name.add(explicitName);
     id.add(vid);
     uniqId.add(uid);
     rank.add(r);
     size.add(sz);
-    unit.add(u == null || u.isEmpty() ? 0 : strings.intern(u));
+    unit.add(u);
     for (GrowableInts pp : pathParents) {
       pp.add(NOT_MEMBER);
     }
@@ -695,10 +743,14 @@ public final class ResourceGraph {
   }
 
   void addEdgeRaw(int a, int b, int s, String relation) {
+    addEdgeInterned(a, b, s, strings.intern(relation));
+  }
+
+  void addEdgeInterned(int a, int b, int s, int relation) {
     EdgeColumns e = edges.get(s);
     e.src.add(a);
     e.dst.add(b);
-    e.rel.add(strings.intern(relation));
+    e.rel.add(relation);
     e.live++;
     if (outCache != null && outCache.size() > s) {
       outCache.set(s, null);
@@ -710,6 +762,11 @@ public final class ResourceGraph {
 
   void setPathParentRaw(int v, int s, int parent) {
     pathParents.get(s).set(v, parent < 0 ? PATH_ROOT : parent);
+    byPath = null;
+  }
+
+  void addFormerPathRaw(int v, int s, String path) {
+    formerPaths.get(s).getIfAbsentPut(v, ArrayList::new).add(path);
     byPath = null;
   }
 

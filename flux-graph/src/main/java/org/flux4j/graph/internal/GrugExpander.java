@@ -28,10 +28,11 @@ import org.flux4j.graph.internal.GrugRecipe.Link;
  * by the graph, so no name or path string is built per vertex.
  *
  * <p>ASSOCIATE_IN and ASSOCIATE_BY_PATH_IN edges re-path existing vertices of the target's type in
- * the edge's subsystem and add an edge, reusing (and moving to the new subsystem) an existing edge
- * between the same two vertices, as Fluxion does. Children of a re-pathed vertex keep the path they
- * were created with (Fluxion stores path strings), so they are pinned with explicit paths first.
- * Edges are buffered and added to the graph in creation order at the end. Not thread-safe.
+ * the edge's subsystem (the old path is kept as a former path, which Fluxion's path index keeps
+ * too) and add an edge, reusing (and moving to the new subsystem) an existing edge between the same
+ * two vertices, as Fluxion does. Children of a re-pathed vertex keep the path they were created
+ * with (Fluxion stores path strings), so they are pinned with explicit paths first. Edges are
+ * buffered and added to the graph in creation order at the end. Not thread-safe.
  */
 public final class GrugExpander {
   private final GrugRecipe recipe;
@@ -40,6 +41,10 @@ public final class GrugExpander {
   private final ResourceGraph g;
 
   private final int[] kindSub;
+  private final int[] kindType;
+  private final int[] kindBasename;
+  private final int[] kindUnit;
+  private final int[] linkRelation;
   private final String[] kindSubName;
   private final boolean[] kindIsNode;
   private final int[] linkSub;
@@ -64,15 +69,20 @@ public final class GrugExpander {
     this.g = b.peek();
     int nk = recipe.kindCount();
     kindSub = new int[nk];
+    kindType = new int[nk];
+    kindBasename = new int[nk];
+    kindUnit = new int[nk];
     kindSubName = new String[nk];
     kindIsNode = new boolean[nk];
     gen = new GrowableInts[nk];
     boolean associates = false;
     int nl = recipe.linkCount();
     linkSub = new int[nl];
+    linkRelation = new int[nl];
     for (int l = 0; l < nl; l++) {
       Link link = recipe.link(l);
       linkSub[l] = b.subsystem(link.eSubsystem);
+      linkRelation[l] = b.intern(link.relation);
       if (link.method() != GenMethod.MULTIPLY) {
         associates = true;
         byType.putIfAbsent(recipe.kind(link.target).type, new GrowableInts(16));
@@ -81,6 +91,9 @@ public final class GrugExpander {
     for (int k = 0; k < nk; k++) {
       Kind kind = recipe.kind(k);
       kindSub[k] = b.subsystem(kind.subsystem);
+      kindType[k] = b.intern(kind.type);
+      kindBasename[k] = b.intern(kind.basename);
+      kindUnit[k] = b.intern(kind.unit);
       kindSubName[k] = kind.subsystem;
       kindIsNode[k] = "node".equals(kind.type);
     }
@@ -101,7 +114,7 @@ public final class GrugExpander {
    * @throws GraphParseException if the recipe is invalid or too large
    */
   public static ResourceGraph expand(GrugRecipe recipe, String source) {
-    GrugRecipe.Plan plan = recipe.plan(source, GrugRecipe.vertexLimit());
+    GrugRecipe.Plan plan = recipe.plan(source, GrugRecipe.vertexLimit(), GrugRecipe.MAX_EDGES);
     return new GrugExpander(recipe, source, plan).run(plan);
   }
 
@@ -118,9 +131,8 @@ public final class GrugExpander {
     int[] dst = edst.array();
     int[] sub = esub.array();
     int[] lnk = elink.array();
-    String[] subNames = g.subsystems().toArray(new String[0]);
     for (int e = 0; e < m; e++) {
-      b.edge(src[e], dst[e], subNames[sub[e]], recipe.link(lnk[e]).relation);
+      b.edge(src[e], dst[e], sub[e], linkRelation[lnk[e]]);
     }
     return b.build();
   }
@@ -175,7 +187,7 @@ public final class GrugExpander {
       return b.addVertex(
           kind.type, kind.basename, kind.basename, -1, b.vertexCount(), rank, kind.size, kind.unit);
     }
-    return b.addVertex(kind.type, kind.basename, id, rank, kind.size, kind.unit);
+    return b.addVertexInterned(kindType[k], kindBasename[k], id, rank, kind.size, kindUnit[k]);
   }
 
   private void noteType(String type, int v) {
@@ -191,7 +203,6 @@ public final class GrugExpander {
     int n = srcs.size();
     GrowableInts made = new GrowableInts((int) Math.min((long) n * k, Integer.MAX_VALUE - 16L));
     int sub = kindSub[t];
-    String subName = kindSubName[t];
     int es = linkSub[l];
     String type = recipe.kind(t).type;
     boolean tracked = byType.containsKey(type);
@@ -202,11 +213,7 @@ public final class GrugExpander {
       for (int i = 0; i < k; i++) {
         int id = genId(link, i, k, j, wrap);
         int v = addVertex(t, id);
-        if (member) {
-          b.pathParent(v, subName, parent);
-        } else {
-          b.root(v, subName);
-        }
+        b.pathParent(v, sub, member ? parent : ResourceGraph.NONE);
         int e = addEdge(parent, v, es, l);
         if (creatorEdge != null) {
           creatorEdge.add(e);
@@ -289,11 +296,14 @@ public final class GrugExpander {
             continue;
           }
         }
-        if (g.isMember(s, es)) {
-          b.pathParent(t, esName, s);
-        } else {
-          b.root(t, esName);
+        if (g.isMember(t, es)) {
+          String old = g.path(t, es);
+          String now = (g.isMember(s, es) ? g.path(s, es) : "") + "/" + g.name(t);
+          if (!old.equals(now)) {
+            b.formerPath(t, esName, old);
+          }
         }
+        b.pathParent(t, es, g.isMember(s, es) ? s : ResourceGraph.NONE);
         associateEdge(s, t, es, l);
         made.add(t);
       }

@@ -202,9 +202,10 @@ public final class GrugRecipe {
    *
    * @param source the file name or label for error messages
    * @param maxVertices refuse expansions that would create more vertices than this
+   * @param maxEdges refuse expansions that could create more edges than this
    * @throws GraphParseException naming the source, the line and the problem
    */
-  public Plan plan(String source, long maxVertices) {
+  public Plan plan(String source, long maxVertices, long maxEdges) {
     Map<String, Integer> rootLines = new HashMap<>();
     for (Kind k : kinds) {
       if (k.type.isEmpty()) {
@@ -260,7 +261,7 @@ public final class GrugRecipe {
       }
     }
     int[] events = searchOrder(source);
-    return count(source, events, maxVertices);
+    return count(source, events, maxVertices, maxEdges);
   }
 
   /** Boost's depth_first_search order: start vertices in file order, out-edges in file order. */
@@ -315,13 +316,12 @@ public final class GrugRecipe {
   }
 
   /** Counts the expansion exactly (vertices) and from above (edges), refusing oversize ones. */
-  private Plan count(String source, int[] events, long maxVertices) {
+  private Plan count(String source, int[] events, long maxVertices, long edgeLimit) {
     long[] instances = new long[kinds.size()];
     Map<String, Long> perType = new HashMap<>();
     Set<String> rooted = new HashSet<>();
     long vertices = 0;
     long edges = 0;
-    long edgeLimit = Integer.MAX_VALUE - 16L;
     for (int ev : events) {
       if (ev < 0) {
         continue;
@@ -373,6 +373,9 @@ public final class GrugRecipe {
     }
     return new Plan(events, vertices, edges);
   }
+
+  /** The most edges a graph can hold (int-indexed edge columns). */
+  public static final long MAX_EDGES = Integer.MAX_VALUE - 16L;
 
   /** The vertex limit for this JVM: {@link #MAX_VERTICES} or what the maximum heap can hold. */
   public static long vertexLimit() {

@@ -23,6 +23,9 @@ public final class ResourceSet {
   private final boolean[] exclusive;
   private final int[] edges; // triples: source, target, subsystem
   private final Map<Integer, Map<String, String>> ephemeral;
+  private final Map<Integer, Map<String, String>> agfilter;
+  private final boolean fromFind;
+  private final Map<String, String> attributes;
   private final long startTime;
   private final long duration;
 
@@ -33,6 +36,9 @@ public final class ResourceSet {
     this.exclusive = Arrays.copyOf(b.exclusive, b.n);
     this.edges = Arrays.copyOf(b.edges, b.e * 3);
     this.ephemeral = Collections.unmodifiableMap(new java.util.HashMap<>(b.ephemeral));
+    this.agfilter = Collections.unmodifiableMap(new java.util.HashMap<>(b.agfilter));
+    this.fromFind = b.fromFind;
+    this.attributes = Collections.unmodifiableMap(new java.util.TreeMap<>(b.attributes));
     this.startTime = b.startTime;
     this.duration = b.duration;
   }
@@ -101,6 +107,31 @@ public final class ResourceSet {
     return m == null ? Map.of() : m;
   }
 
+  /**
+   * The aggregate-filter data of entry {@code i} that {@code find ... agfilter=t} reports (resource
+   * type to "used:U, total:T"), written by the JGF writers as "agfilter"; empty if none.
+   */
+  public Map<String, String> agfilter(int i) {
+    Map<String, String> m = agfilter.get(i);
+    return m == null ? Map.of() : m;
+  }
+
+  /**
+   * Whether the set is the output of a find rather than of a match. Fluxion's find emits no vertex
+   * as lying under an exclusively held parent, so the shorthand writers omit nothing from it.
+   */
+  public boolean fromFind() {
+    return fromFind;
+  }
+
+  /**
+   * Scheduler attributes of the allocation, sorted by key (Fluxion emits the job's queue as
+   * "queue"); the rv1 writers print them under {@code attributes.system.scheduler}. Empty if none.
+   */
+  public Map<String, String> attributes() {
+    return attributes;
+  }
+
   /** The time at which the resources are scheduled (0 = now). */
   public long startTime() {
     return startTime;
@@ -121,6 +152,9 @@ public final class ResourceSet {
     private int[] edges = new int[48];
     private int e;
     private final Map<Integer, Map<String, String>> ephemeral = new java.util.HashMap<>();
+    private final Map<Integer, Map<String, String>> agfilter = new java.util.HashMap<>();
+    private boolean fromFind;
+    private final Map<String, String> attributes = new java.util.TreeMap<>();
     private long startTime;
     private long duration;
 
@@ -156,6 +190,24 @@ public final class ResourceSet {
     /** Attaches ephemeral data to entry {@code i}. */
     public Builder ephemeral(int i, String key, String value) {
       ephemeral.computeIfAbsent(i, k -> new java.util.LinkedHashMap<>()).put(key, value);
+      return this;
+    }
+
+    /** Attaches find's aggregate-filter data (type to "used:U, total:T") to entry {@code i}. */
+    public Builder agfilter(int i, String type, String usage) {
+      agfilter.computeIfAbsent(i, k -> new java.util.LinkedHashMap<>()).put(type, usage);
+      return this;
+    }
+
+    /** Marks the set as the output of a find (see {@link ResourceSet#fromFind()}). */
+    public Builder fromFind() {
+      this.fromFind = true;
+      return this;
+    }
+
+    /** Sets a scheduler attribute (e.g. "queue" to the job's queue name). */
+    public Builder attribute(String key, String value) {
+      attributes.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
       return this;
     }
 

@@ -1,4 +1,4 @@
-package org.flux4j.graph.io;
+package org.flux4j.graph;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -7,11 +7,11 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /** Locates the project's shared test data (the {@code shared} folder beside the repository). */
-final class SharedData {
+public final class SharedData {
   private SharedData() {}
 
   /** The shared folder, found from the working directory upwards, or empty. */
-  static Optional<Path> root() {
+  public static Optional<Path> root() {
     String override = System.getenv("FLUX4J_SHARED");
     if (override != null && Files.isDirectory(Path.of(override))) {
       return Optional.of(Path.of(override));
@@ -28,7 +28,7 @@ final class SharedData {
   }
 
   /** A file under the shared folder; the calling test is skipped if it is not there. */
-  static Path require(String relative) {
+  public static Path require(String relative) {
     Optional<Path> root = root();
     assumeTrue(
         root.isPresent(),
@@ -41,7 +41,7 @@ final class SharedData {
   }
 
   /** A GRUG recipe of flux-sched's test suite, by file name (e.g. "tiny.graphml"). */
-  static Path grug(String name) {
+  public static Path grug(String name) {
     return require("conformance/flux-sched/t/data/resource/grugs/" + name);
   }
 }

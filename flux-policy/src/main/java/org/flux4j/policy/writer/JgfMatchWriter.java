@@ -1,0 +1,134 @@
+package org.flux4j.policy.writer;
+
+import java.util.Map;
+import java.util.TreeMap;
+import org.eclipse.collections.impl.map.mutable.primitive.IntBooleanHashMap;
+import org.flux4j.graph.ResourceGraph;
+import org.flux4j.graph.io.JgfWriter;
+import org.flux4j.policy.match.ResourceSet;
+
+/**
+ * Fluxion's "jgf" and "jgf_shorthand" writers: the set's vertices (in its order) and edges as one
+ * JGF line (see {@link JgfWriter}) and a newline.
+ *
+ * <p>The shorthand variant leaves out every vertex whose containment parent is in the set and held
+ * exclusively, and every edge whose source is held exclusively (what lies under an exclusive vertex
+ * is implied). Once it has left something out it adds {@code "writer": "fluxion:jgf_shorthand"} to
+ * this and every later document, as Fluxion's writer object does. A find's set omits nothing.
+ *
+ * <p>Find's aggregate-filter data is written under "agfilter": from {@link ResourceSet#agfilter}
+ * and from ephemeral keys of the form "agfilter.TYPE" (the prefix is stripped).
+ *
+ * <p>As in Fluxion, vertices and edges accumulate until a document can be written: a document needs
+ * at least one vertex and one edge; otherwise nothing is written and what was collected is kept and
+ * written with the next set.
+ */
+final class JgfMatchWriter implements MatchWriter {
+  static final String SHORTHAND_URI = "fluxion:jgf_shorthand";
+
+  /** Ephemeral keys "agfilter.TYPE" are written as agfilter entries TYPE (find's convention). */
+  static final String AGFILTER_PREFIX = "agfilter.";
+
+  private final boolean shorthand;
+  private boolean complete = true;
+  private JgfWriter pending;
+
+  JgfMatchWriter(boolean shorthand) {
+    this.shorthand = shorthand;
+  }
+
+  @Override
+  public String name() {
+    return shorthand ? "jgf_shorthand" : "jgf";
+  }
+
+  @Override
+  public void write(ResourceSet set, StringBuilder out) {
+    if (set.isEmpty()) {
+      return;
+    }
+    feed(set);
+    if (emit(out)) {
+      out.append('\n');
+    }
+  }
+
+  /** Adds the set's vertices and edges to the pending document. */
+  void feed(ResourceSet set) {
+    ResourceGraph g = set.graph();
+    if (pending == null || pending.graph() != g) {
+      pending = new JgfWriter(g);
+    }
+    IntBooleanHashMap exclusive = shorthand && !set.fromFind() ? exclusivity(set) : null;
+    for (int i = 0; i < set.size(); i++) {
+      int v = set.vertex(i);
+      if (exclusive != null) {
+        int p = g.parent(v);
+        if (p != ResourceGraph.NONE && exclusive.get(p)) {
+          complete = false;
+          continue;
+        }
+      }
+      Map<String, String> ephemeral = set.ephemeral(i);
+      Map<String, String> agfilter = set.agfilter(i);
+      if (!ephemeral.isEmpty() && hasAgfilterKey(ephemeral)) {
+        Map<String, String> eph = new TreeMap<>();
+        Map<String, String> agf = new TreeMap<>(agfilter);
+        for (Map.Entry<String, String> e : ephemeral.entrySet()) {
+          if (e.getKey().startsWith(AGFILTER_PREFIX)) {
+            agf.put(e.getKey().substring(AGFILTER_PREFIX.length()), e.getValue());
+          } else {
+            eph.put(e.getKey(), e.getValue());
+          }
+        }
+        ephemeral = eph;
+        agfilter = agf;
+      }
+      pending.vertex(v, set.count(i), set.exclusive(i), ephemeral, agfilter);
+    }
+    for (int k = 0; k < set.edgeCount(); k++) {
+      if (exclusive != null && exclusive.get(set.edgeSource(k))) {
+        complete = false;
+        continue;
+      }
+      pending.edge(set.edgeSource(k), set.edgeTarget(k), set.edgeSubsystem(k));
+    }
+  }
+
+  /** Whether nothing at all is pending (Fluxion's {@code empty()}). */
+  boolean isEmpty() {
+    return pending == null || (pending.vertexCount() == 0 && pending.edgeCount() == 0);
+  }
+
+  /**
+   * Appends the pending document (without newline) and clears it, if it has vertices and edges;
+   * otherwise appends nothing, keeps it and returns false.
+   */
+  boolean emit(StringBuilder out) {
+    if (pending == null || pending.vertexCount() == 0 || pending.edgeCount() == 0) {
+      return false;
+    }
+    pending.appendDocument(out, complete ? null : SHORTHAND_URI);
+    pending.clear();
+    return true;
+  }
+
+  private static boolean hasAgfilterKey(Map<String, String> ephemeral) {
+    for (String k : ephemeral.keySet()) {
+      if (k.startsWith(AGFILTER_PREFIX)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static IntBooleanHashMap exclusivity(ResourceSet set) {
+    IntBooleanHashMap m = new IntBooleanHashMap(set.size());
+    for (int i = 0; i < set.size(); i++) {
+      if (set.exclusive(i)) {
+        m.put(set.vertex(i), true);
+      }
+    }
+    return m;
+  }
+}

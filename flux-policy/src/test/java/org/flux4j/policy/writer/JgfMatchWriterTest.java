@@ -1,0 +1,166 @@
+package org.flux4j.policy.writer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
+import java.util.Map;
+import org.flux4j.graph.ResourceGraph;
+import org.flux4j.policy.match.ResourceSet;
+import org.junit.jupiter.api.Test;
+
+class JgfMatchWriterTest {
+  private static final String N0 = "/tiny0/rack0/node0";
+
+  /**
+   * Rebuilds the set behind one line of Fluxion's JGF output (vertices, counts, exclusivity,
+   * ephemeral and agfilter data, edges, all in order), so that the writer can be held to the line.
+   */
+  private static ResourceSet fromJgfLine(ResourceGraph g, String line, boolean find)
+      throws Exception {
+    JsonNode root = new ObjectMapper().readTree(line);
+    ResourceSet.Builder b = ResourceSet.builder(g);
+    if (find) {
+      b.fromFind();
+    }
+    for (JsonNode n : root.path("graph").path("nodes")) {
+      JsonNode m = n.path("metadata");
+      int v = g.vertexByUniqId(Long.parseLong(n.path("id").asText()));
+      int i = b.add(v, m.path("size").asLong(1), m.path("exclusive").asBoolean(false));
+      for (Map.Entry<String, JsonNode> e : m.path("ephemeral").properties()) {
+        b.ephemeral(i, e.getKey(), e.getValue().asText());
+      }
+      for (Map.Entry<String, JsonNode> e : m.path("agfilter").properties()) {
+        b.agfilter(i, e.getKey(), e.getValue().asText());
+      }
+    }
+    for (JsonNode e : root.path("graph").path("edges")) {
+      String sub = e.path("metadata").path("subsystem").asText("containment");
+      b.edge(
+          g.vertexByUniqId(Long.parseLong(e.path("source").asText())),
+          g.vertexByUniqId(Long.parseLong(e.path("target").asText())),
+          g.subsystemId(sub));
+    }
+    return b.build();
+  }
+
+  private static void assertJgfSegments(String graph, String expected, int limit) throws Exception {
+    ResourceGraph g = Fixtures.loadJgf(Fixtures.data(graph));
+    List<String> segments = Fixtures.segments(expected);
+    int checked = 0;
+    for (String seg : segments.subList(0, Math.min(limit, segments.size()))) {
+      if (!seg.startsWith("{\"graph\"")) {
+        continue;
+      }
+      ResourceSet s = fromJgfLine(g, seg, false);
+      assertThat(MatchWriters.require("jgf").format(s)).isEqualTo(seg);
+      checked++;
+    }
+    assertThat(checked).isPositive();
+  }
+
+  @Test
+  void jgf_remove009_everyLineMatchesFluxion() throws Exception {
+    assertJgfSegments("jgfs/elastic/tiny-partial-cancel.json", "remove/009.R.out", 100);
+  }
+
+  @Test
+  void jgf_elastic003_linesBeforeAttachMatchFluxion() throws Exception {
+    // match, find status=up, find sched-now=allocated; later lines need the attached vertices
+    assertJgfSegments("jgfs/elastic/node-test.json", "elastic/003.R.out", 3);
+  }
+
+  private static ResourceSet nodeExclusive(ResourceGraph g) {
+    return Fixtures.set(
+        g,
+        N0 + "/socket0/core0[1:x]",
+        N0 + "/socket0/memory0[2:x]",
+        N0 + "/socket0[1:x]",
+        N0 + "[1:x]",
+        "/tiny0/rack0[1:s]",
+        "/tiny0[1:s]");
+  }
+
+  @Test
+  void jgf_tinyMatch_exactLine() {
+    ResourceGraph g = Fixtures.tiny();
+    ResourceSet s =
+        Fixtures.set(g, N0 + "/socket0/memory1[2:x]", N0 + "/socket0[1:s]", N0 + "[1:s]");
+    assertThat(MatchWriters.require("jgf").format(s))
+        .isEqualTo(
+            "{\"graph\": {\"nodes\": [{\"id\": \"85\", \"metadata\": {\"type\": \"memory\", \"id\":"
+                + " 1, \"rank\": -1, \"unit\": \"GB\", \"exclusive\": true, \"size\": 2, \"paths\":"
+                + " {\"containment\": \"/tiny0/rack0/node0/socket0/memory1\"}}}, {\"id\": \"4\","
+                + " \"metadata\": {\"type\": \"socket\", \"id\": 0, \"rank\": -1, \"paths\":"
+                + " {\"containment\": \"/tiny0/rack0/node0/socket0\"}}}, {\"id\": \"2\","
+                + " \"metadata\": {\"type\": \"node\", \"id\": 0, \"rank\": 0, \"paths\":"
+                + " {\"containment\": \"/tiny0/rack0/node0\"}}}], \"edges\": [{\"source\": \"4\","
+                + " \"target\": \"85\"}, {\"source\": \"2\", \"target\": \"4\"}]}}\n");
+  }
+
+  @Test
+  void jgfShorthand_omitsContentsOfExclusiveVertices_andStaysIncomplete() {
+    ResourceGraph g = Fixtures.tiny();
+    MatchWriter w = MatchWriters.require("jgf_shorthand");
+    String out = w.format(nodeExclusive(g));
+    assertThat(out)
+        .isEqualTo(
+            "{\"graph\": {\"nodes\": [{\"id\": \"2\", \"metadata\": {\"type\": \"node\", \"id\": 0,"
+                + " \"rank\": 0, \"exclusive\": true, \"paths\": {\"containment\":"
+                + " \"/tiny0/rack0/node0\"}}}, {\"id\": \"1\", \"metadata\": {\"type\": \"rack\","
+                + " \"id\": 0, \"rank\": -1, \"paths\": {\"containment\": \"/tiny0/rack0\"}}},"
+                + " {\"id\": \"0\", \"metadata\": {\"type\": \"cluster\", \"basename\": \"tiny\","
+                + " \"id\": 0, \"rank\": -1, \"paths\": {\"containment\": \"/tiny0\"}}}],"
+                + " \"edges\": [{\"source\": \"1\", \"target\": \"2\"}, {\"source\": \"0\","
+                + " \"target\": \"1\"}]}, \"writer\": \"fluxion:jgf_shorthand\"}\n");
+    // nothing to omit now, but Fluxion's writer stays marked incomplete
+    ResourceSet shared = Fixtures.set(g, "/tiny0/rack0[1:s]", "/tiny0[1:s]");
+    assertThat(w.format(shared)).endsWith("]}, \"writer\": \"fluxion:jgf_shorthand\"}\n");
+    assertThat(MatchWriters.require("jgf_shorthand").format(shared)).endsWith("\"}]}}\n");
+  }
+
+  @Test
+  void jgf_ephemeralAgfilterKeys_areWrittenAsAgfilter() {
+    ResourceGraph g = Fixtures.tiny();
+    int node = g.vertexByPath(0, N0).getAsInt();
+    int rack = g.parent(node);
+    ResourceSet.Builder b = ResourceSet.builder(g).fromFind();
+    int e = b.add(node, 1, true);
+    b.ephemeral(e, "agfilter.gpu", "used:0, total:2").ephemeral(e, "label", "x");
+    b.ephemeral(e, "agfilter.core", "used:1, total:36");
+    b.add(rack, 1, true);
+    b.edge(rack, node, 0);
+    assertThat(MatchWriters.require("jgf").format(b.build()))
+        .contains(
+            "\"paths\": {\"containment\": \"/tiny0/rack0/node0\"}, \"ephemeral\": {\"label\":"
+                + " \"x\"}, \"agfilter\": {\"core\": \"used:1, total:36\", \"gpu\": \"used:0,"
+                + " total:2\"}}}");
+  }
+
+  @Test
+  void jgfShorthand_findSet_omitsNothing() {
+    ResourceGraph g = Fixtures.tiny();
+    ResourceSet.Builder b = ResourceSet.builder(g).fromFind();
+    int node = g.vertexByPath(0, N0).getAsInt();
+    int rack = g.parent(node);
+    b.add(node, 1, true);
+    b.add(rack, 1, true);
+    b.edge(rack, node, 0);
+    ResourceSet s = b.build();
+    assertThat(MatchWriters.require("jgf_shorthand").format(s))
+        .isEqualTo(MatchWriters.require("jgf").format(s));
+  }
+
+  @Test
+  void jgf_verticesWithoutEdges_writeNothingAndCarryOverAsInFluxion() {
+    ResourceGraph g = Fixtures.tiny();
+    MatchWriter w = MatchWriters.require("jgf");
+    assertThat(w.format(Fixtures.set(g, "/tiny0[1:s]"))).isEmpty();
+    String next = w.format(Fixtures.set(g, "/tiny0/rack0[1:s]", "/tiny0[1:s]"));
+    assertThat(next)
+        .startsWith("{\"graph\": {\"nodes\": [{\"id\": \"0\", \"metadata\": {\"type\": \"cluster\"")
+        .endsWith("\"edges\": [{\"source\": \"0\", \"target\": \"1\"}]}}\n");
+    assertThat(next.split("\"id\": \"0\"", -1)).hasSize(3);
+  }
+}

@@ -1,0 +1,253 @@
+package org.flux4j.policy.writer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.flux4j.graph.GraphBuilder;
+import org.flux4j.graph.ResourceGraph;
+import org.flux4j.graph.Subsystems;
+import org.flux4j.policy.match.ResourceSet;
+import org.junit.jupiter.api.Test;
+
+class Rv1MatchWriterTest {
+
+  /** Every node of the 4-node graph exclusively, as RV/full.yaml allocates it. */
+  private static ResourceSet full(ResourceGraph g, long start, long duration) {
+    List<String> e = new ArrayList<>();
+    for (int n = 0; n < 4; n++) {
+      String node = "/tiny++0/rack0/node" + n;
+      for (int s = 0; s < 2; s++) {
+        String socket = node + "/socket" + s;
+        for (int c = 0; c < 18; c++) {
+          e.add(socket + "/core" + (s * 18 + c) + "[1:x]");
+        }
+        e.add(socket + "/gpu" + s + "[1:x]");
+        e.add(socket + "[1:x]");
+      }
+      e.add(node + "[1:x]");
+    }
+    e.add("/tiny++0/rack0[1:s]");
+    e.add("/tiny++0[1:s]");
+    ResourceSet s = Fixtures.set(g, e.toArray(new String[0]));
+    ResourceSet.Builder b = ResourceSet.builder(g);
+    for (int i = 0; i < s.size(); i++) {
+      b.add(s.vertex(i), s.count(i), s.exclusive(i));
+    }
+    for (int k = 0; k < s.edgeCount(); k++) {
+      b.edge(s.edgeSource(k), s.edgeTarget(k), s.edgeSubsystem(k));
+    }
+    return b.schedule(start, duration).build();
+  }
+
+  @Test
+  void rv1Nosched_R1_matchesFluxion() {
+    ResourceGraph g = Fixtures.fourNode(new int[] {0, 1, 2, 3}, false);
+    assertThat(MatchWriters.require("rv1_nosched").format(full(g, 0, 3600)))
+        .isEqualTo(Fixtures.segments("RV/R1.out").get(0));
+  }
+
+  @Test
+  void rv1Nosched_R2_groupsRanksBySignatureInTextOrder() {
+    ResourceGraph g = Fixtures.fourNode(new int[] {0, 1, 2, 3}, true);
+    assertThat(MatchWriters.require("rv1_nosched").format(full(g, 0, 3600)))
+        .isEqualTo(Fixtures.segments("RV/R2.out").get(0));
+  }
+
+  @Test
+  void rv1Nosched_R3_nodelistInRankOrder() {
+    ResourceGraph g = Fixtures.fourNode(new int[] {1, 2, 3, 0}, true);
+    assertThat(MatchWriters.require("rv1_nosched").format(full(g, 0, 3600)))
+        .isEqualTo(Fixtures.segments("RV/R3.out").get(0));
+  }
+
+  @Test
+  void rlite_writesTheRliteArrayOnly() {
+    ResourceGraph g = Fixtures.fourNode(new int[] {0, 1, 2, 3}, true);
+    assertThat(MatchWriters.require("rlite").format(full(g, 0, 3600)))
+        .isEqualTo(
+            "[{\"rank\": \"1-3\", \"children\": {\"core\": \"0-35\", \"gpu\": \"0-1\"}},"
+                + " {\"rank\": \"0\", \"children\": {\"core\": \"1-35,100\", \"gpu\": \"0-1\"}}]\n");
+  }
+
+  @Test
+  void rv1_addsSchedulingJgf_andTimes() {
+    ResourceGraph g = Fixtures.tiny();
+    ResourceSet s =
+        Fixtures.set(
+            g,
+            "/tiny0/rack0/node1/socket1/core35[1:x]",
+            "/tiny0/rack0/node1/socket1[1:x]",
+            "/tiny0/rack0/node1[1:s]",
+            "/tiny0/rack0[1:s]",
+            "/tiny0[1:s]");
+    ResourceSet timed = retime(s, 100, 50);
+    String jgf = MatchWriters.require("jgf").format(timed);
+    String prefix =
+        "{\"version\": 1, \"execution\": {\"R_lite\": [{\"rank\": \"1\", \"children\": {\"core\":"
+            + " \"35\"}}], \"nodelist\": [\"node1\"], \"starttime\": 100, \"expiration\": 150}";
+    assertThat(MatchWriters.require("rv1_nosched").format(timed)).isEqualTo(prefix + "}\n");
+    assertThat(MatchWriters.require("rv1").format(timed))
+        .isEqualTo(prefix + ", \"scheduling\": " + jgf.substring(0, jgf.length() - 1) + "}\n");
+  }
+
+  @Test
+  void rv1Shorthand_usesShorthandJgf() {
+    ResourceGraph g = Fixtures.tiny();
+    ResourceSet s =
+        Fixtures.set(
+            g,
+            "/tiny0/rack0/node0/socket0/core3[1:x]",
+            "/tiny0/rack0/node0/socket0/gpu0[1:x]",
+            "/tiny0/rack0/node0/socket0[1:x]",
+            "/tiny0/rack0/node0[1:x]",
+            "/tiny0/rack0[1:s]",
+            "/tiny0[1:s]");
+    String out = MatchWriters.require("rv1_shorthand").format(s);
+    assertThat(out)
+        .startsWith(
+            "{\"version\": 1, \"execution\": {\"R_lite\": [{\"rank\": \"0\", \"children\":"
+                + " {\"core\": \"3\", \"gpu\": \"0\"}}], \"nodelist\": [\"node0\"], \"starttime\":"
+                + " 0, \"expiration\": 0}, \"scheduling\": {\"graph\": {\"nodes\": [{\"id\": \"2\",")
+        .endsWith("]}, \"writer\": \"fluxion:jgf_shorthand\"}}\n")
+        .doesNotContain("core3");
+  }
+
+  @Test
+  void rv1_properties_keyOrValueSortedWithRankSets() {
+    GraphBuilder b = ResourceGraph.builder();
+    int c = b.addVertex("cluster", "cluster", 0, -1, 1, "");
+    b.root(c, Subsystems.CONTAINMENT);
+    for (int n = 0; n < 3; n++) {
+      int node = b.addVertex("node", "node", n, n, 1, "");
+      b.contain(c, node);
+      b.contain(node, b.addVertex("core", "core", 0, -1, 1, ""));
+      if (n > 0) {
+        b.property(node, "arch", "x86");
+      }
+      if (n == 2) {
+        b.property(node, "fast", "");
+      }
+    }
+    ResourceGraph g = b.build();
+    ResourceSet s =
+        Fixtures.set(
+            g,
+            "/cluster0/node0/core0[1:x]",
+            "/cluster0/node0[1:s]",
+            "/cluster0/node1/core0[1:x]",
+            "/cluster0/node1[1:s]",
+            "/cluster0/node2/core0[1:x]",
+            "/cluster0/node2[1:s]",
+            "/cluster0[1:s]");
+    assertThat(MatchWriters.require("rv1_nosched").format(s))
+        .isEqualTo(
+            "{\"version\": 1, \"execution\": {\"R_lite\": [{\"rank\": \"0-2\", \"children\":"
+                + " {\"core\": \"0\"}}], \"nodelist\": [\"node[0-2]\"], \"properties\":"
+                + " {\"arch=x86\": \"1-2\", \"fast\": \"2\"}, \"starttime\": 0, \"expiration\":"
+                + " 0}}\n");
+  }
+
+  @Test
+  void rv1_withoutNodesOrCores_writesNothing() {
+    ResourceGraph g = Fixtures.tiny();
+    ResourceSet memOnly =
+        Fixtures.set(
+            g,
+            "/tiny0/rack0/node0/socket0/memory0[2:x]",
+            "/tiny0/rack0/node0/socket0[1:s]",
+            "/tiny0/rack0/node0[1:s]");
+    for (String name : List.of("rlite", "rv1", "rv1_nosched", "rv1_shorthand")) {
+      assertThat(MatchWriters.require(name).format(memOnly)).as(name).isEmpty();
+    }
+  }
+
+  @Test
+  void rlite_negativeRank_writesNothingAsInFluxion() {
+    GraphBuilder b = ResourceGraph.builder();
+    int node = b.addVertex("node", "node", 0, -1, 1, "");
+    b.root(node, Subsystems.CONTAINMENT);
+    b.contain(node, b.addVertex("core", "core", 0, -1, 1, ""));
+    ResourceGraph g = b.build();
+    ResourceSet s = Fixtures.set(g, "/node0/core0[1:x]", "/node0[1:x]");
+    assertThat(MatchWriters.require("rlite").format(s)).isEmpty();
+  }
+
+  @Test
+  void rv1_queueAttribute_isWrittenAfterSchedulingAndStays() {
+    ResourceGraph g = Fixtures.tiny();
+    ResourceSet job = coreJob(g, 1, 35);
+    ResourceSet.Builder b = ResourceSet.builder(g).attribute("queue", "batch");
+    for (int i = 0; i < job.size(); i++) {
+      b.add(job.vertex(i), job.count(i), job.exclusive(i));
+    }
+    for (int k = 0; k < job.edgeCount(); k++) {
+      b.edge(job.edgeSource(k), job.edgeTarget(k), job.edgeSubsystem(k));
+    }
+    ResourceSet queued = b.build();
+    MatchWriter rv1 = MatchWriters.require("rv1");
+    String attrs = ", \"attributes\": {\"system\": {\"scheduler\": {\"queue\": \"batch\"}}}}\n";
+    assertThat(rv1.format(queued)).endsWith("}]}}" + attrs);
+    assertThat(rv1.format(coreJob(g, 0, 3))).endsWith("}]}}" + attrs);
+    assertThat(MatchWriters.require("rv1_nosched").format(queued)).doesNotContain("attributes");
+  }
+
+  @Test
+  void rv1_memoryOnlyMatch_carriesItsJgfIntoTheNextOutput() {
+    ResourceGraph g = Fixtures.tiny();
+    ResourceSet memOnly =
+        Fixtures.set(
+            g,
+            "/tiny0/rack0/node0/socket0/memory0[2:x]",
+            "/tiny0/rack0/node0/socket0[1:s]",
+            "/tiny0/rack0/node0[1:s]");
+    MatchWriter rv1 = MatchWriters.require("rv1");
+    assertThat(rv1.format(memOnly)).isEmpty();
+    String next = rv1.format(coreJob(g, 1, 35));
+    assertThat(next).contains("\"scheduling\": {\"graph\": {\"nodes\": [{\"id\": \"84\"");
+    assertThat(next).contains("\"R_lite\": [{\"rank\": \"1\", \"children\": {\"core\": \"35\"}}]");
+  }
+
+  @Test
+  void rlite_negativeRank_failsEveryLaterWriteAsInFluxion() {
+    GraphBuilder b = ResourceGraph.builder();
+    int c = b.addVertex("cluster", "cluster", 0, -1, 1, "");
+    b.root(c, Subsystems.CONTAINMENT);
+    int bad = b.addVertex("node", "node", 0, -1, 1, "");
+    int good = b.addVertex("node", "node", 1, 1, 1, "");
+    b.contain(c, bad).contain(c, good);
+    b.contain(bad, b.addVertex("core", "core", 0, -1, 1, ""));
+    b.contain(good, b.addVertex("core", "core", 0, -1, 1, ""));
+    ResourceGraph g = b.build();
+    MatchWriter w = MatchWriters.require("rlite");
+    ResourceSet onGood = Fixtures.set(g, "/cluster0/node1/core0[1:x]", "/cluster0/node1[1:x]");
+    assertThat(MatchWriters.require("rlite").format(onGood))
+        .isEqualTo("[{\"rank\": \"1\", \"children\": {\"core\": \"0\"}}]\n");
+    assertThat(w.format(Fixtures.set(g, "/cluster0/node0/core0[1:x]", "/cluster0/node0[1:x]")))
+        .isEmpty();
+    assertThat(w.format(onGood)).isEmpty();
+  }
+
+  private static ResourceSet coreJob(ResourceGraph g, int node, int core) {
+    String n = "/tiny0/rack0/node" + node;
+    String socket = n + "/socket" + (core / 18);
+    return Fixtures.set(
+        g,
+        socket + "/core" + core + "[1:x]",
+        socket + "[1:x]",
+        n + "[1:s]",
+        "/tiny0/rack0[1:s]",
+        "/tiny0[1:s]");
+  }
+
+  private static ResourceSet retime(ResourceSet s, long start, long duration) {
+    ResourceSet.Builder b = ResourceSet.builder(s.graph());
+    for (int i = 0; i < s.size(); i++) {
+      b.add(s.vertex(i), s.count(i), s.exclusive(i));
+    }
+    for (int k = 0; k < s.edgeCount(); k++) {
+      b.edge(s.edgeSource(k), s.edgeTarget(k), s.edgeSubsystem(k));
+    }
+    return b.schedule(start, duration).build();
+  }
+}

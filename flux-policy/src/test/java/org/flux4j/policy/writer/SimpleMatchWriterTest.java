@@ -1,0 +1,85 @@
+package org.flux4j.policy.writer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.flux4j.graph.ResourceGraph;
+import org.flux4j.policy.match.ResourceSet;
+import org.junit.jupiter.api.Test;
+
+class SimpleMatchWriterTest {
+  private static final String N = "/tiny0/rack0/node";
+
+  private static ResourceSet coreJob(ResourceGraph g, int node, int socket, int core) {
+    String s = N + node + "/socket" + socket;
+    return Fixtures.set(
+        g,
+        s + "/core" + core + "[1:x]",
+        s + "[1:x]",
+        N + node + "[1:s]",
+        "/tiny0/rack0[1:s]",
+        "/tiny0[1:s]");
+  }
+
+  @Test
+  void simple_basics001_matchesFluxionByteForByte() {
+    ResourceGraph g = Fixtures.tiny();
+    List<String> expected = Fixtures.segments("basics/001.R.out");
+    MatchWriter w = MatchWriters.require("simple");
+    assertThat(w.format(coreJob(g, 1, 1, 35))).isEqualTo(expected.get(0));
+    assertThat(w.format(coreJob(g, 1, 0, 17))).isEqualTo(expected.get(1));
+    assertThat(w.format(coreJob(g, 0, 1, 35))).isEqualTo(expected.get(2));
+    assertThat(w.format(coreJob(g, 0, 0, 17))).isEqualTo(expected.get(3));
+  }
+
+  @Test
+  void simple_poolCountsAndSharedMode() {
+    ResourceGraph g = Fixtures.tiny();
+    ResourceSet s =
+        Fixtures.set(g, N + "0/socket1/memory5[2:x]", N + "0/socket1[1:s]", N + "0[1:s]");
+    assertThat(MatchWriters.require("simple").format(s))
+        .isEqualTo(
+            "      ---------------memory5[2:x]\n"
+                + "      ------------socket1[1:s]\n"
+                + "      ---------node0[1:s]\n");
+  }
+
+  @Test
+  void prettySimple_satisfiability003_isTheReverseOrderWithWords() {
+    ResourceGraph g = Fixtures.tiny();
+    ResourceSet s =
+        Fixtures.set(
+            g,
+            N + "0/socket0/core0[1:x]",
+            N + "0/socket0[1:s]",
+            N + "0/socket1/core18[1:x]",
+            N + "0/socket1[1:s]",
+            N + "0[1:s]",
+            N + "1/socket0/core0[1:x]",
+            N + "1/socket0[1:s]",
+            N + "1/socket1/core18[1:x]",
+            N + "1/socket1[1:s]",
+            N + "1[1:s]",
+            "/tiny0/rack0[1:s]",
+            "/tiny0[1:s]");
+    List<String> expected = Fixtures.segments("satisfiability/003.R.out");
+    assertThat(MatchWriters.require("pretty_simple").format(s)).isEqualTo(expected.get(0));
+  }
+
+  @Test
+  void emptySet_writesNothing() {
+    ResourceSet empty = ResourceSet.builder(Fixtures.tiny()).build();
+    for (String name :
+        List.of(
+            "simple",
+            "pretty_simple",
+            "jgf",
+            "jgf_shorthand",
+            "rlite",
+            "rv1",
+            "rv1_nosched",
+            "rv1_shorthand")) {
+      assertThat(MatchWriters.require(name).format(empty)).as(name).isEmpty();
+    }
+  }
+}
