@@ -11,6 +11,10 @@ import java.util.Arrays;
 final class Dfu {
   Evals[] byType = new Evals[4];
   int n;
+
+  /** Evals objects kept for reuse past {@link #n}. */
+  private int pooled;
+
   long overallScore = -1;
   long avail;
   boolean hierConstrainNow;
@@ -34,11 +38,18 @@ final class Dfu {
   Evals get(int type) {
     Evals e = find(type);
     if (e == null) {
+      if (n < pooled) {
+        e = byType[n];
+        e.reset(type);
+        n++;
+        return e;
+      }
       e = new Evals(type);
       if (n == byType.length) {
         byType = Arrays.copyOf(byType, n * 2);
       }
       byType[n++] = e;
+      pooled = n;
     }
     return e;
   }

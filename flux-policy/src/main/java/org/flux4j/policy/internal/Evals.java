@@ -7,7 +7,7 @@ import java.util.Arrays;
  * qualified and total counts, and after a choice the best k and how many groups cover them.
  */
 final class Evals {
-  final int type;
+  int type;
   EGroup[] groups = new EGroup[4];
   int n;
   long qual;
@@ -18,6 +18,16 @@ final class Evals {
 
   Evals(int type) {
     this.type = type;
+  }
+
+  void reset(int newType) {
+    type = newType;
+    n = 0;
+    qual = 0;
+    total = 0;
+    bestK = 0;
+    bestI = 0;
+    cursor = -1;
   }
 
   void add(EGroup g) {

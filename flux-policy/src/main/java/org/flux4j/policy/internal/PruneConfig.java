@@ -173,6 +173,21 @@ final class PruneConfig {
     return primeAt(root, a, st, new boolean[g.vertexLimit()]);
   }
 
+  /**
+   * Recomputes the totals after the topology changed, keeping every vertex's spans (they are
+   * rebuilt by the caller where needed).
+   */
+  void reprime(int root, SchedState st) {
+    SubtreePlan[] old = st.sub.clone();
+    java.util.Arrays.fill(st.sub, null);
+    prime(root, 0, st);
+    for (int v = 0; v < st.sub.length; v++) {
+      if (st.sub[v] != null && old[v] != null && old[v].types.length == st.sub[v].types.length) {
+        st.sub[v] = old[v].withTotals(st.sub[v].totals);
+      }
+    }
+  }
+
   private long[] primeAt(int u, Adjacency a, SchedState st, boolean[] visiting) {
     visiting[u] = true;
     long[] res = new long[count()];

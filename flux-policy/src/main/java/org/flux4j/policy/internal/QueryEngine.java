@@ -108,6 +108,10 @@ public final class QueryEngine {
     if (!known.contains(u)) {
       throw new IllegalArgumentException("unknown matcher subsystems: " + s);
     }
+    if (!u.equals("CA") && !u.startsWith("C+") && !u.equals("ALL")) {
+      throw new IllegalArgumentException(
+          "matcher subsystems " + s + ": only containment as the dominant subsystem is supported");
+    }
   }
 
   /** See {@link ResourceQuery#graph()}. */
@@ -358,8 +362,68 @@ public final class QueryEngine {
   // ------------------------------------------------------------------ update / cancel
 
   /** See {@link ResourceQuery#update}. */
-  public MatchResult update(long jobId, ResourceGraph r, long at, long duration, boolean reserve) {
-    throw new UnsupportedOperationException("update from R is not implemented yet");
+  public MatchResult update(
+      long jobId,
+      ResourceGraph r,
+      java.util.function.IntPredicate exclusive,
+      long at,
+      long duration,
+      boolean reserve) {
+    if (state.jobs.containsKey(jobId)) {
+      throw new IllegalArgumentException("existing jobid " + jobId);
+    }
+    if (at < 0 || duration <= 0) {
+      throw new IllegalArgumentException("invalid time (" + at + ", " + duration + ")");
+    }
+    int n = graph.vertexLimit();
+    boolean[] in = new boolean[n];
+    long[] needs = new long[n];
+    boolean[] excl = new boolean[n];
+    for (int v = 0; v < r.vertexLimit(); v++) {
+      if (!r.isLive(v) || !r.isMember(v, 0)) {
+        continue;
+      }
+      var u = graph.vertexByPath(r.path(v));
+      if (u.isEmpty()) {
+        return new MatchResult.Unsatisfiable(
+            jobId, "no vertex at path " + r.path(v) + " in the resource graph");
+      }
+      int w = u.getAsInt();
+      in[w] = true;
+      needs[w] = r.size(v);
+      excl[w] = exclusive.test(v);
+    }
+    if (!in[root]) {
+      return new MatchResult.Unsatisfiable(jobId, "the R does not contain the graph's root");
+    }
+    long d = Math.min(duration, Traverser.HORIZON - at);
+    Traverser.Meta m = new Traverser.Meta();
+    m.jobId = jobId;
+    m.at = at;
+    m.now = at;
+    m.duration = d;
+    m.allocType = reserve ? Traverser.AllocType.ALLOC_ORELSE_RESERVE : Traverser.AllocType.ALLOC;
+    for (int v = 0; v < n; v++) {
+      if (in[v] && excl[v]) {
+        VertexSchedule sc = state.sched[v];
+        long used = sc == null ? 0 : sc.maxUnitsDuring(at, d);
+        if (graph.size(v) - used < needs[v] || (sc != null && sc.anyDuring(at, d))) {
+          return new MatchResult.Unsatisfiable(
+              jobId, "resource " + graph.path(v) + " is not available at " + at);
+        }
+      }
+    }
+    trav.markSelection(root, in, needs, excl);
+    ResourceSet.Builder b = trav.update(root, m);
+    if (b == null) {
+      return new MatchResult.Unsatisfiable(jobId, "nothing to update");
+    }
+    ResourceSet set = b.build();
+    state.jobs.put(
+        jobId,
+        new SchedState.JobRecord(
+            jobId, reserve ? JobInfo.State.RESERVED : JobInfo.State.ALLOCATED, at, d, set));
+    return reserve ? new MatchResult.Reserved(jobId, set) : new MatchResult.Allocated(jobId, set);
   }
 
   /** See {@link ResourceQuery#cancel}. */
@@ -376,7 +440,159 @@ public final class QueryEngine {
 
   /** See {@link ResourceQuery#partialCancel}. */
   public CancelStatus partialCancel(long jobId, ResourceGraph r) {
-    throw new UnsupportedOperationException("partial cancel is not implemented yet");
+    SchedState.JobRecord rec = state.jobs.get(jobId);
+    if (rec == null) {
+      return CancelStatus.NO_SUCH_JOB;
+    }
+    if (rec.state == JobInfo.State.RESERVED) {
+      return CancelStatus.RESERVATION_NOT_SUPPORTED;
+    }
+    // the vertices to release: those named by path, plus everything of the named ranks
+    boolean[] release = new boolean[graph.vertexLimit()];
+    org.eclipse.collections.impl.set.mutable.primitive.IntHashSet ranks =
+        new org.eclipse.collections.impl.set.mutable.primitive.IntHashSet();
+    for (int v = 0; v < r.vertexLimit(); v++) {
+      if (!r.isLive(v)) {
+        continue;
+      }
+      var u = graph.vertexByPath(r.path(v));
+      if (u.isPresent()) {
+        release[u.getAsInt()] = true;
+      }
+      if (r.rank(v) >= 0) {
+        ranks.add(r.rank(v));
+      }
+    }
+    ResourceSet held = rec.resources;
+    long pre = 0;
+    for (int i = 0; i < held.size(); i++) {
+      int v = held.vertex(i);
+      if (release[v] || (graph.rank(v) >= 0 && ranks.contains(graph.rank(v)))) {
+        release[v] = true;
+      }
+    }
+    // whole subtrees of released vertices go too
+    for (int i = held.size() - 1; i >= 0; i--) {
+      int v = held.vertex(i);
+      int p = graph.parent(v);
+      if (p != ResourceGraph.NONE && release[p] && !isShared(v, jobId)) {
+        release[v] = true;
+      }
+    }
+    boolean anyExclusiveLeft = false;
+    for (int i = 0; i < held.size(); i++) {
+      int v = held.vertex(i);
+      VertexSchedule sc = state.sched[v];
+      if (sc == null) {
+        continue;
+      }
+      int k = sc.indexOf(jobId);
+      if (k < 0) {
+        continue;
+      }
+      pre++;
+      boolean exclusiveEntry = sc.kind[k] != VertexSchedule.SHARED;
+      if (release[v] && exclusiveEntry) {
+        sc.remove(jobId);
+      } else if (exclusiveEntry) {
+        anyExclusiveLeft = true;
+      }
+    }
+    totalPre = pre;
+    totalPost = pre;
+    if (!anyExclusiveLeft) {
+      trav.remove(root, jobId);
+      for (int i = 0; i < held.size(); i++) {
+        VertexSchedule sc = state.sched[held.vertex(i)];
+        if (sc != null) {
+          sc.remove(jobId);
+        }
+        SubtreePlan p = state.sub[held.vertex(i)];
+        if (p != null) {
+          p.remove(jobId);
+        }
+      }
+      state.jobs.remove(jobId);
+      return CancelStatus.CANCELLED;
+    }
+    rebuildAggregates(rec);
+    rec.resources = remaining(rec);
+    return CancelStatus.PARTIALLY_CANCELLED;
+  }
+
+  /** The part of a job's resource set whose vertices still hold an entry of the job. */
+  private ResourceSet remaining(SchedState.JobRecord rec) {
+    ResourceSet held = rec.resources;
+    ResourceSet.Builder b = ResourceSet.builder(graph);
+    boolean[] keep = new boolean[graph.vertexLimit()];
+    for (int i = 0; i < held.size(); i++) {
+      int v = held.vertex(i);
+      VertexSchedule sc = state.sched[v];
+      if (sc != null && sc.indexOf(rec.jobId) >= 0) {
+        keep[v] = true;
+        int e = b.add(v, held.count(i), held.exclusive(i));
+        held.ephemeral(i).forEach((k, val) -> b.ephemeral(e, k, val));
+      }
+    }
+    for (int k = 0; k < held.edgeCount(); k++) {
+      if (keep[held.edgeSource(k)] && keep[held.edgeTarget(k)]) {
+        b.edge(held.edgeSource(k), held.edgeTarget(k), held.edgeSubsystem(k));
+      }
+    }
+    b.schedule(held.startTime(), held.duration());
+    return b.build();
+  }
+
+  private boolean isShared(int v, long jobId) {
+    VertexSchedule sc = state.sched[v];
+    int k = sc == null ? -1 : sc.indexOf(jobId);
+    return k >= 0 && sc.kind[k] == VertexSchedule.SHARED;
+  }
+
+  /** Recomputes one job's subtree-aggregate spans from its remaining exclusive entries. */
+  private void rebuildAggregates(SchedState.JobRecord rec) {
+    long jobId = rec.jobId;
+    ResourceSet held = rec.resources;
+    org.eclipse.collections.impl.map.mutable.primitive.IntObjectHashMap<long[]> acc =
+        new org.eclipse.collections.impl.map.mutable.primitive.IntObjectHashMap<>();
+    long start = rec.at;
+    long end = rec.at + rec.duration;
+    for (int i = 0; i < held.size(); i++) {
+      int v = held.vertex(i);
+      SubtreePlan p = state.sub[v];
+      if (p != null && p.has(jobId)) {
+        p.remove(jobId);
+      }
+    }
+    for (int i = 0; i < held.size(); i++) {
+      int v = held.vertex(i);
+      VertexSchedule sc = state.sched[v];
+      int k = sc == null ? -1 : sc.indexOf(jobId);
+      if (k < 0) {
+        continue;
+      }
+      start = sc.start[k];
+      end = sc.end[k];
+      int pt = prune.pruneIndexOfType(graph.typeOf(v));
+      for (int a = graph.parent(v); a != ResourceGraph.NONE; a = graph.parent(a)) {
+        if (state.sub[a] == null) {
+          continue;
+        }
+        long[] amounts = acc.getIfAbsentPut(a, () -> new long[prune.count()]);
+        if (pt >= 0 && sc.kind[k] != VertexSchedule.SHARED) {
+          amounts[pt] += graph.size(v);
+        }
+      }
+    }
+    final long s0 = start;
+    final long e0 = end;
+    acc.forEachKeyValue(
+        (a, amounts) -> {
+          VertexSchedule sa = state.sched[a];
+          if (sa != null && sa.indexOf(jobId) >= 0) {
+            state.sub[a].add(jobId, s0, e0, amounts);
+          }
+        });
   }
 
   /** See {@link ResourceQuery#visitCounts}. */
@@ -471,17 +687,127 @@ public final class QueryEngine {
 
   /** See {@link ResourceQuery#grow}. */
   public int[] grow(ResourceGraph subgraph) {
-    throw new UnsupportedOperationException("grow is not implemented yet");
+    org.eclipse.collections.impl.map.mutable.primitive.LongLongHashMap weights = saveWeights();
+    int[] added = graph.attach(subgraph);
+    afterTopologyChange(weights);
+    int nodeType = graph.typeId("node");
+    for (int v : added) {
+      if (graph.typeOf(v) == nodeType && graph.status(v) == Status.UP) {
+        nodesUp++;
+      }
+    }
+    return added;
   }
 
   /** See {@link ResourceQuery#shrink}. */
   public boolean shrink(String path) {
-    throw new UnsupportedOperationException("shrink is not implemented yet");
+    var v = graph.vertexByPath(path);
+    if (v.isEmpty() || v.getAsInt() == root) {
+      return false;
+    }
+    removeSubtree(v.getAsInt());
+    return true;
   }
 
   /** See {@link ResourceQuery#shrinkRanks}. */
   public int shrinkRanks(int[] ranks) {
-    throw new UnsupportedOperationException("shrink is not implemented yet");
+    org.eclipse.collections.impl.set.mutable.primitive.IntHashSet set =
+        new org.eclipse.collections.impl.set.mutable.primitive.IntHashSet(ranks);
+    // the highest vertex of each rank is its subtree root
+    List<Integer> tops = new ArrayList<>();
+    for (int v = 0; v < graph.vertexLimit(); v++) {
+      if (graph.isLive(v) && graph.rank(v) >= 0 && set.contains(graph.rank(v))) {
+        int p = graph.parent(v);
+        if (p == ResourceGraph.NONE || graph.rank(p) != graph.rank(v)) {
+          tops.add(v);
+        }
+      }
+    }
+    int removed = 0;
+    for (int t : tops) {
+      if (graph.isLive(t) && t != root) {
+        removed += removeSubtree(t);
+      }
+    }
+    return removed;
+  }
+
+  private int removeSubtree(int v) {
+    // release every job's hold inside the subtree first, then drop the vertices
+    boolean[] inside = new boolean[graph.vertexLimit()];
+    int[] stack = {v};
+    int sp = 1;
+    org.flux4j.graph.Adjacency a = graph.out(0);
+    int nodeType = graph.typeId("node");
+    while (sp > 0) {
+      int x = stack[--sp];
+      if (inside[x]) {
+        continue;
+      }
+      inside[x] = true;
+      if (graph.typeOf(x) == nodeType && graph.status(x) == Status.UP) {
+        nodesUp--;
+      }
+      for (int i = a.start(x); i < a.end(x); i++) {
+        if (sp == stack.length) {
+          stack = java.util.Arrays.copyOf(stack, sp * 2);
+        }
+        stack[sp++] = a.target(i);
+      }
+    }
+    org.eclipse.collections.impl.set.mutable.primitive.LongHashSet touched =
+        new org.eclipse.collections.impl.set.mutable.primitive.LongHashSet();
+    for (int x = 0; x < inside.length; x++) {
+      if (inside[x] && state.sched[x] != null) {
+        for (int i = 0; i < state.sched[x].n; i++) {
+          touched.add(state.sched[x].job[i]);
+        }
+        state.sched[x] = null;
+        state.sub[x] = null;
+      }
+    }
+    org.eclipse.collections.impl.map.mutable.primitive.LongLongHashMap weights = saveWeights();
+    int count = graph.remove(v);
+    afterTopologyChange(weights);
+    touched.forEach(
+        j -> {
+          SchedState.JobRecord rec = state.jobs.get(j);
+          if (rec != null) {
+            rebuildAggregates(rec);
+          }
+        });
+    return count;
+  }
+
+  private org.eclipse.collections.impl.map.mutable.primitive.LongLongHashMap saveWeights() {
+    org.eclipse.collections.impl.map.mutable.primitive.LongLongHashMap w =
+        new org.eclipse.collections.impl.map.mutable.primitive.LongLongHashMap();
+    org.flux4j.graph.Adjacency a = graph.out(0);
+    for (int v = 0; v < graph.vertexLimit(); v++) {
+      for (int i = a.start(v); i < a.end(v); i++) {
+        if (i < state.weight.length && state.weight[i] != -1L) {
+          w.put(((long) v << 32) | a.target(i), state.weight[i]);
+        }
+      }
+    }
+    return w;
+  }
+
+  private void afterTopologyChange(
+      org.eclipse.collections.impl.map.mutable.primitive.LongLongHashMap weights) {
+    state.ensureCapacity(graph.vertexLimit());
+    state.weight = new long[0];
+    trav.resize();
+    org.flux4j.graph.Adjacency a = graph.out(0);
+    for (int v = 0; v < graph.vertexLimit(); v++) {
+      for (int i = a.start(v); i < a.end(v); i++) {
+        long key = ((long) v << 32) | a.target(i);
+        if (weights.containsKey(key)) {
+          state.weight[i] = weights.get(key);
+        }
+      }
+    }
+    prune.reprime(root, state);
   }
 
   /**

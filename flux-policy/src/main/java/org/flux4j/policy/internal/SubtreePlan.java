@@ -79,6 +79,16 @@ final class SubtreePlan {
     return false;
   }
 
+  SubtreePlan withTotals(long[] newTotals) {
+    SubtreePlan c = new SubtreePlan(types, newTotals);
+    c.job = job.clone();
+    c.start = start.clone();
+    c.end = end.clone();
+    c.amounts = amounts.clone();
+    c.n = n;
+    return c;
+  }
+
   boolean has(long jobId) {
     for (int i = 0; i < n; i++) {
       if (job[i] == jobId) {

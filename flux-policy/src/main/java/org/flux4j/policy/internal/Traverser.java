@@ -1,7 +1,5 @@
 package org.flux4j.policy.internal;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import org.flux4j.graph.Adjacency;
 import org.flux4j.graph.ResourceGraph;
@@ -92,6 +90,13 @@ final class Traverser {
   private final StringBuilder err = new StringBuilder();
   private final int nodeType;
   private final int storageNodeType;
+
+  // per-select arenas: scoring scratch by recursion depth, candidate groups
+  private Dfu[] dfuPool = new Dfu[16];
+  private Dfu[] slotPool = new Dfu[16];
+  private EGroup[] groupArena = new EGroup[256];
+  private int groupsUsed;
+  private int depth;
 
   // update pass
   private ResourceSet.Builder out;
@@ -253,12 +258,15 @@ final class Traverser {
     seq++;
     preorder = 0;
     postorder = 0;
-    Dfu dfu = new Dfu();
+    groupsUsed = 0;
+    depth = 0;
+    Dfu dfu = pooled(dfuPool, 0);
+    depth = 1;
     boolean xIn = excl;
     int rc = domDfv(root, resources, true, xIn, dfu);
     if (rc == OK) {
       xIn = childExcl;
-      EGroup eg = new EGroup();
+      EGroup eg = newGroup();
       eg.score = dfu.overallScore;
       eg.count = dfu.avail;
       eg.exclusive = excl;
@@ -338,12 +346,15 @@ final class Traverser {
     long ownFactor = policy.factor(g, u);
     factorSum += ownFactor;
     color[u] = tick;
-    Dfu dfu = new Dfu();
+    int myDepth = depth;
+    Dfu dfu = pooled(dfuPool, myDepth);
+    depth = myDepth + 1;
     if (kind == SLOT_MATCH) {
-      domSlot(u, next, nslots, pris, dfu);
+      domSlot(u, next, nslots, pris, dfu, myDepth);
     } else {
       explore(u, next, pris, xIn, dfu, 1);
     }
+    depth = myDepth;
     long avail = planAvail(u);
     if (avail == 0) {
       return EBUSY;
@@ -489,7 +500,7 @@ final class Traverser {
 
   private void addCandidate(Dfu dfu, int slot) {
     long count = dfu.avail;
-    EGroup eg = new EGroup();
+    EGroup eg = newGroup();
     eg.score = dfu.overallScore;
     eg.count = count;
     eg.exclusive = childExcl;
@@ -595,8 +606,9 @@ final class Traverser {
     return out;
   }
 
-  private void domSlot(int u, Req[] slotShape, long nslots, boolean pristine, Dfu dfu) {
-    Dfu dfuSlot = new Dfu();
+  private void domSlot(
+      int u, Req[] slotShape, long nslots, boolean pristine, Dfu dfu, int myDepth) {
+    Dfu dfuSlot = pooled(slotPool, myDepth);
     explore(u, slotShape, pristine, true, dfuSlot, nslots);
     // dom_finish_slot: order every type's candidates
     for (int i = 0; i < dfuSlot.n; i++) {
@@ -630,9 +642,9 @@ final class Traverser {
     if (qualNumSlots == Long.MAX_VALUE) {
       qualNumSlots = 0;
     }
-    List<EGroup> made = new ArrayList<>();
+    int madeFrom = groupsUsed;
     for (long s = 0; s < qualNumSlots; s++) {
-      EGroup slotGroup = new EGroup();
+      EGroup slotGroup = newGroup();
       long score = 1;
       for (Req elem : slotShape) {
         long qc = dfuSlot.qualifiedCount(elem.type);
@@ -653,11 +665,49 @@ final class Traverser {
       slotGroup.score = score;
       slotGroup.count = 1;
       slotGroup.exclusive = true;
-      made.add(slotGroup);
     }
-    for (EGroup eg : made) {
-      dfu.add(Req.SLOT, eg);
+    for (int i = madeFrom; i < groupsUsed; i++) {
+      dfu.add(Req.SLOT, groupArena[i]);
     }
+  }
+
+  private Dfu pooled(Dfu[] unused, int d) {
+    Dfu[] pool = unused == slotPool ? slotPool : dfuPool;
+    if (d >= pool.length) {
+      pool = java.util.Arrays.copyOf(pool, d * 2);
+      if (unused == slotPool) {
+        slotPool = pool;
+      } else {
+        dfuPool = pool;
+      }
+    }
+    Dfu x = pool[d];
+    if (x == null) {
+      x = new Dfu();
+      pool[d] = x;
+    }
+    x.reset();
+    return x;
+  }
+
+  private EGroup newGroup() {
+    if (groupsUsed == groupArena.length) {
+      groupArena = java.util.Arrays.copyOf(groupArena, groupsUsed * 2);
+    }
+    EGroup g = groupArena[groupsUsed];
+    if (g == null) {
+      g = new EGroup();
+      groupArena[groupsUsed] = g;
+    } else {
+      g.score = 0;
+      g.count = 0;
+      g.needs = 0;
+      g.exclusive = false;
+      g.root = false;
+      g.nEdges = 0;
+    }
+    groupsUsed++;
+    return g;
   }
 
   private void resolve(Dfu dfu, Dfu toParent) {
@@ -770,6 +820,29 @@ final class Traverser {
       interval.put(scores[i], idx);
     }
     return (a, b) -> interval.get(a.score) > interval.get(b.score);
+  }
+
+  // ------------------------------------------------------------------ marks from an R
+
+  /**
+   * Marks the edges between vertices of {@code in} (a selection by vertex) as Fluxion's readers do
+   * for an update from R, so that {@link #update} emits and commits exactly that selection.
+   */
+  void markSelection(int root, boolean[] in, long[] needs, boolean[] excl) {
+    tick++;
+    seq++;
+    for (int v = 0; v < in.length; v++) {
+      if (!in[v]) {
+        continue;
+      }
+      int pe = firstIn[v];
+      if (pe >= 0 && in[slotSource[pe]]) {
+        mark(pe, needs[v], excl[v]);
+      }
+    }
+    rootMarkSeq = seq;
+    rootNeeds = needs[root];
+    rootExcl = excl[root];
   }
 
   // ------------------------------------------------------------------ update pass

@@ -85,7 +85,8 @@ public sealed interface MatchResult {
 
   /**
    * The request is invalid for this graph (e.g. it asks for a resource type the graph does not
-   * have); {@code message} is Fluxion's error text (e.g. {@code "Jobspec error for 3: ..."}).
+   * have, other than Fluxion's built-in types such as gpu); {@code message} is the reason only
+   * (resource-query prints it as {@code match_allocate: ERROR: Jobspec error for N: <reason>}).
    */
   record RequestError(long jobId, String message) implements MatchResult {
     /** Checks arguments. */

@@ -29,7 +29,7 @@ class GoldenTest {
       if (!f[3].isEmpty() || !(f[6].isEmpty() || f[6].equals("simple")) || !f[8].isEmpty()) {
         continue; // non-default format, writer or options
       }
-      if (!f[4].equals("CA")) {
+      if (!f[4].equals("CA") && !f[4].equals("C+PA")) {
         continue;
       }
       String prune = f[7].isEmpty() || f[7].equals("EMPTY") ? "ALL:core,ALL:node" : f[7];
