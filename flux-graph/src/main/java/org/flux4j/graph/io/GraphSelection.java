@@ -26,7 +26,8 @@ import org.flux4j.graph.ResourceGraph;
  * exclusive} flag is kept. With {@code shorthand} (Fluxion's {@code jgf_shorthand} reader) every
  * exclusive node also selects its whole containment subtree, depth first in child order, as
  * exclusive: the vertices the shorthand writer left out. Every JGF edge must join two selected
- * vertices that an edge of the target joins.
+ * vertices that an edge of the target joins. A top-level {@code free_ranks} idset (partial cancel)
+ * skips the nodes of those ranks and the edges that touch them.
  *
  * <p>From RV1 ({@link #fromRv1Exec}): for each R_lite entry and rank, the node vertex named by the
  * nodelist under the containment root and its child vertices {@code <type><id>}; children are
@@ -135,6 +136,17 @@ public final class GraphSelection {
     if (edges == null || !edges.isArray()) {
       throw new GraphParseException(source, "/graph/edges", "\"edges\" must be an array");
     }
+    IdSet freeRanks = null;
+    JsonNode fr = doc.get("free_ranks");
+    if (fr != null) {
+      String t = fr.isTextual() ? fr.textValue() : fr.toString().replace("\"", "");
+      try {
+        freeRanks = IdSet.decode(t);
+      } catch (IllegalArgumentException e) {
+        throw new GraphParseException(
+            source, "/free_ranks", "failed to decode ranks: " + e.getMessage());
+      }
+    }
     Collector c = new Collector();
     ObjectIntHashMap<String> vmap = new ObjectIntHashMap<>();
     for (int i = 0; i < nodes.size(); i++) {
@@ -144,6 +156,9 @@ public final class GraphSelection {
         throw new GraphParseException(source, at + "/id", "found duplicate JGF node id " + n.vid);
       }
       int v = find(target, source, at, n);
+      if (freeRanks != null && !freeRanks.isEmpty() && freeRanks.contains(n.rank)) {
+        continue; // a rank already freed: Fluxion skips its vertices
+      }
       vmap.put(n.vid, v);
       c.add(v, n.exclusive);
       if (shorthand && n.exclusive) {
@@ -160,6 +175,9 @@ public final class GraphSelection {
       }
       int sv = vmap.getIfAbsent(s.textValue(), -1);
       int tv = vmap.getIfAbsent(t.textValue(), -1);
+      if ((sv < 0 || tv < 0) && freeRanks != null) {
+        continue; // an edge into a freed rank
+      }
       if (sv < 0 || tv < 0) {
         throw new GraphParseException(
             source,

@@ -183,7 +183,7 @@ public final class JgfReader {
     /** vertex -> the JGF node id that created it. */
     private final List<String> creator = new ArrayList<>();
 
-    /** path (any subsystem) -> vertices having that path. */
+    /** path (any subsystem) -> the first vertex having that path. */
     private final ObjectIntHashMap<String> firstByPath = new ObjectIntHashMap<>();
 
     /** the further vertices of a path shared by several vertices (rare). */

@@ -84,6 +84,45 @@ public final class Rv1ExecReader {
     return read(source, doc);
   }
 
+  /**
+   * The ranks of an R's {@code R_lite} entries, as Fluxion's rv1exec partial cancel collects them
+   * (the node and child details are not looked at).
+   *
+   * @param source the name of the input, used in error messages
+   * @param text the R document
+   * @throws GraphParseException if R is not version 1 or a rank idset is malformed
+   */
+  public static IdSet ranks(String source, String text) {
+    JsonNode doc =
+        JgfReader.parse(
+            source,
+            new java.io.ByteArrayInputStream(
+                text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    JsonNode version = doc.isObject() ? doc.get("version") : null;
+    if (version == null || !version.isIntegralNumber() || version.longValue() != 1) {
+      throw new GraphParseException(source, "/version", "R must have \"version\": 1");
+    }
+    JsonNode exec = doc.get("execution");
+    JsonNode rlite = exec == null ? null : exec.get("R_lite");
+    if (rlite == null || !rlite.isArray()) {
+      throw new GraphParseException(source, "/execution/R_lite", "\"R_lite\" must be an array");
+    }
+    IdSet.Builder all = IdSet.builder();
+    for (int i = 0; i < rlite.size(); i++) {
+      String at = "/execution/R_lite/" + i + "/rank";
+      JsonNode r = rlite.get(i).get("rank");
+      if (r == null || !r.isTextual()) {
+        throw new GraphParseException(source, at, "expected an idset string");
+      }
+      try {
+        all.addAll(IdSet.decode(r.textValue()));
+      } catch (IllegalArgumentException e) {
+        throw new GraphParseException(source, at, "bad idset: " + e.getMessage());
+      }
+    }
+    return all.build();
+  }
+
   private static JsonNode parseFile(Path file) {
     String source = file.toString();
     try (InputStream in = Files.newInputStream(file)) {

@@ -106,6 +106,28 @@ class GraphSelectionTest {
   }
 
   @Test
+  void fromJgf_freeRanks_skipsTheirVerticesAndEdges() {
+    ResourceGraph g = tiny();
+    String r = shorthandR("socket1").replace("{\"graph\"", "{\"free_ranks\": \"1\", \"graph\"");
+    GraphSelection s = GraphSelection.fromJgf(g, "r.json", r, false);
+    // node1 has rank 1: skipped with its two edges; the rest remain
+    assertThat(s.vertices()).containsExactly(0, 1, 7);
+    String bad = r.replace("\"free_ranks\": \"1\"", "\"free_ranks\": \"x\"");
+    assertThatThrownBy(() -> GraphSelection.fromJgf(g, "r.json", bad, false))
+        .isInstanceOf(GraphParseException.class)
+        .hasMessageContaining("/free_ranks");
+  }
+
+  @Test
+  void rv1ExecRanks_collectsEveryEntry() {
+    IdSet ranks =
+        Rv1ExecReader.ranks(
+            "r.json",
+            "{\"version\": 1, \"execution\": {\"R_lite\": [{\"rank\": \"3-4\"}, {\"rank\": \"0\"}]}}");
+    assertThat(ranks.encode()).isEqualTo("0,3-4");
+  }
+
+  @Test
   void fromRv1Exec_nodeIsExclusiveOnlyWhenAllItsRankIsSelected() {
     ResourceGraph g =
         Rv1ExecReader.read(FormatsTestData.file("t/data/resource/rv1exec/tiny_rv1exec.json"));
