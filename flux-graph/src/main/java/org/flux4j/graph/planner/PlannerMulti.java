@@ -335,6 +335,8 @@ public final class PlannerMulti {
    * span released to nothing is dropped; when none is left the multi-span is removed and this
    * returns true.
    *
+   * <p>A type named twice counts once, with its last amount (Fluxion would release twice).
+   *
    * @throws IllegalArgumentException if there is no multi-span {@code id}, the arrays differ in
    *     length, or an amount is negative or above what the type's span holds; then nothing changes
    */

@@ -37,11 +37,18 @@ public final class SubtreeAggregates {
    * in its package-private field typeMap the aggregate type index of each of its planners (one
    * shared int[] per distinct type list). Aggregate type indices are the registration order of
    * filters.pruningTypes(), which only grows (leaf types registered while priming).
+   *
+   * Copy-on-write: after copy(), the original and the copy share every PlannerMulti and both mark
+   * all of them in their shared bitset; the first change through either instance (addSpan,
+   * removeSpan, reduceSpan, reprime, or plannerOrNull, which hands out a writable planner) copies
+   * that vertex's planner and clears its bit. Reads (fits, availableDuring, total) never copy.
    */
   private final long base;
   private final long horizon;
   private final PruneFilters filters;
   private PlannerMulti[] plans;
+  private BitSet shared = new BitSet();
+  private BitSet present = new BitSet(); // vertices with a planner
   private long[] scratch = new long[4];
   // one shared (names, aggregate indices) pair per distinct tracked-type list
   private final java.util.Map<List<String>, TypeList> typeLists = new java.util.HashMap<>();
@@ -80,17 +87,37 @@ public final class SubtreeAggregates {
     return a;
   }
 
-  /** A deep, independent copy: every planner is copied. O(planners + spans). */
+  /**
+   * An independent copy, for what-if clones; copy-on-write, so it costs O(V) now and one planner
+   * copy at each vertex on its first change in either instance.
+   */
   public SubtreeAggregates copy() {
-    SubtreeAggregates c = new SubtreeAggregates(base, horizon, filters.mutableCopy(), plans.length);
-    for (int v = 0; v < plans.length; v++) {
-      PlannerMulti p = plans[v];
-      if (p != null) {
-        c.plans[v] = p.copy();
-      }
-    }
+    SubtreeAggregates c = new SubtreeAggregates(base, horizon, filters.mutableCopy(), 0);
+    c.plans = plans.clone();
+    c.present = (BitSet) present.clone();
+    shared = (BitSet) present.clone();
+    c.shared = (BitSet) present.clone();
     c.typeLists.putAll(typeLists);
     return c;
+  }
+
+  /** The planner of {@code v} for writing: copied first if a copy of this instance shares it. */
+  private PlannerMulti own(int v) {
+    if (v < 0 || v >= plans.length) {
+      return null;
+    }
+    PlannerMulti p = plans[v];
+    if (p != null && shared.get(v)) {
+      p = p.copy();
+      plans[v] = p;
+      shared.clear(v);
+    }
+    return p;
+  }
+
+  /** The planner of {@code v} for reading, or null. */
+  private PlannerMulti read(int v) {
+    return v >= 0 && v < plans.length ? plans[v] : null;
   }
 
   /**
@@ -105,6 +132,8 @@ public final class SubtreeAggregates {
     for (int v = 0; v < plans.length; v++) {
       if (plans[v] != null && !graph.isLive(v)) {
         plans[v] = null;
+        shared.clear(v);
+        present.clear(v);
       }
     }
     prime(graph);
@@ -214,10 +243,11 @@ public final class SubtreeAggregates {
       totals[i] = dfv[filters.pruningIndex(types.get(i))];
     }
     TypeList tl = typeList(types);
-    PlannerMulti p = plans[u];
+    PlannerMulti p = own(u);
     if (p == null) {
       p = PlannerMulti.createShared(base, horizon, totals, tl.names);
       plans[u] = p;
+      present.set(u);
     } else {
       p.update(totals, tl.names);
     }
@@ -243,6 +273,70 @@ public final class SubtreeAggregates {
     }
     Arrays.fill(a, 0);
     return a;
+  }
+
+  /**
+   * Checks the invariants against {@code graph}: every planner's totals equal the units of its
+   * types among the vertex's live containment descendants, and no planner has a point with negative
+   * or above-total availability. For tests and debugging: O(V * depth + points).
+   *
+   * @throws IllegalStateException naming the first vertex, type and value that is wrong
+   */
+  public void checkConsistency(ResourceGraph graph) {
+    java.util.Map<Integer, long[]> counts = new java.util.HashMap<>();
+    int width = filters.pruningCount();
+    for (int u = 0; u < graph.vertexLimit(); u++) {
+      if (!graph.isLive(u)) {
+        continue;
+      }
+      int k = filters.pruningIndex(graph.type(u));
+      if (k < 0) {
+        continue;
+      }
+      for (int a = graph.parent(u); a >= 0; a = graph.parent(a)) {
+        if (hasPlanner(a)) {
+          counts.computeIfAbsent(a, x -> new long[width])[k] += graph.size(u);
+        }
+      }
+    }
+    for (int v = 0; v < plans.length; v++) {
+      PlannerMulti p = plans[v];
+      if (p == null || !graph.isLive(v)) {
+        continue;
+      }
+      long[] c = counts.getOrDefault(v, new long[width]);
+      for (int i = 0; i < p.size(); i++) {
+        Planner q = p.planner(i);
+        long expect = c[p.typeMap[i]];
+        if (q.total() != expect) {
+          throw new IllegalStateException(
+              "aggregates: "
+                  + graph.path(v)
+                  + " tracks "
+                  + q.total()
+                  + " "
+                  + p.type(i)
+                  + " but its subtree holds "
+                  + expect);
+        }
+        for (int j = 0; j < q.pointCount(); j++) {
+          long r = q.pointRemaining(j);
+          if (r < 0 || r > q.total()) {
+            throw new IllegalStateException(
+                "aggregates: "
+                    + graph.path(v)
+                    + " has "
+                    + r
+                    + " "
+                    + p.type(i)
+                    + " free at "
+                    + q.pointTime(j)
+                    + " of "
+                    + q.total());
+          }
+        }
+      }
+    }
   }
 
   // ---------------------------------------------------------------- types
@@ -271,21 +365,15 @@ public final class SubtreeAggregates {
 
   /**
    * The planner of {@code v}, or null if it keeps none. Changing it directly is allowed (it is the
-   * same object the other methods use).
+   * same object the other methods use; if a copy shared it, it is copied first).
    */
   public PlannerMulti plannerOrNull(int v) {
-    return v >= 0 && v < plans.length ? plans[v] : null;
+    return own(v);
   }
 
-  /** How many vertices keep a planner. O(V). */
+  /** How many vertices keep a planner. */
   public int plannerCount() {
-    int n = 0;
-    for (PlannerMulti p : plans) {
-      if (p != null) {
-        n++;
-      }
-    }
-    return n;
+    return present.cardinality();
   }
 
   /**
@@ -293,7 +381,7 @@ public final class SubtreeAggregates {
    * {@code v} does not track the type.
    */
   public long total(int v, String type) {
-    PlannerMulti p = plannerOrNull(v);
+    PlannerMulti p = read(v);
     return p == null ? -1 : p.totalByType(type);
   }
 
@@ -304,9 +392,35 @@ public final class SubtreeAggregates {
    * @throws IllegalArgumentException as {@link Planner#availableDuring}
    */
   public long availableDuring(int v, String type, long at, long duration) {
-    PlannerMulti p = plannerOrNull(v);
+    PlannerMulti p = read(v);
     int i = p == null ? -1 : p.indexOf(type);
     return i < 0 ? -1 : p.planner(i).availableDuring(at, duration);
+  }
+
+  /**
+   * Fills {@code out[k]}, for each aggregate type {@code k} that {@code v} tracks, with the fewest
+   * units of it free under {@code v} during {@code [at, at + duration)}; other entries are left
+   * untouched. Returns false (and fills nothing) if {@code v} keeps no planner.
+   *
+   * @throws IllegalArgumentException as {@link Planner#availableDuring}, or if {@code out} is
+   *     shorter than a tracked type's index
+   */
+  public boolean availableDuring(int v, long at, long duration, long[] out) {
+    PlannerMulti p = read(v);
+    if (p == null) {
+      return false;
+    }
+    int[] map = p.typeMap;
+    for (int i = 0; i < map.length; i++) {
+      if (map[i] >= out.length) {
+        throw new IllegalArgumentException(
+            "aggregates: output of length " + out.length + " has no slot for " + p.type(i));
+      }
+    }
+    for (int i = 0; i < map.length; i++) {
+      out[map[i]] = p.planner(i).availableDuring(at, duration);
+    }
+    return true;
   }
 
   /**
@@ -316,7 +430,7 @@ public final class SubtreeAggregates {
    * array; empty if {@code v} keeps no planner.
    */
   public long[] plannerVector(int v, long[] byAggregate) {
-    PlannerMulti p = plannerOrNull(v);
+    PlannerMulti p = read(v);
     return p == null ? new long[0] : Arrays.copyOf(vector(p, byAggregate), p.size());
   }
 
@@ -329,7 +443,7 @@ public final class SubtreeAggregates {
    * @throws IllegalArgumentException if {@code duration < 1} or a count is negative
    */
   public boolean fits(int v, long at, long duration, long[] counts) {
-    PlannerMulti p = plannerOrNull(v);
+    PlannerMulti p = read(v);
     if (p == null) {
       return true;
     }
@@ -351,7 +465,7 @@ public final class SubtreeAggregates {
    * @throws IllegalArgumentException as {@link PlannerMulti#addSpan}; nothing changes
    */
   public long addSpan(int v, long start, long duration, long[] amounts) {
-    PlannerMulti p = plannerOrNull(v);
+    PlannerMulti p = own(v);
     if (p == null) {
       return NONE;
     }
@@ -364,7 +478,7 @@ public final class SubtreeAggregates {
    * @throws IllegalArgumentException if {@code v} has no such span
    */
   public void removeSpan(int v, long spanId) {
-    PlannerMulti p = plannerOrNull(v);
+    PlannerMulti p = own(v);
     if (p == null) {
       throw new IllegalArgumentException("aggregates: vertex " + v + " keeps no planner");
     }
@@ -379,7 +493,7 @@ public final class SubtreeAggregates {
    *     span holds; nothing changes
    */
   public boolean reduceSpan(int v, long spanId, long[] amounts) {
-    PlannerMulti p = plannerOrNull(v);
+    PlannerMulti p = own(v);
     if (p == null) {
       throw new IllegalArgumentException("aggregates: vertex " + v + " keeps no planner");
     }

@@ -71,6 +71,75 @@ class PlannerMultiTest {
     assertThat(m.totalByType("rack")).isEqualTo(-1);
   }
 
+  // ---------------------------------------------------------------- flux-sched planner_test02
+  // facts
+
+  private static final String[] ABCDE = {"A", "B", "C", "D", "E"};
+
+  @Test
+  void fluxionPartialCancel_reorderedAndUnderspecifiedTypes() {
+    PlannerMulti m = PlannerMulti.create(0, Long.MAX_VALUE, new long[] {10, 20, 30, 40, 50}, ABCDE);
+    long span1 = m.addSpan(0, 1000, new long[] {2, 0, 0, 0, 0});
+    long span2 = m.addSpan(0, 2000, new long[] {1, 2, 3, 4, 5});
+    assertThat(m.reduceSpan(span1, new long[] {1, 0, 0, 0, 0}, ABCDE)).isFalse();
+    assertThat(m.availableAt(0, 0)).isEqualTo(8);
+    assertThat(m.reduceSpan(span1, new long[] {1, 0, 0, 0, 0}, ABCDE)).isTrue();
+    assertThat(m.availableAt(0, 0)).isEqualTo(9);
+    assertThat(m.reduceSpan(span2, new long[] {2, 1, 5}, new String[] {"B", "A", "E"})).isFalse();
+    assertThat(m.availableAt(0, 1)).isEqualTo(20);
+    String[] wrong = {"B", "A", "C", "D", "G", "X", "Y"};
+    assertThatThrownBy(() -> m.reduceSpan(span2, new long[] {2, 1, 5, 6, 7, 8, 9}, wrong))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThat(m.availableAt(0, 2)).isEqualTo(27);
+    String[] reordered = {"C", "D", "A", "B", "E"};
+    assertThat(m.reduceSpan(span2, new long[] {3, 3, 0, 0, 0}, reordered)).isFalse();
+    assertThat(m.availableAt(0, 3)).isEqualTo(39);
+    assertThat(m.reduceSpan(span2, new long[] {1}, new String[] {"D"})).isTrue();
+    assertThat(m.availableAt(0, 3)).isEqualTo(40);
+    m.addSpan(0, 2000, new long[] {10, 20, 30, 40, 50});
+    for (int i = 0; i < 5; i++) {
+      assertThat(m.availableAt(1000, i)).isZero();
+    }
+    long span4 = m.addSpan(3000, 1000, new long[] {2, 2, 0, 0, 0});
+    assertThat(m.reduceSpan(span4, new long[] {1}, new String[] {"A"})).isFalse();
+    assertThat(m.reduceSpan(span4, new long[] {1}, new String[] {"A"})).isFalse();
+    assertThat(m.spanAmount(span4, 0)).isZero();
+    assertThat(m.reduceSpan(span4, new long[] {1}, new String[] {"B"})).isFalse();
+    assertThat(m.reduceSpan(span4, new long[] {1}, new String[] {"B"})).isTrue();
+    assertThat(m.availableAt(3500, 0)).isEqualTo(10);
+    assertThat(m.availableAt(3500, 1)).isEqualTo(20);
+  }
+
+  @Test
+  void fluxionUpdate_dropsAddsAndReordersTypes() {
+    long[] totals = {10, 20, 30, 40, 50};
+    PlannerMulti m = PlannerMulti.create(0, Long.MAX_VALUE, totals, ABCDE);
+    m.addSpan(0, 1000, new long[] {1, 0, 0, 0, 0});
+    m.addSpan(1000, 1000, new long[] {0, 2, 0, 0, 0});
+    m.addSpan(2000, 1000, new long[] {0, 0, 3, 0, 0});
+    PlannerMulti before = m.copy();
+    m.update(totals, ABCDE);
+    assertThat(m.toString()).isEqualTo(before.toString());
+    String[] bcd = {"B", "C", "D"};
+    m.update(new long[] {5, 10, 20}, bcd);
+    assertThat(m.availableAt(1000, 0)).isEqualTo(3);
+    m.update(totals, ABCDE);
+    m.update(new long[] {5, 10, 20}, bcd);
+    m.addSpan(2000, 1000, new long[] {0, 0, 20});
+    assertThat(m.availableAt(2000, 2)).isZero();
+    assertThatThrownBy(() -> m.addSpan(3000, 1000, new long[] {0, 0, 21}))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThat(m.availableAt(3000, 2)).isEqualTo(20);
+    String[] seven = {"B", "A", "C", "D", "G", "X", "Y"};
+    long[] totals7 = {10, 20, 30, 40, 50, 60, 70};
+    m.update(totals7, seven);
+    m.addSpan(4000, 1000, totals7);
+    assertThat(m.availableAt(4000, 6)).isZero();
+    for (int i = 0; i < seven.length; i++) {
+      assertThat(m.totalByType(seven[i])).isEqualTo(totals7[i]);
+    }
+  }
+
   // ---------------------------------------------------------------- differential
 
   /** Fluxion's planner_multi algorithms over oracle planners. */

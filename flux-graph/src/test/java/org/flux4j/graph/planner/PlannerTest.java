@@ -154,6 +154,94 @@ class PlannerTest {
     assertThat(p.addSpan(50, 1, 1)).isEqualTo(2);
   }
 
+  // ---------------------------------------------------------------- flux-sched planner_test01
+  // facts
+
+  @Test
+  void fluxionBasicAddRemove_findsPointsInOrder() {
+    Planner p = Planner.create(0, 10, 1, "B");
+    assertThat(p.availTimeFirst(0, 5, 1)).isZero();
+    p.addSpan(0, 5, 1);
+    assertThat(p.availTimeFirst(0, 2, 1)).isEqualTo(5);
+    long span2 = p.addSpan(5, 2, 1);
+    assertThat(p.availTimeFirst(0, 2, 1)).isEqualTo(7);
+    long span3 = p.addSpan(7, 2, 1);
+    assertThat(p.availTimeFirst(0, 2, 1)).isEqualTo(Planner.NONE);
+    assertThat(p.availTimeFirst(0, 1, 1)).isEqualTo(9);
+    p.addSpan(9, 1, 1);
+    assertThat(p.spanStart(span2)).isEqualTo(5);
+    p.removeSpan(span2);
+    p.removeSpan(span3);
+    assertThat(p.availTimeFirst(0, 5, 1)).isEqualTo(Planner.NONE);
+    assertThat(p.availTimeFirst(0, 4, 1)).isEqualTo(5);
+    p.addSpan(5, 4, 1);
+  }
+
+  @Test
+  void fluxionAddAndIterator_addSpanResetsIteration() {
+    Planner p = Planner.create(0, 10, 10, "C");
+    assertThat(p.availTimeFirst(0, 4, 3)).isZero();
+    assertThat(p.availTimeNext()).isEqualTo(Planner.NONE);
+    p.addSpan(0, 4, 3);
+    assertThat(p.availTimeFirst(0, 4, 3)).isZero();
+    assertThat(p.availTimeNext()).isEqualTo(4);
+    assertThat(p.availTimeNext()).isEqualTo(Planner.NONE);
+  }
+
+  @Test
+  void fluxionOnOrAfter_onlyScheduledPointsAreCandidates() {
+    Planner p = Planner.create(0, Long.MAX_VALUE, 3, "A");
+    assertThat(p.availTimeFirst(100000, 100, 2)).isEqualTo(Planner.NONE);
+    assertThat(p.availDuring(100000, 100, 2)).isTrue();
+    p.addSpan(100000, 100, 2);
+    assertThat(p.availTimeFirst(100000, 200, 2)).isEqualTo(100100);
+    p.addSpan(100100, 200, 2);
+    assertThat(p.availTimeFirst(100000, 200, 1)).isEqualTo(100000);
+    assertThat(p.availTimeNext()).isEqualTo(100100);
+    assertThat(p.availTimeNext()).isEqualTo(100300);
+    assertThat(p.availTimeFirst(0, 200, 1)).isZero();
+    assertThat(p.availTimeNext()).isEqualTo(100000);
+  }
+
+  @Test
+  void fluxionUpdate_shrinkAndRegrowRestoresState() {
+    Planner p = Planner.create(0, Long.MAX_VALUE, 100000, "core");
+    p.addSpan(0, 600, 36);
+    p.addSpan(0, 57600, 3600);
+    p.addSpan(57600, 57600, 1800);
+    p.addSpan(172800, 57600, 2304);
+    p.addSpan(115200, 900, 468);
+    Planner before = p.copy();
+    p.updateTotal(50000);
+    assertThat(p.availableAt(0)).isEqualTo(before.availableAt(0) - 50000);
+    p.updateTotal(100000);
+    assertThat(p.toString()).isEqualTo(before.toString());
+    p.updateTotal(40000);
+    assertThatThrownBy(() -> p.addSpan(1152000, 57600, 50000))
+        .isInstanceOf(IllegalArgumentException.class);
+    long span = p.addSpan(1152000, 57600, 40000);
+    p.removeSpan(span);
+  }
+
+  @Test
+  void fluxionPartialCancel_releasesUnitsThenRemoves() {
+    Planner p = Planner.create(0, Long.MAX_VALUE, 100, "core");
+    long span1 = p.addSpan(0, 600, 25);
+    long span2 = p.addSpan(0, 1200, 75);
+    assertThat(p.reduceSpan(span1, 15)).isFalse();
+    assertThat(p.availableAt(0)).isEqualTo(15);
+    assertThat(p.reduceSpan(span1, 10)).isTrue();
+    assertThat(p.availableAt(0)).isEqualTo(25);
+    assertThat(p.reduceSpan(span2, 25)).isFalse();
+    assertThat(p.availableAt(300)).isEqualTo(50);
+    long span3 = p.addSpan(300, 300, 50);
+    assertThat(p.availableAt(300)).isZero();
+    p.removeSpan(span2);
+    assertThat(p.reduceSpan(span3, 50)).isTrue();
+    p.addSpan(300, 300, 100);
+    assertThat(p.availableAt(300)).isZero();
+  }
+
   // ---------------------------------------------------------------- differential
 
   @Test

@@ -45,6 +45,12 @@ class SubtreeAggregatesMemoryTest {
         perPlanner,
         (t1 - t0) / 1_000_000);
     assertThat(a.total(g.roots()[0], "core")).isEqualTo(33L * 1000 * 48);
+    long t2 = System.nanoTime();
+    SubtreeAggregates c = a.copy();
+    long t3 = System.nanoTime();
+    c.addSpan(g.roots()[0], 0, 100, new long[] {48, 1});
+    System.out.printf("aggregates: copy-on-write clone in %d ms%n", (t3 - t2) / 1_000_000);
+    assertThat(a.availableDuring(g.roots()[0], "core", 0, 100)).isEqualTo(33L * 1000 * 48);
     assertThat(perVertex).isLessThan(64);
   }
 }

@@ -128,9 +128,64 @@ class SubtreeAggregatesTest {
     PlannerMulti rootPlan = c.plannerOrNull(root);
     assertThat(rootPlan.availTimeFirst(0, 5, c.plannerVector(root, new long[] {8, 0, 0, 0})))
         .isEqualTo(10);
+    long[] byType = new long[c.types().size()];
+    assertThat(c.availableDuring(root, 0, 10, byType)).isTrue();
+    assertThat(byType[c.typeIndex("core")]).isEqualTo(5);
+    assertThat(byType[c.typeIndex("gpu")]).isEqualTo(1);
+    int core = g.vertexByPath("/cluster0/rack0/node0/socket0/core0").getAsInt();
+    assertThat(c.availableDuring(core, 0, 10, byType)).isFalse();
     long[] at = new long[rootPlan.size()];
     rootPlan.availableAt(0, at);
     assertThat(at).containsExactly(1, 32, 5, 2);
+  }
+
+  private static String snapshot(ResourceGraph g, SubtreeAggregates a) {
+    StringBuilder sb = new StringBuilder();
+    for (int v = 0; v < g.vertexLimit(); v++) {
+      if (a.hasPlanner(v)) {
+        for (String t : a.types()) {
+          if (a.total(v, t) >= 0) {
+            for (long x = 0; x < H; x++) {
+              sb.append(a.availableDuring(v, t, x, 1)).append(',');
+            }
+          }
+        }
+        sb.append('\n');
+      }
+    }
+    return sb.toString();
+  }
+
+  @Test
+  void copy_isCopyOnWriteInBothDirections() {
+    ResourceGraph g = cluster(2, 2, 2, 2, false);
+    SubtreeAggregates a = SubtreeAggregates.build(g, PruneFilters.DEFAULT, 0, H);
+    int root = g.roots()[0];
+    int node = g.vertexByPath("/cluster0/rack1/node3").getAsInt();
+    long[] two = {2, 0};
+    long before = a.addSpan(root, 0, 5, two);
+    SubtreeAggregates c = a.copy();
+    String snapA = snapshot(g, a);
+    String snapC = snapshot(g, c);
+    assertThat(snapC).isEqualTo(snapA);
+    c.addSpan(root, 5, 5, two);
+    c.addSpan(node, 0, 5, two);
+    c.removeSpan(root, before);
+    assertThat(snapshot(g, a)).isEqualTo(snapA);
+    String changedC = snapshot(g, c);
+    a.reduceSpan(root, before, new long[] {1, 0});
+    a.addSpan(node, 10, 5, two);
+    a.plannerOrNull(root).addSpan(15, 1, new long[] {1, 0});
+    assertThat(snapshot(g, c)).isEqualTo(changedC);
+    assertThat(a.availableDuring(root, "core", 0, 5)).isEqualTo(15);
+    assertThat(c.availableDuring(root, "core", 0, 5)).isEqualTo(16);
+    assertThat(c.availableDuring(root, "core", 5, 5)).isEqualTo(14);
+    SubtreeAggregates cc = c.copy();
+    cc.addSpan(node, 10, 5, two);
+    assertThat(snapshot(g, c)).isEqualTo(changedC);
+    a.checkConsistency(g);
+    c.checkConsistency(g);
+    cc.checkConsistency(g);
   }
 
   @Test
@@ -145,8 +200,21 @@ class SubtreeAggregatesTest {
     assertThat(a.total(root, "core")).isEqualTo(4);
     assertThat(a.total(root, "node")).isEqualTo(1);
     assertThat(a.availableDuring(root, "core", 0, 5)).isEqualTo(2);
+    a.checkConsistency(g);
     a.removeSpan(root, id);
     assertThat(a.availableDuring(root, "core", 0, 5)).isEqualTo(4);
+  }
+
+  @Test
+  void checkConsistency_detectsOverbookingAndWrongTotals() {
+    ResourceGraph g = cluster(1, 2, 1, 4, false);
+    SubtreeAggregates a = SubtreeAggregates.build(g, PruneFilters.DEFAULT, 0, H);
+    int root = g.roots()[0];
+    a.checkConsistency(g);
+    a.plannerOrNull(root).planner(0).updateTotal(9);
+    assertThatThrownBy(() -> a.checkConsistency(g))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("/cluster0 tracks 9 core but its subtree holds 8");
   }
 
   // ---------------------------------------------------------------- differential with recount
@@ -261,6 +329,7 @@ class SubtreeAggregatesTest {
         }
       }
       checkAvailability(g, a, jobs);
+      a.checkConsistency(g);
     }
   }
 
