@@ -69,6 +69,7 @@ public final class Instance implements AutoCloseable {
             executor,
             b.priorityPlugin,
             queuePolicy,
+            b.queueParams,
             graph,
             matchPolicy,
             b.generator,
@@ -316,6 +317,8 @@ public final class Instance implements AutoCloseable {
     private Executor executor;
     private String matchPolicy = "first";
     private String queuePolicy = "fcfs";
+    private org.flux4j.policy.queue.QueueParams queueParams =
+        org.flux4j.policy.queue.QueueParams.DEFAULTS;
     private PriorityPlugin priorityPlugin = PriorityPlugin.URGENCY;
     private int generator;
     private int userid;
@@ -366,13 +369,39 @@ public final class Instance implements AutoCloseable {
       return this;
     }
 
-    /** The queue policy by name (default and, for now, only: fcfs). */
+    /**
+     * The queue policy by name (default fcfs): fcfs, easy, hybrid, conservative, or one registered
+     * with {@link org.flux4j.policy.queue.QueuePolicies#register}.
+     */
     public Builder queuePolicy(String policy) {
       if (!JobManager.isKnownQueuePolicy(policy)) {
-        throw new IllegalArgumentException("unknown queue policy '" + policy + "' (known: fcfs)");
+        throw new IllegalArgumentException(
+            "unknown queue policy '"
+                + policy
+                + "' (known: "
+                + String.join(", ", org.flux4j.policy.queue.QueuePolicies.names())
+                + ")");
       }
       queuePolicy = policy;
       return this;
+    }
+
+    /**
+     * The queue and policy parameters (default: Fluxion's, queue-depth 32, reservation-depth 64).
+     */
+    public Builder queueParams(org.flux4j.policy.queue.QueueParams params) {
+      queueParams = Objects.requireNonNull(params, "queue params");
+      return this;
+    }
+
+    /**
+     * The queue and policy parameters as Fluxion writes them, e.g. {@code
+     * "queue-depth=8192,reservation-depth=16"}, over Fluxion's defaults.
+     *
+     * @throws IllegalArgumentException naming a malformed or unknown item
+     */
+    public Builder queueParams(String fluxionParams) {
+      return queueParams(org.flux4j.policy.queue.QueueParams.DEFAULTS.with(fluxionParams));
     }
 
     /** The priority plugin (default: priority equals urgency). */

@@ -141,8 +141,43 @@ final class GraphPool implements ResourcePool {
     return new ResourceRequest(top, seconds, Optional.empty());
   }
 
+  /**
+   * Whether the job certainly cannot start now: it needs more cores or GPUs (counting the minimum
+   * of every count) than are free at all. A necessary condition only, checked in O(1) so that a
+   * backfilling cycle over a deep queue skips the traversal of jobs that cannot fit.
+   */
+  private boolean certainlyBusy(Job job) {
+    if (job.minCores < 0) {
+      long[] need = new long[2];
+      for (ResourceRequest.Resource r : request(job).resources()) {
+        addMinimum(r, 1, need);
+      }
+      job.minCores = need[0];
+      job.minGpus = need[1];
+    }
+    return job.minCores > totalCores - usedCores || job.minGpus > totalGpus - usedGpus;
+  }
+
+  private static void addMinimum(ResourceRequest.Resource r, long times, long[] need) {
+    long n =
+        Math.multiplyHigh(times, r.count().min()) != 0
+            ? Long.MAX_VALUE / 4
+            : times * r.count().min();
+    if (r.type().equals("core")) {
+      need[0] += n;
+    } else if (r.type().equals("gpu")) {
+      need[1] += n;
+    }
+    for (ResourceRequest.Resource c : r.with()) {
+      addMinimum(c, n, need);
+    }
+  }
+
   @Override
   public Allocation allocate(Job job) {
+    if (certainlyBusy(job)) {
+      return null;
+    }
     MatchResult m = query.match(MatchOp.ALLOCATE, request(job), job.id.value(), now());
     return m instanceof MatchResult.Allocated a ? accept(job, a.resources()) : null;
   }

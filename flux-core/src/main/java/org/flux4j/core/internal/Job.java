@@ -49,6 +49,8 @@ final class Job {
   JobResult result;
   org.flux4j.policy.match.ResourceRequest resourceRequest;
   int[] poolCounts;
+  long minCores = -1; // least cores and GPUs the request needs, computed on first use
+  long minGpus;
   org.flux4j.core.exec.Executor executor;
   boolean singletonWaiting;
   boolean named;

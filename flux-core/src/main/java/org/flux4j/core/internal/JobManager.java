@@ -73,7 +73,8 @@ public final class JobManager {
    * A job manager with its own loop thread.
    *
    * @param name the instance name (the loop thread is {@code flux4j-<name>})
-   * @param queuePolicy the queue policy name ({@code fcfs})
+   * @param queuePolicy the queue policy name (fcfs, easy, hybrid, conservative or registered)
+   * @param queueParams the queue and policy parameters
    * @param graph the resources
    * @param matchPolicy a Fluxion match policy name for the graph match engine, or {@code
    *     "counting"} for the simple per-node counting model
@@ -85,6 +86,7 @@ public final class JobManager {
       Executor executor,
       PriorityPlugin priorities,
       String queuePolicy,
+      org.flux4j.policy.queue.QueueParams queueParams,
       ResourceGraph graph,
       String matchPolicy,
       int generator,
@@ -92,7 +94,7 @@ public final class JobManager {
     this.clock = clock;
     this.executor = executor;
     this.priorities = priorities;
-    this.queue = QueueDiscipline.byName(queuePolicy);
+    this.queue = QueueDiscipline.byName(queuePolicy, queueParams);
     this.pool =
         matchPolicy.equals("counting")
             ? new CountingPool(graph)

@@ -81,6 +81,10 @@ public final class TraceReplay {
             .clock(clock)
             .executor(new SimulatedExecutor())
             .queuePolicy(options.queuePolicy())
+            .queueParams(
+                org.flux4j.policy.queue.QueueParams.DEFAULTS
+                    .withQueueDepth(options.queueDepth())
+                    .withReservationDepth(options.reservationDepth()))
             .matchPolicy(options.matchPolicy())
             .build()) {
       instance.addListener(
