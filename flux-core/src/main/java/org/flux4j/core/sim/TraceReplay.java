@@ -14,9 +14,8 @@ import org.flux4j.core.JobInfo;
 import org.flux4j.core.JobRequest;
 import org.flux4j.core.VirtualClock;
 import org.flux4j.core.exec.SimulatedExecutor;
-import org.flux4j.graph.GraphBuilder;
 import org.flux4j.graph.ResourceGraph;
-import org.flux4j.graph.Subsystems;
+import org.flux4j.graph.VirtualCluster;
 
 /**
  * Replays cleaned trace jobs through a real {@link Instance} (job manager, queue policy and graph
@@ -38,18 +37,9 @@ public final class TraceReplay {
    * The machine: cluster0 with {@code nodes} nodes (rank = index) of {@code coresPerNode} cores.
    */
   public static ResourceGraph machine(long nodes, long coresPerNode) {
-    GraphBuilder b =
-        ResourceGraph.builder((int) Math.min(Integer.MAX_VALUE, nodes * (coresPerNode + 1) + 1));
-    int cluster = b.addVertex("cluster", "cluster", 0, -1, 1, "");
-    b.root(cluster, Subsystems.CONTAINMENT);
-    for (int n = 0; n < nodes; n++) {
-      int node = b.addVertex("node", "node", n, n, 1, "");
-      b.contain(cluster, node);
-      for (int c = 0; c < coresPerNode; c++) {
-        b.contain(node, b.addVertex("core", "core", c, n, 1, ""));
-      }
-    }
-    return b.build();
+    return VirtualCluster.builder("cluster")
+        .child("node", (int) nodes, node -> node.child("core", (int) coresPerNode))
+        .build();
   }
 
   /**
