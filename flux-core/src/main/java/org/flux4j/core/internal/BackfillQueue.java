@@ -100,6 +100,16 @@ final class BackfillQueue extends QueueDiscipline {
               }
 
               @Override
+              public Object requestShape(long jobId) {
+                return s.requestShape(byId.get(jobId));
+              }
+
+              @Override
+              public long requestDuration(long jobId) {
+                return s.requestDuration(byId.get(jobId));
+              }
+
+              @Override
               public void cancelReservation(long jobId) {
                 Job j = byId.get(jobId);
                 if (j != null) {

@@ -195,6 +195,24 @@ final class GraphPool implements ResourcePool {
     return Outcome.BUSY;
   }
 
+  /** The request without its duration: resources and constraint (records compare by value). */
+  private record Shape(
+      List<ResourceRequest.Resource> resources, Optional<ResourceRequest.Constraint> constraint) {}
+
+  @Override
+  public Object requestShape(Job job) {
+    if (job.shape == null) {
+      ResourceRequest r = request(job);
+      job.shape = new Shape(r.resources(), r.constraint());
+    }
+    return job.shape;
+  }
+
+  @Override
+  public long requestDuration(Job job) {
+    return request(job).duration();
+  }
+
   @Override
   public void cancelReservation(Job job) {
     long id = job.id.value();

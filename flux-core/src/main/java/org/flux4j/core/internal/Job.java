@@ -51,6 +51,7 @@ final class Job {
   int[] poolCounts;
   long minCores = -1; // least cores and GPUs the request needs, computed on first use
   long minGpus;
+  Object shape; // the request without its duration, for the queue's busy-shape shortcut
   org.flux4j.core.exec.Executor executor;
   boolean singletonWaiting;
   boolean named;

@@ -534,6 +534,16 @@ public final class JobManager {
         public void cancelReservation(Job job) {
           pool.cancelReservation(job);
         }
+
+        @Override
+        public Object requestShape(Job job) {
+          return pool.requestShape(job);
+        }
+
+        @Override
+        public long requestDuration(Job job) {
+          return pool.requestDuration(job);
+        }
       };
 
   private void start(Job j, Allocation a) {

@@ -41,6 +41,16 @@ public abstract class QueueDiscipline {
 
     /** Releases the reservation of {@code job}, if any. */
     default void cancelReservation(Job job) {}
+
+    /** See {@link ResourcePool#requestShape}. */
+    default Object requestShape(Job job) {
+      return null;
+    }
+
+    /** See {@link ResourcePool#requestDuration}. */
+    default long requestDuration(Job job) {
+      return 0;
+    }
   }
 
   /** The discipline registered under {@code name}, with Fluxion's default parameters. */

@@ -44,6 +44,19 @@ interface ResourcePool {
   /** Releases a reservation made by {@link #allocateOrReserve}; a no-op if there is none. */
   default void cancelReservation(Job job) {}
 
+  /**
+   * A value equal for jobs whose requests differ at most in duration, or null if the pool cannot
+   * tell (see {@link org.flux4j.policy.queue.JobMatcher#requestShape}).
+   */
+  default Object requestShape(Job job) {
+    return null;
+  }
+
+  /** The duration the pool plans the job for, in seconds (0 = unknown or unlimited). */
+  default long requestDuration(Job job) {
+    return 0;
+  }
+
   /** Returns the allocation of {@code job}, made by {@link #allocate}. */
   void free(Job job);
 

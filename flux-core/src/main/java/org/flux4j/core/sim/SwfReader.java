@@ -106,7 +106,10 @@ public final class SwfReader {
     return new SwfTrace(source, header, jobs, skipped);
   }
 
-  /** Parses the fields into {@code f}; returns a problem description or null. */
+  /**
+   * Parses the fields into {@code f} in place (no substrings for the usual whole numbers); returns
+   * a problem description or null.
+   */
   private static String parseFields(String line, long[] f, double[] cpu) {
     int n = 0;
     int i = 0;
@@ -125,27 +128,44 @@ public final class SwfReader {
       if (n == FIELDS) {
         return "expected " + FIELDS + " fields, found more";
       }
-      String tok = line.substring(start, i);
-      try {
-        if (n == 5) {
-          cpu[0] = Double.parseDouble(tok);
-          f[n] = (long) cpu[0];
-        } else if (tok.indexOf('.') >= 0 || tok.indexOf('e') >= 0 || tok.indexOf('E') >= 0) {
-          // some archives write integral fields as decimals, e.g. "3600.0"
+      if (!wholeNumber(line, start, i, f, n)) {
+        String tok = line.substring(start, i);
+        try {
           double d = Double.parseDouble(tok);
-          if (d != Math.rint(d)) {
+          if (n != 5 && d != Math.rint(d)) {
             return "field " + (n + 1) + " is not a whole number: " + tok;
           }
           f[n] = (long) d;
-        } else {
-          f[n] = Long.parseLong(tok);
+        } catch (NumberFormatException e) {
+          return "field " + (n + 1) + " is not a number: " + tok;
         }
-      } catch (NumberFormatException e) {
-        return "field " + (n + 1) + " is not a number: " + tok;
+      }
+      if (n == 5) {
+        cpu[0] =
+            wholeNumber(line, start, i, f, n) ? f[n] : Double.parseDouble(line.substring(start, i));
       }
       n++;
     }
     return n == FIELDS ? null : "expected " + FIELDS + " fields, found " + n;
+  }
+
+  /** Parses an optionally signed run of at most 18 digits into {@code f[k]}. */
+  private static boolean wholeNumber(String s, int from, int to, long[] f, int k) {
+    boolean negative = s.charAt(from) == '-';
+    int i = negative ? from + 1 : from;
+    if (i == to || to - i > 18) {
+      return false;
+    }
+    long v = 0;
+    for (; i < to; i++) {
+      char c = s.charAt(i);
+      if (c < '0' || c > '9') {
+        return false;
+      }
+      v = v * 10 + (c - '0');
+    }
+    f[k] = negative ? -v : v;
+    return true;
   }
 
   private static String check(long[] f) {

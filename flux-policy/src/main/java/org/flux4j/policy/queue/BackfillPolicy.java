@@ -1,6 +1,7 @@
 package org.flux4j.policy.queue;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -72,6 +73,27 @@ public final class BackfillPolicy implements QueuePolicy {
     return fixedDepth == -1 ? params.effectiveReservationDepth() : params.maxReservationDepth();
   }
 
+  /**
+   * Allocates now, unless an identical request of no longer duration was already busy in this cycle
+   * (then it is busy too: availability only shrinks once reservations are done).
+   */
+  private static MatchOutcome allocate(JobMatcher matcher, long id, Map<Object, Long> busy) {
+    Object shape = matcher.requestShape(id);
+    long d = matcher.requestDuration(id);
+    long key = d <= 0 ? Long.MAX_VALUE : d;
+    if (shape != null) {
+      Long shortest = busy.get(shape);
+      if (shortest != null && shortest <= key) {
+        return MatchOutcome.BUSY;
+      }
+    }
+    MatchOutcome out = matcher.allocate(id);
+    if (shape != null && out instanceof MatchOutcome.Busy) {
+      busy.merge(shape, key, Math::min);
+    }
+    return out;
+  }
+
   @Override
   public CycleResult runCycle(JobQueue queue, JobMatcher matcher) {
     List<Long> previous = queue.reservationsMutable();
@@ -86,13 +108,14 @@ public final class BackfillPolicy implements QueuePolicy {
     int depth = params.effectiveQueueDepth();
     int reservationDepth = reservationDepth();
     List<PendingJob> toBlock = new ArrayList<>();
+    Map<Object, Long> busy = new HashMap<>();
     int considered = 0;
     Iterator<PendingJob> it = queue.pendingView().iterator();
     while (it.hasNext() && considered < depth) {
       PendingJob job = it.next();
       boolean tryReserve = reserved.size() < reservationDepth;
       MatchOutcome out =
-          tryReserve ? matcher.allocateOrReserve(job.id()) : matcher.allocate(job.id());
+          tryReserve ? matcher.allocateOrReserve(job.id()) : allocate(matcher, job.id(), busy);
       if (out instanceof MatchOutcome.Allocated) {
         queue.drop(it, job);
         started.add(job.id());

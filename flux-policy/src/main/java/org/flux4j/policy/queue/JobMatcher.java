@@ -18,4 +18,19 @@ public interface JobMatcher {
 
   /** Releases a reservation made in this or an earlier cycle; a no-op if there is none. */
   void cancelReservation(long jobId);
+
+  /**
+   * A value equal for two jobs whose requests are identical except for their duration, or null if
+   * unknown (then no shortcut is taken). Lets a cycle skip allocating a job when an identical
+   * request of no longer duration was already busy in the same cycle: within a cycle, after its
+   * last reservation, resources are only taken, never given back.
+   */
+  default Object requestShape(long jobId) {
+    return null;
+  }
+
+  /** The duration of the job's request in seconds (0 = unlimited), used with its shape. */
+  default long requestDuration(long jobId) {
+    return 0;
+  }
 }
