@@ -87,4 +87,54 @@ class BackfillPolicyTest {
         .hasMessageContaining("not key=value");
     assertThatThrownBy(() -> QueuePolicies.require("sjf", p)).hasMessageContaining("known:");
   }
+
+  @Test
+  void busyShapes_skipIdenticalRequestsOfNoShorterDuration() {
+    // 4 procs, all taken until 100 by job 1; job 2 (4 procs) is reserved at 100; jobs 3..12 ask
+    // for 2 procs for 50..140 s: all busy now. With shapes, one allocation attempt stands for all.
+    PoolMatcher pool = new PoolMatcher(4);
+    JobQueue q = new JobQueue("default");
+    pool.request(1, 4, 100);
+    pool.request(2, 4, 10);
+    for (long id = 3; id <= 12; id++) {
+      pool.request(id, 2, 40 + 10 * id);
+    }
+    for (long id = 1; id <= 12; id++) {
+      q.add(id, 0);
+    }
+    int[] calls = {0};
+    JobMatcher shaped =
+        new JobMatcher() {
+          @Override
+          public MatchOutcome allocate(long jobId) {
+            calls[0]++;
+            return pool.allocate(jobId);
+          }
+
+          @Override
+          public MatchOutcome allocateOrReserve(long jobId) {
+            return pool.allocateOrReserve(jobId);
+          }
+
+          @Override
+          public void cancelReservation(long jobId) {
+            pool.cancelReservation(jobId);
+          }
+
+          @Override
+          public Object requestShape(long jobId) {
+            return jobId >= 3 ? "2 procs" : null;
+          }
+
+          @Override
+          public long requestDuration(long jobId) {
+            return 40 + 10 * jobId;
+          }
+        };
+    CycleResult c = BackfillPolicy.easy(QueueParams.DEFAULTS).runCycle(q, shaped);
+    assertThat(c.started()).containsExactly(1L);
+    assertThat(c.reserved()).containsOnlyKeys(2L);
+    assertThat(calls[0]).isEqualTo(1);
+    assertThat(q.pendingIds()).containsExactly(2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L, 11L, 12L);
+  }
 }
