@@ -68,8 +68,15 @@ public final class Instance implements AutoCloseable {
             clock,
             executor,
             b.priorityPlugin,
-            queuePolicy,
-            b.queueParams,
+            b.queues != null
+                ? b.queues
+                : org.flux4j.policy.queue.Queues.anonymous(
+                    new org.flux4j.policy.queue.QueueConfig(
+                        "default",
+                        List.of(),
+                        org.flux4j.policy.queue.QueueLimits.NONE,
+                        queuePolicy,
+                        b.queueParams)),
             graph,
             matchPolicy,
             b.generator,
@@ -319,6 +326,7 @@ public final class Instance implements AutoCloseable {
     private String queuePolicy = "fcfs";
     private org.flux4j.policy.queue.QueueParams queueParams =
         org.flux4j.policy.queue.QueueParams.DEFAULTS;
+    private org.flux4j.policy.queue.Queues queues;
     private PriorityPlugin priorityPlugin = PriorityPlugin.URGENCY;
     private int generator;
     private int userid;
@@ -391,6 +399,16 @@ public final class Instance implements AutoCloseable {
      */
     public Builder queueParams(org.flux4j.policy.queue.QueueParams params) {
       queueParams = Objects.requireNonNull(params, "queue params");
+      return this;
+    }
+
+    /**
+     * Named queues (RFC 33), each with its own policy, parameters, required properties and limits;
+     * jobs go to the queue their request names, or to the default one. Replaces {@link
+     * #queuePolicy} and {@link #queueParams} (which configure the single anonymous queue).
+     */
+    public Builder queues(org.flux4j.policy.queue.Queues q) {
+      queues = Objects.requireNonNull(q, "queues");
       return this;
     }
 

@@ -41,6 +41,7 @@ public final class JobRequest {
   private final InProcessTask task;
   private final Duration runtime;
   private final Jobspec jobspec;
+  private final String queue;
 
   private JobRequest(Builder b) {
     nodes = b.nodes;
@@ -58,6 +59,7 @@ public final class JobRequest {
     task = b.task;
     runtime = b.runtime;
     jobspec = b.jobspec;
+    queue = b.queue;
   }
 
   private static String basename(String path) {
@@ -81,6 +83,14 @@ public final class JobRequest {
    */
   public static Builder builder(Jobspec spec) {
     return new Builder().jobspec(spec);
+  }
+
+  /**
+   * The named queue the job is submitted to (RFC 33), or "" for the default queue; from the
+   * jobspec's {@code attributes.system.queue} unless set on the builder.
+   */
+  public String queue() {
+    return queue;
   }
 
   /** The jobspec this request was made from, if any. */
@@ -175,6 +185,7 @@ public final class JobRequest {
     private int urgency = DEFAULT_URGENCY;
     private final List<String> dependencies = new ArrayList<>();
     private String name;
+    private String queue = "";
     private final List<String> command = new ArrayList<>();
     private final Map<String, String> environment = new LinkedHashMap<>();
     private InProcessTask task;
@@ -219,6 +230,7 @@ public final class JobRequest {
       var sys = spec.attributes().system();
       duration = Duration.ofMillis(Math.round(sys.duration() * 1000));
       environment.putAll(sys.environment());
+      queue = spec.queue() == null ? "" : spec.queue();
       Object job = sys.other().get("job");
       if (job instanceof Map<?, ?> m && m.get("name") instanceof String n) {
         name = n;
@@ -304,6 +316,12 @@ public final class JobRequest {
      */
     public Builder dependency(String uri) {
       dependencies.add(Objects.requireNonNull(uri, "uri"));
+      return this;
+    }
+
+    /** The named queue to submit to (RFC 33); "" for the default queue. */
+    public Builder queue(String q) {
+      queue = Objects.requireNonNull(q, "queue");
       return this;
     }
 

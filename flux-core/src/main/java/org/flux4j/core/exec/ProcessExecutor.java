@@ -59,6 +59,7 @@ public final class ProcessExecutor implements Executor {
     final TaskOutput[] outputs;
     final AtomicInteger remaining;
     volatile boolean killed;
+    final boolean[] aliveAtKill;
     Path dir;
 
     Run(ExecJob job, ExecListener listener) {
@@ -69,6 +70,7 @@ public final class ProcessExecutor implements Executor {
       status = new int[n];
       errors = new String[n];
       outputs = new TaskOutput[n];
+      aliveAtKill = new boolean[n];
       remaining = new AtomicInteger(n);
     }
 
@@ -127,9 +129,15 @@ public final class ProcessExecutor implements Executor {
     private void exited(int rank) {
       Process p = processes[rank];
       int code = p.exitValue();
+      boolean wasKilled;
+      synchronized (this) {
+        wasKilled = aliveAtKill[rank];
+      }
       if (killed && code >= 128) {
         status[rank] = code - 128;
-      } else if (killed && code != 0) {
+      } else if (wasKilled || (killed && code != 0)) {
+        // a task alive when the kill came was killed, even if it won the race to exit (its
+        // shell may see its killed child and exit 0 before its own signal arrives)
         status[rank] = KILL_SIGNAL;
       } else {
         status[rank] = code << 8;
@@ -189,8 +197,12 @@ public final class ProcessExecutor implements Executor {
       synchronized (this) {
         killed = true;
       }
-      for (Process p : processes) {
+      for (int r = 0; r < processes.length; r++) {
+        Process p = processes[r];
         if (p != null && p.isAlive()) {
+          synchronized (this) {
+            aliveAtKill[r] = true;
+          }
           p.toHandle().descendants().forEach(ProcessHandle::destroyForcibly);
           p.destroyForcibly();
         }

@@ -109,16 +109,34 @@ final class GraphPool implements ResourcePool {
         lastRequest = j.request;
         lastConverted = j.resourceRequest;
       }
+      if (!j.requires.isEmpty()) {
+        j.resourceRequest = withRequires(j.resourceRequest, j.requires);
+      }
     }
     return j.resourceRequest;
   }
 
+  /** The request with its queue's required properties and-ed to its constraint (RFC 33). */
+  private static ResourceRequest withRequires(ResourceRequest r, List<String> requires) {
+    ResourceRequest.Constraint props = new ResourceRequest.Constraint.Properties(requires);
+    ResourceRequest.Constraint c =
+        r.constraint()
+            .<ResourceRequest.Constraint>map(
+                old -> new ResourceRequest.Constraint.And(List.of(old, props)))
+            .orElse(props);
+    return new ResourceRequest(r.resources(), r.duration(), Optional.of(c));
+  }
+
   static ResourceRequest toResourceRequest(JobRequest r) {
+    // A job is planned for its duration (the instance stops it there), so that reservations and
+    // backfilling see when its resources come back; a job without a duration holds them.
+    long millis = r.duration().toMillis();
+    long seconds = millis > 0 ? (millis + 999) / 1000 : HOLD_SECONDS;
     Optional<Jobspec> spec = r.jobspec();
     List<ResourceRequest.Resource> top = new ArrayList<>();
     if (spec.isPresent()) {
       ResourceRequest fromSpec = ResourceRequest.from(spec.get());
-      return new ResourceRequest(fromSpec.resources(), HOLD_SECONDS, fromSpec.constraint());
+      return new ResourceRequest(fromSpec.resources(), seconds, fromSpec.constraint());
     } else {
       List<ResourceRequest.Resource> inSlot = new ArrayList<>();
       inSlot.add(ResourceRequest.Resource.of("core", r.coresPerSlot()));
@@ -134,10 +152,6 @@ final class GraphPool implements ResourcePool {
         top.add(ResourceRequest.Resource.slot(r.slots(), "task", children));
       }
     }
-    // A job is planned for its duration (the instance stops it there), so that reservations and
-    // backfilling see when its resources come back; a job without a duration holds them.
-    long millis = r.duration().toMillis();
-    long seconds = millis > 0 ? (millis + 999) / 1000 : HOLD_SECONDS;
     return new ResourceRequest(top, seconds, Optional.empty());
   }
 

@@ -28,6 +28,8 @@ import org.flux4j.core.exec.ExecListener;
 import org.flux4j.core.exec.Executor;
 import org.flux4j.core.exec.TaskOutput;
 import org.flux4j.graph.ResourceGraph;
+import org.flux4j.policy.queue.QueueConfig;
+import org.flux4j.policy.queue.Queues;
 
 /**
  * The job manager of one instance: the RFC 21 state machine, eventlogs, RFC 26 dependencies, RFC 30
@@ -43,7 +45,8 @@ public final class JobManager {
   private final Clock clock;
   private final Executor executor;
   private final PriorityPlugin priorities;
-  private final QueueDiscipline queue;
+  private final Queues queueConfig;
+  private final Map<String, QueueDiscipline> queues = new LinkedHashMap<>();
   private final ResourcePool pool;
   private final FluidGenerator ids;
   private final int userid;
@@ -73,8 +76,7 @@ public final class JobManager {
    * A job manager with its own loop thread.
    *
    * @param name the instance name (the loop thread is {@code flux4j-<name>})
-   * @param queuePolicy the queue policy name (fcfs, easy, hybrid, conservative or registered)
-   * @param queueParams the queue and policy parameters
+   * @param queueConfig the queues (RFC 33), each with its policy, parameters, requires and limits
    * @param graph the resources
    * @param matchPolicy a Fluxion match policy name for the graph match engine, or {@code
    *     "counting"} for the simple per-node counting model
@@ -85,8 +87,7 @@ public final class JobManager {
       Clock clock,
       Executor executor,
       PriorityPlugin priorities,
-      String queuePolicy,
-      org.flux4j.policy.queue.QueueParams queueParams,
+      Queues queueConfig,
       ResourceGraph graph,
       String matchPolicy,
       int generator,
@@ -94,7 +95,10 @@ public final class JobManager {
     this.clock = clock;
     this.executor = executor;
     this.priorities = priorities;
-    this.queue = QueueDiscipline.byName(queuePolicy, queueParams);
+    this.queueConfig = queueConfig;
+    for (QueueConfig q : queueConfig.all()) {
+      queues.put(q.name(), QueueDiscipline.byName(q.policy(), q.params()));
+    }
     this.pool =
         matchPolicy.equals("counting")
             ? new CountingPool(graph)
@@ -142,8 +146,11 @@ public final class JobManager {
             "dependency '" + d.scheme() + ":" + d.target() + "': no such job in this instance");
       }
     }
+    QueueConfig q = route(request);
     JobId id = ids.next();
     Job j = new Job(id, request, clock.millis(), deps);
+    j.queueName = q.name();
+    j.requires = q.requires();
     j.executor = override;
     jobs.put(id, j);
     active.incrementAndGet();
@@ -153,6 +160,42 @@ public final class JobManager {
       throw new IllegalStateException("the instance is closed; no more submissions");
     }
     return id;
+  }
+
+  /**
+   * The queue a request goes to (RFC 33): the one it names or the default.
+   *
+   * @throws IllegalArgumentException if it names an unknown queue or exceeds the queue's limits
+   */
+  private QueueConfig route(JobRequest request) {
+    QueueConfig q =
+        queueConfig
+            .route(request.queue())
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(queueConfig.unknownQueueMessage(request.queue())));
+    long cores;
+    long gpus;
+    if (request.jobspec().isPresent()) {
+      cores = request.jobspec().get().totalCount("core");
+      gpus = request.jobspec().get().totalCount("gpu");
+    } else {
+      cores = (long) request.slots() * request.coresPerSlot();
+      gpus = (long) request.slots() * request.gpusPerSlot();
+    }
+    double seconds = request.duration().toMillis() / 1000.0;
+    q.limits()
+        .violation(request.nodes(), cores, gpus, seconds)
+        .ifPresent(
+            m -> {
+              throw new IllegalArgumentException(
+                  (q.name().isEmpty() ? "the queue" : "queue '" + q.name() + "'") + ": " + m);
+            });
+    return q;
+  }
+
+  private QueueDiscipline queueOf(Job j) {
+    return queues.get(j.queueName);
   }
 
   private Job job(JobId id) {
@@ -471,7 +514,7 @@ public final class JobManager {
     log(j, "depend", NO_CONTEXT, JobState.PRIORITY);
     j.priority = computePriority(j);
     log(j, "priority", priorityContext(j.priority), JobState.SCHED);
-    queue.add(j);
+    queueOf(j).add(j);
     schedNeeded = true;
   }
 
@@ -496,7 +539,7 @@ public final class JobManager {
     if (s == JobState.SCHED) {
       long p = computePriority(j);
       if (p != j.priority) {
-        queue.reprioritize(j, p);
+        queueOf(j).reprioritize(j, p);
         log(j, "priority", priorityContext(p), null);
         schedNeeded = true;
       }
@@ -510,7 +553,9 @@ public final class JobManager {
       return;
     }
     schedNeeded = false;
-    queue.schedule(scheduler);
+    for (QueueDiscipline q : queues.values()) {
+      q.schedule(scheduler);
+    }
   }
 
   private final QueueDiscipline.Scheduler scheduler =
@@ -653,7 +698,7 @@ public final class JobManager {
     }
     switch (s) {
       case NEW, DEPEND, PRIORITY, SCHED -> {
-        if (queue.remove(j)) {
+        if (queueOf(j).remove(j)) {
           schedNeeded = true;
         }
         for (var t : j.dependencyTimers) {

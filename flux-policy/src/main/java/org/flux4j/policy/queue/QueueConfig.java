@@ -5,23 +5,17 @@ import java.util.Objects;
 
 /**
  * One named queue (RFC 33): the property constraints added to every job in it ({@code requires}),
- * its limits, its default duration, and its scheduler policy with parameters. Immutable.
+ * its limits, and its scheduler policy with parameters. Immutable.
  *
  * @param name the queue's name
  * @param requires resource properties every job of this queue must run on (appended to the job's
  *     property constraints)
  * @param limits the job-size and duration limits
- * @param defaultDuration the duration in seconds given to jobs that set none (0 = none)
  * @param policy the queue policy name (fcfs, easy, hybrid, conservative or a registered one)
  * @param params the queue and policy parameters
  */
 public record QueueConfig(
-    String name,
-    List<String> requires,
-    QueueLimits limits,
-    double defaultDuration,
-    String policy,
-    QueueParams params) {
+    String name, List<String> requires, QueueLimits limits, String policy, QueueParams params) {
 
   /** Checks and copies. */
   public QueueConfig {
@@ -38,7 +32,7 @@ public record QueueConfig(
 
   /** A queue with no constraints or limits, with the given policy and Fluxion's defaults. */
   public static QueueConfig of(String name, String policy) {
-    return new QueueConfig(name, List.of(), QueueLimits.NONE, 0, policy, QueueParams.DEFAULTS);
+    return new QueueConfig(name, List.of(), QueueLimits.NONE, policy, QueueParams.DEFAULTS);
   }
 
   /** A new policy object for this queue. */

@@ -23,7 +23,6 @@ class QueuesTest {
             "debug",
             List.of("debug"),
             new QueueLimits(2, -1, -1, -1, 1800),
-            600,
             "fcfs",
             QueueParams.DEFAULTS);
     QueueConfig batch = QueueConfig.of("batch", "easy");
