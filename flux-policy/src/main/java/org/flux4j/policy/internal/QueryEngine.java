@@ -180,6 +180,9 @@ public final class QueryEngine {
       if (b == null) {
         return new MatchResult.Busy(jobId);
       }
+      if (!request.queue().isEmpty()) {
+        b.attribute("queue", request.queue());
+      }
       ResourceSet set = b.build();
       if (m.allocType == Traverser.AllocType.NO_ALLOC) {
         return new MatchResult.Matched(jobId, set);
