@@ -26,14 +26,15 @@ class GoldenTest {
       if (f.length < 11 || f[0].equals("case_id") || !f[11].equals("tfile")) {
         continue;
       }
-      if (!f[3].isEmpty() || !(f[6].isEmpty() || f[6].equals("simple")) || !f[8].isEmpty()) {
-        continue; // non-default format, writer or options
+      if (!f[3].isEmpty() || !f[8].isEmpty()) {
+        continue; // non-grug graph format or other options
       }
       if (!f[4].equals("CA") && !f[4].equals("C+PA")) {
         continue;
       }
       String prune = f[7].isEmpty() || f[7].equals("EMPTY") ? "ALL:core,ALL:node" : f[7];
-      out.add(Arguments.of(f[0], f[2], f[5].isEmpty() ? "first" : f[5], f[9], f[10], prune));
+      String fmt = f[6].isEmpty() ? "simple" : f[6];
+      out.add(Arguments.of(f[0], f[2], f[5].isEmpty() ? "first" : f[5], f[9], f[10], prune, fmt));
     }
     return out.stream();
   }
@@ -41,8 +42,16 @@ class GoldenTest {
   @ParameterizedTest(name = "{0} {2}")
   @MethodSource("cases")
   void golden_matchesFluxionExpectedOutput(
-      String id, String graph, String policy, String cmds, String expected, String prune)
+      String id,
+      String graph,
+      String policy,
+      String cmds,
+      String expected,
+      String prune,
+      String fmt)
       throws IOException {
+    org.flux4j.policy.writer.MatchWriter writer =
+        org.flux4j.policy.writer.MatchWriters.require(fmt);
     Path base = TestSupport.require("conformance/flux-sched");
     ResourceQuery rq =
         ResourceQuery.create(
@@ -61,9 +70,12 @@ class GoldenTest {
           }
           MatchOp op = MatchOp.byWord(t[1]);
           MatchResult r = rq.match(op, TestSupport.jobspec(js), jobId);
-          r.resourceSet().ifPresent(s -> out.append(TestSupport.simple(s)));
+          r.resourceSet().ifPresent(s -> writer.write(s, out));
           out.append("INFO: =============================\n");
-          if (r.isSuccess()) {
+          if (op == MatchOp.SATISFIABILITY) {
+            out.append(
+                r.isSuccess() ? "INFO: Satisfiable request\n" : "INFO: Unsatisfiable request\n");
+          } else if (r.isSuccess()) {
             out.append("INFO: JOBID=").append(jobId).append('\n');
             String kind =
                 r instanceof MatchResult.Matched
@@ -89,14 +101,20 @@ class GoldenTest {
           }
         }
       } else if (t.length == 3 && (t[0].equals("set-status") || t[0].equals("t"))) {
-        rq.setStatus(t[1], t[2].equals("down") ? Status.DOWN : Status.UP);
+        if (!rq.setStatus(t[1], t[2].equals("down") ? Status.DOWN : Status.UP)) {
+          out.append("Could not find path ").append(t[1]).append(" in resource graph.\n");
+        }
       } else if (t.length == 3 && (t[0].equals("set-property") || t[0].equals("p"))) {
         int eq = t[2].indexOf('=');
         org.junit.jupiter.api.Assumptions.assumeTrue(eq > 0, "set-property error text is rq's");
         rq.setProperty(t[1], t[2].substring(0, eq), t[2].substring(eq + 1));
       } else if (t.length == 2 && (t[0].equals("get-status") || t[0].equals("e"))) {
-        out.append(t[1]).append(" is ").append(rq.getStatus(t[1]).orElseThrow().word());
-        out.append('\n');
+        var st = rq.getStatus(t[1]);
+        if (st.isEmpty()) {
+          out.append("Could not find path ").append(t[1]).append(" in resource graph.\n");
+        } else {
+          out.append(t[1]).append(" is ").append(st.get().word()).append('\n');
+        }
       } else if (t.length > 0
           && List.of(
                   "find",
