@@ -10,5 +10,6 @@ module org.flux4j.graph {
 
   exports org.flux4j.graph;
   exports org.flux4j.graph.io;
+  exports org.flux4j.graph.jgrapht;
 // exports org.flux4j.graph.planner; (enable with its first class)
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
+import java.lang.management.ThreadMXBean;
 import java.lang.ref.Reference;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -81,6 +82,8 @@ public final class GraphCommand implements Callable<Integer> {
     }
     MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
     long before = usedHeapAfterGc(memory);
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    long cpuStart = threads.getCurrentThreadCpuTime();
     long start = System.nanoTime();
     ResourceGraph graph;
     try {
@@ -89,6 +92,7 @@ public final class GraphCommand implements Callable<Integer> {
       return fail(e.getMessage());
     }
     double seconds = (System.nanoTime() - start) / 1e9;
+    double cpuSeconds = (threads.getCurrentThreadCpuTime() - cpuStart) / 1e9;
     long heap = Math.max(0, usedHeapAfterGc(memory) - before);
     Summary s = Summary.of(graph);
     Reference.reachabilityFence(graph);
@@ -96,9 +100,9 @@ public final class GraphCommand implements Callable<Integer> {
     String fmtName = file != null ? fmt.cliName() : "preset";
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
-      out.println(s.toJson(what, fmtName, seconds, heap));
+      out.println(s.toJson(what, fmtName, seconds, cpuSeconds, heap));
     } else {
-      s.print(out, what, fmtName, seconds, heap);
+      s.print(out, what, fmtName, seconds, cpuSeconds, heap);
     }
     out.flush();
     return 0;
@@ -163,7 +167,7 @@ public final class GraphCommand implements Callable<Integer> {
           g.vertexCount(), g.edgeCount(), ranks.size(), g.countByType(), bySubsystem);
     }
 
-    String toJson(String source, String format, double seconds, long heap) {
+    String toJson(String source, String format, double seconds, double cpu, long heap) {
       ObjectMapper mapper = new ObjectMapper();
       ObjectNode o = mapper.createObjectNode();
       o.put("source", source);
@@ -172,6 +176,7 @@ public final class GraphCommand implements Callable<Integer> {
       o.put("edges", edges);
       o.put("ranks", ranks);
       o.put("load_seconds", Math.round(seconds * 1e6) / 1e6);
+      o.put("load_cpu_seconds", Math.round(cpu * 1e6) / 1e6);
       o.put("heap_bytes", heap);
       ObjectNode types = o.putObject("by_type");
       byType.forEach(types::put);
@@ -181,12 +186,13 @@ public final class GraphCommand implements Callable<Integer> {
       return o.toString();
     }
 
-    void print(PrintWriter out, String source, String format, double seconds, long heap) {
+    void print(
+        PrintWriter out, String source, String format, double seconds, double cpu, long heap) {
       out.printf(Locale.ROOT, "graph:        %s (%s)%n", source, format);
       out.printf(Locale.ROOT, "vertices:     %d%n", vertices);
       out.printf(Locale.ROOT, "edges:        %d%n", edges);
       out.printf(Locale.ROOT, "ranks:        %d%n", ranks);
-      out.printf(Locale.ROOT, "load seconds: %.3f%n", seconds);
+      out.printf(Locale.ROOT, "load seconds: %.3f (%.3f CPU seconds)%n", seconds, cpu);
       out.printf(Locale.ROOT, "heap bytes:   %d (%.1f MiB)%n", heap, heap / (1024.0 * 1024.0));
       out.println("by type:");
       byType.forEach((t, n) -> out.printf(Locale.ROOT, "  %-12s %d%n", t, n));

@@ -243,6 +243,14 @@ public final class GraphBuilder {
 
   private void checkForest(ResourceGraph gr) {
     int n = gr.vertexLimit();
+    int[] parents = gr.pathParents.get(0).array();
+    boolean parentsFirst = true;
+    for (int v = 0; v < n && parentsFirst; v++) {
+      parentsFirst = parents[v] < v;
+    }
+    if (parentsFirst) {
+      return; // every parent precedes its child: no chain can loop
+    }
     // colour: 0 unvisited, 1 on the current chain, 2 done
     byte[] colour = new byte[n];
     int[] chain = new int[16];

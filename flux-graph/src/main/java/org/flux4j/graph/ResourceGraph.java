@@ -730,8 +730,8 @@ public final class ResourceGraph {
     rank.add(r);
     size.add(sz);
     unit.add(u);
-    for (GrowableInts pp : pathParents) {
-      pp.add(NOT_MEMBER);
+    for (int s = 0, ns = pathParents.size(); s < ns; s++) {
+      pathParents.get(s).add(NOT_MEMBER);
     }
     if (byUniqId != null) {
       byUniqId.put(uid, v);
@@ -783,6 +783,14 @@ public final class ResourceGraph {
   }
 
   void trim() {
+    for (EdgeColumns e : edges) {
+      e.src.trim();
+      e.dst.trim();
+      e.rel.trim();
+    }
+    for (GrowableInts p : pathParents) {
+      p.trim();
+    }
     type.trim();
     basename.trim();
     name.trim();

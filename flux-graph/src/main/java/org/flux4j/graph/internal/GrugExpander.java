@@ -201,7 +201,13 @@ public final class GrugExpander {
     int t = link.target;
     int k = link.multiScale;
     int n = srcs.size();
-    GrowableInts made = new GrowableInts((int) Math.min((long) n * k, Integer.MAX_VALUE - 16L));
+    // a kind that is never a source needs no instance list; without associate edges, edges go
+    // straight into the graph (their order is the creation order either way)
+    boolean keep = recipe.outDegree(t) > 0;
+    boolean direct = creatorEdge == null;
+    int relation = linkRelation[l];
+    GrowableInts made =
+        new GrowableInts(keep ? (int) Math.min((long) n * k, Integer.MAX_VALUE - 16L) : 0);
     int sub = kindSub[t];
     int es = linkSub[l];
     String type = recipe.kind(t).type;
@@ -214,14 +220,17 @@ public final class GrugExpander {
         int id = genId(link, i, k, j, wrap);
         int v = addVertex(t, id);
         b.pathParent(v, sub, member ? parent : ResourceGraph.NONE);
-        int e = addEdge(parent, v, es, l);
-        if (creatorEdge != null) {
-          creatorEdge.add(e);
+        if (direct) {
+          b.edge(parent, v, es, relation);
+        } else {
+          creatorEdge.add(addEdge(parent, v, es, l));
         }
         if (tracked) {
           noteType(type, v);
         }
-        made.add(v);
+        if (keep) {
+          made.add(v);
+        }
       }
     }
     return made;

@@ -155,6 +155,9 @@ public final class GrugRecipe {
     }
   }
 
+  /** The source line of the {@code graph} element, 0 if unknown; named by recipe-wide errors. */
+  public int graphLine;
+
   private final List<Kind> kinds = new ArrayList<>();
   private final List<Link> links = new ArrayList<>();
   private final List<List<Integer>> out = new ArrayList<>();
@@ -186,6 +189,11 @@ public final class GrugRecipe {
   /** How many kinds. */
   public int kindCount() {
     return kinds.size();
+  }
+
+  /** How many links leave kind {@code k}. */
+  public int outDegree(int k) {
+    return out.get(k).size();
   }
 
   /** How many links. */
@@ -239,7 +247,8 @@ public final class GrugRecipe {
       }
     }
     if (rootLines.isEmpty()) {
-      throw new GraphParseException(source, null, "the recipe has no root vertex (root = 1)");
+      throw new GraphParseException(
+          source, at(graphLine), "the recipe has no root vertex (no node with root = 1)");
     }
     for (Link l : links) {
       String what = "recipe edge " + kinds.get(l.source).name + "->" + kinds.get(l.target).name;

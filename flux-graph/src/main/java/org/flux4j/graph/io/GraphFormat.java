@@ -13,7 +13,10 @@ public enum GraphFormat {
   JGF_SHORTHAND("jgf_shorthand"),
   /** hwloc XML of one node. */
   HWLOC("hwloc"),
-  /** RFC 20 R version 1, built from its execution key (or its scheduling key when present). */
+  /**
+   * RFC 20 R version 1, built from its execution key as resource-query does (the Fluxion module
+   * prefers a complete scheduling key: {@link Rv1ExecReader#readPreferringScheduling}).
+   */
   RV1EXEC("rv1exec"),
   /** RFC 20 R version 1, built from its execution key only. */
   RV1EXEC_FORCE("rv1exec_force");

@@ -34,9 +34,24 @@ public final class GraphReaders {
     switch (format) {
       case GRUG:
         return GrugReader.read(file);
+      case JGF:
+      case JGF_SHORTHAND:
+        return JgfReader.read(file);
+      case HWLOC:
+        return HwlocReader.read(file, hwlocAllowList(hwlocTypes));
+      case RV1EXEC:
+      case RV1EXEC_FORCE:
+        return Rv1ExecReader.read(file);
       default:
         throw new UnsupportedOperationException(format.cliName() + " reader is not available yet");
     }
+  }
+
+  /** resource-query's -W: "cluster," followed by the user's types; "" (everything) when none. */
+  private static String hwlocAllowList(Set<String> hwlocTypes) {
+    return hwlocTypes.isEmpty()
+        ? ""
+        : HwlocReader.resourceQueryAllowList(String.join(",", new java.util.TreeSet<>(hwlocTypes)));
   }
 
   /**
@@ -52,9 +67,19 @@ public final class GraphReaders {
   /** Reads a graph from a string, keeping only the given hwloc types (see above). */
   public static ResourceGraph read(
       String content, String sourceName, GraphFormat format, Set<String> hwlocTypes) {
+    java.io.InputStream in =
+        new java.io.ByteArrayInputStream(content.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     switch (format) {
       case GRUG:
         return GrugReader.read(content, sourceName);
+      case JGF:
+      case JGF_SHORTHAND:
+        return JgfReader.read(sourceName, in);
+      case HWLOC:
+        return HwlocReader.read(sourceName, in, hwlocAllowList(hwlocTypes));
+      case RV1EXEC:
+      case RV1EXEC_FORCE:
+        return Rv1ExecReader.read(sourceName, in);
       default:
         throw new UnsupportedOperationException(format.cliName() + " reader is not available yet");
     }

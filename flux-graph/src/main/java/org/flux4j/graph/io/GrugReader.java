@@ -1,9 +1,8 @@
 package org.flux4j.graph.io;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
+import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -64,7 +63,7 @@ public final class GrugReader {
    * @param sourceName the name used in error messages
    */
   public static ResourceGraph read(String content, String sourceName) {
-    return read(new ByteArrayInputStream(content.getBytes(StandardCharsets.UTF_8)), sourceName);
+    return GrugExpander.expand(new Parser(sourceName).parse(null, content), sourceName);
   }
 
   /**
@@ -79,7 +78,7 @@ public final class GrugReader {
 
   /** Parses a recipe without expanding it. */
   static GrugRecipe parse(InputStream in, String source) {
-    return new Parser(source).parse(in);
+    return new Parser(source).parse(in, null);
   }
 
   // ------------------------------------------------------------------ parsing
@@ -136,6 +135,7 @@ public final class GrugReader {
     private final List<Element> edges = new ArrayList<>();
     private XMLStreamReader r;
     private boolean seenGraph;
+    private int graphLine;
 
     Parser(String source) {
       this.source = source;
@@ -150,14 +150,18 @@ public final class GrugReader {
       return l == null ? 0 : l.getLineNumber();
     }
 
-    GrugRecipe parse(InputStream in) {
+    /** Parses from a byte stream (encoding from the XML declaration) or else from text. */
+    GrugRecipe parse(InputStream in, String text) {
       XMLInputFactory f = XMLInputFactory.newDefaultFactory();
       f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
       f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
       f.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
       f.setProperty(XMLInputFactory.IS_COALESCING, true);
       try {
-        r = f.createXMLStreamReader(in);
+        r =
+            in != null
+                ? f.createXMLStreamReader(in)
+                : f.createXMLStreamReader(new StringReader(text));
         try {
           readDocument();
         } finally {
@@ -281,6 +285,7 @@ public final class GrugReader {
     }
 
     private void readGraph() throws XMLStreamException {
+      graphLine = line();
       boolean directed = !"undirected".equals(attr("edgedefault"));
       while (nextChild()) {
         int line = line();
@@ -331,6 +336,7 @@ public final class GrugReader {
 
     private GrugRecipe resolve() {
       GrugRecipe recipe = new GrugRecipe();
+      recipe.graphLine = graphLine;
       Map<String, Integer> index = new HashMap<>();
       for (Element n : nodes) {
         if (index.containsKey(n.id)) {

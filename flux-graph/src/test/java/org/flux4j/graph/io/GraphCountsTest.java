@@ -29,7 +29,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 class GraphCountsTest {
 
   static Stream<Arguments> rows() throws IOException {
-    Path tsv = SharedData.require("bench/graph-counts.tsv");
+    Path tsv = SharedData.root().map(r -> r.resolve("bench/graph-counts.tsv")).orElse(null);
+    if (tsv == null || !Files.exists(tsv)) {
+      // one row that is skipped with SharedData's message, rather than an empty container
+      return Stream.of(Arguments.of((Object) new String[] {"(shared/bench/graph-counts.tsv)"}));
+    }
     List<String> lines = Files.readAllLines(tsv);
     List<Arguments> rows = new ArrayList<>();
     for (String line : lines.subList(1, lines.size())) {
@@ -43,6 +47,7 @@ class GraphCountsTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("rows")
   void read_matchesFluxionCounts(String[] row) {
+    SharedData.require("bench/graph-counts.tsv");
     Path file = SharedData.require("conformance/flux-sched/" + row[0]);
     GraphFormat format =
         GraphFormat.byName(row[1])

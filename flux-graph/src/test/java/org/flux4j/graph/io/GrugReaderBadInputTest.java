@@ -178,7 +178,10 @@ class GrugReaderBadInputTest {
     String xml =
         recipe(node("c", "cluster", false) + node("n", "node", false) + edge("c", "n", ""));
 
-    assertThat(refused(xml).problem()).contains("no root");
+    GraphParseException e = refused(xml);
+
+    assertThat(e.location()).contains("line 8");
+    assertThat(e.problem()).contains("no root");
   }
 
   @Test

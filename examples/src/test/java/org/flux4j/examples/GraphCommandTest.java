@@ -1,0 +1,97 @@
+package org.flux4j.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class GraphCommandTest {
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+
+  private int run(String... args) {
+    CommandLine cl = new CommandLine(Flux4j.class);
+    cl.setOut(new PrintWriter(out));
+    cl.setErr(new PrintWriter(err));
+    return cl.execute(args);
+  }
+
+  @Test
+  void graph_presetJson_reportsCounts() throws Exception {
+    int rc = run("graph", "--preset", "tiny", "--json");
+
+    assertThat(rc).isZero();
+    JsonNode o = new ObjectMapper().readTree(out.toString());
+    assertThat(o.get("vertices").asInt()).isEqualTo(100);
+    assertThat(o.get("edges").asInt()).isEqualTo(99);
+    assertThat(o.get("ranks").asInt()).isEqualTo(2);
+    assertThat(o.get("by_type").get("core").asInt()).isEqualTo(72);
+    assertThat(o.get("by_subsystem").get("containment").get("edges").asInt()).isEqualTo(99);
+    assertThat(o.has("load_seconds")).isTrue();
+    assertThat(o.has("heap_bytes")).isTrue();
+  }
+
+  @Test
+  void graph_grugFile_readsIt(@TempDir Path dir) throws Exception {
+    Path f = dir.resolve("two.graphml");
+    Files.writeString(
+        f,
+        "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\">"
+            + "<key id=\"root\" for=\"node\" attr.name=\"root\" attr.type=\"int\"/>"
+            + "<key id=\"type\" for=\"node\" attr.name=\"type\" attr.type=\"string\"/>"
+            + "<key id=\"basename\" for=\"node\" attr.name=\"basename\" attr.type=\"string\"/>"
+            + "<key id=\"ms\" for=\"edge\" attr.name=\"multi_scale\" attr.type=\"int\"/>"
+            + "<graph edgedefault=\"directed\">"
+            + "<node id=\"c\"><data key=\"root\">1</data><data key=\"type\">cluster</data>"
+            + "<data key=\"basename\">c</data></node>"
+            + "<node id=\"n\"><data key=\"type\">node</data><data key=\"basename\">n</data></node>"
+            + "<edge source=\"c\" target=\"n\"><data key=\"ms\">2</data></edge>"
+            + "</graph></graphml>");
+
+    int rc = run("graph", f.toString());
+
+    assertThat(rc).isZero();
+    assertThat(out.toString()).contains("vertices:     3").contains("ranks:        2");
+  }
+
+  @Test
+  void graph_missingFile_failsWithOneLine() {
+    int rc = run("graph", "/no/such/file.graphml");
+
+    assertThat(rc).isEqualTo(1);
+    assertThat(err.toString()).contains("no such file").hasLineCount(1);
+  }
+
+  @Test
+  void graph_badFile_failsWithOneLine(@TempDir Path dir) throws Exception {
+    Path f = dir.resolve("bad.graphml");
+    Files.writeString(f, "<graphml><graph>");
+
+    int rc = run("graph", f.toString());
+
+    assertThat(rc).isEqualTo(1);
+    assertThat(err.toString()).contains("bad.graphml").hasLineCount(1);
+  }
+
+  @Test
+  void graph_fileAndPreset_isAUsageError() {
+    int rc = run("graph", "x.graphml", "--preset", "tiny");
+
+    assertThat(rc).isEqualTo(2);
+  }
+
+  @Test
+  void demo_printsPresetSummary() {
+    int rc = run("demo", "--preset", "tiny");
+
+    assertThat(rc).isZero();
+    assertThat(out.toString()).contains("100 vertices").contains("core");
+  }
+}
