@@ -26,15 +26,17 @@ class GoldenTest {
       if (f.length < 11 || f[0].equals("case_id") || !f[11].equals("tfile")) {
         continue;
       }
-      if (!f[3].isEmpty() || !f[8].isEmpty()) {
-        continue; // non-grug graph format or other options
+      if (!(f[3].isEmpty() || f[3].equals("jgf")) || !f[8].isEmpty()) {
+        continue; // other graph formats or other options
       }
       if (!f[4].equals("CA") && !f[4].equals("C+PA")) {
         continue;
       }
       String prune = f[7].isEmpty() || f[7].equals("EMPTY") ? "ALL:core,ALL:node" : f[7];
       String fmt = f[6].isEmpty() ? "simple" : f[6];
-      out.add(Arguments.of(f[0], f[2], f[5].isEmpty() ? "first" : f[5], f[9], f[10], prune, fmt));
+      String gf = f[3].isEmpty() ? "grug" : f[3];
+      out.add(
+          Arguments.of(f[0], f[2], f[5].isEmpty() ? "first" : f[5], f[9], f[10], prune, fmt, gf));
     }
     return out.stream();
   }
@@ -48,14 +50,17 @@ class GoldenTest {
       String cmds,
       String expected,
       String prune,
-      String fmt)
+      String fmt,
+      String graphFormat)
       throws IOException {
     org.flux4j.policy.writer.MatchWriter writer =
         org.flux4j.policy.writer.MatchWriters.require(fmt);
     Path base = TestSupport.require("conformance/flux-sched");
     ResourceQuery rq =
         ResourceQuery.create(
-            org.flux4j.graph.io.GrugReader.read(base.resolve(graph)),
+            org.flux4j.graph.io.GraphReaders.read(
+                base.resolve(graph),
+                org.flux4j.graph.io.GraphFormat.byName(graphFormat).orElseThrow()),
             ResourceQuery.Options.builder().policy(policy).pruneFilters(prune).build());
     StringBuilder out = new StringBuilder();
     long jobId = 1;
