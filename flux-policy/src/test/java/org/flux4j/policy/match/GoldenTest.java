@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.flux4j.graph.ResourceGraph;
 import org.flux4j.graph.Status;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -26,7 +27,7 @@ class GoldenTest {
       if (f.length < 11 || f[0].equals("case_id") || !f[11].equals("tfile")) {
         continue;
       }
-      if (!(f[3].isEmpty() || f[3].equals("jgf")) || !f[8].isEmpty()) {
+      if (!(f[3].isEmpty() || f[3].equals("jgf") || f[3].equals("rv1exec")) || !f[8].isEmpty()) {
         continue; // other graph formats or other options
       }
       if (!f[4].equals("CA") && !f[4].equals("C+PA")) {
@@ -64,7 +65,11 @@ class GoldenTest {
             ResourceQuery.Options.builder().policy(policy).pruneFilters(prune).build());
     StringBuilder out = new StringBuilder();
     long jobId = 1;
-    for (String line : Files.readAllLines(base.resolve(cmds))) {
+    Path cmdFile =
+        cmds.startsWith("derived/")
+            ? TestSupport.require("conformance/" + cmds)
+            : base.resolve(cmds);
+    for (String line : Files.readAllLines(cmdFile)) {
       String[] t = line.trim().split("\\s+");
       boolean multi = t.length >= 4 && (t[0].equals("multi-match") || t[0].equals("M"));
       if ((t.length == 3 && (t[0].equals("match") || t[0].equals("m"))) || multi) {
@@ -120,6 +125,44 @@ class GoldenTest {
         } else {
           out.append(t[1]).append(" is ").append(st.get().word()).append('\n');
         }
+      } else if (t.length >= 2 && (t[0].equals("find") || t[0].equals("f"))) {
+        String expr = String.join(" ", java.util.Arrays.copyOfRange(t, 1, t.length));
+        try {
+          writer.write(rq.find(expr), out);
+          out.append("INFO: =============================\n");
+          out.append("INFO: EXPRESSION=\"").append(expr).append("\"\n");
+          out.append("INFO: =============================\n");
+        } catch (IllegalArgumentException e) {
+          // stderr only
+        }
+      } else if ((t.length == 4 || t.length == 5)
+          && (t[0].equals("partial-cancel") || t[0].equals("pc"))) {
+        var gfmt = org.flux4j.graph.io.GraphFormat.byName(t[2]);
+        if (gfmt.isEmpty() || !List.of("jgf", "rv1exec").contains(t[2])) {
+          continue; // "unsupported reader" on stderr
+        }
+        Path rf = base.resolve(t[3].replace("@TEST_SRCDIR@", "t"));
+        ResourceGraph rg;
+        try {
+          rg = org.flux4j.graph.io.GraphReaders.read(rf, gfmt.get());
+        } catch (org.flux4j.graph.GraphParseException e) {
+          org.junit.jupiter.api.Assumptions.assumeTrue(false, "R not readable here: " + e);
+          return;
+        }
+        CancelStatus cs = rq.partialCancel(Long.parseLong(t[1]), rg);
+        if (t.length == 5
+            && t[4].equals("stats")
+            && (cs == CancelStatus.CANCELLED || cs == CancelStatus.PARTIALLY_CANCELLED)) {
+          VisitCounts vc = rq.visitCounts();
+          out.append("INFO: =============================\n");
+          out.append("INFO: PARTIAL CANCEL PREORDER COUNT=\"").append(vc.preorder()).append("\"\n");
+          out.append("INFO: PARTIAL CANCEL POSTORDER COUNT=\"")
+              .append(vc.postorder())
+              .append("\"\n");
+          out.append("INFO: =============================\n");
+        }
+      } else if (t.length == 2 && (t[0].equals("info") || t[0].equals("i"))) {
+        continue; // stdout only
       } else if (t.length > 0
           && List.of(
                   "find",
