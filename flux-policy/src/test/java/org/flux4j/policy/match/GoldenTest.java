@@ -161,13 +161,46 @@ class GoldenTest {
               .append("\"\n");
           out.append("INFO: =============================\n");
         }
+      } else if (t.length == 7 && (t[0].equals("update") || t[0].equals("u"))) {
+        var gfmt = org.flux4j.graph.io.GraphFormat.byName(t[2]);
+        Path rf = base.resolve(t[3].replace("@TEST_SRCDIR@", "t"));
+        org.junit.jupiter.api.Assumptions.assumeTrue(gfmt.isPresent() && Files.exists(rf));
+        long jid = Long.parseLong(t[4]);
+        long at = Long.parseLong(t[5]);
+        MatchResult r =
+            rq.update(
+                jid,
+                org.flux4j.graph.io.GraphReaders.read(rf, gfmt.get()),
+                at,
+                Long.parseLong(t[6]),
+                t[1].equals("reserve"));
+        r.resourceSet().ifPresent(s -> writer.write(s, out));
+        out.append("INFO: =============================\n");
+        if (r.isSuccess()) {
+          out.append("INFO: JOBID=").append(jid).append('\n');
+          out.append("INFO: RESOURCES=").append(at == 0 ? "ALLOCATED" : "RESERVED").append('\n');
+          out.append("INFO: SCHEDULED AT=").append(at == 0 ? "Now" : String.valueOf(at));
+          out.append('\n');
+        } else {
+          out.append("INFO: No matching resources found\nINFO: JOBID=").append(jid).append('\n');
+        }
+        out.append("INFO: =============================\n");
+        jobId = jid + 1;
+      } else if (t.length == 3 && t[0].equals("remove")) {
+        if (t[2].equals("true")) {
+          rq.shrink(t[1]);
+        } else {
+          org.junit.jupiter.api.Assumptions.assumeTrue(false, "remove by ranks");
+        }
+      } else if (t.length == 2 && (t[0].equals("attach") || t[0].equals("j"))) {
+        Path rf = base.resolve(t[1].replace("@TEST_SRCDIR@", "t"));
+        rq.grow(org.flux4j.graph.io.GraphReaders.read(rf, org.flux4j.graph.io.GraphFormat.JGF));
       } else if (t.length == 2 && (t[0].equals("info") || t[0].equals("i"))) {
         continue; // stdout only
       } else if (t.length > 0
           && List.of(
                   "find",
                   "f",
-                  "update",
                   "u",
                   "attach",
                   "j",
