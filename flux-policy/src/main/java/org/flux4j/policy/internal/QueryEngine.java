@@ -490,7 +490,10 @@ public final class QueryEngine {
     return map;
   }
 
-  /** Leaves of the selection are exclusive; so is a vertex whose children all are. */
+  /**
+   * Leaves of the selection are exclusive; so is an execution target (a vertex with a rank) whose
+   * children all are.
+   */
   private void inferExclusive(boolean[] in, boolean[] excl) {
     org.flux4j.graph.Adjacency a = graph.out(0);
     // post-order over the containment tree from the root
@@ -527,7 +530,9 @@ public final class QueryEngine {
         anyChildIn |= in[c];
         allChildrenExcl &= in[c] && excl[c];
       }
-      excl[v] = !anyChildIn || allChildrenExcl;
+      // an execution target (a vertex with a rank) held in full is exclusive; containers above
+      // the targets (cluster, rack) stay shared
+      excl[v] = !anyChildIn || (allChildrenExcl && graph.rank(v) >= 0);
     }
   }
 
