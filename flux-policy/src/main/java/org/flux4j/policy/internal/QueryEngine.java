@@ -180,6 +180,9 @@ public final class QueryEngine {
       if (b == null) {
         return new MatchResult.Busy(jobId);
       }
+      if (!request.queue().isEmpty()) {
+        b.attribute("queue", request.queue());
+      }
       ResourceSet set = b.build();
       if (m.allocType == Traverser.AllocType.NO_ALLOC) {
         return new MatchResult.Matched(jobId, set);
@@ -379,19 +382,22 @@ public final class QueryEngine {
     boolean[] in = new boolean[n];
     long[] needs = new long[n];
     boolean[] excl = new boolean[n];
+    int[] map = mapByStructure(r);
     for (int v = 0; v < r.vertexLimit(); v++) {
       if (!r.isLive(v) || !r.isMember(v, 0)) {
         continue;
       }
-      var u = graph.vertexByPath(r.path(v));
-      if (u.isEmpty()) {
+      if (map[v] < 0) {
         return new MatchResult.Unsatisfiable(
             jobId, "no vertex at path " + r.path(v) + " in the resource graph");
       }
-      int w = u.getAsInt();
+      int w = map[v];
       in[w] = true;
       needs[w] = r.size(v);
-      excl[w] = exclusive.test(v);
+      excl[w] = exclusive != null && exclusive.test(v);
+    }
+    if (exclusive == null) {
+      inferExclusive(in, excl);
     }
     if (!in[root]) {
       return new MatchResult.Unsatisfiable(jobId, "the R does not contain the graph's root");
@@ -426,6 +432,110 @@ public final class QueryEngine {
     return reserve ? new MatchResult.Reserved(jobId, set) : new MatchResult.Allocated(jobId, set);
   }
 
+  /**
+   * Maps the vertices of {@code r} to this graph's: roots by containment path, then each child to
+   * the child of its parent's image with the same type and name (and rank, when {@code r} gives
+   * one), so that R documents with repeated host names (rv1exec) resolve by rank.
+   */
+  private int[] mapByStructure(ResourceGraph r) {
+    int[] map = new int[r.vertexLimit()];
+    java.util.Arrays.fill(map, -1);
+    org.flux4j.graph.Adjacency ra = r.out(0);
+    org.flux4j.graph.Adjacency ga = graph.out(0);
+    int[] stack = new int[16];
+    int sp = 0;
+    for (int v : r.roots()) {
+      var u = graph.vertexByPath(r.path(v));
+      if (u.isPresent()) {
+        map[v] = u.getAsInt();
+        if (sp == stack.length) {
+          stack = java.util.Arrays.copyOf(stack, sp * 2);
+        }
+        stack[sp++] = v;
+      }
+    }
+    while (sp > 0) {
+      int v = stack[--sp];
+      int gv = map[v];
+      for (int i = ra.start(v); i < ra.end(v); i++) {
+        int c = ra.target(i);
+        if (map[c] >= 0) {
+          continue;
+        }
+        for (int j = ga.start(gv); j < ga.end(gv); j++) {
+          int x = ga.target(j);
+          if (graph.type(x).equals(r.type(c))
+              && graph.name(x).equals(r.name(c))
+              && (r.rank(c) < 0 || graph.rank(x) == r.rank(c))) {
+            map[c] = x;
+            break;
+          }
+        }
+        if (map[c] >= 0) {
+          if (sp == stack.length) {
+            stack = java.util.Arrays.copyOf(stack, sp * 2);
+          }
+          stack[sp++] = c;
+        }
+      }
+    }
+    for (int v = 0; v < r.vertexLimit(); v++) {
+      if (map[v] < 0 && r.isLive(v) && r.isMember(v, 0)) {
+        var u = graph.vertexByPath(r.path(v));
+        if (u.isPresent()) {
+          map[v] = u.getAsInt();
+        }
+      }
+    }
+    return map;
+  }
+
+  /**
+   * Leaves of the selection are exclusive; so is an execution target (a vertex with a rank) whose
+   * children all are.
+   */
+  private void inferExclusive(boolean[] in, boolean[] excl) {
+    org.flux4j.graph.Adjacency a = graph.out(0);
+    // post-order over the containment tree from the root
+    int n = graph.vertexLimit();
+    int[] order = new int[n];
+    int[] stack = new int[Math.max(16, n)];
+    boolean[] seen = new boolean[n];
+    int sp = 0;
+    int k = 0;
+    stack[sp++] = root;
+    while (sp > 0) {
+      int v = stack[--sp];
+      if (seen[v]) {
+        continue;
+      }
+      seen[v] = true;
+      order[k++] = v;
+      for (int i = a.start(v); i < a.end(v); i++) {
+        if (sp == stack.length) {
+          stack = java.util.Arrays.copyOf(stack, sp * 2);
+        }
+        stack[sp++] = a.target(i);
+      }
+    }
+    for (int j = k - 1; j >= 0; j--) {
+      int v = order[j];
+      if (!in[v]) {
+        continue;
+      }
+      boolean anyChildIn = false;
+      boolean allChildrenExcl = a.degree(v) > 0;
+      for (int i = a.start(v); i < a.end(v); i++) {
+        int c = a.target(i);
+        anyChildIn |= in[c];
+        allChildrenExcl &= in[c] && excl[c];
+      }
+      // an execution target (a vertex with a rank) held in full is exclusive; containers above
+      // the targets (cluster, rack) stay shared
+      excl[v] = !anyChildIn || (allChildrenExcl && graph.rank(v) >= 0);
+    }
+  }
+
   /** See {@link ResourceQuery#cancel}. */
   public CancelStatus cancel(long jobId) {
     if (!state.jobs.containsKey(jobId)) {
@@ -447,8 +557,9 @@ public final class QueryEngine {
     if (rec.state == JobInfo.State.RESERVED) {
       return CancelStatus.RESERVATION_NOT_SUPPORTED;
     }
-    // the vertices to release: those named by path, plus everything of the named ranks
-    boolean[] release = new boolean[graph.vertexLimit()];
+    // release the job's exclusive holds on vertices named by path, and on everything at or below
+    // a vertex of a named rank; shared ancestors named in R (cluster, rack) release nothing
+    boolean[] named = new boolean[graph.vertexLimit()];
     org.eclipse.collections.impl.set.mutable.primitive.IntHashSet ranks =
         new org.eclipse.collections.impl.set.mutable.primitive.IntHashSet();
     for (int v = 0; v < r.vertexLimit(); v++) {
@@ -457,27 +568,23 @@ public final class QueryEngine {
       }
       var u = graph.vertexByPath(r.path(v));
       if (u.isPresent()) {
-        release[u.getAsInt()] = true;
+        named[u.getAsInt()] = true;
       }
       if (r.rank(v) >= 0) {
         ranks.add(r.rank(v));
       }
     }
     ResourceSet held = rec.resources;
-    long pre = 0;
+    boolean[] release = new boolean[graph.vertexLimit()];
     for (int i = 0; i < held.size(); i++) {
       int v = held.vertex(i);
-      if (release[v] || (graph.rank(v) >= 0 && ranks.contains(graph.rank(v)))) {
-        release[v] = true;
+      boolean byRank = false;
+      for (int a = v; a != ResourceGraph.NONE && !byRank; a = graph.parent(a)) {
+        byRank = graph.rank(a) >= 0 && ranks.contains(graph.rank(a));
       }
-    }
-    // whole subtrees of released vertices go too
-    for (int i = held.size() - 1; i >= 0; i--) {
-      int v = held.vertex(i);
-      int p = graph.parent(v);
-      if (p != ResourceGraph.NONE && release[p] && !isShared(v, jobId)) {
-        release[v] = true;
-      }
+      // a rank goes entirely (Fluxion cancels every tagged vertex of the rank); a vertex named
+      // by path goes when the job holds it exclusively
+      release[v] = byRank || (named[v] && !isShared(v, jobId));
     }
     boolean anyExclusiveLeft = false;
     for (int i = 0; i < held.size(); i++) {
@@ -490,18 +597,20 @@ public final class QueryEngine {
       if (k < 0) {
         continue;
       }
-      pre++;
       boolean exclusiveEntry = sc.kind[k] != VertexSchedule.SHARED;
-      if (release[v] && exclusiveEntry) {
+      if (release[v]) {
         sc.remove(jobId);
       } else if (exclusiveEntry) {
         anyExclusiveLeft = true;
       }
     }
-    totalPre = pre;
-    totalPost = pre;
+    // Fluxion's partial cancel reports zero visits (the rank-based path visits nothing)
+    totalPre = 0;
+    totalPost = 0;
     if (!anyExclusiveLeft) {
       trav.remove(root, jobId);
+      totalPre = 0;
+      totalPost = 0;
       for (int i = 0; i < held.size(); i++) {
         VertexSchedule sc = state.sched[held.vertex(i)];
         if (sc != null) {
@@ -514,6 +623,26 @@ public final class QueryEngine {
       }
       state.jobs.remove(jobId);
       return CancelStatus.CANCELLED;
+    }
+    // shared ancestors with nothing of the job left below lose their tag (Fluxion: the job's
+    // aggregate span there is reduced to zero and removed)
+    boolean[] keep = new boolean[graph.vertexLimit()];
+    for (int i = 0; i < held.size(); i++) {
+      int v = held.vertex(i);
+      VertexSchedule sc = state.sched[v];
+      int k = sc == null ? -1 : sc.indexOf(jobId);
+      if (k >= 0 && sc.kind[k] != VertexSchedule.SHARED) {
+        keep[v] = true;
+      }
+      if (keep[v] && graph.parent(v) != ResourceGraph.NONE) {
+        keep[graph.parent(v)] = true;
+      }
+    }
+    for (int i = 0; i < held.size(); i++) {
+      int v = held.vertex(i);
+      if (!keep[v] && isShared(v, jobId)) {
+        state.sched[v].remove(jobId);
+      }
     }
     rebuildAggregates(rec);
     rec.resources = remaining(rec);
