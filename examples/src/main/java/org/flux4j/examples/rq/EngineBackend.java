@@ -211,13 +211,13 @@ final class EngineBackend implements Backend {
 
   @Override
   public UpdateReply update(String reader, String text, long jobId, long at, long duration) {
-    ResourceGraph r;
+    MatchResult result;
     try {
-      r = GraphReaders.read(text, "update", readerFormat(reader));
-    } catch (GraphParseException | UnsupportedOperationException e) {
+      RSelections.Selected r = RSelections.read(rq.graph(), text, readerFormat(reader));
+      result = rq.update(jobId, r.graph(), r.exclusive(), at, duration, at > 0);
+    } catch (GraphParseException | IllegalArgumentException | UnsupportedOperationException e) {
       return new UpdateReply(false, "", line(e.getMessage()));
     }
-    MatchResult result = rq.update(jobId, r, at, duration, at > 0);
     if (result instanceof MatchResult.Unsatisfiable u) {
       return new UpdateReply(false, "", line(u.reason()));
     }
