@@ -240,8 +240,8 @@ final class EngineBackend implements Backend {
   public PartialReply partialCancel(long jobId, String reader, String text) {
     ResourceGraph r;
     try {
-      r = GraphReaders.read(text, "partial-cancel", readerFormat(reader));
-    } catch (GraphParseException | UnsupportedOperationException e) {
+      r = RSelections.read(rq.graph(), text, readerFormat(reader), false).graph();
+    } catch (GraphParseException | IllegalArgumentException | UnsupportedOperationException e) {
       return new PartialReply(false, false, line(e.getMessage()));
     }
     try {
@@ -277,15 +277,51 @@ final class EngineBackend implements Backend {
   @Override
   public String attach(String jgf) {
     try {
-      rq.grow(GraphReaders.read(jgf, "attach", GraphFormat.JGF));
+      ResourceGraph sub = GraphReaders.read(jgf, "attach", GraphFormat.JGF);
+      String duplicate = duplicateRoot(rq.graph(), sub);
+      if (duplicate != null) {
+        throw new IllegalArgumentException(
+            "add_graph_metadata: failed to add root metadata for "
+                + duplicate
+                + " subsystem. Possible duplicate root.");
+      }
+      rq.grow(sub);
       refreshKnownTypes();
       return null;
     } catch (GraphParseException | IllegalArgumentException e) {
       return "add_subgraph: ERROR: add subgraph error: Invalid argument\n"
           + "add_subgraph: ERROR: reader returned error: "
           + line(e.getMessage())
-          + "\n";
+          + "\n\n";
     }
+  }
+
+  /**
+   * The first subsystem in which {@code sub} brings a new root while {@code g} already has one
+   * (Fluxion's JGF reader refuses that), or null.
+   */
+  private static String duplicateRoot(ResourceGraph g, ResourceGraph sub) {
+    java.util.List<String> names = sub.subsystems();
+    for (int v = 0; v < sub.vertexLimit(); v++) {
+      if (!sub.isLive(v)) {
+        continue;
+      }
+      for (int s = 0; s < names.size(); s++) {
+        if (!sub.isMember(v, s) || sub.pathParent(v, s) != ResourceGraph.NONE) {
+          continue;
+        }
+        int gs = g.subsystemId(names.get(s));
+        if (gs < 0 || g.vertexByPath(gs, sub.path(v, s)).isPresent()) {
+          continue;
+        }
+        for (int u = 0; u < g.vertexLimit(); u++) {
+          if (g.isLive(u) && g.isMember(u, gs) && g.pathParent(u, gs) == ResourceGraph.NONE) {
+            return names.get(s);
+          }
+        }
+      }
+    }
+    return null;
   }
 
   @Override

@@ -31,6 +31,15 @@ final class RSelections {
    * @throws org.flux4j.graph.GraphParseException if R is malformed or names unknown vertices
    */
   static Selected read(ResourceGraph target, String text, GraphFormat format) {
+    return read(target, text, format, true);
+  }
+
+  /**
+   * Reads R against {@code target}; with {@code withAncestors}, the containment ancestors that R
+   * leaves out are added as shared vertices (what an update needs; a partial cancel does not).
+   */
+  static Selected read(
+      ResourceGraph target, String text, GraphFormat format, boolean withAncestors) {
     GraphSelection sel = GraphSelection.read(target, "update", text, format);
     LongLongHashMap sizes = format == GraphFormat.RV1EXEC ? null : jgfSizes(text);
     // the vertices R names, preceded by their containment ancestors that R leaves out (an rv1exec
@@ -44,7 +53,7 @@ final class RSelections {
     IntArrayList chain = new IntArrayList();
     for (int i = 0; i < sel.size(); i++) {
       chain.clear();
-      for (int p = target.parent(sel.vertex(i));
+      for (int p = withAncestors ? target.parent(sel.vertex(i)) : ResourceGraph.NONE;
           p != ResourceGraph.NONE && !selectedExclusive.containsKey(p) && !placed.contains(p);
           p = target.parent(p)) {
         chain.add(p);
