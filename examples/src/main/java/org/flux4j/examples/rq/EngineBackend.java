@@ -240,7 +240,13 @@ final class EngineBackend implements Backend {
   public PartialReply partialCancel(long jobId, String reader, String text) {
     ResourceGraph r;
     try {
-      r = RSelections.read(rq.graph(), text, readerFormat(reader), false).graph();
+      GraphFormat format = readerFormat(reader);
+      // Fluxion's partial cancel reads only the vertices of a JGF R (its edges are not checked)
+      // and an rv1exec R by its ranks only
+      r =
+          format == GraphFormat.JGF
+              ? RSelections.read(rq.graph(), RSelections.withoutEdges(text), format, false).graph()
+              : RSelections.rankHeads(rq.graph(), text);
     } catch (GraphParseException | IllegalArgumentException | UnsupportedOperationException e) {
       return new PartialReply(false, false, line(e.getMessage()));
     }

@@ -11,6 +11,8 @@ import org.flux4j.graph.GraphBuilder;
 import org.flux4j.graph.ResourceGraph;
 import org.flux4j.graph.io.GraphFormat;
 import org.flux4j.graph.io.GraphSelection;
+import org.flux4j.graph.io.IdSet;
+import org.flux4j.graph.io.Rv1ExecReader;
 
 /**
  * Turns an emitted resource set R (the file of {@code update}) into what the engine's update takes:
@@ -134,5 +136,57 @@ final class RSelections {
       // GraphSelection has already reported malformed input; sizes default to whole vertices
     }
     return sizes;
+  }
+
+  /**
+   * The JGF document {@code text} with an empty edge list (the text unchanged if it is not a JGF
+   * object), for readers that look at vertices only.
+   */
+  static String withoutEdges(String text) {
+    try {
+      JsonNode doc = JSON.readTree(text);
+      if (doc != null && doc.path("graph").isObject()) {
+        ((com.fasterxml.jackson.databind.node.ObjectNode) doc.get("graph")).putArray("edges");
+        return JSON.writeValueAsString(doc);
+      }
+    } catch (java.io.IOException | RuntimeException e) {
+      // malformed: let the reader report it
+    }
+    return text;
+  }
+
+  /**
+   * For an rv1exec partial cancel, which Fluxion applies by rank only: a graph holding, for each
+   * rank of R's R_lite that {@code target} has, the topmost vertex of that rank (its node), with
+   * its path and rank.
+   *
+   * @throws org.flux4j.graph.GraphParseException if R is malformed
+   */
+  static ResourceGraph rankHeads(ResourceGraph target, String text) {
+    IdSet ranks = Rv1ExecReader.ranks("partial-cancel", text);
+    GraphBuilder b = ResourceGraph.builder(16);
+    IntHashSet seen = new IntHashSet();
+    for (int v = 0; v < target.vertexLimit(); v++) {
+      if (!target.isLive(v) || target.rank(v) < 0 || !ranks.contains(target.rank(v))) {
+        continue;
+      }
+      int p = target.parent(v);
+      if ((p != ResourceGraph.NONE && target.rank(p) == target.rank(v))
+          || !seen.add(target.rank(v))) {
+        continue;
+      }
+      int n =
+          b.addVertex(
+              target.type(v),
+              target.basename(v),
+              target.hasExplicitName(v) ? target.name(v) : null,
+              target.id(v),
+              target.uniqId(v),
+              target.rank(v),
+              target.size(v),
+              target.unit(v));
+      b.path(n, "containment", target.path(v));
+    }
+    return b.build();
   }
 }
