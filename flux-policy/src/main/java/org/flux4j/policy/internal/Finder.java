@@ -49,7 +49,7 @@ final class Finder {
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("find: invalid criteria: " + expr + ".", e);
     }
-    out = ResourceSet.builder(g);
+    out = ResourceSet.builder(g).fromFind();
     dfv(root, n, false, false, false, new boolean[g.vertexLimit()]);
     out.schedule(0, 0);
     return out.build();

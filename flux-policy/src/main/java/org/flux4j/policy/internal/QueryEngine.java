@@ -180,6 +180,9 @@ public final class QueryEngine {
       if (b == null) {
         return new MatchResult.Busy(jobId);
       }
+      if (!request.queue().isEmpty()) {
+        b.attribute("queue", request.queue());
+      }
       ResourceSet set = b.build();
       if (m.allocType == Traverser.AllocType.NO_ALLOC) {
         return new MatchResult.Matched(jobId, set);
@@ -447,8 +450,9 @@ public final class QueryEngine {
     if (rec.state == JobInfo.State.RESERVED) {
       return CancelStatus.RESERVATION_NOT_SUPPORTED;
     }
-    // the vertices to release: those named by path, plus everything of the named ranks
-    boolean[] release = new boolean[graph.vertexLimit()];
+    // release the job's exclusive holds on vertices named by path, and on everything at or below
+    // a vertex of a named rank; shared ancestors named in R (cluster, rack) release nothing
+    boolean[] named = new boolean[graph.vertexLimit()];
     org.eclipse.collections.impl.set.mutable.primitive.IntHashSet ranks =
         new org.eclipse.collections.impl.set.mutable.primitive.IntHashSet();
     for (int v = 0; v < r.vertexLimit(); v++) {
@@ -457,27 +461,23 @@ public final class QueryEngine {
       }
       var u = graph.vertexByPath(r.path(v));
       if (u.isPresent()) {
-        release[u.getAsInt()] = true;
+        named[u.getAsInt()] = true;
       }
       if (r.rank(v) >= 0) {
         ranks.add(r.rank(v));
       }
     }
     ResourceSet held = rec.resources;
-    long pre = 0;
+    boolean[] release = new boolean[graph.vertexLimit()];
     for (int i = 0; i < held.size(); i++) {
       int v = held.vertex(i);
-      if (release[v] || (graph.rank(v) >= 0 && ranks.contains(graph.rank(v)))) {
-        release[v] = true;
+      boolean byRank = false;
+      for (int a = v; a != ResourceGraph.NONE && !byRank; a = graph.parent(a)) {
+        byRank = graph.rank(a) >= 0 && ranks.contains(graph.rank(a));
       }
-    }
-    // whole subtrees of released vertices go too
-    for (int i = held.size() - 1; i >= 0; i--) {
-      int v = held.vertex(i);
-      int p = graph.parent(v);
-      if (p != ResourceGraph.NONE && release[p] && !isShared(v, jobId)) {
-        release[v] = true;
-      }
+      // a rank goes entirely (Fluxion cancels every tagged vertex of the rank); a vertex named
+      // by path goes when the job holds it exclusively
+      release[v] = byRank || (named[v] && !isShared(v, jobId));
     }
     boolean anyExclusiveLeft = false;
     for (int i = 0; i < held.size(); i++) {
@@ -490,18 +490,20 @@ public final class QueryEngine {
       if (k < 0) {
         continue;
       }
-      pre++;
       boolean exclusiveEntry = sc.kind[k] != VertexSchedule.SHARED;
-      if (release[v] && exclusiveEntry) {
+      if (release[v]) {
         sc.remove(jobId);
       } else if (exclusiveEntry) {
         anyExclusiveLeft = true;
       }
     }
-    totalPre = pre;
-    totalPost = pre;
+    // Fluxion's partial cancel reports zero visits (the rank-based path visits nothing)
+    totalPre = 0;
+    totalPost = 0;
     if (!anyExclusiveLeft) {
       trav.remove(root, jobId);
+      totalPre = 0;
+      totalPost = 0;
       for (int i = 0; i < held.size(); i++) {
         VertexSchedule sc = state.sched[held.vertex(i)];
         if (sc != null) {
@@ -514,6 +516,26 @@ public final class QueryEngine {
       }
       state.jobs.remove(jobId);
       return CancelStatus.CANCELLED;
+    }
+    // shared ancestors with nothing of the job left below lose their tag (Fluxion: the job's
+    // aggregate span there is reduced to zero and removed)
+    boolean[] keep = new boolean[graph.vertexLimit()];
+    for (int i = 0; i < held.size(); i++) {
+      int v = held.vertex(i);
+      VertexSchedule sc = state.sched[v];
+      int k = sc == null ? -1 : sc.indexOf(jobId);
+      if (k >= 0 && sc.kind[k] != VertexSchedule.SHARED) {
+        keep[v] = true;
+      }
+      if (keep[v] && graph.parent(v) != ResourceGraph.NONE) {
+        keep[graph.parent(v)] = true;
+      }
+    }
+    for (int i = 0; i < held.size(); i++) {
+      int v = held.vertex(i);
+      if (!keep[v] && isShared(v, jobId)) {
+        state.sched[v].remove(jobId);
+      }
     }
     rebuildAggregates(rec);
     rec.resources = remaining(rec);

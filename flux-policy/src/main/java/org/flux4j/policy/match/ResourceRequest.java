@@ -12,16 +12,24 @@ import java.util.Optional;
  * @param resources the top-level resource requests, in jobspec order
  * @param duration the requested duration in seconds; 0 means "until the end of the horizon"
  * @param constraint the RFC 31 constraint on execution targets, if any
+ * @param queue the jobspec's {@code attributes.system.queue}, or "" (emitted with the match as the
+ *     scheduler attribute "queue", as Fluxion does)
  */
 public record ResourceRequest(
-    List<Resource> resources, long duration, Optional<Constraint> constraint) {
+    List<Resource> resources, long duration, Optional<Constraint> constraint, String queue) {
   /** Copies and checks. */
   public ResourceRequest {
     resources = List.copyOf(resources);
     Objects.requireNonNull(constraint, "constraint");
+    queue = queue == null ? "" : queue;
     if (duration < 0) {
       throw new IllegalArgumentException("duration must be >= 0, got " + duration);
     }
+  }
+
+  /** A request without a queue. */
+  public ResourceRequest(List<Resource> resources, long duration, Optional<Constraint> constraint) {
+    this(resources, duration, constraint, "");
   }
 
   /**
@@ -36,7 +44,8 @@ public record ResourceRequest(
     double d = jobspec.duration();
     long duration = d <= 0 ? 0 : (long) Math.ceil(d);
     Optional<Constraint> c = jobspec.constraints().map(Constraint.OfJobspec::new);
-    return new ResourceRequest(rs, duration, c);
+    String q = jobspec.queue();
+    return new ResourceRequest(rs, duration, c, q == null ? "" : q);
   }
 
   private static Resource convert(org.flux4j.policy.jobspec.Resource r) {

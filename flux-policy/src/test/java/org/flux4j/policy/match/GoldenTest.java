@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.flux4j.graph.ResourceGraph;
 import org.flux4j.graph.Status;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -26,14 +27,17 @@ class GoldenTest {
       if (f.length < 11 || f[0].equals("case_id") || !f[11].equals("tfile")) {
         continue;
       }
-      if (!f[3].isEmpty() || !(f[6].isEmpty() || f[6].equals("simple")) || !f[8].isEmpty()) {
-        continue; // non-default format, writer or options
+      if (!(f[3].isEmpty() || f[3].equals("jgf") || f[3].equals("rv1exec")) || !f[8].isEmpty()) {
+        continue; // other graph formats or other options
       }
       if (!f[4].equals("CA") && !f[4].equals("C+PA")) {
         continue;
       }
       String prune = f[7].isEmpty() || f[7].equals("EMPTY") ? "ALL:core,ALL:node" : f[7];
-      out.add(Arguments.of(f[0], f[2], f[5].isEmpty() ? "first" : f[5], f[9], f[10], prune));
+      String fmt = f[6].isEmpty() ? "simple" : f[6];
+      String gf = f[3].isEmpty() ? "grug" : f[3];
+      out.add(
+          Arguments.of(f[0], f[2], f[5].isEmpty() ? "first" : f[5], f[9], f[10], prune, fmt, gf));
     }
     return out.stream();
   }
@@ -41,16 +45,31 @@ class GoldenTest {
   @ParameterizedTest(name = "{0} {2}")
   @MethodSource("cases")
   void golden_matchesFluxionExpectedOutput(
-      String id, String graph, String policy, String cmds, String expected, String prune)
+      String id,
+      String graph,
+      String policy,
+      String cmds,
+      String expected,
+      String prune,
+      String fmt,
+      String graphFormat)
       throws IOException {
+    org.flux4j.policy.writer.MatchWriter writer =
+        org.flux4j.policy.writer.MatchWriters.require(fmt);
     Path base = TestSupport.require("conformance/flux-sched");
     ResourceQuery rq =
         ResourceQuery.create(
-            org.flux4j.graph.io.GrugReader.read(base.resolve(graph)),
+            org.flux4j.graph.io.GraphReaders.read(
+                base.resolve(graph),
+                org.flux4j.graph.io.GraphFormat.byName(graphFormat).orElseThrow()),
             ResourceQuery.Options.builder().policy(policy).pruneFilters(prune).build());
     StringBuilder out = new StringBuilder();
     long jobId = 1;
-    for (String line : Files.readAllLines(base.resolve(cmds))) {
+    Path cmdFile =
+        cmds.startsWith("derived/")
+            ? TestSupport.require("conformance/" + cmds)
+            : base.resolve(cmds);
+    for (String line : Files.readAllLines(cmdFile)) {
       String[] t = line.trim().split("\\s+");
       boolean multi = t.length >= 4 && (t[0].equals("multi-match") || t[0].equals("M"));
       if ((t.length == 3 && (t[0].equals("match") || t[0].equals("m"))) || multi) {
@@ -61,9 +80,12 @@ class GoldenTest {
           }
           MatchOp op = MatchOp.byWord(t[1]);
           MatchResult r = rq.match(op, TestSupport.jobspec(js), jobId);
-          r.resourceSet().ifPresent(s -> out.append(TestSupport.simple(s)));
+          r.resourceSet().ifPresent(s -> writer.write(s, out));
           out.append("INFO: =============================\n");
-          if (r.isSuccess()) {
+          if (op == MatchOp.SATISFIABILITY) {
+            out.append(
+                r.isSuccess() ? "INFO: Satisfiable request\n" : "INFO: Unsatisfiable request\n");
+          } else if (r.isSuccess()) {
             out.append("INFO: JOBID=").append(jobId).append('\n');
             String kind =
                 r instanceof MatchResult.Matched
@@ -89,14 +111,58 @@ class GoldenTest {
           }
         }
       } else if (t.length == 3 && (t[0].equals("set-status") || t[0].equals("t"))) {
-        rq.setStatus(t[1], t[2].equals("down") ? Status.DOWN : Status.UP);
+        if (!rq.setStatus(t[1], t[2].equals("down") ? Status.DOWN : Status.UP)) {
+          out.append("Could not find path ").append(t[1]).append(" in resource graph.\n");
+        }
       } else if (t.length == 3 && (t[0].equals("set-property") || t[0].equals("p"))) {
         int eq = t[2].indexOf('=');
         org.junit.jupiter.api.Assumptions.assumeTrue(eq > 0, "set-property error text is rq's");
         rq.setProperty(t[1], t[2].substring(0, eq), t[2].substring(eq + 1));
       } else if (t.length == 2 && (t[0].equals("get-status") || t[0].equals("e"))) {
-        out.append(t[1]).append(" is ").append(rq.getStatus(t[1]).orElseThrow().word());
-        out.append('\n');
+        var st = rq.getStatus(t[1]);
+        if (st.isEmpty()) {
+          out.append("Could not find path ").append(t[1]).append(" in resource graph.\n");
+        } else {
+          out.append(t[1]).append(" is ").append(st.get().word()).append('\n');
+        }
+      } else if (t.length >= 2 && (t[0].equals("find") || t[0].equals("f"))) {
+        String expr = String.join(" ", java.util.Arrays.copyOfRange(t, 1, t.length));
+        try {
+          writer.write(rq.find(expr), out);
+          out.append("INFO: =============================\n");
+          out.append("INFO: EXPRESSION=\"").append(expr).append("\"\n");
+          out.append("INFO: =============================\n");
+        } catch (IllegalArgumentException e) {
+          // stderr only
+        }
+      } else if ((t.length == 4 || t.length == 5)
+          && (t[0].equals("partial-cancel") || t[0].equals("pc"))) {
+        var gfmt = org.flux4j.graph.io.GraphFormat.byName(t[2]);
+        if (gfmt.isEmpty() || !List.of("jgf", "rv1exec").contains(t[2])) {
+          continue; // "unsupported reader" on stderr
+        }
+        Path rf = base.resolve(t[3].replace("@TEST_SRCDIR@", "t"));
+        ResourceGraph rg;
+        try {
+          rg = org.flux4j.graph.io.GraphReaders.read(rf, gfmt.get());
+        } catch (org.flux4j.graph.GraphParseException e) {
+          org.junit.jupiter.api.Assumptions.assumeTrue(false, "R not readable here: " + e);
+          return;
+        }
+        CancelStatus cs = rq.partialCancel(Long.parseLong(t[1]), rg);
+        if (t.length == 5
+            && t[4].equals("stats")
+            && (cs == CancelStatus.CANCELLED || cs == CancelStatus.PARTIALLY_CANCELLED)) {
+          VisitCounts vc = rq.visitCounts();
+          out.append("INFO: =============================\n");
+          out.append("INFO: PARTIAL CANCEL PREORDER COUNT=\"").append(vc.preorder()).append("\"\n");
+          out.append("INFO: PARTIAL CANCEL POSTORDER COUNT=\"")
+              .append(vc.postorder())
+              .append("\"\n");
+          out.append("INFO: =============================\n");
+        }
+      } else if (t.length == 2 && (t[0].equals("info") || t[0].equals("i"))) {
+        continue; // stdout only
       } else if (t.length > 0
           && List.of(
                   "find",
