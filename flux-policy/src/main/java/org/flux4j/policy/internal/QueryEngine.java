@@ -382,19 +382,22 @@ public final class QueryEngine {
     boolean[] in = new boolean[n];
     long[] needs = new long[n];
     boolean[] excl = new boolean[n];
+    int[] map = mapByStructure(r);
     for (int v = 0; v < r.vertexLimit(); v++) {
       if (!r.isLive(v) || !r.isMember(v, 0)) {
         continue;
       }
-      var u = graph.vertexByPath(r.path(v));
-      if (u.isEmpty()) {
+      if (map[v] < 0) {
         return new MatchResult.Unsatisfiable(
             jobId, "no vertex at path " + r.path(v) + " in the resource graph");
       }
-      int w = u.getAsInt();
+      int w = map[v];
       in[w] = true;
       needs[w] = r.size(v);
-      excl[w] = exclusive.test(v);
+      excl[w] = exclusive != null && exclusive.test(v);
+    }
+    if (exclusive == null) {
+      inferExclusive(in, excl);
     }
     if (!in[root]) {
       return new MatchResult.Unsatisfiable(jobId, "the R does not contain the graph's root");
@@ -427,6 +430,110 @@ public final class QueryEngine {
         new SchedState.JobRecord(
             jobId, reserve ? JobInfo.State.RESERVED : JobInfo.State.ALLOCATED, at, d, set));
     return reserve ? new MatchResult.Reserved(jobId, set) : new MatchResult.Allocated(jobId, set);
+  }
+
+  /**
+   * Maps the vertices of {@code r} to this graph's: roots by containment path, then each child to
+   * the child of its parent's image with the same type and name (and rank, when {@code r} gives
+   * one), so that R documents with repeated host names (rv1exec) resolve by rank.
+   */
+  private int[] mapByStructure(ResourceGraph r) {
+    int[] map = new int[r.vertexLimit()];
+    java.util.Arrays.fill(map, -1);
+    org.flux4j.graph.Adjacency ra = r.out(0);
+    org.flux4j.graph.Adjacency ga = graph.out(0);
+    int[] stack = new int[16];
+    int sp = 0;
+    for (int v : r.roots()) {
+      var u = graph.vertexByPath(r.path(v));
+      if (u.isPresent()) {
+        map[v] = u.getAsInt();
+        if (sp == stack.length) {
+          stack = java.util.Arrays.copyOf(stack, sp * 2);
+        }
+        stack[sp++] = v;
+      }
+    }
+    while (sp > 0) {
+      int v = stack[--sp];
+      int gv = map[v];
+      for (int i = ra.start(v); i < ra.end(v); i++) {
+        int c = ra.target(i);
+        if (map[c] >= 0) {
+          continue;
+        }
+        for (int j = ga.start(gv); j < ga.end(gv); j++) {
+          int x = ga.target(j);
+          if (graph.type(x).equals(r.type(c))
+              && graph.name(x).equals(r.name(c))
+              && (r.rank(c) < 0 || graph.rank(x) == r.rank(c))) {
+            map[c] = x;
+            break;
+          }
+        }
+        if (map[c] >= 0) {
+          if (sp == stack.length) {
+            stack = java.util.Arrays.copyOf(stack, sp * 2);
+          }
+          stack[sp++] = c;
+        }
+      }
+    }
+    for (int v = 0; v < r.vertexLimit(); v++) {
+      if (map[v] < 0 && r.isLive(v) && r.isMember(v, 0)) {
+        var u = graph.vertexByPath(r.path(v));
+        if (u.isPresent()) {
+          map[v] = u.getAsInt();
+        }
+      }
+    }
+    return map;
+  }
+
+  /**
+   * Leaves of the selection are exclusive; so is an execution target (a vertex with a rank) whose
+   * children all are.
+   */
+  private void inferExclusive(boolean[] in, boolean[] excl) {
+    org.flux4j.graph.Adjacency a = graph.out(0);
+    // post-order over the containment tree from the root
+    int n = graph.vertexLimit();
+    int[] order = new int[n];
+    int[] stack = new int[Math.max(16, n)];
+    boolean[] seen = new boolean[n];
+    int sp = 0;
+    int k = 0;
+    stack[sp++] = root;
+    while (sp > 0) {
+      int v = stack[--sp];
+      if (seen[v]) {
+        continue;
+      }
+      seen[v] = true;
+      order[k++] = v;
+      for (int i = a.start(v); i < a.end(v); i++) {
+        if (sp == stack.length) {
+          stack = java.util.Arrays.copyOf(stack, sp * 2);
+        }
+        stack[sp++] = a.target(i);
+      }
+    }
+    for (int j = k - 1; j >= 0; j--) {
+      int v = order[j];
+      if (!in[v]) {
+        continue;
+      }
+      boolean anyChildIn = false;
+      boolean allChildrenExcl = a.degree(v) > 0;
+      for (int i = a.start(v); i < a.end(v); i++) {
+        int c = a.target(i);
+        anyChildIn |= in[c];
+        allChildrenExcl &= in[c] && excl[c];
+      }
+      // an execution target (a vertex with a rank) held in full is exclusive; containers above
+      // the targets (cluster, rack) stay shared
+      excl[v] = !anyChildIn || (allChildrenExcl && graph.rank(v) >= 0);
+    }
   }
 
   /** See {@link ResourceQuery#cancel}. */

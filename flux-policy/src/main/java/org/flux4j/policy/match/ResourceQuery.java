@@ -128,14 +128,15 @@ public final class ResourceQuery {
    *     message when a vertex is unknown or not free
    */
   public MatchResult update(long jobId, ResourceGraph r, long at, long duration, boolean reserve) {
-    return engine.update(jobId, r, v -> r.out(0).degree(v) == 0, at, duration, reserve);
+    return engine.update(jobId, r, null, at, duration, reserve);
   }
 
   /**
    * Like {@link #update(long, ResourceGraph, long, long, boolean)} with the exclusivity of each
    * vertex of {@code r} given explicitly (e.g. JGF's {@code exclusive} key): {@code
-   * exclusive.test(v)} for a vertex {@code v} of {@code r}. The overload without it treats the
-   * leaves of {@code r} as exclusive and everything else as shared.
+   * exclusive.test(v)} for a vertex {@code v} of {@code r}. The overload without it infers it: the
+   * leaves of {@code r} are exclusive, and so is a vertex whose every child in this graph is in
+   * {@code r} and exclusive (a whole node of an rv1exec R); everything else is shared.
    *
    * @throws IllegalArgumentException if {@code jobId} exists ("existing jobid") or the time is
    *     invalid ({@code at < 0} or {@code duration <= 0}); nothing changes
