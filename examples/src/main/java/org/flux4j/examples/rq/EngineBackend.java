@@ -335,10 +335,9 @@ final class EngineBackend implements Backend {
     if (rq.shrink(path)) {
       return null;
     }
+    // Fluxion's traverser fails without a message when the path is unknown
     return "remove_subgraph: ERROR: remove_subgraph error: Invalid argument\n"
-        + "remove_subgraph: ERROR: traverser returned error: "
-        + path
-        + " not found\n\n";
+        + "remove_subgraph: ERROR: traverser returned error: \n\n";
   }
 
   @Override
