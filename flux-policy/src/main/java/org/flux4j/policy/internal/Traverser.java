@@ -589,21 +589,42 @@ final class Traverser {
   private int[] dynamicOrder(int u) {
     Adjacency a = adj;
     int n = a.degree(u);
-    Integer[] idx = new Integer[n];
-    for (int i = 0; i < n; i++) {
-      idx[i] = a.start(u) + i;
-    }
-    java.util.Arrays.sort(
-        idx,
-        (x, y) -> {
-          int c = Long.compareUnsigned(st.weight[y], st.weight[x]);
-          return c != 0 ? c : Long.compare(g.uniqId(a.target(y)), g.uniqId(a.target(x)));
-        });
     int[] out = new int[n];
     for (int i = 0; i < n; i++) {
-      out[i] = idx[i];
+      out[i] = a.start(u) + i;
+    }
+    if (n > 1) {
+      int[] tmp = new int[n];
+      for (int width = 1; width < n; width *= 2) {
+        for (int lo = 0; lo < n - width; lo += 2 * width) {
+          int mid = lo + width;
+          int hi = Math.min(lo + 2 * width, n);
+          int x = lo;
+          int y = mid;
+          int k = lo;
+          while (x < mid && y < hi) {
+            tmp[k++] = before(out[y], out[x]) ? out[y++] : out[x++];
+          }
+          while (x < mid) {
+            tmp[k++] = out[x++];
+          }
+          while (y < hi) {
+            tmp[k++] = out[y++];
+          }
+          System.arraycopy(tmp, lo, out, lo, hi - lo);
+        }
+      }
     }
     return out;
+  }
+
+  /** Whether out-slot {@code x} comes strictly before {@code y} in by_outedges order. */
+  private boolean before(int x, int y) {
+    int c = Long.compareUnsigned(st.weight[x], st.weight[y]);
+    if (c != 0) {
+      return c > 0;
+    }
+    return g.uniqId(adj.target(x)) > g.uniqId(adj.target(y));
   }
 
   private void domSlot(
