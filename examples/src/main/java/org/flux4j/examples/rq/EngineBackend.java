@@ -211,13 +211,13 @@ final class EngineBackend implements Backend {
 
   @Override
   public UpdateReply update(String reader, String text, long jobId, long at, long duration) {
-    ResourceGraph r;
+    MatchResult result;
     try {
-      r = GraphReaders.read(text, "update", readerFormat(reader));
-    } catch (GraphParseException | UnsupportedOperationException e) {
+      RSelections.Selected r = RSelections.read(rq.graph(), text, readerFormat(reader));
+      result = rq.update(jobId, r.graph(), r.exclusive(), at, duration, at > 0);
+    } catch (GraphParseException | IllegalArgumentException | UnsupportedOperationException e) {
       return new UpdateReply(false, "", line(e.getMessage()));
     }
-    MatchResult result = rq.update(jobId, r, at, duration, at > 0);
     if (result instanceof MatchResult.Unsatisfiable u) {
       return new UpdateReply(false, "", line(u.reason()));
     }
@@ -240,8 +240,14 @@ final class EngineBackend implements Backend {
   public PartialReply partialCancel(long jobId, String reader, String text) {
     ResourceGraph r;
     try {
-      r = GraphReaders.read(text, "partial-cancel", readerFormat(reader));
-    } catch (GraphParseException | UnsupportedOperationException e) {
+      GraphFormat format = readerFormat(reader);
+      // Fluxion's partial cancel reads only the vertices of a JGF R (its edges are not checked)
+      // and an rv1exec R by its ranks only
+      r =
+          format == GraphFormat.JGF
+              ? RSelections.read(rq.graph(), RSelections.withoutEdges(text), format, false).graph()
+              : RSelections.rankHeads(rq.graph(), text);
+    } catch (GraphParseException | IllegalArgumentException | UnsupportedOperationException e) {
       return new PartialReply(false, false, line(e.getMessage()));
     }
     try {
@@ -277,15 +283,51 @@ final class EngineBackend implements Backend {
   @Override
   public String attach(String jgf) {
     try {
-      rq.grow(GraphReaders.read(jgf, "attach", GraphFormat.JGF));
+      ResourceGraph sub = GraphReaders.read(jgf, "attach", GraphFormat.JGF);
+      String duplicate = duplicateRoot(rq.graph(), sub);
+      if (duplicate != null) {
+        throw new IllegalArgumentException(
+            "add_graph_metadata: failed to add root metadata for "
+                + duplicate
+                + " subsystem. Possible duplicate root.");
+      }
+      rq.grow(sub);
       refreshKnownTypes();
       return null;
     } catch (GraphParseException | IllegalArgumentException e) {
       return "add_subgraph: ERROR: add subgraph error: Invalid argument\n"
           + "add_subgraph: ERROR: reader returned error: "
           + line(e.getMessage())
-          + "\n";
+          + "\n\n";
     }
+  }
+
+  /**
+   * The first subsystem in which {@code sub} brings a new root while {@code g} already has one
+   * (Fluxion's JGF reader refuses that), or null.
+   */
+  private static String duplicateRoot(ResourceGraph g, ResourceGraph sub) {
+    java.util.List<String> names = sub.subsystems();
+    for (int v = 0; v < sub.vertexLimit(); v++) {
+      if (!sub.isLive(v)) {
+        continue;
+      }
+      for (int s = 0; s < names.size(); s++) {
+        if (!sub.isMember(v, s) || sub.pathParent(v, s) != ResourceGraph.NONE) {
+          continue;
+        }
+        int gs = g.subsystemId(names.get(s));
+        if (gs < 0 || g.vertexByPath(gs, sub.path(v, s)).isPresent()) {
+          continue;
+        }
+        for (int u = 0; u < g.vertexLimit(); u++) {
+          if (g.isLive(u) && g.isMember(u, gs) && g.pathParent(u, gs) == ResourceGraph.NONE) {
+            return names.get(s);
+          }
+        }
+      }
+    }
+    return null;
   }
 
   @Override
@@ -293,10 +335,9 @@ final class EngineBackend implements Backend {
     if (rq.shrink(path)) {
       return null;
     }
+    // Fluxion's traverser fails without a message when the path is unknown
     return "remove_subgraph: ERROR: remove_subgraph error: Invalid argument\n"
-        + "remove_subgraph: ERROR: traverser returned error: "
-        + path
-        + " not found\n\n";
+        + "remove_subgraph: ERROR: traverser returned error: \n\n";
   }
 
   @Override
