@@ -293,10 +293,19 @@ public final class QueryEngine {
           return new long[0];
         }
       }
-      for (int i = 0; i < p.n; i++) {
-        points.add(p.start[i]);
-        points.add(p.end[i]);
+      // the aggregate's points are exactly the distinct span starts and ends, ascending
+      org.eclipse.collections.impl.list.mutable.primitive.LongArrayList out =
+          new org.eclipse.collections.impl.list.mutable.primitive.LongArrayList();
+      for (int q = 0; q < p.pointCount(); q++) {
+        long t = p.pointTime(q);
+        if (t < from || t + d > Traverser.HORIZON) {
+          continue;
+        }
+        if (p.fits(dfv, t, d)) {
+          out.add(t);
+        }
       }
+      return out.toArray();
     } else {
       for (VertexSchedule s : state.sched) {
         if (s != null) {

@@ -8,9 +8,18 @@ import java.util.Arrays;
  *
  * <h2>Implementation notes</h2>
  *
- * <p>{@code types} are prune-type indices of the engine; spans are parallel arrays with {@code
- * amounts} laid out row-major ({@code span * types.length + k}). Lists are short except near the
- * root, where every job has one span; queries are linear in the number of spans.
+ * <p>{@code types} are prune-type indices of the engine; spans are parallel arrays in insertion
+ * order with {@code amounts} laid out row-major ({@code span * types.length + k}).
+ *
+ * <p>Beside the spans, a step function answers the time queries: {@code pt[0..pn)} are the distinct
+ * span boundaries (every start and end) in increasing order, {@code used[p * types.length + k]} is
+ * the amount of slot {@code k} held on {@code [pt[p], pt[p + 1])}, {@code ref[p]} counts the span
+ * boundaries at {@code pt[p]} and {@code starts[p]} the spans starting there. Before the first
+ * point nothing is held. A point is created by the first span boundary on it and dropped with the
+ * last, so the points are exactly the set of all span starts and ends. {@link #usedAt} is a binary
+ * search (O(log p)); {@link #minAvailDuring} is O(log p) plus the points inside the window; adding
+ * or removing a span costs O(p) (array shifts and the covered points). Amounts add with ordinary
+ * {@code long} arithmetic, so the answers equal summing the live spans.
  */
 final class SubtreePlan {
   final int[] types;
@@ -21,20 +30,21 @@ final class SubtreePlan {
   long[] amounts;
   int n;
 
+  private long[] pt = new long[4];
+  private int[] ref = new int[4];
+  private int[] starts = new int[4];
+  private long[] used;
+  private int pn;
+
   SubtreePlan(int[] types, long[] totals) {
     this.types = types;
     this.totals = totals;
     this.amounts = new long[2 * types.length];
+    this.used = new long[4 * types.length];
   }
 
   SubtreePlan copy() {
-    SubtreePlan c = new SubtreePlan(types, totals);
-    c.job = job.clone();
-    c.start = start.clone();
-    c.end = end.clone();
-    c.amounts = amounts.clone();
-    c.n = n;
-    return c;
+    return withTotals(totals);
   }
 
   int slotOf(int pruneType) {
@@ -47,31 +57,45 @@ final class SubtreePlan {
   }
 
   void add(long jobId, long s, long e, long[] byPruneType) {
+    int t = types.length;
     if (n == job.length) {
       int m = n * 2;
       job = Arrays.copyOf(job, m);
       start = Arrays.copyOf(start, m);
       end = Arrays.copyOf(end, m);
-      amounts = Arrays.copyOf(amounts, m * types.length);
+      amounts = Arrays.copyOf(amounts, m * t);
     }
     job[n] = jobId;
     start[n] = s;
     end[n] = e;
-    for (int k = 0; k < types.length; k++) {
-      amounts[n * types.length + k] = byPruneType[types[k]];
+    int row = n * t;
+    for (int k = 0; k < t; k++) {
+      amounts[row + k] = byPruneType[types[k]];
     }
     n++;
+    refPoint(s, true);
+    refPoint(e, false);
+    if (s < e) {
+      addRange(s, e, amounts, row, 1);
+    }
   }
 
   boolean remove(long jobId) {
     for (int i = 0; i < n; i++) {
       if (job[i] == jobId) {
+        int t = types.length;
+        long s = start[i];
+        long e = end[i];
+        if (s < e) {
+          addRange(s, e, amounts, i * t, -1);
+        }
+        unrefPoint(s, true);
+        unrefPoint(e, false);
         int last = n - 1;
         System.arraycopy(job, i + 1, job, i, last - i);
         System.arraycopy(start, i + 1, start, i, last - i);
         System.arraycopy(end, i + 1, end, i, last - i);
-        System.arraycopy(
-            amounts, (i + 1) * types.length, amounts, i * types.length, (last - i) * types.length);
+        System.arraycopy(amounts, (i + 1) * t, amounts, i * t, (last - i) * t);
         n = last;
         return true;
       }
@@ -86,6 +110,11 @@ final class SubtreePlan {
     c.end = end.clone();
     c.amounts = amounts.clone();
     c.n = n;
+    c.pt = pt.clone();
+    c.ref = ref.clone();
+    c.starts = starts.clone();
+    c.used = used.clone();
+    c.pn = pn;
     return c;
   }
 
@@ -98,15 +127,20 @@ final class SubtreePlan {
     return false;
   }
 
+  /** The number of distinct span boundaries (starts and ends). */
+  int pointCount() {
+    return pn;
+  }
+
+  /** The {@code p}-th distinct span boundary in increasing order. */
+  long pointTime(int p) {
+    return pt[p];
+  }
+
   /** The amount of slot {@code k} held at instant {@code t}. */
   long usedAt(int k, long t) {
-    long sum = 0;
-    for (int i = 0; i < n; i++) {
-      if (start[i] <= t && end[i] > t) {
-        sum += amounts[i * types.length + k];
-      }
-    }
-    return sum;
+    int p = floor(t);
+    return p < 0 ? 0 : used[p * types.length + k];
   }
 
   /** The available amount of slot {@code k} at instant {@code t}. */
@@ -117,10 +151,13 @@ final class SubtreePlan {
   /** The least available amount of slot {@code k} over {@code [at, at + d)}. */
   long minAvailDuring(int k, long at, long d) {
     long hi = at + d;
-    long worst = usedAt(k, at);
-    for (int i = 0; i < n; i++) {
-      if (start[i] > at && start[i] < hi) {
-        long u = usedAt(k, start[i]);
+    int t = types.length;
+    int p = floor(at);
+    long worst = p < 0 ? 0 : used[p * t + k];
+    // usage rises only where a span starts: check at and every start inside the window
+    for (int q = p + 1; q < pn && pt[q] < hi; q++) {
+      if (starts[q] > 0) {
+        long u = used[q * t + k];
         if (u > worst) {
           worst = u;
         }
@@ -144,5 +181,84 @@ final class SubtreePlan {
       }
     }
     return true;
+  }
+
+  // ------------------------------------------------------------------ step function
+
+  /** The index of the last point at or before {@code t}, or -1. */
+  private int floor(long t) {
+    int lo = 0;
+    int hi = pn - 1;
+    while (lo <= hi) {
+      int mid = (lo + hi) >>> 1;
+      if (pt[mid] <= t) {
+        lo = mid + 1;
+      } else {
+        hi = mid - 1;
+      }
+    }
+    return hi;
+  }
+
+  private void refPoint(long time, boolean isStart) {
+    int p = floor(time);
+    if (p < 0 || pt[p] != time) {
+      p++;
+      insertPoint(p, time);
+    }
+    ref[p]++;
+    if (isStart) {
+      starts[p]++;
+    }
+  }
+
+  private void insertPoint(int p, long time) {
+    int t = types.length;
+    if (pn == pt.length) {
+      int m = pn * 2;
+      pt = Arrays.copyOf(pt, m);
+      ref = Arrays.copyOf(ref, m);
+      starts = Arrays.copyOf(starts, m);
+      used = Arrays.copyOf(used, m * t);
+    }
+    System.arraycopy(pt, p, pt, p + 1, pn - p);
+    System.arraycopy(ref, p, ref, p + 1, pn - p);
+    System.arraycopy(starts, p, starts, p + 1, pn - p);
+    System.arraycopy(used, p * t, used, (p + 1) * t, (pn - p) * t);
+    pt[p] = time;
+    ref[p] = 0;
+    starts[p] = 0;
+    // the new point splits the segment before it: same usage (nothing before the first point)
+    for (int k = 0; k < t; k++) {
+      used[p * t + k] = p == 0 ? 0 : used[(p - 1) * t + k];
+    }
+    pn++;
+  }
+
+  private void unrefPoint(long time, boolean isStart) {
+    int p = floor(time);
+    if (isStart) {
+      starts[p]--;
+    }
+    if (--ref[p] == 0) {
+      int t = types.length;
+      System.arraycopy(pt, p + 1, pt, p, pn - p - 1);
+      System.arraycopy(ref, p + 1, ref, p, pn - p - 1);
+      System.arraycopy(starts, p + 1, starts, p, pn - p - 1);
+      System.arraycopy(used, (p + 1) * t, used, p * t, (pn - p - 1) * t);
+      pn--;
+    }
+  }
+
+  /** Adds {@code sign} times the amounts row at {@code row} to every point in {@code [s, e)}. */
+  private void addRange(long s, long e, long[] rows, int row, int sign) {
+    int t = types.length;
+    int from = floor(s);
+    for (int q = from; q < pn && pt[q] < e; q++) {
+      int base = q * t;
+      for (int k = 0; k < t; k++) {
+        used[base + k] += sign * rows[row + k];
+      }
+    }
   }
 }

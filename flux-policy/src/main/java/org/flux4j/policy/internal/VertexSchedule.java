@@ -27,6 +27,12 @@ final class VertexSchedule {
   byte[] kind = new byte[2];
   int n;
 
+  /** Entries holding units (units > 0): the only ones {@link #maxUnitsDuring} reads. */
+  private int holding;
+
+  /** Entries per kind ({@link #SHARED}, {@link #ALLOCATED}, {@link #RESERVED}). */
+  private final int[] perKind = new int[3];
+
   VertexSchedule copy() {
     VertexSchedule c = new VertexSchedule();
     c.job = job.clone();
@@ -35,6 +41,8 @@ final class VertexSchedule {
     c.units = units.clone();
     c.kind = kind.clone();
     c.n = n;
+    c.holding = holding;
+    System.arraycopy(perKind, 0, c.perKind, 0, perKind.length);
     return c;
   }
 
@@ -53,12 +61,23 @@ final class VertexSchedule {
     units[n] = u;
     kind[n] = k;
     n++;
+    count(u, k, 1);
+  }
+
+  private void count(long u, byte k, int sign) {
+    if (u > 0) {
+      holding += sign;
+    }
+    if (k >= 0 && k < perKind.length) {
+      perKind[k] += sign;
+    }
   }
 
   /** Removes the entry of {@code jobId}; returns its index before removal or -1. */
   int remove(long jobId) {
     for (int i = 0; i < n; i++) {
       if (job[i] == jobId) {
+        count(units[i], kind[i], -1);
         int last = n - 1;
         System.arraycopy(job, i + 1, job, i, last - i);
         System.arraycopy(start, i + 1, start, i, last - i);
@@ -83,6 +102,9 @@ final class VertexSchedule {
 
   /** The largest number of units held at any instant of {@code [at, at + d)}. */
   long maxUnitsDuring(long at, long d) {
+    if (holding == 0) {
+      return 0;
+    }
     long hi = at + d;
     long best = 0;
     // usage is piecewise constant and changes only at starts; check at and every start inside
@@ -120,6 +142,9 @@ final class VertexSchedule {
   }
 
   boolean has(byte k) {
+    if (k >= 0 && k < perKind.length) {
+      return perKind[k] > 0;
+    }
     for (int i = 0; i < n; i++) {
       if (kind[i] == k) {
         return true;

@@ -1,0 +1,159 @@
+package org.flux4j.policy.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Random operation sequences on {@link SubtreePlan} and {@link VertexSchedule} compared with a
+ * naive model that sums the live entries for every query.
+ */
+class ScheduleEquivalenceTest {
+
+  /** A span or entry of the model. */
+  private record Span(long job, long start, long end, long[] amounts, byte kind) {}
+
+  private static long naiveUsed(List<Span> spans, int k, long t) {
+    long sum = 0;
+    for (Span s : spans) {
+      if (s.start <= t && s.end > t) {
+        sum += s.amounts[k];
+      }
+    }
+    return sum;
+  }
+
+  private static long naiveMaxUsed(List<Span> spans, int k, long at, long d) {
+    long hi = at + d;
+    long worst = naiveUsed(spans, k, at);
+    for (Span s : spans) {
+      if (s.start > at && s.start < hi) {
+        worst = Math.max(worst, naiveUsed(spans, k, s.start));
+      }
+    }
+    return worst;
+  }
+
+  @Test
+  void subtreePlan_randomOperations_matchNaiveSums() {
+    SplittableRandom rnd = new SplittableRandom(42);
+    for (int round = 0; round < 50; round++) {
+      int[] types = round % 5 == 0 ? new int[] {1} : new int[] {0, 2};
+      long[] totals = types.length == 1 ? new long[] {8} : new long[] {16, 4};
+      SubtreePlan plan = new SubtreePlan(types, totals);
+      List<Span> model = new ArrayList<>();
+      long nextJob = 1;
+      for (int step = 0; step < 120; step++) {
+        if (model.isEmpty() || rnd.nextInt(3) > 0) {
+          long s = rnd.nextInt(50);
+          long e = s + rnd.nextInt(-3, 30);
+          long[] byType = {rnd.nextInt(-1, 5), rnd.nextInt(0, 5), rnd.nextInt(0, 3)};
+          long[] amounts = new long[types.length];
+          for (int k = 0; k < types.length; k++) {
+            amounts[k] = byType[types[k]];
+          }
+          long job = rnd.nextInt(4) == 0 && !model.isEmpty() ? model.get(0).job : nextJob++;
+          plan.add(job, s, e, byType);
+          model.add(new Span(job, s, e, amounts, (byte) 0));
+        } else {
+          Span victim = model.get(rnd.nextInt(model.size()));
+          boolean removed = plan.remove(victim.job);
+          assertThat(removed).isTrue();
+          for (int i = 0; i < model.size(); i++) {
+            if (model.get(i).job == victim.job) {
+              model.remove(i);
+              break;
+            }
+          }
+        }
+        if (rnd.nextInt(10) == 0) {
+          plan = rnd.nextBoolean() ? plan.copy() : plan.withTotals(totals.clone());
+        }
+        assertThat(plan.n).isEqualTo(model.size());
+        TreeSet<Long> points = new TreeSet<>();
+        for (int i = 0; i < model.size(); i++) {
+          Span sp = model.get(i);
+          assertThat(plan.job[i]).isEqualTo(sp.job);
+          assertThat(plan.start[i]).isEqualTo(sp.start);
+          assertThat(plan.end[i]).isEqualTo(sp.end);
+          points.add(sp.start);
+          points.add(sp.end);
+        }
+        List<Long> got = new ArrayList<>();
+        for (int q = 0; q < plan.pointCount(); q++) {
+          got.add(plan.pointTime(q));
+        }
+        assertThat(got).containsExactlyElementsOf(points);
+        for (int k = 0; k < types.length; k++) {
+          for (long t = -2; t < 85; t += 1 + rnd.nextInt(3)) {
+            assertThat(plan.usedAt(k, t)).isEqualTo(naiveUsed(model, k, t));
+            long d = rnd.nextInt(-2, 40);
+            assertThat(plan.minAvailDuring(k, t, d))
+                .isEqualTo(totals[k] - naiveMaxUsed(model, k, t, d));
+          }
+        }
+        assertThat(plan.has(nextJob)).isFalse();
+      }
+    }
+  }
+
+  @Test
+  void vertexSchedule_randomOperations_matchNaiveScans() {
+    SplittableRandom rnd = new SplittableRandom(7);
+    for (int round = 0; round < 50; round++) {
+      VertexSchedule vs = new VertexSchedule();
+      List<Span> model = new ArrayList<>();
+      long nextJob = 1;
+      for (int step = 0; step < 80; step++) {
+        if (model.isEmpty() || rnd.nextInt(3) > 0) {
+          long s = rnd.nextInt(50);
+          long e = s + rnd.nextInt(-2, 30);
+          long u = rnd.nextInt(3) == 0 ? 0 : rnd.nextInt(1, 4);
+          byte kind = (byte) rnd.nextInt(3);
+          long job = rnd.nextInt(5) == 0 && !model.isEmpty() ? model.get(0).job : nextJob++;
+          vs.add(job, s, e, u, kind);
+          model.add(new Span(job, s, e, new long[] {u}, kind));
+        } else {
+          Span victim = model.get(rnd.nextInt(model.size()));
+          int first = -1;
+          for (int i = 0; i < model.size(); i++) {
+            if (model.get(i).job == victim.job) {
+              first = i;
+              break;
+            }
+          }
+          assertThat(vs.indexOf(victim.job)).isEqualTo(first);
+          assertThat(vs.remove(victim.job)).isEqualTo(first);
+          model.remove(first);
+        }
+        if (rnd.nextInt(10) == 0) {
+          vs = vs.copy();
+        }
+        assertThat(vs.n).isEqualTo(model.size());
+        for (int i = 0; i < model.size(); i++) {
+          assertThat(vs.job[i]).isEqualTo(model.get(i).job);
+          assertThat(vs.kind[i]).isEqualTo(model.get(i).kind);
+        }
+        for (byte k = 0; k < 3; k++) {
+          final byte kk = k;
+          assertThat(vs.has(k)).isEqualTo(model.stream().anyMatch(x -> x.kind == kk));
+          assertThat(vs.hasKindFor(1, k))
+              .isEqualTo(model.stream().anyMatch(x -> x.kind == kk && x.job == 1));
+        }
+        for (long t = -2; t < 85; t += 1 + rnd.nextInt(3)) {
+          long d = rnd.nextInt(-2, 40);
+          List<Span> holding = model.stream().filter(x -> x.amounts[0] > 0).toList();
+          assertThat(vs.maxUnitsDuring(t, d)).isEqualTo(naiveMaxUsed(holding, 0, t, d));
+          long hi = t + d;
+          long at = t;
+          assertThat(vs.anyDuring(t, d))
+              .isEqualTo(model.stream().anyMatch(x -> x.start < hi && x.end > at));
+        }
+      }
+    }
+  }
+}
