@@ -66,6 +66,7 @@ public final class QueryEngine {
     this.state = new SchedState(graph.vertexLimit());
     prune.prime(root, 0, state);
     this.trav = new Traverser(graph, options.policy(), prune, state);
+    this.trav.flexible = options.traverser() == ResourceQuery.Traverser.FLEXIBLE;
     int nodeType = graph.typeId("node");
     for (int v = 0; v < graph.vertexLimit(); v++) {
       if (graph.isLive(v) && graph.typeOf(v) == nodeType && graph.status(v) == Status.UP) {
@@ -81,6 +82,7 @@ public final class QueryEngine {
     this.state = o.state.copy();
     this.root = o.root;
     this.trav = new Traverser(g, options.policy(), prune, state);
+    this.trav.flexible = o.trav.flexible;
     this.trav.seq = o.trav.seq;
     this.totalPre = o.totalPre;
     this.totalPost = o.totalPost;

@@ -40,6 +40,36 @@ final class Req {
     with = compile(r.with(), g);
   }
 
+  /** A copy of {@code o} with another type and children (the flexible traverser's variants). */
+  private Req(Req o, String typeName, int type, Req[] with) {
+    this.typeName = typeName;
+    this.type = type;
+    min = o.min;
+    max = o.max;
+    op = o.op;
+    operand = o.operand;
+    exclusive = o.exclusive;
+    label = o.label;
+    this.with = with;
+    userData = o.userData;
+    hasUserData = o.hasUserData;
+  }
+
+  /** This request with {@code with} as its children (primed data shared). */
+  Req withChildren(Req[] children) {
+    return new Req(this, typeName, type, children);
+  }
+
+  /** This request turned into a plain slot with {@code with} as its children. */
+  Req asSlot(Req[] children) {
+    return new Req(this, "slot", SLOT, children);
+  }
+
+  /** Whether this is an exclusive-or slot (an alternative of the flexible traverser). */
+  boolean isXorSlot() {
+    return "xor_slot".equals(typeName);
+  }
+
   static Req[] compile(List<ResourceRequest.Resource> rs, ResourceGraph g) {
     Req[] out = new Req[rs.size()];
     for (int i = 0; i < out.length; i++) {

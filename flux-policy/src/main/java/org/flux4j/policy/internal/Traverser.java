@@ -61,6 +61,12 @@ final class Traverser {
   final PruneConfig prune;
   SchedState st;
 
+  /** Fluxion's flexible traverser ({@code -T flexible}): or-slots and xor-slot alternatives. */
+  boolean flexible;
+
+  /** Fluxion's SYSTEM_MAX_XOR_EXPANSION: the most jobspec variants xor slots may expand to. */
+  static final int MAX_XOR_EXPANSION = 1000;
+
   private final StdSort.Comp greater = (a, b) -> a.score > b.score;
   private final StdSort.Comp less = (a, b) -> a.score < b.score;
   private final StdSort.Comp vertexComp;
@@ -206,6 +212,10 @@ final class Traverser {
 
   /** Fluxion's prime_jobspec: per-request user data and the top-level totals (by prune type). */
   void primeJobspec(Req[] resources, long[] toParent) {
+    if (flexible) {
+      primeFlexible(resources, toParent, new boolean[toParent.length]);
+      return;
+    }
     for (Req r : resources) {
       if (r.exclusive == 1 && r.type >= 0 && r.type < exclType.length) {
         exclType[r.type] = true;
@@ -227,6 +237,59 @@ final class Traverser {
         // Fluxion's user_data map has an entry for every pruning type met below, even with 0
         r.hasUserData = hasPruningTypeBelow(r);
       }
+    }
+  }
+
+  /**
+   * The flexible traverser's priming: like {@link #primeJobspec} but the siblings that are slots
+   * (or xor slots) are alternatives, so they contribute the minimum of their totals, and a pruning
+   * type that one of them lacks contributes nothing. {@code present} tracks which entries of {@code
+   * toParent} exist (Fluxion's map keys).
+   */
+  private void primeFlexible(Req[] resources, long[] toParent, boolean[] present) {
+    int k = toParent.length;
+    for (Req r : resources) {
+      if (r.exclusive == 1 && r.type >= 0 && r.type < exclType.length) {
+        exclType[r.type] = true;
+      }
+      int pt = r.type >= 0 ? prune.pruneIndexOfType(r.type) : -1;
+      if (pt >= 0) {
+        toParent[pt] += r.min;
+        present[pt] = true;
+      }
+      r.userData = new long[k];
+      boolean[] mine = new boolean[k];
+      primeFlexible(r.with, r.userData, mine);
+      r.hasUserData = false;
+      for (int i = 0; i < k; i++) {
+        r.hasUserData |= mine[i];
+      }
+      if (r.isSlot() || r.isXorSlot()) {
+        for (int i = 0; i < k; i++) {
+          if (mine[i]) {
+            minIf(toParent, present, i, r.min * r.userData[i]);
+          }
+        }
+        for (int i = 0; i < k; i++) {
+          if (present[i] && !mine[i]) {
+            minIf(toParent, present, i, 0);
+          }
+        }
+      } else {
+        for (int i = 0; i < k; i++) {
+          if (mine[i]) {
+            toParent[i] += r.min * r.userData[i];
+            present[i] = true;
+          }
+        }
+      }
+    }
+  }
+
+  private static void minIf(long[] toParent, boolean[] present, int i, long v) {
+    if (!present[i] || toParent[i] > v) {
+      toParent[i] = v;
+      present[i] = true;
     }
   }
 
@@ -253,6 +316,81 @@ final class Traverser {
 
   /** Fluxion's select: returns OK or an errno-like code; on OK the root edge is marked. */
   int select(Req[] resources, int root, Meta m, boolean excl) {
+    if (!flexible) {
+      return selectOne(resources, root, m, excl);
+    }
+    java.util.List<Req[]> variants = splitXorSlots(resources);
+    if (variants == null) {
+      err.append("select: split_xor_slots failed.\n")
+          .append("Value too large for defined data type\n");
+      return EINVAL;
+    }
+    int rc = EBUSY;
+    for (Req[] variant : variants) {
+      rc = selectOne(variant, root, m, excl);
+      if (rc == OK) {
+        return OK;
+      }
+    }
+    return rc;
+  }
+
+  /**
+   * Fluxion's split_xor_slots: every combination of the required siblings' expansions with exactly
+   * one xor-slot alternative (turned into a plain slot) per level; null past {@link
+   * #MAX_XOR_EXPANSION}.
+   */
+  static java.util.List<Req[]> splitXorSlots(Req[] resources) {
+    java.util.List<Req[]> base = new java.util.ArrayList<>();
+    base.add(new Req[0]);
+    java.util.List<Req> xorOptions = new java.util.ArrayList<>();
+    for (Req r : resources) {
+      java.util.List<Req[]> childVariants = splitXorSlots(r.with);
+      if (childVariants == null) {
+        return null;
+      }
+      if (r.isXorSlot()) {
+        for (Req[] cv : childVariants) {
+          xorOptions.add(r.asSlot(cv));
+          if (xorOptions.size() > MAX_XOR_EXPANSION) {
+            return null;
+          }
+        }
+        continue;
+      }
+      java.util.List<Req[]> next = new java.util.ArrayList<>();
+      for (Req[] v : base) {
+        for (Req[] cv : childVariants) {
+          next.add(append(v, r.withChildren(cv)));
+          if (next.size() > MAX_XOR_EXPANSION) {
+            return null;
+          }
+        }
+      }
+      base = next;
+    }
+    if (xorOptions.isEmpty()) {
+      return base;
+    }
+    java.util.List<Req[]> results = new java.util.ArrayList<>();
+    for (Req[] v : base) {
+      for (Req o : xorOptions) {
+        results.add(append(v, o));
+        if (results.size() > MAX_XOR_EXPANSION) {
+          return null;
+        }
+      }
+    }
+    return results;
+  }
+
+  private static Req[] append(Req[] v, Req r) {
+    Req[] out = java.util.Arrays.copyOf(v, v.length + 1);
+    out[v.length] = r;
+    return out;
+  }
+
+  private int selectOne(Req[] resources, int root, Meta m, boolean excl) {
     this.meta = m;
     tick++;
     seq++;
@@ -320,7 +458,60 @@ final class Traverser {
       }
     }
     boolean pris = pristine;
-    if (conflict) {
+    Req[] orSlots = null;
+    if (flexible) {
+      // the flexible test: a level's slot siblings (or the slot children of the matched resource)
+      // are or-slots; the vertex is a slot if any of them fits its children
+      matched = false;
+      conflict = false;
+      boolean orMatched = false;
+      matchRes = null;
+      for (Req r : resources) {
+        if (r.type == ut) {
+          if (matched || orMatched) {
+            conflict = true;
+            break;
+          }
+          matchRes = r;
+          for (Req c : r.with) {
+            if (c.isSlot()) {
+              orSlots = r.with;
+              nslots = c.effectiveMax();
+            }
+          }
+          matched = true;
+        } else if (r.isSlot()) {
+          if (matched) {
+            conflict = true;
+            break;
+          }
+          orSlots = resources;
+          nslots = r.effectiveMax();
+          orMatched = true;
+        }
+      }
+      if (conflict) {
+        err.append("test: siblings in jobspec request same resource type : ")
+            .append(g.type(u))
+            .append(".\n");
+        kind = NONE_MATCH;
+      } else if (orSlots != null) {
+        kind = pristine ? PRISTINE_NONE_MATCH : NONE_MATCH;
+        for (Req r : orSlots) {
+          if (slotMatch(u, r)) {
+            kind = SLOT_MATCH;
+            pris = false;
+            next = orSlots;
+          }
+        }
+      } else if (matchRes != null) {
+        kind = RESOURCE_MATCH;
+        pris = false;
+        next = matchRes.with;
+      } else {
+        kind = pristine ? PRISTINE_NONE_MATCH : NONE_MATCH;
+      }
+    } else if (conflict) {
       err.append("test: siblings in jobspec request same resource type : ")
           .append(g.type(u))
           .append(".\n");
@@ -349,7 +540,9 @@ final class Traverser {
     int myDepth = depth;
     Dfu dfu = pooled(dfuPool, myDepth);
     depth = myDepth + 1;
-    if (kind == SLOT_MATCH) {
+    if (kind == SLOT_MATCH && flexible) {
+      domOrSlots(u, next, nslots, pris, dfu, myDepth);
+    } else if (kind == SLOT_MATCH) {
       domSlot(u, next, nslots, pris, dfu, myDepth);
     } else {
       explore(u, next, pris, xIn, dfu, 1);
@@ -425,6 +618,24 @@ final class Traverser {
     }
     if (planAvail(u) == 0) {
       return false;
+    }
+    if (flexible) {
+      // or-slots: a slot failing the subtree check does not stop the scan; the last one decides
+      boolean ok = true;
+      for (Req r : resources) {
+        if (ut != r.type && !r.isSlot()) {
+          continue;
+        }
+        if (r.isSlot()) {
+          ok = bySubplan(u, r);
+        } else {
+          if (!byExcl(u, xIn, r) || !bySubplan(u, r)) {
+            return false;
+          }
+          ok = true;
+        }
+      }
+      return ok;
     }
     for (Req r : resources) {
       if (ut != r.type && !r.isSlot()) {
@@ -690,6 +901,162 @@ final class Traverser {
     for (int i = madeFrom; i < groupsUsed; i++) {
       dfu.add(Req.SLOT, groupArena[i]);
     }
+  }
+
+  /**
+   * The flexible traverser's dom_slot: explores {@code u} for the union of the or-slots' shapes
+   * (per type the shape with the largest minimum count), then packs the qualified counts into the
+   * combination of or-slots that yields the most slots (first listed wins ties), and emits one slot
+   * candidate per packed slot.
+   */
+  private void domOrSlots(int u, Req[] slots, long nslots, boolean pristine, Dfu dfu, int myDepth) {
+    java.util.TreeMap<Integer, Req> union = new java.util.TreeMap<>();
+    for (Req slot : slots) {
+      for (Req r : slot.with) {
+        Req prev = union.get(r.type);
+        if (prev == null || prev.min < r.min) {
+          union.put(r.type, r);
+        }
+      }
+    }
+    Req[] shape = union.values().toArray(new Req[0]);
+    int[] types = new int[shape.length];
+    for (int i = 0; i < shape.length; i++) {
+      types[i] = shape[i].type;
+    }
+    Dfu dfuSlot = pooled(slotPool, myDepth);
+    explore(u, shape, pristine, true, dfuSlot, nslots);
+    for (int i = 0; i < dfuSlot.n; i++) {
+      Evals e = dfuSlot.byType[i];
+      if (e.chooseBestK(e.qual, slotComp)) {
+        dfuSlot.hierConstrainNow = true;
+      }
+    }
+    long[] counts = new long[types.length];
+    for (int i = 0; i < types.length; i++) {
+      counts[i] = dfuSlot.qualifiedCount(types[i]);
+    }
+    java.util.Map<CountsKey, OrConfig> memo = new java.util.HashMap<>();
+    OrConfig cur = selectOrConfig(slots, types, counts, nslots, memo);
+    long qualNumSlots = cur.score;
+    java.util.List<EGroup> made = new java.util.ArrayList<>();
+    for (long s = 0; s < qualNumSlots; s++) {
+      EGroup slotGroup = newGroup();
+      long score = 1;
+      for (Req elem : slots[cur.index].with) {
+        long qc = dfuSlot.qualifiedCount(elem.type);
+        long count = elem.calcCount(qc);
+        Evals e = dfuSlot.find(elem.type);
+        long j = 0;
+        while (j < count) {
+          EGroup eg = e == null ? null : e.iterNext();
+          if (eg == null) {
+            err.append("dom_slot: not enough slots.\n");
+            return;
+          }
+          slotGroup.addEdge(eg.edgeSlot[0], eg.edgeCount[0], eg.edgeCount[0], true);
+          score += eg.score;
+          j += eg.edgeCount[0];
+        }
+      }
+      slotGroup.score = score;
+      slotGroup.count = 1;
+      slotGroup.exclusive = true;
+      made.add(slotGroup);
+      OrConfig nxt = memo.get(new CountsKey(cur.next));
+      cur = nxt != null ? nxt : new OrConfig(new long[0], 0, 0);
+    }
+    for (EGroup eg : made) {
+      dfu.add(Req.SLOT, eg);
+    }
+  }
+
+  /** Remaining qualified counts per union type, as a memo key. */
+  private record CountsKey(long[] counts) {
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof CountsKey k && java.util.Arrays.equals(counts, k.counts);
+    }
+
+    @Override
+    public int hashCode() {
+      return java.util.Arrays.hashCode(counts);
+    }
+
+    @Override
+    public String toString() {
+      return java.util.Arrays.toString(counts);
+    }
+  }
+
+  /** A packing step: the counts left after taking or-slot {@code index}, and the slots packed. */
+  private record OrConfig(long[] next, long score, int index) {}
+
+  /**
+   * Fluxion's select_or_config: the most or-slots that fit in {@code counts}, memoized by counts; a
+   * single shape is packed greedily up to {@code nslots}.
+   */
+  private static OrConfig selectOrConfig(
+      Req[] slots,
+      int[] types,
+      long[] counts,
+      long nslots,
+      java.util.Map<CountsKey, OrConfig> memo) {
+    CountsKey key = new CountsKey(counts);
+    OrConfig known = memo.get(key);
+    if (known != null) {
+      return known;
+    }
+    if (slots.length == 1) {
+      long maxMatches = nslots;
+      for (Req elem : slots[0].with) {
+        long have = counts[indexOf(types, elem.type)];
+        long count = elem.calcCount(have);
+        if (count <= 0 || have < count) {
+          maxMatches = 0;
+          break;
+        }
+        maxMatches = Math.min(maxMatches, have / count);
+      }
+      OrConfig c = new OrConfig(counts, maxMatches, 0);
+      memo.put(key, c);
+      return c;
+    }
+    long best = -1;
+    for (int i = 0; i < slots.length; i++) {
+      long[] updated = counts.clone();
+      boolean fits = true;
+      for (Req elem : slots[i].with) {
+        int at = indexOf(types, elem.type);
+        long count = elem.calcCount(counts[at]);
+        if (count <= 0) {
+          fits = false;
+          break;
+        }
+        updated[at] -= count;
+      }
+      if (!fits) {
+        continue;
+      }
+      long test = selectOrConfig(slots, types, updated, nslots, memo).score;
+      if (best < test) {
+        best = test;
+        memo.put(key, new OrConfig(updated, best + 1, i));
+      }
+    }
+    if (best < 0) {
+      memo.put(key, new OrConfig(new long[0], 0, -1));
+    }
+    return memo.get(key);
+  }
+
+  private static int indexOf(int[] types, int t) {
+    for (int i = 0; i < types.length; i++) {
+      if (types[i] == t) {
+        return i;
+      }
+    }
+    throw new IllegalStateException("type " + t + " not in the or-slot union");
   }
 
   private Dfu pooled(Dfu[] unused, int d) {
