@@ -1,0 +1,82 @@
+package org.flux4j.policy.match;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.flux4j.graph.ResourceGraph;
+import org.junit.jupiter.api.Test;
+
+/** The flexible traverser ({@code -T flexible}): or-slots and xor-slot alternatives. */
+class FlexibleTraverserTest {
+  private static ResourceQuery query(ResourceQuery.Traverser t) {
+    // one node, 2 sockets of 4 cores and a 4-unit memory each
+    ResourceGraph g = Clusters.sockets(1, 4);
+    return ResourceQuery.create(
+        g, ResourceQuery.Options.builder().policy("high").traverser(t).build());
+  }
+
+  private static ResourceRequest.Resource xor(long count, ResourceRequest.Resource... with) {
+    return new ResourceRequest.Resource(
+        "xor_slot", ResourceRequest.Count.exactly(count), null, "x", "", List.of(with));
+  }
+
+  private static long cores(MatchResult r) {
+    ResourceSet s = r.resourceSet().orElseThrow();
+    long n = 0;
+    for (int i = 0; i < s.size(); i++) {
+      if (s.graph().type(s.vertex(i)).equals("core")) {
+        n += s.count(i);
+      }
+    }
+    return n;
+  }
+
+  @Test
+  void xorSlot_firstAlternativeTooBig_theSecondIsAllocated() {
+    ResourceRequest req =
+        ResourceRequest.of(
+            60,
+            ResourceRequest.Resource.of(
+                "socket",
+                1,
+                xor(1, ResourceRequest.Resource.of("core", 8)),
+                xor(1, ResourceRequest.Resource.of("core", 3))));
+    ResourceQuery rq = query(ResourceQuery.Traverser.FLEXIBLE);
+    MatchResult r = rq.match(MatchOp.ALLOCATE, req, 1);
+    assertThat(r).isInstanceOf(MatchResult.Allocated.class);
+    assertThat(cores(r)).isEqualTo(3);
+    rq.checkInvariants();
+  }
+
+  @Test
+  void xorSlot_noAlternativeFits_isNotAllocated() {
+    ResourceRequest req =
+        ResourceRequest.of(
+            60,
+            ResourceRequest.Resource.of(
+                "socket",
+                1,
+                xor(1, ResourceRequest.Resource.of("core", 8)),
+                xor(1, ResourceRequest.Resource.of("core", 5))));
+    MatchResult r = query(ResourceQuery.Traverser.FLEXIBLE).match(MatchOp.ALLOCATE, req, 1);
+    assertThat(r).isNotInstanceOf(MatchResult.Allocated.class);
+  }
+
+  @Test
+  void orSlots_packingFavoursTheShapeThatFitsMoreSlots() {
+    // 4 cores per socket: one 3-core slot leaves nothing usable, two 2-core slots fit
+    ResourceRequest req =
+        ResourceRequest.of(
+            60,
+            ResourceRequest.Resource.of(
+                "socket",
+                1,
+                ResourceRequest.Resource.slot(1, "a", ResourceRequest.Resource.of("core", 3)),
+                ResourceRequest.Resource.slot(1, "b", ResourceRequest.Resource.of("core", 2))));
+    ResourceQuery rq = query(ResourceQuery.Traverser.FLEXIBLE);
+    MatchResult r = rq.match(MatchOp.ALLOCATE, req, 1);
+    assertThat(r).isInstanceOf(MatchResult.Allocated.class);
+    assertThat(cores(r)).isEqualTo(2);
+    rq.checkInvariants();
+  }
+}
