@@ -41,6 +41,10 @@ public final class QueryEngine {
   private final SchedState state;
   private final Traverser trav;
   private final int root;
+
+  /** The dominant subsystem's index in the graph (containment is 0). */
+  private final int dom;
+
   private long totalPre;
   private long totalPost;
 
@@ -57,15 +61,12 @@ public final class QueryEngine {
     this.graph = graph;
     this.options = options;
     checkSubsystems(options.subsystems());
-    int[] roots = graph.roots();
-    if (roots.length == 0) {
-      throw new IllegalArgumentException("the graph has no containment root");
-    }
-    this.root = roots[0];
+    this.dom = dominantSubsystem(graph, options.subsystems());
+    this.root = dominantRoot(graph, dom);
     this.prune = new PruneConfig(graph, options.pruneFilters());
     this.state = new SchedState(graph.vertexLimit());
-    prune.prime(root, 0, state);
-    this.trav = new Traverser(graph, options.policy(), prune, state);
+    prune.prime(root, dom, state);
+    this.trav = new Traverser(graph, dom, options.policy(), prune, state);
     this.trav.flexible = options.traverser() == ResourceQuery.Traverser.FLEXIBLE;
     int nodeType = graph.typeId("node");
     for (int v = 0; v < graph.vertexLimit(); v++) {
@@ -81,7 +82,8 @@ public final class QueryEngine {
     this.prune = o.prune;
     this.state = o.state.copy();
     this.root = o.root;
-    this.trav = new Traverser(g, options.policy(), prune, state);
+    this.dom = o.dom;
+    this.trav = new Traverser(g, dom, options.policy(), prune, state);
     this.trav.flexible = o.trav.flexible;
     this.trav.seq = o.trav.seq;
     this.totalPre = o.totalPre;
@@ -110,10 +112,47 @@ public final class QueryEngine {
     if (!known.contains(u)) {
       throw new IllegalArgumentException("unknown matcher subsystems: " + s);
     }
-    if (!u.equals("CA") && !u.startsWith("C+") && !u.equals("ALL")) {
+    if (!u.equals("CA")
+        && !u.startsWith("C+")
+        && !u.equals("ALL")
+        && !u.equals("PA")
+        && !u.startsWith("PA+")) {
       throw new IllegalArgumentException(
-          "matcher subsystems " + s + ": only containment as the dominant subsystem is supported");
+          "matcher subsystems "
+              + s
+              + ": only containment or power as the dominant subsystem is supported");
     }
+  }
+
+  /** The index of the dominant subsystem of a matcher name ("PA" is power, else containment). */
+  private static int dominantSubsystem(ResourceGraph graph, String s) {
+    String u = s.toUpperCase(java.util.Locale.ROOT);
+    if (u.equals("PA") || u.startsWith("PA+")) {
+      int id = graph.subsystemId("power");
+      if (id < 0) {
+        throw new IllegalArgumentException(
+            "matcher subsystems " + s + ": the graph has no power subsystem");
+      }
+      return id;
+    }
+    return 0;
+  }
+
+  /** The root of subsystem {@code s}: a member without a parent there (lowest vertex id). */
+  private static int dominantRoot(ResourceGraph graph, int s) {
+    if (s == 0) {
+      int[] roots = graph.roots();
+      if (roots.length == 0) {
+        throw new IllegalArgumentException("the graph has no containment root");
+      }
+      return roots[0];
+    }
+    for (int v = 0; v < graph.vertexLimit(); v++) {
+      if (graph.isLive(v) && graph.isMember(v, s) && graph.pathParent(v, s) == ResourceGraph.NONE) {
+        return v;
+      }
+    }
+    throw new IllegalArgumentException("the graph has no root in subsystem " + s);
   }
 
   /** See {@link ResourceQuery#graph()}. */

@@ -108,9 +108,9 @@ final class Traverser {
   private ResourceSet.Builder out;
   private Meta meta;
 
-  Traverser(ResourceGraph g, MatchPolicy policy, PruneConfig prune, SchedState st) {
+  Traverser(ResourceGraph g, int dom, MatchPolicy policy, PruneConfig prune, SchedState st) {
     this.g = g;
-    this.dom = 0;
+    this.dom = dom;
     this.policy = policy;
     this.prune = prune;
     this.st = st;
@@ -1247,7 +1247,7 @@ final class Traverser {
   ResourceSet.Builder update(int root, Meta m) {
     this.meta = m;
     tick++;
-    out = ResourceSet.builder(g);
+    out = ResourceSet.builder(g).dominantSubsystem(dom);
     long[] agg = new long[prune.count()];
     boolean emitShadow = isExclusiveType(g.typeOf(root));
     int n = updDfv(root, rootNeeds, rootExcl, agg, emitShadow);

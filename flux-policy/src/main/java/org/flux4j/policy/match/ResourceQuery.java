@@ -37,9 +37,10 @@ import org.flux4j.policy.internal.QueryEngine;
  *       subtree aggregates fit and a full match succeeds; when none exists the request is checked
  *       against the end of the horizon: {@link MatchResult.Busy} if it could fit there, else {@link
  *       MatchResult.Unsatisfiable}.
- *   <li>Only the dominant subsystem (containment, "CA") is traversed; auxiliary subsystems of
- *       "C+PA"-style options are accepted but not walked, and the flexible traverser's or-slots are
- *       not supported.
+ *   <li>Only the dominant subsystem is traversed: containment ("CA", "C+..."), or power ("PA");
+ *       auxiliary subsystems of "C+PA"-style options are accepted but not walked up. The {@link
+ *       Traverser#FLEXIBLE flexible} traverser adds or-slots (slot siblings packed into the
+ *       combination yielding the most slots) and {@code xor_slot} alternatives (tried in order).
  * </ul>
  *
  * <h2>Complexity</h2>

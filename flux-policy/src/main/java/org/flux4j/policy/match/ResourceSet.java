@@ -28,6 +28,7 @@ public final class ResourceSet {
   private final Map<String, String> attributes;
   private final long startTime;
   private final long duration;
+  private final int dominant;
 
   private ResourceSet(Builder b) {
     this.graph = b.graph;
@@ -41,6 +42,15 @@ public final class ResourceSet {
     this.attributes = Collections.unmodifiableMap(new java.util.TreeMap<>(b.attributes));
     this.startTime = b.startTime;
     this.duration = b.duration;
+    this.dominant = b.dominant;
+  }
+
+  /**
+   * The index of the subsystem the set was matched in (0, containment, unless the matcher's
+   * dominant subsystem is another): the writers' levels are the vertices' depths there.
+   */
+  public int dominantSubsystem() {
+    return dominant;
   }
 
   /** Starts a set over {@code graph}. */
@@ -157,6 +167,7 @@ public final class ResourceSet {
     private final Map<String, String> attributes = new java.util.TreeMap<>();
     private long startTime;
     private long duration;
+    private int dominant;
 
     private Builder(ResourceGraph graph) {
       this.graph = Objects.requireNonNull(graph, "graph");
@@ -215,6 +226,12 @@ public final class ResourceSet {
     public Builder schedule(long start, long durationSeconds) {
       this.startTime = start;
       this.duration = durationSeconds;
+      return this;
+    }
+
+    /** Sets the subsystem the set was matched in (see {@link ResourceSet#dominantSubsystem()}). */
+    public Builder dominantSubsystem(int subsystem) {
+      this.dominant = subsystem;
       return this;
     }
 

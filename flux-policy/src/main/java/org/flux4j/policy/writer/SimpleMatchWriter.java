@@ -39,7 +39,7 @@ final class SimpleMatchWriter implements MatchWriter {
     ResourceGraph g = set.graph();
     int v = set.vertex(i);
     out.append("      ");
-    for (int d = depth(g, v); d > 0; d--) {
+    for (int d = depth(g, v, set.dominantSubsystem()); d > 0; d--) {
       out.append("---");
     }
     out.append(g.name(v)).append('[').append(set.count(i)).append(':');
@@ -51,10 +51,10 @@ final class SimpleMatchWriter implements MatchWriter {
     out.append("]\n");
   }
 
-  /** The containment level of {@code v}: 1 for a root. O(depth). */
-  static int depth(ResourceGraph g, int v) {
+  /** The level of {@code v} in subsystem {@code s}: 1 for a root. O(depth). */
+  static int depth(ResourceGraph g, int v, int s) {
     int d = 1;
-    for (int p = g.parent(v); p != ResourceGraph.NONE; p = g.parent(p)) {
+    for (int p = g.pathParent(v, s); p != ResourceGraph.NONE; p = g.pathParent(p, s)) {
       d++;
     }
     return d;
