@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.SortedMap;
 import org.flux4j.graph.ResourceGraph;
+import org.flux4j.graph.ResourceTypes;
 import org.flux4j.graph.Status;
 import org.flux4j.policy.match.CancelStatus;
 import org.flux4j.policy.match.JobInfo;
@@ -22,18 +23,7 @@ import org.flux4j.policy.match.VisitCounts;
  * table, cancel, find and status/property access. Not thread-safe.
  */
 public final class QueryEngine {
-  private static final List<String> BUILTIN_TYPES =
-      List.of(
-          "cluster",
-          "core",
-          "socket",
-          "gpu",
-          "node",
-          "rack",
-          "slot",
-          "xor_slot",
-          "ssd",
-          "storage_node");
+  private static final List<String> BUILTIN_TYPES = ResourceTypes.FLUXION_BUILTIN;
 
   private final ResourceGraph graph;
   private final ResourceQuery.Options options;
