@@ -96,6 +96,19 @@ class ScheduleEquivalenceTest {
                 .isEqualTo(totals[k] - naiveMaxUsed(model, k, t, d));
           }
         }
+        for (int probe = 0; probe < 20; probe++) {
+          long at = rnd.nextInt(-2, 85);
+          long d = rnd.nextInt(-2, 40);
+          long[] request = {rnd.nextInt(-1, 18), rnd.nextInt(-1, 10), rnd.nextInt(-1, 6)};
+          boolean expected = true;
+          for (int k = 0; k < types.length; k++) {
+            long r = request[types[k]];
+            if (r > 0 && (r > totals[k] || totals[k] - naiveMaxUsed(model, k, at, d) < r)) {
+              expected = false;
+            }
+          }
+          assertThat(plan.fits(request, at, d)).isEqualTo(expected);
+        }
         assertThat(plan.has(nextJob)).isFalse();
       }
     }
