@@ -299,6 +299,7 @@ public final class QueryEngine {
     } else {
       for (VertexSchedule s : state.sched) {
         if (s != null) {
+          s.compact();
           for (int i = 0; i < s.n; i++) {
             points.add(s.start[i]);
             points.add(s.end[i]);
@@ -887,6 +888,7 @@ public final class QueryEngine {
         new org.eclipse.collections.impl.set.mutable.primitive.LongHashSet();
     for (int x = 0; x < inside.length; x++) {
       if (inside[x] && state.sched[x] != null) {
+        state.sched[x].compact();
         for (int i = 0; i < state.sched[x].n; i++) {
           touched.add(state.sched[x].job[i]);
         }
@@ -950,6 +952,7 @@ public final class QueryEngine {
     for (int v = 0; v < graph.vertexLimit(); v++) {
       VertexSchedule s = state.sched[v];
       if (s != null) {
+        s.compact();
         for (int i = 0; i < s.n; i++) {
           if (!state.jobs.containsKey(s.job[i])) {
             throw new IllegalStateException(
