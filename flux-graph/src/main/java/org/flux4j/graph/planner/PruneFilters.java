@@ -27,18 +27,7 @@ public final class PruneFilters {
   public static final String ALL = "ALL";
 
   // resource/schema/data_std.cpp, in declaration order
-  private static final List<String> STARTUP_TYPES =
-      List.of(
-          "cluster",
-          "core",
-          "socket",
-          "gpu",
-          "node",
-          "rack",
-          "slot",
-          "xor_slot",
-          "ssd",
-          "storage_node");
+  private static final List<String> STARTUP_TYPES = org.flux4j.graph.ResourceTypes.FLUXION_BUILTIN;
 
   /** The default filters of resource-query and the Fluxion module: {@code ALL:core,ALL:node}. */
   public static final PruneFilters DEFAULT = parse("ALL:core,ALL:node");

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.TreeSet;
 import org.flux4j.graph.Adjacency;
 import org.flux4j.graph.ResourceGraph;
+import org.flux4j.graph.ResourceTypes;
 
 /**
  * The pruning filters (resource-query's {@code -p HL:LL,...}) and the priming of the per-vertex
@@ -18,18 +19,7 @@ import org.flux4j.graph.ResourceGraph;
  * types that no filter names are tracked at {@code cluster} vertices, as Fluxion does.
  */
 final class PruneConfig {
-  private static final List<String> BUILTIN_ORDER =
-      List.of(
-          "cluster",
-          "core",
-          "socket",
-          "gpu",
-          "node",
-          "rack",
-          "slot",
-          "xor_slot",
-          "ssd",
-          "storage_node");
+  private static final List<String> BUILTIN_ORDER = ResourceTypes.FLUXION_BUILTIN;
   private static final String ALL = "\u0000ALL";
 
   private final ResourceGraph g;

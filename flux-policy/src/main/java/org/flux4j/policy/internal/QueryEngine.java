@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.SortedMap;
 import org.flux4j.graph.ResourceGraph;
+import org.flux4j.graph.ResourceTypes;
 import org.flux4j.graph.Status;
 import org.flux4j.policy.match.CancelStatus;
 import org.flux4j.policy.match.JobInfo;
@@ -22,18 +23,7 @@ import org.flux4j.policy.match.VisitCounts;
  * table, cancel, find and status/property access. Not thread-safe.
  */
 public final class QueryEngine {
-  private static final List<String> BUILTIN_TYPES =
-      List.of(
-          "cluster",
-          "core",
-          "socket",
-          "gpu",
-          "node",
-          "rack",
-          "slot",
-          "xor_slot",
-          "ssd",
-          "storage_node");
+  private static final List<String> BUILTIN_TYPES = ResourceTypes.FLUXION_BUILTIN;
 
   private final ResourceGraph graph;
   private final ResourceQuery.Options options;
@@ -350,6 +340,7 @@ public final class QueryEngine {
     } else {
       for (VertexSchedule s : state.sched) {
         if (s != null) {
+          s.compact();
           for (int i = 0; i < s.n; i++) {
             points.add(s.start[i]);
             points.add(s.end[i]);
@@ -938,6 +929,7 @@ public final class QueryEngine {
         new org.eclipse.collections.impl.set.mutable.primitive.LongHashSet();
     for (int x = 0; x < inside.length; x++) {
       if (inside[x] && state.sched[x] != null) {
+        state.sched[x].compact();
         for (int i = 0; i < state.sched[x].n; i++) {
           touched.add(state.sched[x].job[i]);
         }
@@ -1001,6 +993,7 @@ public final class QueryEngine {
     for (int v = 0; v < graph.vertexLimit(); v++) {
       VertexSchedule s = state.sched[v];
       if (s != null) {
+        s.compact();
         for (int i = 0; i < s.n; i++) {
           if (!state.jobs.containsKey(s.job[i])) {
             throw new IllegalStateException(

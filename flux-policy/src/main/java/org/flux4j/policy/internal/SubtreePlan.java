@@ -150,12 +150,18 @@ final class SubtreePlan {
 
   /** The least available amount of slot {@code k} over {@code [at, at + d)}. */
   long minAvailDuring(int k, long at, long d) {
-    long hi = at + d;
+    return totals[k] - maxUsedFrom(k, floor(at), at + d, Long.MAX_VALUE);
+  }
+
+  /**
+   * The most of slot {@code k} held from point {@code p} (the floor of the window start, or -1)
+   * until {@code hi}, exclusive; the scan stops early once the answer exceeds {@code enough}.
+   */
+  private long maxUsedFrom(int k, int p, long hi, long enough) {
     int t = types.length;
-    int p = floor(at);
     long worst = p < 0 ? 0 : used[p * t + k];
     // usage rises only where a span starts: check at and every start inside the window
-    for (int q = p + 1; q < pn && pt[q] < hi; q++) {
+    for (int q = p + 1; q < pn && worst <= enough && pt[q] < hi; q++) {
       if (starts[q] > 0) {
         long u = used[q * t + k];
         if (u > worst) {
@@ -163,7 +169,7 @@ final class SubtreePlan {
         }
       }
     }
-    return totals[k] - worst;
+    return worst;
   }
 
   /**
@@ -171,12 +177,20 @@ final class SubtreePlan {
    * {@code [at, at + d)}.
    */
   boolean fits(long[] request, long at, long d) {
+    int p = -2;
     for (int k = 0; k < types.length; k++) {
       long r = request[types[k]];
       if (r <= 0) {
         continue;
       }
-      if (r > totals[k] || minAvailDuring(k, at, d) < r) {
+      if (r > totals[k]) {
+        return false;
+      }
+      if (p == -2) {
+        p = floor(at);
+      }
+      // the scan may stop once usage passes totals - r (>= 0 here): it cannot fit any more
+      if (totals[k] - maxUsedFrom(k, p, at + d, totals[k] - r) < r) {
         return false;
       }
     }
@@ -187,6 +201,13 @@ final class SubtreePlan {
 
   /** The index of the last point at or before {@code t}, or -1. */
   private int floor(long t) {
+    if (pn <= 4) {
+      int p = -1;
+      while (p + 1 < pn && pt[p + 1] <= t) {
+        p++;
+      }
+      return p;
+    }
     int lo = 0;
     int hi = pn - 1;
     while (lo <= hi) {

@@ -11,26 +11,46 @@ import java.util.Arrays;
  * <p>One entry per (job, vertex): start, end (exclusive), units held in the vertex's plan (0 for a
  * vertex that the job only shares) and a kind (shared touch, exclusive allocation, exclusive
  * reservation). This single list plays the roles of Fluxion's {@code schedule.plans} with its
- * allocations/reservations maps, the {@code x_checker} planner and the job tags. Lists are short (a
- * handful of jobs per vertex), so queries scan them linearly. Copy-on-write is not needed: {@link
- * #copy()} is cheap because entries are primitive arrays.
+ * allocations/reservations maps, the {@code x_checker} planner and the job tags. Lists are short
+ * except at the top of the tree (the cluster vertex has an entry per job), so queries scan them
+ * linearly, skipping what counters rule out. Copy-on-write is not needed: {@link #copy()} is cheap
+ * because entries are primitive arrays.
+ *
+ * <p>Entries stay in insertion order. Removal leaves a tombstone (kind {@link #DEAD}, no units, an
+ * empty window, so the scans skip it without a test) instead of shifting the arrays; slots before
+ * {@code lo} are all tombstones, trailing tombstones are dropped at once, and the arrays are
+ * compacted when tombstones are the majority, so removal is amortised O(1) after the lookup, and
+ * O(1) lookups for the oldest entry (jobs mostly end in start order). Code outside this class that
+ * reads the arrays directly calls {@link #compact()} first: then {@code [0, n)} are exactly the
+ * live entries in insertion order.
  */
 final class VertexSchedule {
   static final byte SHARED = 0;
   static final byte ALLOCATED = 1;
   static final byte RESERVED = 2;
 
+  /** The kind of a tombstone slot. */
+  private static final byte DEAD = -1;
+
   long[] job = new long[2];
   long[] start = new long[2];
   long[] end = new long[2];
   long[] units = new long[2];
   byte[] kind = new byte[2];
+
+  /** Slots in use, tombstones included (none after {@link #compact()}). */
   int n;
 
-  /** Entries holding units (units > 0): the only ones {@link #maxUnitsDuring} reads. */
+  /** Tombstones among the slots {@code [0, n)}. */
+  private int dead;
+
+  /** Every slot before {@code lo} is a tombstone. */
+  private int lo;
+
+  /** Live entries holding units (units > 0): the only ones {@link #maxUnitsDuring} reads. */
   private int holding;
 
-  /** Entries per kind ({@link #SHARED}, {@link #ALLOCATED}, {@link #RESERVED}). */
+  /** Live entries per kind ({@link #SHARED}, {@link #ALLOCATED}, {@link #RESERVED}). */
   private final int[] perKind = new int[3];
 
   VertexSchedule copy() {
@@ -41,6 +61,8 @@ final class VertexSchedule {
     c.units = units.clone();
     c.kind = kind.clone();
     c.n = n;
+    c.dead = dead;
+    c.lo = lo;
     c.holding = holding;
     System.arraycopy(perKind, 0, c.perKind, 0, perKind.length);
     return c;
@@ -48,12 +70,17 @@ final class VertexSchedule {
 
   void add(long jobId, long s, long e, long u, byte k) {
     if (n == job.length) {
-      int m = n * 2;
-      job = Arrays.copyOf(job, m);
-      start = Arrays.copyOf(start, m);
-      end = Arrays.copyOf(end, m);
-      units = Arrays.copyOf(units, m);
-      kind = Arrays.copyOf(kind, m);
+      if (dead > 0) {
+        compact();
+      }
+      if (n == job.length) {
+        int m = Math.max(2, n * 2);
+        job = Arrays.copyOf(job, m);
+        start = Arrays.copyOf(start, m);
+        end = Arrays.copyOf(end, m);
+        units = Arrays.copyOf(units, m);
+        kind = Arrays.copyOf(kind, m);
+      }
     }
     job[n] = jobId;
     start[n] = s;
@@ -73,27 +100,63 @@ final class VertexSchedule {
     }
   }
 
-  /** Removes the entry of {@code jobId}; returns its index before removal or -1. */
+  /**
+   * Removes the first live entry of {@code jobId}; returns its slot (>= 0) or -1 when the job has
+   * none here.
+   */
   int remove(long jobId) {
-    for (int i = 0; i < n; i++) {
-      if (job[i] == jobId) {
-        count(units[i], kind[i], -1);
-        int last = n - 1;
-        System.arraycopy(job, i + 1, job, i, last - i);
-        System.arraycopy(start, i + 1, start, i, last - i);
-        System.arraycopy(end, i + 1, end, i, last - i);
-        System.arraycopy(units, i + 1, units, i, last - i);
-        System.arraycopy(kind, i + 1, kind, i, last - i);
-        n = last;
-        return i;
-      }
+    int i = indexOf(jobId);
+    if (i < 0) {
+      return -1;
     }
-    return -1;
+    count(units[i], kind[i], -1);
+    kind[i] = DEAD;
+    units[i] = 0;
+    start[i] = Long.MAX_VALUE;
+    end[i] = Long.MIN_VALUE;
+    dead++;
+    while (lo < n && kind[lo] == DEAD) {
+      lo++;
+    }
+    while (n > lo && kind[n - 1] == DEAD) {
+      n--;
+      dead--;
+    }
+    if (lo == n) {
+      n = 0;
+      lo = 0;
+      dead = 0;
+    } else if (dead > 8 && dead * 2 > n) {
+      compact();
+    }
+    return i;
   }
 
+  /** Drops the tombstones: afterwards {@code [0, n)} are the live entries in insertion order. */
+  void compact() {
+    if (dead == 0) {
+      return;
+    }
+    int w = 0;
+    for (int i = lo; i < n; i++) {
+      if (kind[i] != DEAD) {
+        job[w] = job[i];
+        start[w] = start[i];
+        end[w] = end[i];
+        units[w] = units[i];
+        kind[w] = kind[i];
+        w++;
+      }
+    }
+    n = w;
+    dead = 0;
+    lo = 0;
+  }
+
+  /** The slot of the first live entry of {@code jobId}, or -1. */
   int indexOf(long jobId) {
-    for (int i = 0; i < n; i++) {
-      if (job[i] == jobId) {
+    for (int i = lo; i < n; i++) {
+      if (job[i] == jobId && kind[i] != DEAD) {
         return i;
       }
     }
@@ -106,12 +169,11 @@ final class VertexSchedule {
       return 0;
     }
     long hi = at + d;
-    long best = 0;
     // usage is piecewise constant and changes only at starts; check at and every start inside
-    best = unitsAt(at, hi);
-    for (int i = 0; i < n; i++) {
+    long best = unitsAt(at);
+    for (int i = lo; i < n; i++) {
       if (units[i] > 0 && start[i] > at && start[i] < hi) {
-        long u = unitsAt(start[i], hi);
+        long u = unitsAt(start[i]);
         if (u > best) {
           best = u;
         }
@@ -120,9 +182,9 @@ final class VertexSchedule {
     return best;
   }
 
-  private long unitsAt(long t, long hi) {
+  private long unitsAt(long t) {
     long sum = 0;
-    for (int i = 0; i < n; i++) {
+    for (int i = lo; i < n; i++) {
       if (units[i] > 0 && start[i] <= t && end[i] > t) {
         sum += units[i];
       }
@@ -133,7 +195,7 @@ final class VertexSchedule {
   /** Whether any job (shared or exclusive) overlaps {@code [at, at + d)}. */
   boolean anyDuring(long at, long d) {
     long hi = at + d;
-    for (int i = 0; i < n; i++) {
+    for (int i = lo; i < n; i++) {
       if (start[i] < hi && end[i] > at) {
         return true;
       }
@@ -145,7 +207,7 @@ final class VertexSchedule {
     if (k >= 0 && k < perKind.length) {
       return perKind[k] > 0;
     }
-    for (int i = 0; i < n; i++) {
+    for (int i = lo; i < n; i++) {
       if (kind[i] == k) {
         return true;
       }
@@ -154,8 +216,8 @@ final class VertexSchedule {
   }
 
   boolean hasKindFor(long jobId, byte k) {
-    for (int i = 0; i < n; i++) {
-      if (job[i] == jobId && kind[i] == k) {
+    for (int i = lo; i < n; i++) {
+      if (job[i] == jobId && kind[i] == k && k != DEAD) {
         return true;
       }
     }

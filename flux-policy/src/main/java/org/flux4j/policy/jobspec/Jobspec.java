@@ -33,17 +33,7 @@ public final class Jobspec {
    * resource-query refuses other types unless the loaded graph (or a pruning filter) has them.
    */
   public static final Set<String> FLUXION_BUILTIN_TYPES =
-      Set.of(
-          "cluster",
-          "core",
-          "socket",
-          "gpu",
-          "node",
-          "rack",
-          "slot",
-          "xor_slot",
-          "ssd",
-          "storage_node");
+      Set.copyOf(org.flux4j.graph.ResourceTypes.FLUXION_BUILTIN);
 
   private final int version;
   private final List<Resource> resources;

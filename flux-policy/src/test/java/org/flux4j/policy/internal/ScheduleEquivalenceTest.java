@@ -96,6 +96,19 @@ class ScheduleEquivalenceTest {
                 .isEqualTo(totals[k] - naiveMaxUsed(model, k, t, d));
           }
         }
+        for (int probe = 0; probe < 20; probe++) {
+          long at = rnd.nextInt(-2, 85);
+          long d = rnd.nextInt(-2, 40);
+          long[] request = {rnd.nextInt(-1, 18), rnd.nextInt(-1, 10), rnd.nextInt(-1, 6)};
+          boolean expected = true;
+          for (int k = 0; k < types.length; k++) {
+            long r = request[types[k]];
+            if (r > 0 && (r > totals[k] || totals[k] - naiveMaxUsed(model, k, at, d) < r)) {
+              expected = false;
+            }
+          }
+          assertThat(plan.fits(request, at, d)).isEqualTo(expected);
+        }
         assertThat(plan.has(nextJob)).isFalse();
       }
     }
@@ -118,7 +131,7 @@ class ScheduleEquivalenceTest {
           vs.add(job, s, e, u, kind);
           model.add(new Span(job, s, e, new long[] {u}, kind));
         } else {
-          Span victim = model.get(rnd.nextInt(model.size()));
+          Span victim = model.get(rnd.nextBoolean() ? 0 : rnd.nextInt(model.size()));
           int first = -1;
           for (int i = 0; i < model.size(); i++) {
             if (model.get(i).job == victim.job) {
@@ -126,17 +139,25 @@ class ScheduleEquivalenceTest {
               break;
             }
           }
-          assertThat(vs.indexOf(victim.job)).isEqualTo(first);
-          assertThat(vs.remove(victim.job)).isEqualTo(first);
+          int slot = vs.indexOf(victim.job);
+          assertThat(slot).isNotNegative();
+          assertThat(vs.job[slot]).isEqualTo(victim.job);
+          assertThat(vs.kind[slot]).isEqualTo(model.get(first).kind);
+          assertThat(vs.remove(victim.job)).isEqualTo(slot);
+          assertThat(vs.remove(-5)).isEqualTo(-1);
           model.remove(first);
         }
         if (rnd.nextInt(10) == 0) {
           vs = vs.copy();
         }
-        assertThat(vs.n).isEqualTo(model.size());
-        for (int i = 0; i < model.size(); i++) {
-          assertThat(vs.job[i]).isEqualTo(model.get(i).job);
-          assertThat(vs.kind[i]).isEqualTo(model.get(i).kind);
+        if (rnd.nextInt(4) == 0) {
+          vs.compact();
+          assertThat(vs.n).isEqualTo(model.size());
+          for (int i = 0; i < model.size(); i++) {
+            assertThat(vs.job[i]).isEqualTo(model.get(i).job);
+            assertThat(vs.kind[i]).isEqualTo(model.get(i).kind);
+            assertThat(vs.start[i]).isEqualTo(model.get(i).start);
+          }
         }
         for (byte k = 0; k < 3; k++) {
           final byte kk = k;
