@@ -1,6 +1,7 @@
 package org.flux4j.policy.internal;
 
 import java.util.Arrays;
+import org.eclipse.collections.impl.map.mutable.primitive.LongIntHashMap;
 
 /**
  * The scheduling entries of one vertex: which jobs touch it, over which time window, and how many
@@ -23,6 +24,10 @@ import java.util.Arrays;
  * O(1) lookups for the oldest entry (jobs mostly end in start order). Code outside this class that
  * reads the arrays directly calls {@link #compact()} first: then {@code [0, n)} are exactly the
  * live entries in insertion order.
+ *
+ * <p>Long lists (more than {@link #INDEX_AT} live entries) get a job-to-slot hash index, built on
+ * the first lookup, so {@link #indexOf} and {@link #remove} are O(1) there. The index assumes one
+ * entry per job; a list that ever holds two entries of a job drops it for good and scans.
  */
 final class VertexSchedule {
   static final byte SHARED = 0;
@@ -31,6 +36,9 @@ final class VertexSchedule {
 
   /** The kind of a tombstone slot. */
   private static final byte DEAD = -1;
+
+  /** Live entries above which lookups use a hash index. */
+  static final int INDEX_AT = 32;
 
   long[] job = new long[2];
   long[] start = new long[2];
@@ -53,6 +61,12 @@ final class VertexSchedule {
   /** Live entries per kind ({@link #SHARED}, {@link #ALLOCATED}, {@link #RESERVED}). */
   private final int[] perKind = new int[3];
 
+  /** Job to slot of its entry, or null (not built yet, or {@link #noIndex}). */
+  private LongIntHashMap index;
+
+  /** Set once two live entries of one job were seen: lookups scan from then on. */
+  private boolean noIndex;
+
   VertexSchedule copy() {
     VertexSchedule c = new VertexSchedule();
     c.job = job.clone();
@@ -64,6 +78,7 @@ final class VertexSchedule {
     c.dead = dead;
     c.lo = lo;
     c.holding = holding;
+    c.noIndex = noIndex;
     System.arraycopy(perKind, 0, c.perKind, 0, perKind.length);
     return c;
   }
@@ -87,6 +102,14 @@ final class VertexSchedule {
     end[n] = e;
     units[n] = u;
     kind[n] = k;
+    if (index != null) {
+      if (index.containsKey(jobId)) {
+        index = null;
+        noIndex = true;
+      } else {
+        index.put(jobId, n);
+      }
+    }
     n++;
     count(u, k, 1);
   }
@@ -110,6 +133,9 @@ final class VertexSchedule {
       return -1;
     }
     count(units[i], kind[i], -1);
+    if (index != null) {
+      index.remove(jobId);
+    }
     kind[i] = DEAD;
     units[i] = 0;
     start[i] = Long.MAX_VALUE;
@@ -151,16 +177,44 @@ final class VertexSchedule {
     n = w;
     dead = 0;
     lo = 0;
+    if (index != null) {
+      for (int i = 0; i < n; i++) {
+        index.put(job[i], i);
+      }
+    }
   }
 
   /** The slot of the first live entry of {@code jobId}, or -1. */
   int indexOf(long jobId) {
+    if (index != null) {
+      return index.getIfAbsent(jobId, -1);
+    }
+    if (!noIndex && n - dead > INDEX_AT) {
+      buildIndex();
+      if (index != null) {
+        return index.getIfAbsent(jobId, -1);
+      }
+    }
     for (int i = lo; i < n; i++) {
       if (job[i] == jobId && kind[i] != DEAD) {
         return i;
       }
     }
     return -1;
+  }
+
+  private void buildIndex() {
+    LongIntHashMap m = new LongIntHashMap(2 * (n - dead));
+    for (int i = lo; i < n; i++) {
+      if (kind[i] != DEAD) {
+        if (m.containsKey(job[i])) {
+          noIndex = true;
+          return;
+        }
+        m.put(job[i], i);
+      }
+    }
+    index = m;
   }
 
   /** The largest number of units held at any instant of {@code [at, at + d)}. */

@@ -177,4 +177,69 @@ class ScheduleEquivalenceTest {
       }
     }
   }
+
+  @Test
+  void vertexSchedule_longLists_lookupsAndOrderMatchTheModel() {
+    SplittableRandom rnd = new SplittableRandom(11);
+    for (int round = 0; round < 20; round++) {
+      VertexSchedule vs = new VertexSchedule();
+      List<Span> model = new ArrayList<>();
+      long nextJob = 1;
+      for (int step = 0; step < 600; step++) {
+        boolean grow = step < 200 ? rnd.nextInt(5) > 0 : rnd.nextInt(2) == 0;
+        if (model.isEmpty() || grow) {
+          // from step 400 on of odd rounds, repeat a live job: the index must give way to scans
+          long job =
+              round % 2 == 1 && step >= 400 && rnd.nextInt(8) == 0
+                  ? model.get(rnd.nextInt(model.size())).job
+                  : nextJob++;
+          byte kind = (byte) rnd.nextInt(3);
+          long u = rnd.nextInt(2);
+          vs.add(job, step, step + 10, u, kind);
+          model.add(new Span(job, step, step + 10, new long[] {u}, kind));
+        } else {
+          int pick = rnd.nextInt(3) == 0 ? 0 : rnd.nextInt(model.size());
+          long victim = model.get(pick).job;
+          int first = -1;
+          for (int i = 0; i < model.size(); i++) {
+            if (model.get(i).job == victim) {
+              first = i;
+              break;
+            }
+          }
+          int slot = vs.remove(victim);
+          assertThat(slot).isNotNegative();
+          model.remove(first);
+        }
+        if (rnd.nextInt(50) == 0) {
+          vs = vs.copy();
+        }
+        long probe = rnd.nextInt(1, (int) nextJob + 2);
+        int slot = vs.indexOf(probe);
+        Span expected = model.stream().filter(x -> x.job == probe).findFirst().orElse(null);
+        if (expected == null) {
+          assertThat(slot).isEqualTo(-1);
+        } else {
+          assertThat(vs.job[slot]).isEqualTo(probe);
+          assertThat(vs.kind[slot]).isEqualTo(expected.kind);
+          assertThat(vs.start[slot]).isEqualTo(expected.start);
+        }
+        if (rnd.nextInt(20) == 0) {
+          vs.compact();
+          assertThat(vs.n).isEqualTo(model.size());
+          for (int i = 0; i < model.size(); i++) {
+            assertThat(vs.job[i]).isEqualTo(model.get(i).job);
+            assertThat(vs.start[i]).isEqualTo(model.get(i).start);
+          }
+        }
+        for (byte k = 0; k < 3; k++) {
+          final byte kk = k;
+          assertThat(vs.has(k)).isEqualTo(model.stream().anyMatch(x -> x.kind == kk));
+        }
+        long at = rnd.nextInt(0, 620);
+        List<Span> holding = model.stream().filter(x -> x.amounts[0] > 0).toList();
+        assertThat(vs.maxUnitsDuring(at, 5)).isEqualTo(naiveMaxUsed(holding, 0, at, 5));
+      }
+    }
+  }
 }
