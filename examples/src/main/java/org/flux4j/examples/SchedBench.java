@@ -15,9 +15,8 @@ import org.flux4j.core.VirtualClock;
 import org.flux4j.core.exec.Executor;
 import org.flux4j.core.exec.InProcessExecutor;
 import org.flux4j.core.exec.SimulatedExecutor;
-import org.flux4j.graph.GraphBuilder;
 import org.flux4j.graph.ResourceGraph;
-import org.flux4j.graph.Subsystems;
+import org.flux4j.graph.VirtualCluster;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -63,17 +62,9 @@ public final class SchedBench implements Callable<Integer> {
   public SchedBench() {}
 
   static ResourceGraph cluster(int nodes, int cores) {
-    GraphBuilder b = ResourceGraph.builder(1 + nodes * (cores + 1));
-    int c = b.addVertex("cluster", "cluster", 0, -1, 1, "");
-    b.root(c, Subsystems.CONTAINMENT);
-    for (int n = 0; n < nodes; n++) {
-      int node = b.addVertex("node", "node", n, n, 1, "");
-      b.contain(c, node);
-      for (int k = 0; k < cores; k++) {
-        b.contain(node, b.addVertex("core", "core", k, n, 1, ""));
-      }
-    }
-    return b.build();
+    return VirtualCluster.builder("cluster")
+        .child("node", nodes, n -> n.child("core", cores))
+        .build();
   }
 
   @Override
