@@ -138,7 +138,7 @@ public final class DemoCommand implements Callable<Integer> {
         err.print("\r" + " ".repeat(100) + "\r");
         err.flush();
       }
-      return run.report(out, preset, nodes, executor) ? 0 : 1;
+      return run.report(out, preset, nodes) ? 0 : 1;
     } finally {
       ticker.shutdownNow();
       root.close();
@@ -391,7 +391,7 @@ public final class DemoCommand implements Callable<Integer> {
     }
 
     /** Prints the summary; true when every job ended as intended. */
-    boolean report(PrintWriter out, String preset, int nodes, InProcessExecutor executor) {
+    boolean report(PrintWriter out, String preset, int nodes) {
       Map<JobId, JobInfo> infos = new LinkedHashMap<>();
       for (JobId id : intended.keySet()) {
         infos.put(id, root.info(id));
