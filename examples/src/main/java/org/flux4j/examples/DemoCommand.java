@@ -104,8 +104,9 @@ public final class DemoCommand implements Callable<Integer> {
         cores % Math.max(1, types.getOrDefault("socket", 0)) == 0
             ? Math.max(1, types.getOrDefault("socket", 0) / nodes)
             : 1;
+    int childNodes = Math.max(1, Math.min(4, nodes / 8));
     DemoWorkload work =
-        new DemoWorkload(nodes, cores / nodes, gpus / nodes, slotsPerNode, timeScale);
+        new DemoWorkload(nodes - childNodes, cores / nodes, gpus / nodes, slotsPerNode, timeScale);
     InProcessExecutor executor = new InProcessExecutor(512);
     Tracker tracker = new Tracker();
     Instance root =
@@ -127,7 +128,7 @@ public final class DemoCommand implements Callable<Integer> {
             });
     try {
       Run run = new Run(root, work, tracker, cores, gpus, jobs, seed, timeScale);
-      run.submitAll(nodes, cores / nodes);
+      run.submitAll(childNodes);
       ticker.scheduleAtFixedRate(() -> run.tick(progress ? err : null), 0, 200, MILLIS);
       run.runChild();
       run.awaitAll();
@@ -137,7 +138,7 @@ public final class DemoCommand implements Callable<Integer> {
         err.print("\r" + " ".repeat(100) + "\r");
         err.flush();
       }
-      return run.report(out, preset, nodes, executor) ? 0 : 1;
+      return run.report(out, preset, nodes) ? 0 : 1;
     } finally {
       ticker.shutdownNow();
       root.close();
@@ -193,6 +194,9 @@ public final class DemoCommand implements Callable<Integer> {
     private Instance.Child child;
     private final List<JobInfo> childJobs = new ArrayList<>();
     private long childStart;
+    private String childName = "";
+    private String childQueuePolicy = "";
+    private String childMatchPolicy = "";
     private long childEnd;
     private boolean childInside = true;
     private volatile long releasedAt;
@@ -220,12 +224,7 @@ public final class DemoCommand implements Callable<Integer> {
       this.start = root.clock().millis();
     }
 
-    int childNodes(int nodes) {
-      return Math.max(1, Math.min(4, nodes / 8));
-    }
-
-    void submitAll(int nodes, int coresPerNode) {
-      int k = childNodes(nodes);
+    void submitAll(int k) {
       child =
           root.spawnChild(
               work.wholeNodes(k).name("batch").urgency(31).build(),
@@ -343,6 +342,9 @@ public final class DemoCommand implements Callable<Integer> {
             e);
       }
       childStart = in.clock().millis();
+      childName = in.name();
+      childQueuePolicy = in.queuePolicy();
+      childMatchPolicy = in.matchPolicy();
       Allocation held = root.info(child.jobId()).allocation().orElseThrow();
       Map<String, Integer> types = in.graph().countByType();
       int childNodes = types.getOrDefault("node", 1);
@@ -389,7 +391,7 @@ public final class DemoCommand implements Callable<Integer> {
     }
 
     /** Prints the summary; true when every job ended as intended. */
-    boolean report(PrintWriter out, String preset, int nodes, InProcessExecutor executor) {
+    boolean report(PrintWriter out, String preset, int nodes) {
       Map<JobId, JobInfo> infos = new LinkedHashMap<>();
       for (JobId id : intended.keySet()) {
         infos.put(id, root.info(id));
@@ -428,10 +430,9 @@ public final class DemoCommand implements Callable<Integer> {
           gpus);
       out.printf(
           Locale.ROOT,
-          "  match policy %s, queue policy %s, %s executor, system clock%n%n",
+          "  match policy %s, queue policy %s, in-process executor (512 threads), system clock%n%n",
           root.matchPolicy(),
-          root.queuePolicy(),
-          executor);
+          root.queuePolicy());
 
       Map<String, Integer> mix = new LinkedHashMap<>();
       for (DemoWorkload.Shape s : DemoWorkload.Shape.values()) {
@@ -490,13 +491,15 @@ public final class DemoCommand implements Callable<Integer> {
       double childSpan = Math.max(1, childEnd - childStart) / 1000.0;
       out.printf(
           Locale.ROOT,
-          "child instance %s (job %s): %d nodes (ranks %s), %d cores; queue policy fcfs, match"
-              + " policy lonode%n",
-          "batch",
+          "child instance %s (job %s): %d nodes (ranks %s), %d cores; queue policy %s, match"
+              + " policy %s%n",
+          childName,
           child.jobId().f58(),
           childAlloc.nnodes(),
           java.util.Arrays.toString(childAlloc.ranks()),
-          childAlloc.coreCount());
+          childAlloc.coreCount(),
+          childQueuePolicy,
+          childMatchPolicy);
       out.printf(
           Locale.ROOT,
           "  %d jobs %s in %.1f s (%.1f jobs/s); every job inside the child's allocation: %s%n",

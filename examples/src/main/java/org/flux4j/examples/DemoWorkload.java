@@ -69,7 +69,7 @@ final class DemoWorkload {
   private final double timeScale;
 
   /**
-   * A workload for a cluster of {@code nodes} nodes with these cores and GPUs each.
+   * A workload for {@code nodes} usable nodes with these cores and GPUs each: no job needs more.
    *
    * @param slotsPerNode the slots a whole-node job fills a node with (one per socket: a slot holds
    *     cores of one socket)
@@ -108,11 +108,13 @@ final class DemoWorkload {
       switch (shape) {
         case SERIAL -> ms = 300 + rnd.nextInt(2_500);
         case MULTICORE -> {
-          b.tasks(2 + rnd.nextInt(7)).coresPerTask(Math.min(coresPerNode, 4 << rnd.nextInt(3)));
+          int cpt = Math.min(coresPerNode, 4 << rnd.nextInt(3));
+          int maxTasks = Math.max(1, Math.min(8, nodes * coresPerNode / cpt));
+          b.tasks(1 + rnd.nextInt(maxTasks)).coresPerTask(cpt);
           ms = 800 + rnd.nextInt(3_000);
         }
         case GPU -> {
-          b.tasks(1 + rnd.nextInt(gpusPerNode * 2))
+          b.tasks(1 + rnd.nextInt(gpusPerNode * Math.min(2, nodes)))
               .gpusPerTask(1)
               .coresPerTask(Math.min(coresPerNode, 8));
           ms = 800 + rnd.nextInt(3_000);
