@@ -86,12 +86,4 @@ class GraphCommandTest {
 
     assertThat(rc).isEqualTo(2);
   }
-
-  @Test
-  void demo_printsPresetSummary() {
-    int rc = run("demo", "--preset", "tiny");
-
-    assertThat(rc).isZero();
-    assertThat(out.toString()).contains("100 vertices").contains("core");
-  }
 }
