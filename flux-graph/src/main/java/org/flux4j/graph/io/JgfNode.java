@@ -75,9 +75,9 @@ final class JgfNode {
       throw fail(at + "/metadata", "\"metadata\" must be an object");
     }
     String m = at + "/metadata";
-    type = requiredString(md, "type", m);
-    basename = optString(md, "basename", m, null);
-    name = optString(md, "name", m, null);
+    type = requiredString(source, prefix, md, "type", m);
+    basename = optString(source, prefix, md, "basename", m, null);
+    name = optString(source, prefix, md, "name", m, null);
     // Fluxion's reader takes id -2, uniq_id -1 and size -1 for "absent" (its sentinels)
     id = optLong(md, "id", m, Long.MIN_VALUE);
     if (id == -2) {
@@ -95,7 +95,7 @@ final class JgfNode {
       throw fail(m + "/exclusive", "\"exclusive\" must be a boolean");
     }
     exclusive = x != null && x.booleanValue();
-    unit = optString(md, "unit", m, "");
+    unit = optString(source, prefix, md, "unit", m, "");
     size = optLong(md, "size", m, 1);
     if (size == -1) {
       size = 1;
@@ -184,24 +184,29 @@ final class JgfNode {
     }
   }
 
-  private String requiredString(JsonNode obj, String key, String at) {
+  /** The string at {@code key} of {@code obj}; fails naming {@code at} if missing or not one. */
+  static String requiredString(String source, String prefix, JsonNode obj, String key, String at) {
     JsonNode n = obj.get(key);
     if (n == null) {
-      throw fail(at, "required key \"" + key + "\" is missing");
+      throw new GraphParseException(source, prefix + at, "required key \"" + key + "\" is missing");
     }
     if (!n.isTextual()) {
-      throw fail(at + "/" + key, "\"" + key + "\" must be a string");
+      throw new GraphParseException(
+          source, prefix + at + "/" + key, "\"" + key + "\" must be a string");
     }
     return n.textValue();
   }
 
-  private String optString(JsonNode obj, String key, String at, String dflt) {
+  /** The string at {@code key} of {@code obj}, or {@code dflt} if absent; fails if not one. */
+  static String optString(
+      String source, String prefix, JsonNode obj, String key, String at, String dflt) {
     JsonNode n = obj.get(key);
     if (n == null) {
       return dflt;
     }
     if (!n.isTextual()) {
-      throw fail(at + "/" + key, "\"" + key + "\" must be a string");
+      throw new GraphParseException(
+          source, prefix + at + "/" + key, "\"" + key + "\" must be a string");
     }
     return n.textValue();
   }

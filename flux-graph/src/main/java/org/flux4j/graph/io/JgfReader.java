@@ -415,8 +415,8 @@ public final class JgfReader {
       if (!e.isObject()) {
         throw fail(at, "a JGF edge must be an object");
       }
-      String src = requiredString(e, "source", at);
-      String tgt = requiredString(e, "target", at);
+      String src = JgfNode.requiredString(source, prefix, e, "source", at);
+      String tgt = JgfNode.requiredString(source, prefix, e, "target", at);
       int s = vmap.getIfAbsent(src, -1);
       if (s < 0) {
         throw fail(at + "/source", "source vertex " + src + " is not a node of this graph");
@@ -431,7 +431,9 @@ public final class JgfReader {
         if (!md.isObject()) {
           throw fail(at + "/metadata", "edge \"metadata\" must be an object");
         }
-        subsystem = optString(md, "subsystem", at + "/metadata", Subsystems.CONTAINMENT);
+        subsystem =
+            JgfNode.optString(
+                source, prefix, md, "subsystem", at + "/metadata", Subsystems.CONTAINMENT);
       }
       if (!createdBy(src, s) && !createdBy(tgt, t)) {
         return; // both ends merged into earlier vertices: Fluxion adds no edge
@@ -476,28 +478,6 @@ public final class JgfReader {
         }
         chain.clear();
       }
-    }
-
-    private String requiredString(JsonNode obj, String key, String at) {
-      JsonNode n = obj.get(key);
-      if (n == null) {
-        throw fail(at, "required key \"" + key + "\" is missing");
-      }
-      if (!n.isTextual()) {
-        throw fail(at + "/" + key, "\"" + key + "\" must be a string");
-      }
-      return n.textValue();
-    }
-
-    private String optString(JsonNode obj, String key, String at, String dflt) {
-      JsonNode n = obj.get(key);
-      if (n == null) {
-        return dflt;
-      }
-      if (!n.isTextual()) {
-        throw fail(at + "/" + key, "\"" + key + "\" must be a string");
-      }
-      return n.textValue();
     }
   }
 
