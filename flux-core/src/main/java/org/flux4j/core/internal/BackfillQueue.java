@@ -121,9 +121,9 @@ final class BackfillQueue extends QueueDiscipline {
       Job j = byId.remove(id);
       s.run(j, made.remove(id));
     }
-    for (long id : r.rejected().keySet()) {
+    if (!r.rejected().isEmpty()) {
       // the pool answers busy, never unsatisfiable: unsatisfiable jobs are refused at submit
-      throw new IllegalStateException("queue policy rejected job " + id + " after submit");
+      throw new IllegalStateException("queue policy rejected jobs after submit: " + r.rejected());
     }
   }
 

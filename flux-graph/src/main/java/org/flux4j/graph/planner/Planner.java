@@ -273,10 +273,7 @@ public final class Planner {
    *     {@code t + duration} is past the end
    */
   public long availableDuring(long t, long duration) {
-    if (duration < 1) {
-      throw new IllegalArgumentException(
-          "planner " + resourceType + ": duration " + duration + " must be at least 1");
-    }
+    checkDuration(duration);
     if (t < base || t > end || t + duration > end) {
       throw new IllegalArgumentException(
           "planner "
@@ -320,10 +317,7 @@ public final class Planner {
    * @throws IllegalArgumentException if {@code duration < 1} or {@code count < 0}
    */
   public boolean availDuring(long t, long duration, long count) {
-    if (duration < 1) {
-      throw new IllegalArgumentException(
-          "planner " + resourceType + ": duration " + duration + " must be at least 1");
-    }
+    checkDuration(duration);
     checkCount(count);
     if (count > total) {
       return false;
@@ -369,10 +363,7 @@ public final class Planner {
    * @throws IllegalArgumentException if {@code duration < 1} or {@code count < 0}
    */
   public long availTimeFirst(long onOrAfter, long duration, long count) {
-    if (duration < 1) {
-      throw new IllegalArgumentException(
-          "planner " + resourceType + ": duration " + duration + " must be at least 1");
-    }
+    checkDuration(duration);
     checkCount(count);
     if (onOrAfter < base || onOrAfter >= end || count > total) {
       return NONE;
@@ -476,6 +467,13 @@ public final class Planner {
       stale = still;
     }
     cursorTime = NO_CURSOR;
+  }
+
+  private void checkDuration(long duration) {
+    if (duration < 1) {
+      throw new IllegalArgumentException(
+          "planner " + resourceType + ": duration " + duration + " must be at least 1");
+    }
   }
 
   private void checkCount(long count) {

@@ -876,27 +876,9 @@ final class Traverser {
     }
     int madeFrom = groupsUsed;
     for (long s = 0; s < qualNumSlots; s++) {
-      EGroup slotGroup = newGroup();
-      long score = 1;
-      for (Req elem : slotShape) {
-        long qc = dfuSlot.qualifiedCount(elem.type);
-        long count = elem.calcCount(qc);
-        Evals e = dfuSlot.find(elem.type);
-        long j = 0;
-        while (j < count) {
-          EGroup eg = e == null ? null : e.iterNext();
-          if (eg == null) {
-            err.append("dom_slot: not enough slots.\n");
-            return;
-          }
-          slotGroup.addEdge(eg.edgeSlot[0], eg.edgeCount[0], eg.edgeCount[0], true);
-          score += eg.score;
-          j += eg.edgeCount[0];
-        }
+      if (fillSlot(slotShape, dfuSlot) == null) {
+        return;
       }
-      slotGroup.score = score;
-      slotGroup.count = 1;
-      slotGroup.exclusive = true;
     }
     for (int i = madeFrom; i < groupsUsed; i++) {
       dfu.add(Req.SLOT, groupArena[i]);
@@ -941,27 +923,10 @@ final class Traverser {
     long qualNumSlots = cur.score;
     java.util.List<EGroup> made = new java.util.ArrayList<>();
     for (long s = 0; s < qualNumSlots; s++) {
-      EGroup slotGroup = newGroup();
-      long score = 1;
-      for (Req elem : slots[cur.index].with) {
-        long qc = dfuSlot.qualifiedCount(elem.type);
-        long count = elem.calcCount(qc);
-        Evals e = dfuSlot.find(elem.type);
-        long j = 0;
-        while (j < count) {
-          EGroup eg = e == null ? null : e.iterNext();
-          if (eg == null) {
-            err.append("dom_slot: not enough slots.\n");
-            return;
-          }
-          slotGroup.addEdge(eg.edgeSlot[0], eg.edgeCount[0], eg.edgeCount[0], true);
-          score += eg.score;
-          j += eg.edgeCount[0];
-        }
+      EGroup slotGroup = fillSlot(slots[cur.index].with, dfuSlot);
+      if (slotGroup == null) {
+        return;
       }
-      slotGroup.score = score;
-      slotGroup.count = 1;
-      slotGroup.exclusive = true;
       made.add(slotGroup);
       OrConfig nxt = memo.get(new CountsKey(cur.next));
       cur = nxt != null ? nxt : new OrConfig(new long[0], 0, 0);
@@ -1076,6 +1041,35 @@ final class Traverser {
     }
     x.reset();
     return x;
+  }
+
+  /**
+   * One slot candidate (Fluxion's dom_slot inner loop): takes, for each type of {@code shape}, as
+   * many of {@code dfuSlot}'s qualified candidates as the shape's count asks for, scoring them.
+   * Returns null, with Fluxion's message in {@code err}, if too few remain.
+   */
+  private EGroup fillSlot(Req[] shape, Dfu dfuSlot) {
+    EGroup slotGroup = newGroup();
+    long score = 1;
+    for (Req elem : shape) {
+      long count = elem.calcCount(dfuSlot.qualifiedCount(elem.type));
+      Evals e = dfuSlot.find(elem.type);
+      long j = 0;
+      while (j < count) {
+        EGroup eg = e == null ? null : e.iterNext();
+        if (eg == null) {
+          err.append("dom_slot: not enough slots.\n");
+          return null;
+        }
+        slotGroup.addEdge(eg.edgeSlot[0], eg.edgeCount[0], eg.edgeCount[0], true);
+        score += eg.score;
+        j += eg.edgeCount[0];
+      }
+    }
+    slotGroup.score = score;
+    slotGroup.count = 1;
+    slotGroup.exclusive = true;
+    return slotGroup;
   }
 
   private EGroup newGroup() {
