@@ -68,9 +68,13 @@ final class Dfu {
     return e == null ? 0 : e.total;
   }
 
-  boolean chooseAccumBestK(int type, long k, StdSort.Comp comp) {
+  /**
+   * Chooses the best {@code k} candidates of {@code type} here: the choice is then enforced at this
+   * vertex, so only the chosen groups' order matters.
+   */
+  boolean chooseAccumBestK(int type, long k, Order order) {
     Evals e = get(type);
-    if (e.chooseBestK(k, comp)) {
+    if (e.chooseBestK(k, order, true)) {
       hierConstrainNow = true;
       return true;
     }

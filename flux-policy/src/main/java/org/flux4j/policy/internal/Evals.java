@@ -15,6 +15,7 @@ final class Evals {
   long bestK;
   int bestI;
   private int cursor = -1;
+  private long[] keys = new long[4];
 
   Evals(int type) {
     this.type = type;
@@ -51,12 +52,30 @@ final class Evals {
     n += o.n;
   }
 
-  /** Fluxion's choose_best_k: sorts by {@code comp} and assigns needs; false if k is invalid. */
-  boolean chooseBestK(long k, StdSort.Comp comp) {
+  /**
+   * Fluxion's choose_best_k: sorts by {@code order} and assigns needs; false if k is invalid. With
+   * {@code onlyTop}, only the groups that receive needs are put in their final place (the caller
+   * never reads past {@link #bestI}), which is linear rather than n log n; a second choice on the
+   * same candidates always sorts them fully, as its input order must be the fully sorted one.
+   */
+  boolean chooseBestK(long k, Order order, boolean onlyTop) {
     if (k == 0 || k > qual) {
       return false;
     }
-    StdSort.sort(groups, n, comp);
+    if (keys.length < n) {
+      keys = new long[Math.max(n, keys.length * 2)];
+    }
+    boolean unitCounts = true;
+    for (int i = 0; i < n; i++) {
+      EGroup g = groups[i];
+      keys[i] = order.key(g.score);
+      unitCounts &= g.count >= 1;
+    }
+    if (onlyTop && unitCounts && k < n && bestK == 0) {
+      StdSort.sortTop(groups, keys, n, (int) k);
+    } else {
+      StdSort.sort(groups, keys, n);
+    }
     long left = k;
     int i = 0;
     while (left > 0) {

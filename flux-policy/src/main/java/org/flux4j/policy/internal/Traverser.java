@@ -67,10 +67,8 @@ final class Traverser {
   /** Fluxion's SYSTEM_MAX_XOR_EXPANSION: the most jobspec variants xor slots may expand to. */
   static final int MAX_XOR_EXPANSION = 1000;
 
-  private final StdSort.Comp greater = (a, b) -> a.score > b.score;
-  private final StdSort.Comp less = (a, b) -> a.score < b.score;
-  private final StdSort.Comp vertexComp;
-  private final StdSort.Comp slotComp;
+  private final Order vertexOrder;
+  private final Order slotOrder;
 
   // scratch, epoch-stamped
   private int[] color;
@@ -114,8 +112,8 @@ final class Traverser {
     this.policy = policy;
     this.prune = prune;
     this.st = st;
-    this.vertexComp = policy.higherFirst() ? greater : less;
-    this.slotComp = policy.higherFirstInSlots() ? greater : less;
+    this.vertexOrder = Order.of(policy.higherFirst());
+    this.slotOrder = Order.of(policy.higherFirstInSlots());
     int n = g.vertexLimit();
     color = new int[n];
     label = new String[n];
@@ -565,7 +563,7 @@ final class Traverser {
           met = false;
           break;
         }
-        dfu.chooseAccumBestK(c.type, count, vertexComp);
+        dfu.chooseAccumBestK(c.type, count, vertexOrder);
       }
     }
     factorSum -= ownFactor;
@@ -845,7 +843,7 @@ final class Traverser {
     // dom_finish_slot: order every type's candidates
     for (int i = 0; i < dfuSlot.n; i++) {
       Evals e = dfuSlot.byType[i];
-      if (e.chooseBestK(e.qual, slotComp)) {
+      if (e.chooseBestK(e.qual, slotOrder, false)) {
         dfuSlot.hierConstrainNow = true;
       }
     }
@@ -910,7 +908,7 @@ final class Traverser {
     explore(u, shape, pristine, true, dfuSlot, nslots);
     for (int i = 0; i < dfuSlot.n; i++) {
       Evals e = dfuSlot.byType[i];
-      if (e.chooseBestK(e.qual, slotComp)) {
+      if (e.chooseBestK(e.qual, slotOrder, false)) {
         dfuSlot.hierConstrainNow = true;
       }
     }
@@ -1153,13 +1151,11 @@ final class Traverser {
         met = false;
         break;
       }
-      StdSort.Comp comp;
-      if (policy.localityRanking()) {
-        comp = intervalGreater(dfu.get(r.type));
-      } else {
-        comp = policy.higherFirstAtTop() ? greater : less;
-      }
-      dfu.chooseAccumBestK(r.type, count, comp);
+      Order order =
+          policy.localityRanking()
+              ? Order.intervalGreater(dfu.get(r.type))
+              : Order.of(policy.higherFirstAtTop());
+      dfu.chooseAccumBestK(r.type, count, order);
     }
     dfu.overallScore = met ? 1 : 0;
     factorSum = 0;
@@ -1183,25 +1179,6 @@ final class Traverser {
     }
     enforce(dfu, true);
     return needs;
-  }
-
-  private static StdSort.Comp intervalGreater(Evals e) {
-    long[] scores = new long[e.n];
-    for (int i = 0; i < e.n; i++) {
-      scores[i] = e.groups[i].score;
-    }
-    java.util.Arrays.sort(scores);
-    // joined closed intervals over integers: consecutive scores merge
-    org.eclipse.collections.impl.map.mutable.primitive.LongIntHashMap interval =
-        new org.eclipse.collections.impl.map.mutable.primitive.LongIntHashMap();
-    int idx = 0;
-    for (int i = 0; i < scores.length; i++) {
-      if (i > 0 && scores[i] > scores[i - 1] + 1) {
-        idx++;
-      }
-      interval.put(scores[i], idx);
-    }
-    return (a, b) -> interval.get(a.score) > interval.get(b.score);
   }
 
   // ------------------------------------------------------------------ marks from an R
