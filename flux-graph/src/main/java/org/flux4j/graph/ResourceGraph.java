@@ -63,6 +63,7 @@ public final class ResourceGraph {
   final List<IntObjectHashMap<String>> pathOverrides;
   final List<IntObjectHashMap<List<String>>> formerPaths;
   private int removedCount;
+  private long modifications;
 
   private List<String> subsystemNames;
   private List<Adjacency> outCache;
@@ -267,6 +268,7 @@ public final class ResourceGraph {
   public void setStatus(int v, Status status) {
     checkLive(v);
     down.set(v, status == Status.DOWN);
+    modifications++;
   }
 
   /** The properties of {@code v}, sorted by key; an empty map if none. Unmodifiable. */
@@ -279,6 +281,7 @@ public final class ResourceGraph {
   public void setProperty(int v, String key, String value) {
     checkLive(v);
     properties.getIfAbsentPut(v, TreeMap::new).put(key, value);
+    modifications++;
   }
 
   /** Removes one property of {@code v}; returns whether it was there. */
@@ -290,7 +293,17 @@ public final class ResourceGraph {
     if (p.isEmpty()) {
       properties.remove(v);
     }
+    modifications++;
     return true;
+  }
+
+  /**
+   * A count of the changes made to this graph since it was built or copied: status, properties,
+   * removed and attached vertices. A reader that caches what it derived from the graph compares it
+   * to know whether the graph changed in between.
+   */
+  public long modificationCount() {
+    return modifications;
   }
 
   /** The live vertex with this uniq_id, or {@link #NONE}. O(1) after a first O(V) index. */
@@ -609,6 +622,7 @@ public final class ResourceGraph {
     }
     removed.or(doomed);
     removedCount += count;
+    modifications++;
     for (EdgeColumns e : edges) {
       int live = 0;
       for (int i = 0; i < e.src.size(); i++) {
@@ -700,6 +714,7 @@ public final class ResourceGraph {
           });
     }
     invalidate();
+    modifications++;
     added.trim();
     return added.size() == 0 ? new int[0] : java.util.Arrays.copyOf(added.array(), added.size());
   }

@@ -102,4 +102,24 @@ class ResourceGraphTest {
     g.setProperty(v, "x", "1");
     assertThat(copy.properties(v)).doesNotContainKey("x");
   }
+
+  @Test
+  void modificationCount_countsEveryChange_andOnlyChanges() {
+    ResourceGraph g = VirtualClusters.tiny();
+    int node = g.vertexByPath("/tiny0/rack0/node0").getAsInt();
+    long c0 = g.modificationCount();
+    g.status(node);
+    g.properties(node);
+    assertThat(g.modificationCount()).isEqualTo(c0);
+    g.setStatus(node, Status.DOWN);
+    assertThat(g.modificationCount()).isEqualTo(c0 + 1);
+    g.setProperty(node, "fast", "yes");
+    assertThat(g.modificationCount()).isEqualTo(c0 + 2);
+    assertThat(g.removeProperty(node, "absent")).isFalse();
+    assertThat(g.modificationCount()).isEqualTo(c0 + 2);
+    assertThat(g.removeProperty(node, "fast")).isTrue();
+    assertThat(g.modificationCount()).isEqualTo(c0 + 3);
+    g.remove(node);
+    assertThat(g.modificationCount()).isEqualTo(c0 + 4);
+  }
 }

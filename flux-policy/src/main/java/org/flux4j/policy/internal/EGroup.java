@@ -20,6 +20,29 @@ final class EGroup {
   long[] edgeNeeds = new long[1];
   boolean[] edgeExcl = new boolean[1];
 
+  /** Whether this group belongs to a {@link VisitMemo} entry (and so never changes). */
+  boolean frozen;
+
+  /** This group, or an unchanging copy of it if it is scratch that a later select reuses. */
+  EGroup frozen() {
+    if (frozen) {
+      return this;
+    }
+    EGroup c = new EGroup();
+    c.score = score;
+    c.count = count;
+    c.needs = needs;
+    c.exclusive = exclusive;
+    c.root = root;
+    c.nEdges = nEdges;
+    c.edgeSlot = java.util.Arrays.copyOf(edgeSlot, nEdges);
+    c.edgeCount = java.util.Arrays.copyOf(edgeCount, nEdges);
+    c.edgeNeeds = java.util.Arrays.copyOf(edgeNeeds, nEdges);
+    c.edgeExcl = java.util.Arrays.copyOf(edgeExcl, nEdges);
+    c.frozen = true;
+    return c;
+  }
+
   void addEdge(int slot, long count, long needs, boolean x) {
     if (nEdges == edgeSlot.length) {
       int m = nEdges * 2;

@@ -52,6 +52,17 @@ final class Evals {
     n += o.n;
   }
 
+  /** Appends {@code count} groups with their qualified and total counts (a remembered merge). */
+  void mergeGroups(EGroup[] gs, int count, long addQual, long addTotal) {
+    qual += addQual;
+    total += addTotal;
+    if (n + count > groups.length) {
+      groups = Arrays.copyOf(groups, Math.max(groups.length * 2, n + count));
+    }
+    System.arraycopy(gs, 0, groups, n, count);
+    n += count;
+  }
+
   /**
    * Fluxion's choose_best_k: sorts by {@code order} and assigns needs; false if k is invalid. With
    * {@code onlyTop}, only the groups that receive needs are put in their final place (the caller

@@ -81,6 +81,14 @@ public final class QueryEngine {
     this.nodesUp = o.nodesUp;
   }
 
+  /**
+   * Sets the smallest subtree whose visits the traverser remembers (0 = never): a test hook to
+   * compare the engine with and without remembered visits. See {@code VisitMemo}.
+   */
+  void rememberVisits(int minSubtree) {
+    trav.rememberVisits(minSubtree);
+  }
+
   private static void checkSubsystems(String s) {
     String u = s.toUpperCase(java.util.Locale.ROOT);
     List<String> known =
@@ -416,6 +424,7 @@ public final class QueryEngine {
     if (state.jobs.containsKey(jobId)) {
       throw new IllegalArgumentException("existing jobid " + jobId);
     }
+    trav.forgetVisits();
     if (at < 0 || duration <= 0) {
       throw new IllegalArgumentException("invalid time (" + at + ", " + duration + ")");
     }
@@ -591,6 +600,7 @@ public final class QueryEngine {
 
   /** See {@link ResourceQuery#partialCancel}. */
   public CancelStatus partialCancel(long jobId, ResourceGraph r) {
+    trav.forgetVisits();
     SchedState.JobRecord rec = state.jobs.get(jobId);
     if (rec == null) {
       return CancelStatus.NO_SUCH_JOB;
@@ -721,6 +731,7 @@ public final class QueryEngine {
 
   /** Recomputes one job's subtree-aggregate spans from its remaining exclusive entries. */
   private void rebuildAggregates(SchedState.JobRecord rec) {
+    trav.forgetVisits();
     long jobId = rec.jobId;
     ResourceSet held = rec.resources;
     org.eclipse.collections.impl.map.mutable.primitive.IntObjectHashMap<long[]> acc =

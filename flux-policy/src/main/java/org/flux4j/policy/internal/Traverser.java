@@ -106,6 +106,11 @@ final class Traverser {
   private ResourceSet.Builder out;
   private Meta meta;
 
+  // remembered subtree visits (null when the dominant subsystem is not a tree)
+  private VisitMemo memo;
+  private long graphModifications;
+  private int memoMinSubtree = VisitMemo.MIN_SUBTREE;
+
   Traverser(ResourceGraph g, int dom, MatchPolicy policy, PruneConfig prune, SchedState st) {
     this.g = g;
     this.dom = dom;
@@ -164,6 +169,79 @@ final class Traverser {
       }
     }
     st.ensureEdges(m);
+    buildMemo(in);
+  }
+
+  /** A fresh {@link VisitMemo} for the current topology, if the dominant subsystem is a tree. */
+  private void buildMemo(Adjacency in) {
+    int n = g.vertexLimit();
+    int[] parent = new int[n];
+    int[] size = new int[n];
+    boolean tree = true;
+    for (int v = 0; v < n; v++) {
+      int d = in.degree(v);
+      tree &= d <= 1;
+      parent[v] = firstIn[v] >= 0 ? slotSource[firstIn[v]] : -1;
+    }
+    if (!tree || memoMinSubtree <= 0) {
+      memo = null;
+      return;
+    }
+    // subtree sizes: children before parents in a post-order walk from every root
+    int[] stack = new int[64];
+    int[] cursor = new int[n];
+    for (int r = 0; r < n; r++) {
+      if (parent[r] >= 0 || !g.isLive(r)) {
+        continue;
+      }
+      int sp = 0;
+      stack[sp++] = r;
+      cursor[r] = adj.start(r);
+      while (sp > 0) {
+        int u = stack[sp - 1];
+        if (cursor[u] < adj.end(u)) {
+          int c = adj.target(cursor[u]++);
+          if (sp == stack.length) {
+            stack = java.util.Arrays.copyOf(stack, sp * 2);
+          }
+          cursor[c] = adj.start(c);
+          stack[sp++] = c;
+        } else {
+          sp--;
+          size[u] += 1;
+          if (parent[u] >= 0) {
+            size[parent[u]] += size[u];
+          }
+        }
+      }
+    }
+    memo = VisitMemo.create(parent, size, memoMinSubtree);
+    graphModifications = g.modificationCount();
+  }
+
+  /**
+   * Sets the smallest subtree whose visits are remembered (0 turns remembering off) and starts
+   * afresh; for tests that compare the engine with and without the memo.
+   */
+  void rememberVisits(int minSubtree) {
+    memoMinSubtree = minSubtree;
+    buildMemo(g.in(dom));
+  }
+
+  /**
+   * Forgets every remembered visit: called after changes the update pass and cancel do not stamp
+   * (partial cancel, status, properties).
+   */
+  void forgetVisits() {
+    if (memo != null) {
+      memo.clear();
+    }
+  }
+
+  private void touch(int v) {
+    if (memo != null) {
+      memo.touch(v);
+    }
   }
 
   String errorMessage() {
@@ -390,6 +468,13 @@ final class Traverser {
 
   private int selectOne(Req[] resources, int root, Meta m, boolean excl) {
     this.meta = m;
+    if (memo != null) {
+      if (g.modificationCount() != graphModifications) {
+        graphModifications = g.modificationCount();
+        memo.clear();
+      }
+      memo.beginSelect(resources, m);
+    }
     tick++;
     seq++;
     preorder = 0;
@@ -420,7 +505,84 @@ final class Traverser {
     return rc;
   }
 
+  /**
+   * Visits {@code u} for {@code resources}: replays a remembered visit when one is valid, else
+   * visits it (remembering the visit when {@code u} is eligible).
+   */
   private int domDfv(int u, Req[] resources, boolean pristine, boolean excl, Dfu toParent) {
+    if (memo == null || !memo.eligible(u)) {
+      return visit(u, resources, pristine, excl, toParent);
+    }
+    int request = memo.requestId(resources);
+    long factorIn = factorSum;
+    VisitMemo.Entry e = memo.lookup(u, request, pristine, excl, factorIn);
+    if (e != null) {
+      return replay(u, e, toParent);
+    }
+    int markFrom = memo.logN;
+    int labelFrom = memo.labelN;
+    int errFrom = err.length();
+    long pre = preorder;
+    long post = postorder;
+    int myDepth = depth;
+    memo.beginRecording();
+    int rc = visit(u, resources, pristine, excl, toParent);
+    e = memo.endRecording(u, request, pristine, excl, factorIn, markFrom, labelFrom);
+    e.rc = rc;
+    e.factorDelta = factorSum - factorIn;
+    e.preorder = preorder - pre;
+    e.postorder = postorder - post;
+    e.error = err.length() > errFrom ? err.substring(errFrom) : null;
+    Dfu dfu = dfuPool[myDepth];
+    if (rc == OK) {
+      e.avail = toParent.avail;
+      e.overallScore = toParent.overallScore;
+      e.childExcl = childExcl;
+      if (dfu.overallScore > 0 && !dfu.hierConstrainNow) {
+        VisitMemo.keepCandidates(e, dfu);
+      } else {
+        VisitMemo.noCandidates(e);
+      }
+    } else {
+      VisitMemo.noCandidates(e);
+    }
+    return rc;
+  }
+
+  /** The effects of a remembered visit of {@code u}, exactly as the visit had them. */
+  private int replay(int u, VisitMemo.Entry e, Dfu toParent) {
+    preorder += e.preorder;
+    postorder += e.postorder;
+    factorSum += e.factorDelta;
+    if (e.error != null) {
+      err.append(e.error);
+    }
+    for (int i = 0; i < e.markSlot.length; i++) {
+      mark(e.markSlot[i], e.markNeeds[i], e.markExcl[i]);
+    }
+    for (int i = 0; i < e.labelVertex.length; i++) {
+      setLabel(e.labelVertex[i], e.labelText[i]);
+    }
+    color[u] = tick;
+    if (e.rc != OK) {
+      return e.rc;
+    }
+    VisitMemo.mergeCandidates(e, toParent);
+    toParent.avail = e.avail;
+    toParent.overallScore = e.overallScore;
+    childExcl = e.childExcl;
+    return OK;
+  }
+
+  private void setLabel(int v, String text) {
+    label[v] = text;
+    labelSeq[v] = seq;
+    if (memo != null && memo.recording()) {
+      memo.logLabel(v, text);
+    }
+  }
+
+  private int visit(int u, Req[] resources, boolean pristine, boolean excl, Dfu toParent) {
     boolean xIn = excl || exclusivity(resources, u);
     // test (): what this vertex is for the request
     int kind;
@@ -576,8 +738,7 @@ final class Traverser {
     toParent.overallScore = dfu.overallScore;
     for (Req r : resources) {
       if (r.type == ut && !r.label.isEmpty()) {
-        label[u] = r.label;
-        labelSeq[u] = seq;
+        setLabel(u, r.label);
       }
     }
     postorder++;
@@ -1138,6 +1299,9 @@ final class Traverser {
     markSeq[slot] = seq;
     markNeeds[slot] = needs;
     markExcl[slot] = x;
+    if (memo != null && memo.recording()) {
+      memo.logMark(slot, needs, x);
+    }
   }
 
   /** Fluxion's resolve_graph; returns the root's needs or -1. */
@@ -1273,8 +1437,10 @@ final class Traverser {
           kind = VertexSchedule.SHARED;
         }
         st.schedOf(u).add(meta.jobId, meta.at, meta.at + meta.duration, needs, kind);
+        touch(u);
       }
       if (nPlans > 0) {
+        touch(u);
         if (!excl) {
           st.schedOf(u).add(meta.jobId, meta.at, meta.at + meta.duration, 0, VertexSchedule.SHARED);
         }
@@ -1310,6 +1476,7 @@ final class Traverser {
       return;
     }
     st.weight[slot] = avail < 0 ? 0 : avail;
+    touch(slotSource[slot]);
   }
 
   // ------------------------------------------------------------------ cancel
@@ -1333,10 +1500,11 @@ final class Traverser {
       if (s != null && s.indexOf(jobId) >= 0) {
         s.remove(jobId);
         any = true;
+        touch(v);
       }
       SubtreePlan p = st.sub[v];
-      if (p != null) {
-        p.remove(jobId);
+      if (p != null && p.remove(jobId)) {
+        touch(v);
       }
     }
     return any;
@@ -1349,6 +1517,7 @@ final class Traverser {
     if (s == null || s.remove(jobId) < 0) {
       return;
     }
+    touch(u);
     SubtreePlan p = st.sub[u];
     if (p != null) {
       p.remove(jobId);

@@ -1,0 +1,330 @@
+package org.flux4j.policy.internal;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.flux4j.policy.match.ResourceRequest;
+
+/**
+ * The remembered outcome of visiting a subtree in a select, replayed instead of visiting it again
+ * while nothing in the subtree has changed.
+ *
+ * <p>A select visits every vertex that could hold part of the request, and Fluxion's scoring
+ * policies order all the candidates, so one match on a large machine visits most of it. Yet between
+ * two matches only the subtrees of the resources allocated or freed change. A visit of vertex
+ * {@code u} depends only on the request at that level (and, through the jobspec priming, on the
+ * whole request), the match's time window and kind, the constraint, the ancestors' policy factors,
+ * the exclusivity handed down, and the state of {@code u}'s subtree: its spans, aggregates, edge
+ * weights, status and properties. What the visit does is equally bounded: the candidates it merges
+ * into its parent's lists (or none), the availability and score it hands up, the edges it marks
+ * inside the subtree, the labels it sets, the visit counts and any error text. An {@link Entry}
+ * records all of that; replaying it has exactly the effects of the visit.
+ *
+ * <p>Validity is tracked by versions: every change to a vertex's spans, aggregates or out-edge
+ * weights stamps the vertex and its ancestors with a fresh clock value ({@link #touch}); an entry
+ * made at clock {@code c} is valid while its vertex's version is below {@code c}. Other changes
+ * (status, properties, grow, shrink, an update from R, a partial cancel) drop every entry ({@link
+ * #clear}). Entries are kept only for vertices with a large enough subtree in a dominant subsystem
+ * that is a tree (every vertex at most one parent), one entry (the latest) per vertex. Candidate
+ * groups stored in entries are copies that no later select changes (their {@code needs} field
+ * aside, which every choice assigns before reading). Not thread-safe.
+ */
+final class VisitMemo {
+  /** Smallest subtree (vertices, the root included) worth an entry. */
+  static final int MIN_SUBTREE = 16;
+
+  /** What one visit did. */
+  static final class Entry {
+    long stamp;
+    int request;
+    boolean pristine;
+    boolean excl;
+    long factorIn;
+    long at;
+    long duration;
+    Traverser.AllocType allocType;
+    boolean atIsNow;
+    Optional<ResourceRequest.Constraint> constraint;
+    int rc;
+    long factorDelta;
+    long avail;
+    long overallScore;
+    boolean childExcl;
+    long preorder;
+    long postorder;
+    String error;
+    int[] types = new int[0];
+    EGroup[][] groups = new EGroup[0][];
+    int[] counts = new int[0];
+    long[] qual = new long[0];
+    long[] total = new long[0];
+    int[] markSlot = new int[0];
+    long[] markNeeds = new long[0];
+    boolean[] markExcl = new boolean[0];
+    int[] labelVertex = new int[0];
+    String[] labelText = new String[0];
+  }
+
+  private final Entry[] entries;
+  private final boolean[] eligible;
+  private final int[] parent;
+  private final long[] version;
+  private long clock;
+
+  // the match the current select is for
+  private long at;
+  private long duration;
+  private Traverser.AllocType allocType;
+  private boolean atIsNow;
+  private Optional<ResourceRequest.Constraint> constraint = Optional.empty();
+  private String topRequest = "";
+  private long selectStamp;
+
+  private final Map<String, Integer> requestIds = new HashMap<>();
+  private final IdentityHashMap<Req[], Integer> requestOfArray = new IdentityHashMap<>();
+
+  // what visits being recorded did, nested recordings share the logs
+  private int recording;
+  int[] logSlot = new int[64];
+  long[] logNeeds = new long[64];
+  boolean[] logExcl = new boolean[64];
+  int logN;
+  int[] labelV = new int[16];
+  String[] labelS = new String[16];
+  int labelN;
+
+  /**
+   * A memo for a dominant subsystem that is a tree, given by each vertex's parent ({@code
+   * parent[v]}, -1 for a root) and subtree size; non-root vertices with at least {@code minSubtree}
+   * vertices in their subtree are eligible.
+   */
+  static VisitMemo create(int[] parent, int[] subtreeSize, int minSubtree) {
+    return new VisitMemo(parent, subtreeSize, minSubtree);
+  }
+
+  private VisitMemo(int[] parent, int[] subtreeSize, int minSubtree) {
+    int n = parent.length;
+    this.parent = parent;
+    entries = new Entry[n];
+    eligible = new boolean[n];
+    version = new long[n];
+    for (int v = 0; v < n; v++) {
+      eligible[v] = parent[v] >= 0 && subtreeSize[v] >= minSubtree;
+    }
+  }
+
+  /** Whether visits of {@code v} are remembered. */
+  boolean eligible(int v) {
+    return eligible[v];
+  }
+
+  /** Marks a change to {@code v}'s own state: entries of {@code v} and its ancestors go stale. */
+  void touch(int v) {
+    long c = ++clock;
+    for (int x = v; x >= 0; x = parent[x]) {
+      version[x] = c;
+    }
+  }
+
+  /** Drops every entry. */
+  void clear() {
+    Arrays.fill(entries, null);
+    requestIds.clear();
+  }
+
+  /** Starts a select for the top-level request {@code resources} with this match's parameters. */
+  void beginSelect(Req[] resources, Traverser.Meta m) {
+    selectStamp = ++clock;
+    at = m.at;
+    duration = m.duration;
+    allocType = m.allocType;
+    atIsNow = m.at == m.now;
+    constraint = m.constraint;
+    requestOfArray.clear();
+    topRequest = canonical(resources);
+    if (requestIds.size() > 100_000) {
+      clear();
+    }
+  }
+
+  /** The id of the request level {@code resources} within the current top-level request. */
+  int requestId(Req[] resources) {
+    Integer known = requestOfArray.get(resources);
+    if (known != null) {
+      return known;
+    }
+    String key = topRequest + "|" + canonical(resources);
+    Integer id = requestIds.get(key);
+    if (id == null) {
+      id = requestIds.size();
+      requestIds.put(key, id);
+    }
+    requestOfArray.put(resources, id);
+    return id;
+  }
+
+  /** The valid entry of {@code v} for this visit, or null. */
+  Entry lookup(int v, int request, boolean pristine, boolean excl, long factorIn) {
+    Entry e = entries[v];
+    if (e == null
+        || version[v] >= e.stamp
+        || e.request != request
+        || e.pristine != pristine
+        || e.excl != excl
+        || e.factorIn != factorIn
+        || e.at != at
+        || e.duration != duration
+        || e.allocType != allocType
+        || e.atIsNow != atIsNow
+        || !e.constraint.equals(constraint)) {
+      return null;
+    }
+    return e;
+  }
+
+  /** Starts recording a visit (recordings nest). */
+  void beginRecording() {
+    recording++;
+  }
+
+  boolean recording() {
+    return recording > 0;
+  }
+
+  /** Logs a mark made while recording. */
+  void logMark(int slot, long needs, boolean excl) {
+    if (logN == logSlot.length) {
+      logSlot = Arrays.copyOf(logSlot, logN * 2);
+      logNeeds = Arrays.copyOf(logNeeds, logN * 2);
+      logExcl = Arrays.copyOf(logExcl, logN * 2);
+    }
+    logSlot[logN] = slot;
+    logNeeds[logN] = needs;
+    logExcl[logN] = excl;
+    logN++;
+  }
+
+  /** Logs a label set while recording. */
+  void logLabel(int v, String text) {
+    if (labelN == labelV.length) {
+      labelV = Arrays.copyOf(labelV, labelN * 2);
+      labelS = Arrays.copyOf(labelS, labelN * 2);
+    }
+    labelV[labelN] = v;
+    labelS[labelN] = text;
+    labelN++;
+  }
+
+  /** Ends a recording; the caller fills the returned entry's outcome fields. */
+  Entry endRecording(
+      int v,
+      int request,
+      boolean pristine,
+      boolean excl,
+      long factorIn,
+      int markFrom,
+      int labelFrom) {
+    recording--;
+    Entry e = entries[v];
+    if (e == null) {
+      e = new Entry();
+    }
+    e.stamp = selectStamp;
+    e.request = request;
+    e.pristine = pristine;
+    e.excl = excl;
+    e.factorIn = factorIn;
+    e.markSlot = Arrays.copyOfRange(logSlot, markFrom, logN);
+    e.markNeeds = Arrays.copyOfRange(logNeeds, markFrom, logN);
+    e.markExcl = Arrays.copyOfRange(logExcl, markFrom, logN);
+    e.labelVertex = Arrays.copyOfRange(labelV, labelFrom, labelN);
+    e.labelText = Arrays.copyOfRange(labelS, labelFrom, labelN);
+    entries[v] = e;
+    e.at = at;
+    e.duration = duration;
+    e.allocType = allocType;
+    e.atIsNow = atIsNow;
+    e.constraint = constraint;
+    if (recording == 0) {
+      logN = 0;
+      labelN = 0;
+      Arrays.fill(labelS, null);
+    }
+    return e;
+  }
+
+  /** Stores the candidates {@code dfu} merged into its parent, as unchanging copies. */
+  static void keepCandidates(Entry e, Dfu dfu) {
+    int n = dfu.n;
+    e.types = new int[n];
+    e.groups = new EGroup[n][];
+    e.counts = new int[n];
+    e.qual = new long[n];
+    e.total = new long[n];
+    for (int i = 0; i < n; i++) {
+      Evals ev = dfu.byType[i];
+      e.types[i] = ev.type;
+      e.counts[i] = ev.n;
+      e.qual[i] = ev.qual;
+      e.total[i] = ev.total;
+      EGroup[] gs = new EGroup[ev.n];
+      for (int k = 0; k < ev.n; k++) {
+        gs[k] = ev.groups[k].frozen();
+      }
+      e.groups[i] = gs;
+    }
+  }
+
+  /** Merges an entry's candidates into {@code toParent} as the visit's resolve did. */
+  static void mergeCandidates(Entry e, Dfu toParent) {
+    for (int i = 0; i < e.types.length; i++) {
+      toParent.get(e.types[i]).mergeGroups(e.groups[i], e.counts[i], e.qual[i], e.total[i]);
+    }
+  }
+
+  /** Drops the candidates of an entry (the visit merged none). */
+  static void noCandidates(Entry e) {
+    e.types = new int[0];
+    e.groups = new EGroup[0][];
+    e.counts = new int[0];
+    e.qual = new long[0];
+    e.total = new long[0];
+  }
+
+  private static String canonical(Req[] rs) {
+    StringBuilder sb = new StringBuilder();
+    canonical(rs, sb);
+    return sb.toString();
+  }
+
+  private static void canonical(Req[] rs, StringBuilder sb) {
+    sb.append('[');
+    for (Req r : rs) {
+      sb.append(r.typeName)
+          .append(',')
+          .append(r.type)
+          .append(',')
+          .append(r.min)
+          .append(',')
+          .append(r.max)
+          .append(',')
+          .append(r.op)
+          .append(',')
+          .append(r.operand)
+          .append(',')
+          .append(r.exclusive)
+          .append(',')
+          .append(r.label.length())
+          .append(':')
+          .append(r.label)
+          .append(',')
+          .append(r.hasUserData)
+          .append(Arrays.toString(r.userData));
+      canonical(r.with, sb);
+      sb.append(';');
+    }
+    sb.append(']');
+  }
+}
