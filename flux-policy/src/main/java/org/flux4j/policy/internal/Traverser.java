@@ -109,7 +109,7 @@ final class Traverser {
   // remembered subtree visits (null when the dominant subsystem is not a tree)
   private VisitMemo memo;
   private long graphModifications;
-  private int memoMinSubtree = VisitMemo.MIN_SUBTREE;
+  private int memoMinSubtree = Integer.getInteger("flux4j.memo.minSubtree", VisitMemo.MIN_SUBTREE);
 
   Traverser(ResourceGraph g, int dom, MatchPolicy policy, PruneConfig prune, SchedState st) {
     this.g = g;

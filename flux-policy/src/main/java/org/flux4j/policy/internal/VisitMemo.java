@@ -32,7 +32,10 @@ import org.flux4j.policy.match.ResourceRequest;
  * aside, which every choice assigns before reading). Not thread-safe.
  */
 final class VisitMemo {
-  /** Smallest subtree (vertices, the root included) worth an entry. */
+  /**
+   * Smallest subtree (vertices, the root included) worth an entry by default; the system property
+   * {@code flux4j.memo.minSubtree} overrides it (0 turns remembering off).
+   */
   static final int MIN_SUBTREE = 16;
 
   /** What one visit did. */
