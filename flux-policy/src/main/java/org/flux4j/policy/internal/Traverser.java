@@ -526,7 +526,13 @@ final class Traverser {
     long post = postorder;
     int myDepth = depth;
     memo.beginRecording();
-    int rc = visit(u, resources, pristine, excl, toParent);
+    int rc;
+    try {
+      rc = visit(u, resources, pristine, excl, toParent);
+    } catch (RuntimeException | Error t) {
+      memo.abandonRecording();
+      throw t;
+    }
     e = memo.endRecording(u, request, pristine, excl, factorIn, markFrom, labelFrom);
     e.rc = rc;
     e.factorDelta = factorSum - factorIn;

@@ -220,6 +220,14 @@ final class VisitMemo {
     labelN++;
   }
 
+  /** Ends a recording that failed: nothing is remembered, every entry is dropped. */
+  void abandonRecording() {
+    recording = 0;
+    logN = 0;
+    labelN = 0;
+    clear();
+  }
+
   /** Ends a recording; the caller fills the returned entry's outcome fields. */
   Entry endRecording(
       int v,
