@@ -13,6 +13,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.flux4j.core.Allocation;
@@ -118,7 +119,7 @@ public final class DemoCommand implements Callable<Integer> {
             .queuePolicy("easy")
             .build();
     root.addListener(tracker);
-    boolean progress = !quiet && System.console() != null;
+    boolean progress = !quiet && Terminal.interactive();
     ScheduledExecutorService ticker =
         Executors.newSingleThreadScheduledExecutor(
             r -> {
@@ -129,7 +130,8 @@ public final class DemoCommand implements Callable<Integer> {
     try {
       Run run = new Run(root, work, tracker, cores, gpus, jobs, seed, timeScale);
       run.submitAll(childNodes);
-      ticker.scheduleAtFixedRate(() -> run.tick(progress ? err : null), 0, 200, MILLIS);
+      ScheduledFuture<?> unused =
+          ticker.scheduleAtFixedRate(() -> run.tick(progress ? err : null), 0, 200, MILLIS);
       run.runChild();
       run.awaitAll();
       ticker.shutdownNow();

@@ -106,23 +106,23 @@ final class DemoWorkload {
       JobRequest.Builder b = JobRequest.builder().name(shape.label + "-" + i);
       long ms;
       switch (shape) {
-        case SERIAL -> ms = 300 + rnd.nextInt(2_500);
+        case SERIAL -> ms = 300L + rnd.nextInt(2_500);
         case MULTICORE -> {
           int cpt = Math.min(coresPerNode, 4 << rnd.nextInt(3));
           int maxTasks = Math.max(1, Math.min(8, nodes * coresPerNode / cpt));
           b.tasks(1 + rnd.nextInt(maxTasks)).coresPerTask(cpt);
-          ms = 800 + rnd.nextInt(3_000);
+          ms = 800L + rnd.nextInt(3_000);
         }
         case GPU -> {
           b.tasks(1 + rnd.nextInt(gpusPerNode * Math.min(2, nodes)))
               .gpusPerTask(1)
               .coresPerTask(Math.min(coresPerNode, 8));
-          ms = 800 + rnd.nextInt(3_000);
+          ms = 800L + rnd.nextInt(3_000);
         }
         default -> {
           int k = 1 + rnd.nextInt(maxWhole);
           b = wholeNodes(k).name(shape.label + "-" + i);
-          ms = 1_500 + rnd.nextInt(2_500);
+          ms = 1_500L + rnd.nextInt(2_500);
         }
       }
       out.add(new Planned(shape, withTask(b, ms).build()));

@@ -6,7 +6,6 @@ import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.lang.management.ThreadMXBean;
-import java.lang.ref.Reference;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -93,9 +92,9 @@ public final class GraphCommand implements Callable<Integer> {
     }
     double seconds = (System.nanoTime() - start) / 1e9;
     double cpuSeconds = (threads.getCurrentThreadCpuTime() - cpuStart) / 1e9;
+    // the graph stays reachable through the measurement: Summary.of reads it afterwards
     long heap = Math.max(0, usedHeapAfterGc(memory) - before);
     Summary s = Summary.of(graph);
-    Reference.reachabilityFence(graph);
     String what = file != null ? file.toString() : "preset " + preset;
     String fmtName = file != null ? fmt.cliName() : "preset";
     PrintWriter out = spec.commandLine().getOut();

@@ -112,13 +112,14 @@ public final class Instance implements AutoCloseable {
   public Child spawnChild(JobRequest request, java.util.function.Consumer<Builder> config) {
     ChildExecutor ex = new ChildExecutor(this, Objects.requireNonNull(config, "config"));
     JobId id = manager.submit(Objects.requireNonNull(request, "request"), ex);
-    whenInactive(id)
-        .thenRun(
-            () ->
-                ex.child()
-                    .completeExceptionally(
-                        new IllegalStateException(
-                            "job " + id + " ended before its child started")));
+    CompletableFuture<Void> unused =
+        whenInactive(id)
+            .thenRun(
+                () ->
+                    ex.child()
+                        .completeExceptionally(
+                            new IllegalStateException(
+                                "job " + id + " ended before its child started")));
     return new Child(id, ex.child());
   }
 

@@ -29,7 +29,7 @@ class SimulationTest {
                 .runtime(Duration.ofSeconds(60 + rnd.nextInt(3600)))
                 .urgency(1 + rnd.nextInt(30));
         if (rnd.nextInt(4) == 0) {
-          b.duration(Duration.ofSeconds(600));
+          b.duration(Duration.ofMinutes(10));
         }
         if (!ids.isEmpty() && rnd.nextInt(5) == 0) {
           String[] schemes = {"afterany", "afterok", "afternotok", "after", "afterexcept"};

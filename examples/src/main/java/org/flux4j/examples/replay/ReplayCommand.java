@@ -184,7 +184,7 @@ public final class ReplayCommand implements Callable<Integer> {
         return 2;
       }
     }
-    Progress progress = new Progress(err, jobs.size(), System.console() != null);
+    Progress progress = new Progress(err, jobs.size(), org.flux4j.examples.Terminal.interactive());
     ReplayResult result;
     try {
       result =

@@ -39,8 +39,8 @@ final class EngineBackend implements Backend {
     this.matchFormat = matchFormat;
     this.writer = MatchWriters.require(matchFormat);
     this.filterTypes = new HashSet<>();
-    for (String spec : pruneFilters.split(",")) {
-      for (String t : spec.split(":")) {
+    for (String spec : pruneFilters.split(",", 0)) {
+      for (String t : spec.split(":", 0)) {
         if (!t.isEmpty() && !t.equals("ALL")) {
           filterTypes.add(t);
         }
@@ -82,7 +82,7 @@ final class EngineBackend implements Backend {
                     new ResourceQueryMain.SetupException(
                         "resource_query_t: ERROR: can't create reader\n"));
     Set<String> allow = new LinkedHashSet<>();
-    for (String t : options.loadAllowlist().split(",")) {
+    for (String t : options.loadAllowlist().split(",", 0)) {
       if (!t.isEmpty()) {
         allow.add(t);
       }

@@ -168,7 +168,7 @@ class ConformanceTest {
       if (in == null) {
         return ids;
       }
-      for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+      for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n", 0)) {
         String t = line.trim();
         if (!t.isEmpty() && !t.startsWith("#")) {
           ids.add(t);

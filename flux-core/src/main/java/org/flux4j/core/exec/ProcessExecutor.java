@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
@@ -109,7 +110,7 @@ public final class ProcessExecutor implements Executor {
             continue;
           }
         }
-        processes[r].onExit().thenRun(() -> exited(rank));
+        CompletableFuture<Void> unused = processes[r].onExit().thenRun(() -> exited(rank));
       }
       listener.started();
     }

@@ -184,7 +184,7 @@ final class CountingPool implements ResourcePool {
       if (remaining > 0) {
         return null;
       }
-      return commit(take, c, g, false, r.nodes());
+      return commit(take, c, g, false);
     }
     int nodesWanted = r.nodes();
     int per = s / nodesWanted;
@@ -207,10 +207,10 @@ final class CountingPool implements ResourcePool {
     if (chosen < nodesWanted) {
       return null;
     }
-    return commit(take, c, g, r.exclusive(), nodesWanted);
+    return commit(take, c, g, r.exclusive());
   }
 
-  private Allocation commit(int[] take, int c, int g, boolean whole, int nodesWanted) {
+  private Allocation commit(int[] take, int c, int g, boolean whole) {
     List<Allocation.Slot> slots = new ArrayList<>();
     int[] vertices = new int[8];
     int nv = 0;

@@ -45,7 +45,7 @@ public record SwfTrace(
       return OptionalLong.empty();
     }
     try {
-      long n = Long.parseLong(v.trim().split("\\s+")[0]);
+      long n = Long.parseLong(v.trim().split("\\s+", 0)[0]);
       return n > 0 ? OptionalLong.of(n) : OptionalLong.empty();
     } catch (NumberFormatException e) {
       return OptionalLong.empty();

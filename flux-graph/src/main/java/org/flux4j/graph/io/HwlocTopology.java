@@ -85,7 +85,7 @@ final class HwlocTopology {
           source, "line " + root.line, "hwloc topology must have exactly one root object");
     }
     machine.parent = null;
-    arrange(source, machine, machine, v1, true);
+    arrange(source, machine, machine, v1);
     mergeGroups(machine);
     filterCaches(machine);
     number(machine);
@@ -96,9 +96,9 @@ final class HwlocTopology {
 
   private static Obj parse(String source, InputStream in) {
     XMLInputFactory f = XMLInputFactory.newFactory();
-    f.setProperty(XMLInputFactory.SUPPORT_DTD, Boolean.FALSE);
-    f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, Boolean.FALSE);
-    f.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, Boolean.FALSE);
+    f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+    f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+    f.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
     try {
       f.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
     } catch (IllegalArgumentException ignored) {
@@ -253,7 +253,7 @@ final class HwlocTopology {
 
   /** Parses an hwloc bitmap string: comma-separated 32-bit hex words, most significant first. */
   static BitSet bitmap(String source, int line, String s) {
-    String[] words = s.split(",");
+    String[] words = s.split(",", 0);
     BitSet bits = new BitSet();
     int base = 0;
     for (int i = words.length - 1; i >= 0; i--, base += 32) {
@@ -293,7 +293,7 @@ final class HwlocTopology {
    * Places the XML children of {@code x} into the hwloc 2 child lists of {@code into} (which is
    * {@code x} itself, except for v1 NUMA nodes whose children move to their normal parent).
    */
-  private static void arrange(String source, Obj x, Obj into, boolean v1, boolean isRoot) {
+  private static void arrange(String source, Obj x, Obj into, boolean v1) {
     for (Obj c : x.xmlChildren) {
       if (v1 && c.type.equals("Misc") && c.cpuset != null) {
         c.type = "Group";
@@ -316,18 +316,18 @@ final class HwlocTopology {
         c.parent = holder;
         holder.memory.add(c);
         if (v1) {
-          arrange(source, c, holder, v1, false);
+          arrange(source, c, holder, v1);
         } else {
-          arrange(source, c, c, v1, false);
+          arrange(source, c, c, v1);
         }
       } else if (isIo(c)) {
         c.parent = into;
         into.io.add(c);
-        arrange(source, c, c, v1, false);
+        arrange(source, c, c, v1);
       } else if (c.type.equals("Misc")) {
         c.parent = into;
         into.misc.add(c);
-        arrange(source, c, c, v1, false);
+        arrange(source, c, c, v1);
       } else {
         if (c.cpuset == null) {
           throw new GraphParseException(
@@ -335,7 +335,7 @@ final class HwlocTopology {
         }
         c.parent = into;
         into.normal.add(c);
-        arrange(source, c, c, v1, false);
+        arrange(source, c, c, v1);
       }
     }
     x.xmlChildren.clear();

@@ -144,7 +144,7 @@ class IdSetTest {
     assertThatThrownBy(() -> IdSet.range(5, 4)).isInstanceOf(IllegalArgumentException.class);
   }
 
-  private static long[] toArray(TreeSet<Long> s) {
+  private static long[] toArray(java.util.SortedSet<Long> s) {
     long[] a = new long[s.size()];
     int i = 0;
     for (long v : s) {

@@ -218,7 +218,7 @@ class PlannerMultiTest {
         return PlannerOracle.ERR;
       }
       for (int i = 0; i < ids.length; i++) {
-        if (x[i] < 0 || ids[i] != -1 && x[i] > ps.get(i).spans.get(ids[i])[2]) {
+        if (x[i] < 0 || (ids[i] != -1 && x[i] > ps.get(i).spans.get(ids[i])[2])) {
           return PlannerOracle.ERR;
         }
       }
@@ -250,7 +250,7 @@ class PlannerMultiTest {
   private static void runRandom(long seed, int ops) {
     Random r = new Random(seed);
     int k = 1 + r.nextInt(3);
-    long horizon = 1 + r.nextInt(16);
+    long horizon = 1L + r.nextInt(16);
     long[] totals = new long[k];
     String[] types = new String[k];
     MultiOracle o = new MultiOracle();
@@ -265,7 +265,7 @@ class PlannerMultiTest {
       String what = "op " + op + " kind " + kind;
       if (kind < 30) {
         long s = r.nextInt((int) horizon + 1);
-        long d = 1 + r.nextInt((int) horizon);
+        long d = 1L + r.nextInt((int) horizon);
         long[] a = new long[k];
         for (int i = 0; i < k; i++) {
           a[i] = r.nextInt((int) o.ps.get(i).total + 1);
@@ -293,7 +293,7 @@ class PlannerMultiTest {
         long[] ids = o.spans.get(id);
         for (int i = 0; i < k; i++) {
           long held = ids == null || ids[i] == -1 ? 0 : o.ps.get(i).spans.get(ids[i])[2];
-          x[i] = r.nextInt((int) held + 2) - (r.nextInt(15) == 0 ? 1 : 0);
+          x[i] = (long) r.nextInt((int) held + 2) - (r.nextInt(15) == 0 ? 1 : 0);
         }
         long expect = o.reduce(id, x);
         assertThat(call(() -> m.reduceSpan(id, x) ? 1 : 0))

@@ -273,8 +273,8 @@ class PlannerTest {
   private static int runRandom(long seed, int ops, int maxHorizon, int addPercent) {
     Random r = new Random(seed);
     long base = r.nextBoolean() ? 0 : r.nextInt(50);
-    long horizon = 1 + r.nextInt(r.nextBoolean() ? Math.min(6, maxHorizon) : maxHorizon);
-    long total = r.nextInt(9) + (maxHorizon > 100 ? 40 : 0);
+    long horizon = 1L + r.nextInt(r.nextBoolean() ? Math.min(6, maxHorizon) : maxHorizon);
+    long total = (long) r.nextInt(9) + (maxHorizon > 100 ? 40 : 0);
     Planner p = Planner.create(base, horizon, total, "core");
     PlannerOracle o = new PlannerOracle(base, horizon, total);
     long end = base + horizon;
@@ -313,7 +313,7 @@ class PlannerTest {
         long got = call(() -> p.reduceSpan(id, x) ? 1 : 0);
         assertThat(got).as(what + " reduceSpan(%d,%d)", id, x).isEqualTo(expect);
       } else if (kind < 50) {
-        long nt = r.nextInt(11) + (maxHorizon > 100 ? 40 : 0);
+        long nt = (long) r.nextInt(11) + (maxHorizon > 100 ? 40 : 0);
         o.updateTotal(nt);
         p.updateTotal(nt);
       } else if (kind < 60) {
@@ -328,18 +328,18 @@ class PlannerTest {
       } else if (kind < 76) {
         long t = base - 2 + r.nextInt((int) horizon + 4);
         long d = r.nextInt((int) horizon + 2);
-        long n = r.nextInt(12) - 1;
+        long n = r.nextInt(12) - 1L;
         assertThat(call(() -> p.availDuring(t, d, n) ? 1 : 0))
             .as(what + " availDuring(%d,%d,%d)", t, d, n)
             .isEqualTo(o.availDuring(t, d, n));
       } else if (kind < 86) {
         long t = base - 1 + r.nextInt((int) horizon + 2);
         long d = r.nextInt((int) horizon + 1);
-        long n = r.nextInt((int) o.total + 2) - (r.nextInt(20) == 0 ? 1 : 0);
+        long n = (long) r.nextInt((int) o.total + 2) - (r.nextInt(20) == 0 ? 1 : 0);
         assertThat(call(() -> p.availTimeFirst(t, d, n)))
             .as(what + " first(%d,%d,%d)", t, d, n)
             .isEqualTo(o.first(t, d, n));
-      } else if (kind < 97 || maxHorizon > 100 && op < ops - 30) {
+      } else if (kind < 97 || (maxHorizon > 100 && op < ops - 30)) {
         assertThat(p.availTimeNext()).as(what + " next").isEqualTo(o.next());
       } else {
         Planner pc = p.copy();
@@ -375,7 +375,7 @@ class PlannerTest {
 
   private static long pickSpan(Random r, PlannerOracle o) {
     if (o.spans.isEmpty() || r.nextInt(10) == 0) {
-      return r.nextInt(5) - 1;
+      return r.nextInt(5) - 1L;
     }
     List<Long> ids = new ArrayList<>(o.spans.keySet());
     return ids.get(r.nextInt(ids.size()));

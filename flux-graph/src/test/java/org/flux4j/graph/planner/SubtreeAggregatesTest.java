@@ -270,7 +270,7 @@ class SubtreeAggregatesTest {
       int kind = r.nextInt(10);
       if (kind < 5 || jobs.isEmpty()) {
         long s = r.nextInt((int) H);
-        long d = 1 + r.nextInt((int) (H - s));
+        long d = 1L + r.nextInt((int) (H - s));
         Job j = new Job(s, d);
         int k = 1 + r.nextInt(4);
         for (int i = 0; i < k; i++) {

@@ -81,7 +81,7 @@ final class Constraints {
     if (s.isEmpty()) {
       return false;
     }
-    for (String part : s.split(",")) {
+    for (String part : s.split(",", 0)) {
       part = part.trim();
       int dash = part.indexOf('-');
       try {
@@ -136,7 +136,7 @@ final class Constraints {
     int close = host.indexOf(']', open);
     String prefix = host.substring(0, open);
     String suffix = host.substring(close + 1);
-    for (String part : host.substring(open + 1, close).split(",")) {
+    for (String part : host.substring(open + 1, close).split(",", 0)) {
       int dash = part.indexOf('-');
       if (dash > 0) {
         String a = part.substring(0, dash);

@@ -1102,6 +1102,7 @@ final class Traverser {
   }
 
   /** Remaining qualified counts per union type, as a memo key. */
+  @SuppressWarnings("ArrayRecordComponent") // private; never compared by its array
   private record CountsKey(long[] counts) {
     @Override
     public boolean equals(Object o) {
@@ -1120,6 +1121,7 @@ final class Traverser {
   }
 
   /** A packing step: the counts left after taking or-slot {@code index}, and the slots packed. */
+  @SuppressWarnings("ArrayRecordComponent") // private; never compared by its array
   private record OrConfig(long[] next, long score, int index) {}
 
   /**

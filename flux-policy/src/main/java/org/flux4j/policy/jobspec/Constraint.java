@@ -82,7 +82,7 @@ public sealed interface Constraint
   }
 
   /**
-   * A {@code hostlist} constraint over RFC 29 hostlists such as {@code node[0-3,7]}.
+   * An RFC 31 host list constraint over RFC 29 hostlists such as {@code node[0-3,7]}.
    *
    * @throws JobspecException if a hostlist is malformed
    */

@@ -13,6 +13,7 @@ import java.util.List;
 final class Hostlist {
   private final List<Expr> exprs;
 
+  @SuppressWarnings("ArrayRecordComponent") // private; never compared by its array
   private record Expr(String literal, String prefix, long[] ranges, int width, String suffix) {}
 
   private Hostlist(List<Expr> exprs) {

@@ -69,7 +69,7 @@ public record QueueParams(
     if (params == null || params.isBlank()) {
       return this;
     }
-    for (String item : params.split(",")) {
+    for (String item : params.split(",", 0)) {
       String it = item.strip();
       if (it.isEmpty()) {
         continue;

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 class ScheduleEquivalenceTest {
 
   /** A span or entry of the model. */
+  @SuppressWarnings("ArrayRecordComponent") // private; never compared by its array
   private record Span(long job, long start, long end, long[] amounts, byte kind) {}
 
   private static long naiveUsed(List<Span> spans, int k, long t) {

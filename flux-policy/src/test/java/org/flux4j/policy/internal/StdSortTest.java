@@ -52,7 +52,7 @@ class StdSortTest {
                 StdSortTest.class.getResourceAsStream("stdsort/expected.txt"),
                 StandardCharsets.US_ASCII))) {
       for (String line = r.readLine(); line != null; line = r.readLine()) {
-        String[] f = line.split(" ");
+        String[] f = line.split(" ", 0);
         out.add(
             new Case(
                 Integer.parseInt(f[0]),

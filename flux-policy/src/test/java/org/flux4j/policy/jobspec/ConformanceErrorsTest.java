@@ -72,7 +72,7 @@ class ConformanceErrorsTest {
                       throw new java.io.UncheckedIOException(e);
                     }
                   }));
-      for (String filter : c[7].split(",")) {
+      for (String filter : c[7].split(",", 0)) {
         int colon = filter.indexOf(':');
         if (colon >= 0) {
           known.add(filter.substring(colon + 1));
@@ -81,7 +81,7 @@ class ConformanceErrorsTest {
       Jobspec.Parser parser = Jobspec.parser().knownTypes(known);
       List<String> got = new ArrayList<>();
       for (String line : Files.readAllLines(cmdsFile)) {
-        String[] t = line.trim().split("\\s+");
+        String[] t = line.trim().split("\\s+", 0);
         if (t.length < 3 || !(t[0].equals("match") || t[0].equals("multi-match"))) {
           continue;
         }
@@ -102,7 +102,7 @@ class ConformanceErrorsTest {
         }
       }
       List<String> want = new ArrayList<>();
-      for (String expected : c[10].split(";")) {
+      for (String expected : c[10].split(";", 0)) {
         Path f = SCHED.resolve(expected);
         if (expected.isEmpty() || !Files.isRegularFile(f)) {
           continue;

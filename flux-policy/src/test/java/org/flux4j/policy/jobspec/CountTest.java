@@ -77,8 +77,13 @@ class CountTest {
     long seed = 20261125L;
     java.util.Random rnd = new java.util.Random(seed);
     for (int i = 0; i < 2000; i++) {
-      Operator op = Operator.values()[rnd.nextInt(3)];
-      long min = (op == Operator.POWER ? 2 : 1) + rnd.nextInt(20);
+      Operator op =
+          switch (rnd.nextInt(3)) {
+            case 0 -> Operator.ADD;
+            case 1 -> Operator.MULTIPLY;
+            default -> Operator.POWER;
+          };
+      long min = (op == Operator.POWER ? 2L : 1L) + rnd.nextInt(20);
       long max = min + rnd.nextInt(rnd.nextBoolean() ? 50 : 5000);
       int operand = (op == Operator.ADD ? 1 : 2) + rnd.nextInt(4);
       Count c = Count.of(min, max, op, operand);

@@ -80,7 +80,7 @@ class GoldenTest {
             ? TestSupport.require("conformance/" + cmds)
             : base.resolve(cmds);
     for (String line : Files.readAllLines(cmdFile)) {
-      String[] t = line.trim().split("\\s+");
+      String[] t = line.trim().split("\\s+", 0);
       boolean multi = t.length >= 4 && (t[0].equals("multi-match") || t[0].equals("M"));
       if ((t.length == 3 && (t[0].equals("match") || t[0].equals("m"))) || multi) {
         for (int fi = 2; fi < t.length; fi++) {
@@ -206,7 +206,7 @@ class GoldenTest {
         Path rf = base.resolve(t[1].replace("@TEST_SRCDIR@", "t"));
         rq.grow(org.flux4j.graph.io.GraphReaders.read(rf, org.flux4j.graph.io.GraphFormat.JGF));
       } else if (t.length == 2 && (t[0].equals("info") || t[0].equals("i"))) {
-        continue; // stdout only
+        // stdout only
       } else if (t.length > 0
           && List.of(
                   "find",

@@ -58,7 +58,7 @@ class MatchSpeedCheck {
         System.out.printf(
             "%-9s %-4s best %.3f ms (visits %d) create %.2f s%n",
             policy,
-            req == core ? "core" : "node",
+            req.equals(core) ? "core" : "node",
             best / 1e6,
             rq.visitCounts().preorder(),
             (c1 - c0) / 1e9);

@@ -33,7 +33,7 @@ class VisitCountTest {
     long jobId = 1;
     for (String line :
         Files.readAllLines(base.resolve("t/data/resource/commands/pruning/" + cmds))) {
-      String[] t = line.trim().split("\\s+");
+      String[] t = line.trim().split("\\s+", 0);
       if (t.length == 3 && t[0].equals("match")) {
         MatchOp op = MatchOp.byWord(t[1]);
         Path js = base.resolve(t[2].replace("@TEST_SRCDIR@", "t"));

@@ -27,7 +27,7 @@ final class QueueSimulation {
     for (int i = 1; i <= n; i++) {
       t += r.nextInt(0, 30);
       long procs = 1 + r.nextLong(machine);
-      long estimate = 1 + r.nextInt(1, 200);
+      long estimate = 1L + r.nextInt(1, 200);
       long run = exactEstimates ? estimate : 1 + r.nextLong(estimate);
       jobs.add(new Job(i, t, procs, estimate, run));
     }

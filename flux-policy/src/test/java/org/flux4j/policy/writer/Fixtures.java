@@ -151,7 +151,7 @@ final class Fixtures {
     for (String e : entries) {
       int open = e.indexOf('[');
       String path = e.substring(0, open);
-      String[] cm = e.substring(open + 1, e.length() - 1).split(":");
+      String[] cm = e.substring(open + 1, e.length() - 1).split(":", 0);
       int v = g.vertexByPath(0, path).orElseThrow(() -> new IllegalArgumentException(path));
       b.add(v, Long.parseLong(cm[0]), cm[1].equals("x"));
       vs.add(v);
