@@ -32,13 +32,14 @@ import org.flux4j.graph.Subsystems;
  * followed by id), {@code id} (default: the uniq_id, or for a {@code node} with a name the decimal
  * suffix of that name), {@code uniq_id} (default: the node's {@code "id"} string read as an
  * integer), {@code rank} (default -1), {@code size} (default 1), {@code unit}, {@code exclusive},
- * {@code status} (0 up, 1 down) and {@code properties} (string values). Vertices are created in
- * document order; a node whose path (in any subsystem) and rank equal those of a vertex already
- * created is not created again but stands for that vertex, and an edge is added only when it
- * touches at least one newly created vertex, as Fluxion does. Each subsystem has at most one root
- * (a vertex whose path has a single slash). Each edge {@code {"source", "target", "metadata":
- * {"subsystem"}}} belongs to the containment subsystem unless its metadata names another; edges are
- * added in document order.
+ * {@code status} (0 up, 1 down) and {@code properties} (string values). As in Fluxion, {@code unit}
+ * must be a string but is not kept: every vertex read from JGF has an empty unit (so a match
+ * written from it has none either). Vertices are created in document order; a node whose path (in
+ * any subsystem) and rank equal those of a vertex already created is not created again but stands
+ * for that vertex, and an edge is added only when it touches at least one newly created vertex, as
+ * Fluxion does. Each subsystem has at most one root (a vertex whose path has a single slash). Each
+ * edge {@code {"source", "target", "metadata": {"subsystem"}}} belongs to the containment subsystem
+ * unless its metadata names another; edges are added in document order.
  *
  * <p>Loading a {@code jgf_shorthand} document gives the same graph as loading it as {@code jgf}:
  * Fluxion's shorthand reader differs only when it updates an existing graph from an allocation
@@ -356,7 +357,8 @@ public final class JgfReader {
                 + byUniqId.get(uniqId)
                 + " of /graph/nodes)");
       }
-      int v = b.addVertex(n.type, n.basename, n.name, n.id, uniqId, (int) rank, n.size, n.unit);
+      // Fluxion's reader checks that "unit" is a string but never stores it: the vertex has none
+      int v = b.addVertex(n.type, n.basename, n.name, n.id, uniqId, (int) rank, n.size, "");
       byUniqId.put(uniqId, i);
       vmap.put(vid, v);
       creator.add(vid);

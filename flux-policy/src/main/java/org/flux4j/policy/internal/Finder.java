@@ -77,28 +77,33 @@ final class Finder {
     if (!n.eval(this, u, d, a, r) && nchildren == 0) {
       return 0;
     }
-    int e = out.add(u, g.size(u), true);
-    if (agfilter) {
-      SubtreePlan p = st.sub[u];
-      if (p == null) {
-        return nchildren + 1;
-      }
-      for (int k = 0; k < p.types.length; k++) {
-        long used;
-        if (agJob == 0) {
-          used = p.usedAt(k, 0);
-        } else {
-          int idx = -1;
-          for (int i = 0; i < p.n; i++) {
-            if (p.job[i] == agJob) {
-              idx = i;
-            }
-          }
-          used = idx < 0 ? 0 : p.amounts[idx * p.types.length + k];
+    if (!agfilter) {
+      out.add(u, g.size(u), true);
+      return nchildren + 1;
+    }
+    // With agfilter, Fluxion emits only vertices that carry an aggregate filter plan and, when a
+    // job is named, only those where that job has a span in the plan; the others are left out
+    // (descendants already emitted stay, with their edges).
+    SubtreePlan p = st.sub[u];
+    if (p == null) {
+      return 0;
+    }
+    int idx = -1;
+    if (agJob != 0) {
+      for (int i = 0; i < p.n; i++) {
+        if (p.job[i] == agJob) {
+          idx = i;
         }
-        out.ephemeral(
-            e, "agfilter." + typeName(p.types[k]), "used:" + used + ", total:" + p.totals[k]);
       }
+      if (idx < 0) {
+        return 0;
+      }
+    }
+    int e = out.add(u, g.size(u), true);
+    for (int k = 0; k < p.types.length; k++) {
+      long used = agJob == 0 ? p.usedAt(k, 0) : p.amounts[idx * p.types.length + k];
+      out.ephemeral(
+          e, "agfilter." + typeName(p.types[k]), "used:" + used + ", total:" + p.totals[k]);
     }
     return nchildren + 1;
   }

@@ -1,0 +1,67 @@
+package org.flux4j.policy.match;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.flux4j.graph.ResourceGraph;
+import org.junit.jupiter.api.Test;
+
+/** {@code find ... agfilter=t}: only vertices with an aggregate filter plan are reported. */
+class FindAgfilterTest {
+
+  private static ResourceQuery query() {
+    return ResourceQuery.create(
+        Clusters.sockets(2, 4),
+        ResourceQuery.Options.builder().policy("low").pruneFilters("ALL:core").build());
+  }
+
+  private static List<String> types(ResourceSet s) {
+    ResourceGraph g = s.graph();
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < s.size(); i++) {
+      out.add(g.type(s.vertex(i)));
+    }
+    return out;
+  }
+
+  @Test
+  void find_agfilter_leavesOutVerticesWithoutAFilterPlan() {
+    ResourceSet s = query().find("agfilter=t");
+    assertThat(types(s))
+        .containsExactly("socket", "socket", "node", "socket", "socket", "node", "cluster");
+    for (int i = 0; i < s.size(); i++) {
+      assertThat(s.ephemeral(i)).containsKey("agfilter.core");
+    }
+    assertThat(s.edgeCount()).isEqualTo(6);
+  }
+
+  @Test
+  void find_withoutAgfilter_stillReportsEveryVertex() {
+    ResourceSet s = query().find("status=up");
+    assertThat(types(s)).hasSize(1 + 2 * (1 + 2 * (1 + 4 + 1)));
+  }
+
+  @Test
+  void find_agfilterWithJob_reportsOnlyPlansHoldingThatJob() {
+    ResourceQuery rq = query();
+    ResourceRequest wholeNode =
+        ResourceRequest.of(
+            3600,
+            ResourceRequest.Resource.of(
+                "node",
+                1,
+                ResourceRequest.Resource.slot(
+                    1,
+                    "default",
+                    ResourceRequest.Resource.of(
+                        "socket", 2, ResourceRequest.Resource.of("core", 4)))));
+    assertThat(rq.match(MatchOp.ALLOCATE, wholeNode, 1)).isInstanceOf(MatchResult.Allocated.class);
+    ResourceSet s = rq.find("jobid-alloc=1 agfilter=t");
+    assertThat(types(s)).containsExactly("socket", "socket", "node", "cluster");
+    assertThat(s.ephemeral(2)).containsEntry("agfilter.core", "used:8, total:8");
+    ResourceSet all = rq.find("agfilter=t");
+    assertThat(types(all)).hasSize(7);
+    assertThat(all.ephemeral(6)).containsEntry("agfilter.core", "used:8, total:16");
+  }
+}
