@@ -147,6 +147,36 @@ class IdleMachineTest {
     }
   }
 
+  @ParameterizedTest
+  @CsvSource({"first, fcfs", "first, easy", "low, conservative"})
+  void durationBeyondThePlannerHorizon_isPlannedAsUnlimited_andRuns(
+      String matchPolicy, String queuePolicy) {
+    start(matchPolicy, queuePolicy);
+    JobId id =
+        instance.submit(
+            JobRequest.builder()
+                .duration(Duration.ofDays(365L * 200))
+                .runtime(Duration.ofSeconds(1))
+                .build());
+    clock.runUntilIdle();
+    JobInfo info = instance.info(id);
+    assertThat(info.result()).as(info.eventNames().toString()).contains(JobResult.COMPLETED);
+  }
+
+  @Test
+  void aJobBusyOnlyBecauseANodeIsDown_staysPendingUntilItIsUp() {
+    start("first", "easy");
+    instance.setDown(5);
+    JobId id =
+        instance.submit(
+            JobRequest.builder().nodes(72).tasks(72).runtime(Duration.ofSeconds(1)).build());
+    clock.runUntilIdle();
+    assertThat(instance.state(id)).isEqualTo(JobState.SCHED);
+    instance.setUp(5);
+    clock.runUntilIdle();
+    assertThat(instance.info(id).result()).contains(JobResult.COMPLETED);
+  }
+
   private long allocTime(JobId id) {
     return instance.eventlog(id).stream()
         .filter(e -> e.name().equals("alloc"))

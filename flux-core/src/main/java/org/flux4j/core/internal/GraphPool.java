@@ -57,6 +57,8 @@ final class GraphPool implements ResourcePool {
   private ResourceRequest lastConverted;
   private String lastVerdict;
   private int usedGpus;
+  private int allocatedJobs;
+  private int anyNotUp = -1; // whether a vertex is down or drained: 1 yes, 0 no, -1 unknown
 
   GraphPool(ResourceGraph graph, String matchPolicy, Clock clock) {
     this.graph = graph;
@@ -130,8 +132,10 @@ final class GraphPool implements ResourcePool {
   static ResourceRequest toResourceRequest(JobRequest r) {
     // A job is planned for its duration (the instance stops it there), so that reservations and
     // backfilling see when its resources come back; a job without a duration holds them.
+    // A duration past the hold is planned as the hold, as if unlimited: the planner could not
+    // take it, and the instance enforces the real limit itself.
     long millis = r.duration().toMillis();
-    long seconds = millis > 0 ? (millis + 999) / 1000 : HOLD_SECONDS;
+    long seconds = millis > 0 ? Math.min((millis + 999) / 1000, HOLD_SECONDS) : HOLD_SECONDS;
     Optional<Jobspec> spec = r.jobspec();
     List<ResourceRequest.Resource> top = new ArrayList<>();
     if (spec.isPresent()) {
@@ -193,7 +197,11 @@ final class GraphPool implements ResourcePool {
       return null;
     }
     MatchResult m = query.match(MatchOp.ALLOCATE, request(job), job.id.value(), now());
-    return m instanceof MatchResult.Allocated a ? accept(job, a.resources()) : null;
+    if (m instanceof MatchResult.Allocated a) {
+      return accept(job, a.resources());
+    }
+    job.unallocatable = never(m);
+    return null;
   }
 
   @Override
@@ -206,7 +214,42 @@ final class GraphPool implements ResourcePool {
     if (m instanceof MatchResult.Reserved r) {
       return new Outcome(null, r.resources().startTime());
     }
+    job.unallocatable = never(m);
     return Outcome.BUSY;
+  }
+
+  /**
+   * Why a request that passed {@link #unsatisfiable} at submit and was just answered {@code m}
+   * (neither allocated nor reserved) can never be allocated, or null if it may be later: the
+   * matcher refused it outright, or answered busy while nothing is allocated or reserved and every
+   * execution target is up, so no later state of this pool differs from the one that refused it.
+   * O(1) while any job holds resources.
+   */
+  private String never(MatchResult m) {
+    if (m instanceof MatchResult.Unsatisfiable u) {
+      return "unsatisfiable request: " + (u.reason().isEmpty() ? "no match" : u.reason().strip());
+    }
+    if (m instanceof MatchResult.RequestError e) {
+      return "unsatisfiable request: " + e.message();
+    }
+    if (allocatedJobs > 0 || !query.jobs().isEmpty()) {
+      return null;
+    }
+    if (anyNotUp < 0) {
+      anyNotUp = 0;
+      for (int v = 0; v < graph.vertexLimit(); v++) {
+        if (graph.isLive(v) && graph.status(v) != Status.UP) {
+          anyNotUp = 1;
+          break;
+        }
+      }
+    }
+    if (anyNotUp == 1) {
+      return null; // what is down may come back up
+    }
+    return "request can never be allocated: the match engine finds no resources for it on an idle"
+        + " instance (nothing allocated or reserved, every node up), although it passed the"
+        + " satisfiability check at submit";
   }
 
   /** The request without its duration: resources and constraint (records compare by value). */
@@ -238,6 +281,7 @@ final class GraphPool implements ResourcePool {
 
   private Allocation accept(Job job, ResourceSet set) {
     Allocation al = toAllocation(set, job.request);
+    allocatedJobs++;
     job.poolCounts = held(set);
     usedCores += job.poolCounts[0];
     usedGpus += job.poolCounts[1];
@@ -391,6 +435,7 @@ final class GraphPool implements ResourcePool {
   @Override
   public void free(Job job) {
     query.cancel(job.id.value());
+    allocatedJobs--;
     usedCores -= job.poolCounts[0];
     usedGpus -= job.poolCounts[1];
   }
@@ -407,6 +452,7 @@ final class GraphPool implements ResourcePool {
     }
     query.setStatus(graph.path(v), drained[v] || down[v] ? Status.DOWN : Status.UP);
     lastChecked = null;
+    anyNotUp = -1;
   }
 
   @Override
