@@ -177,6 +177,48 @@ class IdleMachineTest {
     assertThat(instance.info(id).result()).contains(JobResult.COMPLETED);
   }
 
+  @Test
+  void slotWiderThanASocket_isRefusedAtSubmit_sayingTheSlotMatchesAtTheSocket() {
+    // as in Fluxion, a slot takes the direct children of the vertex it matches at: on medium the
+    // cores sit under sockets of 18, so 36 cores per slot never match although a node has 36
+    start("first", "easy");
+    JobId id =
+        instance.submit(
+            JobRequest.builder()
+                .nodes(2)
+                .tasks(2)
+                .coresPerTask(36)
+                .runtime(Duration.ofSeconds(1))
+                .build());
+    clock.runUntilIdle();
+    JobInfo info = instance.info(id);
+    assertThat(info.eventNames()).containsExactly("submit", "validate", "exception", "clean");
+    assertThat(info.error().orElseThrow())
+        .startsWith("unsatisfiable request: a slot of core[36] can never be matched")
+        .contains("at most core[18] sit directly under one such vertex", "(a socket)")
+        .contains("slot -> socket[2] -> core[18]");
+  }
+
+  @Test
+  void slotOfTwoSockets_getsTheWholeNodesCores() {
+    start("first", "easy");
+    String spec =
+        TWO_NODES_18_CORES_1_GPU.replace(
+            "          - type: core\n            count: 18\n          - type: gpu\n            count: 1",
+            "          - type: socket\n            count: 2\n            with:\n"
+                + "              - type: core\n                count: 18");
+    assertThat(spec).contains("type: socket");
+    JobId id =
+        instance.submit(
+            JobRequest.builder(Jobspec.parse(spec, "sockets.yaml"))
+                .runtime(Duration.ofSeconds(1))
+                .build());
+    clock.runUntilIdle();
+    JobInfo info = instance.info(id);
+    assertThat(info.result()).as(info.eventNames().toString()).contains(JobResult.COMPLETED);
+    assertThat(info.allocation().orElseThrow().coreCount()).isEqualTo(72);
+  }
+
   private long allocTime(JobId id) {
     return instance.eventlog(id).stream()
         .filter(e -> e.name().equals("alloc"))

@@ -424,10 +424,125 @@ final class GraphPool implements ResourcePool {
     ResourceRequest brief = new ResourceRequest(r.resources(), 1, r.constraint());
     MatchResult m = query.match(MatchOp.SATISFIABILITY, brief, job.id.value(), now());
     if (m instanceof MatchResult.Unsatisfiable u) {
+      String shape = slotShapeProblem(r.resources());
+      if (shape != null) {
+        return shape;
+      }
       return u.reason().isEmpty() ? "no resources match the request" : u.reason().strip();
     }
     if (m instanceof MatchResult.RequestError e) {
       return e.message();
+    }
+    return null;
+  }
+
+  /**
+   * Why a slot of the request can never match, by its shape against the graph, or null. As in
+   * Fluxion, a slot is matched at one vertex whose direct children include every type the slot
+   * holds, and it takes only those children: a slot asking for more of a type than any such vertex
+   * holds directly never matches, however much the vertex's subtree holds (36 cores per slot on
+   * nodes of 2 sockets of 18 cores: the slot matches at a socket). A necessary condition checked
+   * over the whole graph, so the message is given only when it is a cause. O(V + E) per slot; run
+   * only on refusal.
+   */
+  private String slotShapeProblem(List<ResourceRequest.Resource> resources) {
+    for (ResourceRequest.Resource r : resources) {
+      String p = r.isSlot() ? slotProblem(r) : null;
+      if (p == null) {
+        p = slotShapeProblem(r.with());
+      }
+      if (p != null) {
+        return p;
+      }
+    }
+    return null;
+  }
+
+  private String slotProblem(ResourceRequest.Resource slot) {
+    List<ResourceRequest.Resource> in = slot.with();
+    int k = in.size();
+    int[] types = new int[k];
+    for (int i = 0; i < k; i++) {
+      types[i] = graph.typeId(in.get(i).type());
+      if (types[i] < 0) {
+        return null; // an unknown type: the engine's own message says so
+      }
+    }
+    long[] most = new long[k];
+    int[] mostAt = new int[k];
+    long[] sum = new long[k];
+    boolean anyHolder = false;
+    var out = graph.out(0);
+    for (int v = 0; v < graph.vertexLimit(); v++) {
+      if (k == 0 || !graph.isLive(v)) {
+        continue;
+      }
+      Arrays.fill(sum, 0);
+      for (int e = out.start(v); e < out.end(v); e++) {
+        int t = graph.typeOf(out.target(e));
+        for (int i = 0; i < k; i++) {
+          if (types[i] == t) {
+            sum[i] += graph.size(out.target(e));
+          }
+        }
+      }
+      boolean holder = true;
+      for (int i = 0; i < k && holder; i++) {
+        holder = sum[i] > 0;
+      }
+      if (holder) {
+        anyHolder = true;
+        for (int i = 0; i < k; i++) {
+          if (sum[i] > most[i]) {
+            most[i] = sum[i];
+            mostAt[i] = v;
+          }
+        }
+      }
+    }
+    StringBuilder shape = new StringBuilder();
+    for (ResourceRequest.Resource r : in) {
+      shape.append(shape.length() == 0 ? "" : ", ").append(r.type());
+      shape.append('[').append(r.count().min()).append(']');
+    }
+    String rule =
+        "a slot is matched at one vertex whose direct children include every type it holds, and"
+            + " takes only those children (Fluxion's slot matching)";
+    if (k > 0 && !anyHolder) {
+      return "unsatisfiable request: a slot of "
+          + shape
+          + " can never be matched: "
+          + rule
+          + ", and no vertex of this graph has all of these types as direct children";
+    }
+    for (int i = 0; i < k; i++) {
+      long want = in.get(i).count().min();
+      if (want > most[i]) {
+        String t = in.get(i).type();
+        String at = graph.type(mostAt[i]);
+        String fix =
+            want % most[i] == 0
+                ? " (e.g. slot -> " + at + "[" + want / most[i] + "] -> " + t + "[" + most[i] + "])"
+                : "";
+        return "unsatisfiable request: a slot of "
+            + shape
+            + " can never be matched: "
+            + rule
+            + ", and at most "
+            + t
+            + "["
+            + most[i]
+            + "] sit directly under one such vertex in this graph (a "
+            + at
+            + "); ask for at most "
+            + most[i]
+            + " "
+            + t
+            + " per slot, or name the "
+            + at
+            + " level inside the slot"
+            + fix;
+      }
     }
     return null;
   }
