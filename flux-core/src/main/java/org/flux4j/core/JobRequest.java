@@ -21,6 +21,15 @@ import org.flux4j.policy.jobspec.Task;
  * <p>Shape: {@code tasks} slots of {@code coresPerTask} cores and {@code gpusPerTask} GPUs each,
  * each slot on one node, running {@code tasksPerSlot} tasks. With {@code nodes > 0} the slots are
  * spread evenly over that many whole nodes, held exclusively.
+ *
+ * <p>On a resource graph the request becomes the jobspec {@code node[nodes] -> slot[tasks/nodes] ->
+ * {core[coresPerTask], gpu[gpusPerTask]}} (or {@code slot[tasks] -> ...} without nodes), matched as
+ * Fluxion matches it: a slot is placed at one vertex whose <em>direct</em> children are cores (and
+ * GPUs), and takes only those children. Where cores sit under sockets, a slot therefore holds at
+ * most one socket's cores: on the {@code medium} preset (2 sockets of 18 cores per node) {@code
+ * coresPerTask(36)} is refused at submit as unsatisfiable, with a message that says so, although a
+ * node has 36 cores. For such tasks submit a jobspec that names the level inside the slot ({@code
+ * node -> slot -> socket[2] -> core[18]}) with {@link #builder(Jobspec)}.
  */
 public final class JobRequest {
   /** The default urgency (RFC 30). */
@@ -267,7 +276,10 @@ public final class JobRequest {
       return this;
     }
 
-    /** Cores per slot (default 1). */
+    /**
+     * Cores per slot (default 1). A slot takes the cores directly under one vertex (see the class
+     * comment): more than one socket holds is unsatisfiable on graphs with sockets.
+     */
     public Builder coresPerTask(int n) {
       coresPerSlot = atLeast(1, n, "cores per task");
       return this;

@@ -84,7 +84,11 @@ final class BackfillQueue extends QueueDiscipline {
             new JobMatcher() {
               @Override
               public MatchOutcome allocate(long jobId) {
-                return keep(jobId, s.allocate(byId.get(jobId)));
+                Job j = byId.get(jobId);
+                Allocation a = s.allocate(j);
+                return a == null && j.unallocatable != null
+                    ? new MatchOutcome.Unsatisfiable(j.unallocatable)
+                    : keep(jobId, a);
               }
 
               @Override
@@ -94,8 +98,11 @@ final class BackfillQueue extends QueueDiscipline {
                 if (o.allocation() != null) {
                   return keep(jobId, o.allocation());
                 }
-                return o.reservedAt() >= 0
-                    ? new MatchOutcome.Reserved(o.reservedAt())
+                if (o.reservedAt() >= 0) {
+                  return new MatchOutcome.Reserved(o.reservedAt());
+                }
+                return j.unallocatable != null
+                    ? new MatchOutcome.Unsatisfiable(j.unallocatable)
                     : MatchOutcome.BUSY;
               }
 
@@ -121,10 +128,8 @@ final class BackfillQueue extends QueueDiscipline {
       Job j = byId.remove(id);
       s.run(j, made.remove(id));
     }
-    if (!r.rejected().isEmpty()) {
-      // the pool answers busy, never unsatisfiable: unsatisfiable jobs are refused at submit
-      throw new IllegalStateException("queue policy rejected jobs after submit: " + r.rejected());
-    }
+    // jobs the pool found it can never allocate although they passed the check at submit
+    r.rejected().forEach((id, reason) -> s.reject(byId.get(id), reason));
   }
 
   private MatchOutcome keep(long jobId, Allocation a) {

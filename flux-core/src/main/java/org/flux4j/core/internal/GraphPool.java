@@ -57,6 +57,8 @@ final class GraphPool implements ResourcePool {
   private ResourceRequest lastConverted;
   private String lastVerdict;
   private int usedGpus;
+  private int allocatedJobs;
+  private int anyNotUp = -1; // whether a vertex is down or drained: 1 yes, 0 no, -1 unknown
 
   GraphPool(ResourceGraph graph, String matchPolicy, Clock clock) {
     this.graph = graph;
@@ -130,8 +132,10 @@ final class GraphPool implements ResourcePool {
   static ResourceRequest toResourceRequest(JobRequest r) {
     // A job is planned for its duration (the instance stops it there), so that reservations and
     // backfilling see when its resources come back; a job without a duration holds them.
+    // A duration past the hold is planned as the hold, as if unlimited: the planner could not
+    // take it, and the instance enforces the real limit itself.
     long millis = r.duration().toMillis();
-    long seconds = millis > 0 ? (millis + 999) / 1000 : HOLD_SECONDS;
+    long seconds = millis > 0 ? Math.min((millis + 999) / 1000, HOLD_SECONDS) : HOLD_SECONDS;
     Optional<Jobspec> spec = r.jobspec();
     List<ResourceRequest.Resource> top = new ArrayList<>();
     if (spec.isPresent()) {
@@ -193,7 +197,11 @@ final class GraphPool implements ResourcePool {
       return null;
     }
     MatchResult m = query.match(MatchOp.ALLOCATE, request(job), job.id.value(), now());
-    return m instanceof MatchResult.Allocated a ? accept(job, a.resources()) : null;
+    if (m instanceof MatchResult.Allocated a) {
+      return accept(job, a.resources());
+    }
+    job.unallocatable = never(m);
+    return null;
   }
 
   @Override
@@ -206,7 +214,42 @@ final class GraphPool implements ResourcePool {
     if (m instanceof MatchResult.Reserved r) {
       return new Outcome(null, r.resources().startTime());
     }
+    job.unallocatable = never(m);
     return Outcome.BUSY;
+  }
+
+  /**
+   * Why a request that passed {@link #unsatisfiable} at submit and was just answered {@code m}
+   * (neither allocated nor reserved) can never be allocated, or null if it may be later: the
+   * matcher refused it outright, or answered busy while nothing is allocated or reserved and every
+   * execution target is up, so no later state of this pool differs from the one that refused it.
+   * O(1) while any job holds resources.
+   */
+  private String never(MatchResult m) {
+    if (m instanceof MatchResult.Unsatisfiable u) {
+      return "unsatisfiable request: " + (u.reason().isEmpty() ? "no match" : u.reason().strip());
+    }
+    if (m instanceof MatchResult.RequestError e) {
+      return "unsatisfiable request: " + e.message();
+    }
+    if (allocatedJobs > 0 || !query.jobs().isEmpty()) {
+      return null;
+    }
+    if (anyNotUp < 0) {
+      anyNotUp = 0;
+      for (int v = 0; v < graph.vertexLimit(); v++) {
+        if (graph.isLive(v) && graph.status(v) != Status.UP) {
+          anyNotUp = 1;
+          break;
+        }
+      }
+    }
+    if (anyNotUp == 1) {
+      return null; // what is down may come back up
+    }
+    return "request can never be allocated: the match engine finds no resources for it on an idle"
+        + " instance (nothing allocated or reserved, every node up), although it passed the"
+        + " satisfiability check at submit";
   }
 
   /** The request without its duration: resources and constraint (records compare by value). */
@@ -238,6 +281,7 @@ final class GraphPool implements ResourcePool {
 
   private Allocation accept(Job job, ResourceSet set) {
     Allocation al = toAllocation(set, job.request);
+    allocatedJobs++;
     job.poolCounts = held(set);
     usedCores += job.poolCounts[0];
     usedGpus += job.poolCounts[1];
@@ -380,6 +424,10 @@ final class GraphPool implements ResourcePool {
     ResourceRequest brief = new ResourceRequest(r.resources(), 1, r.constraint());
     MatchResult m = query.match(MatchOp.SATISFIABILITY, brief, job.id.value(), now());
     if (m instanceof MatchResult.Unsatisfiable u) {
+      String shape = slotShapeProblem(r.resources());
+      if (shape != null) {
+        return shape;
+      }
       return u.reason().isEmpty() ? "no resources match the request" : u.reason().strip();
     }
     if (m instanceof MatchResult.RequestError e) {
@@ -388,9 +436,121 @@ final class GraphPool implements ResourcePool {
     return null;
   }
 
+  /**
+   * Why a slot of the request can never match, by its shape against the graph, or null. As in
+   * Fluxion, a slot is matched at one vertex whose direct children include every type the slot
+   * holds, and it takes only those children: a slot asking for more of a type than any such vertex
+   * holds directly never matches, however much the vertex's subtree holds (36 cores per slot on
+   * nodes of 2 sockets of 18 cores: the slot matches at a socket). A necessary condition checked
+   * over the whole graph, so the message is given only when it is a cause. O(V + E) per slot; run
+   * only on refusal.
+   */
+  private String slotShapeProblem(List<ResourceRequest.Resource> resources) {
+    for (ResourceRequest.Resource r : resources) {
+      String p = r.isSlot() ? slotProblem(r) : null;
+      if (p == null) {
+        p = slotShapeProblem(r.with());
+      }
+      if (p != null) {
+        return p;
+      }
+    }
+    return null;
+  }
+
+  private String slotProblem(ResourceRequest.Resource slot) {
+    List<ResourceRequest.Resource> in = slot.with();
+    int k = in.size();
+    int[] types = new int[k];
+    for (int i = 0; i < k; i++) {
+      types[i] = graph.typeId(in.get(i).type());
+      if (types[i] < 0) {
+        return null; // an unknown type: the engine's own message says so
+      }
+    }
+    long[] most = new long[k];
+    int[] mostAt = new int[k];
+    long[] sum = new long[k];
+    boolean anyHolder = false;
+    var out = graph.out(0);
+    for (int v = 0; v < graph.vertexLimit(); v++) {
+      if (k == 0 || !graph.isLive(v)) {
+        continue;
+      }
+      Arrays.fill(sum, 0);
+      for (int e = out.start(v); e < out.end(v); e++) {
+        int t = graph.typeOf(out.target(e));
+        for (int i = 0; i < k; i++) {
+          if (types[i] == t) {
+            sum[i] += graph.size(out.target(e));
+          }
+        }
+      }
+      boolean holder = true;
+      for (int i = 0; i < k && holder; i++) {
+        holder = sum[i] > 0;
+      }
+      if (holder) {
+        anyHolder = true;
+        for (int i = 0; i < k; i++) {
+          if (sum[i] > most[i]) {
+            most[i] = sum[i];
+            mostAt[i] = v;
+          }
+        }
+      }
+    }
+    StringBuilder shape = new StringBuilder();
+    for (ResourceRequest.Resource r : in) {
+      shape.append(shape.length() == 0 ? "" : ", ").append(r.type());
+      shape.append('[').append(r.count().min()).append(']');
+    }
+    String rule =
+        "a slot is matched at one vertex whose direct children include every type it holds, and"
+            + " takes only those children (Fluxion's slot matching)";
+    if (k > 0 && !anyHolder) {
+      return "unsatisfiable request: a slot of "
+          + shape
+          + " can never be matched: "
+          + rule
+          + ", and no vertex of this graph has all of these types as direct children";
+    }
+    for (int i = 0; i < k; i++) {
+      long want = in.get(i).count().min();
+      if (want > most[i]) {
+        String t = in.get(i).type();
+        String at = graph.type(mostAt[i]);
+        String fix =
+            want % most[i] == 0
+                ? " (e.g. slot -> " + at + "[" + want / most[i] + "] -> " + t + "[" + most[i] + "])"
+                : "";
+        return "unsatisfiable request: a slot of "
+            + shape
+            + " can never be matched: "
+            + rule
+            + ", and at most "
+            + t
+            + "["
+            + most[i]
+            + "] sit directly under one such vertex in this graph (a "
+            + at
+            + "); ask for at most "
+            + most[i]
+            + " "
+            + t
+            + " per slot, or name the "
+            + at
+            + " level inside the slot"
+            + fix;
+      }
+    }
+    return null;
+  }
+
   @Override
   public void free(Job job) {
     query.cancel(job.id.value());
+    allocatedJobs--;
     usedCores -= job.poolCounts[0];
     usedGpus -= job.poolCounts[1];
   }
@@ -407,6 +567,7 @@ final class GraphPool implements ResourcePool {
     }
     query.setStatus(graph.path(v), drained[v] || down[v] ? Status.DOWN : Status.UP);
     lastChecked = null;
+    anyNotUp = -1;
   }
 
   @Override

@@ -52,6 +52,7 @@ final class Job {
   long minCores = -1; // least cores and GPUs the request needs, computed on first use
   long minGpus;
   Object shape; // the request without its duration, for the queue's busy-shape shortcut
+  String unallocatable; // why the pool can never allocate it, set with a busy answer (else null)
   String queueName = org.flux4j.policy.queue.Queues.ANONYMOUS; // the queue it was routed to
   List<String> requires = List.of(); // properties its queue requires (RFC 33)
   org.flux4j.core.exec.Executor executor;

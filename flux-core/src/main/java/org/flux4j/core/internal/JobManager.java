@@ -571,6 +571,11 @@ public final class JobManager {
         }
 
         @Override
+        public void reject(Job job, String reason) {
+          exception(job, "alloc", 0, reason);
+        }
+
+        @Override
         public ResourcePool.Outcome allocateOrReserve(Job job) {
           return pool.allocateOrReserve(job);
         }

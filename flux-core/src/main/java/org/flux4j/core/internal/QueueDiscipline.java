@@ -33,6 +33,12 @@ public abstract class QueueDiscipline {
     /** Runs {@code job}, just removed from the queue, on {@code allocation}. */
     void run(Job job, Allocation allocation);
 
+    /**
+     * Refuses {@code job}, which the pool found it can never allocate (see {@link
+     * ResourcePool#allocate}): the job gets a fatal exception and leaves the queue.
+     */
+    void reject(Job job, String reason);
+
     /** Allocates {@code job} now or else reserves it (see {@link ResourcePool}). */
     default ResourcePool.Outcome allocateOrReserve(Job job) {
       Allocation a = allocate(job);

@@ -10,6 +10,11 @@ import org.flux4j.core.Allocation;
 interface ResourcePool {
   /**
    * Allocates the job's request now, or returns null if it does not fit now; null changes nothing.
+   * A pool that finds, on answering null, that the job can never be allocated (no later state of
+   * the pool would let it start, although it passed {@link #unsatisfiable} at submit) sets {@link
+   * Job#unallocatable} to the reason, so that the queue refuses the job instead of keeping it
+   * pending forever; {@link #allocateOrReserve} does the same when it neither allocates nor
+   * reserves.
    */
   Allocation allocate(Job job);
 

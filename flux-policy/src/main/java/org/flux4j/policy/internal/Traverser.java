@@ -739,7 +739,7 @@ final class Traverser {
     if (!met) {
       return EBUSY;
     }
-    resolve(dfu, toParent);
+    resolve(u, dfu, toParent);
     toParent.avail = avail;
     toParent.overallScore = dfu.overallScore;
     for (Req r : resources) {
@@ -1259,17 +1259,25 @@ final class Traverser {
     return g;
   }
 
-  private void resolve(Dfu dfu, Dfu toParent) {
+  private void resolve(int u, Dfu dfu, Dfu toParent) {
     if (dfu.overallScore > 0) {
       if (dfu.hierConstrainNow) {
-        enforce(dfu, false);
+        enforce(dfu, u);
       } else {
         toParent.merge(dfu);
       }
     }
   }
 
-  private void enforce(Dfu dfu, boolean unconstrained) {
+  /**
+   * Marks the chosen edges of {@code dfu}, enforced at vertex {@code top}, and the edges of the
+   * unconstrained vertices between each chosen edge and {@code top}: up to the root for the graph's
+   * final resolution (Fluxion's enforce_constrained), and below a vertex whose request level holds
+   * a slot that matched one level down (node[1]->slot->core on node->socket->core: the node->socket
+   * edge), which Fluxion leaves unmarked so that its update emits nothing although select
+   * succeeded.
+   */
+  private void enforce(Dfu dfu, int top) {
     for (int t = 0; t < dfu.n; t++) {
       Evals e = dfu.byType[t];
       if (e.bestK == 0) {
@@ -1283,19 +1291,17 @@ final class Traverser {
         for (int k = 0; k < eg.nEdges; k++) {
           int slot = eg.edgeSlot[k];
           mark(slot, eg.edgeNeeds[k], eg.edgeExcl[k]);
-          if (unconstrained) {
-            int pv = slotSource[slot];
-            int pe;
-            while ((pe = firstIn[pv]) >= 0) {
-              if (markSeq[pe] == seq) {
-                break;
-              }
-              int tgt = pv;
-              pv = slotSource[pe];
-              Evals te = dfu.find(g.typeOf(tgt));
-              if (te != null && te.bestK == 0) {
-                mark(pe, g.size(tgt), false);
-              }
+          int pv = slotSource[slot];
+          int pe;
+          while (pv != top && (pe = firstIn[pv]) >= 0) {
+            if (markSeq[pe] == seq) {
+              break;
+            }
+            int tgt = pv;
+            pv = slotSource[pe];
+            Evals te = dfu.find(g.typeOf(tgt));
+            if (te != null && te.bestK == 0) {
+              mark(pe, g.size(tgt), false);
             }
           }
         }
@@ -1349,7 +1355,7 @@ final class Traverser {
         return -1;
       }
     }
-    enforce(dfu, true);
+    enforce(dfu, root);
     return needs;
   }
 

@@ -1,0 +1,112 @@
+package org.flux4j.core.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.flux4j.core.Allocation;
+import org.flux4j.core.JobId;
+import org.flux4j.core.JobRequest;
+import org.flux4j.core.VirtualClock;
+import org.flux4j.graph.VirtualClusters;
+import org.flux4j.policy.queue.QueueParams;
+import org.flux4j.policy.queue.QueuePolicies;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The graph pool tells a job that can never be allocated from one that is only busy, so that the
+ * queue refuses the first instead of keeping it pending forever.
+ */
+class GraphPoolTest {
+  /** Past the planner's horizon (100 years after the pool's start) nothing can be allocated. */
+  private static final long PAST_THE_HORIZON = Duration.ofDays(365L * 101).toMillis();
+
+  private final VirtualClock clock = new VirtualClock(0);
+  private long nextId = 1;
+
+  private Job job(JobRequest r) {
+    return new Job(new JobId(nextId++), r, clock.millis(), List.of());
+  }
+
+  private static JobRequest oneCore() {
+    return JobRequest.builder().duration(Duration.ofSeconds(60)).build();
+  }
+
+  @Test
+  void busyOnAnIdlePool_isRecordedAsNeverAllocatable() {
+    GraphPool pool = new GraphPool(VirtualClusters.tiny(), "first", clock);
+    clock.advanceBy(PAST_THE_HORIZON);
+    Job j = job(oneCore());
+    assertThat(pool.unsatisfiable(j)).isNull();
+    assertThat(pool.allocate(j)).isNull();
+    assertThat(j.unallocatable).contains("can never be allocated", "idle instance");
+    j.unallocatable = null;
+    ResourcePool.Outcome o = pool.allocateOrReserve(j);
+    assertThat(o.allocation()).isNull();
+    assertThat(o.reservedAt()).isNegative();
+    assertThat(j.unallocatable).contains("can never be allocated");
+  }
+
+  @Test
+  void busyWhileAJobHoldsResources_isOnlyBusy() {
+    GraphPool pool = new GraphPool(VirtualClusters.tiny(), "first", clock);
+    Job all = job(JobRequest.builder().tasks(72).duration(Duration.ofSeconds(60)).build());
+    assertThat(pool.allocate(all)).isNotNull();
+    Job j = job(oneCore());
+    assertThat(pool.allocate(j)).isNull();
+    assertThat(j.unallocatable).isNull();
+    pool.free(all);
+    assertThat(pool.allocate(j)).isNotNull();
+  }
+
+  @Test
+  void busyWhileANodeIsDown_isOnlyBusy() {
+    GraphPool pool = new GraphPool(VirtualClusters.tiny(), "first", clock);
+    clock.advanceBy(PAST_THE_HORIZON);
+    pool.setDown(0, true);
+    Job j = job(oneCore());
+    assertThat(pool.allocate(j)).isNull();
+    assertThat(j.unallocatable).isNull();
+  }
+
+  @Test
+  void aNeverAllocatableJob_isRejectedByTheQueue_andTheCycleGoesOn() {
+    BackfillQueue q = new BackfillQueue(QueuePolicies.require("fcfs", QueueParams.DEFAULTS));
+    Job never = job(oneCore());
+    Job fine = job(oneCore());
+    never.priority = 16;
+    fine.priority = 16;
+    q.add(never);
+    q.add(fine);
+    Map<Job, String> rejected = new LinkedHashMap<>();
+    List<Job> ran = new ArrayList<>();
+    q.schedule(
+        new QueueDiscipline.Scheduler() {
+          @Override
+          public Allocation allocate(Job job) {
+            if (job == never) {
+              job.unallocatable = "never";
+              return null;
+            }
+            return new Allocation(List.of(), new int[0]);
+          }
+
+          @Override
+          public void run(Job job, Allocation allocation) {
+            ran.add(job);
+          }
+
+          @Override
+          public void reject(Job job, String reason) {
+            rejected.put(job, reason);
+            q.remove(job);
+          }
+        });
+    assertThat(rejected).containsExactly(Map.entry(never, "never"));
+    assertThat(ran).containsExactly(fine);
+    assertThat(q.size()).isZero();
+  }
+}
