@@ -238,30 +238,28 @@ final class EngineBackend implements Backend {
 
   @Override
   public PartialReply partialCancel(long jobId, String reader, String text) {
-    ResourceGraph r;
+    CancelStatus s;
     try {
       GraphFormat format = readerFormat(reader);
-      // Fluxion's partial cancel reads only the vertices of a JGF R (its edges are not checked)
-      // and an rv1exec R by its ranks only
-      r =
-          format == GraphFormat.JGF
-              ? RSelections.read(rq.graph(), RSelections.withoutEdges(text), format, false).graph()
-              : RSelections.rankHeads(rq.graph(), text);
+      if (format == GraphFormat.JGF) {
+        // Fluxion's partial cancel reads only the vertices of a JGF R (its edges are not checked)
+        ResourceGraph r =
+            RSelections.read(rq.graph(), RSelections.withoutEdges(text), format, false).graph();
+        s = rq.partialCancel(jobId, r);
+      } else {
+        // an rv1exec R is read for its ranks only
+        s = rq.partialCancelRanks(jobId, RSelections.ranks(text));
+      }
     } catch (GraphParseException | IllegalArgumentException | UnsupportedOperationException e) {
       return new PartialReply(false, false, line(e.getMessage()));
     }
-    try {
-      CancelStatus s = rq.partialCancel(jobId, r);
-      switch (s) {
-        case CANCELLED:
-          return new PartialReply(true, true, "");
-        case PARTIALLY_CANCELLED:
-          return new PartialReply(true, false, "");
-        default:
-          return new PartialReply(false, false, "");
-      }
-    } catch (IllegalArgumentException e) {
-      return new PartialReply(false, false, line(e.getMessage()));
+    switch (s) {
+      case CANCELLED:
+        return new PartialReply(true, true, "");
+      case PARTIALLY_CANCELLED:
+        return new PartialReply(true, false, "");
+      default:
+        return new PartialReply(false, false, "");
     }
   }
 

@@ -155,38 +155,14 @@ final class RSelections {
     return text;
   }
 
-  /**
-   * For an rv1exec partial cancel, which Fluxion applies by rank only: a graph holding, for each
-   * rank of R's R_lite that {@code target} has, the topmost vertex of that rank (its node), with
-   * its path and rank.
-   *
-   * @throws org.flux4j.graph.GraphParseException if R is malformed
-   */
-  static ResourceGraph rankHeads(ResourceGraph target, String text) {
+  /** The broker ranks an rv1exec R names (its R_lite entries), in increasing order. */
+  static int[] ranks(String text) {
     IdSet ranks = Rv1ExecReader.ranks("partial-cancel", text);
-    GraphBuilder b = ResourceGraph.builder(16);
-    IntHashSet seen = new IntHashSet();
-    for (int v = 0; v < target.vertexLimit(); v++) {
-      if (!target.isLive(v) || target.rank(v) < 0 || !ranks.contains(target.rank(v))) {
-        continue;
-      }
-      int p = target.parent(v);
-      if ((p != ResourceGraph.NONE && target.rank(p) == target.rank(v))
-          || !seen.add(target.rank(v))) {
-        continue;
-      }
-      int n =
-          b.addVertex(
-              target.type(v),
-              target.basename(v),
-              target.hasExplicitName(v) ? target.name(v) : null,
-              target.id(v),
-              target.uniqId(v),
-              target.rank(v),
-              target.size(v),
-              target.unit(v));
-      b.path(n, "containment", target.path(v));
+    int[] out = new int[(int) ranks.size()];
+    int i = 0;
+    for (long r : ranks) {
+      out[i++] = (int) r;
     }
-    return b.build();
+    return out;
   }
 }

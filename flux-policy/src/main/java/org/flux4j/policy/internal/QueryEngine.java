@@ -608,96 +608,49 @@ public final class QueryEngine {
     if (rec.state == JobInfo.State.RESERVED) {
       return CancelStatus.RESERVATION_NOT_SUPPORTED;
     }
-    // release the job's exclusive holds on vertices named by path, and on everything at or below
-    // a vertex of a named rank; shared ancestors named in R (cluster, rack) release nothing
-    boolean[] named = new boolean[graph.vertexLimit()];
-    org.eclipse.collections.impl.set.mutable.primitive.IntHashSet ranks =
-        new org.eclipse.collections.impl.set.mutable.primitive.IntHashSet();
+    org.eclipse.collections.impl.list.mutable.primitive.IntArrayList named =
+        new org.eclipse.collections.impl.list.mutable.primitive.IntArrayList();
     for (int v = 0; v < r.vertexLimit(); v++) {
-      if (!r.isLive(v)) {
-        continue;
-      }
-      var u = graph.vertexByPath(r.path(v));
-      if (u.isPresent()) {
-        named[u.getAsInt()] = true;
-      }
-      if (r.rank(v) >= 0) {
-        ranks.add(r.rank(v));
+      if (r.isLive(v)) {
+        var u = graph.vertexByPath(r.path(v));
+        if (u.isEmpty()) {
+          return CancelStatus.FAILED; // Fluxion cannot find the vertex
+        }
+        named.add(u.getAsInt());
       }
     }
-    ResourceSet held = rec.resources;
-    boolean[] release = new boolean[graph.vertexLimit()];
-    for (int i = 0; i < held.size(); i++) {
-      int v = held.vertex(i);
-      boolean byRank = false;
-      for (int a = v; a != ResourceGraph.NONE && !byRank; a = graph.parent(a)) {
-        byRank = graph.rank(a) >= 0 && ranks.contains(graph.rank(a));
-      }
-      // a rank goes entirely (Fluxion cancels every tagged vertex of the rank); a vertex named
-      // by path goes when the job holds it exclusively
-      release[v] = byRank || (named[v] && !isShared(v, jobId));
+    return finishPartial(
+        rec, new PartialCancel(graph, state, prune, root, dom, jobId).byVertices(named.toArray()));
+  }
+
+  /** See {@link ResourceQuery#partialCancelRanks}. */
+  public CancelStatus partialCancelRanks(long jobId, int[] ranks) {
+    SchedState.JobRecord rec = state.jobs.get(jobId);
+    if (rec == null) {
+      return CancelStatus.NO_SUCH_JOB;
     }
-    boolean anyExclusiveLeft = false;
-    for (int i = 0; i < held.size(); i++) {
-      int v = held.vertex(i);
-      VertexSchedule sc = state.sched[v];
-      if (sc == null) {
-        continue;
-      }
-      int k = sc.indexOf(jobId);
-      if (k < 0) {
-        continue;
-      }
-      boolean exclusiveEntry = sc.kind[k] != VertexSchedule.SHARED;
-      if (release[v]) {
-        sc.remove(jobId);
-      } else if (exclusiveEntry) {
-        anyExclusiveLeft = true;
-      }
+    if (rec.state == JobInfo.State.RESERVED) {
+      return CancelStatus.RESERVATION_NOT_SUPPORTED;
     }
-    // Fluxion's partial cancel reports zero visits (the rank-based path visits nothing)
+    return finishPartial(
+        rec, new PartialCancel(graph, state, prune, root, dom, jobId).byRanks(ranks));
+  }
+
+  private CancelStatus finishPartial(SchedState.JobRecord rec, PartialCancel.Outcome outcome) {
+    // Fluxion's partial cancel reports zero visits (it walks no subtree)
     totalPre = 0;
     totalPost = 0;
-    if (!anyExclusiveLeft) {
-      trav.remove(root, jobId);
-      totalPre = 0;
-      totalPost = 0;
-      for (int i = 0; i < held.size(); i++) {
-        VertexSchedule sc = state.sched[held.vertex(i)];
-        if (sc != null) {
-          sc.remove(jobId);
-        }
-        SubtreePlan p = state.sub[held.vertex(i)];
-        if (p != null) {
-          p.remove(jobId);
-        }
-      }
-      state.jobs.remove(jobId);
-      return CancelStatus.CANCELLED;
+    switch (outcome) {
+      case FULL:
+        state.jobs.remove(rec.jobId);
+        return CancelStatus.CANCELLED;
+      case PARTIAL:
+        rec.resources = remaining(rec);
+        return CancelStatus.PARTIALLY_CANCELLED;
+      default:
+        rec.resources = remaining(rec);
+        return CancelStatus.FAILED;
     }
-    // shared ancestors with nothing of the job left below lose their tag (Fluxion: the job's
-    // aggregate span there is reduced to zero and removed)
-    boolean[] keep = new boolean[graph.vertexLimit()];
-    for (int i = 0; i < held.size(); i++) {
-      int v = held.vertex(i);
-      VertexSchedule sc = state.sched[v];
-      int k = sc == null ? -1 : sc.indexOf(jobId);
-      if (k >= 0 && sc.kind[k] != VertexSchedule.SHARED) {
-        keep[v] = true;
-      }
-      if (keep[v] && graph.parent(v) != ResourceGraph.NONE) {
-        keep[graph.parent(v)] = true;
-      }
-    }
-    for (int i = 0; i < held.size(); i++) {
-      int v = held.vertex(i);
-      if (!keep[v] && isShared(v, jobId)) {
-        state.sched[v].remove(jobId);
-      }
-    }
-    rebuildAggregates(rec);
-    rec.resources = remaining(rec);
-    return CancelStatus.PARTIALLY_CANCELLED;
   }
 
   /** The part of a job's resource set whose vertices still hold an entry of the job. */
@@ -721,12 +674,6 @@ public final class QueryEngine {
     }
     b.schedule(held.startTime(), held.duration());
     return b.build();
-  }
-
-  private boolean isShared(int v, long jobId) {
-    VertexSchedule sc = state.sched[v];
-    int k = sc == null ? -1 : sc.indexOf(jobId);
-    return k >= 0 && sc.kind[k] == VertexSchedule.SHARED;
   }
 
   /** Recomputes one job's subtree-aggregate spans from its remaining exclusive entries. */

@@ -103,6 +103,60 @@ final class SubtreePlan {
     return false;
   }
 
+  /** {@link #reduce}: the span is gone. */
+  static final int REDUCED_AWAY = 1;
+
+  /** {@link #reduce}: the span stays (reduced or unchanged), or the job has none. */
+  static final int REDUCED = 0;
+
+  /** {@link #reduce}: a reduction exceeds what the span holds; nothing changed. */
+  static final int REDUCE_ERROR = -1;
+
+  /**
+   * Reduces {@code jobId}'s span by {@code byPruneType} (indexed by prune type; types this plan
+   * does not track are ignored), as Fluxion's {@code planner_multi_reduce_span}: a type whose
+   * amount equals its reduction drops to zero, a zero reduction leaves a type as it is, and the
+   * span goes when every tracked amount is zero afterwards. O(types + points in the span).
+   *
+   * @return {@link #REDUCED_AWAY}, {@link #REDUCED} or {@link #REDUCE_ERROR}
+   */
+  int reduce(long jobId, long[] byPruneType) {
+    int i = -1;
+    for (int j = 0; j < n && i < 0; j++) {
+      if (job[j] == jobId) {
+        i = j;
+      }
+    }
+    if (i < 0) {
+      return REDUCED;
+    }
+    int t = types.length;
+    long[] delta = new long[t];
+    boolean allZero = true;
+    for (int k = 0; k < t; k++) {
+      long a = amounts[i * t + k];
+      long r = byPruneType[types[k]];
+      if (a > 0 && r > a) {
+        return REDUCE_ERROR;
+      }
+      // an amount already at zero counts as removed (Fluxion marks it so after the first
+      // reduction); later reductions of it are ignored
+      delta[k] = a > 0 ? r : 0;
+      allZero &= a - delta[k] == 0;
+    }
+    if (allZero) {
+      remove(jobId);
+      return REDUCED_AWAY;
+    }
+    if (start[i] < end[i]) {
+      addRange(start[i], end[i], delta, 0, -1);
+    }
+    for (int k = 0; k < t; k++) {
+      amounts[i * t + k] -= delta[k];
+    }
+    return REDUCED;
+  }
+
   SubtreePlan withTotals(long[] newTotals) {
     SubtreePlan c = new SubtreePlan(types, newTotals);
     c.job = job.clone();

@@ -1407,6 +1407,13 @@ final class Traverser {
     return out;
   }
 
+  /**
+   * Set by {@link #updDfv} on return: whether the vertex passed a tracked resource type up to its
+   * parent (Fluxion's {@code accum_if} inserted a key, even a zero), so the parent's aggregate map
+   * is not empty.
+   */
+  private boolean keyedUp;
+
   private int updDfv(int u, long needs, boolean excl, long[] toParent, boolean emitShadow) {
     boolean mod = emitShadow || isExclusiveType(g.typeOf(u));
     excl = excl || mod;
@@ -1427,7 +1434,8 @@ final class Traverser {
       long nd = mod ? g.size(tgt) : markNeeds[i];
       int sub = updDfv(tgt, nd, x, agg, mod);
       if (sub > 0) {
-        any = true;
+        // Fluxion adds an aggregate span only when a tracked type reached this vertex's map
+        any |= keyedUp;
         if (policy.stopOnFirstMatch()) {
           updByOutedges(i, tgt);
         }
@@ -1471,6 +1479,10 @@ final class Traverser {
         }
       }
     }
+    keyedUp =
+        nPlans > 0
+            && meta.allocType != AllocType.NO_ALLOC
+            && (any || prune.pruneIndexOfType(g.typeOf(u)) >= 0);
     if (nPlans > 0) {
       int e = out.add(u, needs, excl);
       if (labelSeq[u] == seq && label[u] != null) {

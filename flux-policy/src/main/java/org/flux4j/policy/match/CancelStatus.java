@@ -1,6 +1,9 @@
 package org.flux4j.policy.match;
 
-/** The outcome of {@link ResourceQuery#cancel} and {@link ResourceQuery#partialCancel}. */
+/**
+ * The outcome of {@link ResourceQuery#cancel}, {@link ResourceQuery#partialCancel} and {@link
+ * ResourceQuery#partialCancelRanks}.
+ */
 public enum CancelStatus {
   /** The job is gone and all its resources are free. */
   CANCELLED,
@@ -9,5 +12,11 @@ public enum CancelStatus {
   /** No job with that id is known ("nonexistent job"). */
   NO_SUCH_JOB,
   /** Partial cancel of a reservation (Fluxion does not support it); nothing changed. */
-  RESERVATION_NOT_SUPPORTED
+  RESERVATION_NOT_SUPPORTED,
+  /**
+   * The partial cancel failed as Fluxion's does (e.g. the R names a rank where the job holds
+   * nothing, or a vertex the job does not hold); what was released before the failure stays
+   * released and the job keeps the rest.
+   */
+  FAILED
 }

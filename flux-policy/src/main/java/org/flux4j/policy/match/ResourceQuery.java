@@ -158,11 +158,31 @@ public final class ResourceQuery {
   }
 
   /**
-   * Frees the part of {@code jobId}'s allocation named by {@code r} (vertices matched by path, or
-   * by rank for the whole of each rank's resources); cancels the job fully when nothing remains.
+   * Frees the vertices of {@code jobId}'s allocation that {@code r} names (matched by containment
+   * path), as Fluxion's partial cancel with a JGF R: each named vertex must be held by the job with
+   * an allocation. Then the job's aggregate spans on the ancestors are reduced by what was freed
+   * below them; an ancestor whose span is used up loses the job, and the job is fully cancelled
+   * when the graph root does.
+   *
+   * @return {@link CancelStatus#CANCELLED}, {@link CancelStatus#PARTIALLY_CANCELLED}, {@link
+   *     CancelStatus#NO_SUCH_JOB}, {@link CancelStatus#RESERVATION_NOT_SUPPORTED} or {@link
+   *     CancelStatus#FAILED} (Fluxion's error: a vertex not found or not held; vertices freed
+   *     before it stay freed)
    */
   public CancelStatus partialCancel(long jobId, ResourceGraph r) {
     return engine.partialCancel(jobId, r);
+  }
+
+  /**
+   * Frees every vertex of the given broker ranks that {@code jobId} holds, as Fluxion's partial
+   * cancel with an rv1exec R (which names ranks only); the ancestors are then reduced as in {@link
+   * #partialCancel}. Fails (with nothing changed) when a rank has no vertex, and (after freeing the
+   * ranks' vertices, as Fluxion) when the job holds no allocation on one of the ranks.
+   *
+   * @return as {@link #partialCancel}
+   */
+  public CancelStatus partialCancelRanks(long jobId, int... ranks) {
+    return engine.partialCancelRanks(jobId, ranks.clone());
   }
 
   /** The visit counts of the last match, cancel or partial cancel (Fluxion's quirks included). */

@@ -73,6 +73,22 @@ class ElasticAndUpdateTest {
     rq.checkInvariants();
   }
 
+  /** A JGF-like R: the vertices of {@code set} held exclusively under {@code prefix}. */
+  private static ResourceGraph heldUnder(ResourceSet set, String prefix) {
+    ResourceGraph g = set.graph();
+    GraphBuilder b = ResourceGraph.builder();
+    for (int i = 0; i < set.size(); i++) {
+      int v = set.vertex(i);
+      if (set.exclusive(i) && g.path(v).startsWith(prefix)) {
+        int n =
+            b.addVertex(
+                g.type(v), g.basename(v), g.name(v), g.id(v), g.uniqId(v), g.rank(v), 1, "");
+        b.path(n, "containment", g.path(v));
+      }
+    }
+    return b.build();
+  }
+
   @Test
   void partialCancel_oneNodeThenTheOther_endsFullyCancelled() {
     ResourceQuery rq =
@@ -81,13 +97,8 @@ class ElasticAndUpdateTest {
             ResourceQuery.Options.builder().policy("low").build());
     String fresh = MatchPolicyContractTest.state(rq);
     ResourceSet set = rq.match(MatchOp.ALLOCATE, TWO_NODES, 1).resourceSet().orElseThrow();
-    ResourceGraph g = set.graph();
-    int node0 = g.vertexByPath("/tiny0/rack0/node0").getAsInt();
-    GraphBuilder b = ResourceGraph.builder();
-    int n = b.addVertex("node", "node", g.name(node0), 0, g.uniqId(node0), g.rank(node0), 1, "");
-    b.path(n, "containment", "/tiny0/rack0/node0");
-    ResourceGraph part = b.build();
-    assertThat(rq.partialCancel(1, part)).isEqualTo(CancelStatus.PARTIALLY_CANCELLED);
+    assertThat(rq.partialCancel(1, heldUnder(set, "/tiny0/rack0/node0/")))
+        .isEqualTo(CancelStatus.PARTIALLY_CANCELLED);
     rq.checkInvariants();
     // node0's cores are free again: a 36-core single-node job fits there now
     ResourceRequest wholeNode =
@@ -102,13 +113,29 @@ class ElasticAndUpdateTest {
                     ResourceRequest.Resource.of(
                         "socket", 2, ResourceRequest.Resource.of("core", 18)))));
     assertThat(rq.match(MatchOp.WITHOUT_ALLOCATING, wholeNode, 2).isSuccess()).isTrue();
-    int node1 = g.vertexByPath("/tiny0/rack0/node1").getAsInt();
-    GraphBuilder b2 = ResourceGraph.builder();
-    int n1 = b2.addVertex("node", "node", g.name(node1), 1, g.uniqId(node1), g.rank(node1), 1, "");
-    b2.path(n1, "containment", "/tiny0/rack0/node1");
-    assertThat(rq.partialCancel(1, b2.build())).isEqualTo(CancelStatus.CANCELLED);
+    assertThat(rq.partialCancel(1, heldUnder(set, "/tiny0/rack0/node1/")))
+        .isEqualTo(CancelStatus.CANCELLED);
     assertThat(MatchPolicyContractTest.state(rq)).isEqualTo(fresh);
     rq.checkInvariants();
+  }
+
+  @Test
+  void partialCancel_ofAVertexTheJobSharesOnly_fails() {
+    ResourceQuery rq =
+        ResourceQuery.create(
+            TestSupport.grug("tiny.graphml"),
+            ResourceQuery.Options.builder().policy("low").build());
+    ResourceSet set = rq.match(MatchOp.ALLOCATE, TWO_NODES, 1).resourceSet().orElseThrow();
+    ResourceGraph g = set.graph();
+    int node0 = g.vertexByPath("/tiny0/rack0/node0").getAsInt();
+    GraphBuilder b = ResourceGraph.builder();
+    int n = b.addVertex("node", "node", g.name(node0), 0, g.uniqId(node0), g.rank(node0), 1, "");
+    b.path(n, "containment", "/tiny0/rack0/node0");
+    ResourceGraph r = b.build();
+    // the job holds node0 only as a container of its cores: Fluxion reports an error
+    assertThat(rq.partialCancel(1, r)).isEqualTo(CancelStatus.FAILED);
+    assertThat(rq.info(1)).isPresent();
+    assertThat(rq.partialCancel(7, r)).isEqualTo(CancelStatus.NO_SUCH_JOB);
   }
 
   @Test

@@ -159,7 +159,20 @@ class GoldenTest {
           org.junit.jupiter.api.Assumptions.assumeTrue(false, "R not readable here: " + e);
           return;
         }
-        CancelStatus cs = rq.partialCancel(Long.parseLong(t[1]), rg);
+        CancelStatus cs;
+        if (t[2].equals("rv1exec")) {
+          // an rv1exec R names ranks only
+          org.eclipse.collections.impl.set.mutable.primitive.IntHashSet ranks =
+              new org.eclipse.collections.impl.set.mutable.primitive.IntHashSet();
+          for (int v = 0; v < rg.vertexLimit(); v++) {
+            if (rg.isLive(v) && rg.rank(v) >= 0) {
+              ranks.add(rg.rank(v));
+            }
+          }
+          cs = rq.partialCancelRanks(Long.parseLong(t[1]), ranks.toSortedArray());
+        } else {
+          cs = rq.partialCancel(Long.parseLong(t[1]), rg);
+        }
         if (t.length == 5
             && t[4].equals("stats")
             && (cs == CancelStatus.CANCELLED || cs == CancelStatus.PARTIALLY_CANCELLED)) {

@@ -1,0 +1,79 @@
+package org.flux4j.policy.match;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.flux4j.graph.GraphBuilder;
+import org.flux4j.graph.ResourceGraph;
+import org.junit.jupiter.api.Test;
+
+/** Partial cancel by ranks (an rv1exec R), with Fluxion's reduction of the ancestors' spans. */
+class PartialCancelTest {
+
+  /** cluster -> 2 nodes (ranks 0 and 1) -> 4 cores each, every vertex of a node on its rank. */
+  private static ResourceGraph twoRanks() {
+    GraphBuilder b = ResourceGraph.builder();
+    int c = b.addVertex("cluster", "cluster", 0, -1, 1, "");
+    b.root(c, "containment");
+    for (int i = 0; i < 2; i++) {
+      int n = b.addVertex("node", "node", i, i, 1, "");
+      b.contain(c, n);
+      for (int j = 0; j < 4; j++) {
+        b.contain(n, b.addVertex("core", "core", j, i, 1, ""));
+      }
+    }
+    return b.build();
+  }
+
+  /** slot[n] -> node[1]: whole nodes, nothing below them named. */
+  private static ResourceRequest nodes(int n) {
+    return ResourceRequest.of(
+        3600, ResourceRequest.Resource.slot(n, "default", ResourceRequest.Resource.of("node", 1)));
+  }
+
+  private static ResourceQuery query(String pruneFilters) {
+    return ResourceQuery.create(
+        twoRanks(),
+        ResourceQuery.Options.builder().policy("low").pruneFilters(pruneFilters).build());
+  }
+
+  @Test
+  void partialCancelRanks_oneRankThenTheOther_endsFullyCancelled() {
+    ResourceQuery rq = query("ALL:core,ALL:node");
+    String fresh = MatchPolicyContractTest.state(rq);
+    assertThat(rq.match(MatchOp.ALLOCATE, nodes(2), 1)).isInstanceOf(MatchResult.Allocated.class);
+    assertThat(rq.partialCancelRanks(1, 0)).isEqualTo(CancelStatus.PARTIALLY_CANCELLED);
+    assertThat(rq.match(MatchOp.WITHOUT_ALLOCATING, nodes(1), 2).isSuccess()).isTrue();
+    assertThat(rq.partialCancelRanks(1, 1)).isEqualTo(CancelStatus.CANCELLED);
+    assertThat(rq.info(1)).isEmpty();
+    assertThat(MatchPolicyContractTest.state(rq)).isEqualTo(fresh);
+    rq.checkInvariants();
+  }
+
+  @Test
+  void partialCancelRanks_whenNoTrackedTypeReachedTheRoot_leavesTheJobTaggedThere() {
+    // node is not tracked: the cluster holds no aggregate span of the job, so its tag stays and
+    // the job is only partially cancelled, as in Fluxion (t3008-023)
+    ResourceQuery rq = query("ALL:core");
+    assertThat(rq.match(MatchOp.ALLOCATE, nodes(2), 1)).isInstanceOf(MatchResult.Allocated.class);
+    assertThat(rq.find("jobid-span=1").isEmpty()).isTrue();
+    assertThat(rq.partialCancelRanks(1, 0, 1)).isEqualTo(CancelStatus.PARTIALLY_CANCELLED);
+    ResourceSet tagged = rq.find("jobid-tag=1");
+    assertThat(tagged.size()).isEqualTo(1);
+    assertThat(tagged.graph().type(tagged.vertex(0))).isEqualTo("cluster");
+    assertThat(rq.find("sched-now=allocated").isEmpty()).isTrue();
+    assertThat(rq.cancel(1)).isEqualTo(CancelStatus.CANCELLED);
+    assertThat(rq.find("jobid-tag=1").isEmpty()).isTrue();
+  }
+
+  @Test
+  void partialCancelRanks_ofARankTheJobDoesNotHold_fails() {
+    ResourceQuery rq = query("ALL:core,ALL:node");
+    assertThat(rq.match(MatchOp.ALLOCATE, nodes(1), 1)).isInstanceOf(MatchResult.Allocated.class);
+    String before = MatchPolicyContractTest.state(rq);
+    assertThat(rq.partialCancelRanks(1, 9)).isEqualTo(CancelStatus.FAILED);
+    assertThat(MatchPolicyContractTest.state(rq)).isEqualTo(before);
+    assertThat(rq.partialCancelRanks(1, 1)).isEqualTo(CancelStatus.FAILED);
+    assertThat(rq.info(1)).isPresent();
+    assertThat(rq.partialCancelRanks(1, 0)).isEqualTo(CancelStatus.CANCELLED);
+  }
+}
