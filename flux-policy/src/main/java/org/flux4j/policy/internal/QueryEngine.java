@@ -637,6 +637,8 @@ public final class QueryEngine {
   }
 
   private CancelStatus finishPartial(SchedState.JobRecord rec, PartialCancel.Outcome outcome) {
+    // the partial cancel changed spans and aggregates without stamping the remembered visits
+    trav.forgetVisits();
     // Fluxion's partial cancel reports zero visits (it walks no subtree)
     totalPre = 0;
     totalPost = 0;
