@@ -99,6 +99,7 @@ final class Traverser {
   private Dfu[] dfuPool = new Dfu[16];
   private Dfu[] slotPool = new Dfu[16];
   private EGroup[] groupArena = new EGroup[256];
+  private EGroup[] slotsMade = new EGroup[16];
   private int groupsUsed;
   private int depth;
 
@@ -1024,7 +1025,7 @@ final class Traverser {
       if (count != 0 && e != null) {
         long acc = 0;
         for (int i = 0; i < e.n; i++) {
-          acc += e.groups[i].edgeCount[0];
+          acc += e.groups[i].edgeCount(0);
           if (acc >= count) {
             fit++;
             acc = 0;
@@ -1039,14 +1040,20 @@ final class Traverser {
     if (qualNumSlots == Long.MAX_VALUE) {
       qualNumSlots = 0;
     }
-    int madeFrom = groupsUsed;
+    int made = 0;
     for (long s = 0; s < qualNumSlots; s++) {
-      if (fillSlot(slotShape, dfuSlot) == null) {
+      EGroup slotGroup = fillSlot(slotShape, dfuSlot);
+      if (slotGroup == null) {
         return;
       }
+      if (made == slotsMade.length) {
+        slotsMade = java.util.Arrays.copyOf(slotsMade, made * 2);
+      }
+      slotsMade[made++] = slotGroup;
     }
-    for (int i = madeFrom; i < groupsUsed; i++) {
-      dfu.add(Req.SLOT, groupArena[i]);
+    for (int i = 0; i < made; i++) {
+      dfu.add(Req.SLOT, slotsMade[i]);
+      slotsMade[i] = null;
     }
   }
 
@@ -1228,9 +1235,9 @@ final class Traverser {
           err.append("dom_slot: not enough slots.\n");
           return null;
         }
-        slotGroup.addEdge(eg.edgeSlot[0], eg.edgeCount[0], eg.edgeCount[0], true);
+        slotGroup.addEdge(eg.edgeSlot(0), eg.edgeCount(0), eg.edgeCount(0), true);
         score += eg.score;
-        j += eg.edgeCount[0];
+        j += eg.edgeCount(0);
       }
     }
     slotGroup.score = score;
@@ -1240,6 +1247,12 @@ final class Traverser {
   }
 
   private EGroup newGroup() {
+    if (memo != null && memo.recording()) {
+      // made during a remembered visit: kept by the entry as it is, so not from the arena
+      EGroup g = new EGroup();
+      g.outsideArena = true;
+      return g;
+    }
     if (groupsUsed == groupArena.length) {
       groupArena = java.util.Arrays.copyOf(groupArena, groupsUsed * 2);
     }
@@ -1248,12 +1261,7 @@ final class Traverser {
       g = new EGroup();
       groupArena[groupsUsed] = g;
     } else {
-      g.score = 0;
-      g.count = 0;
-      g.needs = 0;
-      g.exclusive = false;
-      g.root = false;
-      g.nEdges = 0;
+      g.reset();
     }
     groupsUsed++;
     return g;
@@ -1289,8 +1297,8 @@ final class Traverser {
           continue;
         }
         for (int k = 0; k < eg.nEdges; k++) {
-          int slot = eg.edgeSlot[k];
-          mark(slot, eg.edgeNeeds[k], eg.edgeExcl[k]);
+          int slot = eg.edgeSlot(k);
+          mark(slot, eg.edgeNeeds(k), eg.edgeExcl(k));
           int pv = slotSource[slot];
           int pe;
           while (pv != top && (pe = firstIn[pv]) >= 0) {
