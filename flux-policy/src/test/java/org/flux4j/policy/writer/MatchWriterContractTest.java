@@ -3,6 +3,7 @@ package org.flux4j.policy.writer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.flux4j.graph.ResourceGraph;
+import org.flux4j.graph.VirtualClusters;
 import org.flux4j.policy.match.ResourceSet;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -36,7 +37,7 @@ class MatchWriterContractTest {
         "rv1_shorthand"
       })
   void writer_keepsTheLaws(String name) {
-    ResourceGraph g = Fixtures.tiny();
+    ResourceGraph g = VirtualClusters.tiny();
     MatchWriter w = MatchWriters.require(name);
     assertThat(w.name()).isEqualTo(name);
     assertThat(w.format(ResourceSet.builder(g).build())).as("empty set").isEmpty();

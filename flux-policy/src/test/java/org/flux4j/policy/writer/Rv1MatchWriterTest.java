@@ -7,6 +7,7 @@ import java.util.List;
 import org.flux4j.graph.GraphBuilder;
 import org.flux4j.graph.ResourceGraph;
 import org.flux4j.graph.Subsystems;
+import org.flux4j.graph.VirtualClusters;
 import org.flux4j.policy.match.ResourceSet;
 import org.junit.jupiter.api.Test;
 
@@ -72,7 +73,7 @@ class Rv1MatchWriterTest {
 
   @Test
   void rv1_addsSchedulingJgf_andTimes() {
-    ResourceGraph g = Fixtures.tiny();
+    ResourceGraph g = VirtualClusters.tiny();
     ResourceSet s =
         Fixtures.set(
             g,
@@ -93,7 +94,7 @@ class Rv1MatchWriterTest {
 
   @Test
   void rv1Shorthand_usesShorthandJgf() {
-    ResourceGraph g = Fixtures.tiny();
+    ResourceGraph g = VirtualClusters.tiny();
     ResourceSet s =
         Fixtures.set(
             g,
@@ -150,7 +151,7 @@ class Rv1MatchWriterTest {
 
   @Test
   void rv1_withoutNodesOrCores_writesNothing() {
-    ResourceGraph g = Fixtures.tiny();
+    ResourceGraph g = VirtualClusters.tiny();
     ResourceSet memOnly =
         Fixtures.set(
             g,
@@ -175,7 +176,7 @@ class Rv1MatchWriterTest {
 
   @Test
   void rv1_queueAttribute_isWrittenAfterSchedulingAndStays() {
-    ResourceGraph g = Fixtures.tiny();
+    ResourceGraph g = VirtualClusters.tiny();
     ResourceSet job = coreJob(g, 1, 35);
     ResourceSet.Builder b = ResourceSet.builder(g).attribute("queue", "batch");
     for (int i = 0; i < job.size(); i++) {
@@ -194,7 +195,7 @@ class Rv1MatchWriterTest {
 
   @Test
   void rv1_memoryOnlyMatch_carriesItsJgfIntoTheNextOutput() {
-    ResourceGraph g = Fixtures.tiny();
+    ResourceGraph g = VirtualClusters.tiny();
     ResourceSet memOnly =
         Fixtures.set(
             g,
