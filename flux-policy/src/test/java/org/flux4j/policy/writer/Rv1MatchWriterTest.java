@@ -8,6 +8,7 @@ import org.flux4j.graph.GraphBuilder;
 import org.flux4j.graph.ResourceGraph;
 import org.flux4j.graph.Subsystems;
 import org.flux4j.graph.VirtualClusters;
+import org.flux4j.policy.match.Clusters;
 import org.flux4j.policy.match.ResourceSet;
 import org.junit.jupiter.api.Test;
 
@@ -116,16 +117,10 @@ class Rv1MatchWriterTest {
 
   @Test
   void rv1_properties_keyOrValueSortedWithRankSets() {
-    GraphBuilder b = ResourceGraph.builder();
-    int c = b.addVertex("cluster", "cluster", 0, -1, 1, "");
-    b.root(c, Subsystems.CONTAINMENT);
-    for (int n = 0; n < 3; n++) {
-      int node = b.addVertex("node", "node", n, n, 1, "");
-      b.contain(c, node);
-      b.contain(node, b.addVertex("core", "core", 0, -1, 1, ""));
-      if (n > 0) {
-        b.property(node, "arch", "x86");
-      }
+    GraphBuilder b = Clusters.flatBuilder(new int[] {1, 1, 1});
+    for (int n = 1; n < 3; n++) {
+      int node = b.peek().vertexByPath("/cluster0/node" + n).orElseThrow();
+      b.property(node, "arch", "x86");
       if (n == 2) {
         b.property(node, "fast", "");
       }
