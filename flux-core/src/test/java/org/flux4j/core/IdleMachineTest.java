@@ -3,6 +3,8 @@ package org.flux4j.core;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.flux4j.core.exec.SimulatedExecutor;
 import org.flux4j.graph.VirtualClusters;
 import org.flux4j.policy.jobspec.Jobspec;
@@ -165,5 +167,25 @@ class IdleMachineTest {
     JobInfo info = run(JobRequest.builder(spec).runtime(Duration.ofSeconds(1)));
     assertThat(info.result()).as(info.eventNames().toString()).contains(JobResult.COMPLETED);
     assertThat(info.allocation().orElseThrow().coreCount()).isEqualTo(72);
+  }
+
+  @ParameterizedTest
+  @CsvSource({"first, fcfs", "first, easy", "low, conservative"})
+  void jobsPastTheQueueDepth_startAtOnce_whenTheyFit(String matchPolicy, String queuePolicy) {
+    start(matchPolicy, queuePolicy); // Fluxion's default queue depth: 32 jobs a cycle
+    JobRequest oneNode =
+        JobRequest.builder().nodes(1).tasks(1).runtime(Duration.ofHours(1)).build();
+    List<JobId> ids = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      ids.add(instance.submit(oneNode));
+    }
+    clock.runUntilIdle();
+    for (JobId id : ids) {
+      JobInfo info = instance.info(id);
+      assertThat(info.result()).contains(JobResult.COMPLETED);
+      assertThat(info.eventlog().get(info.eventNames().indexOf("alloc")).timestamp())
+          .as(id.toString())
+          .isEqualTo(1_000_000);
+    }
   }
 }
