@@ -22,6 +22,23 @@ import org.flux4j.policy.match.ResourceSet;
 final class Fixtures {
   private Fixtures() {}
 
+  /** Fluxion's match formats, in the order {@code resource-query} lists them. */
+  static final List<String> FLUXION_WRITERS =
+      List.of(
+          "simple",
+          "pretty_simple",
+          "jgf",
+          "jgf_shorthand",
+          "rlite",
+          "rv1",
+          "rv1_nosched",
+          "rv1_shorthand");
+
+  /** {@link #FLUXION_WRITERS}, as a JUnit method source. */
+  static List<String> fluxionWriters() {
+    return FLUXION_WRITERS;
+  }
+
   // ---------------------------------------------------------------- graphs
 
   /**

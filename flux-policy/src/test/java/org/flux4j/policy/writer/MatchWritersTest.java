@@ -13,16 +13,7 @@ class MatchWritersTest {
 
   @Test
   void byName_knowsFluxionsFormats() {
-    assertThat(MatchWriters.names())
-        .startsWith(
-            "simple",
-            "pretty_simple",
-            "jgf",
-            "jgf_shorthand",
-            "rlite",
-            "rv1",
-            "rv1_nosched",
-            "rv1_shorthand");
+    assertThat(MatchWriters.names()).startsWith(Fixtures.FLUXION_WRITERS.toArray(new String[0]));
     for (String n : MatchWriters.names()) {
       assertThat(MatchWriters.byName(n)).get().extracting(MatchWriter::name).isEqualTo(n);
     }

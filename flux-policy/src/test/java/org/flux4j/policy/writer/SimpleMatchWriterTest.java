@@ -70,16 +70,7 @@ class SimpleMatchWriterTest {
   @Test
   void emptySet_writesNothing() {
     ResourceSet empty = ResourceSet.builder(VirtualClusters.tiny()).build();
-    for (String name :
-        List.of(
-            "simple",
-            "pretty_simple",
-            "jgf",
-            "jgf_shorthand",
-            "rlite",
-            "rv1",
-            "rv1_nosched",
-            "rv1_shorthand")) {
+    for (String name : Fixtures.FLUXION_WRITERS) {
       assertThat(MatchWriters.require(name).format(empty)).as(name).isEmpty();
     }
   }
