@@ -3,6 +3,8 @@ package org.flux4j.core;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.flux4j.core.exec.SimulatedExecutor;
 import org.flux4j.graph.VirtualClusters;
 import org.flux4j.policy.jobspec.Jobspec;
@@ -18,44 +20,33 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class IdleMachineTest {
   /** node[2] -> slot[1] -> {core[18], gpu[1]}, nodes shared (flux run -N2 -n2 -c18 -g1). */
-  private static final String TWO_NODES_18_CORES_1_GPU =
-      String.join(
-          "\n",
-          "version: 1",
-          "resources:",
-          "  - type: node",
-          "    count: 2",
-          "    with:",
-          "      - type: slot",
-          "        count: 1",
-          "        label: task",
-          "        with:",
-          "          - type: core",
-          "            count: 18",
-          "          - type: gpu",
-          "            count: 1",
-          "tasks:",
-          "  - command: [\"app\"]",
-          "    slot: task",
-          "    count:",
-          "      per_slot: 1",
-          "attributes:",
-          "  system:",
-          "    duration: 3600",
-          "");
+  private static final Jobspec TWO_NODES_18_CORES_1_GPU =
+      Jobspec.builder().node(2, n -> n.slot(1, s -> s.core(18).gpu(1))).duration(3600).build();
 
   private final VirtualClock clock = new VirtualClock(1_000_000);
   private Instance instance;
 
   private Instance start(String matchPolicy, String queuePolicy) {
+    return start(matchPolicy, queuePolicy, "");
+  }
+
+  private Instance start(String matchPolicy, String queuePolicy, String queueParams) {
     instance =
         Instance.builder(VirtualClusters.medium())
             .matchPolicy(matchPolicy)
             .queuePolicy(queuePolicy)
+            .queueParams(queueParams)
             .clock(clock)
             .executor(new SimulatedExecutor())
             .build();
     return instance;
+  }
+
+  /** Submits the request and runs the instance until nothing more happens. */
+  private JobInfo run(JobRequest.Builder request) {
+    JobId id = instance.submit(request.build());
+    clock.runUntilIdle();
+    return instance.info(id);
   }
 
   @AfterEach
@@ -69,8 +60,7 @@ class IdleMachineTest {
     }
   }
 
-  private void assertRanOnTwoNodes(JobId id) {
-    JobInfo info = instance.info(id);
+  private void assertRanOnTwoNodes(JobInfo info) {
     assertThat(info.state()).as(info.eventNames().toString()).isEqualTo(JobState.INACTIVE);
     assertThat(info.result()).contains(JobResult.COMPLETED);
     Allocation a = info.allocation().orElseThrow();
@@ -90,13 +80,8 @@ class IdleMachineTest {
   })
   void nodeSlotOfCoresAndGpu_onIdleMedium_isAllocated(String matchPolicy, String queuePolicy) {
     start(matchPolicy, queuePolicy);
-    JobId id =
-        instance.submit(
-            JobRequest.builder(Jobspec.parse(TWO_NODES_18_CORES_1_GPU, "two-nodes.yaml"))
-                .runtime(Duration.ofSeconds(60))
-                .build());
-    clock.runUntilIdle();
-    assertRanOnTwoNodes(id);
+    assertRanOnTwoNodes(
+        run(JobRequest.builder(TWO_NODES_18_CORES_1_GPU).runtime(Duration.ofSeconds(60))));
   }
 
   @ParameterizedTest
@@ -104,46 +89,33 @@ class IdleMachineTest {
   void sharedNodesOf18CoresAnd1Gpu_fromTheBuilder_isAllocated(
       String matchPolicy, String queuePolicy) {
     start(matchPolicy, queuePolicy);
-    JobId id =
-        instance.submit(
+    assertRanOnTwoNodes(
+        run(
             JobRequest.builder()
                 .nodes(2)
                 .tasks(2)
                 .coresPerTask(18)
                 .gpusPerTask(1)
                 .exclusive(false)
-                .runtime(Duration.ofSeconds(60))
-                .build());
-    clock.runUntilIdle();
-    assertRanOnTwoNodes(id);
+                .runtime(Duration.ofSeconds(60))));
   }
 
   @Test
   void slotsOfASocketEach_fillEverySocket_andTheNextJobWaitsForOne() {
-    instance =
-        Instance.builder(VirtualClusters.medium())
-            .matchPolicy("first")
-            .queuePolicy("easy")
-            .queueParams("queue-depth=128")
-            .clock(clock)
-            .executor(new SimulatedExecutor())
-            .build();
+    start("first", "easy", "queue-depth=128");
     JobRequest r =
-        JobRequest.builder(Jobspec.parse(TWO_NODES_18_CORES_1_GPU, "two-nodes.yaml"))
-            .runtime(Duration.ofSeconds(60))
-            .build();
+        JobRequest.builder(TWO_NODES_18_CORES_1_GPU).runtime(Duration.ofSeconds(60)).build();
     // 72 nodes of 2 sockets: 72 jobs of one socket on each of 2 nodes run at once, the 73rd waits
     JobId[] ids = new JobId[73];
     for (int i = 0; i < ids.length; i++) {
       ids[i] = instance.submit(r);
     }
     clock.runUntilIdle();
-    for (int i = 0; i < 72; i++) {
-      assertThat(allocTime(ids[i])).as("job %d", i).isEqualTo(1_000_000);
-    }
-    assertThat(allocTime(ids[72])).isEqualTo(1_060_000);
-    for (JobId id : ids) {
-      assertRanOnTwoNodes(id);
+    for (int i = 0; i < ids.length; i++) {
+      JobInfo info = instance.info(ids[i]);
+      assertRanOnTwoNodes(info);
+      long alloc = info.eventlog().get(info.eventNames().indexOf("alloc")).timestamp();
+      assertThat(alloc).as("job %d", i).isEqualTo(i < 72 ? 1_000_000 : 1_060_000);
     }
   }
 
@@ -152,14 +124,11 @@ class IdleMachineTest {
   void durationBeyondThePlannerHorizon_isPlannedAsUnlimited_andRuns(
       String matchPolicy, String queuePolicy) {
     start(matchPolicy, queuePolicy);
-    JobId id =
-        instance.submit(
+    JobInfo info =
+        run(
             JobRequest.builder()
                 .duration(Duration.ofDays(365L * 200))
-                .runtime(Duration.ofSeconds(1))
-                .build());
-    clock.runUntilIdle();
-    JobInfo info = instance.info(id);
+                .runtime(Duration.ofSeconds(1)));
     assertThat(info.result()).as(info.eventNames().toString()).contains(JobResult.COMPLETED);
   }
 
@@ -167,14 +136,11 @@ class IdleMachineTest {
   void aJobBusyOnlyBecauseANodeIsDown_staysPendingUntilItIsUp() {
     start("first", "easy");
     instance.setDown(5);
-    JobId id =
-        instance.submit(
-            JobRequest.builder().nodes(72).tasks(72).runtime(Duration.ofSeconds(1)).build());
-    clock.runUntilIdle();
-    assertThat(instance.state(id)).isEqualTo(JobState.SCHED);
+    JobInfo pending = run(JobRequest.builder().nodes(72).tasks(72).runtime(Duration.ofSeconds(1)));
+    assertThat(pending.state()).isEqualTo(JobState.SCHED);
     instance.setUp(5);
     clock.runUntilIdle();
-    assertThat(instance.info(id).result()).contains(JobResult.COMPLETED);
+    assertThat(instance.info(pending.id()).result()).contains(JobResult.COMPLETED);
   }
 
   @Test
@@ -182,16 +148,7 @@ class IdleMachineTest {
     // as in Fluxion, a slot takes the direct children of the vertex it matches at: on medium the
     // cores sit under sockets of 18, so 36 cores per slot never match although a node has 36
     start("first", "easy");
-    JobId id =
-        instance.submit(
-            JobRequest.builder()
-                .nodes(2)
-                .tasks(2)
-                .coresPerTask(36)
-                .runtime(Duration.ofSeconds(1))
-                .build());
-    clock.runUntilIdle();
-    JobInfo info = instance.info(id);
+    JobInfo info = run(JobRequest.builder().nodes(2).tasks(2).coresPerTask(36));
     assertThat(info.eventNames()).containsExactly("submit", "validate", "exception", "clean");
     assertThat(info.error().orElseThrow())
         .startsWith("unsatisfiable request: a slot of core[36] can never be matched")
@@ -202,28 +159,33 @@ class IdleMachineTest {
   @Test
   void slotOfTwoSockets_getsTheWholeNodesCores() {
     start("first", "easy");
-    String spec =
-        TWO_NODES_18_CORES_1_GPU.replace(
-            "          - type: core\n            count: 18\n          - type: gpu\n            count: 1",
-            "          - type: socket\n            count: 2\n            with:\n"
-                + "              - type: core\n                count: 18");
-    assertThat(spec).contains("type: socket");
-    JobId id =
-        instance.submit(
-            JobRequest.builder(Jobspec.parse(spec, "sockets.yaml"))
-                .runtime(Duration.ofSeconds(1))
-                .build());
-    clock.runUntilIdle();
-    JobInfo info = instance.info(id);
+    Jobspec spec =
+        Jobspec.builder()
+            .node(2, n -> n.slot(1, s -> s.socket(2, k -> k.core(18))))
+            .duration(3600)
+            .build();
+    JobInfo info = run(JobRequest.builder(spec).runtime(Duration.ofSeconds(1)));
     assertThat(info.result()).as(info.eventNames().toString()).contains(JobResult.COMPLETED);
     assertThat(info.allocation().orElseThrow().coreCount()).isEqualTo(72);
   }
 
-  private long allocTime(JobId id) {
-    return instance.eventlog(id).stream()
-        .filter(e -> e.name().equals("alloc"))
-        .findFirst()
-        .orElseThrow()
-        .timestamp();
+  @ParameterizedTest
+  @CsvSource({"first, fcfs", "first, easy", "low, conservative"})
+  void jobsPastTheQueueDepth_startAtOnce_whenTheyFit(String matchPolicy, String queuePolicy) {
+    start(matchPolicy, queuePolicy); // Fluxion's default queue depth: 32 jobs a cycle
+    JobRequest oneNode =
+        JobRequest.builder().nodes(1).tasks(1).runtime(Duration.ofHours(1)).build();
+    List<JobId> ids = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      ids.add(instance.submit(oneNode));
+    }
+    clock.runUntilIdle();
+    for (JobId id : ids) {
+      JobInfo info = instance.info(id);
+      assertThat(info.result()).contains(JobResult.COMPLETED);
+      assertThat(info.eventlog().get(info.eventNames().indexOf("alloc")).timestamp())
+          .as(id.toString())
+          .isEqualTo(1_000_000);
+    }
   }
 }

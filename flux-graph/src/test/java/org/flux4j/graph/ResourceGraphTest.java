@@ -9,17 +9,7 @@ class ResourceGraphTest {
 
   /** cluster0 -> node0, node1 -> core0, core1 each. */
   private static ResourceGraph small() {
-    GraphBuilder b = ResourceGraph.builder();
-    int c = b.addVertex("cluster", "cluster", 0, -1, 1, "");
-    b.root(c, Subsystems.CONTAINMENT);
-    for (int n = 0; n < 2; n++) {
-      int node = b.addVertex("node", "node", n, n, 1, "");
-      b.contain(c, node);
-      for (int k = 0; k < 2; k++) {
-        b.contain(node, b.addVertex("core", "core", k, -1, 1, ""));
-      }
-    }
-    return b.build();
+    return TestGraphs.twoNodesOfTwoCores().build();
   }
 
   @Test

@@ -2,6 +2,7 @@ package org.flux4j.core.internal;
 
 import org.eclipse.collections.impl.map.mutable.primitive.LongObjectHashMap;
 import org.flux4j.core.Allocation;
+import org.flux4j.policy.queue.BackfillPolicy;
 import org.flux4j.policy.queue.CycleResult;
 import org.flux4j.policy.queue.JobMatcher;
 import org.flux4j.policy.queue.JobQueue;
@@ -19,12 +20,15 @@ import org.flux4j.policy.queue.QueuePolicy;
  */
 final class BackfillQueue extends QueueDiscipline {
   private final QueuePolicy policy;
+  private final int queueDepth; // the most jobs a cycle considers (unbounded if unknown)
   private final JobQueue queue = new JobQueue("default");
   private final LongObjectHashMap<Job> byId = new LongObjectHashMap<>();
   private final LongObjectHashMap<Allocation> made = new LongObjectHashMap<>();
 
   BackfillQueue(QueuePolicy policy) {
     this.policy = policy;
+    this.queueDepth =
+        policy instanceof BackfillPolicy b ? b.params().effectiveQueueDepth() : Integer.MAX_VALUE;
   }
 
   /** The policy's name. */
@@ -130,6 +134,9 @@ final class BackfillQueue extends QueueDiscipline {
     }
     // jobs the pool found it can never allocate although they passed the check at submit
     r.rejected().forEach((id, reason) -> s.reject(byId.get(id), reason));
+    if (!r.started().isEmpty() && r.considered() >= queueDepth && queue.pendingCount() > 0) {
+      s.again(); // stopped at the queue depth, not at the end of the queue
+    }
   }
 
   private MatchOutcome keep(long jobId, Allocation a) {

@@ -576,6 +576,11 @@ public final class JobManager {
         }
 
         @Override
+        public void again() {
+          loop.post(() -> schedNeeded = true);
+        }
+
+        @Override
         public ResourcePool.Outcome allocateOrReserve(Job job) {
           return pool.allocateOrReserve(job);
         }

@@ -39,6 +39,13 @@ public abstract class QueueDiscipline {
      */
     void reject(Job job, String reason);
 
+    /**
+     * Asks for another cycle once the events queued now are handled: the cycle stopped at the queue
+     * depth after starting jobs, so more pending jobs may fit (Fluxion's qmanager loops again in
+     * that case rather than waiting for the next event).
+     */
+    default void again() {}
+
     /** Allocates {@code job} now or else reserves it (see {@link ResourcePool}). */
     default ResourcePool.Outcome allocateOrReserve(Job job) {
       Allocation a = allocate(job);

@@ -11,6 +11,7 @@ import org.eclipse.collections.impl.map.mutable.primitive.LongIntHashMap;
 import org.flux4j.graph.GraphBuilder;
 import org.flux4j.graph.ResourceGraph;
 import org.flux4j.graph.Subsystems;
+import org.flux4j.graph.TestGraphs;
 import org.junit.jupiter.api.Test;
 
 class JgfWriterTest {
@@ -62,7 +63,7 @@ class JgfWriterTest {
 
   @Test
   void write_skipsReverseInEdgesAndWritesPostOrder() {
-    ResourceGraph g = TinyGraph.build();
+    ResourceGraph g = TestGraphs.tinyWithInEdges();
     String out = JgfWriter.write(g);
     assertThat(out).startsWith("{\"graph\": {\"nodes\": [{\"id\": \"8\", \"metadata\": {");
     assertThat(out).endsWith("{\"source\": \"0\", \"target\": \"1\"}]}}");
@@ -75,7 +76,7 @@ class JgfWriterTest {
   @Test
   void tinyFixture_isWhatGrugReaderMakesOfTinyGraphml() {
     ResourceGraph grug = GrugReader.read(Conformance.data("grugs/tiny.graphml"));
-    ResourceGraph tiny = TinyGraph.build();
+    ResourceGraph tiny = TestGraphs.tinyWithInEdges();
     assertThat(JgfWriter.write(tiny)).isEqualTo(JgfWriter.write(grug));
   }
 
@@ -124,7 +125,7 @@ class JgfWriterTest {
 
   @Test
   void document_withWriterUri_addsTopLevelKey() {
-    ResourceGraph g = TinyGraph.build();
+    ResourceGraph g = TestGraphs.tinyWithInEdges();
     JgfWriter w = new JgfWriter(g);
     w.vertex(2, 1, true, Map.of(), Map.of()).vertex(1, 1, false, Map.of(), Map.of());
     w.edge(1, 2, 0);

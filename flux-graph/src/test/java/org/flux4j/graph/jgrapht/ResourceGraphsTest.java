@@ -12,6 +12,7 @@ import org.flux4j.graph.GraphParseException;
 import org.flux4j.graph.ResourceGraph;
 import org.flux4j.graph.Status;
 import org.flux4j.graph.Subsystems;
+import org.flux4j.graph.TestGraphs;
 import org.jgrapht.Graph;
 import org.jgrapht.alg.connectivity.ConnectivityInspector;
 import org.jgrapht.graph.DefaultDirectedGraph;
@@ -24,18 +25,9 @@ class ResourceGraphsTest {
 
   /** cluster0 -> node0, node1 -> core0, core1 each; node1 down, with a power edge. */
   private static ResourceGraph small() {
-    GraphBuilder b = ResourceGraph.builder();
-    int c = b.addVertex("cluster", "cluster", 0, -1, 1, "");
-    b.root(c, Subsystems.CONTAINMENT);
-    for (int n = 0; n < 2; n++) {
-      int node = b.addVertex("node", "node", n, n, 1, "");
-      b.contain(c, node);
-      for (int k = 0; k < 2; k++) {
-        b.contain(node, b.addVertex("core", "core", k, -1, 1, ""));
-      }
-    }
+    GraphBuilder b = TestGraphs.twoNodesOfTwoCores();
     int pdu = b.addVertex("pdu", "pdu", 0, -1, 1, "");
-    b.contain(c, pdu);
+    b.contain(0, pdu); // under cluster0
     b.root(pdu, Subsystems.POWER);
     b.edge(pdu, 1, Subsystems.POWER, "supplies_to");
     b.pathParent(1, Subsystems.POWER, pdu);

@@ -156,11 +156,11 @@ class ConstraintTest {
 
   @Test
   void matches_graphVertex_usesPropertyKeysNameAndRank() {
-    org.flux4j.graph.GraphBuilder b = org.flux4j.graph.ResourceGraph.builder();
-    int cluster = b.addVertex("cluster", "tiny", 0, -1, 1, "");
-    int n0 = b.addVertex("node", "node", 0, 0, 1, "");
-    int n1 = b.addVertex("node", "node", 1, 1, 1, "");
-    b.root(cluster, "containment").contain(cluster, n0).contain(cluster, n1);
+    org.flux4j.graph.GraphBuilder b =
+        org.flux4j.policy.match.Clusters.flatBuilder(new int[] {0, 0});
+    int cluster = 0;
+    int n0 = 1;
+    int n1 = 2;
     b.property(n1, "ssd", "");
     org.flux4j.graph.ResourceGraph g = b.build();
     assertThat(Constraint.properties("ssd").matches(g, n1)).isTrue();

@@ -4,12 +4,24 @@ import java.util.SplittableRandom;
 import org.flux4j.graph.GraphBuilder;
 import org.flux4j.graph.ResourceGraph;
 
-/** Small in-memory clusters for tests: cluster0 -> node{i} -> core{j} (and optional sockets). */
-final class Clusters {
+/**
+ * Small in-memory clusters for this module's tests: cluster0 -> node{i} -> core{j} (and optional
+ * sockets). The one place the module's tests build graphs by hand; presets come from {@link
+ * org.flux4j.graph.VirtualClusters}.
+ */
+public final class Clusters {
   private Clusters() {}
 
   /** A cluster with the given number of cores per node (node i has rank i). */
-  static ResourceGraph flat(int[] coresPerNode) {
+  public static ResourceGraph flat(int[] coresPerNode) {
+    return flatBuilder(coresPerNode).build();
+  }
+
+  /**
+   * {@link #flat}, not yet built, to add properties or statuses: the vertices are added cluster
+   * first, then each node followed by its cores.
+   */
+  public static GraphBuilder flatBuilder(int[] coresPerNode) {
     GraphBuilder b = ResourceGraph.builder();
     int root = b.addVertex("cluster", "cluster", 0, -1, 1, "");
     b.root(root, "containment");
@@ -21,7 +33,7 @@ final class Clusters {
         b.contain(n, c);
       }
     }
-    return b.build();
+    return b;
   }
 
   /** A cluster of {@code nodes} nodes with 2 sockets of {@code cores} cores and a 4-unit memory. */

@@ -22,44 +22,24 @@ import org.flux4j.policy.match.ResourceSet;
 final class Fixtures {
   private Fixtures() {}
 
-  // ---------------------------------------------------------------- graphs
+  /** Fluxion's match formats, in the order {@code resource-query} lists them. */
+  static final List<String> FLUXION_WRITERS =
+      List.of(
+          "simple",
+          "pretty_simple",
+          "jgf",
+          "jgf_shorthand",
+          "rlite",
+          "rv1",
+          "rv1_nosched",
+          "rv1_shorthand");
 
-  /**
-   * The graph Fluxion's GRUG reader makes of grugs/tiny.graphml: tiny0 -> rack0 -> node0, node1 ->
-   * socket0, socket1 -> core0..17 / core18..35 (node-wide ids), gpu0 / gpu1, memory0..3 /
-   * memory4..7 of 2 GB; uniq_ids in GRUG generation order, reverse "in" edges included.
-   */
-  static ResourceGraph tiny() {
-    GraphBuilder b = ResourceGraph.builder();
-    int cluster = b.addVertex("cluster", "tiny", 0, -1, 1, "");
-    b.root(cluster, Subsystems.CONTAINMENT);
-    int rack = b.addVertex("rack", "rack", 0, -1, 1, "");
-    link(b, cluster, rack);
-    int[] nodes = new int[2];
-    for (int n = 0; n < 2; n++) {
-      nodes[n] = b.addVertex("node", "node", n, n, 1, "");
-      link(b, rack, nodes[n]);
-    }
-    int[] sockets = new int[4];
-    for (int k = 0; k < 4; k++) {
-      sockets[k] = b.addVertex("socket", "socket", k % 2, -1, 1, "");
-      link(b, nodes[k / 2], sockets[k]);
-    }
-    for (int k = 0; k < 4; k++) {
-      for (int c = 0; c < 18; c++) {
-        link(b, sockets[k], b.addVertex("core", "core", (k % 2) * 18 + c, -1, 1, ""));
-      }
-    }
-    for (int k = 0; k < 4; k++) {
-      link(b, sockets[k], b.addVertex("gpu", "gpu", k % 2, -1, 1, ""));
-    }
-    for (int k = 0; k < 4; k++) {
-      for (int m = 0; m < 4; m++) {
-        link(b, sockets[k], b.addVertex("memory", "memory", (k % 2) * 4 + m, -1, 2, "GB"));
-      }
-    }
-    return b.build();
+  /** {@link #FLUXION_WRITERS}, as a JUnit method source. */
+  static List<String> fluxionWriters() {
+    return FLUXION_WRITERS;
   }
+
+  // ---------------------------------------------------------------- graphs
 
   /**
    * The 4-node graph of jgfs/4node.*.json: tiny++0 -> rack0 -> node0..3 -> socket0, socket1 ->
@@ -89,11 +69,6 @@ final class Fixtures {
       }
     }
     return b.build();
-  }
-
-  private static void link(GraphBuilder b, int parent, int child) {
-    b.contain(parent, child);
-    b.edge(child, parent, Subsystems.CONTAINMENT, "in");
   }
 
   /**

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import java.util.Map;
 import org.flux4j.graph.ResourceGraph;
+import org.flux4j.graph.VirtualClusters;
 import org.flux4j.policy.match.ResourceSet;
 import org.junit.jupiter.api.Test;
 
@@ -84,7 +85,7 @@ class JgfMatchWriterTest {
 
   @Test
   void jgf_tinyMatch_exactLine() {
-    ResourceGraph g = Fixtures.tiny();
+    ResourceGraph g = VirtualClusters.tiny();
     ResourceSet s =
         Fixtures.set(g, N0 + "/socket0/memory1[2:x]", N0 + "/socket0[1:s]", N0 + "[1:s]");
     assertThat(MatchWriters.require("jgf").format(s))
@@ -101,7 +102,7 @@ class JgfMatchWriterTest {
 
   @Test
   void jgfShorthand_omitsContentsOfExclusiveVertices_andStaysIncomplete() {
-    ResourceGraph g = Fixtures.tiny();
+    ResourceGraph g = VirtualClusters.tiny();
     MatchWriter w = MatchWriters.require("jgf_shorthand");
     String out = w.format(nodeExclusive(g));
     assertThat(out)
@@ -122,7 +123,7 @@ class JgfMatchWriterTest {
 
   @Test
   void jgf_ephemeralAgfilterKeys_areWrittenAsAgfilter() {
-    ResourceGraph g = Fixtures.tiny();
+    ResourceGraph g = VirtualClusters.tiny();
     int node = g.vertexByPath(0, N0).getAsInt();
     int rack = g.parent(node);
     ResourceSet.Builder b = ResourceSet.builder(g).fromFind();
@@ -140,7 +141,7 @@ class JgfMatchWriterTest {
 
   @Test
   void jgfShorthand_findSet_omitsNothing() {
-    ResourceGraph g = Fixtures.tiny();
+    ResourceGraph g = VirtualClusters.tiny();
     ResourceSet.Builder b = ResourceSet.builder(g).fromFind();
     int node = g.vertexByPath(0, N0).getAsInt();
     int rack = g.parent(node);
@@ -154,7 +155,7 @@ class JgfMatchWriterTest {
 
   @Test
   void jgf_verticesWithoutEdges_writeNothingAndCarryOverAsInFluxion() {
-    ResourceGraph g = Fixtures.tiny();
+    ResourceGraph g = VirtualClusters.tiny();
     MatchWriter w = MatchWriters.require("jgf");
     assertThat(w.format(Fixtures.set(g, "/tiny0[1:s]"))).isEmpty();
     String next = w.format(Fixtures.set(g, "/tiny0/rack0[1:s]", "/tiny0[1:s]"));

@@ -3,9 +3,10 @@ package org.flux4j.policy.writer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.flux4j.graph.ResourceGraph;
+import org.flux4j.graph.VirtualClusters;
 import org.flux4j.policy.match.ResourceSet;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** Laws every built-in writer keeps. */
 class MatchWriterContractTest {
@@ -24,19 +25,9 @@ class MatchWriterContractTest {
   }
 
   @ParameterizedTest
-  @ValueSource(
-      strings = {
-        "simple",
-        "pretty_simple",
-        "jgf",
-        "jgf_shorthand",
-        "rlite",
-        "rv1",
-        "rv1_nosched",
-        "rv1_shorthand"
-      })
+  @MethodSource("org.flux4j.policy.writer.Fixtures#fluxionWriters")
   void writer_keepsTheLaws(String name) {
-    ResourceGraph g = Fixtures.tiny();
+    ResourceGraph g = VirtualClusters.tiny();
     MatchWriter w = MatchWriters.require(name);
     assertThat(w.name()).isEqualTo(name);
     assertThat(w.format(ResourceSet.builder(g).build())).as("empty set").isEmpty();

@@ -7,6 +7,8 @@ import java.util.List;
 import org.flux4j.graph.GraphBuilder;
 import org.flux4j.graph.ResourceGraph;
 import org.flux4j.graph.Subsystems;
+import org.flux4j.graph.VirtualClusters;
+import org.flux4j.policy.match.Clusters;
 import org.flux4j.policy.match.ResourceSet;
 import org.junit.jupiter.api.Test;
 
@@ -72,7 +74,7 @@ class Rv1MatchWriterTest {
 
   @Test
   void rv1_addsSchedulingJgf_andTimes() {
-    ResourceGraph g = Fixtures.tiny();
+    ResourceGraph g = VirtualClusters.tiny();
     ResourceSet s =
         Fixtures.set(
             g,
@@ -93,7 +95,7 @@ class Rv1MatchWriterTest {
 
   @Test
   void rv1Shorthand_usesShorthandJgf() {
-    ResourceGraph g = Fixtures.tiny();
+    ResourceGraph g = VirtualClusters.tiny();
     ResourceSet s =
         Fixtures.set(
             g,
@@ -115,16 +117,10 @@ class Rv1MatchWriterTest {
 
   @Test
   void rv1_properties_keyOrValueSortedWithRankSets() {
-    GraphBuilder b = ResourceGraph.builder();
-    int c = b.addVertex("cluster", "cluster", 0, -1, 1, "");
-    b.root(c, Subsystems.CONTAINMENT);
-    for (int n = 0; n < 3; n++) {
-      int node = b.addVertex("node", "node", n, n, 1, "");
-      b.contain(c, node);
-      b.contain(node, b.addVertex("core", "core", 0, -1, 1, ""));
-      if (n > 0) {
-        b.property(node, "arch", "x86");
-      }
+    GraphBuilder b = Clusters.flatBuilder(new int[] {1, 1, 1});
+    for (int n = 1; n < 3; n++) {
+      int node = b.peek().vertexByPath("/cluster0/node" + n).orElseThrow();
+      b.property(node, "arch", "x86");
       if (n == 2) {
         b.property(node, "fast", "");
       }
@@ -150,7 +146,7 @@ class Rv1MatchWriterTest {
 
   @Test
   void rv1_withoutNodesOrCores_writesNothing() {
-    ResourceGraph g = Fixtures.tiny();
+    ResourceGraph g = VirtualClusters.tiny();
     ResourceSet memOnly =
         Fixtures.set(
             g,
@@ -175,7 +171,7 @@ class Rv1MatchWriterTest {
 
   @Test
   void rv1_queueAttribute_isWrittenAfterSchedulingAndStays() {
-    ResourceGraph g = Fixtures.tiny();
+    ResourceGraph g = VirtualClusters.tiny();
     ResourceSet job = coreJob(g, 1, 35);
     ResourceSet.Builder b = ResourceSet.builder(g).attribute("queue", "batch");
     for (int i = 0; i < job.size(); i++) {
@@ -194,7 +190,7 @@ class Rv1MatchWriterTest {
 
   @Test
   void rv1_memoryOnlyMatch_carriesItsJgfIntoTheNextOutput() {
-    ResourceGraph g = Fixtures.tiny();
+    ResourceGraph g = VirtualClusters.tiny();
     ResourceSet memOnly =
         Fixtures.set(
             g,

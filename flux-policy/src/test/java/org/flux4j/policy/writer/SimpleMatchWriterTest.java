@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.flux4j.graph.ResourceGraph;
+import org.flux4j.graph.VirtualClusters;
 import org.flux4j.policy.match.ResourceSet;
 import org.junit.jupiter.api.Test;
 
@@ -23,7 +24,7 @@ class SimpleMatchWriterTest {
 
   @Test
   void simple_basics001_matchesFluxionByteForByte() {
-    ResourceGraph g = Fixtures.tiny();
+    ResourceGraph g = VirtualClusters.tiny();
     List<String> expected = Fixtures.segments("basics/001.R.out");
     MatchWriter w = MatchWriters.require("simple");
     assertThat(w.format(coreJob(g, 1, 1, 35))).isEqualTo(expected.get(0));
@@ -34,7 +35,7 @@ class SimpleMatchWriterTest {
 
   @Test
   void simple_poolCountsAndSharedMode() {
-    ResourceGraph g = Fixtures.tiny();
+    ResourceGraph g = VirtualClusters.tiny();
     ResourceSet s =
         Fixtures.set(g, N + "0/socket1/memory5[2:x]", N + "0/socket1[1:s]", N + "0[1:s]");
     assertThat(MatchWriters.require("simple").format(s))
@@ -46,7 +47,7 @@ class SimpleMatchWriterTest {
 
   @Test
   void prettySimple_satisfiability003_isTheReverseOrderWithWords() {
-    ResourceGraph g = Fixtures.tiny();
+    ResourceGraph g = VirtualClusters.tiny();
     ResourceSet s =
         Fixtures.set(
             g,
@@ -68,17 +69,8 @@ class SimpleMatchWriterTest {
 
   @Test
   void emptySet_writesNothing() {
-    ResourceSet empty = ResourceSet.builder(Fixtures.tiny()).build();
-    for (String name :
-        List.of(
-            "simple",
-            "pretty_simple",
-            "jgf",
-            "jgf_shorthand",
-            "rlite",
-            "rv1",
-            "rv1_nosched",
-            "rv1_shorthand")) {
+    ResourceSet empty = ResourceSet.builder(VirtualClusters.tiny()).build();
+    for (String name : Fixtures.FLUXION_WRITERS) {
       assertThat(MatchWriters.require(name).format(empty)).as(name).isEmpty();
     }
   }
