@@ -19,6 +19,7 @@ import org.flux4j.policy.match.MatchResult;
 import org.flux4j.policy.match.ResourceQuery;
 import org.flux4j.policy.match.ResourceRequest;
 import org.flux4j.policy.match.ResourceSet;
+import org.flux4j.policy.queue.RepeatCheck;
 
 /**
  * A {@link ResourcePool} over Fluxion's graph match engine ({@link ResourceQuery}): the job
@@ -57,6 +58,7 @@ final class GraphPool implements ResourcePool {
   private ResourceRequest lastConverted;
   private String lastVerdict;
   private int usedGpus;
+  private final RepeatCheck repeat;
 
   GraphPool(ResourceGraph graph, String matchPolicy, Clock clock) {
     this.graph = graph;
@@ -64,6 +66,7 @@ final class GraphPool implements ResourcePool {
     this.epoch = clock.millis();
     this.query =
         ResourceQuery.create(graph, ResourceQuery.Options.builder().policy(matchPolicy).build());
+    this.repeat = new RepeatCheck(query);
     int n = graph.vertexLimit();
     nodeOf = new int[n];
     Arrays.fill(nodeOf, -2);
@@ -236,7 +239,18 @@ final class GraphPool implements ResourcePool {
         .ifPresent(i -> query.cancel(id));
   }
 
+  @Override
+  public boolean beginCycle(Object previous) {
+    return repeat.begin(previous, now());
+  }
+
+  @Override
+  public Object endCycle() {
+    return repeat.end(now());
+  }
+
   private Allocation accept(Job job, ResourceSet set) {
+    repeat.allocated();
     Allocation al = toAllocation(set, job.request);
     job.poolCounts = held(set);
     usedCores += job.poolCounts[0];
