@@ -31,7 +31,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * ("-full" below). Seeded random workloads, and the shared traces where ../shared exists.
  */
 class RepeatedCycleReplayTest {
-  private static final List<String> POLICIES = List.of("easy", "hybrid", "conservative");
+  private static final List<String> POLICIES = List.of("hybrid", "conservative");
 
   @BeforeAll
   static void registerFullRecomputeVariants() {
@@ -115,8 +115,8 @@ class RepeatedCycleReplayTest {
 
   @ParameterizedTest(name = "{0} seed {1} byNode {2}")
   @CsvSource({
-    "easy, 1, false",
-    "easy, 2, true",
+    "hybrid, 1, false",
+    "hybrid, 2, true",
     "hybrid, 3, false",
     "hybrid, 4, true",
     "conservative, 5, false",

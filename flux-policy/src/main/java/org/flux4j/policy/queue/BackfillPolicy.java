@@ -19,10 +19,11 @@ import java.util.Map;
  * get the same answers again ({@link JobMatcher#beginCycle}: nothing was allocated or freed since,
  * see {@link RepeatCheck}) and the queue still starts with the jobs that cycle looked at, the cycle
  * keeps that cycle's reservations and outcomes and goes on after its last job: an arrival then
- * costs one match however deep the queue, and the schedule is exactly that of recomputing. A job
- * the matcher can never satisfy is rejected; a job that cannot even be reserved is set aside as
- * blocked (it no longer uses up the queue depth) until {@link JobQueue#unblockAll()}. Stateless
- * (what a repeat needs is kept by the {@link JobQueue}): one instance can serve many queues.
+ * costs one match however deep the queue, and the schedule is exactly that of recomputing (only
+ * hybrid and conservative repeat: the check costs O(edges of the graph) per cycle). A job the
+ * matcher can never satisfy is rejected; a job that cannot even be reserved is set aside as blocked
+ * (it no longer uses up the queue depth) until {@link JobQueue#unblockAll()}. Stateless (what a
+ * repeat needs is kept by the {@link JobQueue}): one instance can serve many queues.
  */
 public final class BackfillPolicy implements QueuePolicy {
   private final String name;
@@ -118,7 +119,9 @@ public final class BackfillPolicy implements QueuePolicy {
   @Override
   public CycleResult runCycle(JobQueue queue, JobMatcher matcher) {
     CycleMemo memo = queue.takeMemo();
-    boolean track = reserve && repeats;
+    // easy reserves one job a cycle: repeating saves little there, so only the deeper policies
+    // pay the matcher's O(edges) check per cycle
+    boolean track = reserve && repeats && reservationDepth() > 1;
     boolean repeat = track && matcher.beginCycle(memo == null ? null : memo.mark) && memo != null;
     List<Long> started = new ArrayList<>();
     Map<Long, String> rejected = new LinkedHashMap<>();
