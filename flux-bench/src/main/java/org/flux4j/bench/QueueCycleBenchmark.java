@@ -37,7 +37,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * <p>{@code cycle=full} (the default): each invocation is one full cycle on the same state, every
  * reservation released and recomputed, as in Fluxion and as flux4j does after anything was
  * allocated or freed. {@code cycle=repeat}: the policy as shipped, which repeats a cycle when
- * nothing changed since the previous one (from the third invocation on, every cycle here), keeping
+ * nothing changed since the previous one (from the second invocation on, every cycle here), keeping
  * its reservations: what a cycle after a mere arrival costs, less the new job's own match.
  */
 @State(Scope.Thread)
