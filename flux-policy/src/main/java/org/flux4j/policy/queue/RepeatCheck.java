@@ -15,7 +15,8 @@ import org.flux4j.policy.match.ResourceQuery;
  *       ResourceQuery#orderState()}) as it found it: its reservations then wrote only the weights
  *       that were already there, and will again;
  *   <li>nothing changed the query since that cycle ended ({@link ResourceQuery#changes()}): no
- *       allocation, free, status change, nor another queue's reservations;
+ *       allocation, free, status change, nor another queue's reservations; and the traversal-order
+ *       state is still the one it left (checked too, so that nothing else can move it unseen);
  *   <li>no allocated or reserved job starts or ends between that cycle's time and now ({@link
  *       ResourceQuery#jobBoundaryWithin}): every vertex's availability now equals that at the
  *       previous cycle's time, so the weights a repeat would write are the same; the candidate
@@ -35,8 +36,8 @@ public final class RepeatCheck {
   private boolean allocated;
   private boolean open;
 
-  /** What a repeatable cycle left: the query's change count and the cycle's time. */
-  private record Mark(long changes, long time) {}
+  /** What a repeatable cycle left: the query's change count, the cycle's time and order state. */
+  private record Mark(long changes, long time, ResourceQuery.OrderState order) {}
 
   /** A check over {@code query}. */
   public RepeatCheck(ResourceQuery query) {
@@ -52,8 +53,9 @@ public final class RepeatCheck {
         previous instanceof Mark m
             && m.changes() == query.changes()
             && now >= m.time()
-            && !query.jobBoundaryWithin(m.time(), now);
-    startOrder = query.orderState();
+            && !query.jobBoundaryWithin(m.time(), now)
+            && query.sameOrderState(m.order());
+    startOrder = repeat ? ((Mark) previous).order() : query.orderState();
     startTime = now;
     allocated = false;
     open = true;
@@ -75,7 +77,6 @@ public final class RepeatCheck {
     }
     open = false;
     boolean clean = !allocated && now == startTime && query.sameOrderState(startOrder);
-    startOrder = null;
-    return clean ? new Mark(query.changes(), now) : null;
+    return clean ? new Mark(query.changes(), now, startOrder) : null;
   }
 }
