@@ -5,6 +5,7 @@ import org.flux4j.graph.ResourceGraph;
 import org.flux4j.policy.match.ResourceQuery;
 import org.flux4j.policy.match.ResourceRequest;
 import org.flux4j.policy.match.ResourceRequest.Resource;
+import org.flux4j.policy.queue.BackfillPolicy;
 import org.flux4j.policy.queue.CycleResult;
 import org.flux4j.policy.queue.JobQueue;
 import org.flux4j.policy.queue.QueueParams;
@@ -31,8 +32,13 @@ import org.openjdk.jmh.annotations.Warmup;
  * <p>The machine (the 100-node bench cluster, 4,400 cores) is first filled by one whole-machine job
  * that runs for an hour; then {@code depth} jobs of 1 to 64 cores wait. A cycle releases the
  * previous reservations and walks the whole queue: every job is busy now, the first
- * reservation-depth ones are reserved after the big job, the rest are tried for backfill. Each
- * invocation is one full cycle on the same state (reservations are recomputed, as in Fluxion).
+ * reservation-depth ones are reserved after the big job, the rest are tried for backfill.
+ *
+ * <p>{@code cycle=full} (the default): each invocation is one full cycle on the same state, every
+ * reservation released and recomputed, as in Fluxion and as flux4j does after anything was
+ * allocated or freed. {@code cycle=repeat}: the policy as shipped, which repeats a cycle when
+ * nothing changed since the previous one (from the second invocation on, every cycle here), keeping
+ * its reservations: what a cycle after a mere arrival costs, less the new job's own match.
  */
 @State(Scope.Thread)
 @Fork(
@@ -50,6 +56,10 @@ public class QueueCycleBenchmark {
   /** The queue policy. */
   @Param({"fcfs", "easy", "hybrid", "conservative"})
   public String policy;
+
+  /** "full": recompute every reservation each cycle; "repeat": repeat unchanged cycles. */
+  @Param({"full"})
+  public String cycle;
 
   private QueuePolicy queuePolicy;
   private JobQueue queue;
@@ -74,7 +84,12 @@ public class QueueCycleBenchmark {
     if (!(matcher.allocate(0) instanceof org.flux4j.policy.queue.MatchOutcome.Allocated)) {
       throw new IllegalStateException("the whole-machine job did not start");
     }
-    queuePolicy = QueuePolicies.require(policy, QueueParams.DEFAULTS.withQueueDepth(depth));
+    QueuePolicy p = QueuePolicies.require(policy, QueueParams.DEFAULTS.withQueueDepth(depth));
+    switch (cycle) {
+      case "full" -> queuePolicy = ((BackfillPolicy) p).withFullRecompute();
+      case "repeat" -> queuePolicy = p;
+      default -> throw new IllegalArgumentException("cycle must be full or repeat: " + cycle);
+    }
     queue = new JobQueue("bench");
     for (int i = 1; i <= depth; i++) {
       queue.add(i, 16);

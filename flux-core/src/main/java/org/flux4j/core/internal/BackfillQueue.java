@@ -121,6 +121,16 @@ final class BackfillQueue extends QueueDiscipline {
               }
 
               @Override
+              public boolean beginCycle(Object previous) {
+                return s.beginCycle(previous);
+              }
+
+              @Override
+              public Object endCycle() {
+                return s.endCycle();
+              }
+
+              @Override
               public void cancelReservation(long jobId) {
                 Job j = byId.get(jobId);
                 if (j != null) {

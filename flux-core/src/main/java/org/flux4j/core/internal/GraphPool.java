@@ -19,6 +19,7 @@ import org.flux4j.policy.match.MatchResult;
 import org.flux4j.policy.match.ResourceQuery;
 import org.flux4j.policy.match.ResourceRequest;
 import org.flux4j.policy.match.ResourceSet;
+import org.flux4j.policy.queue.RepeatCheck;
 
 /**
  * A {@link ResourcePool} over Fluxion's graph match engine ({@link ResourceQuery}): the job
@@ -59,6 +60,7 @@ final class GraphPool implements ResourcePool {
   private int usedGpus;
   private int allocatedJobs;
   private int anyNotUp = -1; // whether a vertex is down or drained: 1 yes, 0 no, -1 unknown
+  private final RepeatCheck repeat;
 
   GraphPool(ResourceGraph graph, String matchPolicy, Clock clock) {
     this.graph = graph;
@@ -66,6 +68,7 @@ final class GraphPool implements ResourcePool {
     this.epoch = clock.millis();
     this.query =
         ResourceQuery.create(graph, ResourceQuery.Options.builder().policy(matchPolicy).build());
+    this.repeat = new RepeatCheck(query);
     int n = graph.vertexLimit();
     nodeOf = new int[n];
     Arrays.fill(nodeOf, -2);
@@ -279,7 +282,18 @@ final class GraphPool implements ResourcePool {
         .ifPresent(i -> query.cancel(id));
   }
 
+  @Override
+  public boolean beginCycle(Object previous) {
+    return repeat.begin(previous, now());
+  }
+
+  @Override
+  public Object endCycle() {
+    return repeat.end(now());
+  }
+
   private Allocation accept(Job job, ResourceSet set) {
+    repeat.allocated();
     Allocation al = toAllocation(set, job.request);
     allocatedJobs++;
     job.poolCounts = held(set);

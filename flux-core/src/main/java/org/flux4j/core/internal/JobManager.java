@@ -599,6 +599,16 @@ public final class JobManager {
         public long requestDuration(Job job) {
           return pool.requestDuration(job);
         }
+
+        @Override
+        public boolean beginCycle(Object previous) {
+          return pool.beginCycle(previous);
+        }
+
+        @Override
+        public Object endCycle() {
+          return pool.endCycle();
+        }
       };
 
   private void start(Job j, Allocation a) {

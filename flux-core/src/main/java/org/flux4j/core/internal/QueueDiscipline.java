@@ -64,6 +64,16 @@ public abstract class QueueDiscipline {
     default long requestDuration(Job job) {
       return 0;
     }
+
+    /** See {@link ResourcePool#beginCycle}. */
+    default boolean beginCycle(Object previous) {
+      return false;
+    }
+
+    /** See {@link ResourcePool#endCycle}. */
+    default Object endCycle() {
+      return null;
+    }
   }
 
   /** The discipline registered under {@code name}, with Fluxion's default parameters. */

@@ -62,6 +62,19 @@ interface ResourcePool {
     return 0;
   }
 
+  /**
+   * Starts a scheduling cycle: whether it may repeat the cycle that ended with {@code previous}
+   * (see {@link org.flux4j.policy.queue.JobMatcher#beginCycle}); false if the pool cannot tell.
+   */
+  default boolean beginCycle(Object previous) {
+    return false;
+  }
+
+  /** Ends the cycle: its mark for the next {@link #beginCycle}, or null if not repeatable. */
+  default Object endCycle() {
+    return null;
+  }
+
   /** Returns the allocation of {@code job}, made by {@link #allocate}. */
   void free(Job job);
 

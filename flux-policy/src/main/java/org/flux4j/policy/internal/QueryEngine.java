@@ -941,6 +941,28 @@ public final class QueryEngine {
     prune.reprime(root, state);
   }
 
+  /** A copy of the out-edge weights that order stop-on-first-match traversals. O(edges). */
+  public long[] orderWeights() {
+    return state.weight.clone();
+  }
+
+  /** Whether the out-edge weights equal {@code weights} (from {@link #orderWeights}). */
+  public boolean sameOrderWeights(long[] weights) {
+    return java.util.Arrays.equals(state.weight, weights);
+  }
+
+  /**
+   * Whether a job known to the engine (allocated or reserved) starts or ends in {@code (from, to]}.
+   * O(jobs).
+   */
+  public boolean jobBoundaryWithin(long from, long to) {
+    if (to <= from) {
+      return false;
+    }
+    return state.jobs.anySatisfy(
+        r -> (r.at > from && r.at <= to) || (r.at + r.duration > from && r.at + r.duration <= to));
+  }
+
   /**
    * See {@link ResourceQuery#copy}: the graph is copied too (status and properties are mutable).
    */

@@ -58,6 +58,7 @@ import org.flux4j.policy.internal.QueryEngine;
  */
 public final class ResourceQuery {
   private final QueryEngine engine;
+  private long changes;
 
   private ResourceQuery(QueryEngine engine) {
     this.engine = engine;
@@ -97,12 +98,12 @@ public final class ResourceQuery {
    * @throws IllegalArgumentException if {@code op} allocates and {@code jobId} is already known
    */
   public MatchResult match(MatchOp op, ResourceRequest request, long jobId, long now) {
-    return engine.match(op, request, jobId, now);
+    return counted(engine.match(op, request, jobId, now));
   }
 
   /** Matches at the {@link Options#clock()} time. */
   public MatchResult match(MatchOp op, ResourceRequest request, long jobId) {
-    return engine.match(op, request, jobId, engine.options().clock().getAsLong());
+    return match(op, request, jobId, engine.options().clock().getAsLong());
   }
 
   /**
@@ -112,7 +113,7 @@ public final class ResourceQuery {
    */
   public MatchResult match(
       MatchOp op, org.flux4j.policy.jobspec.Jobspec jobspec, long jobId, long now) {
-    return engine.match(op, ResourceRequest.from(jobspec), jobId, now);
+    return match(op, ResourceRequest.from(jobspec), jobId, now);
   }
 
   /** Matches a parsed jobspec at the {@link Options#clock()} time. */
@@ -129,7 +130,7 @@ public final class ResourceQuery {
    *     message when a vertex is unknown or not free
    */
   public MatchResult update(long jobId, ResourceGraph r, long at, long duration, boolean reserve) {
-    return engine.update(jobId, r, null, at, duration, reserve);
+    return counted(engine.update(jobId, r, null, at, duration, reserve));
   }
 
   /**
@@ -149,11 +150,12 @@ public final class ResourceQuery {
       long at,
       long duration,
       boolean reserve) {
-    return engine.update(jobId, r, exclusive, at, duration, reserve);
+    return counted(engine.update(jobId, r, exclusive, at, duration, reserve));
   }
 
   /** Frees all resources of {@code jobId}. */
   public CancelStatus cancel(long jobId) {
+    changes++;
     return engine.cancel(jobId);
   }
 
@@ -170,6 +172,7 @@ public final class ResourceQuery {
    *     before it stay freed)
    */
   public CancelStatus partialCancel(long jobId, ResourceGraph r) {
+    changes++;
     return engine.partialCancel(jobId, r);
   }
 
@@ -182,6 +185,7 @@ public final class ResourceQuery {
    * @return as {@link #partialCancel}
    */
   public CancelStatus partialCancelRanks(long jobId, int... ranks) {
+    changes++;
     return engine.partialCancelRanks(jobId, ranks.clone());
   }
 
@@ -224,6 +228,7 @@ public final class ResourceQuery {
    * jobs on it are unaffected). Returns false if no vertex has that path.
    */
   public boolean setStatus(String path, Status status) {
+    changes++;
     return engine.setStatus(path, status);
   }
 
@@ -234,6 +239,7 @@ public final class ResourceQuery {
 
   /** Sets a property of the vertex at {@code path}; false if no vertex has that path. */
   public boolean setProperty(String path, String key, String value) {
+    changes++;
     return engine.setProperty(path, key, value);
   }
 
@@ -246,6 +252,7 @@ public final class ResourceQuery {
    * @throws IllegalArgumentException if it cannot be attached; nothing changes
    */
   public int[] grow(ResourceGraph subgraph) {
+    changes++;
     return engine.grow(subgraph);
   }
 
@@ -253,6 +260,7 @@ public final class ResourceQuery {
    * Removes the subtree at containment path {@code path}. Returns false if there is no such path.
    */
   public boolean shrink(String path) {
+    changes++;
     return engine.shrink(path);
   }
 
@@ -261,7 +269,62 @@ public final class ResourceQuery {
    * how many vertices were removed.
    */
   public int shrinkRanks(int[] ranks) {
+    changes++;
     return engine.shrinkRanks(ranks);
+  }
+
+  private MatchResult counted(MatchResult r) {
+    if (r instanceof MatchResult.Allocated || r instanceof MatchResult.Reserved) {
+      changes++;
+    }
+    return r;
+  }
+
+  // ------------------------------------------------------------------ change tracking
+
+  /**
+   * How many changes the scheduling state has seen: each match that allocated or reserved, each
+   * update, cancel, partial cancel, status or property change, grow and shrink counts one (a call
+   * that changed nothing may count too; a failed match never does). Two equal readings mean that
+   * nothing changed in between. O(1).
+   */
+  public long changes() {
+    return changes;
+  }
+
+  /**
+   * A copy of the traversal-order state: the out-edge weights by which stop-on-first-match policies
+   * ({@code first}, {@code firstnodex}) order a vertex's children, Fluxion's by_outedges key. As in
+   * Fluxion, a weight is refreshed only when an allocation or reservation passes the edge, with the
+   * availability at that moment, so the same spans with other weights may match differently.
+   * Compare with {@link #sameOrderState}. O(edges) time and memory.
+   */
+  public OrderState orderState() {
+    return new OrderState(engine.orderWeights());
+  }
+
+  /**
+   * Whether the traversal-order state equals {@code s} (taken by {@link #orderState()}). O(edges).
+   */
+  public boolean sameOrderState(OrderState s) {
+    return engine.sameOrderWeights(s.weights);
+  }
+
+  /**
+   * Whether an allocated or reserved job starts or ends in {@code (from, to]}: if not, every
+   * vertex's availability at instant {@code to} equals that at {@code from}. O(jobs).
+   */
+  public boolean jobBoundaryWithin(long from, long to) {
+    return engine.jobBoundaryWithin(from, to);
+  }
+
+  /** A snapshot of the traversal-order state (see {@link #orderState()}); immutable. */
+  public static final class OrderState {
+    private final long[] weights;
+
+    private OrderState(long[] weights) {
+      this.weights = weights;
+    }
   }
 
   /**

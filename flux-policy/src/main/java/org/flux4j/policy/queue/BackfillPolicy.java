@@ -15,21 +15,43 @@ import java.util.Map;
  * those reservations.
  *
  * <p>A cycle first releases the previous cycle's reservations, then walks at most queue-depth
- * pending jobs in priority order. A job the matcher can never satisfy is rejected; a job that
- * cannot even be reserved is set aside as blocked (it no longer uses up the queue depth) until
- * {@link JobQueue#unblockAll()}. Stateless: one instance can serve many queues.
+ * pending jobs in priority order. When the matcher vouches that the previous cycle's calls would
+ * get the same answers again ({@link JobMatcher#beginCycle}: nothing was allocated or freed since,
+ * see {@link RepeatCheck}) and the queue still starts with the jobs that cycle looked at, the cycle
+ * keeps that cycle's reservations and outcomes and goes on after its last job: an arrival then
+ * costs one match however deep the queue, and the schedule is exactly that of recomputing (only
+ * hybrid and conservative repeat: the check costs O(edges of the graph) per cycle). A job the
+ * matcher can never satisfy is rejected; a job that cannot even be reserved is set aside as blocked
+ * (it no longer uses up the queue depth) until {@link JobQueue#unblockAll()}. Stateless (what a
+ * repeat needs is kept by the {@link JobQueue}): one instance can serve many queues.
  */
 public final class BackfillPolicy implements QueuePolicy {
   private final String name;
   private final boolean reserve;
   private final int fixedDepth;
   private final QueueParams params;
+  private final boolean repeats;
 
-  private BackfillPolicy(String name, boolean reserve, int fixedDepth, QueueParams params) {
+  private BackfillPolicy(
+      String name, boolean reserve, int fixedDepth, QueueParams params, boolean repeats) {
     this.name = name;
     this.reserve = reserve;
     this.fixedDepth = fixedDepth;
     this.params = params;
+    this.repeats = repeats;
+  }
+
+  private BackfillPolicy(String name, boolean reserve, int fixedDepth, QueueParams params) {
+    this(name, reserve, fixedDepth, params, true);
+  }
+
+  /**
+   * The same policy without repeated cycles: every cycle releases and recomputes every reservation,
+   * even when the matcher says the previous cycle could be repeated. The schedule is the same, only
+   * slower; for tests that check exactly that.
+   */
+  public BackfillPolicy withFullRecompute() {
+    return new BackfillPolicy(name, reserve, fixedDepth, params, false);
   }
 
   /** First come, first served: stops at the first pending job that does not fit now. */
@@ -96,21 +118,42 @@ public final class BackfillPolicy implements QueuePolicy {
 
   @Override
   public CycleResult runCycle(JobQueue queue, JobMatcher matcher) {
-    List<Long> previous = queue.reservationsMutable();
-    for (Long id : previous) {
-      matcher.cancelReservation(id);
-    }
-    previous.clear();
+    CycleMemo memo = queue.takeMemo();
+    // easy reserves one job a cycle: repeating saves little there, so only the deeper policies
+    // pay the matcher's O(edges) check per cycle
+    boolean track = reserve && repeats && reservationDepth() > 1;
+    boolean repeat = track && matcher.beginCycle(memo == null ? null : memo.mark) && memo != null;
     List<Long> started = new ArrayList<>();
-    Map<Long, Long> reserved = new LinkedHashMap<>();
     Map<Long, String> rejected = new LinkedHashMap<>();
     List<Long> blocked = new ArrayList<>();
+    List<PendingJob> toBlock = new ArrayList<>();
+    Iterator<PendingJob> it = queue.pendingView().iterator();
+    if (repeat && !skipRepeated(it, memo, toBlock, blocked)) {
+      repeat = false;
+      it = queue.pendingView().iterator();
+      toBlock.clear();
+      blocked.clear();
+    }
+    List<Long> previous = queue.reservationsMutable();
+    CycleMemo next;
+    Map<Object, Long> busy;
+    int considered;
+    if (repeat) {
+      next = memo; // its reservations stay; the new jobs are appended to it
+      busy = memo.busy;
+      considered = memo.considered;
+    } else {
+      for (Long id : previous) {
+        matcher.cancelReservation(id);
+      }
+      previous.clear();
+      next = track ? new CycleMemo() : null;
+      busy = new HashMap<>();
+      considered = 0;
+    }
+    Map<Long, Long> reserved = next != null ? next.reserved : new LinkedHashMap<>();
     int depth = params.effectiveQueueDepth();
     int reservationDepth = reservationDepth();
-    List<PendingJob> toBlock = new ArrayList<>();
-    Map<Object, Long> busy = new HashMap<>();
-    int considered = 0;
-    Iterator<PendingJob> it = queue.pendingView().iterator();
     while (it.hasNext() && considered < depth) {
       PendingJob job = it.next();
       boolean tryReserve = reserved.size() < reservationDepth;
@@ -119,25 +162,67 @@ public final class BackfillPolicy implements QueuePolicy {
       if (out instanceof MatchOutcome.Allocated) {
         queue.drop(it, job);
         started.add(job.id());
+        next = null;
       } else if (out instanceof MatchOutcome.Reserved r) {
         reserved.put(job.id(), r.at());
         previous.add(job.id());
+        if (next != null) {
+          next.add(job.id(), CycleMemo.RESERVED);
+        }
       } else if (out instanceof MatchOutcome.Unsatisfiable u) {
         queue.drop(it, job);
         rejected.put(job.id(), u.reason());
+        next = null;
       } else if (!reserve) {
         considered++;
         break; // fcfs: the head blocks the queue
       } else if (tryReserve) {
         toBlock.add(job); // cannot even be reserved: set aside, does not use the depth
         blocked.add(job.id());
+        if (next != null) {
+          next.add(job.id(), CycleMemo.BLOCKED);
+        }
         continue;
+      } else if (next != null) {
+        next.add(job.id(), CycleMemo.BUSY);
       }
       considered++;
     }
     for (PendingJob j : toBlock) {
       queue.block(j);
     }
-    return new CycleResult(started, reserved, rejected, blocked, considered);
+    CycleResult result = new CycleResult(started, reserved, rejected, blocked, considered);
+    if (track) {
+      Object mark = matcher.endCycle();
+      if (next != null && mark != null) {
+        next.mark = mark;
+        next.busy = busy;
+        next.considered = considered;
+        queue.keepMemo(next);
+      }
+    }
+    return result;
+  }
+
+  /**
+   * Walks {@code it} over the jobs the memo's cycle looked at, collecting the blocked ones; false
+   * if the queue no longer starts with exactly those jobs in that order. O(memo).
+   */
+  private static boolean skipRepeated(
+      Iterator<PendingJob> it, CycleMemo memo, List<PendingJob> toBlock, List<Long> blocked) {
+    for (int i = 0; i < memo.jobs.size(); i++) {
+      if (!it.hasNext()) {
+        return false;
+      }
+      PendingJob j = it.next();
+      if (j.id() != memo.jobs.get(i)) {
+        return false;
+      }
+      if (memo.kinds.get(i) == CycleMemo.BLOCKED) {
+        toBlock.add(j);
+        blocked.add(j.id());
+      }
+    }
+    return true;
   }
 }

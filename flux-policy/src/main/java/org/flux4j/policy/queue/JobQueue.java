@@ -22,6 +22,7 @@ public final class JobQueue {
   private final List<PendingJob> blockedOrder = new ArrayList<>();
   private final List<Long> reservations = new ArrayList<>();
   private long nextSequence;
+  private CycleMemo memo;
 
   /** Creates an empty queue with a name (RFC 33; "default" for the anonymous queue). */
   public JobQueue(String name) {
@@ -134,5 +135,16 @@ public final class JobQueue {
 
   List<Long> reservationsMutable() {
     return reservations;
+  }
+
+  /** What the last cycle left for the next one to repeat, or null; taken (cleared) by the call. */
+  CycleMemo takeMemo() {
+    CycleMemo m = memo;
+    memo = null;
+    return m;
+  }
+
+  void keepMemo(CycleMemo m) {
+    memo = m;
   }
 }

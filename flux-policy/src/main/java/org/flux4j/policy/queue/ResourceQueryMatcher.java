@@ -20,6 +20,7 @@ public final class ResourceQueryMatcher implements JobMatcher {
   private final ResourceQuery query;
   private final LongFunction<ResourceRequest> requests;
   private final LongSupplier now;
+  private final RepeatCheck repeat;
 
   /**
    * Creates the adapter.
@@ -33,6 +34,7 @@ public final class ResourceQueryMatcher implements JobMatcher {
     this.query = Objects.requireNonNull(query, "query");
     this.requests = Objects.requireNonNull(requests, "requests");
     this.now = Objects.requireNonNull(now, "now");
+    this.repeat = new RepeatCheck(query);
   }
 
   /** The match engine behind this adapter. */
@@ -53,6 +55,16 @@ public final class ResourceQueryMatcher implements JobMatcher {
   }
 
   @Override
+  public boolean beginCycle(Object previous) {
+    return repeat.begin(previous, now.getAsLong());
+  }
+
+  @Override
+  public Object endCycle() {
+    return repeat.end(now.getAsLong());
+  }
+
+  @Override
   public void cancelReservation(long jobId) {
     query
         .info(jobId)
@@ -60,8 +72,9 @@ public final class ResourceQueryMatcher implements JobMatcher {
         .ifPresent(i -> query.cancel(jobId));
   }
 
-  private static MatchOutcome outcome(MatchResult r) {
+  private MatchOutcome outcome(MatchResult r) {
     if (r instanceof MatchResult.Allocated) {
+      repeat.allocated();
       return MatchOutcome.ALLOCATED;
     }
     if (r instanceof MatchResult.Reserved res) {
