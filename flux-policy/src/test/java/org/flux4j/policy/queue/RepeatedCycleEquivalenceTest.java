@@ -60,7 +60,7 @@ class RepeatedCycleEquivalenceTest {
     long t = 0;
     for (int i = 1; i <= n; i++) {
       t += r.nextInt(4) == 0 ? 0 : r.nextInt(1, 40);
-      long estimate = 10 + r.nextInt(300);
+      long estimate = 10L + r.nextInt(300);
       // about a third run to their limit, as truncated trace jobs do
       long run = r.nextInt(3) == 0 ? estimate : 1 + r.nextLong(estimate);
       ResourceRequest req;
