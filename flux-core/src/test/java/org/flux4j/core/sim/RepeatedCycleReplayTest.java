@@ -104,7 +104,7 @@ class RepeatedCycleReplayTest {
     long t = 0;
     for (int i = 1; i <= n; i++) {
       t += r.nextInt(3) == 0 ? 0 : r.nextInt(1, 60);
-      long requested = 10 + r.nextInt(600);
+      long requested = 10L + r.nextInt(600);
       long run = r.nextInt(3) == 0 ? requested : r.nextLong(requested + 1);
       long procs = 1 + r.nextLong(nodes * cores / 2);
       long wholeNodes = 1 + r.nextLong(nodes / 2);
