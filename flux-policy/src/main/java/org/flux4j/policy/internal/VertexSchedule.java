@@ -14,16 +14,18 @@ import org.eclipse.collections.impl.map.mutable.primitive.LongIntHashMap;
  * reservation). This single list plays the roles of Fluxion's {@code schedule.plans} with its
  * allocations/reservations maps, the {@code x_checker} planner and the job tags. Lists are short
  * except at the top of the tree (the cluster vertex has an entry per job), so queries scan them
- * linearly, skipping what counters rule out. Copy-on-write is not needed: {@link #copy()} is cheap
- * because entries are primitive arrays.
+ * linearly, skipping what counters rule out. Objects are shared between copies of a {@link
+ * SchedState} until one side writes ({@link #owner}); {@link #copy()} is cheap because entries are
+ * primitive arrays.
  *
  * <p>Entries stay in insertion order. Removal leaves a tombstone (kind {@link #DEAD}, no units, an
  * empty window, so the scans skip it without a test) instead of shifting the arrays; slots before
  * {@code lo} are all tombstones, trailing tombstones are dropped at once, and the arrays are
  * compacted when tombstones are the majority, so removal is amortised O(1) after the lookup, and
  * O(1) lookups for the oldest entry (jobs mostly end in start order). Code outside this class that
- * reads the arrays directly calls {@link #compact()} first: then {@code [0, n)} are exactly the
- * live entries in insertion order.
+ * reads the arrays directly skips the slots {@code i < n} where {@link #isLive} is false (or, when
+ * it owns the object, calls {@link #compact()} first: then {@code [0, n)} are exactly the live
+ * entries in insertion order).
  *
  * <p>Long lists (more than {@link #INDEX_AT} live entries) get a job-to-slot hash index, built on
  * the first lookup, so {@link #indexOf} and {@link #remove} are O(1) there. The index assumes one
@@ -66,6 +68,9 @@ final class VertexSchedule {
 
   /** Set once two live entries of one job were seen: lookups scan from then on. */
   private boolean noIndex;
+
+  /** The token of the {@link SchedState} that owns this object and may write to it. */
+  Object owner;
 
   VertexSchedule copy() {
     VertexSchedule c = new VertexSchedule();
@@ -156,6 +161,11 @@ final class VertexSchedule {
       compact();
     }
     return i;
+  }
+
+  /** Whether slot {@code i} (below {@link #n}) holds a live entry rather than a tombstone. */
+  boolean isLive(int i) {
+    return kind[i] != DEAD;
   }
 
   /** Drops the tombstones: afterwards {@code [0, n)} are the live entries in insertion order. */
