@@ -37,6 +37,13 @@ import org.flux4j.graph.internal.Interner;
  * are mutable, as in Fluxion. The graph is not thread-safe: one scheduling loop owns it; readers on
  * other threads need external synchronisation. Removed vertices keep their int index (indices are
  * never reused) and are skipped by iteration and counts.
+ *
+ * <p>{@link #copy()} is copy-on-write: a copy shares the columns (topology, status bits,
+ * properties) with its original, both are marked shared, and the first change to a part on either
+ * side replaces that side's reference with a private deep copy ({@code ownTopology}, {@code
+ * ownStatus}, {@code ownProperties}); every writer calls the matching one first. Derived indexes
+ * (adjacency, path and uniq_id maps) are immutable once built and are shared by reference; each
+ * graph keeps its own cache lists, and a topology change drops them.
  */
 public final class ResourceGraph {
   /** The sentinel for "no vertex" in int-id APIs. */
@@ -251,9 +258,10 @@ public final class ResourceGraph {
    * the copy shares its columns with this graph, and whichever of the two first changes a part
    * (status, properties, or topology by {@link #attach} or {@link #remove}) copies that part for
    * itself first, in O(V) for status, O(properties) for properties and O(V + E) for topology.
-   * Changes to either are never visible in the other. Lazily built indexes ({@link #out}, {@link
-   * #in}, {@link #vertexByPath}, {@link #vertexByUniqId}) are shared while the topology is, so a
-   * graph and its copies must not be used from different threads at once without synchronisation.
+   * Changes to either are never visible in the other. Indexes already built ({@link #out}, {@link
+   * #in}, {@link #vertexByPath}, {@link #vertexByUniqId}) are shared while the topology is; each
+   * side builds missing ones for itself. A shared part is never written, so a graph and its copies
+   * may be used from different threads at once (each graph by one thread at a time).
    */
   public ResourceGraph copy() {
     return new ResourceGraph(this);

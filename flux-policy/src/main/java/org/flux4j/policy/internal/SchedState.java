@@ -21,9 +21,9 @@ import org.flux4j.policy.match.ResourceSet;
  * #subForWrite}, {@link #setSub}, {@link #clearVertex} and {@link #setWeight}. Code outside this
  * class reads the arrays directly but never writes to them or through the objects they hold.
  *
- * <p>Readers may still compact a shared {@link VertexSchedule} or build its lookup index: that
- * changes its representation, not its entries, so both sides see the same. Hence a state and its
- * copies must not be used from different threads at once.
+ * <p>Reads never change an object (a {@link VertexSchedule} compacts and builds its lookup index
+ * only when written to), so a shared object is never written at all, and a state and its copies may
+ * be used from different threads at once (each by one thread at a time).
  */
 final class SchedState {
   /** Per-vertex job entries; read freely, write only through this class. */

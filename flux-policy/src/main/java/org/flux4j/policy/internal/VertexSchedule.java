@@ -28,7 +28,7 @@ import org.eclipse.collections.impl.map.mutable.primitive.LongIntHashMap;
  * entries in insertion order).
  *
  * <p>Long lists (more than {@link #INDEX_AT} live entries) get a job-to-slot hash index, built on
- * the first lookup, so {@link #indexOf} and {@link #remove} are O(1) there. The index assumes one
+ * the first removal, so {@link #indexOf} and {@link #remove} are O(1) there. The index assumes one
  * entry per job; a list that ever holds two entries of a job drops it for good and scans.
  */
 final class VertexSchedule {
@@ -133,6 +133,9 @@ final class VertexSchedule {
    * none here.
    */
   int remove(long jobId) {
+    if (index == null && !noIndex && n - dead > INDEX_AT) {
+      buildIndex();
+    }
     int i = indexOf(jobId);
     if (i < 0) {
       return -1;
@@ -194,16 +197,14 @@ final class VertexSchedule {
     }
   }
 
-  /** The slot of the first live entry of {@code jobId}, or -1. */
+  /**
+   * The slot of the first live entry of {@code jobId}, or -1. A pure read (it never builds the
+   * index, which {@link #remove} does), so that copies of a {@link SchedState} sharing this object
+   * may read it from different threads.
+   */
   int indexOf(long jobId) {
     if (index != null) {
       return index.getIfAbsent(jobId, -1);
-    }
-    if (!noIndex && n - dead > INDEX_AT) {
-      buildIndex();
-      if (index != null) {
-        return index.getIfAbsent(jobId, -1);
-      }
     }
     for (int i = lo; i < n; i++) {
       if (job[i] == jobId && kind[i] != DEAD) {

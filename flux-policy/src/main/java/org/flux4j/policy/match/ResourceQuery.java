@@ -252,8 +252,9 @@ public final class ResourceQuery {
    * <p>O(jobs): the copy shares the graph, the per-vertex state and the traverser's topology index
    * with this query, copy-on-write, so each side pays for a part (a vertex's entries, the status
    * bits, the topology) only when it first changes it after the copy; the copy's per-match scratch
-   * space is allocated on its first match. Because lazily built indexes are shared, a query and its
-   * copies must not be used from different threads at the same time.
+   * space is allocated on its first match. Shared parts are never written, so a query and its
+   * copies may be used from different threads at the same time (each query by one thread at a
+   * time).
    */
   public ResourceQuery copy() {
     return new ResourceQuery(engine.copy());

@@ -71,15 +71,64 @@ class CopyDifferentialTest {
       run.apply(new Op("describe", CopyDifferentialTest::describe));
     }
     for (int k = 0; k < runs.size(); k++) {
-      Run run = runs.get(k);
-      ResourceQuery ref = fresh(policy);
-      for (int i = 0; i < run.log.size(); i++) {
-        Op op = run.log.get(i);
-        String expected = op.apply().apply(ref);
-        assertThat(run.results.get(i))
-            .as("policy %s seed %d engine %d operation %d (%s)", policy, seed, k, i, op.what())
-            .isEqualTo(expected);
+      verify(runs.get(k), policy, seed, k);
+    }
+  }
+
+  @ParameterizedTest
+  @CsvSource({"first, 11", "high, 12"})
+  void copiesUsedOnDifferentThreads_matchAnEngineThatNeverShared(String policy, long seed)
+      throws Exception {
+    SplittableRandom r0 = new SplittableRandom(seed);
+    Run base = new Run(fresh(policy), new ArrayList<>(), new ArrayList<>());
+    long[] job0 = {1};
+    int[] grown0 = {0};
+    for (int step = 0; step < 40; step++) {
+      base.apply(randomOp(r0, base.q, r0.nextInt(60), job0, grown0));
+    }
+    int threads = 4;
+    List<Run> runs = new ArrayList<>();
+    runs.add(base);
+    for (int t = 1; t < threads; t++) {
+      runs.add(new Run(base.q.copy(), new ArrayList<>(base.log), new ArrayList<>(base.results)));
+    }
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(threads);
+    try {
+      List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        Run run = runs.get(t);
+        SplittableRandom r = new SplittableRandom(seed * 31 + t);
+        long[] nextJob = {1_000L * (t + 1)};
+        int[] grown = {1_000 * (t + 1)};
+        done.add(
+            pool.submit(
+                () -> {
+                  for (int step = 0; step < 150; step++) {
+                    run.apply(randomOp(r, run.q, r.nextInt(100), nextJob, grown));
+                  }
+                  run.apply(new Op("describe", CopyDifferentialTest::describe));
+                }));
       }
+      for (java.util.concurrent.Future<?> f : done) {
+        f.get();
+      }
+    } finally {
+      pool.shutdown();
+    }
+    for (int k = 0; k < runs.size(); k++) {
+      verify(runs.get(k), policy, seed, k);
+    }
+  }
+
+  private static void verify(Run run, String policy, long seed, int k) {
+    ResourceQuery ref = fresh(policy);
+    for (int i = 0; i < run.log.size(); i++) {
+      Op op = run.log.get(i);
+      String expected = op.apply().apply(ref);
+      assertThat(run.results.get(i))
+          .as("policy %s seed %d engine %d operation %d (%s)", policy, seed, k, i, op.what())
+          .isEqualTo(expected);
     }
   }
 
