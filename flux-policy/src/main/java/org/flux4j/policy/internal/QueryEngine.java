@@ -88,6 +88,11 @@ public final class QueryEngine {
     trav.rememberVisits(minSubtree);
   }
 
+  /** The scheduling state: a test hook to check what copies share. */
+  SchedState state() {
+    return state;
+  }
+
   private static void checkSubsystems(String s) {
     String u = s.toUpperCase(java.util.Locale.ROOT);
     List<String> known =
