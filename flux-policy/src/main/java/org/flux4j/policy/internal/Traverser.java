@@ -161,8 +161,10 @@ final class Traverser {
     int n = g.vertexLimit();
     if (color == null || n > color.length) {
       color = color == null ? new int[n] : java.util.Arrays.copyOf(color, n);
-      label = label == null ? new String[n] : java.util.Arrays.copyOf(label, n);
-      labelSeq = labelSeq == null ? new int[n] : java.util.Arrays.copyOf(labelSeq, n);
+      if (label != null) {
+        label = java.util.Arrays.copyOf(label, n);
+        labelSeq = java.util.Arrays.copyOf(labelSeq, n);
+      }
     }
     int m = adj.edgeCount();
     if (markSeq == null || markSeq.length != m) {
@@ -625,6 +627,11 @@ final class Traverser {
   }
 
   private void setLabel(int v, String text) {
+    if (label == null) {
+      // most requests carry no labels: allocated on the first one
+      label = new String[color.length];
+      labelSeq = new int[color.length];
+    }
     label[v] = text;
     labelSeq[v] = seq;
     if (memo != null && memo.recording()) {
@@ -1511,7 +1518,7 @@ final class Traverser {
     }
     if (nPlans > 0) {
       int e = out.add(u, needs, excl);
-      if (labelSeq[u] == seq && label[u] != null) {
+      if (label != null && labelSeq[u] == seq && label[u] != null) {
         out.ephemeral(e, "label", label[u]);
       }
     }
