@@ -21,7 +21,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * The what-if clone ({@link ResourceQuery#copy()}) of a loaded scheduling state: {@link #copy}
  * alone, and {@link #copyThenMatch} (a copy, then one match and its cancel on the copy, which pays
- * the copy's first writes). Run, e.g.:
+ * the copy's first writes and scratch space), against {@link #matchOnly} (the same match and cancel
+ * without a copy). Run, e.g.:
  *
  * <pre>
  * java -jar flux-bench/target/benchmarks.jar CopyBenchmark -f 1 -wi 3 -i 5 -prof gc
@@ -71,6 +72,15 @@ public class CopyBenchmark {
   @Benchmark
   public ResourceQuery copy() {
     return query.copy();
+  }
+
+  /** For reference: a match and its cancel on the loaded state itself, without copying. */
+  @Benchmark
+  public MatchResult matchOnly() {
+    long id = nextId + 1;
+    MatchResult r = query.match(MatchOp.ALLOCATE, request, id, 0);
+    query.cancel(id);
+    return r;
   }
 
   /** One copy, then a match and its cancel on the copy. */
