@@ -154,10 +154,42 @@ class CopyDifferentialTest {
       return new Op(
           "match " + op + " job " + id + " at " + now, x -> show(x.match(op, request, id, now)));
     }
-    if (kind < 60) {
+    if (kind < 56) {
       List<JobInfo> jobs = q.jobs();
       long id = jobs.isEmpty() ? 999_999 : jobs.get(r.nextInt(jobs.size())).jobId();
       return new Op("cancel " + id, x -> x.cancel(id).toString());
+    }
+    if (kind >= 56 && kind < 60) {
+      // partial cancel of one node of a job
+      List<JobInfo> jobs = q.jobs();
+      if (!jobs.isEmpty()) {
+        JobInfo j = jobs.get(r.nextInt(jobs.size()));
+        ResourceSet set = j.resources();
+        ResourceGraph g = set.graph();
+        List<Integer> held = new ArrayList<>();
+        for (int i = 0; i < set.size(); i++) {
+          if (g.type(set.vertex(i)).equals("node")) {
+            held.add(set.vertex(i));
+          }
+        }
+        if (!held.isEmpty()) {
+          int v = held.get(r.nextInt(held.size()));
+          String name = g.name(v);
+          long vid = g.id(v);
+          long uid = g.uniqId(v);
+          int rank = g.rank(v);
+          String path = g.path(v);
+          long id = j.jobId();
+          return new Op(
+              "partial cancel " + id + " " + path,
+              x -> {
+                GraphBuilder b = ResourceGraph.builder();
+                int n = b.addVertex("node", "node", name, vid, uid, rank, 1, "");
+                b.path(n, "containment", path);
+                return x.partialCancel(id, b.build()) + " " + describe(x);
+              });
+        }
+      }
     }
     if (kind < 65) {
       long id = nextJob[0]++;
