@@ -85,7 +85,7 @@ public final class GraphBuilder {
    * #addVertexInterned} and {@link #edge(int, int, int, int)}. O(1) expected.
    */
   public int intern(String s) {
-    return graph().strings.intern(s);
+    return graph().intern(s);
   }
 
   /**

@@ -37,6 +37,13 @@ import org.flux4j.graph.internal.Interner;
  * are mutable, as in Fluxion. The graph is not thread-safe: one scheduling loop owns it; readers on
  * other threads need external synchronisation. Removed vertices keep their int index (indices are
  * never reused) and are skipped by iteration and counts.
+ *
+ * <p>{@link #copy()} is copy-on-write: a copy shares the columns (topology, status bits,
+ * properties) with its original, both are marked shared, and the first change to a part on either
+ * side replaces that side's reference with a private deep copy ({@code ownTopology}, {@code
+ * ownStatus}, {@code ownProperties}); every writer calls the matching one first. Derived indexes
+ * (adjacency, path and uniq_id maps) are immutable once built and are shared by reference; each
+ * graph keeps its own cache lists, and a topology change drops them.
  */
 public final class ResourceGraph {
   /** The sentinel for "no vertex" in int-id APIs. */
@@ -45,23 +52,32 @@ public final class ResourceGraph {
   static final int NOT_MEMBER = -2;
   static final int PATH_ROOT = -1;
 
-  final Interner strings;
-  final GrowableInts type;
-  final GrowableInts basename;
-  final GrowableInts name;
-  final GrowableLongs id;
-  final GrowableLongs uniqId;
-  final GrowableInts rank;
-  final GrowableLongs size;
-  final GrowableInts unit;
-  final BitSet down;
-  final BitSet removed;
-  final IntObjectHashMap<TreeMap<String, String>> properties;
-  final Interner subsystems;
-  final List<EdgeColumns> edges;
-  final List<GrowableInts> pathParents;
-  final List<IntObjectHashMap<String>> pathOverrides;
-  final List<IntObjectHashMap<List<String>>> formerPaths;
+  // topology: shared with copies until either side changes it (see ownTopology)
+  Interner strings;
+  GrowableInts type;
+  GrowableInts basename;
+  GrowableInts name;
+  GrowableLongs id;
+  GrowableLongs uniqId;
+  GrowableInts rank;
+  GrowableLongs size;
+  GrowableInts unit;
+  BitSet removed;
+  Interner subsystems;
+  List<EdgeColumns> edges;
+  List<GrowableInts> pathParents;
+  List<IntObjectHashMap<String>> pathOverrides;
+  List<IntObjectHashMap<List<String>>> formerPaths;
+
+  // status and properties: each shared with copies until either side changes it
+  private BitSet down;
+  private IntObjectHashMap<TreeMap<String, String>> properties;
+
+  /** Whether the topology columns above may be shared with a copy (copy before writing). */
+  private boolean topologyShared;
+
+  private boolean statusShared;
+  private boolean propertiesShared;
   private int removedCount;
   private long modifications;
 
@@ -122,40 +138,109 @@ public final class ResourceGraph {
     subsystem(Subsystems.CONTAINMENT);
   }
 
+  /**
+   * A copy of {@code g} that shares every column with it; both are marked so that the first change
+   * to a part on either side copies that part first (copy-on-write).
+   */
   private ResourceGraph(ResourceGraph g) {
-    strings = g.strings.copy();
-    type = g.type.copy();
-    basename = g.basename.copy();
-    name = g.name.copy();
-    id = g.id.copy();
-    uniqId = g.uniqId.copy();
-    rank = g.rank.copy();
-    size = g.size.copy();
-    unit = g.unit.copy();
-    down = (BitSet) g.down.clone();
-    removed = (BitSet) g.removed.clone();
-    properties = new IntObjectHashMap<>();
-    g.properties.forEachKeyValue((k, v) -> properties.put(k, new TreeMap<>(v)));
-    subsystems = g.subsystems.copy();
-    edges = new ArrayList<>();
-    for (EdgeColumns e : g.edges) {
-      edges.add(e.copy());
+    strings = g.strings;
+    type = g.type;
+    basename = g.basename;
+    name = g.name;
+    id = g.id;
+    uniqId = g.uniqId;
+    rank = g.rank;
+    size = g.size;
+    unit = g.unit;
+    removed = g.removed;
+    subsystems = g.subsystems;
+    edges = g.edges;
+    pathParents = g.pathParents;
+    pathOverrides = g.pathOverrides;
+    formerPaths = g.formerPaths;
+    down = g.down;
+    properties = g.properties;
+    removedCount = g.removedCount;
+    // derived indexes are immutable once built: share them, each side keeps its own lists
+    outCache = g.outCache == null ? null : new ArrayList<>(g.outCache);
+    inCache = g.inCache == null ? null : new ArrayList<>(g.inCache);
+    byUniqId = g.byUniqId;
+    byPath = g.byPath == null ? null : new ArrayList<>(g.byPath);
+    topologyShared = true;
+    statusShared = true;
+    propertiesShared = true;
+    g.topologyShared = true;
+    g.statusShared = true;
+    g.propertiesShared = true;
+  }
+
+  /**
+   * Makes the topology columns this graph's own before a change: a deep copy if shared. O(V + E).
+   */
+  private void ownTopology() {
+    if (!topologyShared) {
+      return;
     }
-    pathParents = new ArrayList<>();
-    for (GrowableInts p : g.pathParents) {
-      pathParents.add(p.copy());
+    strings = strings.copy();
+    type = type.copy();
+    basename = basename.copy();
+    name = name.copy();
+    id = id.copy();
+    uniqId = uniqId.copy();
+    rank = rank.copy();
+    size = size.copy();
+    unit = unit.copy();
+    removed = (BitSet) removed.clone();
+    subsystems = subsystems.copy();
+    List<EdgeColumns> e = new ArrayList<>();
+    for (EdgeColumns c : edges) {
+      e.add(c.copy());
     }
-    pathOverrides = new ArrayList<>();
-    for (IntObjectHashMap<String> o : g.pathOverrides) {
-      pathOverrides.add(new IntObjectHashMap<>(o));
+    edges = e;
+    List<GrowableInts> pp = new ArrayList<>();
+    for (GrowableInts p : pathParents) {
+      pp.add(p.copy());
     }
-    formerPaths = new ArrayList<>();
-    for (IntObjectHashMap<List<String>> o : g.formerPaths) {
+    pathParents = pp;
+    List<IntObjectHashMap<String>> po = new ArrayList<>();
+    for (IntObjectHashMap<String> o : pathOverrides) {
+      po.add(new IntObjectHashMap<>(o));
+    }
+    pathOverrides = po;
+    List<IntObjectHashMap<List<String>>> fp = new ArrayList<>();
+    for (IntObjectHashMap<List<String>> o : formerPaths) {
       IntObjectHashMap<List<String>> c = new IntObjectHashMap<>();
       o.forEachKeyValue((v, l) -> c.put(v, new ArrayList<>(l)));
-      formerPaths.add(c);
+      fp.add(c);
     }
-    removedCount = g.removedCount;
+    formerPaths = fp;
+    // the shared indexes may be updated in place by the change: this side rebuilds its own
+    invalidate();
+    topologyShared = false;
+  }
+
+  /** Makes the status bits this graph's own before a change. O(V / 64) if shared. */
+  private void ownStatus() {
+    if (statusShared) {
+      down = (BitSet) down.clone();
+      statusShared = false;
+    }
+  }
+
+  /** Makes the properties this graph's own before a change: a deep copy if shared. */
+  private void ownProperties() {
+    if (propertiesShared) {
+      IntObjectHashMap<TreeMap<String, String>> c = new IntObjectHashMap<>();
+      properties.forEachKeyValue((k, v) -> c.put(k, new TreeMap<>(v)));
+      properties = c;
+      propertiesShared = false;
+    }
+  }
+
+  /** Interns a string of this graph (topology: types, names, units, relations). */
+  int intern(String s) {
+    ownTopology();
+    return strings.intern(s);
   }
 
   /** Starts building a new graph. */
@@ -168,7 +253,16 @@ public final class ResourceGraph {
     return new GraphBuilder(vertices);
   }
 
-  /** A deep copy of this graph: topology, properties and status. O(V + E). */
+  /**
+   * An independent copy of this graph: topology, properties and status. O(number of subsystems):
+   * the copy shares its columns with this graph, and whichever of the two first changes a part
+   * (status, properties, or topology by {@link #attach} or {@link #remove}) copies that part for
+   * itself first, in O(V) for status, O(properties) for properties and O(V + E) for topology.
+   * Changes to either are never visible in the other. Indexes already built ({@link #out}, {@link
+   * #in}, {@link #vertexByPath}, {@link #vertexByUniqId}) are shared while the topology is; each
+   * side builds missing ones for itself. A shared part is never written, so a graph and its copies
+   * may be used from different threads at once (each graph by one thread at a time).
+   */
   public ResourceGraph copy() {
     return new ResourceGraph(this);
   }
@@ -267,6 +361,7 @@ public final class ResourceGraph {
   /** Sets the status of {@code v} (the vertex alone, not its subtree). */
   public void setStatus(int v, Status status) {
     checkLive(v);
+    ownStatus();
     down.set(v, status == Status.DOWN);
     modifications++;
   }
@@ -280,6 +375,7 @@ public final class ResourceGraph {
   /** Sets (replaces) one property of {@code v}. */
   public void setProperty(int v, String key, String value) {
     checkLive(v);
+    ownProperties();
     properties.getIfAbsentPut(v, TreeMap::new).put(key, value);
     modifications++;
   }
@@ -287,9 +383,12 @@ public final class ResourceGraph {
   /** Removes one property of {@code v}; returns whether it was there. */
   public boolean removeProperty(int v, String key) {
     TreeMap<String, String> p = properties.get(v);
-    if (p == null || p.remove(key) == null) {
+    if (p == null || !p.containsKey(key)) {
       return false;
     }
+    ownProperties();
+    p = properties.get(v);
+    p.remove(key);
     if (p.isEmpty()) {
       properties.remove(v);
     }
@@ -347,6 +446,7 @@ public final class ResourceGraph {
   final int subsystem(String subsystemName) {
     int s = subsystems.find(subsystemName);
     if (s < 0) {
+      ownTopology();
       s = subsystems.intern(subsystemName);
       edges.add(new EdgeColumns(type.size()));
       GrowableInts pp = new GrowableInts(type.size());
@@ -620,6 +720,7 @@ public final class ResourceGraph {
         stack[sp++] = out.target(i);
       }
     }
+    ownTopology();
     removed.or(doomed);
     removedCount += count;
     modifications++;
@@ -670,6 +771,7 @@ public final class ResourceGraph {
         }
       }
     }
+    ownTopology();
     GrowableInts added = new GrowableInts(n);
     for (int v = 0; v < n; v++) {
       if (sub.isLive(v) && map[v] == NONE) {
@@ -687,6 +789,7 @@ public final class ResourceGraph {
         added.add(nv);
         sub.properties(v).forEach((k, val) -> setProperty(nv, k, val));
         if (sub.status(v) == Status.DOWN) {
+          ownStatus();
           down.set(nv);
         }
       }
@@ -733,6 +836,7 @@ public final class ResourceGraph {
 
   int addVertexRaw(
       String t, String base, String explicitName, long vid, long uid, int r, long sz, String u) {
+    ownTopology();
     return addVertexInterned(
         strings.intern(t),
         strings.intern(base),
@@ -746,6 +850,7 @@ public final class ResourceGraph {
 
   int addVertexInterned(
       int t, int base, int explicitName, long vid, long uid, int r, long sz, int u) {
+    ownTopology();
     int v = type.add(t);
     basename.add(base);
     name.add(explicitName);
@@ -767,10 +872,12 @@ public final class ResourceGraph {
   }
 
   void addEdgeRaw(int a, int b, int s, String relation) {
+    ownTopology();
     addEdgeInterned(a, b, s, strings.intern(relation));
   }
 
   void addEdgeInterned(int a, int b, int s, int relation) {
+    ownTopology();
     EdgeColumns e = edges.get(s);
     e.src.add(a);
     e.dst.add(b);
@@ -785,16 +892,19 @@ public final class ResourceGraph {
   }
 
   void setPathParentRaw(int v, int s, int parent) {
+    ownTopology();
     pathParents.get(s).set(v, parent < 0 ? PATH_ROOT : parent);
     byPath = null;
   }
 
   void addFormerPathRaw(int v, int s, String path) {
+    ownTopology();
     formerPaths.get(s).getIfAbsentPut(v, ArrayList::new).add(path);
     byPath = null;
   }
 
   void setPathOverrideRaw(int v, int s, String path) {
+    ownTopology();
     pathOverrides.get(s).put(v, path);
     byPath = null;
   }
@@ -807,6 +917,7 @@ public final class ResourceGraph {
   }
 
   void trim() {
+    ownTopology();
     for (EdgeColumns e : edges) {
       e.src.trim();
       e.dst.trim();

@@ -61,6 +61,78 @@ class ResourceGraphTest {
     assertThat(g.out(0).degree(0)).isEqualTo(3);
   }
 
+  /** One new node with a core under cluster0, as a graph to attach. */
+  private static ResourceGraph extraNode() {
+    GraphBuilder b = ResourceGraph.builder();
+    int c = b.addVertex("cluster", "cluster", null, 0, 0, -1, 1, "");
+    b.root(c, Subsystems.CONTAINMENT);
+    int node = b.addVertex("node", "node", null, 2, 100, 2, 1, "");
+    b.contain(c, node);
+    b.contain(node, b.addVertex("core", "core", null, 0, 101, -1, 1, ""));
+    return b.build();
+  }
+
+  /** What a test compares: every observable of every vertex, and the edges. */
+  private static String describe(ResourceGraph g) {
+    StringBuilder sb = new StringBuilder();
+    for (int v = 0; v < g.vertexLimit(); v++) {
+      if (g.isLive(v)) {
+        sb.append(v).append(' ').append(g.path(v)).append(' ').append(g.status(v));
+        sb.append(' ').append(g.properties(v)).append(' ').append(g.uniqId(v));
+        sb.append(" out=").append(g.out(0).degree(v)).append(" in=").append(g.in(0).degree(v));
+        sb.append('\n');
+      }
+    }
+    return sb.append(g.vertexCount()).append(' ').append(g.edgeCount()).toString();
+  }
+
+  @Test
+  void copy_changesOnEitherSide_areNeverVisibleInTheOther() {
+    for (boolean changeOriginal : new boolean[] {true, false}) {
+      ResourceGraph a = small();
+      a.setProperty(1, "p", "0");
+      assertThat(a.vertexByPath("/cluster0/node1")).isPresent(); // builds the shared index
+      ResourceGraph b = a.copy();
+      ResourceGraph changed = changeOriginal ? a : b;
+      ResourceGraph other = changeOriginal ? b : a;
+      String before = describe(other);
+      changed.setStatus(1, Status.DOWN);
+      changed.setProperty(1, "p", "1");
+      changed.setProperty(2, "q", "2");
+      changed.removeProperty(1, "p");
+      int[] added = changed.attach(extraNode());
+      changed.remove(changed.vertexByPath("/cluster0/node0").getAsInt());
+      assertThat(describe(other)).isEqualTo(before);
+      assertThat(other.vertexByPath("/cluster0/node2")).isEmpty();
+      assertThat(other.vertexByPath("/cluster0/node0")).isPresent();
+      assertThat(other.vertexByUniqId(100)).isEqualTo(ResourceGraph.NONE);
+      assertThat(changed.vertexByPath("/cluster0/node2")).hasValue(added[0]);
+      assertThat(changed.vertexByPath("/cluster0/node0")).isEmpty();
+      assertThat(changed.status(1)).isEqualTo(Status.DOWN);
+      assertThat(changed.properties(1)).doesNotContainKey("p");
+      assertThat(changed.properties(2)).containsEntry("q", "2");
+      // and the other side still changes on its own, without touching the first
+      String after = describe(changed);
+      other.setStatus(2, Status.DOWN);
+      other.attach(extraNode());
+      assertThat(describe(changed)).isEqualTo(after);
+      assertThat(other.status(2)).isEqualTo(Status.DOWN);
+    }
+  }
+
+  @Test
+  void copy_sharesTheAdjacencyUntilTheTopologyChanges() {
+    ResourceGraph a = small();
+    Adjacency out = a.out(0);
+    ResourceGraph b = a.copy();
+    assertThat(b.out(0)).isSameAs(out);
+    b.setStatus(1, Status.DOWN);
+    assertThat(b.out(0)).isSameAs(out);
+    b.remove(2);
+    assertThat(b.out(0)).isNotSameAs(out);
+    assertThat(a.out(0)).isSameAs(out);
+  }
+
   @Test
   void build_rejectsNegativeSizeAndCycles() {
     GraphBuilder b = GraphBuilder.forSource("bad.json", 4);

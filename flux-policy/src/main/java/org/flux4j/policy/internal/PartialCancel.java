@@ -90,11 +90,11 @@ final class PartialCancel {
   Outcome byVertices(int[] vertices) {
     IntIntHashMap rootLength = new IntIntHashMap();
     for (int v : vertices) {
-      SubtreePlan p = st.sub[v];
+      SubtreePlan p = st.subForWrite(v);
       if (p != null) {
         p.remove(jobId);
       }
-      VertexSchedule s = st.sched[v];
+      VertexSchedule s = st.schedForWrite(v);
       int k = s == null ? -1 : s.indexOf(jobId);
       if (k < 0) {
         return Outcome.ERROR; // no exclusivity span for the job
@@ -119,8 +119,8 @@ final class PartialCancel {
     int k = s.indexOf(jobId);
     byte kind = s.kind[k];
     long units = s.units[k];
-    s.remove(jobId);
-    SubtreePlan p = st.sub[v];
+    st.schedForWrite(v).remove(jobId);
+    SubtreePlan p = st.subForWrite(v);
     if (p != null) {
       p.remove(jobId);
     }
@@ -166,13 +166,13 @@ final class PartialCancel {
       if (p == null || !p.has(jobId) || !carries(a)) {
         continue;
       }
-      int r = p.reduce(jobId, parentCounts.get(a));
+      int r = st.subForWrite(a).reduce(jobId, parentCounts.get(a));
       if (r == SubtreePlan.REDUCE_ERROR) {
         return Outcome.ERROR;
       }
       VertexSchedule s = st.sched[a];
       if (r == SubtreePlan.REDUCED_AWAY && s.kind[s.indexOf(jobId)] == VertexSchedule.SHARED) {
-        s.remove(jobId);
+        st.schedForWrite(a).remove(jobId);
       }
     }
     return carries(root) ? Outcome.PARTIAL : Outcome.FULL;
@@ -191,8 +191,9 @@ final class PartialCancel {
       if (k >= 0 && s.kind[k] != VertexSchedule.SHARED) {
         long from = s.start[k];
         long to = s.end[k];
-        s.remove(jobId);
-        s.add(jobId, from, to, 0, VertexSchedule.SHARED);
+        VertexSchedule w = st.schedForWrite(v);
+        w.remove(jobId);
+        w.add(jobId, from, to, 0, VertexSchedule.SHARED);
       }
     }
   }

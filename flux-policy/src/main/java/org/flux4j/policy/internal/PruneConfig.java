@@ -56,6 +56,22 @@ final class PruneConfig {
     reindex();
   }
 
+  private PruneConfig(PruneConfig o, ResourceGraph g) {
+    this.g = g;
+    anchors.putAll(o.anchors);
+    names.addAll(o.names);
+    byGraphType = o.byGraphType;
+    myTypes.putAll(o.myTypes);
+  }
+
+  /**
+   * The same filters over {@code g}, a copy of this configuration's graph (same type ids): for an
+   * engine's copy, whose priming after grow or shrink must read its own graph. O(filters).
+   */
+  PruneConfig forGraph(ResourceGraph g) {
+    return new PruneConfig(this, g);
+  }
+
   private int maxType() {
     int m = 0;
     for (int v = 0; v < g.vertexLimit(); v++) {
@@ -169,11 +185,15 @@ final class PruneConfig {
    */
   void reprime(int root, SchedState st) {
     SubtreePlan[] old = st.sub.clone();
-    java.util.Arrays.fill(st.sub, null);
+    for (int v = 0; v < old.length; v++) {
+      if (old[v] != null) {
+        st.setSub(v, null);
+      }
+    }
     prime(root, 0, st);
     for (int v = 0; v < st.sub.length; v++) {
       if (st.sub[v] != null && old[v] != null && old[v].types.length == st.sub[v].types.length) {
-        st.sub[v] = old[v].withTotals(st.sub[v].totals);
+        st.setSub(v, old[v].withTotals(st.sub[v].totals));
       }
     }
   }
@@ -208,7 +228,7 @@ final class PruneConfig {
       for (int k = 0; k < my.length; k++) {
         totals[k] = dfv[my[k]];
       }
-      st.sub[u] = new SubtreePlan(my, totals);
+      st.setSub(u, new SubtreePlan(my, totals));
     }
     return res;
   }

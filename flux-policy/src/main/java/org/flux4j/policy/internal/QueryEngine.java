@@ -66,16 +66,15 @@ public final class QueryEngine {
     }
   }
 
+  /** A copy of {@code o} over {@code g}, a copy of its graph: O(jobs), see {@link #copy()}. */
   private QueryEngine(QueryEngine o, ResourceGraph g) {
     this.graph = g;
     this.options = o.options;
-    this.prune = o.prune;
+    this.prune = o.prune.forGraph(g);
     this.state = o.state.copy();
     this.root = o.root;
     this.dom = o.dom;
-    this.trav = new Traverser(g, dom, options.policy(), prune, state);
-    this.trav.flexible = o.trav.flexible;
-    this.trav.seq = o.trav.seq;
+    this.trav = new Traverser(o.trav, g, prune, state);
     this.totalPre = o.totalPre;
     this.totalPost = o.totalPost;
     this.nodesUp = o.nodesUp;
@@ -87,6 +86,11 @@ public final class QueryEngine {
    */
   void rememberVisits(int minSubtree) {
     trav.rememberVisits(minSubtree);
+  }
+
+  /** The scheduling state: a test hook to check what copies share. */
+  SchedState state() {
+    return state;
   }
 
   private static void checkSubsystems(String s) {
@@ -348,10 +352,11 @@ public final class QueryEngine {
     } else {
       for (VertexSchedule s : state.sched) {
         if (s != null) {
-          s.compact();
           for (int i = 0; i < s.n; i++) {
-            points.add(s.start[i]);
-            points.add(s.end[i]);
+            if (s.isLive(i)) {
+              points.add(s.start[i]);
+              points.add(s.end[i]);
+            }
           }
         }
       }
@@ -691,7 +696,7 @@ public final class QueryEngine {
       int v = held.vertex(i);
       SubtreePlan p = state.sub[v];
       if (p != null && p.has(jobId)) {
-        p.remove(jobId);
+        state.subForWrite(v).remove(jobId);
       }
     }
     for (int i = 0; i < held.size(); i++) {
@@ -720,7 +725,7 @@ public final class QueryEngine {
         (a, amounts) -> {
           VertexSchedule sa = state.sched[a];
           if (sa != null && sa.indexOf(jobId) >= 0) {
-            state.sub[a].add(jobId, s0, e0, amounts);
+            state.subForWrite(a).add(jobId, s0, e0, amounts);
           }
         });
   }
@@ -888,13 +893,14 @@ public final class QueryEngine {
     org.eclipse.collections.impl.set.mutable.primitive.LongHashSet touched =
         new org.eclipse.collections.impl.set.mutable.primitive.LongHashSet();
     for (int x = 0; x < inside.length; x++) {
-      if (inside[x] && state.sched[x] != null) {
-        state.sched[x].compact();
-        for (int i = 0; i < state.sched[x].n; i++) {
-          touched.add(state.sched[x].job[i]);
+      VertexSchedule s = inside[x] ? state.sched[x] : null;
+      if (s != null) {
+        for (int i = 0; i < s.n; i++) {
+          if (s.isLive(i)) {
+            touched.add(s.job[i]);
+          }
         }
-        state.sched[x] = null;
-        state.sub[x] = null;
+        state.clearVertex(x);
       }
     }
     org.eclipse.collections.impl.map.mutable.primitive.LongLongHashMap weights = saveWeights();
@@ -927,14 +933,14 @@ public final class QueryEngine {
   private void afterTopologyChange(
       org.eclipse.collections.impl.map.mutable.primitive.LongLongHashMap weights) {
     state.ensureCapacity(graph.vertexLimit());
-    state.weight = new long[0];
+    state.resetWeights();
     trav.resize();
     org.flux4j.graph.Adjacency a = graph.out(0);
     for (int v = 0; v < graph.vertexLimit(); v++) {
       for (int i = a.start(v); i < a.end(v); i++) {
         long key = ((long) v << 32) | a.target(i);
         if (weights.containsKey(key)) {
-          state.weight[i] = weights.get(key);
+          state.setWeight(i, weights.get(key));
         }
       }
     }
@@ -965,6 +971,9 @@ public final class QueryEngine {
 
   /**
    * See {@link ResourceQuery#copy}: the graph is copied too (status and properties are mutable).
+   * O(jobs): the graph, the scheduling state and the traverser's topology arrays are shared with
+   * this engine copy-on-write, so each side pays for a part only when it first changes it (see
+   * {@link SchedState}); the copy's scratch arrays and memo are allocated on its first match.
    */
   public QueryEngine copy() {
     return new QueryEngine(this, graph.copy());
@@ -975,9 +984,8 @@ public final class QueryEngine {
     for (int v = 0; v < graph.vertexLimit(); v++) {
       VertexSchedule s = state.sched[v];
       if (s != null) {
-        s.compact();
         for (int i = 0; i < s.n; i++) {
-          if (!state.jobs.containsKey(s.job[i])) {
+          if (s.isLive(i) && !state.jobs.containsKey(s.job[i])) {
             throw new IllegalStateException(
                 "vertex " + graph.path(v) + " holds an entry of unknown job " + s.job[i]);
           }

@@ -8,16 +8,44 @@ import org.flux4j.policy.match.ResourceSet;
 /**
  * The mutable scheduling state of one engine, apart from the immutable topology: per-vertex job
  * entries, per-vertex subtree aggregates, the out-edge weights of the stop-on-first-match traversal
- * order, and the job table. {@link #copy()} is a deep copy of primitive arrays (O(V + entries)).
+ * order, and the job table.
+ *
+ * <h2>Implementation notes</h2>
+ *
+ * <p>{@link #copy()} is copy-on-write, O(jobs): the copy shares the {@link #sched}, {@link #sub}
+ * and {@link #weight} arrays and every {@link VertexSchedule} and {@link SubtreePlan} object with
+ * this state. Each state has an owner token; an object is this state's own when it carries the
+ * token ({@code owner == token}). A copy gives both sides fresh tokens, so afterwards neither owns
+ * anything shared: the first write to a vertex on either side clones its object (and the first
+ * write to an array clones the array), through {@link #schedOf}, {@link #schedForWrite}, {@link
+ * #subForWrite}, {@link #setSub}, {@link #clearVertex} and {@link #setWeight}. Code outside this
+ * class reads the arrays directly but never writes to them or through the objects they hold.
+ *
+ * <p>Reads never change an object (a {@link VertexSchedule} compacts and builds its lookup index
+ * only when written to), so a shared object is never written at all, and a state and its copies may
+ * be used from different threads at once (each by one thread at a time).
  */
 final class SchedState {
+  /** Per-vertex job entries; read freely, write only through this class. */
   VertexSchedule[] sched;
+
+  /** Per-vertex subtree aggregates; read freely, write only through this class. */
   SubtreePlan[] sub;
 
-  /** Weight of each dominant out-edge slot (Fluxion's by_outedges key); -1 = unsigned max. */
+  /**
+   * Weight of each dominant out-edge slot (Fluxion's by_outedges key); -1 = unsigned max. Read
+   * freely, write through {@link #setWeight}.
+   */
   long[] weight;
 
   final LongObjectHashMap<JobRecord> jobs;
+
+  /** Objects stamped with this token are this state's own (not shared with a copy). */
+  private Object token = new Object();
+
+  private boolean schedShared;
+  private boolean subShared;
+  private boolean weightShared;
 
   /** One job known to the engine. */
   static final class JobRecord {
@@ -44,24 +72,26 @@ final class SchedState {
   }
 
   private SchedState(SchedState o) {
-    sched = new VertexSchedule[o.sched.length];
-    for (int v = 0; v < sched.length; v++) {
-      if (o.sched[v] != null) {
-        sched[v] = o.sched[v].copy();
-      }
-    }
-    sub = new SubtreePlan[o.sub.length];
-    for (int v = 0; v < sub.length; v++) {
-      if (o.sub[v] != null) {
-        sub[v] = o.sub[v].copy();
-      }
-    }
-    weight = o.weight.clone();
-    jobs = new LongObjectHashMap<>();
+    sched = o.sched;
+    sub = o.sub;
+    weight = o.weight;
+    schedShared = true;
+    subShared = true;
+    weightShared = true;
+    o.schedShared = true;
+    o.subShared = true;
+    o.weightShared = true;
+    // neither side owns what is now shared
+    o.token = new Object();
+    jobs = new LongObjectHashMap<>(o.jobs.size());
     o.jobs.forEachKeyValue(
         (k, r) -> jobs.put(k, new JobRecord(r.jobId, r.state, r.at, r.duration, r.resources)));
   }
 
+  /**
+   * An independent copy, O(jobs): every array and per-vertex object is shared until either side
+   * first writes to it (see the implementation notes).
+   */
   SchedState copy() {
     return new SchedState(this);
   }
@@ -70,6 +100,8 @@ final class SchedState {
     if (vertices > sched.length) {
       sched = Arrays.copyOf(sched, vertices);
       sub = Arrays.copyOf(sub, vertices);
+      schedShared = false;
+      subShared = false;
     }
   }
 
@@ -77,18 +109,100 @@ final class SchedState {
     if (edges != weight.length) {
       int old = weight.length;
       weight = Arrays.copyOf(weight, edges);
+      weightShared = false;
       if (edges > old) {
         Arrays.fill(weight, old, edges, -1L);
       }
     }
   }
 
+  /** Replaces the weights with an empty array (before {@link #ensureEdges} after a regrowth). */
+  void resetWeights() {
+    weight = new long[0];
+    weightShared = false;
+  }
+
+  /** Sets the weight of out-edge slot {@code slot}. */
+  void setWeight(int slot, long w) {
+    if (weightShared) {
+      weight = weight.clone();
+      weightShared = false;
+    }
+    weight[slot] = w;
+  }
+
+  private void ownSched() {
+    if (schedShared) {
+      sched = sched.clone();
+      schedShared = false;
+    }
+  }
+
+  private void ownSub() {
+    if (subShared) {
+      sub = sub.clone();
+      subShared = false;
+    }
+  }
+
+  /** The entries of {@code v} to write to, created if absent, cloned first if shared. */
   VertexSchedule schedOf(int v) {
     VertexSchedule s = sched[v];
     if (s == null) {
+      ownSched();
       s = new VertexSchedule();
+      s.owner = token;
       sched[v] = s;
+      return s;
     }
-    return s;
+    return s.owner == token ? s : ownSchedAt(v, s);
+  }
+
+  /** The entries of {@code v} to write to, cloned first if shared; null if it has none. */
+  VertexSchedule schedForWrite(int v) {
+    VertexSchedule s = sched[v];
+    return s == null || s.owner == token ? s : ownSchedAt(v, s);
+  }
+
+  private VertexSchedule ownSchedAt(int v, VertexSchedule shared) {
+    ownSched();
+    VertexSchedule c = shared.copy();
+    c.owner = token;
+    sched[v] = c;
+    return c;
+  }
+
+  /** The aggregate of {@code v} to write to, cloned first if shared; null if it has none. */
+  SubtreePlan subForWrite(int v) {
+    SubtreePlan p = sub[v];
+    if (p == null || p.owner == token) {
+      return p;
+    }
+    ownSub();
+    SubtreePlan c = p.copy();
+    c.owner = token;
+    sub[v] = c;
+    return c;
+  }
+
+  /** Sets (or with null, drops) the aggregate of {@code v}; {@code p} must not be shared. */
+  void setSub(int v, SubtreePlan p) {
+    ownSub();
+    if (p != null) {
+      p.owner = token;
+    }
+    sub[v] = p;
+  }
+
+  /** Drops the entries and the aggregate of {@code v}. */
+  void clearVertex(int v) {
+    if (sched[v] != null) {
+      ownSched();
+      sched[v] = null;
+    }
+    if (sub[v] != null) {
+      ownSub();
+      sub[v] = null;
+    }
   }
 }

@@ -36,6 +36,9 @@ final class SubtreePlan {
   private long[] used;
   private int pn;
 
+  /** The token of the {@link SchedState} that owns this object and may write to it. */
+  Object owner;
+
   SubtreePlan(int[] types, long[] totals) {
     this.types = types;
     this.totals = totals;

@@ -70,7 +70,7 @@ final class Traverser {
   private final Order vertexOrder;
   private final Order slotOrder;
 
-  // scratch, epoch-stamped
+  // scratch, epoch-stamped; allocated on first use (see ensureScratch)
   private int[] color;
   private int tick;
   private Adjacency adj;
@@ -109,6 +109,10 @@ final class Traverser {
 
   // remembered subtree visits (null when the dominant subsystem is not a tree)
   private VisitMemo memo;
+
+  /** A copy's memo before its first select: the original's, for its topology (see ensureMemo). */
+  private VisitMemo memoTemplate;
+
   private long graphModifications;
   private int memoMinSubtree = Integer.getInteger("flux4j.memo.minSubtree", VisitMemo.MIN_SUBTREE);
 
@@ -120,24 +124,60 @@ final class Traverser {
     this.st = st;
     this.vertexOrder = Order.of(policy.higherFirst());
     this.slotOrder = Order.of(policy.higherFirstInSlots());
-    int n = g.vertexLimit();
-    color = new int[n];
-    label = new String[n];
-    labelSeq = new int[n];
     indexEdges();
     nodeType = g.typeId("node");
     storageNodeType = g.typeId("storage_node");
     resetExclusiveTypes();
   }
 
+  /**
+   * A traverser for a copy of {@code o}'s engine: {@code g} is a copy of {@code o}'s graph (same
+   * topology) and {@code st} a copy of its state. O(1): it shares {@code o}'s topology-derived
+   * arrays (never written in place: a resize replaces them), allocates its scratch arrays on first
+   * use and starts with an empty memo.
+   */
+  Traverser(Traverser o, ResourceGraph g, PruneConfig prune, SchedState st) {
+    this.g = g;
+    this.dom = o.dom;
+    this.policy = o.policy;
+    this.prune = prune;
+    this.st = st;
+    this.vertexOrder = o.vertexOrder;
+    this.slotOrder = o.slotOrder;
+    this.flexible = o.flexible;
+    this.seq = o.seq;
+    this.adj = o.adj;
+    this.slotSource = o.slotSource;
+    this.firstIn = o.firstIn;
+    this.nodeType = o.nodeType;
+    this.storageNodeType = o.storageNodeType;
+    this.baseExclType = o.baseExclType;
+    this.exclType = o.baseExclType.clone();
+    this.memoMinSubtree = o.memoMinSubtree;
+    this.memoTemplate = o.memo != null ? o.memo : o.memoTemplate;
+  }
+
+  /** Allocates the per-vertex and per-edge scratch arrays, if not yet (or too small). */
+  private void ensureScratch() {
+    int n = g.vertexLimit();
+    if (color == null || n > color.length) {
+      color = color == null ? new int[n] : java.util.Arrays.copyOf(color, n);
+      if (label != null) {
+        label = java.util.Arrays.copyOf(label, n);
+        labelSeq = java.util.Arrays.copyOf(labelSeq, n);
+      }
+    }
+    int m = adj.edgeCount();
+    if (markSeq == null || markSeq.length != m) {
+      // fresh marks: no edge carries a sequence number of the current or a later select
+      markSeq = new int[m];
+      markNeeds = new long[m];
+      markExcl = new boolean[m];
+    }
+  }
+
   /** Re-reads the topology after the graph grew or shrank. */
   void resize() {
-    int n = g.vertexLimit();
-    if (n > color.length) {
-      color = java.util.Arrays.copyOf(color, n);
-      label = java.util.Arrays.copyOf(label, n);
-      labelSeq = java.util.Arrays.copyOf(labelSeq, n);
-    }
     indexEdges();
     resetExclusiveTypes();
   }
@@ -145,9 +185,9 @@ final class Traverser {
   private void indexEdges() {
     adj = g.out(dom);
     int m = adj.edgeCount();
-    markSeq = new int[m];
-    markNeeds = new long[m];
-    markExcl = new boolean[m];
+    markSeq = null;
+    markNeeds = null;
+    markExcl = null;
     slotSource = new int[m];
     int n = g.vertexLimit();
     for (int v = 0; v < n; v++) {
@@ -184,6 +224,7 @@ final class Traverser {
       tree &= d <= 1;
       parent[v] = firstIn[v] >= 0 ? slotSource[firstIn[v]] : -1;
     }
+    memoTemplate = null;
     if (!tree || memoMinSubtree <= 0) {
       memo = null;
       return;
@@ -236,6 +277,15 @@ final class Traverser {
   void forgetVisits() {
     if (memo != null) {
       memo.clear();
+    }
+  }
+
+  /** Gives a copy its own empty memo, over the topology it shares with its original. */
+  private void ensureMemo() {
+    if (memoTemplate != null) {
+      memo = memoTemplate.emptySibling();
+      memoTemplate = null;
+      graphModifications = g.modificationCount();
     }
   }
 
@@ -469,6 +519,8 @@ final class Traverser {
 
   private int selectOne(Req[] resources, int root, Meta m, boolean excl) {
     this.meta = m;
+    ensureScratch();
+    ensureMemo();
     if (memo != null) {
       if (g.modificationCount() != graphModifications) {
         graphModifications = g.modificationCount();
@@ -582,6 +634,11 @@ final class Traverser {
   }
 
   private void setLabel(int v, String text) {
+    if (label == null) {
+      // most requests carry no labels: allocated on the first one
+      label = new String[color.length];
+      labelSeq = new int[color.length];
+    }
     label[v] = text;
     labelSeq[v] = seq;
     if (memo != null && memo.recording()) {
@@ -1374,6 +1431,7 @@ final class Traverser {
    * for an update from R, so that {@link #update} emits and commits exactly that selection.
    */
   void markSelection(int root, boolean[] in, long[] needs, boolean[] excl) {
+    ensureScratch();
     tick++;
     seq++;
     for (int v = 0; v < in.length; v++) {
@@ -1403,6 +1461,7 @@ final class Traverser {
    */
   ResourceSet.Builder update(int root, Meta m) {
     this.meta = m;
+    ensureScratch();
     tick++;
     out = ResourceSet.builder(g).dominantSubsystem(dom);
     long[] agg = new long[prune.count()];
@@ -1474,8 +1533,8 @@ final class Traverser {
         if (!excl) {
           st.schedOf(u).add(meta.jobId, meta.at, meta.at + meta.duration, 0, VertexSchedule.SHARED);
         }
-        SubtreePlan p = st.sub[u];
-        if (p != null && any) {
+        SubtreePlan p = any ? st.subForWrite(u) : null;
+        if (p != null) {
           p.add(meta.jobId, meta.at, meta.at + meta.duration, agg);
         }
         int pt = prune.pruneIndexOfType(g.typeOf(u));
@@ -1493,7 +1552,7 @@ final class Traverser {
             && (any || prune.pruneIndexOfType(g.typeOf(u)) >= 0);
     if (nPlans > 0) {
       int e = out.add(u, needs, excl);
-      if (labelSeq[u] == seq && label[u] != null) {
+      if (label != null && labelSeq[u] == seq && label[u] != null) {
         out.ephemeral(e, "label", label[u]);
       }
     }
@@ -1509,7 +1568,7 @@ final class Traverser {
     if (avail == 0 && p.n == 0) {
       return;
     }
-    st.weight[slot] = avail < 0 ? 0 : avail;
+    st.setWeight(slot, avail < 0 ? 0 : avail);
     touch(slotSource[slot]);
   }
 
@@ -1520,6 +1579,7 @@ final class Traverser {
    * whether anything was removed.
    */
   boolean remove(int root, long jobId) {
+    ensureScratch();
     preorder = 0;
     postorder = 0;
     tick++;
@@ -1532,12 +1592,13 @@ final class Traverser {
     for (int v = 0; v < g.vertexLimit(); v++) {
       VertexSchedule s = st.sched[v];
       if (s != null && s.indexOf(jobId) >= 0) {
-        s.remove(jobId);
+        st.schedForWrite(v).remove(jobId);
         any = true;
         touch(v);
       }
       SubtreePlan p = st.sub[v];
-      if (p != null && p.remove(jobId)) {
+      if (p != null && p.has(jobId)) {
+        st.subForWrite(v).remove(jobId);
         touch(v);
       }
     }
@@ -1548,13 +1609,14 @@ final class Traverser {
     preorder++;
     color[u] = tick;
     VertexSchedule s = st.sched[u];
-    if (s == null || s.remove(jobId) < 0) {
+    if (s == null || s.indexOf(jobId) < 0) {
       return;
     }
+    st.schedForWrite(u).remove(jobId);
     touch(u);
     SubtreePlan p = st.sub[u];
-    if (p != null) {
-      p.remove(jobId);
+    if (p != null && p.has(jobId)) {
+      st.subForWrite(u).remove(jobId);
     }
     Adjacency a = adj;
     for (int i = a.start(u); i < a.end(u); i++) {

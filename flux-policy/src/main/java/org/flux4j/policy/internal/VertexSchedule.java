@@ -14,19 +14,21 @@ import org.eclipse.collections.impl.map.mutable.primitive.LongIntHashMap;
  * reservation). This single list plays the roles of Fluxion's {@code schedule.plans} with its
  * allocations/reservations maps, the {@code x_checker} planner and the job tags. Lists are short
  * except at the top of the tree (the cluster vertex has an entry per job), so queries scan them
- * linearly, skipping what counters rule out. Copy-on-write is not needed: {@link #copy()} is cheap
- * because entries are primitive arrays.
+ * linearly, skipping what counters rule out. Objects are shared between copies of a {@link
+ * SchedState} until one side writes ({@link #owner}); {@link #copy()} is cheap because entries are
+ * primitive arrays.
  *
  * <p>Entries stay in insertion order. Removal leaves a tombstone (kind {@link #DEAD}, no units, an
  * empty window, so the scans skip it without a test) instead of shifting the arrays; slots before
  * {@code lo} are all tombstones, trailing tombstones are dropped at once, and the arrays are
  * compacted when tombstones are the majority, so removal is amortised O(1) after the lookup, and
  * O(1) lookups for the oldest entry (jobs mostly end in start order). Code outside this class that
- * reads the arrays directly calls {@link #compact()} first: then {@code [0, n)} are exactly the
- * live entries in insertion order.
+ * reads the arrays directly skips the slots {@code i < n} where {@link #isLive} is false (or, when
+ * it owns the object, calls {@link #compact()} first: then {@code [0, n)} are exactly the live
+ * entries in insertion order).
  *
  * <p>Long lists (more than {@link #INDEX_AT} live entries) get a job-to-slot hash index, built on
- * the first lookup, so {@link #indexOf} and {@link #remove} are O(1) there. The index assumes one
+ * the first removal, so {@link #indexOf} and {@link #remove} are O(1) there. The index assumes one
  * entry per job; a list that ever holds two entries of a job drops it for good and scans.
  */
 final class VertexSchedule {
@@ -66,6 +68,9 @@ final class VertexSchedule {
 
   /** Set once two live entries of one job were seen: lookups scan from then on. */
   private boolean noIndex;
+
+  /** The token of the {@link SchedState} that owns this object and may write to it. */
+  Object owner;
 
   VertexSchedule copy() {
     VertexSchedule c = new VertexSchedule();
@@ -128,6 +133,9 @@ final class VertexSchedule {
    * none here.
    */
   int remove(long jobId) {
+    if (index == null && !noIndex && n - dead > INDEX_AT) {
+      buildIndex();
+    }
     int i = indexOf(jobId);
     if (i < 0) {
       return -1;
@@ -158,6 +166,11 @@ final class VertexSchedule {
     return i;
   }
 
+  /** Whether slot {@code i} (below {@link #n}) holds a live entry rather than a tombstone. */
+  boolean isLive(int i) {
+    return kind[i] != DEAD;
+  }
+
   /** Drops the tombstones: afterwards {@code [0, n)} are the live entries in insertion order. */
   void compact() {
     if (dead == 0) {
@@ -184,16 +197,14 @@ final class VertexSchedule {
     }
   }
 
-  /** The slot of the first live entry of {@code jobId}, or -1. */
+  /**
+   * The slot of the first live entry of {@code jobId}, or -1. A pure read (it never builds the
+   * index, which {@link #remove} does), so that copies of a {@link SchedState} sharing this object
+   * may read it from different threads.
+   */
   int indexOf(long jobId) {
     if (index != null) {
       return index.getIfAbsent(jobId, -1);
-    }
-    if (!noIndex && n - dead > INDEX_AT) {
-      buildIndex();
-      if (index != null) {
-        return index.getIfAbsent(jobId, -1);
-      }
     }
     for (int i = lo; i < n; i++) {
       if (job[i] == jobId && kind[i] != DEAD) {

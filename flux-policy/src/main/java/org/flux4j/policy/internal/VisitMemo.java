@@ -119,6 +119,22 @@ final class VisitMemo {
   }
 
   /** Whether visits of {@code v} are remembered. */
+  private VisitMemo(VisitMemo o) {
+    int n = o.parent.length;
+    parent = o.parent;
+    eligible = o.eligible;
+    entries = new Entry[n];
+    version = new long[n];
+  }
+
+  /**
+   * An empty memo over the same tree as this one (sharing its immutable parent and eligibility
+   * arrays): for a copy of the engine, which must not see this memo's entries. O(V) to allocate.
+   */
+  VisitMemo emptySibling() {
+    return new VisitMemo(this);
+  }
+
   boolean eligible(int v) {
     return eligible[v];
   }

@@ -329,7 +329,15 @@ public final class ResourceQuery {
 
   /**
    * A copy of the whole scheduling state (jobs, spans, aggregates) and of the graph's mutable
-   * attributes, for what-if questions; changes to either do not affect the other.
+   * attributes, for what-if questions; changes to either (matches, cancels, status, properties,
+   * grow, shrink) do not affect the other.
+   *
+   * <p>O(jobs): the copy shares the graph, the per-vertex state and the traverser's topology index
+   * with this query, copy-on-write, so each side pays for a part (a vertex's entries, the status
+   * bits, the topology) only when it first changes it after the copy; the copy's per-match scratch
+   * space is allocated on its first match. Shared parts are never written, so a query and its
+   * copies may be used from different threads at the same time (each query by one thread at a
+   * time).
    */
   public ResourceQuery copy() {
     return new ResourceQuery(engine.copy());
