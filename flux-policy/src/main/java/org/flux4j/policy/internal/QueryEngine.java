@@ -596,9 +596,30 @@ public final class QueryEngine {
     if (!state.jobs.containsKey(jobId)) {
       return CancelStatus.NO_SUCH_JOB;
     }
+    SchedState.JobRecord rec = state.jobs.get(jobId);
     trav.remove(root, jobId);
     totalPre = trav.preorder;
     totalPost = trav.postorder;
+    // entries that a failed partial cancel cut off from the root (the walk above follows the
+    // job's tags down from the root) are still listed in the job's resources: clear them too
+    boolean leftovers = false;
+    ResourceSet held = rec.resources;
+    for (int i = 0; i < held.size(); i++) {
+      int v = held.vertex(i);
+      VertexSchedule s = state.sched[v];
+      if (s != null && s.indexOf(jobId) >= 0) {
+        state.schedForWrite(v).remove(jobId);
+        leftovers = true;
+      }
+      SubtreePlan p = state.sub[v];
+      if (p != null && p.has(jobId)) {
+        state.subForWrite(v).remove(jobId);
+        leftovers = true;
+      }
+    }
+    if (leftovers) {
+      trav.forgetVisits();
+    }
     state.jobs.remove(jobId);
     return CancelStatus.CANCELLED;
   }
