@@ -17,6 +17,14 @@ final class Evals {
   private int cursor = -1;
   private long[] keys = new long[4];
 
+  /** The groups' scores, in the groups' order while {@link #scoresInOrder}. */
+  private long[] scores = new long[4];
+
+  private boolean scoresInOrder = true;
+
+  /** The smallest count among the groups (sorting only the top needs every count to be >= 1). */
+  long minCount = Long.MAX_VALUE;
+
   Evals(int type) {
     this.type = type;
   }
@@ -29,6 +37,8 @@ final class Evals {
     bestK = 0;
     bestI = 0;
     cursor = -1;
+    scoresInOrder = true;
+    minCount = Long.MAX_VALUE;
   }
 
   void add(EGroup g) {
@@ -39,6 +49,11 @@ final class Evals {
     if (n == groups.length) {
       groups = Arrays.copyOf(groups, n * 2);
     }
+    if (n >= scores.length) {
+      scores = Arrays.copyOf(scores, groups.length);
+    }
+    scores[n] = g.score;
+    minCount = Math.min(minCount, g.count);
     groups[n++] = g;
   }
 
@@ -49,17 +64,57 @@ final class Evals {
       groups = Arrays.copyOf(groups, Math.max(groups.length * 2, n + o.n));
     }
     System.arraycopy(o.groups, 0, groups, n, o.n);
+    minCount = Math.min(minCount, o.minCount);
+    if (scoresInOrder) {
+      ensureScores(n + o.n);
+      if (o.scoresInOrder) {
+        System.arraycopy(o.scores, 0, scores, n, o.n);
+      } else {
+        for (int i = 0; i < o.n; i++) {
+          scores[n + i] = o.groups[i].score;
+        }
+      }
+    }
     n += o.n;
   }
 
+  private void ensureScores(int size) {
+    if (size > scores.length) {
+      scores = Arrays.copyOf(scores, Math.max(scores.length * 2, size));
+    }
+  }
+
+  /** The groups' scores in the groups' order, as a new array. */
+  long[] scoresCopy() {
+    if (scoresInOrder) {
+      return Arrays.copyOf(scores, n);
+    }
+    long[] out = new long[n];
+    for (int i = 0; i < n; i++) {
+      out[i] = groups[i].score;
+    }
+    return out;
+  }
+
   /** Appends {@code count} groups with their qualified and total counts (a remembered merge). */
-  void mergeGroups(EGroup[] gs, int count, long addQual, long addTotal) {
+  void mergeGroups(
+      EGroup[] gs,
+      long[] groupScores,
+      long groupsMinCount,
+      int count,
+      long addQual,
+      long addTotal) {
+    minCount = Math.min(minCount, groupsMinCount);
     qual += addQual;
     total += addTotal;
     if (n + count > groups.length) {
       groups = Arrays.copyOf(groups, Math.max(groups.length * 2, n + count));
     }
     System.arraycopy(gs, 0, groups, n, count);
+    if (scoresInOrder) {
+      ensureScores(n + count);
+      System.arraycopy(groupScores, 0, scores, n, count);
+    }
     n += count;
   }
 
@@ -77,11 +132,19 @@ final class Evals {
       keys = new long[Math.max(n, keys.length * 2)];
     }
     boolean unitCounts = true;
-    for (int i = 0; i < n; i++) {
-      EGroup g = groups[i];
-      keys[i] = order.key(g.score);
-      unitCounts &= g.count >= 1;
+    if (scoresInOrder) {
+      for (int i = 0; i < n; i++) {
+        keys[i] = order.key(scores[i]);
+      }
+      unitCounts = allUnitCounts();
+    } else {
+      for (int i = 0; i < n; i++) {
+        EGroup g = groups[i];
+        keys[i] = order.key(g.score);
+        unitCounts &= g.count >= 1;
+      }
     }
+    scoresInOrder = false;
     if (onlyTop && unitCounts && k < n && bestK == 0) {
       StdSort.sortTop(groups, keys, n, (int) k);
     } else {
@@ -98,6 +161,10 @@ final class Evals {
     bestK = k;
     bestI = i;
     return true;
+  }
+
+  private boolean allUnitCounts() {
+    return minCount >= 1;
   }
 
   void iterReset() {

@@ -60,6 +60,8 @@ final class VisitMemo {
     String error;
     int[] types = new int[0];
     EGroup[][] groups = new EGroup[0][];
+    long[][] scores = new long[0][];
+    long[] minCounts = new long[0];
     int[] counts = new int[0];
     long[] qual = new long[0];
     long[] total = new long[0];
@@ -287,6 +289,8 @@ final class VisitMemo {
     int n = dfu.n;
     e.types = new int[n];
     e.groups = new EGroup[n][];
+    e.scores = new long[n][];
+    e.minCounts = new long[n];
     e.counts = new int[n];
     e.qual = new long[n];
     e.total = new long[n];
@@ -295,6 +299,8 @@ final class VisitMemo {
       e.types[i] = ev.type;
       e.counts[i] = ev.n;
       e.qual[i] = ev.qual;
+      e.scores[i] = ev.scoresCopy();
+      e.minCounts[i] = ev.minCount;
       e.total[i] = ev.total;
       EGroup[] gs = new EGroup[ev.n];
       for (int k = 0; k < ev.n; k++) {
@@ -307,7 +313,10 @@ final class VisitMemo {
   /** Merges an entry's candidates into {@code toParent} as the visit's resolve did. */
   static void mergeCandidates(Entry e, Dfu toParent) {
     for (int i = 0; i < e.types.length; i++) {
-      toParent.get(e.types[i]).mergeGroups(e.groups[i], e.counts[i], e.qual[i], e.total[i]);
+      toParent
+          .get(e.types[i])
+          .mergeGroups(
+              e.groups[i], e.scores[i], e.minCounts[i], e.counts[i], e.qual[i], e.total[i]);
     }
   }
 
@@ -315,6 +324,8 @@ final class VisitMemo {
   static void noCandidates(Entry e) {
     e.types = new int[0];
     e.groups = new EGroup[0][];
+    e.scores = new long[0][];
+    e.minCounts = new long[0];
     e.counts = new int[0];
     e.qual = new long[0];
     e.total = new long[0];
