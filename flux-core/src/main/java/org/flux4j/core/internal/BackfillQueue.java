@@ -89,7 +89,7 @@ final class BackfillQueue extends QueueDiscipline {
               @Override
               public MatchOutcome allocate(long jobId) {
                 Job j = byId.get(jobId);
-                Allocation a = s.allocate(j);
+                Allocation a = s.pool().allocate(j);
                 return a == null && j.unallocatable != null
                     ? new MatchOutcome.Unsatisfiable(j.unallocatable)
                     : keep(jobId, a);
@@ -98,7 +98,7 @@ final class BackfillQueue extends QueueDiscipline {
               @Override
               public MatchOutcome allocateOrReserve(long jobId) {
                 Job j = byId.get(jobId);
-                ResourcePool.Outcome o = s.allocateOrReserve(j);
+                ResourcePool.Outcome o = s.pool().allocateOrReserve(j);
                 if (o.allocation() != null) {
                   return keep(jobId, o.allocation());
                 }
@@ -112,29 +112,29 @@ final class BackfillQueue extends QueueDiscipline {
 
               @Override
               public Object requestShape(long jobId) {
-                return s.requestShape(byId.get(jobId));
+                return s.pool().requestShape(byId.get(jobId));
               }
 
               @Override
               public long requestDuration(long jobId) {
-                return s.requestDuration(byId.get(jobId));
+                return s.pool().requestDuration(byId.get(jobId));
               }
 
               @Override
               public boolean beginCycle(Object previous) {
-                return s.beginCycle(previous);
+                return s.pool().beginCycle(previous);
               }
 
               @Override
               public Object endCycle() {
-                return s.endCycle();
+                return s.pool().endCycle();
               }
 
               @Override
               public void cancelReservation(long jobId) {
                 Job j = byId.get(jobId);
                 if (j != null) {
-                  s.cancelReservation(j);
+                  s.pool().cancelReservation(j);
                 }
               }
             });

@@ -561,8 +561,8 @@ public final class JobManager {
   private final QueueDiscipline.Scheduler scheduler =
       new QueueDiscipline.Scheduler() {
         @Override
-        public Allocation allocate(Job job) {
-          return pool.allocate(job);
+        public ResourcePool pool() {
+          return pool;
         }
 
         @Override
@@ -578,36 +578,6 @@ public final class JobManager {
         @Override
         public void again() {
           loop.post(() -> schedNeeded = true);
-        }
-
-        @Override
-        public ResourcePool.Outcome allocateOrReserve(Job job) {
-          return pool.allocateOrReserve(job);
-        }
-
-        @Override
-        public void cancelReservation(Job job) {
-          pool.cancelReservation(job);
-        }
-
-        @Override
-        public Object requestShape(Job job) {
-          return pool.requestShape(job);
-        }
-
-        @Override
-        public long requestDuration(Job job) {
-          return pool.requestDuration(job);
-        }
-
-        @Override
-        public boolean beginCycle(Object previous) {
-          return pool.beginCycle(previous);
-        }
-
-        @Override
-        public Object endCycle() {
-          return pool.endCycle();
         }
       };
 

@@ -27,8 +27,8 @@ public abstract class QueueDiscipline {
 
   /** What a scheduling cycle may do with a job. */
   interface Scheduler {
-    /** Allocates {@code job} now, or returns null. */
-    Allocation allocate(Job job);
+    /** The pool the cycle allocates and reserves from. */
+    ResourcePool pool();
 
     /** Runs {@code job}, just removed from the queue, on {@code allocation}. */
     void run(Job job, Allocation allocation);
@@ -45,35 +45,6 @@ public abstract class QueueDiscipline {
      * that case rather than waiting for the next event).
      */
     default void again() {}
-
-    /** Allocates {@code job} now or else reserves it (see {@link ResourcePool}). */
-    default ResourcePool.Outcome allocateOrReserve(Job job) {
-      Allocation a = allocate(job);
-      return a == null ? ResourcePool.Outcome.BUSY : new ResourcePool.Outcome(a, -1);
-    }
-
-    /** Releases the reservation of {@code job}, if any. */
-    default void cancelReservation(Job job) {}
-
-    /** See {@link ResourcePool#requestShape}. */
-    default Object requestShape(Job job) {
-      return null;
-    }
-
-    /** See {@link ResourcePool#requestDuration}. */
-    default long requestDuration(Job job) {
-      return 0;
-    }
-
-    /** See {@link ResourcePool#beginCycle}. */
-    default boolean beginCycle(Object previous) {
-      return false;
-    }
-
-    /** See {@link ResourcePool#endCycle}. */
-    default Object endCycle() {
-      return null;
-    }
   }
 
   /** The discipline registered under {@code name}, with Fluxion's default parameters. */

@@ -86,12 +86,17 @@ class GraphPoolTest {
     q.schedule(
         new QueueDiscipline.Scheduler() {
           @Override
-          public Allocation allocate(Job job) {
-            if (job == never) {
-              job.unallocatable = "never";
-              return null;
-            }
-            return new Allocation(List.of(), new int[0]);
+          public ResourcePool pool() {
+            return new StubPool() {
+              @Override
+              public Allocation allocate(Job job) {
+                if (job == never) {
+                  job.unallocatable = "never";
+                  return null;
+                }
+                return new Allocation(List.of(), new int[0]);
+              }
+            };
           }
 
           @Override
@@ -108,5 +113,42 @@ class GraphPoolTest {
     assertThat(rejected).containsExactly(Map.entry(never, "never"));
     assertThat(ran).containsExactly(fine);
     assertThat(q.size()).isZero();
+  }
+
+  /** A pool that only allocates (as a test overrides it); everything else is unused here. */
+  private abstract static class StubPool implements ResourcePool {
+    @Override
+    public String unsatisfiable(Job job) {
+      return null;
+    }
+
+    @Override
+    public void free(Job job) {}
+
+    @Override
+    public boolean hasRank(int rank) {
+      return false;
+    }
+
+    @Override
+    public void setDrained(int rank, boolean drained) {}
+
+    @Override
+    public void setDown(int rank, boolean down) {}
+
+    @Override
+    public int freeCores() {
+      return 0;
+    }
+
+    @Override
+    public int totalCores() {
+      return 0;
+    }
+
+    @Override
+    public int freeGpus() {
+      return 0;
+    }
   }
 }

@@ -335,21 +335,28 @@ public final class Planner {
     if (pos < 0) {
       return true; // no state before the base point: Fluxion's loop does not run
     }
-    int o = offsetOf(pos);
-    for (int c = chunkOf(pos); c < nchunks; c++, o = 0) {
+    return blockerFrom(chunkOf(pos), offsetOf(pos), last, count) < 0;
+  }
+
+  /**
+   * The position of the first point from chunk {@code c}, offset {@code o} on, before {@code last},
+   * that has fewer than {@code count} units remaining; -1 if none does.
+   */
+  private long blockerFrom(int c, int o, long last, long count) {
+    for (; c < nchunks; c++, o = 0) {
       long[] ch = chunks[c];
       int n = sizes[c];
       for (; o < n; o++) {
         int r = W * o;
         if (ch[r + AT] >= last) {
-          return true;
+          return -1;
         }
         if (count > ch[r + REM]) {
-          return false;
+          return ((long) c << 32) | o;
         }
       }
     }
-    return true;
+    return -1;
   }
 
   /**
@@ -423,30 +430,14 @@ public final class Planner {
       cursorTime = start;
       long last = start + duration;
       // its window: every point in [start, start + duration) must have the units
-      int bc = c;
-      int bo = o;
-      boolean blocked = false;
-      scan:
-      for (; bc < nchunks; bc++, bo = 0) {
-        long[] ch = chunks[bc];
-        int n = sizes[bc];
-        for (; bo < n; bo++) {
-          int r = W * bo;
-          if (ch[r + AT] >= last) {
-            break scan;
-          }
-          if (count > ch[r + REM]) {
-            blocked = true;
-            break scan;
-          }
-        }
-      }
-      if (!blocked) {
+      long blocker = blockerFrom(c, o, last, count);
+      if (blocker < 0) {
         return last > end ? NONE : start;
       }
-      cursorTime = chunks[bc][W * bo + AT];
-      c = bc;
-      o = bo + 1;
+      c = chunkOf(blocker);
+      o = offsetOf(blocker);
+      cursorTime = chunks[c][W * o + AT];
+      o++;
     }
   }
 

@@ -131,20 +131,17 @@ final class Evals {
     if (keys.length < n) {
       keys = new long[Math.max(n, keys.length * 2)];
     }
-    boolean unitCounts = true;
     if (scoresInOrder) {
       for (int i = 0; i < n; i++) {
         keys[i] = order.key(scores[i]);
       }
-      unitCounts = allUnitCounts();
     } else {
       for (int i = 0; i < n; i++) {
-        EGroup g = groups[i];
-        keys[i] = order.key(g.score);
-        unitCounts &= g.count >= 1;
+        keys[i] = order.key(groups[i].score);
       }
     }
     scoresInOrder = false;
+    boolean unitCounts = minCount >= 1;
     if (onlyTop && unitCounts && k < n && bestK == 0) {
       StdSort.sortTop(groups, keys, n, (int) k);
     } else {
@@ -161,10 +158,6 @@ final class Evals {
     bestK = k;
     bestI = i;
     return true;
-  }
-
-  private boolean allUnitCounts() {
-    return minCount >= 1;
   }
 
   void iterReset() {

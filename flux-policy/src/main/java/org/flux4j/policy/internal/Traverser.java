@@ -657,7 +657,9 @@ final class Traverser {
     boolean matched = false;
     boolean conflict = false;
     int ut = g.typeOf(u);
-    for (Req r : resources) {
+    // the simple test (the flexible one below scans the level its own way)
+    for (int i = 0; !flexible && i < resources.length; i++) {
+      Req r = resources[i];
       if (r.type == ut) {
         if (matched) {
           conflict = true;
@@ -686,10 +688,7 @@ final class Traverser {
     if (flexible) {
       // the flexible test: a level's slot siblings (or the slot children of the matched resource)
       // are or-slots; the vertex is a slot if any of them fits its children
-      matched = false;
-      conflict = false;
       boolean orMatched = false;
-      matchRes = null;
       for (Req r : resources) {
         if (r.type == ut) {
           if (matched || orMatched) {
