@@ -25,6 +25,11 @@ final class Evals {
   /** The smallest count among the groups (sorting only the top needs every count to be >= 1). */
   long minCount = Long.MAX_VALUE;
 
+  /** The smallest and largest score among the groups (to pack sort keys in one pass). */
+  long minScore = Long.MAX_VALUE;
+
+  long maxScore = Long.MIN_VALUE;
+
   Evals(int type) {
     this.type = type;
   }
@@ -39,6 +44,8 @@ final class Evals {
     cursor = -1;
     scoresInOrder = true;
     minCount = Long.MAX_VALUE;
+    minScore = Long.MAX_VALUE;
+    maxScore = Long.MIN_VALUE;
   }
 
   void add(EGroup g) {
@@ -54,6 +61,8 @@ final class Evals {
     }
     scores[n] = g.score;
     minCount = Math.min(minCount, g.count);
+    minScore = Math.min(minScore, g.score);
+    maxScore = Math.max(maxScore, g.score);
     groups[n++] = g;
   }
 
@@ -65,6 +74,8 @@ final class Evals {
     }
     System.arraycopy(o.groups, 0, groups, n, o.n);
     minCount = Math.min(minCount, o.minCount);
+    minScore = Math.min(minScore, o.minScore);
+    maxScore = Math.max(maxScore, o.maxScore);
     if (scoresInOrder) {
       ensureScores(n + o.n);
       if (o.scoresInOrder) {
@@ -96,15 +107,15 @@ final class Evals {
     return out;
   }
 
-  /** Appends {@code count} groups with their qualified and total counts (a remembered merge). */
+  /**
+   * Appends {@code count} groups with their qualified and total counts (a remembered merge); {@code
+   * bounds} holds the groups' smallest count, smallest score and largest score.
+   */
   void mergeGroups(
-      EGroup[] gs,
-      long[] groupScores,
-      long groupsMinCount,
-      int count,
-      long addQual,
-      long addTotal) {
-    minCount = Math.min(minCount, groupsMinCount);
+      EGroup[] gs, long[] groupScores, long[] bounds, int count, long addQual, long addTotal) {
+    minCount = Math.min(minCount, bounds[0]);
+    minScore = Math.min(minScore, bounds[1]);
+    maxScore = Math.max(maxScore, bounds[2]);
     qual += addQual;
     total += addTotal;
     if (n + count > groups.length) {
@@ -131,22 +142,26 @@ final class Evals {
     if (keys.length < n) {
       keys = new long[Math.max(n, keys.length * 2)];
     }
-    if (scoresInOrder) {
+    boolean unitCounts = minCount >= 1;
+    int top = onlyTop && unitCounts && k < n && bestK == 0 ? (int) k : n;
+    int shift = StdSort.indexBits(n);
+    if (order.byScore() && StdSort.packable(maxScore - minScore, shift)) {
+      packKeys(order.higherFirst(), shift);
+      StdSort.sortPacked(groups, keys, n, top, shift);
+    } else if (order.byTable() && StdSort.packable(order.maxInterval(), shift)) {
+      // higher interval first: the offset from the highest interval
+      int max = order.maxInterval();
       for (int i = 0; i < n; i++) {
-        keys[i] = order.key(scores[i]);
+        keys[i] = ((long) (max - order.intervalOf(score(i))) << shift) | i;
       }
+      StdSort.sortPacked(groups, keys, n, top, shift);
     } else {
       for (int i = 0; i < n; i++) {
-        keys[i] = order.key(groups[i].score);
+        keys[i] = order.key(score(i));
       }
+      StdSort.sortTop(groups, keys, n, top);
     }
     scoresInOrder = false;
-    boolean unitCounts = minCount >= 1;
-    if (onlyTop && unitCounts && k < n && bestK == 0) {
-      StdSort.sortTop(groups, keys, n, (int) k);
-    } else {
-      StdSort.sort(groups, keys, n);
-    }
     long left = k;
     int i = 0;
     while (left > 0) {
@@ -158,6 +173,36 @@ final class Evals {
     bestK = k;
     bestI = i;
     return true;
+  }
+
+  /**
+   * Fills {@code keys} with each group's score offset from the best score (so that smaller goes
+   * first) above its index: what {@link StdSort#sortPacked} sorts.
+   */
+  private void packKeys(boolean higherFirst, int shift) {
+    long base = higherFirst ? maxScore : minScore;
+    if (scoresInOrder) {
+      long[] s = scores;
+      if (higherFirst) {
+        for (int i = 0; i < n; i++) {
+          keys[i] = ((base - s[i]) << shift) | i;
+        }
+      } else {
+        for (int i = 0; i < n; i++) {
+          keys[i] = ((s[i] - base) << shift) | i;
+        }
+      }
+    } else {
+      for (int i = 0; i < n; i++) {
+        long d = higherFirst ? base - groups[i].score : groups[i].score - base;
+        keys[i] = (d << shift) | i;
+      }
+    }
+  }
+
+  /** The score of the group at position {@code i}. */
+  long score(int i) {
+    return scoresInOrder ? scores[i] : groups[i].score;
   }
 
   void iterReset() {

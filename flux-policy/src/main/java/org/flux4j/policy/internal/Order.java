@@ -8,15 +8,25 @@ import org.eclipse.collections.impl.map.mutable.primitive.LongIntHashMap;
  * {@link #key} maps a score to a sort key that goes first when smaller.
  */
 final class Order {
-  static final Order HIGHER_FIRST = new Order(true, null);
-  static final Order LOWER_FIRST = new Order(false, null);
+  static final Order HIGHER_FIRST = new Order(true, null, null, 0, 0);
+  static final Order LOWER_FIRST = new Order(false, null, null, 0, 0);
 
   private final boolean higherFirst;
   private final LongIntHashMap interval;
 
-  private Order(boolean higherFirst, LongIntHashMap interval) {
+  /** The interval of each score from {@link #tableBase} on, when the scores span a short range. */
+  private final int[] table;
+
+  private final long tableBase;
+  private final int maxInterval;
+
+  private Order(
+      boolean higherFirst, LongIntHashMap interval, int[] table, long tableBase, int maxInterval) {
     this.higherFirst = higherFirst;
     this.interval = interval;
+    this.table = table;
+    this.tableBase = tableBase;
+    this.maxInterval = maxInterval;
   }
 
   static Order of(boolean higherFirst) {
@@ -28,9 +38,30 @@ final class Order {
    * (consecutive scores merge); a candidate in a higher interval goes first, ties within one.
    */
   static Order intervalGreater(Evals e) {
+    long range = e.maxScore - e.minScore;
+    if (e.n > 0 && range >= 0 && range < Math.max(1024L, 4L * e.n)) {
+      // scores in a short range (the usual case): a table by score, built in linear time
+      boolean[] present = new boolean[(int) range + 1];
+      for (int i = 0; i < e.n; i++) {
+        present[(int) (e.score(i) - e.minScore)] = true;
+      }
+      int[] table = new int[present.length];
+      int idx = 0;
+      int previous = -1;
+      for (int off = 0; off < present.length; off++) {
+        if (present[off]) {
+          if (previous >= 0 && off > previous + 1) {
+            idx++;
+          }
+          previous = off;
+        }
+        table[off] = idx;
+      }
+      return new Order(true, null, table, e.minScore, idx);
+    }
     long[] scores = new long[e.n];
     for (int i = 0; i < e.n; i++) {
-      scores[i] = e.groups[i].score;
+      scores[i] = e.score(i);
     }
     java.util.Arrays.sort(scores);
     LongIntHashMap interval = new LongIntHashMap();
@@ -41,11 +72,35 @@ final class Order {
       }
       interval.put(scores[i], idx);
     }
-    return new Order(true, interval);
+    return new Order(true, interval, null, 0, idx);
+  }
+
+  /** Whether the order is by the score itself (higher or lower first), without intervals. */
+  boolean byScore() {
+    return interval == null && table == null;
+  }
+
+  /** Whether the order is by intervals looked up in a table ({@link #intervalOf}). */
+  boolean byTable() {
+    return table != null;
+  }
+
+  /** The interval of a score, with a table ({@link #byTable}). */
+  int intervalOf(long score) {
+    return table[(int) (score - tableBase)];
+  }
+
+  /** The highest interval index (for an interval order). */
+  int maxInterval() {
+    return maxInterval;
+  }
+
+  boolean higherFirst() {
+    return higherFirst;
   }
 
   long key(long score) {
-    long v = interval == null ? score : interval.get(score);
+    long v = table != null ? intervalOf(score) : interval == null ? score : interval.get(score);
     return higherFirst ? -v : v;
   }
 }

@@ -1,5 +1,7 @@
 package org.flux4j.policy.internal;
 
+import java.util.Arrays;
+
 /**
  * An exact re-enactment of libstdc++'s {@code std::sort} (introsort, median-of-three pivot, final
  * insertion sort) over {@link EGroup}s ordered by a primitive key.
@@ -9,6 +11,12 @@ package org.flux4j.policy.internal;
  * comparison results matter, so sorting by {@code key} ascending makes exactly the moves libstdc++
  * makes with a comparator that puts {@code x} before {@code y} when {@code key(x) < key(y)} (a
  * "greater score first" comparator is a key of minus the score).
+ *
+ * <p>The moves are made on one {@code long} per element that packs the key (less the smallest key,
+ * or its rank among the distinct keys when the range is too wide) above the element's original
+ * index: comparing keys is then comparing a packed value with a bound, and a move touches one
+ * primitive array instead of a key array and an array of references. The groups are put in place
+ * from the indices at the end.
  *
  * <p>{@link #sortTop} stops early: it only finishes the part of the array that ends up in the first
  * {@code top} positions. Introsort partitions so that no element of a later block is strictly
@@ -24,19 +32,125 @@ final class StdSort {
 
   /** Sorts {@code a[0, n)} (and {@code key} alongside) exactly as {@code std::sort} would. */
   static void sort(EGroup[] a, long[] key, int n) {
-    sortTop(a, key, n, n);
+    if (n < 2) {
+      return;
+    }
+    long[] originalKeys = Arrays.copyOf(key, n);
+    int shift = pack(key, n);
+    sortPacked(a, key, n, n, shift);
+    long mask = (1L << shift) - 1;
+    for (int i = 0; i < n; i++) {
+      key[i] = originalKeys[(int) (key[i] & mask)];
+    }
   }
 
   /**
    * Makes {@code a[0, min(top, n))} exactly what {@code std::sort} of {@code a[0, n)} puts there;
-   * the rest of the array is left in an unspecified order.
+   * the rest of {@code a} is left in an unspecified order (still a permutation of the groups), and
+   * {@code key} is left holding scratch values.
    */
   static void sortTop(EGroup[] a, long[] key, int n, int top) {
     if (n < 2 || top <= 0) {
       return;
     }
-    int limit = introsortLoop(a, key, 0, n, 2 * lg(n), Math.min(top, n), n);
-    finalInsertionSort(a, key, 0, limit);
+    sortPacked(a, key, n, top, pack(key, n));
+  }
+
+  /** The number of low bits that hold an index below {@code n} in a packed value. */
+  static int indexBits(int n) {
+    return Math.max(1, 32 - Integer.numberOfLeadingZeros(n - 1));
+  }
+
+  /**
+   * Whether keys spanning {@code range} (a difference that may have overflowed to a negative value)
+   * can be packed above {@code indexBits} bits of index.
+   */
+  static boolean packable(long range, int indexBits) {
+    return range >= 0 && range <= (1L << (63 - indexBits)) - 2;
+  }
+
+  /**
+   * Sorts packed values (a key offset above {@code shift} bits of original index, every key offset
+   * small enough for {@link #packable}) exactly as {@code std::sort} sorts their keys, as far as
+   * position {@code top}, and moves the groups of {@code a} to match: with {@code top >= n} all of
+   * them, else the first {@code top} (the rest stay a permutation, in an unspecified order).
+   */
+  static void sortPacked(EGroup[] a, long[] v, int n, int top, int shift) {
+    if (n < 2 || top <= 0) {
+      return;
+    }
+    int k = Math.min(top, n);
+    int limit = introsortLoop(v, 0, n, 2 * lg(n), k, n, shift);
+    finalInsertionSort(v, 0, limit, shift);
+    long mask = (1L << shift) - 1;
+    if (k == n) {
+      EGroup[] original = Arrays.copyOf(a, n);
+      for (int i = 0; i < n; i++) {
+        a[i] = original[(int) (v[i] & mask)];
+      }
+    } else {
+      placeTop(a, v, k, mask);
+    }
+  }
+
+  /**
+   * Moves the groups whose original indices are in {@code packed[0, k)} to positions {@code [0, k)}
+   * in that order; the groups they displace take the positions the chosen ones left.
+   */
+  private static void placeTop(EGroup[] a, long[] packed, int k, long mask) {
+    EGroup[] chosen = new EGroup[k];
+    boolean[] stays = new boolean[k];
+    for (int i = 0; i < k; i++) {
+      int from = (int) (packed[i] & mask);
+      chosen[i] = a[from];
+      if (from < k) {
+        stays[from] = true;
+      }
+    }
+    int displaced = 0;
+    for (int i = 0; i < k; i++) {
+      int from = (int) (packed[i] & mask);
+      if (from >= k) {
+        while (stays[displaced]) {
+          displaced++;
+        }
+        a[from] = a[displaced++];
+      }
+    }
+    System.arraycopy(chosen, 0, a, 0, k);
+  }
+
+  /**
+   * Replaces {@code key[i]} by its key's offset from the smallest key (or, when the keys span too
+   * wide a range, its rank among the distinct keys), shifted left, with {@code i} in the low bits.
+   * Returns the shift.
+   */
+  private static int pack(long[] key, int n) {
+    int shift = indexBits(n);
+    long min = Long.MAX_VALUE;
+    long max = Long.MIN_VALUE;
+    for (int i = 0; i < n; i++) {
+      min = Math.min(min, key[i]);
+      max = Math.max(max, key[i]);
+    }
+    if (packable(max - min, shift)) {
+      for (int i = 0; i < n; i++) {
+        key[i] = ((key[i] - min) << shift) | i;
+      }
+      return shift;
+    }
+    long[] distinct = Arrays.copyOf(key, n);
+    Arrays.sort(distinct);
+    int m = 0;
+    for (int i = 0; i < n; i++) {
+      if (m == 0 || distinct[m - 1] != distinct[i]) {
+        distinct[m++] = distinct[i];
+      }
+    }
+    for (int i = 0; i < n; i++) {
+      key[i] = ((long) Arrays.binarySearch(distinct, 0, m, key[i]) << shift) | i;
+    }
+    return shift;
   }
 
   private static int lg(int n) {
@@ -49,16 +163,16 @@ final class StdSort {
    * skipped), up to which the final insertion sort must run.
    */
   private static int introsortLoop(
-      EGroup[] a, long[] key, int first, int last, int depth, int top, int limit) {
+      long[] v, int first, int last, int depth, int top, int limit, int shift) {
     while (last - first > THRESHOLD) {
       if (depth == 0) {
-        heapSort(a, key, first, last);
+        heapSort(v, first, last, shift);
         return limit;
       }
       depth--;
-      int cut = partitionPivot(a, key, first, last);
+      int cut = partitionPivot(v, first, last, shift);
       if (cut < top) {
-        limit = introsortLoop(a, key, cut, last, depth, top, limit);
+        limit = introsortLoop(v, cut, last, depth, top, limit, shift);
       } else {
         limit = Math.min(limit, cut);
       }
@@ -67,97 +181,104 @@ final class StdSort {
     return limit;
   }
 
-  private static int partitionPivot(EGroup[] a, long[] key, int first, int last) {
+  private static int partitionPivot(long[] v, int first, int last, int shift) {
     int mid = first + (last - first) / 2;
-    moveMedianToFirst(a, key, first, first + 1, mid, last - 1);
-    return unguardedPartition(a, key, first + 1, last, first);
+    moveMedianToFirst(v, first, first + 1, mid, last - 1, shift);
+    return unguardedPartition(v, first + 1, last, first, shift);
   }
 
-  private static void moveMedianToFirst(EGroup[] a, long[] key, int result, int x, int y, int z) {
-    if (key[x] < key[y]) {
-      if (key[y] < key[z]) {
-        swap(a, key, result, y);
-      } else if (key[x] < key[z]) {
-        swap(a, key, result, z);
+  private static void moveMedianToFirst(long[] v, int result, int x, int y, int z, int shift) {
+    long kx = v[x] >>> shift;
+    long ky = v[y] >>> shift;
+    long kz = v[z] >>> shift;
+    int median;
+    if (kx < ky) {
+      if (ky < kz) {
+        median = y;
+      } else if (kx < kz) {
+        median = z;
       } else {
-        swap(a, key, result, x);
+        median = x;
       }
-    } else if (key[x] < key[z]) {
-      swap(a, key, result, x);
-    } else if (key[y] < key[z]) {
-      swap(a, key, result, z);
+    } else if (kx < kz) {
+      median = x;
+    } else if (ky < kz) {
+      median = z;
     } else {
-      swap(a, key, result, y);
+      median = y;
     }
+    long t = v[result];
+    v[result] = v[median];
+    v[median] = t;
   }
 
-  private static int unguardedPartition(EGroup[] a, long[] key, int first, int last, int pivot) {
-    long p = key[pivot];
+  /** Hoare's partition around the pivot's key: {@code below} and {@code above} bound that key. */
+  private static int unguardedPartition(long[] v, int first, int last, int pivot, int shift) {
+    long below = (v[pivot] >>> shift) << shift;
+    long above = below + (1L << shift);
     while (true) {
-      while (key[first] < p) {
+      while (v[first] < below) {
         first++;
       }
       last--;
-      while (p < key[last]) {
+      while (v[last] >= above) {
         last--;
       }
       if (!(first < last)) {
         return first;
       }
-      swap(a, key, first, last);
+      long t = v[first];
+      v[first] = v[last];
+      v[last] = t;
       first++;
     }
   }
 
-  private static void finalInsertionSort(EGroup[] a, long[] key, int first, int last) {
+  private static void finalInsertionSort(long[] v, int first, int last, int shift) {
     if (last - first > THRESHOLD) {
-      insertionSort(a, key, first, first + THRESHOLD);
+      insertionSort(v, first, first + THRESHOLD, shift);
       for (int i = first + THRESHOLD; i < last; i++) {
-        unguardedLinearInsert(a, key, i);
+        unguardedLinearInsert(v, i, shift);
       }
     } else {
-      insertionSort(a, key, first, last);
+      insertionSort(v, first, last, shift);
     }
   }
 
-  private static void insertionSort(EGroup[] a, long[] key, int first, int last) {
+  private static void insertionSort(long[] v, int first, int last, int shift) {
     if (first == last) {
       return;
     }
     for (int i = first + 1; i < last; i++) {
-      if (key[i] < key[first]) {
-        EGroup v = a[i];
-        long kv = key[i];
-        System.arraycopy(a, first, a, first + 1, i - first);
-        System.arraycopy(key, first, key, first + 1, i - first);
-        a[first] = v;
-        key[first] = kv;
+      if ((v[i] >>> shift) < (v[first] >>> shift)) {
+        long x = v[i];
+        System.arraycopy(v, first, v, first + 1, i - first);
+        v[first] = x;
       } else {
-        unguardedLinearInsert(a, key, i);
+        unguardedLinearInsert(v, i, shift);
       }
     }
   }
 
-  private static void unguardedLinearInsert(EGroup[] a, long[] key, int last) {
-    EGroup v = a[last];
-    long kv = key[last];
+  /** Moves {@code v[last]} down past every element with a strictly greater key. */
+  private static void unguardedLinearInsert(long[] v, int last, int shift) {
+    long x = v[last];
+    long keyTop = x | ((1L << shift) - 1);
     int next = last - 1;
-    while (kv < key[next]) {
-      a[last] = a[next];
-      key[last] = key[next];
+    while (v[next] > keyTop) {
+      v[last] = v[next];
       last = next;
       next--;
     }
-    a[last] = v;
-    key[last] = kv;
+    v[last] = x;
   }
 
   // libstdc++ partial_sort(first, last, last) = make_heap + sort_heap
-  private static void heapSort(EGroup[] a, long[] key, int first, int last) {
+  private static void heapSort(long[] v, int first, int last, int shift) {
     int len = last - first;
     if (len >= 2) {
       for (int parent = (len - 2) / 2; ; parent--) {
-        adjustHeap(a, key, first, parent, len, a[first + parent], key[first + parent]);
+        adjustHeap(v, first, parent, len, v[first + parent], shift);
         if (parent == 0) {
           break;
         }
@@ -165,50 +286,35 @@ final class StdSort {
     }
     while (last - first > 1) {
       last--;
-      EGroup v = a[last];
-      long kv = key[last];
-      a[last] = a[first];
-      key[last] = key[first];
-      adjustHeap(a, key, first, 0, last - first, v, kv);
+      long x = v[last];
+      v[last] = v[first];
+      adjustHeap(v, first, 0, last - first, x, shift);
     }
   }
 
-  private static void adjustHeap(
-      EGroup[] a, long[] key, int first, int hole, int len, EGroup v, long kv) {
+  private static void adjustHeap(long[] v, int first, int hole, int len, long x, int shift) {
     int top = hole;
     int child = hole;
     while (child < (len - 1) / 2) {
       child = 2 * (child + 1);
-      if (key[first + child] < key[first + child - 1]) {
+      if ((v[first + child] >>> shift) < (v[first + child - 1] >>> shift)) {
         child--;
       }
-      a[first + hole] = a[first + child];
-      key[first + hole] = key[first + child];
+      v[first + hole] = v[first + child];
       hole = child;
     }
     if ((len & 1) == 0 && child == (len - 2) / 2) {
       child = 2 * (child + 1);
-      a[first + hole] = a[first + child - 1];
-      key[first + hole] = key[first + child - 1];
+      v[first + hole] = v[first + child - 1];
       hole = child - 1;
     }
     int parent = (hole - 1) / 2;
-    while (hole > top && key[first + parent] < kv) {
-      a[first + hole] = a[first + parent];
-      key[first + hole] = key[first + parent];
+    long kx = x >>> shift;
+    while (hole > top && (v[first + parent] >>> shift) < kx) {
+      v[first + hole] = v[first + parent];
       hole = parent;
       parent = (hole - 1) / 2;
     }
-    a[first + hole] = v;
-    key[first + hole] = kv;
-  }
-
-  private static void swap(EGroup[] a, long[] key, int i, int j) {
-    EGroup t = a[i];
-    a[i] = a[j];
-    a[j] = t;
-    long kt = key[i];
-    key[i] = key[j];
-    key[j] = kt;
+    v[first + hole] = x;
   }
 }

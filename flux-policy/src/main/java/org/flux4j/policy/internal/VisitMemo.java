@@ -61,7 +61,10 @@ final class VisitMemo {
     int[] types = new int[0];
     EGroup[][] groups = new EGroup[0][];
     long[][] scores = new long[0][];
-    long[] minCounts = new long[0];
+
+    /** Per type: the groups' smallest count, smallest score and largest score. */
+    long[][] bounds = new long[0][];
+
     int[] counts = new int[0];
     long[] qual = new long[0];
     long[] total = new long[0];
@@ -290,7 +293,7 @@ final class VisitMemo {
     e.types = new int[n];
     e.groups = new EGroup[n][];
     e.scores = new long[n][];
-    e.minCounts = new long[n];
+    e.bounds = new long[n][];
     e.counts = new int[n];
     e.qual = new long[n];
     e.total = new long[n];
@@ -300,7 +303,7 @@ final class VisitMemo {
       e.counts[i] = ev.n;
       e.qual[i] = ev.qual;
       e.scores[i] = ev.scoresCopy();
-      e.minCounts[i] = ev.minCount;
+      e.bounds[i] = new long[] {ev.minCount, ev.minScore, ev.maxScore};
       e.total[i] = ev.total;
       EGroup[] gs = new EGroup[ev.n];
       for (int k = 0; k < ev.n; k++) {
@@ -315,8 +318,7 @@ final class VisitMemo {
     for (int i = 0; i < e.types.length; i++) {
       toParent
           .get(e.types[i])
-          .mergeGroups(
-              e.groups[i], e.scores[i], e.minCounts[i], e.counts[i], e.qual[i], e.total[i]);
+          .mergeGroups(e.groups[i], e.scores[i], e.bounds[i], e.counts[i], e.qual[i], e.total[i]);
     }
   }
 
@@ -325,7 +327,7 @@ final class VisitMemo {
     e.types = new int[0];
     e.groups = new EGroup[0][];
     e.scores = new long[0][];
-    e.minCounts = new long[0];
+    e.bounds = new long[0][];
     e.counts = new int[0];
     e.qual = new long[0];
     e.total = new long[0];

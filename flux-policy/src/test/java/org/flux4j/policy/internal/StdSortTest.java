@@ -122,4 +122,43 @@ class StdSortTest {
       }
     }
   }
+
+  @Test
+  void sort_keysSpanningTheWholeLongRange_makesTheSamePermutationAsTheirRanks() throws IOException {
+    for (Case c : cases()) {
+      long[] ranks = input(c);
+      long[] distinct = java.util.Arrays.stream(ranks).distinct().sorted().toArray();
+      long[] wide = new long[c.size];
+      double step = distinct.length < 2 ? 0 : 1.8e19 / (distinct.length - 1);
+      for (int i = 0; i < c.size; i++) {
+        // an order-preserving spread over the whole long range, too wide to pack as offsets
+        int r = java.util.Arrays.binarySearch(distinct, ranks[i]);
+        wide[i] = (long) (-9.0e18 + r * step);
+      }
+      EGroup[] byRank = groups(c.size);
+      StdSort.sort(byRank, ranks, c.size);
+      EGroup[] byWide = groups(c.size);
+      StdSort.sort(byWide, wide, c.size);
+      assertThat(hash(byWide, c.size)).as("case %s", c).isEqualTo(c.hash);
+      assertThat(hash(byRank, c.size)).isEqualTo(hash(byWide, c.size));
+    }
+  }
+
+  @Test
+  void sortTop_leavesEveryGroupInTheArrayOnce() throws IOException {
+    Random rnd = new Random(7);
+    for (Case c : cases()) {
+      if (c.size < 2) {
+        continue;
+      }
+      int top = 1 + rnd.nextInt(c.size);
+      EGroup[] part = groups(c.size);
+      StdSort.sortTop(part, input(c), c.size, top);
+      boolean[] seen = new boolean[c.size];
+      for (EGroup g : part) {
+        assertThat(seen[(int) g.count]).as("case %s top %d", c, top).isFalse();
+        seen[(int) g.count] = true;
+      }
+    }
+  }
 }
