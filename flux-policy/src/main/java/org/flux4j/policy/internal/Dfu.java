@@ -86,4 +86,19 @@ final class Dfu {
       get(o.byType[i].type).merge(o.byType[i]);
     }
   }
+
+  /**
+   * Merges {@code o} into this, taking over (rather than copying) the candidate arrays of every
+   * type that has none here yet: {@code o} must not be read again before it is reset.
+   */
+  void mergeTaking(Dfu o) {
+    for (int i = 0; i < o.n; i++) {
+      Evals mine = get(o.byType[i].type);
+      if (mine.n == 0) {
+        mine.takeFrom(o.byType[i]);
+      } else {
+        mine.merge(o.byType[i]);
+      }
+    }
+  }
 }

@@ -89,6 +89,30 @@ final class Evals {
     n += o.n;
   }
 
+  /**
+   * Takes over the candidates of {@code o} while this holds none (the same as {@link #merge} into
+   * an empty set, in constant time); {@code o} is left holding this one's old, empty arrays.
+   */
+  void takeFrom(Evals o) {
+    if (n != 0) {
+      throw new IllegalStateException("takeFrom needs an empty set of candidates");
+    }
+    EGroup[] myGroups = groups;
+    long[] myScores = scores;
+    groups = o.groups;
+    scores = o.scores;
+    o.groups = myGroups;
+    o.scores = myScores;
+    n = o.n;
+    qual = o.qual;
+    total = o.total;
+    minCount = o.minCount;
+    minScore = o.minScore;
+    maxScore = o.maxScore;
+    scoresInOrder = o.scoresInOrder;
+    o.reset(o.type);
+  }
+
   private void ensureScores(int size) {
     if (size > scores.length) {
       scores = Arrays.copyOf(scores, Math.max(scores.length * 2, size));

@@ -101,6 +101,10 @@ final class Traverser {
   private EGroup[] groupArena = new EGroup[256];
   private EGroup[] slotsMade = new EGroup[16];
   private int groupsUsed;
+
+  /** The vertex whose visit is being remembered innermost (its Dfu is read after the visit). */
+  private int recordedVertex = -1;
+
   private int depth;
 
   // update pass
@@ -580,11 +584,15 @@ final class Traverser {
     int myDepth = depth;
     memo.beginRecording();
     int rc;
+    int outerRecorded = recordedVertex;
+    recordedVertex = u;
     try {
       rc = visit(u, resources, pristine, excl, toParent);
     } catch (RuntimeException | Error t) {
       memo.abandonRecording();
       throw t;
+    } finally {
+      recordedVertex = outerRecorded;
     }
     e = memo.endRecording(u, request, pristine, excl, factorIn, markFrom, labelFrom);
     e.rc = rc;
@@ -796,7 +804,7 @@ final class Traverser {
     if (!met) {
       return EBUSY;
     }
-    resolve(u, dfu, toParent);
+    resolve(u, dfu, toParent, u != recordedVertex);
     toParent.avail = avail;
     toParent.overallScore = dfu.overallScore;
     for (Req r : resources) {
@@ -1323,10 +1331,17 @@ final class Traverser {
     return g;
   }
 
-  private void resolve(int u, Dfu dfu, Dfu toParent) {
+  /**
+   * Fluxion's resolve: enforces the choice made at {@code u}, or hands its candidates up; they are
+   * taken over rather than copied when {@code dfu} is not read again ({@code u}'s visit is not
+   * being remembered).
+   */
+  private void resolve(int u, Dfu dfu, Dfu toParent, boolean mayTake) {
     if (dfu.overallScore > 0) {
       if (dfu.hierConstrainNow) {
         enforce(dfu, u);
+      } else if (mayTake) {
+        toParent.mergeTaking(dfu);
       } else {
         toParent.merge(dfu);
       }

@@ -1,0 +1,101 @@
+package org.flux4j.bench;
+
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import org.flux4j.graph.ResourceGraph;
+import org.flux4j.policy.match.MatchOp;
+import org.flux4j.policy.match.MatchResult;
+import org.flux4j.policy.match.ResourceQuery;
+import org.flux4j.policy.match.ResourceRequest;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * The distribution of single-match times over Fluxion's command files (../shared/bench): each
+ * invocation is the next match of a file of {@code N} identical matches on a graph that fills up (N
+ * = 1000, or 50 for the scoring policies on n10k, as in FLUXION.md), and the graph starts afresh
+ * after the last one. JMH's sample mode times every match, so its {@code p0.50} is comparable with
+ * the "median ms" of FLUXION.md, which is over every match of such a file, failed ones included.
+ * Run, e.g.:
+ *
+ * <pre>
+ * java -jar flux-bench/target/benchmarks.jar MatchLatencyBenchmark -p graph=n10k -p policy=low
+ * </pre>
+ */
+@State(Scope.Thread)
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"-Xmx6g", "-XX:+UseParallelGC"})
+@Warmup(iterations = 2, time = 3)
+@Measurement(iterations = 3, time = 5)
+@BenchmarkMode(Mode.SampleTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+public class MatchLatencyBenchmark {
+  /** The cluster: n100, n1k or n10k (5,103, 51,021 or 510,201 vertices). */
+  @Param({"n100", "n1k", "n10k"})
+  public String graph;
+
+  /** The match policy. */
+  @Param({"first", "low", "high"})
+  public String policy;
+
+  /** The jobspec. */
+  @Param({"core1", "node_x1", "slot_2c1g", "node4_socket2"})
+  public String jobspec;
+
+  /** allocate or allocate_orelse_reserve. */
+  @Param({"allocate", "allocate_orelse_reserve"})
+  public String op;
+
+  private ResourceGraph loaded;
+  private ResourceRequest request;
+  private MatchOp matchOp;
+  private int fileLength;
+  private ResourceQuery query;
+  private int done;
+
+  /** Loads the graph once per trial. */
+  @Setup(Level.Trial)
+  public void load() {
+    loaded = BenchWorkloads.graph(graph);
+    request = BenchWorkloads.request(jobspec);
+    matchOp = MatchOp.valueOf(op.toUpperCase(Locale.ROOT));
+    fileLength = graph.equals("n10k") && !policy.equals("first") ? 50 : 1000;
+    done = fileLength;
+  }
+
+  /** Starts the command file again on a fresh copy of the graph after its last match. */
+  @Setup(Level.Invocation)
+  public void nextMatch() {
+    if (done < fileLength) {
+      return;
+    }
+    query =
+        ResourceQuery.create(loaded.copy(), ResourceQuery.Options.builder().policy(policy).build());
+    // a probe of another shape makes the copy's state arrays here, as Fluxion's load does
+    ResourceRequest probe =
+        ResourceRequest.of(
+            1, ResourceRequest.Resource.slot(1, "probe", ResourceRequest.Resource.of("core", 1)));
+    if (query.match(MatchOp.ALLOCATE, probe, -1, 0).isSuccess()) {
+      query.cancel(-1);
+    }
+    done = 0;
+  }
+
+  /** The next match of the command file. */
+  @Benchmark
+  public MatchResult match() {
+    done++;
+    return query.match(matchOp, request, done, 0);
+  }
+}
