@@ -5,10 +5,17 @@ import java.util.Arrays;
 /**
  * The candidates of one resource type gathered under a vertex (Fluxion's {@code evals_t}): their
  * qualified and total counts, and after a choice the best k and how many groups cover them.
+ *
+ * <p>The candidates are a sequence of groups. Its first {@link #flatN} are held in {@link #groups}
+ * (with their scores in {@link #scores} while {@link #scoresInOrder}); the rest are parts appended
+ * without a copy (a remembered visit's unchanging arrays, or a copy of a merged set's). A choice of
+ * only the top candidates reads the parts where they are and fetches just the chosen groups, so a
+ * vertex above a few hundred thousand remembered candidates never copies them. Anything else that
+ * reads the groups by position first copies the parts in ({@link #flatten}), which gives exactly
+ * the array a copy at every merge would have given.
  */
 final class Evals {
   int type;
-  EGroup[] groups = new EGroup[4];
   int n;
   long qual;
   long total;
@@ -17,10 +24,31 @@ final class Evals {
   private int cursor = -1;
   private long[] keys = new long[4];
 
+  /** The first {@link #flatN} groups of the sequence. */
+  private EGroup[] groups = new EGroup[4];
+
+  private int flatN;
+
   /** The groups' scores, in the groups' order while {@link #scoresInOrder}. */
   private long[] scores = new long[4];
 
   private boolean scoresInOrder = true;
+
+  /** The parts after the first {@link #flatN} groups: groups, scores and lengths. */
+  private EGroup[][] partGroups = new EGroup[0][];
+
+  private long[][] partScores = new long[0][];
+  private int[] partLength = new int[0];
+  private int parts;
+
+  /**
+   * After a choice of the top groups made over parts: the original positions of the chosen groups
+   * in order (to be moved to the front when the groups are flattened), else null.
+   */
+  private int[] pendingTop;
+
+  /** With {@link #pendingTop}: the chosen groups, in order. */
+  private EGroup[] chosenGroups;
 
   /** The smallest count among the groups (sorting only the top needs every count to be >= 1). */
   long minCount = Long.MAX_VALUE;
@@ -37,6 +65,14 @@ final class Evals {
   void reset(int newType) {
     type = newType;
     n = 0;
+    flatN = 0;
+    if (parts > 0) {
+      Arrays.fill(partGroups, 0, parts, null);
+      Arrays.fill(partScores, 0, parts, null);
+      parts = 0;
+    }
+    pendingTop = null;
+    chosenGroups = null;
     qual = 0;
     total = 0;
     bestK = 0;
@@ -49,6 +85,7 @@ final class Evals {
   }
 
   void add(EGroup g) {
+    flatten();
     total += g.count;
     if (g.score > 0) {
       qual += g.count;
@@ -64,29 +101,38 @@ final class Evals {
     minScore = Math.min(minScore, g.score);
     maxScore = Math.max(maxScore, g.score);
     groups[n++] = g;
+    flatN = n;
   }
 
   void merge(Evals o) {
+    o.flatten();
+    if (parts > 0 && o.scoresInOrder && scoresInOrder && pendingTop == null) {
+      // behind parts: o's arrays are scratch, so they go in as a copy
+      appendPart(Arrays.copyOf(o.groups, o.n), Arrays.copyOf(o.scores, o.n), o.n);
+    } else {
+      flatten();
+      if (n + o.n > groups.length) {
+        groups = Arrays.copyOf(groups, Math.max(groups.length * 2, n + o.n));
+      }
+      System.arraycopy(o.groups, 0, groups, n, o.n);
+      if (scoresInOrder) {
+        ensureScores(n + o.n);
+        if (o.scoresInOrder) {
+          System.arraycopy(o.scores, 0, scores, n, o.n);
+        } else {
+          for (int i = 0; i < o.n; i++) {
+            scores[n + i] = o.groups[i].score;
+          }
+        }
+      }
+      n += o.n;
+      flatN = n;
+    }
     qual += o.qual;
     total += o.total;
-    if (n + o.n > groups.length) {
-      groups = Arrays.copyOf(groups, Math.max(groups.length * 2, n + o.n));
-    }
-    System.arraycopy(o.groups, 0, groups, n, o.n);
     minCount = Math.min(minCount, o.minCount);
     minScore = Math.min(minScore, o.minScore);
     maxScore = Math.max(maxScore, o.maxScore);
-    if (scoresInOrder) {
-      ensureScores(n + o.n);
-      if (o.scoresInOrder) {
-        System.arraycopy(o.scores, 0, scores, n, o.n);
-      } else {
-        for (int i = 0; i < o.n; i++) {
-          scores[n + i] = o.groups[i].score;
-        }
-      }
-    }
-    n += o.n;
   }
 
   /**
@@ -97,13 +143,26 @@ final class Evals {
     if (n != 0) {
       throw new IllegalStateException("takeFrom needs an empty set of candidates");
     }
+    o.flattenTop();
     EGroup[] myGroups = groups;
     long[] myScores = scores;
     groups = o.groups;
     scores = o.scores;
     o.groups = myGroups;
     o.scores = myScores;
+    EGroup[][] myPartGroups = partGroups;
+    long[][] myPartScores = partScores;
+    int[] myPartLength = partLength;
+    partGroups = o.partGroups;
+    partScores = o.partScores;
+    partLength = o.partLength;
+    parts = o.parts;
+    o.partGroups = myPartGroups;
+    o.partScores = myPartScores;
+    o.partLength = myPartLength;
+    o.parts = 0;
     n = o.n;
+    flatN = o.flatN;
     qual = o.qual;
     total = o.total;
     minCount = o.minCount;
@@ -119,8 +178,72 @@ final class Evals {
     }
   }
 
+  private void appendPart(EGroup[] gs, long[] groupScores, int count) {
+    if (count == 0) {
+      return;
+    }
+    if (parts == partGroups.length) {
+      int size = Math.max(4, parts * 2);
+      partGroups = Arrays.copyOf(partGroups, size);
+      partScores = Arrays.copyOf(partScores, size);
+      partLength = Arrays.copyOf(partLength, size);
+    }
+    partGroups[parts] = gs;
+    partScores[parts] = groupScores;
+    partLength[parts] = count;
+    parts++;
+    n += count;
+  }
+
+  /** Copies the parts in behind the first groups, and applies a pending choice of the top. */
+  private void flatten() {
+    if (parts > 0) {
+      if (n > groups.length) {
+        groups = Arrays.copyOf(groups, Math.max(groups.length * 2, n));
+      }
+      ensureScores(n);
+      int at = flatN;
+      for (int p = 0; p < parts; p++) {
+        System.arraycopy(partGroups[p], 0, groups, at, partLength[p]);
+        System.arraycopy(partScores[p], 0, scores, at, partLength[p]);
+        at += partLength[p];
+        partGroups[p] = null;
+        partScores[p] = null;
+      }
+      parts = 0;
+      flatN = n;
+    }
+    flattenTop();
+  }
+
+  private void flattenTop() {
+    if (pendingTop != null) {
+      if (parts > 0) {
+        flatten();
+        return;
+      }
+      StdSort.placeTop(groups, pendingTop, pendingTop.length);
+      pendingTop = null;
+      chosenGroups = null;
+    }
+  }
+
+  /** The group at position {@code i}. */
+  EGroup group(int i) {
+    flatten();
+    return groups[i];
+  }
+
+  /**
+   * The {@code i}-th chosen group ({@code i < bestI}) after a choice, without copying any parts in.
+   */
+  EGroup chosen(int i) {
+    return pendingTop != null ? chosenGroups[i] : groups[i];
+  }
+
   /** The groups' scores in the groups' order, as a new array. */
   long[] scoresCopy() {
+    flatten();
     if (scoresInOrder) {
       return Arrays.copyOf(scores, n);
     }
@@ -131,9 +254,16 @@ final class Evals {
     return out;
   }
 
+  /** The groups in the groups' order, as a new array. */
+  EGroup[] groupsCopy() {
+    flatten();
+    return Arrays.copyOf(groups, n);
+  }
+
   /**
-   * Appends {@code count} groups with their qualified and total counts (a remembered merge); {@code
-   * bounds} holds the groups' smallest count, smallest score and largest score.
+   * Appends {@code count} groups with their qualified and total counts (a remembered merge: the
+   * arrays never change, so they are appended as a part, without a copy); {@code bounds} holds the
+   * groups' smallest count, smallest score and largest score.
    */
   void mergeGroups(
       EGroup[] gs, long[] groupScores, long[] bounds, int count, long addQual, long addTotal) {
@@ -142,22 +272,25 @@ final class Evals {
     maxScore = Math.max(maxScore, bounds[2]);
     qual += addQual;
     total += addTotal;
+    if (scoresInOrder && pendingTop == null) {
+      appendPart(gs, groupScores, count);
+      return;
+    }
+    flatten();
     if (n + count > groups.length) {
       groups = Arrays.copyOf(groups, Math.max(groups.length * 2, n + count));
     }
     System.arraycopy(gs, 0, groups, n, count);
-    if (scoresInOrder) {
-      ensureScores(n + count);
-      System.arraycopy(groupScores, 0, scores, n, count);
-    }
     n += count;
+    flatN = n;
   }
 
   /**
    * Fluxion's choose_best_k: sorts by {@code order} and assigns needs; false if k is invalid. With
    * {@code onlyTop}, only the groups that receive needs are put in their final place (the caller
-   * never reads past {@link #bestI}), which is linear rather than n log n; a second choice on the
-   * same candidates always sorts them fully, as its input order must be the fully sorted one.
+   * reads them with {@link #chosen} and never past {@link #bestI}), which is linear rather than n
+   * log n; a second choice on the same candidates always sorts them fully, as its input order must
+   * be the fully sorted one.
    */
   boolean chooseBestK(long k, Order order, boolean onlyTop) {
     if (k == 0 || k > qual) {
@@ -168,28 +301,36 @@ final class Evals {
     }
     boolean unitCounts = minCount >= 1;
     int top = onlyTop && unitCounts && k < n && bestK == 0 ? (int) k : n;
+    if (top == n || !scoresInOrder) {
+      flatten();
+    }
     int shift = StdSort.indexBits(n);
+    boolean packed = true;
     if (order.byScore() && StdSort.packable(maxScore - minScore, shift)) {
       packKeys(order.higherFirst(), shift);
-      StdSort.sortPacked(groups, keys, n, top, shift);
     } else if (order.byTable() && StdSort.packable(order.maxInterval(), shift)) {
-      // higher interval first: the offset from the highest interval
-      int max = order.maxInterval();
-      for (int i = 0; i < n; i++) {
-        keys[i] = ((long) (max - order.intervalOf(score(i))) << shift) | i;
-      }
-      StdSort.sortPacked(groups, keys, n, top, shift);
+      packIntervals(order, shift);
     } else {
+      flatten();
       for (int i = 0; i < n; i++) {
         keys[i] = order.key(score(i));
       }
       StdSort.sortTop(groups, keys, n, top);
+      packed = false;
+    }
+    if (packed) {
+      StdSort.sortPackedKeys(keys, n, top, shift);
+      if (parts == 0) {
+        StdSort.applyOrder(groups, keys, n, top, shift);
+      } else {
+        choosePending(top, shift);
+      }
     }
     scoresInOrder = false;
     long left = k;
     int i = 0;
     while (left > 0) {
-      EGroup g = groups[i];
+      EGroup g = chosen(i);
       g.needs = left <= g.count ? left : g.count;
       left -= g.count;
       i++;
@@ -199,33 +340,108 @@ final class Evals {
     return true;
   }
 
+  /** Records the chosen top of a packed sort over parts, fetching just the chosen groups. */
+  private void choosePending(int top, int shift) {
+    long mask = (1L << shift) - 1;
+    int[] starts = new int[parts + 1];
+    starts[0] = flatN;
+    for (int p = 0; p < parts; p++) {
+      starts[p + 1] = starts[p] + partLength[p];
+    }
+    pendingTop = new int[top];
+    chosenGroups = new EGroup[top];
+    for (int i = 0; i < top; i++) {
+      int at = (int) (keys[i] & mask);
+      pendingTop[i] = at;
+      if (at < flatN) {
+        chosenGroups[i] = groups[at];
+      } else {
+        int p = Arrays.binarySearch(starts, 0, parts + 1, at);
+        p = p >= 0 ? p : -p - 2;
+        chosenGroups[i] = partGroups[p][at - starts[p]];
+      }
+    }
+  }
+
+  /** The scores of the sequence, part by part: the first groups (part -1), then each part. */
+  private long[] scoresOfPart(int p) {
+    return p < 0 ? scores : partScores[p];
+  }
+
+  private int lengthOfPart(int p) {
+    return p < 0 ? flatN : partLength[p];
+  }
+
   /**
    * Fills {@code keys} with each group's score offset from the best score (so that smaller goes
-   * first) above its index: what {@link StdSort#sortPacked} sorts.
+   * first) above its index: what {@link StdSort#sortPackedKeys} sorts.
    */
   private void packKeys(boolean higherFirst, int shift) {
     long base = higherFirst ? maxScore : minScore;
-    if (scoresInOrder) {
-      long[] s = scores;
-      if (higherFirst) {
-        for (int i = 0; i < n; i++) {
-          keys[i] = ((base - s[i]) << shift) | i;
-        }
-      } else {
-        for (int i = 0; i < n; i++) {
-          keys[i] = ((s[i] - base) << shift) | i;
-        }
-      }
-    } else {
+    if (!scoresInOrder) {
       for (int i = 0; i < n; i++) {
         long d = higherFirst ? base - groups[i].score : groups[i].score - base;
         keys[i] = (d << shift) | i;
+      }
+      return;
+    }
+    int at = 0;
+    for (int p = -1; p < parts; p++) {
+      long[] s = scoresOfPart(p);
+      int len = lengthOfPart(p);
+      if (higherFirst) {
+        for (int i = 0; i < len; i++) {
+          keys[at + i] = ((base - s[i]) << shift) | (at + i);
+        }
+      } else {
+        for (int i = 0; i < len; i++) {
+          keys[at + i] = ((s[i] - base) << shift) | (at + i);
+        }
+      }
+      at += len;
+    }
+  }
+
+  /** As {@link #packKeys} for an order of higher intervals first: the offset from the highest. */
+  private void packIntervals(Order order, int shift) {
+    int max = order.maxInterval();
+    if (!scoresInOrder) {
+      for (int i = 0; i < n; i++) {
+        keys[i] = ((long) (max - order.intervalOf(groups[i].score)) << shift) | i;
+      }
+      return;
+    }
+    int at = 0;
+    for (int p = -1; p < parts; p++) {
+      long[] s = scoresOfPart(p);
+      int len = lengthOfPart(p);
+      for (int i = 0; i < len; i++) {
+        keys[at + i] = ((long) (max - order.intervalOf(s[i])) << shift) | (at + i);
+      }
+      at += len;
+    }
+  }
+
+  /** Marks in {@code present} every score, less {@code base}, of the groups. */
+  void markScores(boolean[] present, long base) {
+    if (!scoresInOrder) {
+      for (int i = 0; i < n; i++) {
+        present[(int) (groups[i].score - base)] = true;
+      }
+      return;
+    }
+    for (int p = -1; p < parts; p++) {
+      long[] s = scoresOfPart(p);
+      int len = lengthOfPart(p);
+      for (int i = 0; i < len; i++) {
+        present[(int) (s[i] - base)] = true;
       }
     }
   }
 
   /** The score of the group at position {@code i}. */
   long score(int i) {
+    flatten();
     return scoresInOrder ? scores[i] : groups[i].score;
   }
 
@@ -235,6 +451,7 @@ final class Evals {
 
   /** The next group in order, or null at the end. */
   EGroup iterNext() {
+    flatten();
     if (cursor < n) {
       cursor++;
     }

@@ -42,9 +42,7 @@ final class Order {
     if (e.n > 0 && range >= 0 && range < Math.max(1024L, 4L * e.n)) {
       // scores in a short range (the usual case): a table by score, built in linear time
       boolean[] present = new boolean[(int) range + 1];
-      for (int i = 0; i < e.n; i++) {
-        present[(int) (e.score(i) - e.minScore)] = true;
-      }
+      e.markScores(present, e.minScore);
       int[] table = new int[present.length];
       int idx = 0;
       int previous = -1;

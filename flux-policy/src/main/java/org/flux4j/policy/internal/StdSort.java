@@ -72,16 +72,38 @@ final class StdSort {
   /**
    * Sorts packed values (a key offset above {@code shift} bits of original index, every key offset
    * small enough for {@link #packable}) exactly as {@code std::sort} sorts their keys, as far as
-   * position {@code top}, and moves the groups of {@code a} to match: with {@code top >= n} all of
-   * them, else the first {@code top} (the rest stay a permutation, in an unspecified order).
+   * position {@code top}, and moves the groups of {@code a} to match ({@link #applyOrder}).
    */
   static void sortPacked(EGroup[] a, long[] v, int n, int top, int shift) {
+    if (n < 2 || top <= 0) {
+      return;
+    }
+    sortPackedKeys(v, n, top, shift);
+    applyOrder(a, v, n, top, shift);
+  }
+
+  /**
+   * Sorts packed values exactly as {@code std::sort} sorts their keys, as far as position {@code
+   * top}: {@code v[0, min(top, n))} is then what a full sort puts there.
+   */
+  static void sortPackedKeys(long[] v, int n, int top, int shift) {
     if (n < 2 || top <= 0) {
       return;
     }
     int k = Math.min(top, n);
     int limit = introsortLoop(v, 0, n, 2 * lg(n), k, n, shift);
     finalInsertionSort(v, 0, limit, shift);
+  }
+
+  /**
+   * Moves the groups of {@code a} to the order of the sorted packed values {@code v}: with {@code
+   * top >= n} all of them, else the first {@code top} ({@link #placeTop}).
+   */
+  static void applyOrder(EGroup[] a, long[] v, int n, int top, int shift) {
+    if (n < 2 || top <= 0) {
+      return;
+    }
+    int k = Math.min(top, n);
     long mask = (1L << shift) - 1;
     if (k == n) {
       EGroup[] original = Arrays.copyOf(a, n);
@@ -89,32 +111,35 @@ final class StdSort {
         a[i] = original[(int) (v[i] & mask)];
       }
     } else {
-      placeTop(a, v, k, mask);
+      int[] from = new int[k];
+      for (int i = 0; i < k; i++) {
+        from[i] = (int) (v[i] & mask);
+      }
+      placeTop(a, from, k);
     }
   }
 
   /**
-   * Moves the groups whose original indices are in {@code packed[0, k)} to positions {@code [0, k)}
-   * in that order; the groups they displace take the positions the chosen ones left.
+   * Moves the groups at positions {@code from[0, k)} to positions {@code [0, k)} in that order; the
+   * groups they displace take the positions the chosen ones left, in order, so the array stays a
+   * permutation of the groups.
    */
-  private static void placeTop(EGroup[] a, long[] packed, int k, long mask) {
+  static void placeTop(EGroup[] a, int[] from, int k) {
     EGroup[] chosen = new EGroup[k];
     boolean[] stays = new boolean[k];
     for (int i = 0; i < k; i++) {
-      int from = (int) (packed[i] & mask);
-      chosen[i] = a[from];
-      if (from < k) {
-        stays[from] = true;
+      chosen[i] = a[from[i]];
+      if (from[i] < k) {
+        stays[from[i]] = true;
       }
     }
     int displaced = 0;
     for (int i = 0; i < k; i++) {
-      int from = (int) (packed[i] & mask);
-      if (from >= k) {
+      if (from[i] >= k) {
         while (stays[displaced]) {
           displaced++;
         }
-        a[from] = a[displaced++];
+        a[from[i]] = a[displaced++];
       }
     }
     System.arraycopy(chosen, 0, a, 0, k);

@@ -1089,7 +1089,7 @@ final class Traverser {
       if (count != 0 && e != null) {
         long acc = 0;
         for (int i = 0; i < e.n; i++) {
-          acc += e.groups[i].edgeCount(0);
+          acc += e.group(i).edgeCount(0);
           if (acc >= count) {
             fit++;
             acc = 0;
@@ -1363,7 +1363,7 @@ final class Traverser {
         continue;
       }
       for (int i = 0; i < e.bestI; i++) {
-        EGroup eg = e.groups[i];
+        EGroup eg = e.chosen(i);
         if (eg.root) {
           continue;
         }

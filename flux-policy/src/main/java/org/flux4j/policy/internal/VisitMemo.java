@@ -305,9 +305,9 @@ final class VisitMemo {
       e.scores[i] = ev.scoresCopy();
       e.bounds[i] = new long[] {ev.minCount, ev.minScore, ev.maxScore};
       e.total[i] = ev.total;
-      EGroup[] gs = new EGroup[ev.n];
-      for (int k = 0; k < ev.n; k++) {
-        gs[k] = ev.groups[k].frozen();
+      EGroup[] gs = ev.groupsCopy();
+      for (int k = 0; k < gs.length; k++) {
+        gs[k] = gs[k].frozen();
       }
       e.groups[i] = gs;
     }
