@@ -24,9 +24,11 @@ import org.openjdk.jmh.infra.Blackhole;
 /**
  * Fluxion's resource-query workloads (../shared/bench/FLUXION.md) on flux4j's match engine.
  *
- * <p>{@link #sequence} replays one command file: {@code N} identical matches on a fresh graph,
- * which fills up as in Fluxion's runs (1000 matches, or 50 for low/high on n10k); the score is the
- * mean time per match, comparable with Fluxion's "mean ms" column. {@link #steadyState} measures
+ * <p>{@link #sequence} replays the start of one command file: 50 identical matches on a fresh
+ * graph, which fills up as in Fluxion's runs (Fluxion ran 1000, or 50 for low/high on n10k); the
+ * score is the mean time per match, comparable with Fluxion's "mean ms" column where Fluxion's run
+ * was 50 matches too. {@link MatchLatencyBenchmark} replays whole command files and gives the
+ * per-match distribution, whose median compares with Fluxion's "median ms". {@link #steadyState} measures
  * one match followed by its cancel on a graph that stays empty. Run, e.g.:
  *
  * <pre>

@@ -1,0 +1,112 @@
+package org.flux4j.policy.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@link Evals} holding candidates appended as parts (remembered visits) must choose, and then read
+ * by position, exactly as one whose candidates were all copied in.
+ */
+class EvalsTest {
+  private static EGroup group(Random rnd, int scores, boolean unitCounts) {
+    EGroup g = new EGroup();
+    g.score = rnd.nextInt(scores);
+    g.count = unitCounts ? 1 : 1 + rnd.nextInt(3);
+    return g;
+  }
+
+  /** One way of filling: a run of adds, then parts and merges in a random mix. */
+  private record Fill(List<EGroup> added, List<List<EGroup>> steps, List<Boolean> isPart) {}
+
+  private static Fill fill(Random rnd, int scores, boolean unitCounts) {
+    List<EGroup> added = new ArrayList<>();
+    for (int i = rnd.nextInt(3); i > 0; i--) {
+      added.add(group(rnd, scores, unitCounts));
+    }
+    List<List<EGroup>> steps = new ArrayList<>();
+    List<Boolean> isPart = new ArrayList<>();
+    for (int s = 1 + rnd.nextInt(12); s > 0; s--) {
+      List<EGroup> gs = new ArrayList<>();
+      for (int i = rnd.nextInt(40); i > 0; i--) {
+        gs.add(group(rnd, scores, unitCounts));
+      }
+      steps.add(gs);
+      isPart.add(rnd.nextInt(4) != 0);
+    }
+    return new Fill(added, steps, isPart);
+  }
+
+  /** Builds the Evals: with parts as parts, or (flat) every step copied in by a merge. */
+  private static Evals build(Fill f, boolean withParts) {
+    Evals e = new Evals(0);
+    for (EGroup g : f.added) {
+      e.add(g);
+    }
+    for (int s = 0; s < f.steps.size(); s++) {
+      List<EGroup> gs = f.steps.get(s);
+      if (withParts && f.isPart.get(s)) {
+        long[] scores = new long[gs.size()];
+        long[] bounds = {Long.MAX_VALUE, Long.MAX_VALUE, Long.MIN_VALUE};
+        long qual = 0;
+        long total = 0;
+        for (int i = 0; i < gs.size(); i++) {
+          EGroup g = gs.get(i);
+          scores[i] = g.score;
+          bounds[0] = Math.min(bounds[0], g.count);
+          bounds[1] = Math.min(bounds[1], g.score);
+          bounds[2] = Math.max(bounds[2], g.score);
+          total += g.count;
+          qual += g.score > 0 ? g.count : 0;
+        }
+        e.mergeGroups(gs.toArray(new EGroup[0]), scores, bounds, gs.size(), qual, total);
+      } else {
+        Evals o = new Evals(0);
+        for (EGroup g : gs) {
+          o.add(g);
+        }
+        e.merge(o);
+      }
+    }
+    return e;
+  }
+
+  @Test
+  void chooseBestK_overParts_choosesAndThenReadsAsTheCopiedCandidates() {
+    Random rnd = new Random(3);
+    Order[] orders = {Order.LOWER_FIRST, Order.HIGHER_FIRST};
+    for (int c = 0; c < 3000; c++) {
+      int scores = 1 + rnd.nextInt(c % 2 == 0 ? 4 : 500);
+      Fill f = fill(rnd, scores, c % 3 != 0);
+      Evals flat = build(f, false);
+      Evals parted = build(f, true);
+      assertThat(parted.n).isEqualTo(flat.n);
+      assertThat(parted.qual).isEqualTo(flat.qual);
+      if (flat.qual == 0) {
+        continue;
+      }
+      long k = 1L + rnd.nextInt((int) Math.min(flat.qual, 50));
+      boolean onlyTop = rnd.nextBoolean();
+      Order order = c % 5 == 0 ? Order.intervalGreater(flat) : orders[rnd.nextInt(2)];
+      Order partedOrder = c % 5 == 0 ? Order.intervalGreater(parted) : order;
+      assertThat(parted.chooseBestK(k, partedOrder, onlyTop))
+          .isEqualTo(flat.chooseBestK(k, order, onlyTop));
+      assertThat(parted.bestI).as("case %d", c).isEqualTo(flat.bestI);
+      for (int i = 0; i < flat.bestI; i++) {
+        assertThat(parted.chosen(i)).as("case %d chosen %d", c, i).isSameAs(flat.chosen(i));
+      }
+      if (rnd.nextBoolean()) {
+        // a second choice sorts fully, from the order the first left
+        long k2 = 1L + rnd.nextInt((int) Math.min(flat.qual, 50));
+        parted.chooseBestK(k2, partedOrder, true);
+        flat.chooseBestK(k2, order, true);
+      }
+      for (int i = 0; i < flat.n; i++) {
+        assertThat(parted.group(i)).as("case %d position %d", c, i).isSameAs(flat.group(i));
+      }
+    }
+  }
+}
