@@ -1,11 +1,8 @@
 package org.flux4j.bench;
 
 import java.util.concurrent.TimeUnit;
-import org.flux4j.graph.ResourceGraph;
-import org.flux4j.policy.match.MatchOp;
 import org.flux4j.policy.match.MatchResult;
 import org.flux4j.policy.match.ResourceQuery;
-import org.flux4j.policy.match.ResourceRequest;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -14,7 +11,6 @@ import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -28,8 +24,8 @@ import org.openjdk.jmh.infra.Blackhole;
  * graph, which fills up as in Fluxion's runs (Fluxion ran 1000, or 50 for low/high on n10k); the
  * score is the mean time per match, comparable with Fluxion's "mean ms" column where Fluxion's run
  * was 50 matches too. {@link MatchLatencyBenchmark} replays whole command files and gives the
- * per-match distribution, whose median compares with Fluxion's "median ms". {@link #steadyState} measures
- * one match followed by its cancel on a graph that stays empty. Run, e.g.:
+ * per-match distribution, whose median compares with Fluxion's "median ms". {@link #steadyState}
+ * measures one match followed by its cancel on a graph that stays empty. Run, e.g.:
  *
  * <pre>
  * java -jar flux-bench/target/benchmarks.jar MatchBenchmark -p graph=n10k -prof gc
@@ -41,55 +37,16 @@ import org.openjdk.jmh.infra.Blackhole;
     jvmArgsAppend = {"-Xmx6g", "-XX:+UseParallelGC"})
 @Warmup(iterations = 3)
 @Measurement(iterations = 5)
-public class MatchBenchmark {
-  /** The cluster: n100, n1k or n10k (5,103, 51,021 or 510,201 vertices). */
-  @Param({"n100", "n1k", "n10k"})
-  public String graph;
-
-  /** The match policy. */
-  @Param({"first", "low", "high"})
-  public String policy;
-
-  /** The jobspec. */
-  @Param({"core1", "node_x1", "slot_2c1g", "node4_socket2"})
-  public String jobspec;
-
-  /** allocate or allocate_orelse_reserve. */
-  @Param({"allocate", "allocate_orelse_reserve"})
-  public String op;
-
+public class MatchBenchmark extends FluxionWorkload {
   private static final int SEQUENCE = 50;
 
-  private ResourceGraph loaded;
   private ResourceQuery query;
-  private ResourceRequest request;
-  private MatchOp matchOp;
   private long nextId;
 
-  /** Loads the graph once per trial. */
-  @Setup(Level.Trial)
-  public void load() {
-    loaded = BenchWorkloads.graph(graph);
-    request = BenchWorkloads.request(jobspec);
-    matchOp = MatchOp.valueOf(op.toUpperCase(java.util.Locale.ROOT));
-  }
-
-  /**
-   * A fresh, empty scheduling state for every iteration. The copy shares the loaded graph and
-   * allocates its own state arrays at its first write (copy-on-write), so one probe match of
-   * another shape (and its cancel) makes them here, as Fluxion's graph load does, rather than in
-   * the first measured match; the probe leaves nothing remembered for the measured request.
-   */
+  /** A fresh, empty scheduling state for every iteration. */
   @Setup(Level.Iteration)
   public void fresh() {
-    query =
-        ResourceQuery.create(loaded.copy(), ResourceQuery.Options.builder().policy(policy).build());
-    ResourceRequest probe =
-        ResourceRequest.of(
-            1, ResourceRequest.Resource.slot(1, "probe", ResourceRequest.Resource.of("core", 1)));
-    if (query.match(MatchOp.ALLOCATE, probe, -1, 0).isSuccess()) {
-      query.cancel(-1);
-    }
+    query = freshQuery();
     nextId = 1;
   }
 

@@ -1,12 +1,8 @@
 package org.flux4j.bench;
 
-import java.util.Locale;
 import java.util.concurrent.TimeUnit;
-import org.flux4j.graph.ResourceGraph;
-import org.flux4j.policy.match.MatchOp;
 import org.flux4j.policy.match.MatchResult;
 import org.flux4j.policy.match.ResourceQuery;
-import org.flux4j.policy.match.ResourceRequest;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -14,7 +10,6 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -40,36 +35,14 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 3, time = 5)
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-public class MatchLatencyBenchmark {
-  /** The cluster: n100, n1k or n10k (5,103, 51,021 or 510,201 vertices). */
-  @Param({"n100", "n1k", "n10k"})
-  public String graph;
-
-  /** The match policy. */
-  @Param({"first", "low", "high"})
-  public String policy;
-
-  /** The jobspec. */
-  @Param({"core1", "node_x1", "slot_2c1g", "node4_socket2"})
-  public String jobspec;
-
-  /** allocate or allocate_orelse_reserve. */
-  @Param({"allocate", "allocate_orelse_reserve"})
-  public String op;
-
-  private ResourceGraph loaded;
-  private ResourceRequest request;
-  private MatchOp matchOp;
+public class MatchLatencyBenchmark extends FluxionWorkload {
   private int fileLength;
   private ResourceQuery query;
   private int done;
 
-  /** Loads the graph once per trial. */
+  /** The length of the command file, as in FLUXION.md. */
   @Setup(Level.Trial)
-  public void load() {
-    loaded = BenchWorkloads.graph(graph);
-    request = BenchWorkloads.request(jobspec);
-    matchOp = MatchOp.valueOf(op.toUpperCase(Locale.ROOT));
+  public void fileLength() {
     fileLength = graph.equals("n10k") && !policy.equals("first") ? 50 : 1000;
     done = fileLength;
   }
@@ -77,19 +50,10 @@ public class MatchLatencyBenchmark {
   /** Starts the command file again on a fresh copy of the graph after its last match. */
   @Setup(Level.Invocation)
   public void nextMatch() {
-    if (done < fileLength) {
-      return;
+    if (done >= fileLength) {
+      query = freshQuery();
+      done = 0;
     }
-    query =
-        ResourceQuery.create(loaded.copy(), ResourceQuery.Options.builder().policy(policy).build());
-    // a probe of another shape makes the copy's state arrays here, as Fluxion's load does
-    ResourceRequest probe =
-        ResourceRequest.of(
-            1, ResourceRequest.Resource.slot(1, "probe", ResourceRequest.Resource.of("core", 1)));
-    if (query.match(MatchOp.ALLOCATE, probe, -1, 0).isSuccess()) {
-      query.cancel(-1);
-    }
-    done = 0;
   }
 
   /** The next match of the command file. */
