@@ -818,9 +818,10 @@ final class Traverser {
   }
 
   private boolean slotMatch(int u, Req slot) {
+    int subsystems = g.subsystems().size();
     for (Req c : slot.with) {
       boolean found = false;
-      for (int s = 0; s < g.subsystems().size() && !found; s++) {
+      for (int s = 0; s < subsystems && !found; s++) {
         Adjacency a = g.out(s);
         for (int i = a.start(u); i < a.end(u); i++) {
           if (g.typeOf(a.target(i)) == c.type) {

@@ -58,22 +58,30 @@ final class VisitMemo {
     long preorder;
     long postorder;
     String error;
-    int[] types = new int[0];
-    EGroup[][] groups = new EGroup[0][];
-    long[][] scores = new long[0][];
+    int[] types = NO_INTS;
+    EGroup[][] groups = NO_GROUPS;
+    long[][] scores = NO_LONG_ARRAYS;
 
     /** Per type: the groups' smallest count, smallest score and largest score. */
-    long[][] bounds = new long[0][];
+    long[][] bounds = NO_LONG_ARRAYS;
 
-    int[] counts = new int[0];
-    long[] qual = new long[0];
-    long[] total = new long[0];
-    int[] markSlot = new int[0];
-    long[] markNeeds = new long[0];
-    boolean[] markExcl = new boolean[0];
-    int[] labelVertex = new int[0];
-    String[] labelText = new String[0];
+    int[] counts = NO_INTS;
+    long[] qual = NO_LONGS;
+    long[] total = NO_LONGS;
+    int[] markSlot = NO_INTS;
+    long[] markNeeds = NO_LONGS;
+    boolean[] markExcl = NO_BOOLEANS;
+    int[] labelVertex = NO_INTS;
+    String[] labelText = NO_STRINGS;
   }
+
+  // shared empty arrays: most visits mark, label and hand up nothing (never written)
+  private static final int[] NO_INTS = new int[0];
+  private static final long[] NO_LONGS = new long[0];
+  private static final boolean[] NO_BOOLEANS = new boolean[0];
+  private static final String[] NO_STRINGS = new String[0];
+  private static final EGroup[][] NO_GROUPS = new EGroup[0][];
+  private static final long[][] NO_LONG_ARRAYS = new long[0][];
 
   private final Entry[] entries;
   private final boolean[] eligible;
@@ -92,6 +100,11 @@ final class VisitMemo {
 
   private final Map<String, Integer> requestIds = new HashMap<>();
   private final IdentityHashMap<Req[], Integer> requestOfArray = new IdentityHashMap<>();
+
+  /** The request level asked for last and its id (most lookups repeat the last one). */
+  private Req[] lastResources;
+
+  private int lastRequest;
 
   // what visits being recorded did, nested recordings share the logs
   private int recording;
@@ -156,6 +169,8 @@ final class VisitMemo {
   void clear() {
     Arrays.fill(entries, null);
     requestIds.clear();
+    requestOfArray.clear();
+    lastResources = null;
   }
 
   /** Starts a select for the top-level request {@code resources} with this match's parameters. */
@@ -167,6 +182,7 @@ final class VisitMemo {
     atIsNow = m.at == m.now;
     constraint = m.constraint;
     requestOfArray.clear();
+    lastResources = null;
     topRequest = canonical(resources);
     if (requestIds.size() > 100_000) {
       clear();
@@ -175,8 +191,13 @@ final class VisitMemo {
 
   /** The id of the request level {@code resources} within the current top-level request. */
   int requestId(Req[] resources) {
+    if (resources == lastResources) {
+      return lastRequest;
+    }
     Integer known = requestOfArray.get(resources);
     if (known != null) {
+      lastResources = resources;
+      lastRequest = known;
       return known;
     }
     String key = topRequest + "|" + canonical(resources);
@@ -186,6 +207,8 @@ final class VisitMemo {
       requestIds.put(key, id);
     }
     requestOfArray.put(resources, id);
+    lastResources = resources;
+    lastRequest = id;
     return id;
   }
 
@@ -268,11 +291,22 @@ final class VisitMemo {
     e.pristine = pristine;
     e.excl = excl;
     e.factorIn = factorIn;
-    e.markSlot = Arrays.copyOfRange(logSlot, markFrom, logN);
-    e.markNeeds = Arrays.copyOfRange(logNeeds, markFrom, logN);
-    e.markExcl = Arrays.copyOfRange(logExcl, markFrom, logN);
-    e.labelVertex = Arrays.copyOfRange(labelV, labelFrom, labelN);
-    e.labelText = Arrays.copyOfRange(labelS, labelFrom, labelN);
+    if (markFrom == logN) {
+      e.markSlot = NO_INTS;
+      e.markNeeds = NO_LONGS;
+      e.markExcl = NO_BOOLEANS;
+    } else {
+      e.markSlot = Arrays.copyOfRange(logSlot, markFrom, logN);
+      e.markNeeds = Arrays.copyOfRange(logNeeds, markFrom, logN);
+      e.markExcl = Arrays.copyOfRange(logExcl, markFrom, logN);
+    }
+    if (labelFrom == labelN) {
+      e.labelVertex = NO_INTS;
+      e.labelText = NO_STRINGS;
+    } else {
+      e.labelVertex = Arrays.copyOfRange(labelV, labelFrom, labelN);
+      e.labelText = Arrays.copyOfRange(labelS, labelFrom, labelN);
+    }
     entries[v] = e;
     e.at = at;
     e.duration = duration;
@@ -324,13 +358,13 @@ final class VisitMemo {
 
   /** Drops the candidates of an entry (the visit merged none). */
   static void noCandidates(Entry e) {
-    e.types = new int[0];
-    e.groups = new EGroup[0][];
-    e.scores = new long[0][];
-    e.bounds = new long[0][];
-    e.counts = new int[0];
-    e.qual = new long[0];
-    e.total = new long[0];
+    e.types = NO_INTS;
+    e.groups = NO_GROUPS;
+    e.scores = NO_LONG_ARRAYS;
+    e.bounds = NO_LONG_ARRAYS;
+    e.counts = NO_INTS;
+    e.qual = NO_LONGS;
+    e.total = NO_LONGS;
   }
 
   private static String canonical(Req[] rs) {
