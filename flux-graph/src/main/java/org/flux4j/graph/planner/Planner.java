@@ -126,7 +126,7 @@ public final class Planner {
     spans = NO_LONGS;
   }
 
-  private Planner(Planner o) {
+  private Planner(Planner o, boolean exact) {
     resourceType = o.resourceType;
     base = o.base;
     end = o.end;
@@ -137,8 +137,10 @@ public final class Planner {
     sizes = Arrays.copyOf(o.sizes, nchunks);
     for (int c = 0; c < nchunks; c++) {
       long[] ch = Arrays.copyOf(o.chunks[c], W * sizes[c]);
-      for (int r = 0; r < ch.length; r += W) {
-        ch[r + KEY] = ch[r + REM]; // a copy re-indexes every point
+      if (!exact) {
+        for (int r = 0; r < ch.length; r += W) {
+          ch[r + KEY] = ch[r + REM]; // a copy re-indexes every point
+        }
       }
       chunks[c] = ch;
     }
@@ -158,6 +160,10 @@ public final class Planner {
     reqOnOrAfter = o.reqOnOrAfter;
     reqDuration = o.reqDuration;
     reqCount = o.reqCount;
+    if (exact) {
+      stale = o.stale;
+      cursorTime = o.cursorTime;
+    }
   }
 
   /**
@@ -190,7 +196,17 @@ public final class Planner {
    * candidate and its min-time index is fresh. O(points + spans).
    */
   public Planner copy() {
-    return new Planner(this);
+    return new Planner(this, false);
+  }
+
+  /**
+   * An exact, independent copy: unlike {@link #copy} (Fluxion's {@code planner_copy}) it keeps the
+   * min-time index as it is, stale keys and the iteration in progress included, so that the copy
+   * goes on exactly as this planner would (a copy-on-write snapshot of one planner, where Fluxion
+   * has no copy). O(points + spans).
+   */
+  public Planner snapshot() {
+    return new Planner(this, true);
   }
 
   // ---------------------------------------------------------------- properties

@@ -87,9 +87,21 @@ public final class PlannerMulti {
 
   /** A deep, independent copy (Fluxion's {@code planner_multi_copy}). */
   public PlannerMulti copy() {
+    return copy(false);
+  }
+
+  /**
+   * An exact, independent copy that keeps every planner's min-time index and iteration as they are
+   * (see {@link Planner#snapshot}), where {@link #copy} re-indexes as Fluxion's copy does.
+   */
+  public PlannerMulti snapshot() {
+    return copy(true);
+  }
+
+  private PlannerMulti copy(boolean exact) {
     Planner[] ps = new Planner[planners.length];
     for (int i = 0; i < ps.length; i++) {
-      ps[i] = planners[i].copy();
+      ps[i] = exact ? planners[i].snapshot() : planners[i].copy();
     }
     PlannerMulti m = new PlannerMulti(base, horizon, types, ps);
     if (spans != null) {

@@ -132,6 +132,24 @@ class PlannerTest {
   }
 
   @Test
+  void snapshot_keepsTheStaleIndex_whereCopyReindexes() {
+    Planner p = Planner.create(0, 100, 10, "core");
+    p.addSpan(0, 50, 10);
+    p.updateTotal(20);
+    Planner snapshot = p.snapshot();
+    Planner copy = p.copy();
+    // the snapshot goes on as the original (time 0 still indexed as full), the copy re-indexed
+    assertThat(snapshot.availTimeFirst(0, 10, 5))
+        .isEqualTo(p.availTimeFirst(0, 10, 5))
+        .isEqualTo(50);
+    assertThat(copy.availTimeFirst(0, 10, 5)).isZero();
+    // and they stay independent
+    snapshot.reduceSpan(1, 1);
+    assertThat(snapshot.availTimeFirst(0, 10, 5)).isZero();
+    assertThat(p.availTimeFirst(0, 10, 5)).isEqualTo(50);
+  }
+
+  @Test
   void updateTotal_shrinkClampsAtZero() {
     Planner p = Planner.create(0, 100, 10, "core");
     long id = p.addSpan(0, 50, 8);

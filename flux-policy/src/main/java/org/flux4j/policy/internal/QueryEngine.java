@@ -336,6 +336,10 @@ public final class QueryEngine {
           return new long[0];
         }
       }
+      long[] fluxion = p.fluxionAvailTimes(from, d, dfv);
+      if (fluxion != null) {
+        return fluxion;
+      }
       // the aggregate's points are exactly the distinct span starts and ends, ascending
       org.eclipse.collections.impl.list.mutable.primitive.LongArrayList out =
           new org.eclipse.collections.impl.list.mutable.primitive.LongArrayList();

@@ -1,6 +1,8 @@
 package org.flux4j.policy.internal;
 
 import java.util.Arrays;
+import org.eclipse.collections.impl.map.mutable.primitive.LongLongHashMap;
+import org.flux4j.graph.planner.PlannerMulti;
 
 /**
  * The subtree aggregate of one vertex (Fluxion's pruning filter, {@code idata.subplans}): for each
@@ -38,6 +40,18 @@ final class SubtreePlan {
 
   /** The token of the {@link SchedState} that owns this object and may write to it. */
   Object owner;
+
+  /**
+   * After the totals changed under spans (grow or shrink): the same spans in Fluxion's planner,
+   * whose earliest-time index keeps the amounts from before the change until a span operation
+   * touches a point (see {@link org.flux4j.graph.planner.Planner#updateTotal}), so that the
+   * earliest times searched for a reservation are Fluxion's; null otherwise, and the step function
+   * answers alone.
+   */
+  private PlannerMulti fluxionIndex;
+
+  /** With {@link #fluxionIndex}: each job's span id there. */
+  private LongLongHashMap fluxionSpan;
 
   SubtreePlan(int[] types, long[] totals) {
     this.types = types;
@@ -81,6 +95,19 @@ final class SubtreePlan {
     if (s < e) {
       addRange(s, e, amounts, row, 1);
     }
+    if (fluxionIndex != null) {
+      long[] a = Arrays.copyOfRange(amounts, row, row + t);
+      try {
+        fluxionSpan.put(jobId, fluxionIndex.addSpan(s, e - s, a));
+      } catch (IllegalArgumentException refused) {
+        dropFluxionIndex();
+      }
+    }
+  }
+
+  private void dropFluxionIndex() {
+    fluxionIndex = null;
+    fluxionSpan = null;
   }
 
   boolean remove(long jobId) {
@@ -100,6 +127,9 @@ final class SubtreePlan {
         System.arraycopy(end, i + 1, end, i, last - i);
         System.arraycopy(amounts, (i + 1) * t, amounts, i * t, (last - i) * t);
         n = last;
+        if (fluxionIndex != null && fluxionSpan.containsKey(jobId)) {
+          fluxionIndex.removeSpan(fluxionSpan.removeKeyIfAbsent(jobId, -1));
+        }
         return true;
       }
     }
@@ -157,11 +187,33 @@ final class SubtreePlan {
     for (int k = 0; k < t; k++) {
       amounts[i * t + k] -= delta[k];
     }
+    if (fluxionIndex != null && fluxionSpan.containsKey(jobId)) {
+      try {
+        if (fluxionIndex.reduceSpan(fluxionSpan.get(jobId), delta)) {
+          fluxionSpan.remove(jobId);
+        }
+      } catch (IllegalArgumentException refused) {
+        dropFluxionIndex();
+      }
+    }
     return REDUCED;
   }
 
+  /**
+   * A copy with other totals. When they differ and spans are held, the copy also keeps the spans in
+   * Fluxion's planner with its totals updated, as Fluxion's grow and shrink update them.
+   */
   SubtreePlan withTotals(long[] newTotals) {
     SubtreePlan c = new SubtreePlan(types, newTotals);
+    if (fluxionIndex != null) {
+      c.fluxionIndex = fluxionIndex.snapshot();
+      c.fluxionSpan = new LongLongHashMap(fluxionSpan);
+    } else if (n > 0 && !Arrays.equals(totals, newTotals)) {
+      c.buildFluxionIndex(this);
+    }
+    if (c.fluxionIndex != null && !Arrays.equals(totals, newTotals)) {
+      c.fluxionIndex.update(newTotals, c.fluxionIndex.types().toArray(new String[0]));
+    }
     c.job = job.clone();
     c.start = start.clone();
     c.end = end.clone();
@@ -173,6 +225,52 @@ final class SubtreePlan {
     c.used = used.clone();
     c.pn = pn;
     return c;
+  }
+
+  /** Fluxion's planner holding {@code from}'s spans under {@code from}'s totals. */
+  private void buildFluxionIndex(SubtreePlan from) {
+    int t = types.length;
+    String[] names = new String[t];
+    for (int k = 0; k < t; k++) {
+      names[k] = Integer.toString(types[k]);
+    }
+    PlannerMulti index = PlannerMulti.create(0, Traverser.HORIZON, from.totals, names);
+    LongLongHashMap spanOf = new LongLongHashMap();
+    try {
+      for (int i = 0; i < from.n; i++) {
+        if (from.start[i] < from.end[i]) {
+          long[] a = Arrays.copyOfRange(from.amounts, i * t, (i + 1) * t);
+          spanOf.put(from.job[i], index.addSpan(from.start[i], from.end[i] - from.start[i], a));
+        }
+      }
+    } catch (IllegalArgumentException refused) {
+      return;
+    }
+    fluxionIndex = index;
+    fluxionSpan = spanOf;
+  }
+
+  /**
+   * The earliest times at or after {@code from} at which {@code request} (indexed by prune type)
+   * fits for {@code d}, in increasing order, as Fluxion's planner_multi_avail_time_first/next find
+   * them, when this plan keeps Fluxion's planner ({@link #fluxionIndex}); else null.
+   */
+  long[] fluxionAvailTimes(long from, long d, long[] request) {
+    if (fluxionIndex == null || d < 1) {
+      return null;
+    }
+    long[] counts = new long[types.length];
+    for (int k = 0; k < types.length; k++) {
+      counts[k] = Math.max(0, request[types[k]]);
+    }
+    org.eclipse.collections.impl.list.mutable.primitive.LongArrayList out =
+        new org.eclipse.collections.impl.list.mutable.primitive.LongArrayList();
+    for (long t = fluxionIndex.availTimeFirst(from, d, counts);
+        t != PlannerMulti.NONE;
+        t = fluxionIndex.availTimeNext()) {
+      out.add(t);
+    }
+    return out.toArray();
   }
 
   boolean has(long jobId) {

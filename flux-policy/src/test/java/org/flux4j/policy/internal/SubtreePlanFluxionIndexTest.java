@@ -1,0 +1,81 @@
+package org.flux4j.policy.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.eclipse.collections.impl.list.mutable.primitive.LongArrayList;
+import org.flux4j.graph.planner.PlannerMulti;
+import org.junit.jupiter.api.Test;
+
+/**
+ * After its totals change under spans, a {@link SubtreePlan} answers the earliest times of a
+ * reservation as Fluxion's planner does (its earliest-time index keeps the amounts from before the
+ * change): here against a Fluxion planner driven by the same operations.
+ */
+class SubtreePlanFluxionIndexTest {
+  private static long[] times(PlannerMulti p, long from, long d, long[] counts) {
+    LongArrayList out = new LongArrayList();
+    for (long t = p.availTimeFirst(from, d, counts);
+        t != PlannerMulti.NONE;
+        t = p.availTimeNext()) {
+      out.add(t);
+    }
+    return out.toArray();
+  }
+
+  @Test
+  void afterTheTotalsChange_availTimesFollowFluxionsPlanner() {
+    Random rnd = new Random(5);
+    for (int c = 0; c < 200; c++) {
+      long[] totals = {4 + rnd.nextInt(8), 1 + rnd.nextInt(3)};
+      SubtreePlan plan = new SubtreePlan(new int[] {0, 1}, totals);
+      PlannerMulti fluxion =
+          PlannerMulti.create(0, Traverser.HORIZON, totals, new String[] {"0", "1"});
+      List<long[]> live = new ArrayList<>(); // job, span id
+      long job = 1;
+      boolean grown = false;
+      for (int step = 0; step < 40; step++) {
+        int what = rnd.nextInt(10);
+        if (what < 5) {
+          long s = 3600L * rnd.nextInt(6);
+          long d = 3600L * (1 + rnd.nextInt(3));
+          long[] a = {rnd.nextInt(3), rnd.nextInt(2)};
+          long[] free = new long[2];
+          for (int k = 0; k < 2; k++) {
+            free[k] = plan.minAvailDuring(k, s, d);
+          }
+          if (a[0] > free[0] || a[1] > free[1]) {
+            continue;
+          }
+          plan.add(job, s, s + d, a);
+          live.add(new long[] {job, fluxion.addSpan(s, d, a)});
+          job++;
+        } else if (what < 7 && !live.isEmpty()) {
+          long[] j = live.remove(rnd.nextInt(live.size()));
+          plan.remove(j[0]);
+          fluxion.removeSpan(j[1]);
+        } else if (what == 7 && !live.isEmpty()) {
+          // grow or shrink, as the engine's reprime hands over the new totals
+          long[] next = {
+            Math.max(4, plan.totals[0] + rnd.nextInt(9) - 2), Math.max(2, plan.totals[1])
+          };
+          grown |= !java.util.Arrays.equals(next, plan.totals);
+          plan = plan.withTotals(next);
+          fluxion.update(next, new String[] {"0", "1"});
+        }
+        long[] request = {1 + rnd.nextInt(4), rnd.nextInt(2)};
+        long from = 1 + 3600L * rnd.nextInt(3);
+        long[] got = plan.fluxionAvailTimes(from, 3600, request);
+        if (!grown) {
+          assertThat(got).as("no index before the totals change").isNull();
+        } else {
+          assertThat(got)
+              .as("case %d step %d", c, step)
+              .containsExactly(times(fluxion, from, 3600, request));
+        }
+      }
+    }
+  }
+}
