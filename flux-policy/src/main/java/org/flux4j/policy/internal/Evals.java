@@ -143,7 +143,9 @@ final class Evals {
     if (n != 0) {
       throw new IllegalStateException("takeFrom needs an empty set of candidates");
     }
-    o.flattenTop();
+    if (o.pendingTop != null) {
+      o.flatten();
+    }
     EGroup[] myGroups = groups;
     long[] myScores = scores;
     groups = o.groups;
@@ -213,15 +215,7 @@ final class Evals {
       parts = 0;
       flatN = n;
     }
-    flattenTop();
-  }
-
-  private void flattenTop() {
     if (pendingTop != null) {
-      if (parts > 0) {
-        flatten();
-        return;
-      }
       StdSort.placeTop(groups, pendingTop, pendingTop.length);
       pendingTop = null;
       chosenGroups = null;

@@ -193,7 +193,8 @@ final class PruneConfig {
     prime(root, 0, st);
     for (int v = 0; v < st.sub.length; v++) {
       if (st.sub[v] != null && old[v] != null && old[v].types.length == st.sub[v].types.length) {
-        st.setSub(v, old[v].withTotals(st.sub[v].totals));
+        long[] totals = st.sub[v].totals;
+        st.setSub(v, v == root ? old[v].rootWithTotals(totals) : old[v].withTotals(totals));
       }
     }
   }

@@ -42,11 +42,11 @@ final class SubtreePlan {
   Object owner;
 
   /**
-   * After the totals changed under spans (grow or shrink): the same spans in Fluxion's planner,
-   * whose earliest-time index keeps the amounts from before the change until a span operation
-   * touches a point (see {@link org.flux4j.graph.planner.Planner#updateTotal}), so that the
-   * earliest times searched for a reservation are Fluxion's; null otherwise, and the step function
-   * answers alone.
+   * At the graph's root, after the totals changed under spans (grow or shrink): the same spans in
+   * Fluxion's planner, whose earliest-time index keeps the amounts from before the change until a
+   * span operation touches a point (see {@link org.flux4j.graph.planner.Planner#updateTotal}), so
+   * that the earliest times searched for a reservation are Fluxion's; null otherwise, and the step
+   * function answers alone.
    */
   private PlannerMulti fluxionIndex;
 
@@ -200,19 +200,30 @@ final class SubtreePlan {
   }
 
   /**
-   * A copy with other totals. When they differ and spans are held, the copy also keeps the spans in
-   * Fluxion's planner with its totals updated, as Fluxion's grow and shrink update them.
+   * The aggregate of the graph's root after a grow or shrink: as {@link #withTotals}, and when the
+   * totals change under spans the copy starts keeping them in Fluxion's planner, updated as
+   * Fluxion's grow and shrink update it, for the reservation search ({@link #fluxionAvailTimes}).
    */
+  SubtreePlan rootWithTotals(long[] newTotals) {
+    SubtreePlan c = withTotals(newTotals);
+    if (c.fluxionIndex == null && n > 0 && !Arrays.equals(totals, newTotals)) {
+      c.buildFluxionIndex(this);
+      if (c.fluxionIndex != null) {
+        c.fluxionIndex.update(newTotals, c.fluxionIndex.types().toArray(new String[0]));
+      }
+    }
+    return c;
+  }
+
+  /** A copy with other totals; a Fluxion planner kept beside the spans goes along, updated. */
   SubtreePlan withTotals(long[] newTotals) {
     SubtreePlan c = new SubtreePlan(types, newTotals);
     if (fluxionIndex != null) {
       c.fluxionIndex = fluxionIndex.snapshot();
       c.fluxionSpan = new LongLongHashMap(fluxionSpan);
-    } else if (n > 0 && !Arrays.equals(totals, newTotals)) {
-      c.buildFluxionIndex(this);
-    }
-    if (c.fluxionIndex != null && !Arrays.equals(totals, newTotals)) {
-      c.fluxionIndex.update(newTotals, c.fluxionIndex.types().toArray(new String[0]));
+      if (!Arrays.equals(totals, newTotals)) {
+        c.fluxionIndex.update(newTotals, c.fluxionIndex.types().toArray(new String[0]));
+      }
     }
     c.job = job.clone();
     c.start = start.clone();

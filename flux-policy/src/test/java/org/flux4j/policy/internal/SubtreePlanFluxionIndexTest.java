@@ -62,7 +62,7 @@ class SubtreePlanFluxionIndexTest {
             Math.max(4, plan.totals[0] + rnd.nextInt(9) - 2), Math.max(2, plan.totals[1])
           };
           grown |= !java.util.Arrays.equals(next, plan.totals);
-          plan = plan.withTotals(next);
+          plan = plan.rootWithTotals(next);
           fluxion.update(next, new String[] {"0", "1"});
         }
         long[] request = {1 + rnd.nextInt(4), rnd.nextInt(2)};
