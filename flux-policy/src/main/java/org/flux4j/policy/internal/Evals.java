@@ -15,6 +15,9 @@ import java.util.Arrays;
  * the array a copy at every merge would have given.
  */
 final class Evals {
+  /** The most top groups chosen without a sort when their keys tell them apart. */
+  private static final int DIRECT_TOP = 32;
+
   int type;
   int n;
   long qual;
@@ -298,9 +301,17 @@ final class Evals {
     if (top == n || !scoresInOrder) {
       flatten();
     }
+    int[] direct = top <= DIRECT_TOP && top < n ? directTop(order, top) : null;
     int shift = StdSort.indexBits(n);
     boolean packed = true;
-    if (order.byScore() && StdSort.packable(maxScore - minScore, shift)) {
+    if (direct != null) {
+      packed = false;
+      if (parts == 0) {
+        StdSort.placeTop(groups, direct, top);
+      } else {
+        choosePending(direct);
+      }
+    } else if (order.byScore() && StdSort.packable(maxScore - minScore, shift)) {
       packKeys(order.higherFirst(), shift);
     } else if (order.byTable() && StdSort.packable(order.maxInterval(), shift)) {
       packIntervals(order, shift);
@@ -337,16 +348,28 @@ final class Evals {
   /** Records the chosen top of a packed sort over parts, fetching just the chosen groups. */
   private void choosePending(int top, int shift) {
     long mask = (1L << shift) - 1;
+    int[] from = new int[top];
+    for (int i = 0; i < top; i++) {
+      from[i] = (int) (keys[i] & mask);
+    }
+    choosePending(from);
+  }
+
+  /**
+   * Records a choice of the groups at positions {@code from} (in order) over parts, fetching just
+   * those groups.
+   */
+  private void choosePending(int[] from) {
+    int top = from.length;
     int[] starts = new int[parts + 1];
     starts[0] = flatN;
     for (int p = 0; p < parts; p++) {
       starts[p + 1] = starts[p] + partLength[p];
     }
-    pendingTop = new int[top];
+    pendingTop = from;
     chosenGroups = new EGroup[top];
     for (int i = 0; i < top; i++) {
-      int at = (int) (keys[i] & mask);
-      pendingTop[i] = at;
+      int at = from[i];
       if (at < flatN) {
         chosenGroups[i] = groups[at];
       } else {
@@ -355,6 +378,57 @@ final class Evals {
         chosenGroups[i] = partGroups[p][at - starts[p]];
       }
     }
+  }
+
+  /**
+   * The positions, in order, of what {@code std::sort} by {@code order} puts at {@code [0, k)}
+   * ({@code k < n}) when that can be known without replaying it, else null: with all keys equal
+   * ({@link StdSort#equalKeysTop}), or when the {@code k + 1} smallest keys are all different, so
+   * that any sort puts the same {@code k} groups first in the same order (a node-centric policy's
+   * scores, or a nearly empty graph's, are mostly so). Only orders by score or by a table of
+   * intervals qualify; the scan stops at a second group with the best key.
+   */
+  private int[] directTop(Order order, int k) {
+    if (!order.byScore() && !order.byTable()) {
+      return null;
+    }
+    if (order.byTable() ? order.maxInterval() == 0 : minScore == maxScore) {
+      return StdSort.equalKeysTop(n, k);
+    }
+    long best = Math.min(order.key(minScore), order.key(maxScore));
+    long[] smallest = new long[k + 1];
+    int[] at = new int[k + 1];
+    int size = 0;
+    int bestSeen = 0;
+    int base = 0;
+    for (int p = -1; p < parts; p++) {
+      long[] s = scoresInOrder ? scoresOfPart(p) : null;
+      int len = lengthOfPart(p);
+      for (int i = 0; i < len; i++) {
+        long x = order.key(s != null ? s[i] : groups[i].score);
+        if (size > k && x >= smallest[k]) {
+          continue;
+        }
+        if (x == best && ++bestSeen > 1) {
+          return null;
+        }
+        int j = size <= k ? size++ : k;
+        while (j > 0 && smallest[j - 1] > x) {
+          smallest[j] = smallest[j - 1];
+          at[j] = at[j - 1];
+          j--;
+        }
+        smallest[j] = x;
+        at[j] = base + i;
+      }
+      base += len;
+    }
+    for (int j = 1; j <= k; j++) {
+      if (smallest[j - 1] == smallest[j]) {
+        return null;
+      }
+    }
+    return Arrays.copyOf(at, k);
   }
 
   /** The scores of the sequence, part by part: the first groups (part -1), then each part. */

@@ -96,6 +96,69 @@ final class StdSort {
   }
 
   /**
+   * The original positions of what {@code std::sort} puts at {@code [0, k)} when all {@code n} keys
+   * are equal, worked out without the keys, or null if that sort would fall back to heapsort (which
+   * halving never makes it do). With equal keys every comparison is false: the median of three is
+   * always the middle element, Hoare's partition swaps the second with the last, the third with the
+   * one before, and so on until the two meet, and the final insertion sort moves nothing. So each
+   * position is traced back through its chain of partitions in logarithmic time.
+   */
+  static int[] equalKeysTop(int n, int k) {
+    int[] from = new int[k];
+    int[] firsts = new int[64];
+    int[] lasts = new int[64];
+    for (int x = 0; x < k; x++) {
+      int first = 0;
+      int last = n;
+      int depth = 2 * lg(n);
+      int levels = 0;
+      while (last - first > THRESHOLD) {
+        if (depth == 0) {
+          return null;
+        }
+        depth--;
+        firsts[levels] = first;
+        lasts[levels++] = last;
+        int cut = equalKeysCut(first, last);
+        if (x >= cut) {
+          first = cut;
+        } else {
+          last = cut;
+        }
+      }
+      int y = x;
+      while (levels > 0) {
+        levels--;
+        first = firsts[levels];
+        last = lasts[levels];
+        int s = first + 1;
+        int e = last - 1;
+        int swaps = equalKeysCut(first, last) - s;
+        if (y >= s && y < s + swaps) {
+          y = e - (y - s);
+        } else if (y <= e && y > e - swaps) {
+          y = s + (e - y);
+        }
+        int mid = first + (last - first) / 2;
+        if (y == first) {
+          y = mid;
+        } else if (y == mid) {
+          y = first;
+        }
+      }
+      from[x] = y;
+    }
+    return from;
+  }
+
+  /** Where Hoare's partition of {@code [first, last)} with all keys equal ends. */
+  private static int equalKeysCut(int first, int last) {
+    // swaps (first + 1 + j, last - 1 - j) while the first is before the second
+    int span = last - 2 - first;
+    return first + 1 + (span + 1) / 2;
+  }
+
+  /**
    * Moves the groups of {@code a} to the order of the sorted packed values {@code v}: with {@code
    * top >= n} all of them, else the first {@code top} ({@link #placeTop}).
    */

@@ -109,4 +109,59 @@ class EvalsTest {
       }
     }
   }
+
+  /**
+   * A choice of only the top, which may skip the sort where the keys tell the top apart (all keys
+   * equal, or the best few all different), must choose what the first groups of a full {@code
+   * std::sort} are.
+   */
+  @Test
+  void chooseBestK_onlyTop_choosesTheFullSortsFirstGroups() {
+    Random rnd = new Random(5);
+    for (int c = 0; c < 3000; c++) {
+      int shape = c % 4;
+      int n = 2 + rnd.nextInt(c % 7 == 0 ? 3000 : 120);
+      List<EGroup> gs = new ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        EGroup g = new EGroup();
+        g.count = 1;
+        g.score =
+            switch (shape) {
+              case 0 -> 7; // all equal
+              case 1 -> 1 + (i * 7919L) % (4L * n); // all different
+              case 2 -> 1 + rnd.nextInt(3 * n); // mostly different
+              default -> 1 + rnd.nextInt(1 + rnd.nextInt(6)); // many ties
+            };
+        gs.add(g);
+      }
+      Fill f = new Fill(List.of(), List.of(gs), List.of(rnd.nextBoolean()));
+      Evals e = build(f, true);
+      Order order =
+          c % 3 == 0
+              ? Order.intervalGreater(e)
+              : rnd.nextBoolean() ? Order.LOWER_FIRST : Order.HIGHER_FIRST;
+      long[] keys = new long[n];
+      EGroup[] sorted = gs.toArray(new EGroup[0]);
+      for (int i = 0; i < n; i++) {
+        keys[i] = order.key(sorted[i].score);
+      }
+      StdSort.sort(sorted, keys, n);
+      long k = 1L + rnd.nextInt(Math.min(n - 1, 40));
+      assertThat(e.chooseBestK(k, order, true)).isTrue();
+      assertThat(e.bestI).isEqualTo((int) k);
+      for (int i = 0; i < k; i++) {
+        assertThat(e.chosen(i)).as("case %d shape %d chosen %d", c, shape, i).isSameAs(sorted[i]);
+      }
+      // read by position, the chosen lead and every group is still there once
+      java.util.Set<EGroup> seen =
+          java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+      for (int i = 0; i < n; i++) {
+        if (i < k) {
+          assertThat(e.group(i)).isSameAs(sorted[i]);
+        }
+        seen.add(e.group(i));
+      }
+      assertThat(seen).hasSize(n);
+    }
+  }
 }

@@ -161,4 +161,27 @@ class StdSortTest {
       }
     }
   }
+
+  @Test
+  void equalKeysTop_isWhatTheSortPutsFirst() {
+    Random rnd = new Random(11);
+    int[] sizes = new int[400];
+    for (int i = 0; i < sizes.length; i++) {
+      sizes[i] = i < 300 ? 2 + i : 2 + rnd.nextInt(i < 390 ? 20_000 : 600_000);
+    }
+    for (int n : sizes) {
+      int k = Math.min(n, 1 + rnd.nextInt(40));
+      int shift = StdSort.indexBits(n);
+      long[] v = new long[n];
+      for (int i = 0; i < n; i++) {
+        v[i] = i; // equal keys (0) above each index
+      }
+      StdSort.sortPackedKeys(v, n, k, shift);
+      int[] from = StdSort.equalKeysTop(n, k);
+      assertThat(from).as("n %d", n).isNotNull();
+      for (int i = 0; i < k; i++) {
+        assertThat(from[i]).as("n %d position %d", n, i).isEqualTo((int) v[i]);
+      }
+    }
+  }
 }
