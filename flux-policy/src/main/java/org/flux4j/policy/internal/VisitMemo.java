@@ -27,9 +27,9 @@ import org.flux4j.policy.match.ResourceRequest;
  * made at clock {@code c} is valid while its vertex's version is below {@code c}. Other changes
  * (status, properties, grow, shrink, an update from R, a partial cancel) drop every entry ({@link
  * #clear}). Entries are kept only for vertices with a large enough subtree in a dominant subsystem
- * that is a tree (every vertex at most one parent), one entry (the latest) per vertex. Candidate
- * groups stored in entries are copies that no later select changes (their {@code needs} field
- * aside, which every choice assigns before reading). Not thread-safe.
+ * that is a tree (every vertex at most one parent), two entries (the latest two) per vertex.
+ * Candidate groups stored in entries are copies that no later select changes (their {@code needs}
+ * field aside, which every choice assigns before reading). Not thread-safe.
  */
 final class VisitMemo {
   /**
@@ -41,6 +41,10 @@ final class VisitMemo {
   /** What one visit did. */
   static final class Entry {
     long stamp;
+
+    /** The select that last recorded or replayed the entry (the older of a vertex's two goes). */
+    long used;
+
     int request;
     boolean pristine;
     boolean excl;
@@ -83,7 +87,13 @@ final class VisitMemo {
   private static final EGroup[][] NO_GROUPS = new EGroup[0][];
   private static final long[][] NO_LONG_ARRAYS = new long[0][];
 
+  /**
+   * Each vertex's two latest entries: a match that tries two windows in turn (allocate or else
+   * reserve: now, then the earliest time that fits) finds both remembered.
+   */
   private final Entry[] entries;
+
+  private final Entry[] entries2;
   private final boolean[] eligible;
   private final int[] parent;
   private final long[] version;
@@ -129,6 +139,7 @@ final class VisitMemo {
     int n = parent.length;
     this.parent = parent;
     entries = new Entry[n];
+    entries2 = new Entry[n];
     eligible = new boolean[n];
     version = new long[n];
     for (int v = 0; v < n; v++) {
@@ -142,6 +153,7 @@ final class VisitMemo {
     parent = o.parent;
     eligible = o.eligible;
     entries = new Entry[n];
+    entries2 = new Entry[n];
     version = new long[n];
   }
 
@@ -168,6 +180,7 @@ final class VisitMemo {
   /** Drops every entry. */
   void clear() {
     Arrays.fill(entries, null);
+    Arrays.fill(entries2, null);
     requestIds.clear();
     requestOfArray.clear();
     lastResources = null;
@@ -215,20 +228,49 @@ final class VisitMemo {
   /** The valid entry of {@code v} for this visit, or null. */
   Entry lookup(int v, int request, boolean pristine, boolean excl, long factorIn) {
     Entry e = entries[v];
-    if (e == null
-        || version[v] >= e.stamp
-        || e.request != request
-        || e.pristine != pristine
-        || e.excl != excl
-        || e.factorIn != factorIn
-        || e.at != at
-        || e.duration != duration
-        || e.allocType != allocType
-        || e.atIsNow != atIsNow
-        || !e.constraint.equals(constraint)) {
-      return null;
+    if (e == null || version[v] >= e.stamp || !isFor(e, request, pristine, excl, factorIn)) {
+      e = entries2[v];
+      if (e == null || version[v] >= e.stamp || !isFor(e, request, pristine, excl, factorIn)) {
+        return null;
+      }
     }
+    e.used = selectStamp;
     return e;
+  }
+
+  /** Whether {@code e} records a visit with these inputs in this select's match. */
+  private boolean isFor(Entry e, int request, boolean pristine, boolean excl, long factorIn) {
+    return e.request == request
+        && e.pristine == pristine
+        && e.excl == excl
+        && e.factorIn == factorIn
+        && e.at == at
+        && e.duration == duration
+        && e.allocType == allocType
+        && e.atIsNow == atIsNow
+        && e.constraint.equals(constraint);
+  }
+
+  /**
+   * Which of {@code v}'s two entries a new recording replaces: one for the same inputs (stale, or
+   * it would have been replayed), else an empty one, a stale one, or the one used least recently.
+   */
+  private boolean replacesSecond(
+      int v, int request, boolean pristine, boolean excl, long factorIn) {
+    Entry a = entries[v];
+    Entry b = entries2[v];
+    if (a == null || isFor(a, request, pristine, excl, factorIn)) {
+      return false;
+    }
+    if (b == null || isFor(b, request, pristine, excl, factorIn)) {
+      return true;
+    }
+    boolean aStale = version[v] >= a.stamp;
+    boolean bStale = version[v] >= b.stamp;
+    if (aStale != bStale) {
+      return bStale;
+    }
+    return b.used < a.used;
   }
 
   /** Starts recording a visit (recordings nest). */
@@ -282,11 +324,13 @@ final class VisitMemo {
       int markFrom,
       int labelFrom) {
     recording--;
-    Entry e = entries[v];
+    boolean second = replacesSecond(v, request, pristine, excl, factorIn);
+    Entry e = second ? entries2[v] : entries[v];
     if (e == null) {
       e = new Entry();
     }
     e.stamp = selectStamp;
+    e.used = selectStamp;
     e.request = request;
     e.pristine = pristine;
     e.excl = excl;
@@ -307,7 +351,11 @@ final class VisitMemo {
       e.labelVertex = Arrays.copyOfRange(labelV, labelFrom, labelN);
       e.labelText = Arrays.copyOfRange(labelS, labelFrom, labelN);
     }
-    entries[v] = e;
+    if (second) {
+      entries2[v] = e;
+    } else {
+      entries[v] = e;
+    }
     e.at = at;
     e.duration = duration;
     e.allocType = allocType;

@@ -41,6 +41,8 @@ class VisitMemoTest {
   @CsvSource({
     "first, tiny, simple",
     "first, medium, simple",
+    "first, small, simple",
+    "high, tiny, simple",
     "low, medium, simple",
     "high, medium, simple",
     "high, small, flexible",
