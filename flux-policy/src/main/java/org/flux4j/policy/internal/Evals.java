@@ -293,42 +293,20 @@ final class Evals {
     if (k == 0 || k > qual) {
       return false;
     }
-    if (keys.length < n) {
-      keys = new long[Math.max(n, keys.length * 2)];
-    }
     boolean unitCounts = minCount >= 1;
     int top = onlyTop && unitCounts && k < n && bestK == 0 ? (int) k : n;
     if (top == n || !scoresInOrder) {
       flatten();
     }
-    int[] direct = top <= DIRECT_TOP && top < n ? directTop(order, top) : null;
-    int shift = StdSort.indexBits(n);
-    boolean packed = true;
-    if (direct != null) {
-      packed = false;
-      if (parts == 0) {
-        StdSort.placeTop(groups, direct, top);
-      } else {
-        choosePending(direct);
-      }
-    } else if (order.byScore() && StdSort.packable(maxScore - minScore, shift)) {
-      packKeys(order.higherFirst(), shift);
-    } else if (order.byTable() && StdSort.packable(order.maxInterval(), shift)) {
-      packIntervals(order, shift);
-    } else {
-      flatten();
-      for (int i = 0; i < n; i++) {
-        keys[i] = order.key(score(i));
-      }
-      StdSort.sortTop(groups, keys, n, top);
-      packed = false;
+    int[] chosenAt = top <= DIRECT_TOP && top < n ? directTop(order, top) : null;
+    if (chosenAt == null) {
+      chosenAt = sort(order, top);
     }
-    if (packed) {
-      StdSort.sortPackedKeys(keys, n, top, shift);
+    if (chosenAt != null) {
       if (parts == 0) {
-        StdSort.applyOrder(groups, keys, n, top, shift);
+        StdSort.placeTop(groups, chosenAt, top);
       } else {
-        choosePending(top, shift);
+        choosePending(chosenAt);
       }
     }
     scoresInOrder = false;
@@ -345,14 +323,35 @@ final class Evals {
     return true;
   }
 
-  /** Records the chosen top of a packed sort over parts, fetching just the chosen groups. */
-  private void choosePending(int top, int shift) {
-    long mask = (1L << shift) - 1;
-    int[] from = new int[top];
-    for (int i = 0; i < top; i++) {
-      from[i] = (int) (keys[i] & mask);
+  /**
+   * Replays {@code std::sort} by {@code order} as far as position {@code top}. Returns the original
+   * positions of the first {@code top} groups when only those were sorted ({@code top < n}) on
+   * packed keys, for the caller to put in place; else the groups have been put in order and it
+   * returns null.
+   */
+  private int[] sort(Order order, int top) {
+    if (keys.length < n) {
+      keys = new long[Math.max(n, keys.length * 2)];
     }
-    choosePending(from);
+    int shift = StdSort.indexBits(n);
+    if (order.byScore() && StdSort.packable(maxScore - minScore, shift)) {
+      packKeys(order.higherFirst(), shift);
+    } else if (order.byTable() && StdSort.packable(order.maxInterval(), shift)) {
+      packIntervals(order, shift);
+    } else {
+      flatten();
+      for (int i = 0; i < n; i++) {
+        keys[i] = order.key(score(i));
+      }
+      StdSort.sortTop(groups, keys, n, top);
+      return null;
+    }
+    StdSort.sortPackedKeys(keys, n, top, shift);
+    if (top < n) {
+      return StdSort.positions(keys, top, shift);
+    }
+    StdSort.applyOrder(groups, keys, n, n, shift);
+    return null;
   }
 
   /**

@@ -167,19 +167,25 @@ final class StdSort {
       return;
     }
     int k = Math.min(top, n);
-    long mask = (1L << shift) - 1;
     if (k == n) {
+      long mask = (1L << shift) - 1;
       EGroup[] original = Arrays.copyOf(a, n);
       for (int i = 0; i < n; i++) {
         a[i] = original[(int) (v[i] & mask)];
       }
     } else {
-      int[] from = new int[k];
-      for (int i = 0; i < k; i++) {
-        from[i] = (int) (v[i] & mask);
-      }
-      placeTop(a, from, k);
+      placeTop(a, positions(v, k, shift), k);
     }
+  }
+
+  /** The original positions held by the first {@code k} packed values. */
+  static int[] positions(long[] v, int k, int shift) {
+    long mask = (1L << shift) - 1;
+    int[] from = new int[k];
+    for (int i = 0; i < k; i++) {
+      from[i] = (int) (v[i] & mask);
+    }
+    return from;
   }
 
   /**
