@@ -42,6 +42,10 @@ final class Evals {
 
   private long[][] partScores = new long[0][];
   private int[] partLength = new int[0];
+
+  /** Each part's smallest and largest score, at {@code 2 * p} and {@code 2 * p + 1}. */
+  private long[] partRange = new long[0];
+
   private int parts;
 
   /**
@@ -111,7 +115,8 @@ final class Evals {
     o.flatten();
     if (parts > 0 && o.scoresInOrder && scoresInOrder && pendingTop == null) {
       // behind parts: o's arrays are scratch, so they go in as a copy
-      appendPart(Arrays.copyOf(o.groups, o.n), Arrays.copyOf(o.scores, o.n), o.n);
+      appendPart(
+          Arrays.copyOf(o.groups, o.n), Arrays.copyOf(o.scores, o.n), o.n, o.minScore, o.maxScore);
     } else {
       flatten();
       if (n + o.n > groups.length) {
@@ -158,13 +163,16 @@ final class Evals {
     EGroup[][] myPartGroups = partGroups;
     long[][] myPartScores = partScores;
     int[] myPartLength = partLength;
+    long[] myPartRange = partRange;
     partGroups = o.partGroups;
     partScores = o.partScores;
     partLength = o.partLength;
+    partRange = o.partRange;
     parts = o.parts;
     o.partGroups = myPartGroups;
     o.partScores = myPartScores;
     o.partLength = myPartLength;
+    o.partRange = myPartRange;
     o.parts = 0;
     n = o.n;
     flatN = o.flatN;
@@ -183,7 +191,7 @@ final class Evals {
     }
   }
 
-  private void appendPart(EGroup[] gs, long[] groupScores, int count) {
+  private void appendPart(EGroup[] gs, long[] groupScores, int count, long partMin, long partMax) {
     if (count == 0) {
       return;
     }
@@ -192,10 +200,13 @@ final class Evals {
       partGroups = Arrays.copyOf(partGroups, size);
       partScores = Arrays.copyOf(partScores, size);
       partLength = Arrays.copyOf(partLength, size);
+      partRange = Arrays.copyOf(partRange, 2 * size);
     }
     partGroups[parts] = gs;
     partScores[parts] = groupScores;
     partLength[parts] = count;
+    partRange[2 * parts] = partMin;
+    partRange[2 * parts + 1] = partMax;
     parts++;
     n += count;
   }
@@ -270,7 +281,7 @@ final class Evals {
     qual += addQual;
     total += addTotal;
     if (scoresInOrder && pendingTop == null) {
-      appendPart(gs, groupScores, count);
+      appendPart(gs, groupScores, count, bounds[1], bounds[2]);
       return;
     }
     flatten();
@@ -360,11 +371,7 @@ final class Evals {
    */
   private void choosePending(int[] from) {
     int top = from.length;
-    int[] starts = new int[parts + 1];
-    starts[0] = flatN;
-    for (int p = 0; p < parts; p++) {
-      starts[p + 1] = starts[p] + partLength[p];
-    }
+    int[] starts = partStarts();
     pendingTop = from;
     chosenGroups = new EGroup[top];
     for (int i = 0; i < top; i++) {
@@ -386,6 +393,10 @@ final class Evals {
    * that any sort puts the same {@code k} groups first in the same order (a node-centric policy's
    * scores, or a nearly empty graph's, are mostly so). Only orders by score or by a table of
    * intervals qualify; the scan stops at a second group with the best key.
+   *
+   * <p>Every order's key is monotone in the score, so a part's best key is that of its smallest or
+   * largest score: the parts are scanned best first, and once {@code k + 1} keys are held a part
+   * whose best key is no better than the last of them is passed over.
    */
   private int[] directTop(Order order, int k) {
     if (!order.byScore() && !order.byTable()) {
@@ -394,22 +405,106 @@ final class Evals {
     if (order.byTable() ? order.maxInterval() == 0 : minScore == maxScore) {
       return StdSort.equalKeysTop(n, k);
     }
-    long best = Math.min(order.key(minScore), order.key(maxScore));
-    long[] smallest = new long[k + 1];
-    int[] at = new int[k + 1];
-    int size = 0;
-    int bestSeen = 0;
-    int base = 0;
-    for (int p = -1; p < parts; p++) {
-      long[] s = scoresInOrder ? scoresOfPart(p) : null;
-      int len = lengthOfPart(p);
+    TopKeys top = new TopKeys(k, Math.min(order.key(minScore), order.key(maxScore)));
+    if (!top.scan(order, scoresInOrder ? scores : null, groups, flatN, 0)) {
+      return null;
+    }
+    if (parts == 0) {
+      return top.positions();
+    }
+    int[] starts = partStarts();
+    long[] partBest = new long[parts];
+    for (int p = 0; p < parts; p++) {
+      partBest[p] = Math.min(order.key(partRange[2 * p]), order.key(partRange[2 * p + 1]));
+    }
+    boolean[] scanned = new boolean[parts];
+    int next = 0;
+    for (int round = 0; ; round++) {
+      // the best parts first, picked one by one; past a few, the rest in order
+      boolean picking = round < BEST_PARTS_FIRST;
+      int q = -1;
+      if (picking) {
+        for (int p = 0; p < parts; p++) {
+          if (!scanned[p] && (q < 0 || partBest[p] < partBest[q])) {
+            q = p;
+          }
+        }
+      } else {
+        while (next < parts && scanned[next]) {
+          next++;
+        }
+        q = next < parts ? next : -1;
+      }
+      if (q < 0) {
+        break;
+      }
+      scanned[q] = true;
+      if (top.full() && partBest[q] >= top.bound()) {
+        if (picking) {
+          break;
+        }
+        continue;
+      }
+      if (!top.scan(order, partScores[q], null, partLength[q], starts[q])) {
+        return null;
+      }
+    }
+    return top.positions();
+  }
+
+  /** How many parts {@link #directTop} picks best first before it takes the rest in order. */
+  private static final int BEST_PARTS_FIRST = 16;
+
+  /** Where each part starts in the sequence, and at {@code parts} its length. */
+  private int[] partStarts() {
+    int[] starts = new int[parts + 1];
+    starts[0] = flatN;
+    for (int p = 0; p < parts; p++) {
+      starts[p + 1] = starts[p] + partLength[p];
+    }
+    return starts;
+  }
+
+  /**
+   * The {@code k + 1} smallest keys seen, in order (the earlier seen first among equal ones), with
+   * their positions.
+   */
+  private static final class TopKeys {
+    private final int k;
+    private final long best;
+    private final long[] smallest;
+    private final int[] at;
+    private int size;
+    private int bestSeen;
+
+    TopKeys(int k, long best) {
+      this.k = k;
+      this.best = best;
+      smallest = new long[k + 1];
+      at = new int[k + 1];
+    }
+
+    boolean full() {
+      return size > k;
+    }
+
+    /** The largest key held. */
+    long bound() {
+      return smallest[k];
+    }
+
+    /**
+     * Takes in {@code len} groups from position {@code base}, by {@code s} (their scores) or else
+     * by {@code gs}; false on a second group with the best key.
+     */
+    boolean scan(Order order, long[] s, EGroup[] gs, int len, int base) {
       for (int i = 0; i < len; i++) {
-        long x = order.key(s != null ? s[i] : groups[i].score);
+        long x = order.key(s != null ? s[i] : gs[i].score);
         if (size > k && x >= smallest[k]) {
           continue;
         }
         if (x == best && ++bestSeen > 1) {
-          return null;
+          return false;
         }
         int j = size <= k ? size++ : k;
         while (j > 0 && smallest[j - 1] > x) {
@@ -420,14 +515,18 @@ final class Evals {
         smallest[j] = x;
         at[j] = base + i;
       }
-      base += len;
+      return true;
     }
-    for (int j = 1; j <= k; j++) {
-      if (smallest[j - 1] == smallest[j]) {
-        return null;
+
+    /** The positions of the {@code k} smallest keys if the {@code k + 1} are all different. */
+    int[] positions() {
+      for (int j = 1; j <= k; j++) {
+        if (smallest[j - 1] == smallest[j]) {
+          return null;
+        }
       }
+      return Arrays.copyOf(at, k);
     }
-    return Arrays.copyOf(at, k);
   }
 
   /** The scores of the sequence, part by part: the first groups (part -1), then each part. */

@@ -118,9 +118,30 @@ class EvalsTest {
   @Test
   void chooseBestK_onlyTop_choosesTheFullSortsFirstGroups() {
     Random rnd = new Random(5);
-    for (int c = 0; c < 3000; c++) {
-      int shape = c % 4;
+    for (int c = 0; c < 4000; c++) {
+      int shape = c % 5;
       int n = 2 + rnd.nextInt(c % 7 == 0 ? 3000 : 120);
+      // the sequence in 1 to 12 steps (parts or merges), each step a band of its own scores
+      int steps = 1 + rnd.nextInt(c % 2 == 0 ? 1 : 12);
+      int[] stepOf = new int[n];
+      for (int i = 0, step = 0; i < n; i++) {
+        if (step < steps - 1 && rnd.nextInt(Math.max(1, n / steps)) == 0) {
+          step++;
+        }
+        stepOf[i] = step;
+      }
+      int[] band = new int[steps];
+      for (int b = 0; b < steps; b++) {
+        band[b] = b;
+      }
+      for (int b = steps - 1; b > 0; b--) {
+        int j = rnd.nextInt(b + 1);
+        int t = band[b];
+        band[b] = band[j];
+        band[j] = t;
+      }
+      List<List<EGroup>> parts = new ArrayList<>();
+      List<Boolean> isPart = new ArrayList<>();
       List<EGroup> gs = new ArrayList<>();
       for (int i = 0; i < n; i++) {
         EGroup g = new EGroup();
@@ -130,11 +151,17 @@ class EvalsTest {
               case 0 -> 7; // all equal
               case 1 -> 1 + (i * 7919L) % (4L * n); // all different
               case 2 -> 1 + rnd.nextInt(3 * n); // mostly different
-              default -> 1 + rnd.nextInt(1 + rnd.nextInt(6)); // many ties
+              case 3 -> 1 + rnd.nextInt(1 + rnd.nextInt(6)); // many ties
+              default -> 1 + band[stepOf[i]] * 100_000L + (i * 7919L) % 50_000; // a band a step
             };
         gs.add(g);
+        while (parts.size() <= stepOf[i]) {
+          parts.add(new ArrayList<>());
+          isPart.add(rnd.nextInt(4) != 0);
+        }
+        parts.get(stepOf[i]).add(g);
       }
-      Fill f = new Fill(List.of(), List.of(gs), List.of(rnd.nextBoolean()));
+      Fill f = new Fill(List.of(), parts, isPart);
       Evals e = build(f, true);
       Order order =
           c % 3 == 0
