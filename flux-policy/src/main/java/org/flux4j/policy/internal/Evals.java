@@ -18,6 +18,14 @@ final class Evals {
   /** The most top groups chosen without a sort when their keys tell them apart. */
   private static final int DIRECT_TOP = 32;
 
+  /**
+   * The fewest groups sorted by score whose first partition is made from the scores where they lie
+   * ({@link #firstCut}) rather than from a packed copy of them all.
+   */
+  private static final int SCORE_PARTITION_MIN = 64;
+
+  private ScorePartition scorePartition;
+
   int type;
   int n;
   long qual;
@@ -45,6 +53,9 @@ final class Evals {
 
   /** Each part's smallest and largest score, at {@code 2 * p} and {@code 2 * p + 1}. */
   private long[] partRange = new long[0];
+
+  /** Each part's index, kept with a remembered part (null for a copy). */
+  private ScoreIndex[] partIndex = new ScoreIndex[0];
 
   private int parts;
 
@@ -76,6 +87,7 @@ final class Evals {
     if (parts > 0) {
       Arrays.fill(partGroups, 0, parts, null);
       Arrays.fill(partScores, 0, parts, null);
+      Arrays.fill(partIndex, 0, parts, null);
       parts = 0;
     }
     pendingTop = null;
@@ -116,7 +128,12 @@ final class Evals {
     if (parts > 0 && o.scoresInOrder && scoresInOrder && pendingTop == null) {
       // behind parts: o's arrays are scratch, so they go in as a copy
       appendPart(
-          Arrays.copyOf(o.groups, o.n), Arrays.copyOf(o.scores, o.n), o.n, o.minScore, o.maxScore);
+          Arrays.copyOf(o.groups, o.n),
+          Arrays.copyOf(o.scores, o.n),
+          o.n,
+          o.minScore,
+          o.maxScore,
+          null);
     } else {
       flatten();
       if (n + o.n > groups.length) {
@@ -164,15 +181,18 @@ final class Evals {
     long[][] myPartScores = partScores;
     int[] myPartLength = partLength;
     long[] myPartRange = partRange;
+    ScoreIndex[] myPartIndex = partIndex;
     partGroups = o.partGroups;
     partScores = o.partScores;
     partLength = o.partLength;
     partRange = o.partRange;
+    partIndex = o.partIndex;
     parts = o.parts;
     o.partGroups = myPartGroups;
     o.partScores = myPartScores;
     o.partLength = myPartLength;
     o.partRange = myPartRange;
+    o.partIndex = myPartIndex;
     o.parts = 0;
     n = o.n;
     flatN = o.flatN;
@@ -191,7 +211,8 @@ final class Evals {
     }
   }
 
-  private void appendPart(EGroup[] gs, long[] groupScores, int count, long partMin, long partMax) {
+  private void appendPart(
+      EGroup[] gs, long[] groupScores, int count, long partMin, long partMax, ScoreIndex index) {
     if (count == 0) {
       return;
     }
@@ -201,12 +222,14 @@ final class Evals {
       partScores = Arrays.copyOf(partScores, size);
       partLength = Arrays.copyOf(partLength, size);
       partRange = Arrays.copyOf(partRange, 2 * size);
+      partIndex = Arrays.copyOf(partIndex, size);
     }
     partGroups[parts] = gs;
     partScores[parts] = groupScores;
     partLength[parts] = count;
     partRange[2 * parts] = partMin;
     partRange[2 * parts + 1] = partMax;
+    partIndex[parts] = index;
     parts++;
     n += count;
   }
@@ -225,6 +248,7 @@ final class Evals {
         at += partLength[p];
         partGroups[p] = null;
         partScores[p] = null;
+        partIndex[p] = null;
       }
       parts = 0;
       flatN = n;
@@ -274,14 +298,20 @@ final class Evals {
    * groups' smallest count, smallest score and largest score.
    */
   void mergeGroups(
-      EGroup[] gs, long[] groupScores, long[] bounds, int count, long addQual, long addTotal) {
+      EGroup[] gs,
+      long[] groupScores,
+      long[] bounds,
+      ScoreIndex index,
+      int count,
+      long addQual,
+      long addTotal) {
     minCount = Math.min(minCount, bounds[0]);
     minScore = Math.min(minScore, bounds[1]);
     maxScore = Math.max(maxScore, bounds[2]);
     qual += addQual;
     total += addTotal;
     if (scoresInOrder && pendingTop == null) {
-      appendPart(gs, groupScores, count, bounds[1], bounds[2]);
+      appendPart(gs, groupScores, count, bounds[1], bounds[2], index);
       return;
     }
     flatten();
@@ -345,7 +375,15 @@ final class Evals {
       keys = new long[Math.max(n, keys.length * 2)];
     }
     int shift = StdSort.indexBits(n);
-    if (order.byScore() && StdSort.packable(maxScore - minScore, shift)) {
+    boolean byPackedScore = order.byScore() && StdSort.packable(maxScore - minScore, shift);
+    if (byPackedScore && top < n && n > SCORE_PARTITION_MIN && scoresInOrder) {
+      int cut = firstCut(order.higherFirst(), shift);
+      if (cut >= top) {
+        StdSort.sortAfterFirstCut(keys, n, cut, top, shift);
+        return StdSort.positions(keys, top, shift);
+      }
+    }
+    if (byPackedScore) {
       packKeys(order.higherFirst(), shift);
     } else if (order.byTable() && StdSort.packable(order.maxInterval(), shift)) {
       packIntervals(order, shift);
@@ -363,6 +401,22 @@ final class Evals {
     }
     StdSort.applyOrder(groups, keys, n, n, shift);
     return null;
+  }
+
+  /**
+   * Makes the first partition of the sort by score straight from the scores, part by part ({@link
+   * ScorePartition}): its left-hand part goes into {@link #keys} as packed values. Returns where it
+   * ends.
+   */
+  private int firstCut(boolean higherFirst, int shift) {
+    if (scorePartition == null) {
+      scorePartition = new ScorePartition();
+    }
+    scorePartition.start(higherFirst, minScore, maxScore, shift);
+    for (int p = -1; p < parts; p++) {
+      scorePartition.append(scoresOfPart(p), lengthOfPart(p), p < 0 ? null : partIndex[p]);
+    }
+    return scorePartition.firstLeft(keys);
   }
 
   /**

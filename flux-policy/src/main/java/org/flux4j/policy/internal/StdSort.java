@@ -96,6 +96,16 @@ final class StdSort {
   }
 
   /**
+   * Finishes {@link #sortPackedKeys} of {@code n} values, as far as position {@code top}, after its
+   * first partition: {@code v[0, cut)} holds that partition's left-hand part ({@code cut >= top},
+   * so the right-hand part is never sorted).
+   */
+  static void sortAfterFirstCut(long[] v, int n, int cut, int top, int shift) {
+    int limit = introsortLoop(v, 0, cut, 2 * lg(n) - 1, top, cut, shift);
+    finalInsertionSort(v, 0, limit, shift);
+  }
+
+  /**
    * The original positions of what {@code std::sort} puts at {@code [0, k)} when all {@code n} keys
    * are equal, worked out without the keys, or null if that sort would fall back to heapsort (which
    * halving never makes it do). With equal keys every comparison is false: the median of three is

@@ -69,6 +69,9 @@ final class VisitMemo {
     /** Per type: the groups' smallest count, smallest score and largest score. */
     long[][] bounds = NO_LONG_ARRAYS;
 
+    /** Per type: the scores' index, made when first asked for. */
+    ScoreIndex[] index = NO_INDEXES;
+
     int[] counts = NO_INTS;
     long[] qual = NO_LONGS;
     long[] total = NO_LONGS;
@@ -86,6 +89,7 @@ final class VisitMemo {
   private static final String[] NO_STRINGS = new String[0];
   private static final EGroup[][] NO_GROUPS = new EGroup[0][];
   private static final long[][] NO_LONG_ARRAYS = new long[0][];
+  private static final ScoreIndex[] NO_INDEXES = new ScoreIndex[0];
 
   /**
    * Each vertex's two latest entries: a match that tries two windows in turn (allocate or else
@@ -376,6 +380,7 @@ final class VisitMemo {
     e.groups = new EGroup[n][];
     e.scores = new long[n][];
     e.bounds = new long[n][];
+    e.index = new ScoreIndex[n];
     e.counts = new int[n];
     e.qual = new long[n];
     e.total = new long[n];
@@ -386,6 +391,7 @@ final class VisitMemo {
       e.qual[i] = ev.qual;
       e.scores[i] = ev.scoresCopy();
       e.bounds[i] = new long[] {ev.minCount, ev.minScore, ev.maxScore};
+      e.index[i] = new ScoreIndex();
       e.total[i] = ev.total;
       EGroup[] gs = ev.groupsCopy();
       for (int k = 0; k < gs.length; k++) {
@@ -400,7 +406,14 @@ final class VisitMemo {
     for (int i = 0; i < e.types.length; i++) {
       toParent
           .get(e.types[i])
-          .mergeGroups(e.groups[i], e.scores[i], e.bounds[i], e.counts[i], e.qual[i], e.total[i]);
+          .mergeGroups(
+              e.groups[i],
+              e.scores[i],
+              e.bounds[i],
+              e.index[i],
+              e.counts[i],
+              e.qual[i],
+              e.total[i]);
     }
   }
 
@@ -410,6 +423,7 @@ final class VisitMemo {
     e.groups = NO_GROUPS;
     e.scores = NO_LONG_ARRAYS;
     e.bounds = NO_LONG_ARRAYS;
+    e.index = NO_INDEXES;
     e.counts = NO_INTS;
     e.qual = NO_LONGS;
     e.total = NO_LONGS;

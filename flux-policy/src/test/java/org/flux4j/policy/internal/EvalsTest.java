@@ -62,7 +62,8 @@ class EvalsTest {
           total += g.count;
           qual += g.score > 0 ? g.count : 0;
         }
-        e.mergeGroups(gs.toArray(new EGroup[0]), scores, bounds, gs.size(), qual, total);
+        e.mergeGroups(
+            gs.toArray(new EGroup[0]), scores, bounds, new ScoreIndex(), gs.size(), qual, total);
       } else {
         Evals o = new Evals(0);
         for (EGroup g : gs) {
