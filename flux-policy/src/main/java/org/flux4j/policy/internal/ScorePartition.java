@@ -93,17 +93,9 @@ final class ScorePartition {
 
   /** The segment holding position {@code x}. */
   private int segmentOf(int x) {
-    int lo = 0;
-    int hi = segs - 1;
-    while (lo < hi) {
-      int m = (lo + hi + 1) >>> 1;
-      if (segPos[m] <= x) {
-        lo = m;
-      } else {
-        hi = m - 1;
-      }
-    }
-    return lo;
+    // segments are never empty, so the starts rise strictly
+    int at = java.util.Arrays.binarySearch(segPos, 0, segs, x);
+    return at >= 0 ? at : -at - 2;
   }
 
   private long keyAt(int x) {
