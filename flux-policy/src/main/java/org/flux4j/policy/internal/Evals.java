@@ -653,6 +653,15 @@ final class Evals {
     for (int p = -1; p < parts; p++) {
       long[] s = scoresOfPart(p);
       int len = lengthOfPart(p);
+      ScoreIndex index = p < 0 ? null : partIndex[p];
+      if (index != null) {
+        // a remembered part knows its different scores once ordered (kept for later matches)
+        index.build(s, len);
+        if (index.ordered()) {
+          index.markDistinct(present, base);
+          continue;
+        }
+      }
       for (int i = 0; i < len; i++) {
         present[(int) (s[i] - base)] = true;
       }

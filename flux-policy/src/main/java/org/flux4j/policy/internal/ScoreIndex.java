@@ -4,8 +4,8 @@ import java.util.Arrays;
 
 /**
  * A remembered part's scores in ascending order with their positions (equal scores by position),
- * made when first asked for and kept with the part, whose scores never change: it tells how many of
- * the part's scores lie on one side of a bound, and marks where they are, without reading the rest.
+ * made when first asked for and kept with the part, whose scores never change: it marks where the
+ * scores on one side of a bound are, and which scores occur, without reading the rest.
  */
 final class ScoreIndex {
   private boolean built;
@@ -15,6 +15,9 @@ final class ScoreIndex {
 
   /** The position of each score of {@link #sorted}. */
   private int[] positions;
+
+  /** The different scores, ascending. */
+  private long[] distinct;
 
   /** Orders {@code scores[0, len)} on the first call; later calls find it done. */
   void build(long[] scores, int len) {
@@ -48,6 +51,7 @@ final class ScoreIndex {
         positions[at] = i;
         sorted[at] = scores[i];
       }
+      keepDistinct();
       return;
     }
     int shift = StdSort.indexBits(len);
@@ -65,6 +69,32 @@ final class ScoreIndex {
     for (int i = 0; i < len; i++) {
       positions[i] = (int) (packed[i] & mask);
       sorted[i] = scores[positions[i]];
+    }
+    keepDistinct();
+  }
+
+  private void keepDistinct() {
+    int m = 0;
+    for (int i = 0; i < sorted.length; i++) {
+      if (i == 0 || sorted[i] != sorted[i - 1]) {
+        m++;
+      }
+    }
+    distinct = new long[m];
+    m = 0;
+    for (int i = 0; i < sorted.length; i++) {
+      if (i == 0 || sorted[i] != sorted[i - 1]) {
+        distinct[m++] = sorted[i];
+      }
+    }
+  }
+
+  /**
+   * Sets {@code present[score - base]} for every score that occurs (the part is {@link #ordered}).
+   */
+  void markDistinct(boolean[] present, long base) {
+    for (long s : distinct) {
+      present[(int) (s - base)] = true;
     }
   }
 

@@ -41,6 +41,16 @@ class ScoreIndexTest {
         }
       }
       assertThat(count).isEqualTo(expected);
+      if (spread < 1 << 20) {
+        // the scores that occur, and no other
+        boolean[] present = new boolean[(int) spread + 1];
+        index.markDistinct(present, base);
+        boolean[] occurs = new boolean[present.length];
+        for (int i = 0; i < len; i++) {
+          occurs[(int) (scores[i] - base)] = true;
+        }
+        assertThat(present).as("case %d", c).isEqualTo(occurs);
+      }
       // a second build changes nothing
       index.build(new long[len], len);
       long[] again = new long[bits.length];
