@@ -173,10 +173,14 @@ final class VisitMemo {
     return eligible[v];
   }
 
-  /** Marks a change to {@code v}'s own state: entries of {@code v} and its ancestors go stale. */
+  /**
+   * Marks a change to {@code v}'s own state: entries of {@code v} and its ancestors go stale. A
+   * vertex already stamped since the last select began has every ancestor so stamped too, and no
+   * entry newer than that stamp, so the walk up stops there.
+   */
   void touch(int v) {
     long c = ++clock;
-    for (int x = v; x >= 0; x = parent[x]) {
+    for (int x = v; x >= 0 && version[x] <= selectStamp; x = parent[x]) {
       version[x] = c;
     }
   }
