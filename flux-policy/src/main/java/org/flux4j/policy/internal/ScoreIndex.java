@@ -4,7 +4,7 @@ import java.util.Arrays;
 
 /**
  * A remembered part's scores in ascending order with their positions (equal scores by position),
- * made when first asked for and kept with the part, whose scores never change: it marks where the
+ * made when first asked for and kept with the part, whose scores never change: it tells where the
  * scores on one side of a bound are, and which scores occur, without reading the rest.
  */
 final class ScoreIndex {
@@ -18,6 +18,14 @@ final class ScoreIndex {
 
   /** The different scores, ascending. */
   private long[] distinct;
+
+  // the last stops asked for, and what they were asked with (stopsN < 0: none yet)
+  private int stopsN = -1;
+  private long stopsBound;
+  private boolean stopsFromTop;
+  private long stopsSign;
+  private int[] stopsAt;
+  private long[] stopsKey;
 
   /** Orders {@code scores[0, len)} on the first call; later calls find it done. */
   void build(long[] scores, int len) {
@@ -104,16 +112,22 @@ final class ScoreIndex {
   }
 
   /**
-   * Marks the scores at most {@code bound} (or, with {@code fromTop}, at least it), reading them
-   * from that end of the order: sets each one's position in {@code bits}, and {@code
-   * keys[position]} to the score times {@code sign}. Returns how many there are.
+   * The positions, highest first, of the scores at most {@code bound} (or, with {@code fromTop}, at
+   * least it) go to {@link #stopsAt}, their scores times {@code sign} to {@link #stopsKey}; returns
+   * how many. The answer is kept for the next ask with the same bound, side and sign: a run of
+   * matches mostly asks the same. {@code bits} and {@code keys} are scratch for at least {@link
+   * #length} positions.
    */
-  int mark(long bound, boolean fromTop, long[] bits, long[] keys, long sign) {
+  int stops(long bound, boolean fromTop, long sign, long[] bits, long[] keys) {
+    if (stopsN >= 0 && bound == stopsBound && fromTop == stopsFromTop && sign == stopsSign) {
+      return stopsN;
+    }
     int len = sorted.length;
-    int i = fromTop ? len - 1 : 0;
-    int step = fromTop ? -1 : 1;
+    int words = (len + 63) >>> 6;
+    Arrays.fill(bits, 0, words, 0L);
+    // read from that end of the order, marking positions
     int count = 0;
-    for (; i >= 0 && i < len; i += step) {
+    for (int i = fromTop ? len - 1 : 0; i >= 0 && i < len; i += fromTop ? -1 : 1) {
       long score = sorted[i];
       if (fromTop ? score < bound : score > bound) {
         break;
@@ -123,7 +137,34 @@ final class ScoreIndex {
       keys[p] = sign * score;
       count++;
     }
+    // then take the marks highest first
+    stopsAt = new int[count];
+    stopsKey = new long[count];
+    int n = 0;
+    for (int w = words - 1; w >= 0; w--) {
+      long word = bits[w];
+      while (word != 0) {
+        int p = (w << 6) + 63 - Long.numberOfLeadingZeros(word);
+        stopsAt[n] = p;
+        stopsKey[n++] = keys[p];
+        word &= ~(1L << p);
+      }
+    }
+    stopsBound = bound;
+    stopsFromTop = fromTop;
+    stopsSign = sign;
+    stopsN = count;
     return count;
+  }
+
+  /** The positions of the last {@link #stops}, highest first (never written by the caller). */
+  int[] stopsAt() {
+    return stopsAt;
+  }
+
+  /** The keys of the last {@link #stops}, by position as {@link #stopsAt}. */
+  long[] stopsKey() {
+    return stopsKey;
   }
 
   /** The length of the part. */

@@ -294,37 +294,23 @@ final class ScorePartition {
     if (bits.length < words) {
       bits = new long[Math.max(words, 2 * bits.length)];
     }
-    java.util.Arrays.fill(bits, 0, words, 0L);
     if (markedKeys.length < index.length()) {
       markedKeys = new long[Math.max(index.length(), 2 * markedKeys.length)];
     }
     // stops: keys at most the pivot's, so scores at most it (lower first) or at least it (higher)
-    int stops = index.mark(sign * pivot, sign < 0, bits, markedKeys, sign);
-    // the stops in descending position, with their keys
-    if (stopAt.length < stops) {
-      stopAt = new int[Math.max(stops, 2 * stopAt.length)];
-      stopKey = new long[stopAt.length];
-    }
-    stopN = 0;
-    for (int w = words - 1; w >= 0; w--) {
-      long word = bits[w];
-      while (word != 0) {
-        int p = (w << 6) + 63 - Long.numberOfLeadingZeros(word);
-        stopAt[stopN] = p;
-        stopKey[stopN++] = markedKeys[p];
-        word &= ~(1L << p);
-      }
-    }
+    stopN = index.stops(sign * pivot, sign < 0, sign, bits, markedKeys);
+    stopAt = index.stopsAt();
+    stopKey = index.stopsKey();
     sparse = true;
   }
 
   /** Scratch: the key of each marked position of the part. */
   private long[] markedKeys = new long[64];
 
-  /** The marked stops of the right scan's part in descending position, their keys and the next. */
-  private int[] stopAt = new int[64];
+  /** The stops of the right scan's part in descending position (its index's) and their keys. */
+  private int[] stopAt;
 
-  private long[] stopKey = new long[64];
+  private long[] stopKey;
   private int stopN;
 
   /** How much the right scan reads element by element before it may jump between rare stops. */

@@ -7,10 +7,12 @@ import org.junit.jupiter.api.Test;
 
 class ScoreIndexTest {
   /**
-   * Marking from either end finds exactly the scores on that side of the bound, with their keys.
+   * The stops on either side of a bound are exactly the scores there, highest position first, with
+   * their keys, whether worked out or kept from the last ask; the different scores are those that
+   * occur.
    */
   @Test
-  void mark_findsTheScoresOnOneSideOfTheBound() {
+  void stops_areTheScoresOnOneSideOfTheBound_highestPositionFirst() {
     Random rnd = new Random(17);
     for (int c = 0; c < 2000; c++) {
       int len = 1 + rnd.nextInt(300);
@@ -24,23 +26,29 @@ class ScoreIndexTest {
       index.build(scores, len);
       assertThat(index.ordered()).isTrue();
       assertThat(index.length()).isEqualTo(len);
-      long bound = scores[rnd.nextInt(len)] + rnd.nextInt(3) - 1;
-      boolean fromTop = rnd.nextBoolean();
-      long sign = rnd.nextBoolean() ? 1 : -1;
       long[] bits = new long[(len + 63) / 64];
-      long[] keys = new long[len];
-      int count = index.mark(bound, fromTop, bits, keys, sign);
-      int expected = 0;
-      for (int i = 0; i < len; i++) {
-        boolean in = fromTop ? scores[i] >= bound : scores[i] <= bound;
-        boolean marked = (bits[i >>> 6] & (1L << i)) != 0;
-        assertThat(marked).as("case %d position %d", c, i).isEqualTo(in);
-        if (in) {
-          expected++;
-          assertThat(keys[i]).isEqualTo(sign * scores[i]);
+      long[] scratch = new long[len];
+      // two asks with one bound (the second answered from what was kept), then another bound
+      for (int ask = 0; ask < 3; ask++) {
+        long bound = scores[rnd.nextInt(len)] + rnd.nextInt(3) - 1;
+        boolean fromTop = rnd.nextBoolean();
+        long sign = fromTop ? -1 : 1;
+        int count = index.stops(bound, fromTop, sign, bits, scratch);
+        if (ask == 0) {
+          assertThat(index.stops(bound, fromTop, sign, bits, scratch)).isEqualTo(count);
         }
+        int[] at = index.stopsAt();
+        long[] key = index.stopsKey();
+        int k = 0;
+        for (int i = len - 1; i >= 0; i--) {
+          if (fromTop ? scores[i] >= bound : scores[i] <= bound) {
+            assertThat(at[k]).as("case %d stop %d", c, k).isEqualTo(i);
+            assertThat(key[k]).isEqualTo(sign * scores[i]);
+            k++;
+          }
+        }
+        assertThat(count).as("case %d", c).isEqualTo(k);
       }
-      assertThat(count).isEqualTo(expected);
       if (spread < 1 << 20) {
         // the scores that occur, and no other
         boolean[] present = new boolean[(int) spread + 1];
@@ -51,11 +59,14 @@ class ScoreIndexTest {
         }
         assertThat(present).as("case %d", c).isEqualTo(occurs);
       }
-      // a second build changes nothing
+      // a second build changes nothing: the index still answers for the first scores
       index.build(new long[len], len);
-      long[] again = new long[bits.length];
-      assertThat(index.mark(bound, fromTop, again, new long[len], sign)).isEqualTo(count);
-      assertThat(again).isEqualTo(bits);
+      long max = Long.MIN_VALUE;
+      for (int i = 0; i < len; i++) {
+        max = Math.max(max, scores[i]);
+      }
+      assertThat(index.stops(max, true, -1, bits, scratch)).isPositive();
+      assertThat(index.stopsKey()[0]).isEqualTo(-max);
     }
   }
 
