@@ -22,10 +22,10 @@ package org.flux4j.policy.internal;
  * goes first, and a packed value is the key less the smallest key above the element's index.
  */
 final class ScorePartition {
-  // the sequence's segments: scores, first index in them, length, position and original index
+  // the sequence's segments (never empty): scores, first index in them, position (segPos[segs]
+  // is the length) and original index
   private long[][] segScores = new long[8][];
   private int[] segFrom = new int[8];
-  private int[] segLen = new int[8];
   private int[] segPos = new int[9];
   private int[] segOrig = new int[8];
 
@@ -71,24 +71,38 @@ final class ScorePartition {
 
   private void addSegment(
       long[] scores, int from, int len, int orig, ScoreIndex index, int partLen) {
-    if (segs == segLen.length) {
-      int size = segs * 2;
+    openAt(segs, 1);
+    setSegment(segs - 1, scores, from, orig, index, partLen);
+    segPos[segs] = segPos[segs - 1] + len;
+  }
+
+  /** Makes room for {@code count} segments at {@code at}, moving those from there on. */
+  private void openAt(int at, int count) {
+    if (segs + count > segFrom.length) {
+      int size = Math.max(2 * segFrom.length, segs + count);
       segScores = java.util.Arrays.copyOf(segScores, size);
       segFrom = java.util.Arrays.copyOf(segFrom, size);
-      segLen = java.util.Arrays.copyOf(segLen, size);
       segPos = java.util.Arrays.copyOf(segPos, size + 1);
       segOrig = java.util.Arrays.copyOf(segOrig, size);
       segIndex = java.util.Arrays.copyOf(segIndex, size);
       segPartLen = java.util.Arrays.copyOf(segPartLen, size);
     }
-    segScores[segs] = scores;
-    segFrom[segs] = from;
-    segLen[segs] = len;
-    segOrig[segs] = orig;
-    segIndex[segs] = index;
-    segPartLen[segs] = partLen;
-    segPos[segs + 1] = segPos[segs] + len;
-    segs++;
+    int moved = segs - at;
+    System.arraycopy(segScores, at, segScores, at + count, moved);
+    System.arraycopy(segFrom, at, segFrom, at + count, moved);
+    System.arraycopy(segPos, at, segPos, at + count, moved + 1);
+    System.arraycopy(segOrig, at, segOrig, at + count, moved);
+    System.arraycopy(segIndex, at, segIndex, at + count, moved);
+    System.arraycopy(segPartLen, at, segPartLen, at + count, moved);
+    segs += count;
+  }
+
+  private void setSegment(int i, long[] scores, int from, int orig, ScoreIndex index, int partLen) {
+    segScores[i] = scores;
+    segFrom[i] = from;
+    segOrig[i] = orig;
+    segIndex[i] = index;
+    segPartLen[i] = partLen;
   }
 
   /** The segment holding position {@code x}. */
@@ -104,7 +118,7 @@ final class ScorePartition {
   }
 
   /**
-   * Replaces the segment holding position {@code m} by the part before it, a segment of one element
+   * Splits the segment holding position {@code m} into the part before it, a segment of one element
    * (original index 0, whose score is {@code score0}) and the part after it: where the median of
    * three's swap with the first position leaves them.
    */
@@ -112,29 +126,22 @@ final class ScorePartition {
     int s = segmentOf(m);
     long[] scores = segScores[s];
     int from = segFrom[s];
-    int len = segLen[s];
     int orig = segOrig[s];
     ScoreIndex index = segIndex[s];
     int partLen = segPartLen[s];
     int at = m - segPos[s];
-    // rebuild the tail of the list from segment s on
-    int tail = segs - s - 1;
-    long[][] tScores = java.util.Arrays.copyOfRange(segScores, s + 1, segs);
-    int[] tFrom = java.util.Arrays.copyOfRange(segFrom, s + 1, segs);
-    int[] tLen = java.util.Arrays.copyOfRange(segLen, s + 1, segs);
-    int[] tOrig = java.util.Arrays.copyOfRange(segOrig, s + 1, segs);
-    ScoreIndex[] tIndex = java.util.Arrays.copyOfRange(segIndex, s + 1, segs);
-    int[] tPartLen = java.util.Arrays.copyOfRange(segPartLen, s + 1, segs);
-    segs = s;
-    if (at > 0) {
-      addSegment(scores, from, at, orig, index, partLen);
+    int end = segPos[s + 1];
+    int before = at > 0 ? 1 : 0;
+    int after = m + 1 < end ? 1 : 0;
+    openAt(s + 1, before + after);
+    if (before > 0) {
+      s++;
     }
-    addSegment(new long[] {score0}, 0, 1, 0, null, 1);
-    if (at + 1 < len) {
-      addSegment(scores, from + at + 1, len - at - 1, orig + at + 1, index, partLen);
-    }
-    for (int i = 0; i < tail; i++) {
-      addSegment(tScores[i], tFrom[i], tLen[i], tOrig[i], tIndex[i], tPartLen[i]);
+    setSegment(s, new long[] {score0}, 0, 0, null, 1);
+    segPos[s] = m;
+    if (after > 0) {
+      setSegment(s + 1, scores, from + at + 1, orig + at + 1, index, partLen);
+      segPos[s + 1] = m + 1;
     }
   }
 
@@ -145,17 +152,7 @@ final class ScorePartition {
   int firstLeft(long[] v) {
     int n = segPos[segs];
     int mid = n / 2;
-    long kx = keyAt(1);
-    long ky = keyAt(mid);
-    long kz = keyAt(n - 1);
-    int m;
-    if (kx < ky) {
-      m = ky < kz ? mid : kx < kz ? n - 1 : 1;
-    } else if (kx < kz) {
-      m = 1;
-    } else {
-      m = ky < kz ? n - 1 : mid;
-    }
+    int m = StdSort.median(1, keyAt(1), mid, keyAt(mid), n - 1, keyAt(n - 1));
     long pivot = keyAt(m);
     long score0 = sign * keyAt(0);
     placeFirstAt(m, score0);

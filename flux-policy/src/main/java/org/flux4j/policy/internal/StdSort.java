@@ -292,28 +292,27 @@ final class StdSort {
   }
 
   private static void moveMedianToFirst(long[] v, int result, int x, int y, int z, int shift) {
-    long kx = v[x] >>> shift;
-    long ky = v[y] >>> shift;
-    long kz = v[z] >>> shift;
-    int median;
-    if (kx < ky) {
-      if (ky < kz) {
-        median = y;
-      } else if (kx < kz) {
-        median = z;
-      } else {
-        median = x;
-      }
-    } else if (kx < kz) {
-      median = x;
-    } else if (ky < kz) {
-      median = z;
-    } else {
-      median = y;
-    }
+    int median = median(x, v[x] >>> shift, y, v[y] >>> shift, z, v[z] >>> shift);
     long t = v[result];
     v[result] = v[median];
     v[median] = t;
+  }
+
+  /**
+   * Which of positions {@code x}, {@code y} and {@code z}, with keys {@code kx}, {@code ky} and
+   * {@code kz}, libstdc++'s {@code __move_median_to_first} takes as the pivot.
+   */
+  static int median(int x, long kx, int y, long ky, int z, long kz) {
+    if (kx < ky) {
+      if (ky < kz) {
+        return y;
+      }
+      return kx < kz ? z : x;
+    }
+    if (kx < kz) {
+      return x;
+    }
+    return ky < kz ? z : y;
   }
 
   /** Hoare's partition around the pivot's key: {@code below} and {@code above} bound that key. */

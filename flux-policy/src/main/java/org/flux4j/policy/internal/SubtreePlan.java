@@ -208,9 +208,7 @@ final class SubtreePlan {
     SubtreePlan c = withTotals(newTotals);
     if (c.fluxionIndex == null && n > 0 && !Arrays.equals(totals, newTotals)) {
       c.buildFluxionIndex(this);
-      if (c.fluxionIndex != null) {
-        c.fluxionIndex.update(newTotals, c.fluxionIndex.types().toArray(new String[0]));
-      }
+      c.updateFluxionTotals();
     }
     return c;
   }
@@ -222,7 +220,7 @@ final class SubtreePlan {
       c.fluxionIndex = fluxionIndex.snapshot();
       c.fluxionSpan = new LongLongHashMap(fluxionSpan);
       if (!Arrays.equals(totals, newTotals)) {
-        c.fluxionIndex.update(newTotals, c.fluxionIndex.types().toArray(new String[0]));
+        c.updateFluxionTotals();
       }
     }
     c.job = job.clone();
@@ -236,6 +234,13 @@ final class SubtreePlan {
     c.used = used.clone();
     c.pn = pn;
     return c;
+  }
+
+  /** Gives the Fluxion planner kept beside the spans, if any, this plan's totals. */
+  private void updateFluxionTotals() {
+    if (fluxionIndex != null) {
+      fluxionIndex.update(totals, fluxionIndex.types().toArray(new String[0]));
+    }
   }
 
   /** Fluxion's planner holding {@code from}'s spans under {@code from}'s totals. */

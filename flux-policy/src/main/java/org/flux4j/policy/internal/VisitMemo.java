@@ -236,14 +236,20 @@ final class VisitMemo {
   /** The valid entry of {@code v} for this visit, or null. */
   Entry lookup(int v, int request, boolean pristine, boolean excl, long factorIn) {
     Entry e = entries[v];
-    if (e == null || version[v] >= e.stamp || !isFor(e, request, pristine, excl, factorIn)) {
+    if (!replays(v, e, request, pristine, excl, factorIn)) {
       e = entries2[v];
-      if (e == null || version[v] >= e.stamp || !isFor(e, request, pristine, excl, factorIn)) {
+      if (!replays(v, e, request, pristine, excl, factorIn)) {
         return null;
       }
     }
     e.used = selectStamp;
     return e;
+  }
+
+  /** Whether {@code e} (may be null) is a valid entry of {@code v} for this visit. */
+  private boolean replays(
+      int v, Entry e, int request, boolean pristine, boolean excl, long factorIn) {
+    return e != null && version[v] < e.stamp && isFor(e, request, pristine, excl, factorIn);
   }
 
   /** Whether {@code e} records a visit with these inputs in this select's match. */
