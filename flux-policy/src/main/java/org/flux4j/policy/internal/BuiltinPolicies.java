@@ -29,7 +29,7 @@ public final class BuiltinPolicies {
   public static final Map<String, String> EQUIVALENTS = new LinkedHashMap<>();
 
   private static final List<String> OPTIONS =
-      List.of("policy", "node_centric", "stop_on_1_matches", "node_exclusive");
+      List.of("policy", "node_centric", "stop_on_1_matches", "node_exclusive", "stable_ties");
 
   static {
     EQUIVALENTS.put("first", "policy=high node_centric=true stop_on_1_matches=true");
@@ -64,6 +64,7 @@ public final class BuiltinPolicies {
     boolean nodeCentric = false;
     boolean nodeExclusive = false;
     boolean stop = false;
+    boolean stable = false;
     for (String option : spec.split(" ", -1)) {
       int eq = option.indexOf('=');
       String key = eq < 0 ? option : option.substring(0, eq);
@@ -97,13 +98,14 @@ public final class BuiltinPolicies {
       switch (key) {
         case "node_centric" -> nodeCentric = flag;
         case "node_exclusive" -> nodeExclusive = flag;
+        case "stable_ties" -> stable = flag;
         default -> stop = flag;
       }
     }
     if (high == null) {
       throw new IllegalArgumentException("unknown match policy: " + name);
     }
-    return new IdPolicy(name, high, nodeCentric, nodeExclusive, stop);
+    return new IdPolicy(name, high, nodeCentric, nodeExclusive, stop, stable);
   }
 
   /** The multi-level id policy family (Fluxion's {@code multilevel_id_t}). */
@@ -113,13 +115,21 @@ public final class BuiltinPolicies {
     private final boolean nodeCentric;
     private final boolean nodeExclusive;
     private final boolean stop;
+    private final boolean stable;
 
-    IdPolicy(String name, boolean high, boolean nodeCentric, boolean nodeExclusive, boolean stop) {
+    IdPolicy(
+        String name,
+        boolean high,
+        boolean nodeCentric,
+        boolean nodeExclusive,
+        boolean stop,
+        boolean stable) {
       this.name = name;
       this.high = high;
       this.nodeCentric = nodeCentric;
       this.nodeExclusive = nodeExclusive;
       this.stop = stop;
+      this.stable = stable;
     }
 
     @Override
@@ -155,6 +165,11 @@ public final class BuiltinPolicies {
     @Override
     public boolean isExclusiveType(String typeName) {
       return nodeExclusive && "node".equals(typeName);
+    }
+
+    @Override
+    public boolean stableTies() {
+      return stable;
     }
   }
 

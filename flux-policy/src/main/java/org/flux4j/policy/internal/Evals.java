@@ -374,6 +374,9 @@ final class Evals {
     if (keys.length < n) {
       keys = new long[Math.max(n, keys.length * 2)];
     }
+    if (order.stable()) {
+      return stableSort(order, top);
+    }
     int shift = StdSort.indexBits(n);
     boolean byPackedScore = order.byScore() && StdSort.packable(maxScore - minScore, shift);
     if (byPackedScore && top < n && n > SCORE_PARTITION_MIN && scoresInOrder) {
@@ -396,6 +399,33 @@ final class Evals {
       return null;
     }
     StdSort.sortPackedKeys(keys, n, top, shift);
+    if (top < n) {
+      return StdSort.positions(keys, top, shift);
+    }
+    StdSort.applyOrder(groups, keys, n, n, shift);
+    return null;
+  }
+
+  /**
+   * As {@link #sort}, for a {@link Order#stable} order: equal keys keep their positions' order. A
+   * packed value holds its position below its key, so sorting the whole values sorts by key and
+   * then by position.
+   */
+  private int[] stableSort(Order order, int top) {
+    int shift = StdSort.indexBits(n);
+    if (order.byScore() && StdSort.packable(maxScore - minScore, shift)) {
+      packKeys(order.higherFirst(), shift);
+    } else if (order.byTable() && StdSort.packable(order.maxInterval(), shift)) {
+      packIntervals(order, shift);
+    } else {
+      flatten();
+      for (int i = 0; i < n; i++) {
+        keys[i] = order.key(score(i));
+      }
+      StdSort.stableSortTop(groups, keys, n, top);
+      return null;
+    }
+    StdSort.sortWholeValues(keys, n, top);
     if (top < n) {
       return StdSort.positions(keys, top, shift);
     }
@@ -457,9 +487,15 @@ final class Evals {
       return null;
     }
     if (order.byTable() ? order.maxInterval() == 0 : minScore == maxScore) {
+      if (order.stable()) {
+        int[] first = new int[k];
+        Arrays.setAll(first, i -> i);
+        return first;
+      }
       return StdSort.equalKeysTop(n, k);
     }
-    TopKeys top = new TopKeys(k, Math.min(order.key(minScore), order.key(maxScore)));
+    TopKeys top =
+        new TopKeys(k, Math.min(order.key(minScore), order.key(maxScore)), order.stable());
     if (!top.scan(order, scoresInOrder ? scores : null, groups, flatN, 0)) {
       return null;
     }
@@ -493,7 +529,7 @@ final class Evals {
         break;
       }
       scanned[q] = true;
-      if (top.full() && partBest[q] >= top.bound()) {
+      if (top.full() && top.passesOver(partBest[q], starts[q])) {
         if (picking) {
           break;
         }
@@ -520,20 +556,23 @@ final class Evals {
   }
 
   /**
-   * The {@code k + 1} smallest keys seen, in order (the earlier seen first among equal ones), with
-   * their positions.
+   * The {@code k + 1} smallest keys seen, in order, with their positions. Among equal keys the
+   * earlier seen goes first, or with {@code stable} the earlier position (the parts may be scanned
+   * out of order).
    */
   private static final class TopKeys {
     private final int k;
     private final long best;
+    private final boolean stable;
     private final long[] smallest;
     private final int[] at;
     private int size;
     private int bestSeen;
 
-    TopKeys(int k, long best) {
+    TopKeys(int k, long best, boolean stable) {
       this.k = k;
       this.best = best;
+      this.stable = stable;
       smallest = new long[k + 1];
       at = new int[k + 1];
     }
@@ -542,39 +581,47 @@ final class Evals {
       return size > k;
     }
 
-    /** The largest key held. */
-    long bound() {
-      return smallest[k];
+    /**
+     * Whether nothing from position {@code from} on whose key is {@code key} or more can be among
+     * the keys held once they are {@link #full}.
+     */
+    boolean passesOver(long key, int from) {
+      return key > smallest[k] || (key == smallest[k] && (!stable || from > at[k]));
     }
 
     /**
      * Takes in {@code len} groups from position {@code base}, by {@code s} (their scores) or else
-     * by {@code gs}; false on a second group with the best key.
+     * by {@code gs}; false on a second group with the best key, unless {@code stable}.
      */
     boolean scan(Order order, long[] s, EGroup[] gs, int len, int base) {
       for (int i = 0; i < len; i++) {
         long x = order.key(s != null ? s[i] : gs[i].score);
-        if (size > k && x >= smallest[k]) {
+        int pos = base + i;
+        if (size > k && passesOver(x, pos)) {
           continue;
         }
-        if (x == best && ++bestSeen > 1) {
+        if (!stable && x == best && ++bestSeen > 1) {
           return false;
         }
         int j = size <= k ? size++ : k;
-        while (j > 0 && smallest[j - 1] > x) {
+        while (j > 0
+            && (smallest[j - 1] > x || (stable && smallest[j - 1] == x && at[j - 1] > pos))) {
           smallest[j] = smallest[j - 1];
           at[j] = at[j - 1];
           j--;
         }
         smallest[j] = x;
-        at[j] = base + i;
+        at[j] = pos;
       }
       return true;
     }
 
-    /** The positions of the {@code k} smallest keys if the {@code k + 1} are all different. */
+    /**
+     * The positions of the {@code k} smallest keys: if stable, or if the {@code k + 1} are all
+     * different (else null).
+     */
     int[] positions() {
-      for (int j = 1; j <= k; j++) {
+      for (int j = 1; j <= k && !stable; j++) {
         if (smallest[j - 1] == smallest[j]) {
           return null;
         }

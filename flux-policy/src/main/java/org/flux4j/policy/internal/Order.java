@@ -6,12 +6,18 @@ import org.eclipse.collections.impl.map.mutable.primitive.LongIntHashMap;
  * How a policy orders candidates: by score, higher or lower first, or (Fluxion's locality policy at
  * the top level) by the rank of the interval of consecutive scores a score falls in, higher first.
  * {@link #key} maps a score to a sort key that goes first when smaller.
+ *
+ * <p>Candidates with equal keys come in the order of Fluxion's {@code std::sort}, unless the order
+ * is {@link #stable()} (a flux4j extension): then in the order they were gathered.
  */
 final class Order {
-  static final Order HIGHER_FIRST = new Order(true, null, null, 0, 0);
-  static final Order LOWER_FIRST = new Order(false, null, null, 0, 0);
+  static final Order HIGHER_FIRST = new Order(true, false, null, null, 0, 0);
+  static final Order LOWER_FIRST = new Order(false, false, null, null, 0, 0);
+  static final Order HIGHER_FIRST_STABLE = new Order(true, true, null, null, 0, 0);
+  static final Order LOWER_FIRST_STABLE = new Order(false, true, null, null, 0, 0);
 
   private final boolean higherFirst;
+  private final boolean stable;
   private final LongIntHashMap interval;
 
   /** The interval of each score from {@link #tableBase} on, when the scores span a short range. */
@@ -21,8 +27,14 @@ final class Order {
   private final int maxInterval;
 
   private Order(
-      boolean higherFirst, LongIntHashMap interval, int[] table, long tableBase, int maxInterval) {
+      boolean higherFirst,
+      boolean stable,
+      LongIntHashMap interval,
+      int[] table,
+      long tableBase,
+      int maxInterval) {
     this.higherFirst = higherFirst;
+    this.stable = stable;
     this.interval = interval;
     this.table = table;
     this.tableBase = tableBase;
@@ -30,14 +42,27 @@ final class Order {
   }
 
   static Order of(boolean higherFirst) {
+    return of(higherFirst, false);
+  }
+
+  /** By score, higher or lower first, equal keys {@link #stable()} or as {@code std::sort}. */
+  static Order of(boolean higherFirst, boolean stable) {
+    if (stable) {
+      return higherFirst ? HIGHER_FIRST_STABLE : LOWER_FIRST_STABLE;
+    }
     return higherFirst ? HIGHER_FIRST : LOWER_FIRST;
+  }
+
+  /** {@link #intervalGreater(Evals, boolean)} with ties as {@code std::sort} leaves them. */
+  static Order intervalGreater(Evals e) {
+    return intervalGreater(e, false);
   }
 
   /**
    * Fluxion's greater_interval_first: the candidates' scores joined into closed integer intervals
    * (consecutive scores merge); a candidate in a higher interval goes first, ties within one.
    */
-  static Order intervalGreater(Evals e) {
+  static Order intervalGreater(Evals e, boolean stable) {
     long range = e.maxScore - e.minScore;
     if (e.n > 0 && range >= 0 && range < Math.max(1024L, 4L * e.n)) {
       // scores in a short range (the usual case): a table by score, built in linear time
@@ -55,7 +80,7 @@ final class Order {
         }
         table[off] = idx;
       }
-      return new Order(true, null, table, e.minScore, idx);
+      return new Order(true, stable, null, table, e.minScore, idx);
     }
     long[] scores = new long[e.n];
     for (int i = 0; i < e.n; i++) {
@@ -70,7 +95,7 @@ final class Order {
       }
       interval.put(scores[i], idx);
     }
-    return new Order(true, interval, null, 0, idx);
+    return new Order(true, stable, interval, null, 0, idx);
   }
 
   /** Whether the order is by the score itself (higher or lower first), without intervals. */
@@ -95,6 +120,14 @@ final class Order {
 
   boolean higherFirst() {
     return higherFirst;
+  }
+
+  /**
+   * Whether candidates with equal keys keep the order they were gathered in (a stable sort), rather
+   * than the order Fluxion's {@code std::sort} leaves them in.
+   */
+  boolean stable() {
+    return stable;
   }
 
   long key(long score) {

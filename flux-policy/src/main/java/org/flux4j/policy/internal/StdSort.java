@@ -56,6 +56,31 @@ final class StdSort {
     sortPacked(a, key, n, top, pack(key, n));
   }
 
+  /**
+   * Sorts {@code a[0, n)} by {@code key} (and {@code key} to scratch values) as far as position
+   * {@code top}, keeping equal keys in their order: a stable sort, not {@code std::sort}'s order.
+   */
+  static void stableSortTop(EGroup[] a, long[] key, int n, int top) {
+    if (n < 2 || top <= 0) {
+      return;
+    }
+    int shift = pack(key, n);
+    sortWholeValues(key, n, top);
+    applyOrder(a, key, n, top, shift);
+  }
+
+  /**
+   * Sorts {@code v[0, n)} by whole value as far as position {@code top}: with packed values, by key
+   * and then by original index, which is a stable sort by key.
+   */
+  static void sortWholeValues(long[] v, int n, int top) {
+    if (top >= n) {
+      Arrays.sort(v, 0, n);
+    } else {
+      sortPackedKeys(v, n, top, 0);
+    }
+  }
+
   /** The number of low bits that hold an index below {@code n} in a packed value. */
   static int indexBits(int n) {
     return Math.max(1, 32 - Integer.numberOfLeadingZeros(n - 1));

@@ -126,8 +126,8 @@ final class Traverser {
     this.policy = policy;
     this.prune = prune;
     this.st = st;
-    this.vertexOrder = Order.of(policy.higherFirst());
-    this.slotOrder = Order.of(policy.higherFirstInSlots());
+    this.vertexOrder = Order.of(policy.higherFirst(), policy.stableTies());
+    this.slotOrder = Order.of(policy.higherFirstInSlots(), policy.stableTies());
     indexEdges();
     nodeType = g.typeId("node");
     storageNodeType = g.typeId("storage_node");
@@ -1411,8 +1411,8 @@ final class Traverser {
       }
       Order order =
           policy.localityRanking()
-              ? Order.intervalGreater(dfu.get(r.type))
-              : Order.of(policy.higherFirstAtTop());
+              ? Order.intervalGreater(dfu.get(r.type), policy.stableTies())
+              : Order.of(policy.higherFirstAtTop(), policy.stableTies());
       dfu.chooseAccumBestK(r.type, count, order);
     }
     dfu.overallScore = met ? 1 : 0;

@@ -192,4 +192,57 @@ class EvalsTest {
       assertThat(seen).hasSize(n);
     }
   }
+
+  /**
+   * With a stable order (the {@code stable_ties} extension) a choice of the top, or a full sort,
+   * puts the groups in order of key and then of position, over parts and ties of every shape.
+   */
+  @Test
+  void chooseBestK_stable_ordersByKeyThenPosition() {
+    Random rnd = new Random(11);
+    for (int c = 0; c < 3000; c++) {
+      int n = 2 + rnd.nextInt(c % 7 == 0 ? 3000 : 150);
+      int scores =
+          switch (c % 4) {
+            case 0 -> 1; // all equal
+            case 1 -> 1 + rnd.nextInt(6); // many ties
+            case 2 -> 3 * n; // mostly different
+            default -> 1 << 20; // a wide range
+          };
+      List<List<EGroup>> parts = new ArrayList<>();
+      List<Boolean> isPart = new ArrayList<>();
+      List<EGroup> gs = new ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        if (parts.isEmpty() || rnd.nextInt(1 + n / (1 + rnd.nextInt(12))) == 0) {
+          parts.add(new ArrayList<>());
+          isPart.add(rnd.nextInt(4) != 0);
+        }
+        EGroup g = new EGroup();
+        g.count = 1;
+        g.score =
+            1 + (c % 4 == 3 ? (long) rnd.nextInt(scores) * 4_000_000_000L : rnd.nextInt(scores));
+        gs.add(g);
+        parts.get(parts.size() - 1).add(g);
+      }
+      Evals e = build(new Fill(List.of(), parts, isPart), true);
+      boolean higher = rnd.nextBoolean();
+      Order order = c % 5 == 0 ? Order.intervalGreater(e, true) : Order.of(higher, true);
+      List<Integer> expected = new ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        expected.add(i);
+      }
+      expected.sort(java.util.Comparator.comparingLong(i -> order.key(gs.get(i).score)));
+      boolean onlyTop = rnd.nextBoolean();
+      long k = 1L + rnd.nextInt(Math.min(n - 1, c % 3 == 0 ? 40 : n - 1));
+      assertThat(e.chooseBestK(k, order, onlyTop)).isTrue();
+      assertThat(e.bestI).isEqualTo((int) k);
+      for (int i = 0; i < k; i++) {
+        assertThat(e.chosen(i)).as("case %d chosen %d", c, i).isSameAs(gs.get(expected.get(i)));
+      }
+      int ordered = onlyTop ? (int) k : n;
+      for (int i = 0; i < ordered; i++) {
+        assertThat(e.group(i)).as("case %d position %d", c, i).isSameAs(gs.get(expected.get(i)));
+      }
+    }
+  }
 }

@@ -18,7 +18,17 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class DifferentialTest {
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"first", "low", "high", "lonode", "hinode", "locality"})
+  @ValueSource(
+      strings = {
+        "first",
+        "low",
+        "high",
+        "lonode",
+        "hinode",
+        "locality",
+        "policy=high stable_ties=true",
+        "policy=low stable_ties=true"
+      })
   void traverser_agreesWithReference_onRandomStreams(String policy) {
     for (long seed = 1; seed <= 40; seed++) {
       runOne(policy, seed);

@@ -229,3 +229,17 @@ class CustomPolicyContractTest extends MatchPolicyContractTest {
     return "policy=low node_centric=true stop_on_1_matches=true";
   }
 }
+
+class StableHighPolicyContractTest extends MatchPolicyContractTest {
+  @Override
+  String policy() {
+    return "policy=high stable_ties=true";
+  }
+}
+
+class StableLonodePolicyContractTest extends MatchPolicyContractTest {
+  @Override
+  String policy() {
+    return "policy=low node_centric=true stable_ties=true";
+  }
+}
