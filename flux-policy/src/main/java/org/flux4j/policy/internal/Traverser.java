@@ -118,6 +118,17 @@ final class Traverser {
   private VisitMemo memoTemplate;
 
   private long graphModifications;
+
+  /**
+   * Each vertex's out-slots in by_outedges order as last worked out ({@link #dynamicOrder}), for
+   * the current {@link #adj}; an array here is never written in place, as a caller may still be
+   * iterating it.
+   */
+  private int[][] outOrder;
+
+  /** Whether {@link #outOrder} is kept (tests turn it off with {@link #rememberVisits}). */
+  private boolean keepOrders = true;
+
   private int memoMinSubtree = Integer.getInteger("flux4j.memo.minSubtree", VisitMemo.MIN_SUBTREE);
 
   Traverser(ResourceGraph g, int dom, MatchPolicy policy, PruneConfig prune, SchedState st) {
@@ -158,6 +169,7 @@ final class Traverser {
     this.baseExclType = o.baseExclType;
     this.exclType = o.baseExclType.clone();
     this.memoMinSubtree = o.memoMinSubtree;
+    this.keepOrders = o.keepOrders;
     this.memoTemplate = o.memo != null ? o.memo : o.memoTemplate;
   }
 
@@ -188,6 +200,7 @@ final class Traverser {
 
   private void indexEdges() {
     adj = g.out(dom);
+    outOrder = null;
     int m = adj.edgeCount();
     markSeq = null;
     markNeeds = null;
@@ -266,11 +279,14 @@ final class Traverser {
   }
 
   /**
-   * Sets the smallest subtree whose visits are remembered (0 turns remembering off) and starts
-   * afresh; for tests that compare the engine with and without the memo.
+   * Sets the smallest subtree whose visits are remembered (0 turns remembering off, and keeping
+   * children's orders too) and starts afresh; for tests that compare the engine with and without
+   * the memo.
    */
   void rememberVisits(int minSubtree) {
     memoMinSubtree = minSubtree;
+    keepOrders = minSubtree > 0;
+    outOrder = null;
     buildMemo(g.in(dom));
   }
 
@@ -1027,37 +1043,82 @@ final class Traverser {
     return k;
   }
 
-  /** Out-slots of {@code u} by descending (weight, uniq_id), Fluxion's by_outedges order. */
+  /**
+   * Out-slots of {@code u} by descending (weight, uniq_id), Fluxion's by_outedges order (slots that
+   * tie in both in ascending order, as a stable sort leaves them). The order worked out last time
+   * is kept: weights change only on the edges an update passes, so it is mostly still in order,
+   * which one pass checks; else it is mended by insertion when a few slots are out of place, or
+   * sorted afresh.
+   */
   private int[] dynamicOrder(int u) {
     Adjacency a = adj;
     int n = a.degree(u);
+    if (n <= 1) {
+      return n == 0 ? new int[0] : new int[] {a.start(u)};
+    }
+    if (outOrder == null) {
+      outOrder = new int[g.vertexLimit()][];
+    }
+    int[] kept = keepOrders ? outOrder[u] : null;
+    if (kept != null && kept.length == n) {
+      int descents = 0;
+      for (int i = 1; i < n && descents <= MEND_AT_MOST; i++) {
+        if (precedes(kept[i], kept[i - 1])) {
+          descents++;
+        }
+      }
+      if (descents == 0) {
+        return kept;
+      }
+      if (descents <= MEND_AT_MOST) {
+        int[] out = kept.clone();
+        for (int i = 1; i < n; i++) {
+          int x = out[i];
+          int j = i;
+          while (j > 0 && precedes(x, out[j - 1])) {
+            out[j] = out[j - 1];
+            j--;
+          }
+          out[j] = x;
+        }
+        outOrder[u] = out;
+        return out;
+      }
+    }
     int[] out = new int[n];
     for (int i = 0; i < n; i++) {
       out[i] = a.start(u) + i;
     }
-    if (n > 1) {
-      int[] tmp = new int[n];
-      for (int width = 1; width < n; width *= 2) {
-        for (int lo = 0; lo < n - width; lo += 2 * width) {
-          int mid = lo + width;
-          int hi = Math.min(lo + 2 * width, n);
-          int x = lo;
-          int y = mid;
-          int k = lo;
-          while (x < mid && y < hi) {
-            tmp[k++] = before(out[y], out[x]) ? out[y++] : out[x++];
-          }
-          while (x < mid) {
-            tmp[k++] = out[x++];
-          }
-          while (y < hi) {
-            tmp[k++] = out[y++];
-          }
-          System.arraycopy(tmp, lo, out, lo, hi - lo);
+    int[] tmp = new int[n];
+    for (int width = 1; width < n; width *= 2) {
+      for (int lo = 0; lo < n - width; lo += 2 * width) {
+        int mid = lo + width;
+        int hi = Math.min(lo + 2 * width, n);
+        int x = lo;
+        int y = mid;
+        int k = lo;
+        while (x < mid && y < hi) {
+          tmp[k++] = before(out[y], out[x]) ? out[y++] : out[x++];
         }
+        while (x < mid) {
+          tmp[k++] = out[x++];
+        }
+        while (y < hi) {
+          tmp[k++] = out[y++];
+        }
+        System.arraycopy(tmp, lo, out, lo, hi - lo);
       }
     }
+    outOrder[u] = out;
     return out;
+  }
+
+  /** The most out-of-order slots a kept order is mended by insertion rather than sorted afresh. */
+  private static final int MEND_AT_MOST = 8;
+
+  /** The total order {@link #dynamicOrder} sorts by: {@link #before}, then the lower slot. */
+  private boolean precedes(int x, int y) {
+    return before(x, y) || (x < y && !before(y, x));
   }
 
   /** Whether out-slot {@code x} comes strictly before {@code y} in by_outedges order. */
