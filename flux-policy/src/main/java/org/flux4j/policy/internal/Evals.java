@@ -365,21 +365,21 @@ final class Evals {
   }
 
   /**
-   * Replays {@code std::sort} by {@code order} as far as position {@code top}. Returns the original
-   * positions of the first {@code top} groups when only those were sorted ({@code top < n}) on
-   * packed keys, for the caller to put in place; else the groups have been put in order and it
-   * returns null.
+   * Replays {@code std::sort} by {@code order} as far as position {@code top}; for a {@link
+   * Order#stable} order, sorts keeping equal keys in their positions' order instead (a packed value
+   * holds its position below its key, so sorting whole values sorts by key and then by position).
+   * Returns the original positions of the first {@code top} groups when only those were sorted
+   * ({@code top < n}) on packed keys, for the caller to put in place; else the groups have been put
+   * in order and it returns null.
    */
   private int[] sort(Order order, int top) {
     if (keys.length < n) {
       keys = new long[Math.max(n, keys.length * 2)];
     }
-    if (order.stable()) {
-      return stableSort(order, top);
-    }
+    boolean stable = order.stable();
     int shift = StdSort.indexBits(n);
     boolean byPackedScore = order.byScore() && StdSort.packable(maxScore - minScore, shift);
-    if (byPackedScore && top < n && n > SCORE_PARTITION_MIN && scoresInOrder) {
+    if (!stable && byPackedScore && top < n && n > SCORE_PARTITION_MIN && scoresInOrder) {
       int cut = firstCut(order.higherFirst(), shift);
       if (cut >= top) {
         StdSort.sortAfterFirstCut(keys, n, cut, top, shift);
@@ -395,37 +395,18 @@ final class Evals {
       for (int i = 0; i < n; i++) {
         keys[i] = order.key(score(i));
       }
-      StdSort.sortTop(groups, keys, n, top);
-      return null;
-    }
-    StdSort.sortPackedKeys(keys, n, top, shift);
-    if (top < n) {
-      return StdSort.positions(keys, top, shift);
-    }
-    StdSort.applyOrder(groups, keys, n, n, shift);
-    return null;
-  }
-
-  /**
-   * As {@link #sort}, for a {@link Order#stable} order: equal keys keep their positions' order. A
-   * packed value holds its position below its key, so sorting the whole values sorts by key and
-   * then by position.
-   */
-  private int[] stableSort(Order order, int top) {
-    int shift = StdSort.indexBits(n);
-    if (order.byScore() && StdSort.packable(maxScore - minScore, shift)) {
-      packKeys(order.higherFirst(), shift);
-    } else if (order.byTable() && StdSort.packable(order.maxInterval(), shift)) {
-      packIntervals(order, shift);
-    } else {
-      flatten();
-      for (int i = 0; i < n; i++) {
-        keys[i] = order.key(score(i));
+      if (stable) {
+        StdSort.stableSortTop(groups, keys, n, top);
+      } else {
+        StdSort.sortTop(groups, keys, n, top);
       }
-      StdSort.stableSortTop(groups, keys, n, top);
       return null;
     }
-    StdSort.sortWholeValues(keys, n, top);
+    if (stable) {
+      StdSort.sortWholeValues(keys, n, top);
+    } else {
+      StdSort.sortPackedKeys(keys, n, top, shift);
+    }
     if (top < n) {
       return StdSort.positions(keys, top, shift);
     }
