@@ -2,7 +2,6 @@ package org.flux4j.core;
 
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -10,6 +9,7 @@ import org.flux4j.core.exec.Executor;
 import org.flux4j.core.exec.InProcessExecutor;
 import org.flux4j.core.internal.JobManager;
 import org.flux4j.graph.ResourceGraph;
+import org.flux4j.policy.match.MatchPolicies;
 
 /**
  * One workload manager over a resource graph: Flux's job manager, scheduler and exec service in a
@@ -26,18 +26,6 @@ import org.flux4j.graph.ResourceGraph;
  * also runs listeners. {@link #close()} blocks and must not be called from a listener.
  */
 public final class Instance implements AutoCloseable {
-  private static final Set<String> MATCH_POLICIES =
-      Set.of(
-          "first",
-          "low",
-          "high",
-          "lonode",
-          "hinode",
-          "lonodex",
-          "hinodex",
-          "firstnodex",
-          "locality",
-          "variation");
   private static final AtomicInteger INSTANCES = new AtomicInteger();
 
   private final String name;
@@ -361,18 +349,30 @@ public final class Instance implements AutoCloseable {
     /**
      * The match policy: a Fluxion policy name for the graph match engine ({@code first}, {@code
      * low}, {@code high}, {@code lonode}, {@code hinode}, {@code lonodex}, {@code hinodex}, {@code
-     * firstnodex}, {@code locality}, {@code variation}; default {@code first}), or {@code counting}
-     * for a simple per-node counter of cores and GPUs (first fit, lowest ids first, no graph
-     * traversal: the fastest, for workloads of plain core and GPU slots).
+     * firstnodex}, {@code locality}, {@code variation}; default {@code first}), a custom attribute
+     * string (e.g. {@code policy=high stable_ties=true}) or a name registered with {@link
+     * MatchPolicies}; or {@code counting} for a simple per-node counter of cores and GPUs (first
+     * fit, lowest ids first, no graph traversal: the fastest, for workloads of plain core and GPU
+     * slots).
+     *
+     * @throws IllegalArgumentException naming the policy and what is wrong with it
      */
     public Builder matchPolicy(String policy) {
-      if (!policy.equals("counting") && !MATCH_POLICIES.contains(policy)) {
-        throw new IllegalArgumentException(
-            "unknown match policy '"
-                + policy
-                + "' (known: counting, "
-                + String.join(", ", new java.util.TreeSet<>(MATCH_POLICIES))
-                + ")");
+      Objects.requireNonNull(policy, "policy");
+      if (!policy.equals("counting")) {
+        try {
+          MatchPolicies.byName(policy);
+        } catch (IllegalArgumentException e) {
+          throw new IllegalArgumentException(
+              "unknown match policy '"
+                  + policy
+                  + "': "
+                  + e.getMessage()
+                  + " (known: counting, "
+                  + String.join(", ", MatchPolicies.builtinNames())
+                  + ", a custom \"policy=...\" string, or a registered name)",
+              e);
+        }
       }
       matchPolicy = policy;
       return this;

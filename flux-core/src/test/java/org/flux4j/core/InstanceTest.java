@@ -342,7 +342,31 @@ class InstanceTest {
   void builder_rejectsUnknownPolicies() {
     var b = Instance.builder(TestClusters.cluster(1, 1, 0));
     assertThatThrownBy(() -> b.matchPolicy("best")).hasMessageContaining("unknown match policy");
+    assertThatThrownBy(() -> b.matchPolicy("policy=high stable_ties=maybe"))
+        .hasMessageContaining("unknown match policy 'policy=high stable_ties=maybe'")
+        .hasMessageContaining("stable_ties requires true or false");
     assertThatThrownBy(() -> b.queuePolicy("lifo")).hasMessageContaining("unknown queue policy");
+  }
+
+  @Test
+  void customMatchPolicyString_schedulesJobs() throws Exception {
+    instance =
+        Instance.builder(TestClusters.cluster(2, 4, 0))
+            .matchPolicy("policy=high stable_ties=true")
+            .clock(clock)
+            .executor(new SimulatedExecutor())
+            .build();
+    assertThat(instance.matchPolicy()).isEqualTo("policy=high stable_ties=true");
+    List<JobId> ids = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      ids.add(instance.submit(job(10).tasks(3).build()));
+    }
+    clock.runUntilIdle();
+    // two jobs of 3 cores fit at once on 8 cores; the third waits for one to end
+    assertThat(allocTime(ids.get(0))).isEqualTo(1_000_000);
+    assertThat(allocTime(ids.get(1))).isEqualTo(1_000_000);
+    assertThat(allocTime(ids.get(2))).isEqualTo(1_010_000);
+    assertNoLeak();
   }
 
   @Test
