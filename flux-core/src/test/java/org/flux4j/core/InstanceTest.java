@@ -28,9 +28,13 @@ class InstanceTest {
   private Instance instance;
 
   private Instance start(int nodes, int cores, int gpus) {
+    return start(nodes, cores, gpus, "low");
+  }
+
+  private Instance start(int nodes, int cores, int gpus, String matchPolicy) {
     instance =
         Instance.builder(TestClusters.cluster(nodes, cores, gpus))
-            .matchPolicy("low")
+            .matchPolicy(matchPolicy)
             .clock(clock)
             .executor(new SimulatedExecutor())
             .build();
@@ -167,12 +171,7 @@ class InstanceTest {
 
   @Test
   void unsatisfiable_countingModel_saysHowMuchFits() throws Exception {
-    instance =
-        Instance.builder(TestClusters.cluster(2, 4, 0))
-            .matchPolicy("counting")
-            .clock(clock)
-            .executor(new SimulatedExecutor())
-            .build();
+    start(2, 4, 0, "counting");
     JobId tooMany = instance.submit(job(1).tasks(9).build());
     clock.runUntilIdle();
     assertThat(instance.info(tooMany).error().orElseThrow())
@@ -350,12 +349,7 @@ class InstanceTest {
 
   @Test
   void customMatchPolicyString_schedulesJobs() throws Exception {
-    instance =
-        Instance.builder(TestClusters.cluster(2, 4, 0))
-            .matchPolicy("policy=high stable_ties=true")
-            .clock(clock)
-            .executor(new SimulatedExecutor())
-            .build();
+    start(2, 4, 0, "policy=high stable_ties=true");
     assertThat(instance.matchPolicy()).isEqualTo("policy=high stable_ties=true");
     List<JobId> ids = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
