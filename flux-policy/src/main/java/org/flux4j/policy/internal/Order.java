@@ -41,21 +41,12 @@ final class Order {
     this.maxInterval = maxInterval;
   }
 
-  static Order of(boolean higherFirst) {
-    return of(higherFirst, false);
-  }
-
   /** By score, higher or lower first, equal keys {@link #stable()} or as {@code std::sort}. */
   static Order of(boolean higherFirst, boolean stable) {
     if (stable) {
       return higherFirst ? HIGHER_FIRST_STABLE : LOWER_FIRST_STABLE;
     }
     return higherFirst ? HIGHER_FIRST : LOWER_FIRST;
-  }
-
-  /** {@link #intervalGreater(Evals, boolean)} with ties as {@code std::sort} leaves them. */
-  static Order intervalGreater(Evals e) {
-    return intervalGreater(e, false);
   }
 
   /**

@@ -22,7 +22,6 @@ final class ScoreIndex {
   // the last stops asked for, and what they were asked with (stopsN < 0: none yet)
   private int stopsN = -1;
   private long stopsBound;
-  private boolean stopsFromTop;
   private long stopsSign;
   private int[] stopsAt;
   private long[] stopsKey;
@@ -112,16 +111,17 @@ final class ScoreIndex {
   }
 
   /**
-   * The positions, highest first, of the scores at most {@code bound} (or, with {@code fromTop}, at
-   * least it) go to {@link #stopsAt}, their scores times {@code sign} to {@link #stopsKey}; returns
-   * how many. The answer is kept for the next ask with the same bound, side and sign: a run of
-   * matches mostly asks the same. {@code bits} and {@code keys} are scratch for at least {@link
-   * #length} positions.
+   * The positions, highest first, of the scores at most {@code bound} (or, with {@code sign} -1 for
+   * an order of higher scores first, at least it) go to {@link #stopsAt}, their scores times {@code
+   * sign} to {@link #stopsKey}; returns how many. The answer is kept for the next ask with the same
+   * bound and sign: a run of matches mostly asks the same. {@code bits} and {@code keys} are
+   * scratch for at least {@link #length} positions.
    */
-  int stops(long bound, boolean fromTop, long sign, long[] bits, long[] keys) {
-    if (stopsN >= 0 && bound == stopsBound && fromTop == stopsFromTop && sign == stopsSign) {
+  int stops(long bound, long sign, long[] bits, long[] keys) {
+    if (stopsN >= 0 && bound == stopsBound && sign == stopsSign) {
       return stopsN;
     }
+    boolean fromTop = sign < 0;
     int len = sorted.length;
     int words = (len + 63) >>> 6;
     Arrays.fill(bits, 0, words, 0L);
@@ -151,7 +151,6 @@ final class ScoreIndex {
       }
     }
     stopsBound = bound;
-    stopsFromTop = fromTop;
     stopsSign = sign;
     stopsN = count;
     return count;

@@ -295,7 +295,7 @@ final class ScorePartition {
       markedKeys = new long[Math.max(index.length(), 2 * markedKeys.length)];
     }
     // stops: keys at most the pivot's, so scores at most it (lower first) or at least it (higher)
-    stopN = index.stops(sign * pivot, sign < 0, sign, bits, markedKeys);
+    stopN = index.stops(sign * pivot, sign, bits, markedKeys);
     stopAt = index.stopsAt();
     stopKey = index.stopsKey();
     sparse = true;

@@ -1053,8 +1053,8 @@ final class Traverser {
   private int[] dynamicOrder(int u) {
     Adjacency a = adj;
     int n = a.degree(u);
-    if (n <= 1) {
-      return n == 0 ? new int[0] : new int[] {a.start(u)};
+    if (n == 0) {
+      return NO_SLOTS;
     }
     if (outOrder == null) {
       outOrder = new int[g.vertexLimit()][];
@@ -1112,6 +1112,8 @@ final class Traverser {
     outOrder[u] = out;
     return out;
   }
+
+  private static final int[] NO_SLOTS = new int[0];
 
   /** The most out-of-order slots a kept order is mended by insertion rather than sorted afresh. */
   private static final int MEND_AT_MOST = 8;

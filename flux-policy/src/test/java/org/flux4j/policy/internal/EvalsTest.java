@@ -91,8 +91,8 @@ class EvalsTest {
       }
       long k = 1L + rnd.nextInt((int) Math.min(flat.qual, 50));
       boolean onlyTop = rnd.nextBoolean();
-      Order order = c % 5 == 0 ? Order.intervalGreater(flat) : orders[rnd.nextInt(2)];
-      Order partedOrder = c % 5 == 0 ? Order.intervalGreater(parted) : order;
+      Order order = c % 5 == 0 ? Order.intervalGreater(flat, false) : orders[rnd.nextInt(2)];
+      Order partedOrder = c % 5 == 0 ? Order.intervalGreater(parted, false) : order;
       assertThat(parted.chooseBestK(k, partedOrder, onlyTop))
           .isEqualTo(flat.chooseBestK(k, order, onlyTop));
       assertThat(parted.bestI).as("case %d", c).isEqualTo(flat.bestI);
@@ -166,7 +166,7 @@ class EvalsTest {
       Evals e = build(f, true);
       Order order =
           c % 3 == 0
-              ? Order.intervalGreater(e)
+              ? Order.intervalGreater(e, false)
               : rnd.nextBoolean() ? Order.LOWER_FIRST : Order.HIGHER_FIRST;
       long[] keys = new long[n];
       EGroup[] sorted = gs.toArray(new EGroup[0]);

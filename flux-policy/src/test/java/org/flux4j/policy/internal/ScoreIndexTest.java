@@ -33,9 +33,9 @@ class ScoreIndexTest {
         long bound = scores[rnd.nextInt(len)] + rnd.nextInt(3) - 1;
         boolean fromTop = rnd.nextBoolean();
         long sign = fromTop ? -1 : 1;
-        int count = index.stops(bound, fromTop, sign, bits, scratch);
+        int count = index.stops(bound, sign, bits, scratch);
         if (ask == 0) {
-          assertThat(index.stops(bound, fromTop, sign, bits, scratch)).isEqualTo(count);
+          assertThat(index.stops(bound, sign, bits, scratch)).isEqualTo(count);
         }
         int[] at = index.stopsAt();
         long[] key = index.stopsKey();
@@ -65,7 +65,7 @@ class ScoreIndexTest {
       for (int i = 0; i < len; i++) {
         max = Math.max(max, scores[i]);
       }
-      assertThat(index.stops(max, true, -1, bits, scratch)).isPositive();
+      assertThat(index.stops(max, -1, bits, scratch)).isPositive();
       assertThat(index.stopsKey()[0]).isEqualTo(-max);
     }
   }
