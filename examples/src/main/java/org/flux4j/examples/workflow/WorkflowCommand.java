@@ -1,0 +1,242 @@
+package org.flux4j.examples.workflow;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.flux4j.core.Instance;
+import org.flux4j.core.SystemClock;
+import org.flux4j.core.exec.Executor;
+import org.flux4j.core.exec.ProcessExecutor;
+import org.flux4j.examples.Terminal;
+import org.flux4j.graph.ResourceGraph;
+import org.flux4j.graph.VirtualCluster;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code flux4j workflow FILE}: runs a workflow file to completion through an embedded instance,
+ * and the example a workflow engine copies: read ({@link WorkflowReader}), build an instance with
+ * an executor, run ({@link WorkflowRunner}), summarize ({@link WorkflowSummary}).
+ *
+ * <p>Exit status: 0 when every job completed, 1 when some did not, 2 for a bad file or option
+ * (refused before anything runs).
+ */
+@Command(
+    name = "workflow",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Runs a YAML workflow file (jobs with commands, shapes, time limits and RFC 26",
+      "dependencies by name) through an embedded flux4j instance, and reports each job.",
+      "Exit status 0 only when every job completed."
+    })
+public final class WorkflowCommand implements Callable<Integer> {
+  /** Where the tasks run. */
+  public enum ExecutorKind {
+    /** Processes on this machine, on a virtual graph of --nodes x --cores-per-node. */
+    local,
+    /** srun steps in a Slurm allocation (the one this runs in, or a new one). */
+    slurm
+  }
+
+  @Spec CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "FILE", description = "the workflow file (YAML or JSON)")
+  Path file;
+
+  @Option(
+      names = "--executor",
+      paramLabel = "KIND",
+      description = "local or slurm (default: ${DEFAULT-VALUE})")
+  ExecutorKind executor = ExecutorKind.local;
+
+  @Option(
+      names = "--nodes",
+      paramLabel = "N",
+      description = "local: nodes of the virtual graph (default: 1)")
+  int nodes = 1;
+
+  @Option(
+      names = "--cores-per-node",
+      paramLabel = "C",
+      description = "local: cores per node (default: this machine's cores)")
+  int coresPerNode = Runtime.getRuntime().availableProcessors();
+
+  @Option(
+      names = "--gpus-per-node",
+      paramLabel = "G",
+      description = "local: GPUs per node (default: 0)")
+  int gpusPerNode;
+
+  @Option(
+      names = "--queue-policy",
+      paramLabel = "NAME",
+      description = "fcfs, easy, hybrid or conservative (default: ${DEFAULT-VALUE})")
+  String queuePolicy = "fcfs";
+
+  @Option(
+      names = "--match-policy",
+      paramLabel = "NAME",
+      description = "a Fluxion match policy (default: ${DEFAULT-VALUE})")
+  String matchPolicy = "first";
+
+  @Option(names = "--json", description = "print the summary as one JSON object")
+  boolean json;
+
+  @Option(names = "--quiet", description = "no progress line")
+  boolean quiet;
+
+  /** The command; run by picocli. */
+  public WorkflowCommand() {}
+
+  /** The virtual graph of the local executor: nodes of cores (and GPUs) under one cluster. */
+  public static ResourceGraph localGraph(int nodes, int coresPerNode, int gpusPerNode) {
+    if (nodes < 1 || coresPerNode < 1 || gpusPerNode < 0) {
+      throw new IllegalArgumentException(
+          "--nodes and --cores-per-node must be at least 1, --gpus-per-node at least 0");
+    }
+    return VirtualCluster.builder("cluster")
+        .child(
+            "node",
+            nodes,
+            n -> {
+              n.child("core", coresPerNode, c -> c.idScope(1));
+              if (gpusPerNode > 0) {
+                n.child("gpu", gpusPerNode, g -> g.idScope(1));
+              }
+            })
+        .build();
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    Workflow workflow;
+    try {
+      workflow = WorkflowReader.read(file);
+    } catch (WorkflowException e) {
+      err.println("flux4j workflow: " + e.getMessage());
+      err.flush();
+      return 2;
+    }
+    Backend backend;
+    try {
+      backend = backend();
+    } catch (IllegalArgumentException | IllegalStateException e) {
+      err.println("flux4j workflow: " + e.getMessage());
+      err.flush();
+      return 2;
+    }
+    try (backend) {
+      Instance instance;
+      try {
+        instance =
+            Instance.builder(backend.graph())
+                .name("workflow")
+                .clock(SystemClock.get())
+                .executor(backend.executor())
+                .matchPolicy(matchPolicy)
+                .queuePolicy(queuePolicy)
+                .build();
+      } catch (IllegalArgumentException e) {
+        err.println("flux4j workflow: " + e.getMessage());
+        err.flush();
+        return 2;
+      }
+      Thread hook = new Thread(instance::close, "flux4j-workflow-interrupt");
+      Runtime.getRuntime().addShutdownHook(hook);
+      try {
+        backend.attach(instance);
+        WorkflowRun run = WorkflowRunner.start(instance, workflow);
+        WorkflowSummary summary = await(run, !quiet && Terminal.interactive() ? err : null);
+        out.print(json ? summary.toJson() + System.lineSeparator() : summary.toTable());
+        out.flush();
+        return summary.succeeded() ? 0 : 1;
+      } finally {
+        instance.close();
+        try {
+          Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException e) {
+          // the JVM is already shutting down: the hook runs anyway
+        }
+      }
+    }
+  }
+
+  private Backend backend() {
+    return switch (executor) {
+      case local -> Backend.local(localGraph(nodes, coresPerNode, gpusPerNode));
+      case slurm ->
+          throw new IllegalArgumentException("the slurm executor is not available in this build");
+    };
+  }
+
+  private static WorkflowSummary await(WorkflowRun run, PrintWriter progress)
+      throws InterruptedException, ExecutionException {
+    long t0 = System.nanoTime();
+    while (true) {
+      try {
+        WorkflowSummary s = run.done().get(200, TimeUnit.MILLISECONDS);
+        if (progress != null) {
+          progress.print("\r" + " ".repeat(79) + "\r");
+          progress.flush();
+        }
+        return s;
+      } catch (TimeoutException e) {
+        if (progress != null) {
+          Map<WorkflowRun.Phase, Integer> p = run.progress();
+          progress.printf(
+              Locale.ROOT,
+              "\r%7.1f s  pending %d  running %d  completed %d  unsuccessful %d   ",
+              (System.nanoTime() - t0) / 1e9,
+              p.get(WorkflowRun.Phase.PENDING),
+              p.get(WorkflowRun.Phase.RUNNING),
+              p.get(WorkflowRun.Phase.COMPLETED),
+              p.get(WorkflowRun.Phase.UNSUCCESSFUL));
+          progress.flush();
+        }
+      }
+    }
+  }
+
+  /** What runs the tasks: a graph and an executor, and their resources to release. */
+  interface Backend extends AutoCloseable {
+    ResourceGraph graph();
+
+    Executor executor();
+
+    /** Connects the backend to the instance built on it (e.g. to report lost nodes). */
+    default void attach(Instance instance) {}
+
+    @Override
+    void close();
+
+    static Backend local(ResourceGraph graph) {
+      ProcessExecutor ex = new ProcessExecutor();
+      return new Backend() {
+        @Override
+        public ResourceGraph graph() {
+          return graph;
+        }
+
+        @Override
+        public Executor executor() {
+          return ex;
+        }
+
+        @Override
+        public void close() {
+          ex.close();
+        }
+      };
+    }
+  }
+}
