@@ -51,7 +51,7 @@ public class PolicyReplayBenchmark {
   public String policy;
 
   /** Jobs in the window. */
-  @Param({"1000"})
+  @Param({"500"})
   public int jobs;
 
   private List<ReplayJob> window;
