@@ -12,6 +12,7 @@ import org.flux4j.core.Instance;
 import org.flux4j.core.SystemClock;
 import org.flux4j.core.exec.Executor;
 import org.flux4j.core.exec.ProcessExecutor;
+import org.flux4j.core.exec.SlurmExecutor;
 import org.flux4j.examples.Terminal;
 import org.flux4j.graph.ResourceGraph;
 import org.flux4j.graph.VirtualCluster;
@@ -60,8 +61,17 @@ public final class WorkflowCommand implements Callable<Integer> {
   @Option(
       names = "--nodes",
       paramLabel = "N",
-      description = "local: nodes of the virtual graph (default: 1)")
+      description = {
+        "local: nodes of the virtual graph (default: 1);",
+        "slurm outside an allocation: nodes to salloc (default: 1)"
+      })
+  void nodes(int n) {
+    nodes = n;
+    nodesGiven = true;
+  }
+
   int nodes = 1;
+  boolean nodesGiven;
 
   @Option(
       names = "--cores-per-node",
@@ -151,7 +161,13 @@ public final class WorkflowCommand implements Callable<Integer> {
         err.flush();
         return 2;
       }
-      Thread hook = new Thread(instance::close, "flux4j-workflow-interrupt");
+      Thread hook =
+          new Thread(
+              () -> {
+                instance.close();
+                backend.close();
+              },
+              "flux4j-workflow-interrupt");
       Runtime.getRuntime().addShutdownHook(hook);
       try {
         backend.attach(instance);
@@ -174,8 +190,7 @@ public final class WorkflowCommand implements Callable<Integer> {
   private Backend backend() {
     return switch (executor) {
       case local -> Backend.local(localGraph(nodes, coresPerNode, gpusPerNode));
-      case slurm ->
-          throw new IllegalArgumentException("the slurm executor is not available in this build");
+      case slurm -> Backend.slurm(nodesGiven ? nodes : 1);
     };
   }
 
@@ -218,6 +233,38 @@ public final class WorkflowCommand implements Callable<Integer> {
 
     @Override
     void close();
+
+    /**
+     * Slurm: the allocation this runs in ({@code SLURM_JOB_ID}), else a new one of {@code nodes}
+     * nodes, released at the end.
+     */
+    static Backend slurm(int nodes) {
+      SlurmExecutor ex =
+          System.getenv("SLURM_JOB_ID") != null
+              ? SlurmExecutor.attach()
+              : SlurmExecutor.builder().allocate(nodes);
+      return new Backend() {
+        @Override
+        public ResourceGraph graph() {
+          return ex.graph();
+        }
+
+        @Override
+        public Executor executor() {
+          return ex;
+        }
+
+        @Override
+        public void attach(Instance instance) {
+          ex.watch(instance);
+        }
+
+        @Override
+        public void close() {
+          ex.close();
+        }
+      };
+    }
 
     static Backend local(ResourceGraph graph) {
       ProcessExecutor ex = new ProcessExecutor();
