@@ -182,24 +182,9 @@ class SlurmExecutorIntegrationTest {
     assertThat(gone(pid)).as("process %d the task started is gone", pid).isTrue();
   }
 
-  @Test
-  void cancel_stopsTheStepAndEverythingItStarted(@TempDir Path dir) throws Exception {
-    LocalSlurm slurm = LocalSlurm.get();
-    Path pidFile = dir.resolve("pid");
-    try (SlurmExecutor ex = allocate(slurm);
-        Instance in = instance(ex)) {
-      JobId id =
-          in.submit(JobRequest.builder().command("sh", "-c", SLEEPER.formatted(pidFile)).build());
-      long pid = pidWhenWritten(pidFile);
-      in.cancel(id);
-      JobInfo info = in.whenInactive(id).get(20, TimeUnit.SECONDS);
-      assertThat(info.result()).contains(JobResult.CANCELED);
-      assertGoneSoon(pid);
-    }
-  }
-
-  @Test
-  void timeLimit_stopsTheStep(@TempDir Path dir) throws Exception {
+  /** Runs the sleeper, stops it by {@code cancel} or its {@code limit}, checks nothing is left. */
+  private static void stopsTheSleeper(Path dir, Duration limit, JobResult expected)
+      throws Exception {
     LocalSlurm slurm = LocalSlurm.get();
     Path pidFile = dir.resolve("pid");
     try (SlurmExecutor ex = allocate(slurm);
@@ -208,13 +193,26 @@ class SlurmExecutorIntegrationTest {
           in.submit(
               JobRequest.builder()
                   .command("sh", "-c", SLEEPER.formatted(pidFile))
-                  .duration(Duration.ofSeconds(2))
+                  .duration(limit)
                   .build());
       long pid = pidWhenWritten(pidFile);
+      if (limit.isZero()) {
+        in.cancel(id);
+      }
       JobInfo info = in.whenInactive(id).get(30, TimeUnit.SECONDS);
-      assertThat(info.result()).contains(JobResult.TIMEOUT);
+      assertThat(info.result()).contains(expected);
       assertGoneSoon(pid);
     }
+  }
+
+  @Test
+  void cancel_stopsTheStepAndEverythingItStarted(@TempDir Path dir) throws Exception {
+    stopsTheSleeper(dir, Duration.ZERO, JobResult.CANCELED);
+  }
+
+  @Test
+  void timeLimit_stopsTheStep(@TempDir Path dir) throws Exception {
+    stopsTheSleeper(dir, Duration.ofSeconds(2), JobResult.TIMEOUT);
   }
 
   @Test
