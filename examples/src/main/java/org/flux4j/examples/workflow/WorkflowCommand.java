@@ -1,7 +1,11 @@
 package org.flux4j.examples.workflow;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -9,9 +13,12 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.flux4j.core.Instance;
+import org.flux4j.core.JobInfo;
 import org.flux4j.core.SystemClock;
 import org.flux4j.core.exec.Executor;
 import org.flux4j.core.exec.ProcessExecutor;
+import org.flux4j.core.exec.SlurmExecutor;
+import org.flux4j.core.exec.TaskOutput;
 import org.flux4j.examples.Terminal;
 import org.flux4j.graph.ResourceGraph;
 import org.flux4j.graph.VirtualCluster;
@@ -60,8 +67,17 @@ public final class WorkflowCommand implements Callable<Integer> {
   @Option(
       names = "--nodes",
       paramLabel = "N",
-      description = "local: nodes of the virtual graph (default: 1)")
+      description = {
+        "local: nodes of the virtual graph (default: 1);",
+        "slurm outside an allocation: nodes to salloc (default: 1)"
+      })
+  void nodes(int n) {
+    nodes = n;
+    nodesGiven = true;
+  }
+
   int nodes = 1;
+  boolean nodesGiven;
 
   @Option(
       names = "--cores-per-node",
@@ -89,6 +105,12 @@ public final class WorkflowCommand implements Callable<Integer> {
 
   @Option(names = "--json", description = "print the summary as one JSON object")
   boolean json;
+
+  @Option(
+      names = "--output",
+      paramLabel = "DIR",
+      description = "write each job's task output to DIR/NAME.out and DIR/NAME.err")
+  Path output;
 
   @Option(names = "--quiet", description = "no progress line")
   boolean quiet;
@@ -151,12 +173,21 @@ public final class WorkflowCommand implements Callable<Integer> {
         err.flush();
         return 2;
       }
-      Thread hook = new Thread(instance::close, "flux4j-workflow-interrupt");
+      Thread hook =
+          new Thread(
+              () -> {
+                instance.close();
+                backend.close();
+              },
+              "flux4j-workflow-interrupt");
       Runtime.getRuntime().addShutdownHook(hook);
       try {
         backend.attach(instance);
         WorkflowRun run = WorkflowRunner.start(instance, workflow);
         WorkflowSummary summary = await(run, !quiet && Terminal.interactive() ? err : null);
+        if (output != null) {
+          writeOutputs(run.finalInfos(), output);
+        }
         out.print(json ? summary.toJson() + System.lineSeparator() : summary.toTable());
         out.flush();
         return summary.succeeded() ? 0 : 1;
@@ -174,9 +205,43 @@ public final class WorkflowCommand implements Callable<Integer> {
   private Backend backend() {
     return switch (executor) {
       case local -> Backend.local(localGraph(nodes, coresPerNode, gpusPerNode));
-      case slurm ->
-          throw new IllegalArgumentException("the slurm executor is not available in this build");
+      case slurm -> Backend.slurm(nodesGiven ? nodes : 1);
     };
+  }
+
+  /**
+   * Writes each job's captured output: {@code NAME.out} and {@code NAME.err}, its tasks' streams in
+   * rank order (each line prefixed with {@code RANK: } when the job has several tasks); see {@link
+   * #fileName} for names that are not plain file names.
+   */
+  static void writeOutputs(List<JobInfo> infos, Path dir) throws IOException {
+    Files.createDirectories(dir);
+    for (JobInfo info : infos) {
+      StringBuilder out = new StringBuilder();
+      StringBuilder err = new StringBuilder();
+      boolean label = info.outputs().size() > 1;
+      for (TaskOutput t : info.outputs()) {
+        append(out, t.stdout(), label ? t.rank() + ": " : "");
+        append(err, t.stderr(), label ? t.rank() + ": " : "");
+      }
+      String file = fileName(info.name());
+      Files.writeString(dir.resolve(file + ".out"), out, StandardCharsets.UTF_8);
+      Files.writeString(dir.resolve(file + ".err"), err, StandardCharsets.UTF_8);
+    }
+  }
+
+  /**
+   * A job name as a file name in the output folder: other than {@code [A-Za-z0-9._-]} becomes _.
+   */
+  static String fileName(String jobName) {
+    String f = jobName.replaceAll("[^A-Za-z0-9._-]", "_");
+    return f.startsWith(".") ? "_" + f : f;
+  }
+
+  private static void append(StringBuilder sb, String text, String prefix) {
+    for (String line : (Iterable<String>) text.lines()::iterator) {
+      sb.append(prefix).append(line).append('\n');
+    }
   }
 
   private static WorkflowSummary await(WorkflowRun run, PrintWriter progress)
@@ -218,6 +283,38 @@ public final class WorkflowCommand implements Callable<Integer> {
 
     @Override
     void close();
+
+    /**
+     * Slurm: the allocation this runs in ({@code SLURM_JOB_ID}), else a new one of {@code nodes}
+     * nodes, released at the end.
+     */
+    static Backend slurm(int nodes) {
+      SlurmExecutor ex =
+          System.getenv("SLURM_JOB_ID") != null
+              ? SlurmExecutor.attach()
+              : SlurmExecutor.builder().allocate(nodes);
+      return new Backend() {
+        @Override
+        public ResourceGraph graph() {
+          return ex.graph();
+        }
+
+        @Override
+        public Executor executor() {
+          return ex;
+        }
+
+        @Override
+        public void attach(Instance instance) {
+          ex.watch(instance);
+        }
+
+        @Override
+        public void close() {
+          ex.close();
+        }
+      };
+    }
 
     static Backend local(ResourceGraph graph) {
       ProcessExecutor ex = new ProcessExecutor();

@@ -109,6 +109,27 @@ public final class WorkflowReader {
       return loc == null ? 0 : loc.getLineNr();
     }
 
+    /** The line of the field {@link #nextField} returned last. */
+    int fieldLine;
+
+    /**
+     * Moves to the next field of the current mapping and onto its value, refusing a repeated key.
+     *
+     * @return the key, or null at the end of the mapping
+     */
+    String nextField(Set<String> seen) throws IOException {
+      if (p.nextToken() != JsonToken.FIELD_NAME) {
+        return null;
+      }
+      String key = p.currentName();
+      fieldLine = line();
+      if (!seen.add(key)) {
+        throw error(fieldLine, "duplicate field '" + key + "'");
+      }
+      p.nextToken();
+      return key;
+    }
+
     List<WorkflowJob> document(String text) {
       try (JsonParser parser = YAML.createParser(text)) {
         p = parser;
@@ -122,13 +143,9 @@ public final class WorkflowReader {
         int top = line();
         List<WorkflowJob> jobs = null;
         Set<String> seen = new HashSet<>();
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-          String key = p.currentName();
-          int line = line();
-          if (!seen.add(key)) {
-            throw error(line, "duplicate field '" + key + "'");
-          }
-          p.nextToken();
+        String key;
+        while ((key = nextField(seen)) != null) {
+          int line = fieldLine;
           if (!key.equals("jobs")) {
             throw error(line, "unknown field '" + key + "' (a workflow has only 'jobs')");
           }
@@ -192,13 +209,9 @@ public final class WorkflowReader {
       Duration duration = Duration.ZERO;
       List<WorkflowDependency> deps = List.of();
       Map<String, String> env = Map.of();
-      while (p.nextToken() == JsonToken.FIELD_NAME) {
-        String key = p.currentName();
-        int line = line();
-        if (!seen.add(key)) {
-          throw error(line, "duplicate field '" + key + "'");
-        }
-        p.nextToken();
+      String key;
+      while ((key = nextField(seen)) != null) {
+        int line = fieldLine;
         switch (key) {
           case "name" -> {
             name = scalar(key, line);

@@ -49,6 +49,19 @@ public final class WorkflowRun {
             .thenApply(unused -> WorkflowSummary.of(workflow, infos(), origin));
   }
 
+  /**
+   * The final snapshot of every job (with its tasks' captured output), in file order, once {@link
+   * #done()} has completed.
+   *
+   * @throws IllegalStateException if some job is still active
+   */
+  public List<JobInfo> finalInfos() {
+    if (!done.isDone()) {
+      throw new IllegalStateException("the workflow is still running");
+    }
+    return infos();
+  }
+
   private List<JobInfo> infos() {
     List<JobInfo> out = new ArrayList<>(ends.size());
     for (CompletableFuture<JobInfo> f : ends) {

@@ -108,6 +108,25 @@ class WorkflowCommandTest {
   }
 
   @Test
+  void workflow_output_writesEachJobsTaskOutput(@TempDir Path dir) throws Exception {
+    Path f = dir.resolve("out.yaml");
+    Files.writeString(
+        f,
+        """
+        jobs:
+          - {name: two, command: ["sh", "-c", "echo hi $FLUX_TASK_RANK; echo e >&2"], tasks: 2}
+          - {name: ../one, command: ["echo", "solo"]}
+        """);
+    Path out = dir.resolve("o");
+    Result r = run("workflow", f.toString(), "--output", out.toString(), "--cores-per-node", "2");
+    assertThat(r.status()).as(r.err()).isZero();
+    assertThat(Files.readString(out.resolve("two.out"))).isEqualTo("0: hi 0\n1: hi 1\n");
+    assertThat(Files.readString(out.resolve("two.err"))).isEqualTo("0: e\n1: e\n");
+    assertThat(Files.readString(out.resolve("_.._one.out"))).isEqualTo("solo\n");
+    assertThat(WorkflowCommand.fileName("a b/c")).isEqualTo("a_b_c");
+  }
+
+  @Test
   void workflow_badOptions_exitTwo(@TempDir Path dir) throws Exception {
     Path f = dir.resolve("ok.yaml");
     Files.writeString(f, "jobs: [{name: a, command: [\"true\"]}]\n");
