@@ -1,12 +1,10 @@
 package org.flux4j.core.sim;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.flux4j.core.Clock;
 import org.flux4j.core.Instance;
 import org.flux4j.core.JobEvent;
 import org.flux4j.core.JobId;
@@ -14,10 +12,7 @@ import org.flux4j.core.JobInfo;
 import org.flux4j.core.JobRequest;
 import org.flux4j.core.JobResult;
 import org.flux4j.core.VirtualClock;
-import org.flux4j.core.exec.ExecJob;
-import org.flux4j.core.exec.ExecListener;
-import org.flux4j.core.exec.Execution;
-import org.flux4j.core.exec.Executor;
+import org.flux4j.core.exec.SimulatedExecutor;
 import org.flux4j.graph.ResourceGraph;
 
 /**
@@ -109,7 +104,7 @@ public final class Forecast {
         Instance.builder(graph)
             .name("forecast")
             .clock(clock)
-            .executor(new LimitExecutor())
+            .executor(SimulatedExecutor.ofDurations())
             .queuePolicy(queuePolicy)
             .matchPolicy(matchPolicy)
             .build()) {
@@ -168,41 +163,5 @@ public final class Forecast {
       }
     }
     return -1;
-  }
-
-  /** Runs nothing: each job ends after its duration limit on the clock. */
-  private static final class LimitExecutor implements Executor {
-    @Override
-    public Execution start(ExecJob job, ExecListener listener) {
-      Clock clock = job.clock();
-      listener.started();
-      Duration d = job.request().duration();
-      boolean[] done = {false};
-      Clock.Timer t =
-          clock.schedule(
-              clock.millis() + d.toMillis(),
-              () -> {
-                synchronized (done) {
-                  if (done[0]) {
-                    return;
-                  }
-                  done[0] = true;
-                }
-                listener.finished(0, null, List.of());
-              });
-      return () -> {
-        synchronized (done) {
-          if (done[0]) {
-            return;
-          }
-          done[0] = true;
-        }
-        t.cancel();
-        listener.finished(15, null, List.of());
-      };
-    }
-
-    @Override
-    public void close() {}
   }
 }
