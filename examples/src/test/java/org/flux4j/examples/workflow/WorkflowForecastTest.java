@@ -102,6 +102,25 @@ class WorkflowForecastTest {
   }
 
   @Test
+  void forecast_ofTheReadmeExample_givesTheSameHandCalculation() throws Exception {
+    Result r =
+        run(
+            "workflow",
+            "workflows/forecast.yaml",
+            "--forecast",
+            "--nodes",
+            "1",
+            "--cores-per-node",
+            "8",
+            "--json");
+    assertThat(r.status()).as(r.err()).isZero();
+    JsonNode o = new ObjectMapper().readTree(r.out());
+    assertThat(o.get("jobs").get(4).get("name").asText()).isEqualTo("wide");
+    assertThat(o.get("jobs").get(4).get("start").asDouble()).isEqualTo(190.0);
+    assertThat(o.get("makespan").asDouble()).isEqualTo(200.0);
+  }
+
+  @Test
   void forecast_json_isTheSameObjectAsARealRun(@TempDir Path dir) throws Exception {
     Path f = dir.resolve("tiny.yaml");
     Files.writeString(
