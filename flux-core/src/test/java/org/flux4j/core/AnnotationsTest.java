@@ -35,7 +35,7 @@ class AnnotationsTest {
   }
 
   /** A job of {@code cores} cores whose limit and run time are both {@code seconds}. */
-  private static JobRequest job(int cores, int seconds) {
+  static JobRequest job(int cores, int seconds) {
     return JobRequest.builder()
         .tasks(cores)
         .duration(Duration.ofSeconds(seconds))

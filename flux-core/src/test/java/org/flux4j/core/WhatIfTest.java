@@ -3,7 +3,6 @@ package org.flux4j.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Duration;
 import java.util.List;
 import org.flux4j.core.exec.SimulatedExecutor;
 import org.flux4j.core.sim.Forecast;
@@ -12,22 +11,22 @@ import org.junit.jupiter.api.Test;
 /** What-if: the start of a request not submitted, and the forecast of a set of jobs. */
 class WhatIfTest {
   private static JobRequest job(int cores, int seconds) {
-    return JobRequest.builder()
-        .tasks(cores)
-        .duration(Duration.ofSeconds(seconds))
-        .runtime(Duration.ofSeconds(seconds))
+    return AnnotationsTest.job(cores, seconds);
+  }
+
+  private static Instance start(VirtualClock clock, String matchPolicy, String queuePolicy) {
+    return Instance.builder(TestClusters.cluster(1, 4, 0))
+        .clock(clock)
+        .executor(new SimulatedExecutor())
+        .matchPolicy(matchPolicy)
+        .queuePolicy(queuePolicy)
         .build();
   }
 
   @Test
   void estimateStart_matchesTheActualStart_andChangesNothing() throws Exception {
     VirtualClock clock = new VirtualClock();
-    try (Instance flux =
-        Instance.builder(TestClusters.cluster(1, 4, 0))
-            .clock(clock)
-            .executor(new SimulatedExecutor())
-            .queuePolicy("conservative")
-            .build()) {
+    try (Instance flux = start(clock, "first", "conservative")) {
       flux.submit(job(3, 100));
       clock.advanceBy(0);
       flux.submit(job(4, 50)); // reserved at 100
@@ -58,12 +57,7 @@ class WhatIfTest {
   @Test
   void estimateStart_underCounting_isUnknown() throws Exception {
     VirtualClock clock = new VirtualClock();
-    try (Instance flux =
-        Instance.builder(TestClusters.cluster(1, 4, 0))
-            .clock(clock)
-            .executor(new SimulatedExecutor())
-            .matchPolicy("counting")
-            .build()) {
+    try (Instance flux = start(clock, "counting", "fcfs")) {
       assertThat(flux.estimateStart(job(1, 10)).get().kind()).isEqualTo(StartEstimate.Kind.UNKNOWN);
     }
   }

@@ -4,33 +4,37 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import org.flux4j.examples.Flux4j;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * {@code flux4j workflow FILE --forecast}: starts and ends against a hand calculation, on 1 node of
  * 8 cores, for a chain, a fan-out and fan-in, and a job that waits for cores; nothing is run.
  */
 class WorkflowForecastTest {
-  private record Result(int status, String out, String err) {}
+  private static WorkflowCommandTest.Result run(String... args) {
+    return WorkflowCommandTest.run(args);
+  }
 
-  private static Result run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cl = new CommandLine(Flux4j.class);
-    cl.setOut(new PrintWriter(out, true));
-    cl.setErr(new PrintWriter(err, true));
-    int rc = cl.execute(args);
-    return new Result(rc, out.toString(), err.toString());
+  /** {@code workflow FILE --forecast --nodes 1 --cores-per-node C} and then {@code more}. */
+  private static WorkflowCommandTest.Result forecast(Object file, int cores, String... more) {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "workflow",
+                file.toString(),
+                "--forecast",
+                "--nodes",
+                "1",
+                "--cores-per-node",
+                Integer.toString(cores)));
+    args.addAll(List.of(more));
+    return run(args.toArray(new String[0]));
   }
 
   /**
@@ -70,16 +74,7 @@ class WorkflowForecastTest {
   void forecast_json_predictsTheHandCalculation_andRunsNothing(@TempDir Path dir) throws Exception {
     Path marker = dir.resolve("ran");
     Path f = workflow(dir, marker);
-    Result r =
-        run(
-            "workflow",
-            f.toString(),
-            "--forecast",
-            "--nodes",
-            "1",
-            "--cores-per-node",
-            "8",
-            "--json");
+    WorkflowCommandTest.Result r = forecast(f, 8, "--json");
     assertThat(r.status()).as(r.err()).isZero();
     assertThat(marker).doesNotExist();
     JsonNode o = new ObjectMapper().readTree(r.out());
@@ -103,16 +98,7 @@ class WorkflowForecastTest {
 
   @Test
   void forecast_ofTheReadmeExample_givesTheSameHandCalculation() throws Exception {
-    Result r =
-        run(
-            "workflow",
-            "workflows/forecast.yaml",
-            "--forecast",
-            "--nodes",
-            "1",
-            "--cores-per-node",
-            "8",
-            "--json");
+    WorkflowCommandTest.Result r = forecast("workflows/forecast.yaml", 8, "--json");
     assertThat(r.status()).as(r.err()).isZero();
     JsonNode o = new ObjectMapper().readTree(r.out());
     assertThat(o.get("jobs").get(4).get("name").asText()).isEqualTo("wide");
@@ -128,17 +114,9 @@ class WorkflowForecastTest {
         "jobs:\n"
             + "  - {name: a, command: [\"true\"], duration: 5s}\n"
             + "  - {name: b, command: [\"true\"], duration: 5s, dependencies: [\"afterok:a\"]}\n");
-    Result real = run("workflow", f.toString(), "--nodes", "1", "--cores-per-node", "2", "--json");
-    Result fore =
-        run(
-            "workflow",
-            f.toString(),
-            "--forecast",
-            "--nodes",
-            "1",
-            "--cores-per-node",
-            "2",
-            "--json");
+    WorkflowCommandTest.Result real =
+        run("workflow", f.toString(), "--nodes", "1", "--cores-per-node", "2", "--json");
+    WorkflowCommandTest.Result fore = forecast(f, 2, "--json");
     assertThat(real.status()).as(real.err()).isZero();
     assertThat(fore.status()).as(fore.err()).isZero();
     JsonNode a = new ObjectMapper().readTree(real.out());
@@ -152,7 +130,7 @@ class WorkflowForecastTest {
   @Test
   void forecast_table_saysNothingRan_andGivesTheMakespan(@TempDir Path dir) throws Exception {
     Path f = workflow(dir, dir.resolve("ran"));
-    Result r = run("workflow", f.toString(), "--forecast", "--nodes", "1", "--cores-per-node", "8");
+    WorkflowCommandTest.Result r = forecast(f, 8);
     assertThat(r.status()).as(r.err()).isZero();
     assertThat(r.out())
         .startsWith("forecast (nothing was run")
@@ -163,7 +141,7 @@ class WorkflowForecastTest {
   void forecast_refusesAJobWithoutDuration_naming(@TempDir Path dir) throws Exception {
     Path f = dir.resolve("nodur.yaml");
     Files.writeString(f, "jobs:\n  - {name: open-ended, command: [\"true\"]}\n");
-    Result r = run("workflow", f.toString(), "--forecast");
+    WorkflowCommandTest.Result r = run("workflow", f.toString(), "--forecast");
     assertThat(r.status()).isEqualTo(2);
     assertThat(r.err()).contains("job 'open-ended' has no duration");
   }
