@@ -58,6 +58,7 @@ final class Job {
   org.flux4j.core.exec.Executor executor;
   boolean singletonWaiting;
   boolean named;
+  final SchedNote note = new SchedNote(); // the scheduler's annotations (RFC 27)
 
   Job(JobId id, JobRequest request, long submitTime, List<Dependency> dependencies) {
     this.id = id;
@@ -116,7 +117,8 @@ final class Job {
         List.copyOf(events),
         Optional.ofNullable(allocation),
         Optional.ofNullable(error),
-        outputs);
+        outputs,
+        note.toMap(request));
   }
 
   @Override
