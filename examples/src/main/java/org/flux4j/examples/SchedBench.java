@@ -9,8 +9,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.flux4j.core.Clock;
 import org.flux4j.core.Instance;
 import org.flux4j.core.JobRequest;
-import org.flux4j.core.JobResult;
-import org.flux4j.core.JobState;
 import org.flux4j.core.SystemClock;
 import org.flux4j.core.VirtualClock;
 import org.flux4j.core.exec.Executor;
@@ -135,13 +133,28 @@ public final class SchedBench implements Callable<Integer> {
       b.store(store);
     }
     try (Instance in = b.build()) {
+      // Counts from the events themselves (no snapshot per job): a job completed unless it had a
+      // fatal exception or a nonzero finish status; the listener runs on the loop thread only.
+      java.util.Set<org.flux4j.core.JobId> failed = new java.util.HashSet<>();
       in.addListener(
           (id, e, s) -> {
-            if (s == JobState.INACTIVE && e.name().equals("clean")) {
-              completed.addAndGet(
-                  in.info(id).result().orElse(JobResult.FAILED) == JobResult.COMPLETED ? 1 : 0);
-              inFlight.release();
-              done.countDown();
+            switch (e.name()) {
+              case "exception" -> {
+                if (e.context().get("severity") instanceof Number n && n.intValue() == 0) {
+                  failed.add(id);
+                }
+              }
+              case "finish" -> {
+                if (!(e.context().get("status") instanceof Number n) || n.intValue() != 0) {
+                  failed.add(id);
+                }
+              }
+              case "clean" -> {
+                completed.addAndGet(failed.remove(id) ? 0 : 1);
+                inFlight.release();
+                done.countDown();
+              }
+              default -> {}
             }
           });
       t0 = System.nanoTime();

@@ -113,6 +113,8 @@ public final class JobStore implements AutoCloseable {
       SQLiteConfig cfg = new SQLiteConfig();
       try (Connection c = cfg.createConnection("jdbc:sqlite:" + tmp);
           Statement s = c.createStatement()) {
+        s.execute("PRAGMA synchronous = OFF"); // a fresh file under a temporary name: one sync below
+        c.setAutoCommit(false);
         s.execute("PRAGMA application_id = " + StoreHeader.APPLICATION_ID);
         s.execute("PRAGMA user_version = " + FORMAT);
         s.execute("CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID");
@@ -128,7 +130,12 @@ public final class JobStore implements AutoCloseable {
           meta(p, "graph", graph);
           meta(p, "epoch", Long.toString(epoch));
         }
+        c.commit();
+        c.setAutoCommit(true);
         s.execute("PRAGMA journal_mode = WAL");
+      }
+      try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(tmp)) {
+        ch.force(true);
       }
       Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
     } catch (SQLException | IOException e) {
