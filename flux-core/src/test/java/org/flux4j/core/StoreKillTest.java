@@ -166,7 +166,9 @@ class StoreKillTest {
       }
       try (ResultSet rs = s.executeQuery("SELECT id, entry FROM event ORDER BY id, seq")) {
         while (rs.next()) {
-          logs.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(parse(rs.getString(2)));
+          for (String line : rs.getString(2).lines().toList()) {
+            logs.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(parse(line));
+          }
         }
       }
     }

@@ -172,11 +172,24 @@ final class GroupCommit {
   }
 
   private void write(List<Object> batch) throws SQLException {
-    for (Object o : batch) {
+    StringBuilder lines = new StringBuilder(512);
+    for (int i = 0; i < batch.size(); i++) {
+      Object o = batch.get(i);
       if (o instanceof EventRow e) {
+        // consecutive entries of one job share a row: one line each (RFC 18 lines hold no newline)
+        lines.setLength(0);
+        lines.append(e.event().toJson());
+        int seq = e.seq();
+        while (i + 1 < batch.size()
+            && batch.get(i + 1) instanceof EventRow n
+            && n.id() == e.id()
+            && n.seq() == ++seq) {
+          lines.append('\n').append(n.event().toJson());
+          i++;
+        }
         insertEvent.setLong(1, e.id());
         insertEvent.setInt(2, e.seq());
-        insertEvent.setString(3, e.event().toJson());
+        insertEvent.setString(3, lines.toString());
         insertEvent.executeUpdate();
       } else if (o instanceof JobRow j) {
         insertJob.setLong(1, j.id());

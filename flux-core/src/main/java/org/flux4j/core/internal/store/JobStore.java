@@ -25,10 +25,11 @@ import org.sqlite.SQLiteConfig;
  * <p>Schema (format {@link #FORMAT}; {@code user_version} is the format, {@code application_id}
  * marks a flux4j store): {@code meta(key, value)} holds the resource graph's fingerprint and the
  * FLUID epoch; {@code job(id, submit_time, request)} one row per submitted job (the request as
- * {@link RequestCodec} JSON); {@code event(id, seq, entry)} its eventlog, one RFC 18 line per row;
- * {@code active(id)} the jobs not yet INACTIVE, so that recovery reads only those. The database
- * runs in WAL mode with {@code synchronous=NORMAL}, as Flux's content-sqlite does by default: a
- * committed write survives the process being killed (not necessarily a power loss).
+ * {@link RequestCodec} JSON); {@code event(id, seq, entry)} its eventlog, RFC 18 lines, one row for
+ * each run of entries written together (seq is the index of the first); {@code active(id)} the jobs
+ * not yet INACTIVE, so that recovery reads only those. The database runs in WAL mode with {@code
+ * synchronous=NORMAL}, as Flux's content-sqlite does by default: a committed write survives the
+ * process being killed (not necessarily a power loss).
  *
  * <p>An existing file is checked before use: its header ({@link StoreHeader}), then, opened
  * read-only, SQLite's {@code quick_check} and the graph fingerprint. A refused file is not written.
@@ -102,6 +103,8 @@ public final class JobStore implements AutoCloseable {
     if (!readOnly) {
       cfg.setJournalMode(SQLiteConfig.JournalMode.WAL);
       cfg.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+      cfg.setCacheSize(-16_000); // KiB
+      cfg.setPragma(SQLiteConfig.Pragma.WAL_AUTOCHECKPOINT, "8000"); // pages
     }
     return cfg.createConnection("jdbc:sqlite:" + file);
   }
@@ -113,7 +116,8 @@ public final class JobStore implements AutoCloseable {
       SQLiteConfig cfg = new SQLiteConfig();
       try (Connection c = cfg.createConnection("jdbc:sqlite:" + tmp);
           Statement s = c.createStatement()) {
-        s.execute("PRAGMA synchronous = OFF"); // a fresh file under a temporary name: one sync below
+        s.execute(
+            "PRAGMA synchronous = OFF"); // a fresh file under a temporary name: one sync below
         c.setAutoCommit(false);
         s.execute("PRAGMA application_id = " + StoreHeader.APPLICATION_ID);
         s.execute("PRAGMA user_version = " + FORMAT);
@@ -318,7 +322,13 @@ public final class JobStore implements AutoCloseable {
       try (ResultSet rs = p.executeQuery()) {
         List<JobEvent> out = new ArrayList<>();
         while (rs.next()) {
-          out.add(EventCodec.read(rs.getString(1)));
+          String lines = rs.getString(1);
+          int from = 0;
+          for (int nl = lines.indexOf('\n'); nl >= 0; nl = lines.indexOf('\n', from)) {
+            out.add(EventCodec.read(lines.substring(from, nl)));
+            from = nl + 1;
+          }
+          out.add(EventCodec.read(lines.substring(from)));
         }
         return out;
       }
