@@ -13,4 +13,5 @@ module org.flux4j.policy {
   exports org.flux4j.policy.writer;
 
   uses org.flux4j.policy.match.MatchPolicies.Provider;
+  uses org.flux4j.policy.queue.QueuePolicies.Provider;
 }

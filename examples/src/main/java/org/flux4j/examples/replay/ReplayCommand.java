@@ -66,7 +66,11 @@ public final class ReplayCommand implements Callable<Integer> {
   @Option(
       names = "--queue-policy",
       paramLabel = "NAME",
-      description = "fcfs, easy, conservative or hybrid (default: ${DEFAULT-VALUE})")
+      description = {
+        "fcfs, easy, conservative, hybrid or a registered name (default: ${DEFAULT-VALUE});",
+        "a comma-separated list (e.g. easy,conservative,sjf) replays the same jobs under each",
+        "and prints one row per policy (--plot then draws them together)"
+      })
   String queuePolicy = "easy";
 
   @Option(
@@ -184,6 +188,9 @@ public final class ReplayCommand implements Callable<Integer> {
         return 2;
       }
     }
+    if (queuePolicy.contains(",")) {
+      return compare(jobs, options, t.skipped().size(), cleaned.dropped().size());
+    }
     Progress progress = new Progress(err, jobs.size(), org.flux4j.examples.Terminal.interactive());
     ReplayResult result;
     try {
@@ -219,6 +226,35 @@ public final class ReplayCommand implements Callable<Integer> {
       out.print(table(result));
     }
     out.flush();
+    return 0;
+  }
+
+  /** Several policies over the same jobs: a row each, and one plot of them all. */
+  private int compare(List<ReplayJob> jobs, ReplayOptions options, int skipped, int dropped)
+      throws IOException {
+    if (jobsCsv != null) {
+      System.err.println("flux4j replay: --jobs-csv takes a single --queue-policy");
+      return 2;
+    }
+    List<String> policies;
+    try {
+      policies = PolicyComparison.parse(queuePolicy);
+    } catch (IllegalArgumentException e) {
+      System.err.println("flux4j replay: " + e.getMessage());
+      return 2;
+    }
+    List<PolicyComparison.Run> runs =
+        PolicyComparison.run(policies, jobs, options, skipped, dropped);
+    if (plot != null) {
+      try {
+        PolicyComparison.plot(runs, trace.getFileName() + ": " + queuePolicy, plot);
+      } catch (IllegalArgumentException e) {
+        System.err.println("flux4j replay: " + e.getMessage());
+        return 2;
+      }
+    }
+    System.out.print(json ? PolicyComparison.json(runs) + "\n" : PolicyComparison.table(runs));
+    System.out.flush();
     return 0;
   }
 
