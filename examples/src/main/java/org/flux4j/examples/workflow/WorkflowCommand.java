@@ -115,6 +115,15 @@ public final class WorkflowCommand implements Callable<Integer> {
   @Option(names = "--quiet", description = "no progress line")
   boolean quiet;
 
+  @Option(
+      names = "--store",
+      paramLabel = "DB",
+      description = {
+        "a durable job store (SQLite file): run again on the same store after a crash, the",
+        "workflow goes on without running again the jobs that completed"
+      })
+  Path store;
+
   /** The command; run by picocli. */
   public WorkflowCommand() {}
 
@@ -160,15 +169,18 @@ public final class WorkflowCommand implements Callable<Integer> {
     try (backend) {
       Instance instance;
       try {
-        instance =
+        Instance.Builder b =
             Instance.builder(backend.graph())
                 .name("workflow")
                 .clock(SystemClock.get())
                 .executor(backend.executor())
                 .matchPolicy(matchPolicy)
-                .queuePolicy(queuePolicy)
-                .build();
-      } catch (IllegalArgumentException e) {
+                .queuePolicy(queuePolicy);
+        if (store != null) {
+          b.store(store);
+        }
+        instance = b.build();
+      } catch (IllegalArgumentException | org.flux4j.core.JobStoreException e) {
         err.println("flux4j workflow: " + e.getMessage());
         err.flush();
         return 2;
@@ -183,7 +195,10 @@ public final class WorkflowCommand implements Callable<Integer> {
       Runtime.getRuntime().addShutdownHook(hook);
       try {
         backend.attach(instance);
-        WorkflowRun run = WorkflowRunner.start(instance, workflow);
+        WorkflowRun run =
+            store != null
+                ? WorkflowRunner.resume(instance, workflow)
+                : WorkflowRunner.start(instance, workflow);
         WorkflowSummary summary = await(run, !quiet && Terminal.interactive() ? err : null);
         if (output != null) {
           writeOutputs(run.finalInfos(), output);
