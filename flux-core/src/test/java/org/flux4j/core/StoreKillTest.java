@@ -98,6 +98,7 @@ class StoreKillTest {
             java,
             "-Xmx128m",
             "-XX:TieredStopAtLevel=1",
+            "-XX:+UseSerialGC",
             "-cp",
             String.join(File.pathSeparator, cp),
             KillWorkload.class.getName(),

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.File;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -21,7 +19,6 @@ import java.util.concurrent.TimeUnit;
 import org.flux4j.examples.Flux4j;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * {@code flux4j workflow FILE --store DB}: a 30-job workflow run in a child JVM is killed with
@@ -74,15 +71,10 @@ class WorkflowResumeTest {
     Set<String> completedBefore = completed(db);
     assertThat(completedBefore).isNotEmpty().hasSizeLessThan(JOBS);
 
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cl = new CommandLine(Flux4j.class);
-    cl.setOut(new PrintWriter(out, true));
-    cl.setErr(new PrintWriter(err, true));
-    int rc = cl.execute(args);
-    assertThat(rc).as("second run: %s %s", out, err).isZero();
+    WorkflowCommandTest.Result second = WorkflowCommandTest.run(args);
+    assertThat(second.status()).as("second run: %s %s", second.out(), second.err()).isZero();
 
-    JsonNode summary = new ObjectMapper().readTree(out.toString());
+    JsonNode summary = new ObjectMapper().readTree(second.out());
     assertThat(summary.get("jobs")).hasSize(JOBS);
     Set<String> names = new HashSet<>();
     for (JsonNode j : summary.get("jobs")) {

@@ -670,7 +670,7 @@ public final class JobManager {
   private void launch(Job j) {
     j.launched = true;
     if (j.state() != JobState.RUN) { // a fatal exception came while alloc was being written
-      releaseUnstarted(j);
+      releaseAndClean(j);
       return;
     }
     Allocation a = j.allocation;
@@ -741,12 +741,7 @@ public final class JobManager {
             ? context("status", status, "note", error)
             : status == 0 ? FINISH_OK : context("status", status);
     log(j, "finish", ctx, j.state() == JobState.RUN ? JobState.CLEANUP : null);
-    log(j, "release", RELEASE_ALL, null);
-    pool.free(j);
-    log(j, "free", NO_CONTEXT, null);
-    running.remove(j);
-    schedNeeded = true;
-    clean(j);
+    releaseAndClean(j);
   }
 
   private void expire(Job j) {
@@ -830,8 +825,8 @@ public final class JobManager {
     checkDrained();
   }
 
-  /** Releases the resources of a job whose executor never started, and cleans it up. */
-  private void releaseUnstarted(Job j) {
+  /** Releases a job's resources (its executor ended, or never started) and cleans it up. */
+  private void releaseAndClean(Job j) {
     log(j, "release", RELEASE_ALL, null);
     pool.free(j);
     log(j, "free", NO_CONTEXT, null);
