@@ -6,6 +6,8 @@ module org.flux4j.core {
   requires org.eclipse.collections.api;
   requires org.eclipse.collections.impl;
   requires com.fasterxml.jackson.databind;
+  requires java.sql;
+  requires org.xerial.sqlitejdbc;
 
   exports org.flux4j.core;
   exports org.flux4j.core.exec;

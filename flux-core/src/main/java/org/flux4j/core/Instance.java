@@ -37,6 +37,7 @@ public final class Instance implements AutoCloseable {
   private final String queuePolicy;
   private final JobManager manager;
   private final JobId parentJob;
+  private final org.flux4j.core.internal.store.JobStore store;
   private final java.util.List<Runnable> closeHooks =
       new java.util.concurrent.CopyOnWriteArrayList<>();
   private volatile boolean closed;
@@ -50,6 +51,11 @@ public final class Instance implements AutoCloseable {
     this.matchPolicy = b.matchPolicy;
     this.queuePolicy = b.queuePolicy;
     this.parentJob = b.parentJob;
+    this.store =
+        b.store == null
+            ? null
+            : org.flux4j.core.internal.store.JobStore.open(
+                b.store, org.flux4j.core.internal.store.GraphFingerprint.of(graph), clock.millis());
     this.manager =
         new JobManager(
             name,
@@ -69,7 +75,28 @@ public final class Instance implements AutoCloseable {
             matchPolicy,
             b.generator,
             b.userid);
+    manager.setInactiveLimits(b.inactiveAgeLimitMillis, b.inactiveNumLimit);
+    if (store != null) {
+      try {
+        manager.attachStore(store);
+      } catch (RuntimeException e) {
+        manager.suspend();
+        try {
+          manager.stopLoop();
+        } catch (InterruptedException ie) {
+          Thread.currentThread().interrupt();
+        }
+        store.close();
+        if (ownsExecutor) {
+          executor.close();
+        }
+        throw e;
+      }
+    }
   }
+
+  /** The default inactive-num-limit: how many inactive jobs an instance keeps in memory. */
+  public static final int DEFAULT_INACTIVE_NUM_LIMIT = 10_000;
 
   /** Starts building an instance over {@code graph}, which the instance then owns. */
   public static Builder builder(ResourceGraph graph) {
@@ -197,7 +224,13 @@ public final class Instance implements AutoCloseable {
     return manager.state(id);
   }
 
-  /** A consistent snapshot of a job. */
+  /**
+   * A consistent snapshot of a job; a job purged from memory is read from the store (without its
+   * allocation and task outputs, which the store does not keep).
+   *
+   * @throws IllegalArgumentException for a job the instance does not know (never submitted, or
+   *     purged without a store)
+   */
   public JobInfo info(JobId id) {
     return manager.info(id);
   }
@@ -212,9 +245,53 @@ public final class Instance implements AutoCloseable {
     return manager.whenInactive(id);
   }
 
-  /** Every job submitted so far, ascending by id. */
+  /**
+   * The jobs this instance holds in memory, ascending by id: every active job and the inactive ones
+   * not yet purged (see {@link Builder#inactiveNumLimit}).
+   */
   public List<JobId> jobs() {
     return manager.jobIds();
+  }
+
+  /**
+   * Every job in the instance's store, purged ones and those of earlier runs included, ascending by
+   * id; empty without a store. Reads the store (after every write so far is durable).
+   */
+  public List<JobId> storedJobs() {
+    return manager.storedJobIds();
+  }
+
+  /**
+   * Purges inactive jobs from memory now, as {@code flux job purge --age-limit --num-limit} does:
+   * those inactive for longer than {@code ageLimit}, then the oldest until at most {@code numLimit}
+   * are left. A purged job is then unknown to the instance unless its store keeps it. Blocks until
+   * done.
+   *
+   * @return how many were purged
+   */
+  public int purge(java.time.Duration ageLimit, int numLimit) {
+    return manager.purge(ageLimit.toMillis(), numLimit);
+  }
+
+  /**
+   * Purges the given inactive jobs from memory now ({@code flux job purge ID...}); active jobs are
+   * left alone. Blocks until done.
+   *
+   * @return how many were purged
+   * @throws IllegalArgumentException for an id this instance does not know
+   */
+  public int purge(JobId... ids) {
+    return manager.purge(List.of(ids));
+  }
+
+  /** How many inactive jobs the instance holds in memory now. */
+  public int inactiveJobsHeld() {
+    return manager.inactiveHeld();
+  }
+
+  /** The store file, if the instance has one. */
+  public java.util.Optional<java.nio.file.Path> storeFile() {
+    return java.util.Optional.ofNullable(store).map(org.flux4j.core.internal.store.JobStore::file);
   }
 
   /** How many jobs are not yet INACTIVE. */
@@ -287,6 +364,11 @@ public final class Instance implements AutoCloseable {
    * Cancels every active job, waits until all are INACTIVE, and ends the loop (and the executor if
    * the instance created it). Idempotent; blocks.
    *
+   * <p>With a store, close cancels nothing: it stops taking submissions, ends the loop and closes
+   * the store once everything logged is durable, so that an instance built again on the store finds
+   * its pending jobs pending (an upgrade restart); jobs running then are found lost at restart.
+   * Wait for {@link #drainJobs()} first to let them end.
+   *
    * @throws IllegalStateException if called from the instance's own loop (a listener)
    */
   @Override
@@ -298,8 +380,14 @@ public final class Instance implements AutoCloseable {
       return;
     }
     try {
-      manager.shutdown(true).get();
-      manager.stopLoop();
+      if (store == null) {
+        manager.shutdown(true).get();
+        manager.stopLoop();
+      } else {
+        manager.suspend();
+        manager.stopLoop();
+        store.close();
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while closing " + name, e);
@@ -335,6 +423,9 @@ public final class Instance implements AutoCloseable {
     private int generator;
     private int userid;
     private JobId parentJob;
+    private long inactiveAgeLimitMillis = Long.MAX_VALUE;
+    private long inactiveNumLimit = DEFAULT_INACTIVE_NUM_LIMIT;
+    private java.nio.file.Path store;
 
     private Builder(ResourceGraph graph) {
       this.graph = Objects.requireNonNull(graph, "graph");
@@ -454,6 +545,48 @@ public final class Instance implements AutoCloseable {
     /** The user id recorded in submit and urgency events (default 0). */
     public Builder userid(int id) {
       userid = id;
+      return this;
+    }
+
+    /**
+     * Inactive jobs older than this are purged from memory (flux-core's {@code inactive-age-limit};
+     * default none). Checked whenever a job becomes inactive.
+     *
+     * @throws IllegalArgumentException if negative
+     */
+    public Builder inactiveAgeLimit(java.time.Duration age) {
+      if (age.isNegative()) {
+        throw new IllegalArgumentException("inactive-age-limit must not be negative, got " + age);
+      }
+      inactiveAgeLimitMillis = age.toMillis();
+      return this;
+    }
+
+    /**
+     * At most this many inactive jobs are kept in memory, the oldest purged first (flux-core's
+     * {@code inactive-num-limit}); default {@value Instance#DEFAULT_INACTIVE_NUM_LIMIT}, which
+     * keeps a long-running instance's memory bounded. {@link Integer#MAX_VALUE} keeps every job.
+     *
+     * @throws IllegalArgumentException if negative
+     */
+    public Builder inactiveNumLimit(int n) {
+      if (n < 0) {
+        throw new IllegalArgumentException("inactive-num-limit must not be negative, got " + n);
+      }
+      inactiveNumLimit = n == Integer.MAX_VALUE ? Long.MAX_VALUE : n;
+      return this;
+    }
+
+    /**
+     * A durable job store in the SQLite file {@code path}, created if missing: every job's request
+     * and eventlog are written there ({@link #submit} returns once the job is on disk), purged jobs
+     * stay readable there, and an instance built on an existing store recovers it: inactive jobs as
+     * they were, pending jobs back in their queues, running ones failed with "lost at restart", ids
+     * never reused. A store made for another graph, by a newer flux4j, or corrupt is refused with a
+     * {@link JobStoreException} and left untouched.
+     */
+    public Builder store(java.nio.file.Path path) {
+      store = Objects.requireNonNull(path, "store path");
       return this;
     }
 

@@ -123,6 +123,15 @@ public final class WorkflowCommand implements Callable<Integer> {
       })
   boolean forecast;
 
+  @Option(
+      names = "--store",
+      paramLabel = "DB",
+      description = {
+        "a durable job store (SQLite file): run again on the same store after a crash, the",
+        "workflow goes on without running again the jobs that completed"
+      })
+  Path store;
+
   /** The command; run by picocli. */
   public WorkflowCommand() {}
 
@@ -171,15 +180,18 @@ public final class WorkflowCommand implements Callable<Integer> {
     try (backend) {
       Instance instance;
       try {
-        instance =
+        Instance.Builder b =
             Instance.builder(backend.graph())
                 .name("workflow")
                 .clock(SystemClock.get())
                 .executor(backend.executor())
                 .matchPolicy(matchPolicy)
-                .queuePolicy(queuePolicy)
-                .build();
-      } catch (IllegalArgumentException e) {
+                .queuePolicy(queuePolicy);
+        if (store != null) {
+          b.store(store);
+        }
+        instance = b.build();
+      } catch (IllegalArgumentException | org.flux4j.core.JobStoreException e) {
         err.println("flux4j workflow: " + e.getMessage());
         err.flush();
         return 2;
@@ -194,7 +206,10 @@ public final class WorkflowCommand implements Callable<Integer> {
       Runtime.getRuntime().addShutdownHook(hook);
       try {
         backend.attach(instance);
-        WorkflowRun run = WorkflowRunner.start(instance, workflow);
+        WorkflowRun run =
+            store != null
+                ? WorkflowRunner.resume(instance, workflow)
+                : WorkflowRunner.start(instance, workflow);
         WorkflowSummary summary = await(run, !quiet && Terminal.interactive() ? err : null);
         if (output != null) {
           writeOutputs(run.finalInfos(), output);
@@ -217,9 +232,9 @@ public final class WorkflowCommand implements Callable<Integer> {
       throws InterruptedException {
     WorkflowSummary summary;
     try {
-      if (executor != ExecutorKind.local || output != null) {
+      if (executor != ExecutorKind.local || output != null || store != null) {
         throw new IllegalArgumentException(
-            "--forecast runs nothing: it takes neither --executor slurm nor --output");
+            "--forecast runs nothing: it takes neither --executor slurm, --output nor --store");
       }
       summary =
           WorkflowForecast.run(

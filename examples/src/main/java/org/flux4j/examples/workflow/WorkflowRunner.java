@@ -46,6 +46,11 @@ public final class WorkflowRunner {
       }
       throw e;
     }
+    return run(instance, workflow, ids, origin);
+  }
+
+  private static WorkflowRun run(
+      Instance instance, Workflow workflow, Map<String, JobId> ids, long origin) {
     List<JobId> inFileOrder = new ArrayList<>();
     List<CompletableFuture<JobInfo>> ends = new ArrayList<>();
     for (WorkflowJob j : workflow.jobs()) {
@@ -54,5 +59,47 @@ public final class WorkflowRunner {
       ends.add(instance.whenInactive(id));
     }
     return new WorkflowRun(instance, workflow, inFileOrder, ends, origin);
+  }
+
+  /**
+   * Resumes {@code workflow} on an instance built on the store of an earlier run of it (see {@link
+   * Instance.Builder#store}): each job is matched by name to the newest job of that name in the
+   * store. A job that COMPLETED is not run again; one still pending (recovered into its queue) is
+   * kept unless a job it depends on is run again, in which case it is canceled and submitted anew;
+   * any other (lost at restart, failed, canceled, timed out, or not in the store) is submitted
+   * again. The run's origin is the earliest submit time of the jobs it covers, so its summary spans
+   * the earlier runs too.
+   *
+   * @throws IllegalArgumentException if the instance refuses a job
+   */
+  public static WorkflowRun resume(Instance instance, Workflow workflow) {
+    Objects.requireNonNull(instance, "instance");
+    Map<String, JobInfo> newest = new HashMap<>();
+    for (JobId id : instance.storedJobs()) { // ascending: the last one of a name wins
+      JobInfo info = instance.info(id);
+      newest.put(info.name(), info);
+    }
+    Map<String, JobId> ids = new HashMap<>();
+    java.util.Set<String> fresh = new java.util.HashSet<>();
+    long origin = instance.clock().millis();
+    for (WorkflowJob j : workflow.order()) {
+      JobInfo old = newest.get(j.name());
+      boolean depsKept = j.dependencies().stream().noneMatch(d -> fresh.contains(d.name()));
+      boolean keep =
+          old != null
+              && (old.result().map(r -> r == org.flux4j.core.JobResult.COMPLETED).orElse(false)
+                  || (old.state().isActive() && depsKept));
+      if (keep) {
+        ids.put(j.name(), old.id());
+        origin = Math.min(origin, old.submitTime());
+        continue;
+      }
+      if (old != null && old.state().isActive()) {
+        instance.cancel(old.id(), "resubmitted by the resumed workflow " + workflow.source());
+      }
+      ids.put(j.name(), instance.submit(j.toRequest(ids)));
+      fresh.add(j.name());
+    }
+    return run(instance, workflow, ids, origin);
   }
 }

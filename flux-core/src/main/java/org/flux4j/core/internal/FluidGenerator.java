@@ -16,7 +16,7 @@ public final class FluidGenerator {
   private static final int MAX_SEQUENCE = 1 << 10;
 
   private final Clock clock;
-  private final long epoch;
+  private long epoch;
   private final int generator;
   private long timestamp = -1;
   private int sequence;
@@ -31,6 +31,29 @@ public final class FluidGenerator {
     this.epoch = epochMillis;
     this.generator = generator;
     JobId.of(0, generator, 0); // range check
+  }
+
+  /**
+   * Continues the ids of an earlier run of the instance (from its store): counts timestamps from
+   * {@code epochMillis} again and issues only ids greater than {@code last}, so that no id is used
+   * twice even if the clock now reads earlier than it did.
+   *
+   * @param last the greatest id issued before, or null
+   */
+  public synchronized void resume(long epochMillis, JobId last) {
+    epoch = epochMillis;
+    if (last != null && last.generator() == generator) {
+      timestamp = last.timestamp();
+      sequence = last.sequence() + 1;
+    } else if (last != null) {
+      timestamp = last.timestamp() + 1;
+      sequence = 0;
+    }
+  }
+
+  /** The epoch timestamps count from. */
+  public synchronized long epoch() {
+    return epoch;
   }
 
   /** The next id. */

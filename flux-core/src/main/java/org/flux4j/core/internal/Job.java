@@ -59,6 +59,8 @@ final class Job {
   boolean singletonWaiting;
   boolean named;
   final SchedNote note = new SchedNote(); // the scheduler's annotations (RFC 27)
+  long inactiveAt; // when it became INACTIVE, for the inactive-age-limit
+  boolean launched; // the executor was asked to start it (with a store: once alloc is durable)
 
   Job(JobId id, JobRequest request, long submitTime, List<Dependency> dependencies) {
     this.id = id;
@@ -72,11 +74,20 @@ final class Job {
     return state;
   }
 
-  synchronized void append(JobEvent e, JobState next) {
+  /** Appends an event, moves to {@code next} unless null, and returns the event's index. */
+  synchronized int append(JobEvent e, JobState next) {
     events.add(e);
     if (next != null) {
       state = next;
     }
+    return events.size() - 1;
+  }
+
+  /** Puts back the eventlog a job had before a restart, and the state it leads to. */
+  synchronized void restore(List<JobEvent> eventlog, JobState s) {
+    events.clear();
+    events.addAll(eventlog);
+    state = s;
   }
 
   /** The future of the final snapshot, created on first demand. */

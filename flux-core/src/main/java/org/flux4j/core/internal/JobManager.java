@@ -27,6 +27,7 @@ import org.flux4j.core.exec.ExecJob;
 import org.flux4j.core.exec.ExecListener;
 import org.flux4j.core.exec.Executor;
 import org.flux4j.core.exec.TaskOutput;
+import org.flux4j.core.internal.store.JobStore;
 import org.flux4j.graph.ResourceGraph;
 import org.flux4j.policy.queue.QueueConfig;
 import org.flux4j.policy.queue.Queues;
@@ -65,6 +66,9 @@ public final class JobManager {
   private final Map<String, TreeSet<Job>> singletons = new HashMap<>();
   private final Set<Job> running = new LinkedHashSet<>();
   private boolean schedNeeded;
+  private InactivePurge purge = new InactivePurge(InactivePurge.UNLIMITED, InactivePurge.UNLIMITED);
+  private volatile JobId purgedUpTo; // the greatest id purged from memory, for error messages
+  private volatile JobStore store; // set once, before the first submission
 
   private record Waiter(Job job, Dependency dependency) {}
 
@@ -173,7 +177,7 @@ public final class JobManager {
     }
     List<Dependency> deps = Dependency.parseAll(request.dependencies());
     for (Dependency d : deps) {
-      if (d.target() != null && !jobs.containsKey(d.target())) {
+      if (d.target() != null && !jobs.containsKey(d.target()) && stored(d.target()) == null) {
         throw new IllegalArgumentException(
             "dependency '" + d.scheme() + ":" + d.target() + "': no such job in this instance");
       }
@@ -184,12 +188,17 @@ public final class JobManager {
     j.queueName = q.name();
     j.requires = q.requires();
     j.executor = override;
+    JobStore st = store;
+    long ticket = st == null ? 0 : st.submitted(id, j.submitTime, request);
     jobs.put(id, j);
     active.incrementAndGet();
     if (!loop.post(() -> onSubmit(j))) {
       jobs.remove(id);
       active.decrementAndGet();
       throw new IllegalStateException("the instance is closed; no more submissions");
+    }
+    if (st != null) {
+      st.await(ticket);
     }
     return id;
   }
@@ -226,9 +235,26 @@ public final class JobManager {
   private Job job(JobId id) {
     Job j = jobs.get(id);
     if (j == null) {
-      throw new IllegalArgumentException("no job " + id + " in this instance");
+      j = stored(id);
+    }
+    if (j == null) {
+      JobId purged = purgedUpTo;
+      throw new IllegalArgumentException(
+          "no job "
+              + id
+              + " in this instance"
+              + (purged != null && id.compareTo(purged) <= 0
+                  ? " (it may have been purged: inactive jobs past the instance's inactive-num-limit"
+                      + " or inactive-age-limit are forgotten unless the instance has a store)"
+                  : ""));
     }
     return j;
+  }
+
+  /** A job from the store as it is there (INACTIVE once purged from memory), or null. */
+  private Job stored(JobId id) {
+    JobStore st = store;
+    return st == null ? null : st.read(id).map(JobRecovery::ghost).orElse(null);
   }
 
   /** Raises an exception on a job from any thread. */
@@ -240,6 +266,9 @@ public final class JobManager {
       throw new IllegalArgumentException("exception type must be one word, got '" + type + "'");
     }
     Job j = job(id);
+    if (j.state() == JobState.INACTIVE) {
+      return;
+    }
     loop.post(() -> exception(j, type, severity, note == null ? "" : note));
   }
 
@@ -249,6 +278,9 @@ public final class JobManager {
       throw new IllegalArgumentException("urgency must be 0 to 31, got " + urgency);
     }
     Job j = job(id);
+    if (j.state() == JobState.INACTIVE) {
+      return;
+    }
     loop.post(() -> changeUrgency(j, urgency));
   }
 
@@ -272,7 +304,7 @@ public final class JobManager {
     return job(id).whenInactive();
   }
 
-  /** All job ids ever submitted, ascending. */
+  /** The ids of the jobs held in memory (active, and inactive ones not purged), ascending. */
   public List<JobId> jobIds() {
     List<JobId> out = new ArrayList<>(jobs.keySet());
     Collections.sort(out);
@@ -423,9 +455,13 @@ public final class JobManager {
 
   // ------------------------------------------------------------------ events (loop)
 
-  private void log(Job j, String name, Map<String, Object> context, JobState next) {
+  void log(Job j, String name, Map<String, Object> context, JobState next) {
     JobEvent e = new JobEvent(clock.millis(), name, context);
-    j.append(e, next);
+    int seq = j.append(e, next);
+    JobStore st = store;
+    if (st != null) {
+      st.event(j.id, seq, e);
+    }
     JobState s = j.state();
     for (JobListener l : listeners) {
       try {
@@ -441,6 +477,10 @@ public final class JobManager {
   private static final Map<String, Object> FINISH_OK = context("status", 0);
   private final List<Map<String, Object>> submitContexts;
   private static final List<Map<String, Object>> PRIORITY_CONTEXTS = priorityContexts();
+
+  Map<String, Object> submitContext(int urgency) {
+    return submitContexts.get(urgency);
+  }
 
   private List<Map<String, Object>> submitContexts() {
     List<Map<String, Object>> m = new ArrayList<>(32);
@@ -472,6 +512,11 @@ public final class JobManager {
 
   private void onSubmit(Job j) {
     log(j, "submit", submitContexts.get(j.urgency), null);
+    validate(j);
+  }
+
+  /** Logs {@code validate} and takes a submitted job on to its dependencies. */
+  void validate(Job j) {
     log(j, "validate", NO_CONTEXT, JobState.DEPEND);
     String name = j.request.name();
     activeByName.merge(name, 1, Integer::sum);
@@ -492,7 +537,8 @@ public final class JobManager {
     }
   }
 
-  private void addDependency(Job j, Dependency d) {
+  /** Adds one dependency of a job in DEPEND; returns whether it is outstanding. */
+  boolean addDependency(Job j, Dependency d) {
     switch (d.scheme()) {
       case "begin-time" -> {
         if (d.beginMillis() > clock.millis()) {
@@ -500,7 +546,9 @@ public final class JobManager {
           j.dependencyTimers.add(
               clock.schedule(
                   d.beginMillis(), () -> loop.post(() -> dependencyRemove(j, d.description()))));
+          return true;
         }
+        return false;
       }
       case "singleton" -> {
         TreeSet<Job> waiting =
@@ -510,17 +558,32 @@ public final class JobManager {
           dependencyAdd(j, d.description());
           j.singletonWaiting = true;
           waiting.add(j);
+          return true;
         }
+        return false;
       }
       default -> {
         Job a = jobs.get(d.target());
+        if (a == null) {
+          a = stored(d.target());
+        }
+        if (a == null) {
+          exception(
+              j,
+              "dependency",
+              0,
+              "dependency " + d.description() + ": job " + d.target() + " was purged");
+          return false;
+        }
         Check c = check(d, a);
         if (c == Check.FAILED) {
           exception(j, "dependency", 0, failure(d, a));
         } else if (c == Check.PENDING) {
           dependencyAdd(j, d.description());
           waiters.computeIfAbsent(a.id, k -> new ArrayList<>()).add(new Waiter(j, d));
+          return true;
         }
+        return false;
       }
     }
   }
@@ -560,7 +623,7 @@ public final class JobManager {
     }
   }
 
-  private void dependencyAdd(Job j, String description) {
+  void dependencyAdd(Job j, String description) {
     if (j.outstanding.add(description)) {
       log(j, "dependency-add", context("description", description), null);
       noteDependencies(j);
@@ -594,7 +657,7 @@ public final class JobManager {
     }
   }
 
-  private void depend(Job j) {
+  void depend(Job j) {
     log(j, "depend", NO_CONTEXT, JobState.PRIORITY);
     j.priority = computePriority(j);
     log(j, "priority", priorityContext(j.priority), JobState.SCHED);
@@ -602,7 +665,7 @@ public final class JobManager {
     schedNeeded = true;
   }
 
-  private long computePriority(Job j) {
+  long computePriority(Job j) {
     if (j.urgency == 0) {
       return PriorityPlugin.MIN;
     }
@@ -676,6 +739,32 @@ public final class JobManager {
     log(j, "alloc", NO_CONTEXT, JobState.RUN);
     publishAnnotations(j);
     running.add(j);
+    JobStore st = store;
+    if (st == null) {
+      launch(j);
+      return;
+    }
+    // Write ahead: the executor starts only once alloc is durable, so that a job that ran is
+    // never found pending after a restart (and run a second time). The clock is held meanwhile.
+    clock.beginActivity();
+    st.whenDurable(
+        st.lastTicket(),
+        () -> {
+          try {
+            loop.post(() -> launch(j));
+          } finally {
+            clock.endActivity();
+          }
+        });
+  }
+
+  private void launch(Job j) {
+    j.launched = true;
+    if (j.state() != JobState.RUN) { // a fatal exception came while alloc was being written
+      releaseAndClean(j);
+      return;
+    }
+    Allocation a = j.allocation;
     ExecListener listener =
         new ExecListener() {
           @Override
@@ -743,12 +832,7 @@ public final class JobManager {
             ? context("status", status, "note", error)
             : status == 0 ? FINISH_OK : context("status", status);
     log(j, "finish", ctx, j.state() == JobState.RUN ? JobState.CLEANUP : null);
-    log(j, "release", RELEASE_ALL, null);
-    pool.free(j);
-    log(j, "free", NO_CONTEXT, null);
-    running.remove(j);
-    schedNeeded = true;
-    clean(j);
+    releaseAndClean(j);
   }
 
   private void expire(Job j) {
@@ -757,7 +841,7 @@ public final class JobManager {
     }
   }
 
-  private void exception(Job j, String type, int severity, String note) {
+  void exception(Job j, String type, int severity, String note) {
     JobState s = j.state();
     if (s == JobState.INACTIVE) {
       return;
@@ -794,23 +878,14 @@ public final class JobManager {
         if (j.execution != null) {
           j.execution.kill();
         }
+        // not yet launched (alloc still being written): launch() releases it instead
       }
       default -> {}
     }
   }
 
-  private void clean(Job j) {
-    JobResult r;
-    if (j.fatalType != null) {
-      r =
-          switch (j.fatalType) {
-            case "cancel" -> JobResult.CANCELED;
-            case "timeout" -> JobResult.TIMEOUT;
-            default -> JobResult.FAILED;
-          };
-    } else {
-      r = j.finishStatus == 0 ? JobResult.COMPLETED : JobResult.FAILED;
-    }
+  void clean(Job j) {
+    JobResult r = JobHistory.result(j.fatalType, j.finishStatus);
     synchronized (j) {
       j.result = r;
     }
@@ -838,7 +913,186 @@ public final class JobManager {
     releaseSingleton(j);
     active.decrementAndGet();
     j.completeInactive();
+    JobStore st = store;
+    if (st != null) {
+      st.inactive(j.id);
+    }
+    purge.add(j, clock.millis(), this::forget);
     checkDrained();
+  }
+
+  /** Releases a job's resources (its executor ended, or never started) and cleans it up. */
+  private void releaseAndClean(Job j) {
+    log(j, "release", RELEASE_ALL, null);
+    pool.free(j);
+    log(j, "free", NO_CONTEXT, null);
+    running.remove(j);
+    schedNeeded = true;
+    clean(j);
+  }
+
+  private void forget(Job j) {
+    jobs.remove(j.id);
+    JobId p = purgedUpTo;
+    if (p == null || j.id.compareTo(p) > 0) {
+      purgedUpTo = j.id;
+    }
+  }
+
+  // ------------------------------------------------------------------ purge and store hooks
+
+  /**
+   * Sets the inactive-job limits (flux-core's {@code inactive-age-limit} and {@code
+   * inactive-num-limit}); call before the first submission.
+   */
+  public void setInactiveLimits(long ageLimitMillis, long numLimit) {
+    purge = new InactivePurge(ageLimitMillis, numLimit);
+  }
+
+  /**
+   * Purges inactive jobs now ({@code flux job purge}): those older than {@code ageLimitMillis},
+   * then the oldest until at most {@code numLimit} are held. Blocks unless called on the loop.
+   *
+   * @return how many were purged
+   */
+  public int purge(long ageLimitMillis, long numLimit) {
+    if (ageLimitMillis < 0 || numLimit < 0) {
+      throw new IllegalArgumentException(
+          "purge limits must not be negative, got age " + ageLimitMillis + ", num " + numLimit);
+    }
+    return onLoop(() -> purge.purge(clock.millis(), ageLimitMillis, numLimit, this::forget));
+  }
+
+  /**
+   * Purges the given inactive jobs now; active ones are left alone.
+   *
+   * @return how many were purged
+   * @throws IllegalArgumentException for an id the instance does not hold
+   */
+  public int purge(List<JobId> ids) {
+    List<Job> js = new ArrayList<>(ids.size());
+    for (JobId id : ids) {
+      Job j = jobs.get(id);
+      if (j == null) {
+        job(id); // throws unless the store has it; a stored job is already purged
+        continue;
+      }
+      js.add(j);
+    }
+    return onLoop(
+        () -> {
+          int n = 0;
+          for (Job j : js) {
+            n += purge.purge(j, this::forget) ? 1 : 0;
+          }
+          return n;
+        });
+  }
+
+  private <T> T onLoop(java.util.function.Supplier<T> action) {
+    if (loop.inLoop()) {
+      return action.get();
+    }
+    CompletableFuture<T> f = new CompletableFuture<>();
+    Runnable r =
+        () -> {
+          try {
+            f.complete(action.get());
+          } catch (RuntimeException | Error e) {
+            f.completeExceptionally(e);
+          }
+        };
+    if (!loop.post(r)) {
+      throw new IllegalStateException("the instance is closed");
+    }
+    try {
+      return f.join();
+    } catch (java.util.concurrent.CompletionException e) {
+      if (e.getCause() instanceof RuntimeException re) {
+        throw re;
+      }
+      throw e;
+    }
+  }
+
+  /** How many inactive jobs are held in memory (read on the loop). */
+  public int inactiveHeld() {
+    return onLoop(purge::size);
+  }
+
+  /**
+   * Gives the manager its store and recovers what it holds: call once, before the first submission.
+   * Blocks until recovery is done (see {@link JobRecovery}).
+   */
+  public void attachStore(JobStore st) {
+    store = st;
+    ids.resume(st.epoch(), st.lastId().orElse(null));
+    List<JobStore.Stored> stored = st.active();
+    onLoop(
+        () -> {
+          new JobRecovery(this).recover(stored);
+          return null;
+        });
+    st.await(st.lastTicket());
+  }
+
+  /** Stops accepting submissions without canceling anything (closing an instance with a store). */
+  public void suspend() {
+    closing = true;
+  }
+
+  /** The ids of every job in the store (empty without a store), ascending. */
+  public List<JobId> storedJobIds() {
+    JobStore st = store;
+    return st == null ? List.of() : st.ids();
+  }
+
+  // package-private access for JobRecovery (loop thread only)
+
+  /** Notes in the store that a job found there not yet marked INACTIVE is INACTIVE. */
+  void markInactive(Job j) {
+    store.inactive(j.id);
+  }
+
+  void adopt(Job j) {
+    jobs.put(j.id, j);
+    active.incrementAndGet();
+  }
+
+  Job jobOrStored(JobId id) {
+    Job a = jobs.get(id);
+    return a != null ? a : stored(id);
+  }
+
+  void name(Job j) {
+    activeByName.merge(j.request.name(), 1, Integer::sum);
+    j.named = true;
+  }
+
+  void enqueue(Job j) {
+    queueOf(j).add(j);
+    schedNeeded = true;
+  }
+
+  QueueConfig routeOrNull(JobRequest request) {
+    try {
+      return route(request);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  long now() {
+    return clock.millis();
+  }
+
+  /** Logs release and free for a job that held no resources in this pool, then cleans it. */
+  void releaseLost(Job j, boolean released) {
+    if (!released) {
+      log(j, "release", RELEASE_ALL, null);
+    }
+    log(j, "free", NO_CONTEXT, null);
+    clean(j);
   }
 
   private void releaseSingleton(Job j) {

@@ -76,6 +76,7 @@ public final class TraceReplay {
                     .withQueueDepth(options.queueDepth())
                     .withReservationDepth(options.reservationDepth()))
             .matchPolicy(options.matchPolicy())
+            .inactiveNumLimit(Integer.MAX_VALUE) // the outcome table reads every job at the end
             .build()) {
       instance.addListener(
           (id, event, s) -> {
