@@ -15,7 +15,8 @@ import picocli.CommandLine.Command;
       GraphCommand.class,
       DemoCommand.class,
       SchedBench.class,
-      org.flux4j.examples.rq.ResourceQueryCommand.class
+      org.flux4j.examples.rq.ResourceQueryCommand.class,
+      org.flux4j.examples.rqdiff.RqDiff.class
     })
 public final class Flux4j {
   private Flux4j() {}
