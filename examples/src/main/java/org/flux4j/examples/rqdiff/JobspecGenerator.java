@@ -155,7 +155,8 @@ final class JobspecGenerator {
     if (r == 2 && !shape.ranks.isEmpty()) {
       int hi = shape.ranks.last();
       int a = rnd.nextInt(hi + 1);
-      return "{ranks: [\"" + a + (a < hi ? "-" + (a + rnd.nextInt(hi - a + 1)) : "") + "\"]}";
+      int b = a + rnd.nextInt(hi - a + 1);
+      return "{ranks: [\"" + a + (b > a ? "-" + b : "") + "\"]}";
     }
     return "";
   }

@@ -95,7 +95,7 @@ public final class RqDiff implements Callable<Integer> {
             + range[1]
             + ": "
             + s.skipped()
-            + " skipped (Fluxion"
+            + " skipped (generator error, Fluxion"
             + " crashed, hung or was non-deterministic), "
             + s.passed()
             + " passed, "
@@ -133,8 +133,16 @@ public final class RqDiff implements Callable<Integer> {
     int failed = 0;
     int skipped = 0;
     for (long seed = from; seed <= to; seed++) {
-      Scenario sc = gen.generate(seed);
-      Differ.Judgement j = differ.judge(sc);
+      Scenario sc;
+      Differ.Judgement j;
+      try {
+        sc = gen.generate(seed);
+        j = differ.judge(sc);
+      } catch (RuntimeException e) {
+        skipped++;
+        log.println("seed " + seed + ": GENERATOR_ERROR " + e);
+        continue;
+      }
       switch (j.verdict()) {
         case PASS -> passed++;
         case REF_CRASH, REF_NONDETERMINISTIC -> {

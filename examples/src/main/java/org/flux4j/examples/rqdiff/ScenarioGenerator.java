@@ -227,18 +227,23 @@ public final class ScenarioGenerator {
     int cores = 1 + rnd.nextInt(16);
     int gpus = rnd.nextInt(3);
     String children =
-        "{\"core\": \"0-"
-            + (cores - 1)
+        "{\"core\": \""
+            + upTo(cores)
             + "\""
-            + (gpus > 0 ? ", \"gpu\": \"0-" + (gpus - 1) + "\"" : "")
+            + (gpus > 0 ? ", \"gpu\": \"" + upTo(gpus) + "\"" : "")
             + "}";
-    return "{\"version\": 1, \"execution\": {\"R_lite\": [{\"rank\": \"0-"
-        + (nodes - 1)
+    return "{\"version\": 1, \"execution\": {\"R_lite\": [{\"rank\": \""
+        + upTo(nodes)
         + "\", \"children\": "
         + children
-        + "}], \"starttime\": 0, \"expiration\": 0, \"nodelist\": [\"node[0-"
-        + (nodes - 1)
-        + "]\"]}}\n";
+        + "}], \"starttime\": 0, \"expiration\": 0, \"nodelist\": [\""
+        + (nodes == 1 ? "node0" : "node[" + upTo(nodes) + "]")
+        + "\"]}}\n";
+  }
+
+  /** The idset 0..n-1 as a user writes it ("0" for one). */
+  private static String upTo(int n) {
+    return n == 1 ? "0" : "0-" + (n - 1);
   }
 
   /**
