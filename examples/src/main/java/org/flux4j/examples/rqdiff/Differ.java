@@ -30,6 +30,36 @@ public final class Differ {
 
   /** A judged scenario with both outcomes. */
   public record Judgement(Verdict verdict, Runs.Outcome fluxion, Runs.Outcome flux4j) {
+    /**
+     * The kind of the difference: what each program printed at the first differing line (a resource
+     * set, a JOBID line, "No matching", "Unsatisfiable", ...) or the exit statuses. The shrinker
+     * keeps it, so that a shrunk case shows the divergence the scenario had.
+     */
+    public String signature() {
+      String[] a = fluxion.out().split("\n", -1);
+      String[] b = flux4j.out().split("\n", -1);
+      for (int i = 0; i < Math.max(a.length, b.length); i++) {
+        String x = i < a.length ? a[i] : null;
+        String y = i < b.length ? b[i] : null;
+        if (x == null || !x.equals(y)) {
+          return kind(x) + "/" + kind(y);
+        }
+      }
+      return "exit " + fluxion.exit() + "/" + flux4j.exit();
+    }
+
+    private static String kind(String line) {
+      if (line == null) {
+        return "end";
+      }
+      if (line.startsWith("INFO: ")) {
+        String rest = line.substring(6);
+        int eq = rest.indexOf('=');
+        return eq > 0 && !rest.startsWith("=") ? rest.substring(0, eq) : rest;
+      }
+      return line.isEmpty() ? "empty" : "R";
+    }
+
     /** A one-line account of the first difference (output line or exit status). */
     public String difference() {
       String d = Runs.firstDifference(fluxion.out(), flux4j.out());
@@ -113,16 +143,17 @@ public final class Differ {
   }
 
   /**
-   * Shrinks a failing scenario while it still fails (Fluxion not crashing) and returns the smallest
-   * one found.
+   * Shrinks a failing scenario while it still fails with the same {@link Judgement#signature}
+   * (Fluxion not crashing) and returns the smallest one found.
    */
-  public Shrinker.Result<Scenario> shrink(Scenario failing, int budget) {
+  public Shrinker.Result<Scenario> shrink(Scenario failing, String signature, int budget) {
     return new Shrinker<Scenario>(Scenario::reductions, budget)
         .shrink(
             failing,
             s -> {
               try {
-                return judge(s).verdict() == Verdict.FAIL;
+                Judgement j = judge(s);
+                return j.verdict() == Verdict.FAIL && j.signature().equals(signature);
               } catch (IOException | UncheckedIOException e) {
                 return false;
               }
@@ -148,6 +179,8 @@ public final class Differ {
             + j.flux4j().exit()
             + "\n"
             + j.difference()
+            + "\nsignature: "
+            + j.signature()
             + "\n",
         StandardCharsets.UTF_8);
   }

@@ -164,7 +164,7 @@ public final class RqDiff implements Callable<Integer> {
           Scenario small = sc;
           Differ.Judgement sj = j;
           if (budget > 0) {
-            small = differ.shrink(sc, budget).value();
+            small = differ.shrink(sc, j.signature(), budget).value();
             sj = differ.judge(small);
             if (sj.verdict() != Differ.Verdict.FAIL) {
               small = sc;

@@ -187,7 +187,9 @@ public record Scenario(
     }
     if (recipe != null) {
       for (GrugRecipe r : recipe.reductions()) {
-        out.add(withRecipe(r));
+        if (keepsRequestedTypes(r)) {
+          out.add(withRecipe(r));
+        }
       }
     }
     for (int i = 0; i < jobspecs.size(); i++) {
@@ -196,6 +198,22 @@ public record Scenario(
       }
     }
     return out;
+  }
+
+  /**
+   * Whether {@code r} still has every type the jobspecs ask for (a missing type is another case).
+   */
+  private boolean keepsRequestedTypes(GrugRecipe r) {
+    for (GrugRecipe.Kind k : recipe.kinds()) {
+      if (!r.kinds().contains(k)) {
+        for (JobspecModel j : jobspecs) {
+          if (j.toYaml().contains("- type: " + k.type() + "\n")) {
+            return false;
+          }
+        }
+      }
+    }
+    return true;
   }
 
   /** A size measure the shrinker reports: commands, jobspecs and graph vertices. */

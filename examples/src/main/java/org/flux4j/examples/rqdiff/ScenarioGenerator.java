@@ -39,7 +39,6 @@ public final class ScenarioGenerator {
           new Fixed("grugs/resv_test.graphml", "grug", List.of("CA")),
           new Fixed("grugs/coarse_iobw.graphml", "grug", List.of("CA")),
           new Fixed("grugs/power.graphml", "grug", List.of("CA", "C+PA")),
-          new Fixed("grugs/disaggr.graphml", "grug", List.of("CA")),
           new Fixed("grugs/advanced_test.graphml", "grug", List.of("CA")),
           new Fixed("grugs/mt-storage/mtl1.graphml", "grug", List.of("CA")),
           new Fixed("grugs/mt-storage/mtl3.graphml", "grug", List.of("CA")),
@@ -138,7 +137,7 @@ public final class ScenarioGenerator {
     options.add("--match-subsystems=" + subsystems);
     options.add("--match-policy=" + policy);
     options.add("--match-format=" + writer);
-    String prune = pruneFilters(rnd, shape, format.equals("grug"));
+    String prune = pruneFilters(rnd, shape);
     if (!prune.isEmpty()) {
       options.add("--prune-filters=" + prune);
     }
@@ -247,10 +246,11 @@ public final class ScenarioGenerator {
   }
 
   /**
-   * Prune filters over the graph's types; a filter at one type (not ALL) only on GRUG graphs:
-   * Fluxion aborts (std::out_of_range) with one on a JGF graph.
+   * Prune filters over the graph's types, all of the form ALL:type: Fluxion aborts
+   * (std::out_of_range "no element available") with a filter at one type (e.g. rack:core,
+   * node:core) on JGF graphs, and on GRUG graphs once reservations start.
    */
-  private static String pruneFilters(Random rnd, GraphShape shape, boolean byType) {
+  private static String pruneFilters(Random rnd, GraphShape shape) {
     if (rnd.nextInt(5) < 2) {
       return "";
     }
@@ -262,14 +262,9 @@ public final class ScenarioGenerator {
     List<String> parts = new ArrayList<>();
     int n = 1 + rnd.nextInt(3);
     for (int i = 0; i < n; i++) {
-      String hl =
-          byType && rnd.nextInt(3) == 0 && !inner.isEmpty()
-              ? inner.get(rnd.nextInt(inner.size()))
-              : "ALL";
       List<String> from = rnd.nextInt(4) == 0 && !inner.isEmpty() ? inner : leaves;
-      String ll = from.get(rnd.nextInt(from.size()));
-      String p = hl + ":" + ll;
-      if (!parts.contains(p) && !hl.equals(ll)) {
+      String p = "ALL:" + from.get(rnd.nextInt(from.size()));
+      if (!parts.contains(p)) {
         parts.add(p);
       }
     }
