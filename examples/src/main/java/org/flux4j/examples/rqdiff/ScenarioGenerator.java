@@ -15,6 +15,7 @@ import org.flux4j.examples.rqdiff.GrugRecipe.Kind;
 import org.flux4j.graph.ResourceGraph;
 import org.flux4j.graph.io.GraphFormat;
 import org.flux4j.graph.io.GraphReaders;
+import org.flux4j.policy.writer.MatchWriters;
 
 /**
  * Draws a random, valid resource-query {@link Scenario} from a seed: the same seed always gives the
@@ -72,16 +73,8 @@ public final class ScenarioGenerator {
           "policy=high node_centric=true node_exclusive=true stop_on_1_matches=true",
           "policy=low stop_on_1_matches=true");
 
-  static final List<String> WRITERS =
-      List.of(
-          "simple",
-          "pretty_simple",
-          "jgf",
-          "jgf_shorthand",
-          "rlite",
-          "rv1",
-          "rv1_nosched",
-          "rv1_shorthand");
+  /** Fluxion's writers (flux4j registers them under Fluxion's names, in Fluxion's order). */
+  static final List<String> WRITERS = MatchWriters.names();
 
   private final Path fluxionData;
 
