@@ -108,7 +108,20 @@ public final class Runs {
       String x = i < a.length ? a[i] : "<end>";
       String y = i < b.length ? b[i] : "<end>";
       if (!x.equals(y)) {
-        return "line " + (i + 1) + ": fluxion `" + clip(x) + "` | flux4j `" + clip(y) + "`";
+        int c = 0;
+        while (c < x.length() && c < y.length() && x.charAt(c) == y.charAt(c)) {
+          c++;
+        }
+        int from = c > 60 ? c - 40 : 0;
+        String where = from > 0 ? " (from column " + (from + 1) + ")" : "";
+        return "line "
+            + (i + 1)
+            + where
+            + ": fluxion `"
+            + clip(x.substring(Math.min(from, x.length())))
+            + "` | flux4j `"
+            + clip(y.substring(Math.min(from, y.length())))
+            + "`";
       }
     }
     return "";
