@@ -16,7 +16,8 @@ import picocli.CommandLine.Command;
       DemoCommand.class,
       SchedBench.class,
       org.flux4j.examples.rq.ResourceQueryCommand.class,
-      org.flux4j.examples.workflow.WorkflowCommand.class
+      org.flux4j.examples.workflow.WorkflowCommand.class,
+      org.flux4j.examples.rqdiff.RqDiff.class
     })
 public final class Flux4j {
   private Flux4j() {}

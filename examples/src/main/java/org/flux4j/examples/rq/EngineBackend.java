@@ -2,7 +2,9 @@ package org.flux4j.examples.rq;
 
 import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.SortedSet;
 import org.flux4j.graph.GraphParseException;
@@ -34,6 +36,23 @@ final class EngineBackend implements Backend {
   private final Set<String> filterTypes;
   private Jobspec.Parser parser;
 
+  /**
+   * Parsed requests by jobspec text, most recent last: a session matches the same few files over
+   * and over, and a request is an immutable value, so parsing one text once is enough. Cleared when
+   * the known types change.
+   */
+  private final Map<String, ResourceRequest> parsed =
+      new LinkedHashMap<>(16, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, ResourceRequest> eldest) {
+          return size() > PARSED_CACHE_SIZE;
+        }
+      };
+
+  private static final int PARSED_CACHE_SIZE = 64;
+
   private EngineBackend(ResourceQuery rq, String matchFormat, String pruneFilters) {
     this.rq = rq;
     this.matchFormat = matchFormat;
@@ -54,6 +73,7 @@ final class EngineBackend implements Backend {
     Set<String> types = new HashSet<>(filterTypes);
     types.addAll(rq.graph().countByType().keySet());
     parser = Jobspec.parser().knownTypes(types);
+    parsed.clear();
   }
 
   /** Loads the graph and builds the matcher for a session. */
@@ -141,8 +161,14 @@ final class EngineBackend implements Backend {
   }
 
   private ResourceRequest parseRequest(String jobspec) throws RequestException {
+    ResourceRequest known = parsed.get(jobspec);
+    if (known != null) {
+      return known;
+    }
     try {
-      return ResourceRequest.from(parser.parse(jobspec, "jobspec"));
+      ResourceRequest r = ResourceRequest.from(parser.parse(jobspec, "jobspec"));
+      parsed.put(jobspec, r);
+      return r;
     } catch (JobspecException e) {
       throw new RequestException(e.reason());
     } catch (IllegalArgumentException e) {

@@ -1,0 +1,203 @@
+package org.flux4j.examples.rqdiff;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * Writes a random resource-query command script for a graph: every match sub-command (allocate,
+ * allocate_orelse_reserve, allocate_with_satisfiability, satisfiability, without_allocating,
+ * without_allocating_future) and multi-match, full and partial cancels (with and without {@code
+ * stats}), info, find expressions, set-status/get-status on the graph's real paths, node properties
+ * (the {@code perf_class} the variation policy reads, and the properties the jobspec constraints
+ * ask for), stat and list. Job ids name jobs that were (probably) started, with an occasional id
+ * that does not exist. Partial cancels name rv1exec files of a few ranks, which it adds to the
+ * scenario's files.
+ *
+ * <p>Not thread-safe (shares the scenario's random source).
+ */
+final class CommandGenerator {
+  private static final String[] MATCH_OPS = {
+    "allocate",
+    "allocate",
+    "allocate_orelse_reserve",
+    "allocate_orelse_reserve",
+    "allocate_orelse_reserve",
+    "allocate_with_satisfiability",
+    "satisfiability",
+    "without_allocating",
+    "without_allocating_future"
+  };
+
+  private final Random rnd;
+  private final GraphShape shape;
+  private final String policy;
+  private final Map<String, String> files;
+  private final int jobspecs;
+  private final List<String> down = new ArrayList<>();
+  private long nextJob = 1;
+
+  CommandGenerator(
+      Random rnd, GraphShape shape, String policy, Map<String, String> files, int jobspecs) {
+    this.rnd = rnd;
+    this.shape = shape;
+    this.policy = policy;
+    this.files = files;
+    this.jobspecs = jobspecs;
+  }
+
+  /** The script (without {@code quit}). */
+  List<String> script() {
+    List<String> cs = new ArrayList<>();
+    List<String> nodes = shape.paths.getOrDefault("node", List.of());
+    if (policy.equals("variation") || rnd.nextInt(4) == 0) {
+      for (String n : nodes) {
+        if (rnd.nextInt(3) > 0) {
+          cs.add("set-property " + n + " perf_class=" + (1 + rnd.nextInt(3)));
+        }
+      }
+    }
+    if (rnd.nextInt(3) == 0) {
+      for (String n : nodes) {
+        if (rnd.nextInt(3) == 0) {
+          String p =
+              JobspecGenerator.PROPERTIES.get(rnd.nextInt(JobspecGenerator.PROPERTIES.size()));
+          cs.add("set-property " + n + " " + p + "=" + (1 + rnd.nextInt(2)));
+        }
+      }
+    }
+    int n = 4 + rnd.nextInt(30);
+    for (int i = 0; i < n; i++) {
+      cs.add(command());
+    }
+    return cs;
+  }
+
+  private String job() {
+    return "job" + rnd.nextInt(jobspecs) + ".yaml";
+  }
+
+  private long someJob() {
+    if (nextJob <= 1 || rnd.nextInt(12) == 0) {
+      return nextJob + (long) rnd.nextInt(3);
+    }
+    return 1L + rnd.nextInt((int) Math.min(nextJob - 1, 1 << 20));
+  }
+
+  private String command() {
+    int r = rnd.nextInt(100);
+    if (r < 55) {
+      String op = MATCH_OPS[rnd.nextInt(MATCH_OPS.length)];
+      if (op.startsWith("allocate")) {
+        nextJob++;
+      }
+      return (rnd.nextInt(5) == 0 ? "m " : "match ") + op + " " + job();
+    }
+    if (r < 59) {
+      String op = MATCH_OPS[rnd.nextInt(6)];
+      StringBuilder sb = new StringBuilder(rnd.nextBoolean() ? "multi-match " : "M ").append(op);
+      int k = 2 + rnd.nextInt(3);
+      for (int i = 0; i < k; i++) {
+        sb.append(' ').append(job());
+        if (op.startsWith("allocate")) {
+          nextJob++;
+        }
+      }
+      return sb.toString();
+    }
+    if (r < 70) {
+      return (rnd.nextBoolean() ? "cancel " : "c ")
+          + someJob()
+          + (rnd.nextInt(4) == 0 ? " stats" : "");
+    }
+    if (r < 73 && !shape.ranks.isEmpty()) {
+      return "partial-cancel "
+          + someJob()
+          + " rv1exec "
+          + partialCancelFile()
+          + (rnd.nextInt(3) == 0 ? " stats" : "");
+    }
+    if (r < 76) {
+      return "info " + someJob();
+    }
+    if (r < 83) {
+      return "find " + findExpression();
+    }
+    if (r < 89) {
+      return statusCommand();
+    }
+    if (r < 94) {
+      String path = anyPath("node");
+      return rnd.nextBoolean()
+          ? "get-property " + path
+          : "set-property " + path + " " + JobspecGenerator.PROPERTIES.get(rnd.nextInt(2)) + "=1";
+    }
+    return rnd.nextInt(3) == 0 ? "list" : "stat";
+  }
+
+  private String statusCommand() {
+    int r = rnd.nextInt(10);
+    if (r < 3 && !down.isEmpty()) {
+      String p = down.remove(rnd.nextInt(down.size()));
+      return "set-status " + p + " up";
+    }
+    if (r < 6) {
+      String[] types = {"node", "node", "socket", "rack", "core", "gpu"};
+      String p = anyPath(types[rnd.nextInt(types.length)]);
+      down.add(p);
+      return "set-status " + p + " down";
+    }
+    return "get-status " + anyPath("node");
+  }
+
+  /** A path of a vertex of {@code type}, or of any type when the graph has none. */
+  private String anyPath(String type) {
+    List<String> ps = shape.paths.get(type);
+    if (ps == null || ps.isEmpty()) {
+      List<List<String>> all = new ArrayList<>(shape.paths.values());
+      ps = all.get(rnd.nextInt(all.size()));
+    }
+    return ps.get(rnd.nextInt(ps.size()));
+  }
+
+  private String findExpression() {
+    String[] simple = {
+      "sched-now=allocated",
+      "sched-now=free",
+      "sched-future=reserved",
+      "status=down",
+      "status=up and sched-now=allocated",
+      "sched-now=allocated or sched-future=reserved",
+      "property=fast",
+      "agfilter=true",
+    };
+    int r = rnd.nextInt(10);
+    if (r < 5) {
+      return simple[rnd.nextInt(simple.length)];
+    }
+    if (r < 8) {
+      String[] by = {"jobid-alloc=", "jobid-span=", "jobid-reserved=", "jobid-tag="};
+      return by[rnd.nextInt(by.length)] + someJob();
+    }
+    if (!shape.nodeNames.isEmpty()) {
+      return "names=" + shape.nodeNames.get(rnd.nextInt(shape.nodeNames.size()));
+    }
+    return "(sched-now=free or status=down) and sched-future=free";
+  }
+
+  private String partialCancelFile() {
+    String name = "pc" + files.size() + ".json";
+    List<Integer> ranks = new ArrayList<>(shape.ranks);
+    int a = rnd.nextInt(ranks.size());
+    int b = Math.min(ranks.size() - 1, a + rnd.nextInt(2));
+    String idset = ranks.get(a) + (b > a ? "-" + ranks.get(b) : "");
+    files.put(
+        name,
+        "{\"version\": 1, \"execution\": {\"R_lite\": [{\"rank\": \""
+            + idset
+            + "\", \"children\": {\"core\": \"0\"}}], \"nodelist\": [\"node0\"], \"starttime\": 0,"
+            + " \"expiration\": 0}}\n");
+    return name;
+  }
+}

@@ -1,0 +1,45 @@
+package org.flux4j.examples.rqdiff;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** How a difference is reported: the first differing line, and its kind (the signature). */
+class DifferTest {
+  private static Differ.Judgement judgement(String fluxion, String flux4j, int exit) {
+    return new Differ.Judgement(
+        Differ.Verdict.FAIL,
+        new Runs.Outcome(0, fluxion, "", false),
+        new Runs.Outcome(exit, flux4j, "", false));
+  }
+
+  @Test
+  void firstDifference_namesLineAndBothTexts() {
+    assertThat(Runs.firstDifference("a\nb\n", "a\nc\n"))
+        .isEqualTo("line 2: fluxion `b` | flux4j `c`");
+    assertThat(Runs.firstDifference("a\n", "a\nb\n")).isEqualTo("line 2: fluxion `` | flux4j `b`");
+    assertThat(Runs.firstDifference("same\n", "same\n")).isEmpty();
+    String head = "x".repeat(100);
+    assertThat(Runs.firstDifference(head + "1", head + "2"))
+        .isEqualTo(
+            "line 1 (from column 61): fluxion `"
+                + "x".repeat(40)
+                + "1` | flux4j `"
+                + "x".repeat(40)
+                + "2`");
+  }
+
+  @Test
+  void signature_kindsOfTheFirstDifferingLines() {
+    String busy =
+        "INFO: =============================\nINFO: No matching resources found\nINFO: JOBID=2\n";
+    String unsat =
+        "INFO: =============================\nINFO: No matching resources found\n"
+            + "INFO: Unsatisfiable request\nINFO: JOBID=2\n";
+    assertThat(judgement(busy, unsat, 0).signature()).isEqualTo("JOBID/Unsatisfiable request");
+    assertThat(judgement("      ---core0[1:x]\n", "INFO: ===\n", 0).signature()).isEqualTo("R/===");
+    assertThat(judgement("a\n", "a\n", 1).signature()).isEqualTo("exit 0/1");
+    assertThat(judgement("a\n", "a\n", 1).difference())
+        .isEqualTo("exit status: fluxion 0 | flux4j 1");
+  }
+}

@@ -1,0 +1,121 @@
+package org.flux4j.examples.rqdiff;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
+import org.flux4j.graph.ResourceGraph;
+import org.flux4j.graph.io.GraphFormat;
+import org.flux4j.graph.io.GraphReaders;
+import org.flux4j.policy.jobspec.Jobspec;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The scenario generator writes valid scenarios: every jobspec parses, every graph loads, every
+ * command is one the tool accepts (flux4j runs each scenario without a usage, jobspec or file
+ * error), the same seed gives the same scenario, and a few hundred seeds cover every policy,
+ * writer, match sub-command and load format.
+ */
+class ScenarioGeneratorTest {
+  private static final ScenarioGenerator GEN =
+      new ScenarioGenerator(RqDiff.findFluxionData(Path.of("").toAbsolutePath()));
+
+  @Test
+  void generate_manySeeds_jobspecsParseAndGraphsLoad() {
+    for (long seed = 0; seed < 300; seed++) {
+      Scenario s = GEN.generate(seed);
+      String format =
+          s.options().stream()
+              .filter(o -> o.startsWith("--load-format="))
+              .findFirst()
+              .orElseThrow()
+              .substring("--load-format=".length());
+      ResourceGraph g =
+          GraphReaders.read(s.graph(), s.graphFile(), GraphFormat.byName(format).orElseThrow());
+      assertThat(g.vertexCount()).as("seed %d", seed).isPositive();
+      for (JobspecModel j : s.jobspecs()) {
+        String yaml = j.toYaml();
+        assertThatCode(() -> Jobspec.parse(yaml, "job.yaml"))
+            .as("seed %d jobspec:%n%s", seed, yaml)
+            .doesNotThrowAnyException();
+      }
+    }
+  }
+
+  @Test
+  void generate_manySeeds_flux4jRunsThemWithoutInputErrors(@TempDir Path tmp) throws IOException {
+    for (long seed = 0; seed < 60; seed++) {
+      Scenario s = GEN.generate(seed);
+      Path dir = tmp.resolve("s" + seed);
+      s.writeTo(dir);
+      Runs.Outcome o = Runs.flux4j(dir, s.args());
+      assertThat(o.exit()).as("seed %d: %s", seed, o.stderr()).isZero();
+      assertThat(o.stderr())
+          .as("seed %d", seed)
+          .doesNotContain("Jobspec error")
+          .doesNotContain("malformed command")
+          .doesNotContain("can't open")
+          .doesNotContain("unknown subcmd");
+      assertThat(Files.exists(dir.resolve("out.txt"))).isTrue();
+    }
+  }
+
+  @Test
+  void generate_sameSeed_sameScenario() {
+    for (long seed = 0; seed < 20; seed++) {
+      assertThat(GEN.generate(seed)).isEqualTo(GEN.generate(seed));
+    }
+    assertThat(GEN.generate(1)).isNotEqualTo(GEN.generate(2));
+  }
+
+  @Test
+  void generate_fewHundredSeeds_coverPoliciesWritersOpsAndFormats() {
+    Set<String> seen = new HashSet<>();
+    for (long seed = 0; seed < 400; seed++) {
+      Scenario s = GEN.generate(seed);
+      seen.addAll(s.options());
+      for (String c : s.commands()) {
+        String[] t = c.split(" ", -1);
+        seen.add("cmd:" + t[0]);
+        if (t.length > 1) {
+          seen.add("cmd:" + t[0] + " " + t[1]);
+        }
+      }
+    }
+    for (String p : ScenarioGenerator.POLICIES) {
+      assertThat(seen).contains("--match-policy=" + p);
+    }
+    assertThat(seen).anyMatch(o -> o.startsWith("--match-policy=policy="));
+    for (String w : ScenarioGenerator.WRITERS) {
+      assertThat(seen).contains("--match-format=" + w);
+    }
+    for (String op :
+        new String[] {
+          "allocate", "allocate_orelse_reserve", "allocate_with_satisfiability",
+          "satisfiability", "without_allocating", "without_allocating_future"
+        }) {
+      assertThat(seen).contains("cmd:match " + op);
+    }
+    assertThat(seen)
+        .contains(
+            "--load-format=grug",
+            "--load-format=rv1exec",
+            "--traverser-policy=flexible",
+            "cmd:multi-match",
+            "cmd:cancel",
+            "cmd:partial-cancel",
+            "cmd:info",
+            "cmd:find",
+            "cmd:set-status",
+            "cmd:get-status",
+            "cmd:set-property",
+            "cmd:get-property",
+            "cmd:stat");
+    assertThat(seen).anyMatch(o -> o.startsWith("--prune-filters="));
+  }
+}
