@@ -31,6 +31,11 @@ final class BackfillQueue extends QueueDiscipline {
         policy instanceof BackfillPolicy b ? b.params().effectiveQueueDepth() : Integer.MAX_VALUE;
   }
 
+  @Override
+  boolean reserves() {
+    return policy instanceof BackfillPolicy b && b.reservationDepth() > 0;
+  }
+
   /** The policy's name. */
   String policyName() {
     return policy.name();

@@ -46,6 +46,15 @@ interface ResourcePool {
     return a == null ? Outcome.BUSY : new Outcome(a, -1);
   }
 
+  /**
+   * Why the pool cannot honour a reservation for this job's request (then a queue that reserves
+   * refuses the job at submit rather than schedule it greedily), or null if it can. The default:
+   * every request.
+   */
+  default String cannotReserve(Job job) {
+    return null;
+  }
+
   /** Releases a reservation made by {@link #allocateOrReserve}; a no-op if there is none. */
   default void cancelReservation(Job job) {}
 

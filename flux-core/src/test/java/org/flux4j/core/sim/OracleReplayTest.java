@@ -1,0 +1,151 @@
+package org.flux4j.core.sim;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.flux4j.core.sim.TraceCleaning.ProcsMode;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Replays through the real Instance (job manager, queue policy, counting pool, virtual clock) give
+ * the textbook start time of every job, as computed by the independent {@link PoolOracle}: seeded
+ * random workloads full of simultaneous events, windows of the KTH-SP2 and HPC2N traces, and hand
+ * cases (simultaneous ends, an end at the shadow time, an estimated end equal to now).
+ */
+class OracleReplayTest {
+  private static Path traces;
+
+  @BeforeAll
+  static void locate() {
+    traces = SharedData.traces();
+  }
+
+  /** A queue policy and reservation mode, as the replay names them and as the oracle does. */
+  record Mode(String queuePolicy, boolean compress, PoolOracle.Policy oracle, int depth) {
+    @Override
+    public String toString() {
+      return queuePolicy + (compress ? "+compress" : "") + (depth > 1 ? "/" + depth : "");
+    }
+  }
+
+  static List<Mode> modes() {
+    return List.of(
+        new Mode("fcfs", false, PoolOracle.Policy.FCFS, 0),
+        new Mode("easy", false, PoolOracle.Policy.EASY, 1),
+        new Mode("conservative", false, PoolOracle.Policy.CONSERVATIVE, 0),
+        new Mode("conservative", true, PoolOracle.Policy.CONSERVATIVE, 0),
+        new Mode("hybrid", false, PoolOracle.Policy.HYBRID, 3),
+        new Mode("hybrid", true, PoolOracle.Policy.HYBRID, 3));
+  }
+
+  /** Replays {@code jobs} on {@code procs} one-core nodes with the counting pool. */
+  static long[] replay(List<ReplayJob> jobs, long procs, Mode m, String matchPolicy) {
+    ReplayOptions o =
+        new ReplayOptions(
+                procs,
+                1,
+                false,
+                true,
+                m.queuePolicy(),
+                matchPolicy,
+                ReplayOptions.UNLIMITED_QUEUE_DEPTH,
+                Math.max(1, m.depth()))
+            .withCompress(m.compress());
+    ReplayResult r = new TraceReplay(o).run(jobs, null, 0, 0);
+    long[] starts = new long[jobs.size()];
+    for (int i = 0; i < jobs.size(); i++) {
+      starts[i] = r.jobs().get(i).start();
+    }
+    return starts;
+  }
+
+  static long[] oracle(List<ReplayJob> jobs, long procs, Mode m) {
+    return new PoolOracle(procs, m.oracle(), m.depth(), m.compress()).run(jobs);
+  }
+
+  /** The jobs whose start differs, as "id: replay vs oracle", the first few. */
+  static List<String> differences(List<ReplayJob> jobs, long[] got, long[] want) {
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < jobs.size(); i++) {
+      if (got[i] != want[i]) {
+        out.add("job " + jobs.get(i).id() + ": " + got[i] + " vs " + want[i]);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * A random workload on {@code procs} processors: arrivals in bursts (many at the same second),
+   * requested times from a few round values (many simultaneous estimated ends), run times that are
+   * zero, equal to, shorter or longer than the request (then cut at it).
+   */
+  static List<ReplayJob> randomWorkload(long seed, int n, long procs) {
+    Random r = new Random(seed);
+    long[] requests = {10, 20, 30, 60, 100};
+    List<ReplayJob> jobs = new ArrayList<>();
+    long t = 0;
+    for (int i = 0; i < n; i++) {
+      t += r.nextInt(4) == 0 ? 0 : r.nextInt(15);
+      long req = requests[r.nextInt(requests.length)];
+      long run =
+          switch (r.nextInt(5)) {
+            case 0 -> 0;
+            case 1 -> req;
+            case 2 -> req + 5;
+            default -> 1 + r.nextInt((int) req);
+          };
+      long p = 1L + (r.nextInt(3) == 0 ? r.nextInt((int) procs) : r.nextInt((int) (procs / 4) + 1));
+      jobs.add(new ReplayJob(i + 1, t, run, req, p, 0, i + 1));
+    }
+    return jobs;
+  }
+
+  static List<Arguments> seededCases() {
+    List<Arguments> out = new ArrayList<>();
+    for (Mode m : modes()) {
+      for (long seed = 1; seed <= 8; seed++) {
+        out.add(Arguments.of(m, seed));
+      }
+    }
+    return out;
+  }
+
+  @ParameterizedTest(name = "{0} seed {1}")
+  @MethodSource("seededCases")
+  void seededRandomWorkload_everyStartIsTheOracles(Mode m, long seed) {
+    long procs = 16;
+    List<ReplayJob> jobs = randomWorkload(seed, 250, procs);
+    long[] want = oracle(jobs, procs, m);
+    assertThat(differences(jobs, replay(jobs, procs, m, "counting"), want)).isEmpty();
+  }
+
+  static List<Arguments> traceWindows() {
+    List<Arguments> out = new ArrayList<>();
+    for (Mode m : modes()) {
+      out.add(Arguments.of("KTH-SP2-1996-2.1-cln.swf.gz", 100L, 0L, m));
+      out.add(Arguments.of("HPC2N-2002-2.1-cln.swf.gz", 240L, 20_000L, m));
+    }
+    return out;
+  }
+
+  @ParameterizedTest(name = "{0} {3}")
+  @MethodSource("traceWindows")
+  void traceWindow_everyStartIsTheOracles(String file, long procs, long first, Mode m) {
+    assumeTrue(traces != null, "../shared/traces not found: trace windows skipped");
+    List<ReplayJob> all =
+        new TraceCleaning(ProcsMode.ALLOCATED, false, false, procs, 1)
+            .clean(SwfReader.read(traces.resolve(file), false).jobs())
+            .jobs();
+    int from = (int) Math.min(first, all.size() - 1500);
+    List<ReplayJob> jobs = all.subList(from, from + 1500);
+    long[] want = oracle(jobs, procs, m);
+    assertThat(differences(jobs, replay(jobs, procs, m, "counting"), want)).isEmpty();
+  }
+}
