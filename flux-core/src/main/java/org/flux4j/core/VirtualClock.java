@@ -43,7 +43,8 @@ public final class VirtualClock implements Clock {
   private int activity;
   private boolean auto;
   private boolean advancing;
-  private boolean inInstant; // an instant batch is firing
+  private boolean inInstant; // an instant batch is firing, or what it started is still active
+  private boolean instantFired; // every timer of the batch has run
   private final java.util.List<Runnable> afterInstant = new java.util.ArrayList<>();
 
   /** A virtual clock at time 0 (the epoch). */
@@ -140,8 +141,9 @@ public final class VirtualClock implements Clock {
   }
 
   /**
-   * While an instant batch fires, keeps {@code action} to run once the batch's last timer has run
-   * and answers true; otherwise answers false and does nothing. An instance loop calls it instead
+   * While an instant batch fires, or what it caused is still active, keeps {@code action} to run
+   * once the batch's last timer has run and no activity is left, and answers true; otherwise
+   * answers false and does nothing. An instance loop calls it instead
    * of running its scheduling cycle, so that the cycle sees every event of the instant.
    */
   @Override
@@ -171,6 +173,7 @@ public final class VirtualClock implements Clock {
   @Override
   public void endActivity() {
     boolean run;
+    Runnable[] deferred = null;
     lock.lock();
     try {
       if (activity <= 0) {
@@ -180,18 +183,41 @@ public final class VirtualClock implements Clock {
       if (activity > 0) {
         return;
       }
-      quiet.signalAll();
-      run = auto && !advancing;
-      if (run) {
-        advancing = true;
+      if (inInstant && instantFired) {
+        deferred = endInstant();
+        activity++; // held while the deferred actions post their messages
+        run = false;
+      } else {
+        quiet.signalAll();
+        run = auto && !advancing;
+        if (run) {
+          advancing = true;
+        }
       }
     } finally {
       lock.unlock();
+    }
+    if (deferred != null) {
+      for (Runnable r : deferred) {
+        r.run();
+      }
+      endActivity();
+      return;
     }
     if (run) {
       autoAdvance();
     }
   }
+
+  /** Ends the instant batch: what was deferred to its end, to run outside the lock. */
+  private Runnable[] endInstant() {
+    inInstant = false;
+    instantFired = false;
+    Runnable[] out = afterInstant.toArray(new Runnable[0]);
+    afterInstant.clear();
+    return out;
+  }
+
 
   /** How many timers are pending. */
   public int pendingTimers() {
@@ -253,12 +279,15 @@ public final class VirtualClock implements Clock {
     }
     now = at;
     inInstant = true;
+    instantFired = false;
     return batch;
   }
 
   /**
-   * Runs a batch's actions in order (one canceled by an earlier action of the batch is skipped),
-   * then ends the batch and runs what was deferred to its end.
+   * Runs a batch's actions in order (one canceled by an earlier action of the batch is skipped).
+   * The instant then ends once no activity is left (at once if none is; else when the last activity
+   * ends, in {@link #endActivity}), and what was deferred to its end runs: so every message the
+   * batch caused, and every message those caused, is handled before any deferred cycle.
    */
   private void fire(java.util.List<Entry> batch) {
     Runnable[] deferred;
@@ -279,9 +308,9 @@ public final class VirtualClock implements Clock {
     } finally {
       lock.lock();
       try {
-        inInstant = false;
-        deferred = afterInstant.toArray(new Runnable[0]);
-        afterInstant.clear();
+        instantFired = true;
+        // the instant ends when the last activity it caused ends (see endActivity)
+        deferred = activity == 0 ? endInstant() : new Runnable[0];
       } finally {
         lock.unlock();
       }
