@@ -257,6 +257,7 @@ public final class VirtualClock implements Clock {
       try {
         if (!auto || activity > 0 || timers.isEmpty()) {
           advancing = false;
+          quiet.signalAll();
           return;
         }
         batch = popInstant();
@@ -345,6 +346,23 @@ public final class VirtualClock implements Clock {
    */
   public void runUntilIdle() {
     run(Long.MAX_VALUE, false);
+  }
+
+  /**
+   * Waits until the clock is idle: no activity in progress, no timer pending and no thread
+   * advancing time. With automatic advancing on, this is how a driver waits for a simulation to
+   * run to its end on the threads of its instances (no timer is then handed from thread to
+   * thread). Blocks the calling thread; a workload whose timers never stop never returns.
+   */
+  public void awaitIdle() {
+    lock.lock();
+    try {
+      while (activity > 0 || !timers.isEmpty() || advancing) {
+        quiet.awaitUninterruptibly();
+      }
+    } finally {
+      lock.unlock();
+    }
   }
 
   /**

@@ -126,6 +126,11 @@ final class BackfillQueue extends QueueDiscipline {
               }
 
               @Override
+              public boolean nothingFree() {
+                return s.pool().nothingFree();
+              }
+
+              @Override
               public boolean beginCycle(Object previous) {
                 return s.pool().beginCycle(previous);
               }

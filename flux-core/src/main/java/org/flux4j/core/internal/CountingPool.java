@@ -240,6 +240,9 @@ final class CountingPool implements ResourcePool {
   @Override
   public Allocation allocate(Job job) {
     JobRequest r = job.request;
+    if (cores(r) > totalFreeCores) {
+      return null; // O(1): a deep queue's cycle asks this of every waiting job
+    }
     if (!booked.isEmpty()
         && !profile.fitsNow(now(), planned(r), cores(r), totalCores - totalFreeCores, totalCores)) {
       return null; // would delay a reservation
@@ -282,6 +285,11 @@ final class CountingPool implements ResourcePool {
       profile.add(b[0], -b[2]);
       profile.add(b[1], b[2]);
     }
+  }
+
+  @Override
+  public boolean nothingFree() {
+    return totalFreeCores == 0;
   }
 
   @Override

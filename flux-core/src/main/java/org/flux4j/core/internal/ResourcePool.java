@@ -55,6 +55,14 @@ interface ResourcePool {
     return null;
   }
 
+  /**
+   * Whether no request at all can be allocated now (see {@link
+   * org.flux4j.policy.queue.JobMatcher#nothingFree}); false if the pool cannot tell cheaply.
+   */
+  default boolean nothingFree() {
+    return false;
+  }
+
   /** Releases a reservation made by {@link #allocateOrReserve}; a no-op if there is none. */
   default void cancelReservation(Job job) {}
 

@@ -136,7 +136,10 @@ public final class TraceReplay {
       if (!jobs.isEmpty()) {
         clock.scheduleAfterTies(jobs.get(0).submit() * 1000, next[0]);
       }
-      clock.runUntilIdle();
+      // the instance's loop thread advances time itself when it goes idle: no hand-off per instant
+      clock.setAutoAdvance(true);
+      clock.awaitIdle();
+      clock.setAutoAdvance(false);
       List<JobOutcome> outcomes = new ArrayList<>(jobs.size());
       for (JobId id : instance.jobs()) {
         int i = index.getIfAbsent(id, -1);

@@ -148,4 +148,104 @@ class OracleReplayTest {
     long[] want = oracle(jobs, procs, m);
     assertThat(differences(jobs, replay(jobs, procs, m, "counting"), want)).isEmpty();
   }
+
+  /** Every start of the replay, for easy and both conservatives, equals the oracle's and want. */
+  private static void handCase(long procs, List<ReplayJob> jobs, long... want) {
+    for (Mode m : modes()) {
+      if (m.oracle() == PoolOracle.Policy.FCFS || m.oracle() == PoolOracle.Policy.HYBRID) {
+        continue;
+      }
+      long[] oracle = oracle(jobs, procs, m);
+      assertThat(oracle).as("oracle %s", m).containsExactly(want);
+      assertThat(replay(jobs, procs, m, "counting")).as("replay %s", m).containsExactly(want);
+    }
+  }
+
+  @org.junit.jupiter.api.Test
+  void simultaneousEnds_areAppliedTogether_theHeadStartsAtOnce() {
+    // jobs 1 and 2 end early at 100 together; the head (4 procs) needs both: it starts at 100,
+    // and job 4 (2 procs, 50 s) must not backfill into the first end alone
+    handCase(
+        4,
+        List.of(
+            new ReplayJob(1, 0, 100, 200, 2, 0, 1),
+            new ReplayJob(2, 0, 100, 200, 2, 0, 2),
+            new ReplayJob(3, 10, 50, 50, 4, 0, 3),
+            new ReplayJob(4, 20, 50, 50, 2, 0, 4)),
+        0,
+        0,
+        100,
+        150);
+  }
+
+  @org.junit.jupiter.api.Test
+  void endsAtTheShadowTime_countForTheHead_andABackfillEndingThenIsAllowed() {
+    // 5 procs; jobs 1 and 2 end at 100 (the shadow time of head job 3, extra 0); job 4 ends at
+    // 100 exactly and backfills at 5; job 5 would end at 101 and waits
+    handCase(
+        5,
+        List.of(
+            new ReplayJob(1, 0, 100, 100, 3, 0, 1),
+            new ReplayJob(2, 0, 100, 100, 1, 0, 2),
+            new ReplayJob(3, 5, 10, 10, 5, 0, 3),
+            new ReplayJob(4, 5, 95, 95, 1, 0, 4),
+            new ReplayJob(5, 5, 96, 96, 1, 0, 5)),
+        0,
+        0,
+        100,
+        5,
+        110);
+  }
+
+  @org.junit.jupiter.api.Test
+  void estimatedEndEqualToNow_theJobEndsBeforeTheSubmissionsOfThatSecond() {
+    // job 1 runs to its limit (50) and job 2 past it (cut at 50); jobs 3 and 4 arrive at 50:
+    // the ends of that second are applied first, so the head starts at 50, job 4 after it
+    handCase(
+        3,
+        List.of(
+            new ReplayJob(1, 0, 50, 50, 2, 0, 1),
+            new ReplayJob(2, 0, 80, 50, 1, 0, 2),
+            new ReplayJob(3, 50, 10, 10, 3, 0, 3),
+            new ReplayJob(4, 50, 100, 100, 1, 0, 4)),
+        0,
+        0,
+        50,
+        60);
+  }
+
+  @org.junit.jupiter.api.Test
+  void compression_movesBookingsEarlier_andTheReplayFollowsIt() {
+    long procs = 16;
+    int moved = 0;
+    for (long seed = 1; seed <= 8; seed++) {
+      PoolOracle o = new PoolOracle(procs, PoolOracle.Policy.CONSERVATIVE, 0, true);
+      o.run(randomWorkload(seed, 250, procs)); // throws if a booking ever moves later
+      moved += o.moves;
+    }
+    assertThat(moved).isPositive();
+  }
+
+  static List<Arguments> graphCases() {
+    List<Arguments> out = new ArrayList<>();
+    for (Mode m : modes()) {
+      for (long seed = 1; seed <= 3; seed++) {
+        out.add(Arguments.of(m, seed));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The graph matcher ({@code first}) on one-core nodes is a processor pool too: its EASY never
+   * delays the reserved head job and every policy gives the oracle's starts.
+   */
+  @ParameterizedTest(name = "first {0} seed {1}")
+  @MethodSource("graphCases")
+  void graphMatcher_onOneCoreNodes_givesTheOraclesStarts(Mode m, long seed) {
+    long procs = 16;
+    List<ReplayJob> jobs = randomWorkload(seed, 150, procs);
+    long[] want = oracle(jobs, procs, m);
+    assertThat(differences(jobs, replay(jobs, procs, m, "first"), want)).isEmpty();
+  }
 }

@@ -175,6 +175,9 @@ public final class BackfillPolicy implements QueuePolicy {
         matcher.cancelReservation(job.id()); // its own window stays free: it can only move earlier
       }
       boolean tryReserve = had || reserved.size() < reservationDepth;
+      if (!tryReserve && kept.isEmpty() && matcher.nothingFree()) {
+        break; // only allocations now are left to try, and nothing is free
+      }
       MatchOutcome out =
           tryReserve ? matcher.allocateOrReserve(job.id()) : allocate(matcher, job.id(), busy);
       if (out instanceof MatchOutcome.Allocated) {
