@@ -12,8 +12,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * <p>Time advances only while no activity is in progress (see {@link Clock#beginActivity()}): time
  * becomes that of the next timer and every timer due at that instant fires, as one <em>instant
  * batch</em>, before any instance loop runs a scheduling cycle (see {@link
- * Clock#deferUntilInstantEnds}): two jobs that end at the same second free their resources together,
- * and the submissions of that second join them, so that one cycle sees all of it, as a
+ * Clock#deferUntilInstantEnds}): two jobs that end at the same second free their resources
+ * together, and the submissions of that second join them, so that one cycle sees all of it, as a
  * discrete-event simulator applies every event of an instant before it schedules. Within a batch,
  * ordinary timers fire first (job ends, duration limits, begin-time dependencies), in scheduling
  * order, then the timers scheduled with {@link #scheduleAfterTies} (a trace replay's submissions),
@@ -122,8 +122,8 @@ public final class VirtualClock implements Clock {
 
   /**
    * Like {@link #schedule}, but the timer fires after every ordinary timer due at the same instant
-   * (in the same instant batch): a trace replay schedules its submissions so, so that the jobs
-   * that end at an instant are ended before the jobs submitted at it are queued.
+   * (in the same instant batch): a trace replay schedules its submissions so, so that the jobs that
+   * end at an instant are ended before the jobs submitted at it are queued.
    */
   public Timer scheduleAfterTies(long atMillis, Runnable action) {
     return schedule(atMillis, 1, action);
@@ -143,8 +143,8 @@ public final class VirtualClock implements Clock {
   /**
    * While an instant batch fires, or what it caused is still active, keeps {@code action} to run
    * once the batch's last timer has run and no activity is left, and answers true; otherwise
-   * answers false and does nothing. An instance loop calls it instead
-   * of running its scheduling cycle, so that the cycle sees every event of the instant.
+   * answers false and does nothing. An instance loop calls it instead of running its scheduling
+   * cycle, so that the cycle sees every event of the instant.
    */
   @Override
   public boolean deferUntilInstantEnds(Runnable action) {
@@ -217,7 +217,6 @@ public final class VirtualClock implements Clock {
     afterInstant.clear();
     return out;
   }
-
 
   /** How many timers are pending. */
   public int pendingTimers() {
@@ -350,9 +349,9 @@ public final class VirtualClock implements Clock {
 
   /**
    * Waits until the clock is idle: no activity in progress, no timer pending and no thread
-   * advancing time. With automatic advancing on, this is how a driver waits for a simulation to
-   * run to its end on the threads of its instances (no timer is then handed from thread to
-   * thread). Blocks the calling thread; a workload whose timers never stop never returns.
+   * advancing time. With automatic advancing on, this is how a driver waits for a simulation to run
+   * to its end on the threads of its instances (no timer is then handed from thread to thread).
+   * Blocks the calling thread; a workload whose timers never stop never returns.
    */
   public void awaitIdle() {
     lock.lock();

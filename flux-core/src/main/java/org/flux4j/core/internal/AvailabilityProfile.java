@@ -34,8 +34,8 @@ final class AvailabilityProfile {
 
   /**
    * The earliest time from {@code now} at which {@code units} more units are free for {@code d}
-   * seconds on {@code capacity}, given {@code usedNow} units held now (changes recorded at or before
-   * now count as having happened), or -1 if never.
+   * seconds on {@code capacity}, given {@code usedNow} units held now (changes recorded at or
+   * before now count as having happened), or -1 if never.
    */
   long earliest(long now, long d, long units, long usedNow, long capacity) {
     long used = usedNow + before(now);

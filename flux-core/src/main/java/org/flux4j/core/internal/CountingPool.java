@@ -29,8 +29,8 @@ import org.flux4j.graph.ResourceGraph;
  * reservation: the queue policies are then the textbook algorithms on a pool of processors (EASY:
  * the shadow time and extra processors of Mu'alem and Feitelson; conservative: the earliest booking
  * beside every earlier one). That is exact for requests of single-core slots placed anywhere (a
- * processor pool, {@link #poolShaped}); any other shape is refused by {@link #cannotReserve} where a
- * queue reserves, since a count of cores cannot tell whether it will fit then. Drained and down
+ * processor pool, {@link #poolShaped}); any other shape is refused by {@link #cannotReserve} where
+ * a queue reserves, since a count of cores cannot tell whether it will fit then. Drained and down
  * nodes are left out of what is free now but not of the profile's future.
  */
 final class CountingPool implements ResourcePool {
@@ -57,7 +57,8 @@ final class CountingPool implements ResourcePool {
   private final Clock clock;
   private final long epoch;
   private final AvailabilityProfile profile = new AvailabilityProfile();
-  private final LongObjectHashMap<long[]> held = new LongObjectHashMap<>(); // {estimated end, cores}
+  private final LongObjectHashMap<long[]> held =
+      new LongObjectHashMap<>(); // {estimated end, cores}
   private final LongObjectHashMap<long[]> booked = new LongObjectHashMap<>(); // {start, end, cores}
   private int totalFreeCores;
   private int totalFreeGpus;

@@ -15,8 +15,8 @@ import org.flux4j.core.Clock;
  * messages under a steady stream) the idle hook runs: the instance's scheduling cycle, so that a
  * burst of submissions is scheduled once, not once per job. While the clock applies the events of
  * one instant ({@link Clock#deferUntilInstantEnds}), the hook waits for the instant's last event:
- * the loop asks the clock to post it an empty message then, after which the hook runs. After {@link #stop()} the loop runs the
- * messages already counted, then ends; later posts are refused.
+ * the loop asks the clock to post it an empty message then, after which the hook runs. After {@link
+ * #stop()} the loop runs the messages already counted, then ends; later posts are refused.
  */
 public final class EventLoop {
   private final ConcurrentLinkedQueue<Runnable> queue = new ConcurrentLinkedQueue<>();

@@ -226,24 +226,17 @@ class OracleReplayTest {
     assertThat(moved).isPositive();
   }
 
-  static List<Arguments> graphCases() {
-    List<Arguments> out = new ArrayList<>();
-    for (Mode m : modes()) {
-      for (long seed = 1; seed <= 3; seed++) {
-        out.add(Arguments.of(m, seed));
-      }
-    }
-    return out;
-  }
-
   /**
-   * The graph matcher ({@code first}) on one-core nodes is a processor pool too: its EASY never
-   * delays the reserved head job and every policy gives the oracle's starts.
+   * The graph matcher ({@code first}) on one-core nodes under fcfs is the oracle's fcfs. (Its
+   * backfilling is not the textbook's: Fluxion pins a reservation to vertices, which a count of
+   * processors does not; GraphEasyPropertyTest in flux-policy checks that its EASY never delays the
+   * reserved job.)
    */
-  @ParameterizedTest(name = "first {0} seed {1}")
-  @MethodSource("graphCases")
-  void graphMatcher_onOneCoreNodes_givesTheOraclesStarts(Mode m, long seed) {
+  @ParameterizedTest(name = "first fcfs seed {0}")
+  @org.junit.jupiter.params.provider.ValueSource(longs = {1, 2, 3})
+  void graphMatcher_fcfs_onOneCoreNodes_givesTheOraclesStarts(long seed) {
     long procs = 16;
+    Mode m = modes().get(0);
     List<ReplayJob> jobs = randomWorkload(seed, 150, procs);
     long[] want = oracle(jobs, procs, m);
     assertThat(differences(jobs, replay(jobs, procs, m, "first"), want)).isEmpty();

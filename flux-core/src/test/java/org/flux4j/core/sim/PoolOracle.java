@@ -12,9 +12,8 @@ import java.util.TreeMap;
 
 /**
  * A test oracle: a small discrete-event simulator of a pool of identical processors under the
- * textbook queue policies, written independently of the production scheduler (no class of
- * flux-core or flux-policy takes part), to compare replays through a real {@code Instance} with,
- * job by job.
+ * textbook queue policies, written independently of the production scheduler (no class of flux-core
+ * or flux-policy takes part), to compare replays through a real {@code Instance} with, job by job.
  *
  * <p>The model: a job asks for {@code procs} processors for its requested time; it ends after its
  * run time, or at its requested time if it runs longer (a real manager stops it there). At every
@@ -36,8 +35,8 @@ import java.util.TreeMap;
  *   <li>conservative with compression: bookings are kept; every pass takes each waiting job in
  *       queue order off its booking and books it again at the earliest time it fits (never later
  *       than before: checked), new jobs at the earliest time beside every booking.
- *   <li>hybrid: conservative for the first {@code depth} bookings of a pass; a later job starts only
- *       if it fits now for its whole requested time beside them.
+ *   <li>hybrid: conservative for the first {@code depth} bookings of a pass; a later job starts
+ *       only if it fits now for its whole requested time beside them.
  * </ul>
  *
  * <p>Every time is in whole seconds. O(queue x (running + bookings)) per pass.
@@ -82,7 +81,9 @@ final class PoolOracle {
     start = new long[n];
     Arrays.fill(start, -1);
     free = procs;
-    ends = new PriorityQueue<>((a, b) -> a[0] != b[0] ? Long.compare(a[0], b[0]) : Long.compare(a[1], b[1]));
+    ends =
+        new PriorityQueue<>(
+            (a, b) -> a[0] != b[0] ? Long.compare(a[0], b[0]) : Long.compare(a[1], b[1]));
     int next = 0;
     while (next < n || !ends.isEmpty()) {
       long t = Long.MAX_VALUE;

@@ -41,7 +41,8 @@ class WholeTraceOracleTest {
             policy.equals("easy") ? 1 : 0);
     long[] want = OracleReplayTest.oracle(jobs, procs, m);
     List<String> diff =
-        OracleReplayTest.differences(jobs, OracleReplayTest.replay(jobs, procs, m, "counting"), want);
+        OracleReplayTest.differences(
+            jobs, OracleReplayTest.replay(jobs, procs, m, "counting"), want);
     System.out.println(
         "WHOLE " + file + " " + m + ": " + diff.size() + " of " + jobs.size() + " starts differ");
     assertThat(diff).isEmpty();

@@ -76,8 +76,8 @@ public record QueueParams(
 
   /**
    * Applies Fluxion's comma-separated {@code key=value} lists (queue-params and policy-params, e.g.
-   * "queue-depth=8192,max-queue-depth=1000000") over these values; {@code reservations=rebuild}
-   * or {@code reservations=compress} chooses how reservations are kept.
+   * "queue-depth=8192,max-queue-depth=1000000") over these values; {@code reservations=rebuild} or
+   * {@code reservations=compress} chooses how reservations are kept.
    *
    * @throws IllegalArgumentException naming the item that is not {@code key=positive-integer} or
    *     whose key is unknown

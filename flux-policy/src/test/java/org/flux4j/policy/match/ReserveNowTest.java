@@ -6,8 +6,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The reservation search tries now first: when a job's planned end is now but it still holds its
- * cores (its end not applied yet), a job that needs them is reserved at now, not a second later, and
- * never allocated on cores still held.
+ * cores (its end not applied yet), a job that needs them is reserved at now, not a second later,
+ * and never allocated on cores still held.
  */
 class ReserveNowTest {
   @Test

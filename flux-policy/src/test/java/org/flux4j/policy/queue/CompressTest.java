@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 
 /**
- * Compressed reservations ({@code reservations=compress}) never move a job's reservation later
- * from one cycle to the next, while Fluxion's rebuild does when an earlier job takes the hole a
- * later one had booked; both start every job no later than its first reservation under compress.
+ * Compressed reservations ({@code reservations=compress}) never move a job's reservation later from
+ * one cycle to the next, while Fluxion's rebuild does when an earlier job takes the hole a later
+ * one had booked; both start every job no later than its first reservation under compress.
  */
 class CompressTest {
   private static final QueueParams DEEP =
