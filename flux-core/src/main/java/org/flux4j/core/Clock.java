@@ -36,6 +36,19 @@ public interface Clock {
   /** Declares the end of work declared by {@link #beginActivity()}. The default does nothing. */
   default void endActivity() {}
 
+  /**
+   * Whether the clock is applying the events of one instant as a batch (see {@link VirtualClock});
+   * if so, keeps {@code action} to run once the batch's last event has been applied and answers
+   * true, else answers false and does nothing. "Applied" includes every activity the events caused:
+   * an instance loop whose own messages post further messages defers its cycle until all of them,
+   * in every loop on the clock, are done. An instance loop asks this before its scheduling cycle so
+   * that one cycle sees every event of the instant. The default (real time, where no two events are
+   * simultaneous by construction) answers false.
+   */
+  default boolean deferUntilInstantEnds(Runnable action) {
+    return false;
+  }
+
   /** A scheduled timer. */
   interface Timer {
     /** Cancels the timer; returns whether it had not run yet. Idempotent. */

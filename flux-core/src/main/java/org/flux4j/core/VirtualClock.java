@@ -9,10 +9,20 @@ import java.util.concurrent.locks.ReentrantLock;
  * A simulated {@link Clock}: a discrete-event scheduler of timers in which time jumps from one
  * timer to the next, so that a day of workload runs in milliseconds, deterministically.
  *
- * <p>Time advances only while no activity is in progress (see {@link Clock#beginActivity()}): the
- * next timer (earliest time first, then scheduling order) fires, time becomes its time, and its
- * action runs; every instance loop posts the consequences before it goes idle, so the order of
- * events depends only on the workload, never on thread timing.
+ * <p>Time advances only while no activity is in progress (see {@link Clock#beginActivity()}): time
+ * becomes that of the next timer and every timer due at that instant fires, as one <em>instant
+ * batch</em>, before any instance loop runs a scheduling cycle (see {@link
+ * Clock#deferUntilInstantEnds}): two jobs that end at the same second free their resources
+ * together, and the submissions of that second join them, so that one cycle sees all of it, as a
+ * discrete-event simulator applies every event of an instant before it schedules. Within a batch,
+ * ordinary timers fire first (job ends, duration limits, begin-time dependencies), in scheduling
+ * order, then the timers scheduled with {@link #scheduleAfterTies} (a trace replay's submissions),
+ * in scheduling order, so that submissions keep their order and get ascending job ids. Since one
+ * cycle follows the whole batch, this order shows in eventlogs only, never in a schedule. A timer
+ * scheduled by a batch for the same instant fires in the next batch, at the same time, after that
+ * batch's cycle (a job of zero run time started by the cycle ends in it). Every instance loop posts
+ * the consequences before it goes idle, so the order of events depends only on the workload, never
+ * on thread timing.
  *
  * <p>Determinism covers what the instances and their timers do on their own. Calls from an outside
  * thread ({@code submit}, {@code cancel}, ...) race with an instance loop that is still busy; a
@@ -33,6 +43,9 @@ public final class VirtualClock implements Clock {
   private int activity;
   private boolean auto;
   private boolean advancing;
+  private boolean inInstant; // an instant batch is firing, or what it started is still active
+  private boolean instantFired; // every timer of the batch has run
+  private final java.util.List<Runnable> afterInstant = new java.util.ArrayList<>();
 
   /** A virtual clock at time 0 (the epoch). */
   public VirtualClock() {
@@ -46,14 +59,19 @@ public final class VirtualClock implements Clock {
 
   private static final class Entry implements Comparable<Entry>, Timer {
     final long at;
+    final int tier; // 0: ordinary; 1: after the ordinary timers of its instant
     final long order;
     final Runnable action;
     final VirtualClock clock;
     boolean done;
+    boolean batched; // taken into an instant batch
+    boolean ran; // its action was started
+    boolean canceledInBatch; // canceled after it was batched, before it ran
 
-    Entry(VirtualClock clock, long at, long order, Runnable action) {
+    Entry(VirtualClock clock, long at, int tier, long order, Runnable action) {
       this.clock = clock;
       this.at = at;
+      this.tier = tier;
       this.order = order;
       this.action = action;
     }
@@ -61,6 +79,9 @@ public final class VirtualClock implements Clock {
     @Override
     public int compareTo(Entry o) {
       int c = Long.compare(at, o.at);
+      if (c == 0) {
+        c = Integer.compare(tier, o.tier);
+      }
       return c != 0 ? c : Long.compare(order, o.order);
     }
 
@@ -69,6 +90,10 @@ public final class VirtualClock implements Clock {
       clock.lock.lock();
       try {
         if (done) {
+          if (batched && !ran && !canceledInBatch) {
+            canceledInBatch = true; // taken into the batch but not run yet
+            return true;
+          }
           return false;
         }
         done = true;
@@ -92,11 +117,44 @@ public final class VirtualClock implements Clock {
 
   @Override
   public Timer schedule(long atMillis, Runnable action) {
+    return schedule(atMillis, 0, action);
+  }
+
+  /**
+   * Like {@link #schedule}, but the timer fires after every ordinary timer due at the same instant
+   * (in the same instant batch): a trace replay schedules its submissions so, so that the jobs that
+   * end at an instant are ended before the jobs submitted at it are queued.
+   */
+  public Timer scheduleAfterTies(long atMillis, Runnable action) {
+    return schedule(atMillis, 1, action);
+  }
+
+  private Timer schedule(long atMillis, int tier, Runnable action) {
     lock.lock();
     try {
-      Entry e = new Entry(this, Math.max(atMillis, now), seq++, action);
+      Entry e = new Entry(this, Math.max(atMillis, now), tier, seq++, action);
       timers.add(e);
       return e;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * While an instant batch fires, or what it caused is still active, keeps {@code action} to run
+   * once the batch's last timer has run and no activity is left, and answers true; otherwise
+   * answers false and does nothing. An instance loop calls it instead of running its scheduling
+   * cycle, so that the cycle sees every event of the instant.
+   */
+  @Override
+  public boolean deferUntilInstantEnds(Runnable action) {
+    lock.lock();
+    try {
+      if (!inInstant) {
+        return false;
+      }
+      afterInstant.add(action);
+      return true;
     } finally {
       lock.unlock();
     }
@@ -115,6 +173,7 @@ public final class VirtualClock implements Clock {
   @Override
   public void endActivity() {
     boolean run;
+    Runnable[] deferred = null;
     lock.lock();
     try {
       if (activity <= 0) {
@@ -124,17 +183,39 @@ public final class VirtualClock implements Clock {
       if (activity > 0) {
         return;
       }
-      quiet.signalAll();
-      run = auto && !advancing;
-      if (run) {
-        advancing = true;
+      if (inInstant && instantFired) {
+        deferred = endInstant();
+        activity++; // held while the deferred actions post their messages
+        run = false;
+      } else {
+        quiet.signalAll();
+        run = auto && !advancing;
+        if (run) {
+          advancing = true;
+        }
       }
     } finally {
       lock.unlock();
     }
+    if (deferred != null) {
+      for (Runnable r : deferred) {
+        r.run();
+      }
+      endActivity();
+      return;
+    }
     if (run) {
       autoAdvance();
     }
+  }
+
+  /** Ends the instant batch: what was deferred to its end, to run outside the lock. */
+  private Runnable[] endInstant() {
+    inInstant = false;
+    instantFired = false;
+    Runnable[] out = afterInstant.toArray(new Runnable[0]);
+    afterInstant.clear();
+    return out;
   }
 
   /** How many timers are pending. */
@@ -170,26 +251,73 @@ public final class VirtualClock implements Clock {
 
   private void autoAdvance() {
     while (true) {
-      Entry e;
+      java.util.List<Entry> batch;
       lock.lock();
       try {
         if (!auto || activity > 0 || timers.isEmpty()) {
           advancing = false;
+          quiet.signalAll();
           return;
         }
-        e = pop();
+        batch = popInstant();
       } finally {
         lock.unlock();
       }
-      e.action.run();
+      fire(batch);
     }
   }
 
-  private Entry pop() {
-    Entry e = timers.poll();
-    e.done = true;
-    now = e.at;
-    return e;
+  /** Takes every timer due at the next timer's instant and starts the batch. Under the lock. */
+  private java.util.List<Entry> popInstant() {
+    java.util.List<Entry> batch = new java.util.ArrayList<>(2);
+    long at = timers.peek().at;
+    while (!timers.isEmpty() && timers.peek().at == at) {
+      Entry e = timers.poll();
+      e.done = true;
+      e.batched = true;
+      batch.add(e);
+    }
+    now = at;
+    inInstant = true;
+    instantFired = false;
+    return batch;
+  }
+
+  /**
+   * Runs a batch's actions in order (one canceled by an earlier action of the batch is skipped).
+   * The instant then ends once no activity is left (at once if none is; else when the last activity
+   * ends, in {@link #endActivity}), and what was deferred to its end runs: so every message the
+   * batch caused, and every message those caused, is handled before any deferred cycle.
+   */
+  private void fire(java.util.List<Entry> batch) {
+    Runnable[] deferred;
+    try {
+      for (int i = 0; i < batch.size(); i++) {
+        Entry e = batch.get(i);
+        lock.lock();
+        try {
+          if (e.canceledInBatch) {
+            continue;
+          }
+          e.ran = true;
+        } finally {
+          lock.unlock();
+        }
+        e.action.run();
+      }
+    } finally {
+      lock.lock();
+      try {
+        instantFired = true;
+        // the instant ends when the last activity it caused ends (see endActivity)
+        deferred = activity == 0 ? endInstant() : new Runnable[0];
+      } finally {
+        lock.unlock();
+      }
+    }
+    for (Runnable r : deferred) {
+      r.run();
+    }
   }
 
   /**
@@ -220,6 +348,23 @@ public final class VirtualClock implements Clock {
   }
 
   /**
+   * Waits until the clock is idle: no activity in progress, no timer pending and no thread
+   * advancing time. With automatic advancing on, this is how a driver waits for a simulation to run
+   * to its end on the threads of its instances (no timer is then handed from thread to thread).
+   * Blocks the calling thread; a workload whose timers never stop never returns.
+   */
+  public void awaitIdle() {
+    lock.lock();
+    try {
+      while (activity > 0 || !timers.isEmpty() || advancing) {
+        quiet.awaitUninterruptibly();
+      }
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
    * Waits until no activity is in progress, without firing timers.
    *
    * @return false if {@code timeoutMillis} of real time passed first
@@ -245,7 +390,7 @@ public final class VirtualClock implements Clock {
 
   private void run(long target, boolean setTime) {
     while (true) {
-      Entry e;
+      java.util.List<Entry> batch;
       lock.lock();
       try {
         if (target < now) {
@@ -261,11 +406,11 @@ public final class VirtualClock implements Clock {
           }
           return;
         }
-        e = pop();
+        batch = popInstant();
       } finally {
         lock.unlock();
       }
-      e.action.run();
+      fire(batch);
     }
   }
 

@@ -126,4 +126,48 @@ class VirtualClockTest {
     Clock.Timer t = clock.schedule(clock.millis() + 60_000, () -> {});
     assertThat(t.cancel()).isTrue();
   }
+
+  @Test
+  void oneInstant_firesAsABatch_ordinaryTimersFirst_deferredActionsAfterIt() {
+    VirtualClock clock = new VirtualClock();
+    List<String> fired = new ArrayList<>();
+    clock.scheduleAfterTies(10, () -> fired.add("submit"));
+    clock.schedule(
+        10,
+        () -> {
+          fired.add("end1");
+          assertThat(clock.deferUntilInstantEnds(() -> fired.add("cycle@" + clock.millis())))
+              .isTrue();
+        });
+    clock.schedule(10, () -> fired.add("end2"));
+    clock.schedule(20, () -> fired.add("later"));
+    clock.advanceTo(15);
+    assertThat(fired).containsExactly("end1", "end2", "submit", "cycle@10");
+    assertThat(clock.deferUntilInstantEnds(() -> fired.add("never"))).isFalse();
+  }
+
+  @Test
+  void aTimerCanceledByAnEarlierTimerOfItsInstant_doesNotFire() {
+    VirtualClock clock = new VirtualClock();
+    List<String> fired = new ArrayList<>();
+    Clock.Timer[] second = new Clock.Timer[1];
+    boolean[] canceled = new boolean[1];
+    clock.schedule(10, () -> canceled[0] = second[0].cancel());
+    second[0] = clock.schedule(10, () -> fired.add("second"));
+    clock.runUntilIdle();
+    assertThat(canceled[0]).isTrue();
+    assertThat(fired).isEmpty();
+    assertThat(second[0].cancel()).isFalse();
+  }
+
+  @Test
+  void awaitIdle_withAutoAdvance_runsToTheEnd() {
+    VirtualClock clock = new VirtualClock();
+    List<Long> fired = new ArrayList<>();
+    clock.schedule(5, () -> clock.schedule(clock.millis() + 5, () -> fired.add(clock.millis())));
+    clock.setAutoAdvance(true);
+    clock.awaitIdle();
+    assertThat(fired).containsExactly(10L);
+    assertThat(clock.millis()).isEqualTo(10);
+  }
 }

@@ -3,6 +3,7 @@ package org.flux4j.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.util.List;
 import org.flux4j.core.exec.SimulatedExecutor;
 import org.flux4j.core.sim.Forecast;
@@ -55,10 +56,21 @@ class WhatIfTest {
   }
 
   @Test
-  void estimateStart_underCounting_isUnknown() throws Exception {
+  void estimateStart_underCounting_readsTheAvailabilityProfile() throws Exception {
     VirtualClock clock = new VirtualClock();
-    try (Instance flux = start(clock, "counting", "fcfs")) {
-      assertThat(flux.estimateStart(job(1, 10)).get().kind()).isEqualTo(StartEstimate.Kind.UNKNOWN);
+    try (Instance flux = start(clock, "counting", "easy")) {
+      assertThat(flux.estimateStart(job(1, 10)).get().kind()).isEqualTo(StartEstimate.Kind.NOW);
+      flux.submit(job(3, 100));
+      flux.submit(job(4, 50)); // the head: reserved at 100, holding every core until 150
+      clock.advanceBy(0);
+      StartEstimate e = flux.estimateStart(job(2, 30)).get();
+      assertThat(e.kind()).isEqualTo(StartEstimate.Kind.RESERVED);
+      assertThat(e.startMillis()).isEqualTo(150_000);
+      assertThat(flux.jobs()).hasSize(2);
+      // a request that is no processor-pool request has no exact start in the profile
+      JobRequest wide =
+          JobRequest.builder().tasks(1).coresPerTask(2).duration(Duration.ofSeconds(5)).build();
+      assertThat(flux.estimateStart(wide).get().kind()).isEqualTo(StartEstimate.Kind.UNKNOWN);
     }
   }
 

@@ -91,6 +91,20 @@ public final class ReplayCommand implements Callable<Integer> {
       description = "reservations per cycle of hybrid (default: ${DEFAULT-VALUE})")
   int reservationDepth = 64;
 
+  /** How hybrid and conservative keep reservations between cycles. */
+  public enum Reservations {
+    rebuild,
+    compress
+  }
+
+  @Option(
+      names = "--reservations",
+      paramLabel = "MODE",
+      description =
+          "rebuild (every cycle, as Fluxion) or compress (kept, only ever moved earlier) for"
+              + " hybrid and conservative (default: ${DEFAULT-VALUE})")
+  Reservations reservations = Reservations.rebuild;
+
   @Option(
       names = "--procs",
       description = "allocated, requested or max (default: allocated, else requested)")
@@ -165,7 +179,8 @@ public final class ReplayCommand implements Callable<Integer> {
               queuePolicy,
               matchPolicy,
               queueDepth,
-              reservationDepth);
+              reservationDepth,
+              reservations == Reservations.compress);
     } catch (IllegalArgumentException e) {
       err.println("flux4j replay: " + e.getMessage());
       return 2;
@@ -264,6 +279,7 @@ public final class ReplayCommand implements Callable<Integer> {
     ReplayMetrics x = r.metrics();
     o.put("trace", trace.toString());
     o.put("queue_policy", queuePolicy);
+    o.put("reservations", reservations.name());
     o.put("match_policy", matchPolicy);
     o.put("unit", unit.name());
     o.put("nodes", r.nodes());

@@ -32,6 +32,11 @@ final class BackfillQueue extends QueueDiscipline {
         policy instanceof BackfillPolicy b ? b.params().effectiveQueueDepth() : Integer.MAX_VALUE;
   }
 
+  @Override
+  boolean reserves() {
+    return policy instanceof BackfillPolicy b && b.reservationDepth() > 0;
+  }
+
   /** The policy's name. */
   String policyName() {
     return policy.name();
@@ -119,6 +124,11 @@ final class BackfillQueue extends QueueDiscipline {
               @Override
               public long requestDuration(long jobId) {
                 return s.pool().requestDuration(byId.get(jobId));
+              }
+
+              @Override
+              public boolean nothingFree() {
+                return s.pool().nothingFree();
               }
 
               @Override

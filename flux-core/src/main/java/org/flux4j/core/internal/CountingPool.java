@@ -5,7 +5,9 @@ import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
 import org.eclipse.collections.impl.map.mutable.primitive.IntIntHashMap;
+import org.eclipse.collections.impl.map.mutable.primitive.LongObjectHashMap;
 import org.flux4j.core.Allocation;
+import org.flux4j.core.Clock;
 import org.flux4j.core.JobRequest;
 import org.flux4j.graph.Adjacency;
 import org.flux4j.graph.ResourceGraph;
@@ -19,6 +21,17 @@ import org.flux4j.graph.ResourceGraph;
  * a job holds it whole. Two vertex-indexed arrays map a core or GPU vertex back to its node and
  * index, so that {@link #free} walks the allocation's vertices alone. Allocation is O(nodes + cores
  * taken); a request larger than the free total fails in O(1).
+ *
+ * <p>Reservations: the pool keeps an {@link AvailabilityProfile} of its cores over time (a running
+ * job holds its cores until its estimated end, its start plus its requested time, as backfilling
+ * assumes; a reservation holds its cores over its window), so that {@link #allocateOrReserve}
+ * answers the earliest time a request fits and {@link #allocate} starts a job only if it delays no
+ * reservation: the queue policies are then the textbook algorithms on a pool of processors (EASY:
+ * the shadow time and extra processors of Mu'alem and Feitelson; conservative: the earliest booking
+ * beside every earlier one). That is exact for requests of single-core slots placed anywhere (a
+ * processor pool, {@link #poolShaped}); any other shape is refused by {@link #cannotReserve} where
+ * a queue reserves, since a count of cores cannot tell whether it will fit then. Drained and down
+ * nodes are left out of what is free now but not of the profile's future.
  */
 final class CountingPool implements ResourcePool {
   private final int n;
@@ -40,6 +53,13 @@ final class CountingPool implements ResourcePool {
   private final int[] nodeOfVertex;
   private final int[] indexOfVertex;
   private final int totalCores;
+  private final boolean singleCoreNodes;
+  private final Clock clock;
+  private final long epoch;
+  private final AvailabilityProfile profile = new AvailabilityProfile();
+  private final LongObjectHashMap<long[]> held =
+      new LongObjectHashMap<>(); // {estimated end, cores}
+  private final LongObjectHashMap<long[]> booked = new LongObjectHashMap<>(); // {start, end, cores}
   private int totalFreeCores;
   private int totalFreeGpus;
 
@@ -48,7 +68,9 @@ final class CountingPool implements ResourcePool {
    *
    * @throws IllegalArgumentException if the graph has no vertex of type {@code node}
    */
-  CountingPool(ResourceGraph graph) {
+  CountingPool(ResourceGraph graph, Clock clock) {
+    this.clock = clock;
+    this.epoch = clock.millis();
     List<Integer> nodes = new ArrayList<>();
     for (int v = 0; v < graph.vertexLimit(); v++) {
       if (graph.isLive(v) && graph.type(v).equals("node")) {
@@ -118,6 +140,11 @@ final class CountingPool implements ResourcePool {
     }
     totalCores = cores;
     totalFreeCores = cores;
+    boolean single = true;
+    for (int i = 0; i < n; i++) {
+      single &= coreVertex[i].length == 1 && gpuVertex[i].length == 0;
+    }
+    singleCoreNodes = single;
   }
 
   private static void collect(
@@ -159,9 +186,145 @@ final class CountingPool implements ResourcePool {
     return g > 0 ? Math.min(k, gpus / g) : k;
   }
 
+  /** Seconds since the pool was created. */
+  private long now() {
+    return Math.max(0, (clock.millis() - epoch) / 1000);
+  }
+
+  /** How long the pool plans the request for, in whole seconds (unlimited: a century). */
+  private static long planned(JobRequest r) {
+    long ms = r.duration().toMillis();
+    return ms > 0 ? (ms + 999) / 1000 : UNLIMITED;
+  }
+
+  private static final long UNLIMITED = 100L * 365 * 86_400;
+
+  /**
+   * Whether any free cores can serve the request, so that counting cores over time is exact: slots
+   * of one core and no GPU placed anywhere, or one slot per node when every node is a single core.
+   */
+  boolean poolShaped(JobRequest r) {
+    if (r.coresPerSlot() != 1 || r.gpusPerSlot() != 0) {
+      return false;
+    }
+    return r.nodes() == 0 ? !r.exclusive() : singleCoreNodes && r.slots() == r.nodes();
+  }
+
+  /**
+   * Why the pool cannot honour reservations for this request (null if it can): what a queue that
+   * reserves refuses at submit.
+   */
+  String cannotReserve(JobRequest r) {
+    if (poolShaped(r)) {
+      return null;
+    }
+    return "the counting match policy reserves only requests of one-core slots placed anywhere (a"
+        + " processor pool), not "
+        + r.slots()
+        + " slot(s) of "
+        + r.coresPerSlot()
+        + " core(s)"
+        + (r.gpusPerSlot() > 0 ? " and " + r.gpusPerSlot() + " GPU(s)" : "")
+        + (r.nodes() > 0 ? " on " + r.nodes() + " node(s)" : "")
+        + "; use a graph match policy (e.g. first) with a backfilling queue policy";
+  }
+
+  @Override
+  public String cannotReserve(Job job) {
+    return cannotReserve(job.request);
+  }
+
+  private long cores(JobRequest r) {
+    return (long) r.slots() * r.coresPerSlot();
+  }
+
   @Override
   public Allocation allocate(Job job) {
-    return allocate(job.request);
+    JobRequest r = job.request;
+    if (cores(r) > totalFreeCores) {
+      return null; // O(1): a deep queue's cycle asks this of every waiting job
+    }
+    if (!booked.isEmpty()
+        && !profile.fitsNow(now(), planned(r), cores(r), totalCores - totalFreeCores, totalCores)) {
+      return null; // would delay a reservation
+    }
+    int before = totalFreeCores;
+    Allocation a = allocate(r);
+    if (a != null) {
+      long end = now() + planned(r);
+      long taken = (long) before - totalFreeCores;
+      held.put(job.id.value(), new long[] {end, taken});
+      profile.add(end, -taken);
+    }
+    return a;
+  }
+
+  @Override
+  public Outcome allocateOrReserve(Job job) {
+    Allocation a = allocate(job);
+    if (a != null) {
+      return new Outcome(a, -1);
+    }
+    JobRequest r = job.request;
+    long now = now();
+    long d = planned(r);
+    long need = cores(r);
+    long at = profile.earliest(now, d, need, totalCores - totalFreeCores, totalCores);
+    if (at < 0 || need > totalCores) {
+      return Outcome.BUSY;
+    }
+    booked.put(job.id.value(), new long[] {at, at + d, need});
+    profile.add(at, need);
+    profile.add(at + d, -need);
+    return new Outcome(null, at);
+  }
+
+  @Override
+  public long reservedMillis(long reservedAt) {
+    return epoch + reservedAt * 1000;
+  }
+
+  /**
+   * The start the job would get from {@link #allocateOrReserve} now, read off the availability
+   * profile without booking anything; -2 for a request the profile cannot place exactly.
+   */
+  @Override
+  public long whatIfStart(Job job) {
+    JobRequest r = job.request;
+    if (!poolShaped(r)) {
+      return -2;
+    }
+    long need = cores(r);
+    if (need > totalCores) {
+      return -1;
+    }
+    long at = profile.earliest(now(), planned(r), need, totalCores - totalFreeCores, totalCores);
+    return at < 0 ? -1 : Math.max(clock.millis(), reservedMillis(at));
+  }
+
+  @Override
+  public void cancelReservation(Job job) {
+    long[] b = booked.remove(job.id.value());
+    if (b != null) {
+      profile.add(b[0], -b[2]);
+      profile.add(b[1], b[2]);
+    }
+  }
+
+  @Override
+  public boolean nothingFree() {
+    return totalFreeCores == 0;
+  }
+
+  @Override
+  public Object requestShape(Job job) {
+    JobRequest r = job.request;
+    return poolShaped(r) && r.nodes() == 0 ? Integer.valueOf(r.slots()) : null;
+  }
+
+  @Override
+  public long requestDuration(Job job) {
+    return planned(job.request);
   }
 
   Allocation allocate(JobRequest r) {
@@ -277,6 +440,10 @@ final class CountingPool implements ResourcePool {
 
   @Override
   public void free(Job job) {
+    long[] h = held.remove(job.id.value());
+    if (h != null) {
+      profile.add(h[0], h[1]);
+    }
     free(job.allocation);
   }
 

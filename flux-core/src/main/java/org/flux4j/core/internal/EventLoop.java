@@ -13,8 +13,10 @@ import org.flux4j.core.Clock;
  * The count going from 0 to 1 begins clock activity and back to 0 ends it, so that a virtual clock
  * never advances while the loop has work. Before the last queued message completes (and every 256
  * messages under a steady stream) the idle hook runs: the instance's scheduling cycle, so that a
- * burst of submissions is scheduled once, not once per job. After {@link #stop()} the loop runs the
- * messages already counted, then ends; later posts are refused.
+ * burst of submissions is scheduled once, not once per job. While the clock applies the events of
+ * one instant ({@link Clock#deferUntilInstantEnds}), the hook waits for the instant's last event:
+ * the loop asks the clock to post it an empty message then, after which the hook runs. After {@link
+ * #stop()} the loop runs the messages already counted, then ends; later posts are refused.
  */
 public final class EventLoop {
   private final ConcurrentLinkedQueue<Runnable> queue = new ConcurrentLinkedQueue<>();
@@ -24,6 +26,7 @@ public final class EventLoop {
   private final Thread thread;
   private volatile boolean sleeping;
   private volatile boolean stopped;
+  private boolean deferred; // loop-owned: a wake-up is promised at the end of the clock's instant
 
   /**
    * A loop, started at once.
@@ -84,6 +87,10 @@ public final class EventLoop {
     }
   }
 
+  private void wakeUp() {
+    post(() -> deferred = false);
+  }
+
   private void run() {
     int n = 0;
     while (true) {
@@ -105,8 +112,12 @@ public final class EventLoop {
       }
       try {
         r.run();
-        if (pending.get() == 1 || (++n & 255) == 0) {
-          idleHook.run();
+        if ((pending.get() == 1 || (++n & 255) == 0) && !deferred) {
+          if (clock.deferUntilInstantEnds(this::wakeUp)) {
+            deferred = true;
+          } else {
+            idleHook.run();
+          }
         }
       } catch (RuntimeException | Error e) {
         Thread.UncaughtExceptionHandler h = thread.getUncaughtExceptionHandler();

@@ -107,12 +107,35 @@ public final class JobManager {
     }
     this.pool =
         matchPolicy.equals("counting")
-            ? new CountingPool(graph)
+            ? new CountingPool(graph, clock)
             : new GraphPool(graph, matchPolicy, clock);
+    refuseUnreservable(matchPolicy);
     this.ids = new FluidGenerator(clock, clock.millis(), generator);
     this.userid = userid;
     this.submitContexts = submitContexts();
     this.loop = new EventLoop("flux4j-" + name, clock, this::scheduleCycle);
+  }
+
+  /**
+   * Refuses a queue policy that reserves with a match policy that cannot honour its reservations:
+   * the counting pool counts cores over time, so it cannot reserve GPUs.
+   */
+  private void refuseUnreservable(String matchPolicy) {
+    if (!(pool instanceof CountingPool) || pool.freeGpus() == 0) {
+      return;
+    }
+    for (Map.Entry<String, QueueDiscipline> q : queues.entrySet()) {
+      if (q.getValue().reserves()) {
+        throw new IllegalArgumentException(
+            (q.getKey().isEmpty() ? "the queue" : "queue '" + q.getKey() + "'")
+                + " uses a queue policy that reserves, but match policy '"
+                + matchPolicy
+                + "' cannot honour reservations on this graph: it counts cores over time, and the"
+                + " graph has "
+                + pool.freeGpus()
+                + " GPU(s); use a graph match policy (e.g. first) or queue policy fcfs");
+      }
+    }
   }
 
   /** Whether {@code name} is a known queue policy. */
@@ -526,6 +549,11 @@ public final class JobManager {
       reject(j, why.startsWith("unsatisfiable") ? why : "unsatisfiable request: " + why);
       return;
     }
+    why = queueOf(j).reserves() ? pool.cannotReserve(j) : null;
+    if (why != null) {
+      exception(j, "alloc", 0, why);
+      return;
+    }
     for (Dependency d : j.dependencies) {
       if (j.state() != JobState.DEPEND) {
         return;
@@ -864,6 +892,7 @@ public final class JobManager {
     switch (s) {
       case NEW, DEPEND, PRIORITY, SCHED -> {
         if (queueOf(j).remove(j)) {
+          pool.cancelReservation(j);
           schedNeeded = true;
         }
         for (var t : j.dependencyTimers) {

@@ -91,6 +91,11 @@ public abstract class QueueDiscipline {
     return pending.size();
   }
 
+  /** Whether the policy reserves resources for jobs that do not fit now (backfilling). */
+  boolean reserves() {
+    return false;
+  }
+
   /** One scheduling cycle. Held jobs (priority 0) are never allocated. */
   abstract void schedule(Scheduler s);
 }

@@ -63,6 +63,23 @@ interface ResourcePool {
     return -2;
   }
 
+  /**
+   * Why the pool cannot honour a reservation for this job's request (then a queue that reserves
+   * refuses the job at submit rather than schedule it greedily), or null if it can. The default:
+   * every request.
+   */
+  default String cannotReserve(Job job) {
+    return null;
+  }
+
+  /**
+   * Whether no request at all can be allocated now (see {@link
+   * org.flux4j.policy.queue.JobMatcher#nothingFree}); false if the pool cannot tell cheaply.
+   */
+  default boolean nothingFree() {
+    return false;
+  }
+
   /** Releases a reservation made by {@link #allocateOrReserve}; a no-op if there is none. */
   default void cancelReservation(Job job) {}
 

@@ -15,6 +15,8 @@ import java.util.Objects;
  * @param matchPolicy the match policy name (first, low, high, ...)
  * @param queueDepth the queue depth; a replay considers every waiting job by default
  * @param reservationDepth the reservation depth of the hybrid policy
+ * @param compress whether hybrid and conservative compress their reservations (never moving one
+ *     later) instead of rebuilding them every cycle as Fluxion does
  */
 public record ReplayOptions(
     long nodes,
@@ -24,12 +26,49 @@ public record ReplayOptions(
     String queuePolicy,
     String matchPolicy,
     int queueDepth,
-    int reservationDepth) {
+    int reservationDepth,
+    boolean compress) {
 
   /**
    * The queue depth of a replay unless told otherwise: every waiting job (textbook backfilling).
    */
   public static final int UNLIMITED_QUEUE_DEPTH = 1_000_000;
+
+  /** Options that rebuild reservations every cycle. */
+  public ReplayOptions(
+      long nodes,
+      long coresPerNode,
+      boolean byNode,
+      boolean truncate,
+      String queuePolicy,
+      String matchPolicy,
+      int queueDepth,
+      int reservationDepth) {
+    this(
+        nodes,
+        coresPerNode,
+        byNode,
+        truncate,
+        queuePolicy,
+        matchPolicy,
+        queueDepth,
+        reservationDepth,
+        false);
+  }
+
+  /** A copy with reservations compressed (true) or rebuilt (false). */
+  public ReplayOptions withCompress(boolean on) {
+    return new ReplayOptions(
+        nodes,
+        coresPerNode,
+        byNode,
+        truncate,
+        queuePolicy,
+        matchPolicy,
+        queueDepth,
+        reservationDepth,
+        on);
+  }
 
   /** Checks the values. */
   public ReplayOptions {

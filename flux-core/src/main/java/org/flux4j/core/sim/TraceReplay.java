@@ -23,6 +23,11 @@ import org.flux4j.graph.VirtualCluster;
  * (or whole nodes), has its requested time as duration limit, and its simulated task takes its run
  * time. The same code that schedules real work schedules the trace.
  *
+ * <p>Submissions are timers of the virtual clock that fire after the job ends of their instant
+ * ({@link VirtualClock#scheduleAfterTies}), so every event of one second (ends, submissions and the
+ * dependency releases they cause) is applied before one scheduling cycle; jobs submitted at the
+ * same second are submitted in trace order, so their ids and queue order follow it.
+ *
  * <p>One replay at a time per instance of this class; not thread-safe.
  */
 public final class TraceReplay {
@@ -74,7 +79,8 @@ public final class TraceReplay {
             .queueParams(
                 org.flux4j.policy.queue.QueueParams.DEFAULTS
                     .withQueueDepth(options.queueDepth())
-                    .withReservationDepth(options.reservationDepth()))
+                    .withReservationDepth(options.reservationDepth())
+                    .withCompress(options.compress()))
             .matchPolicy(options.matchPolicy())
             .inactiveNumLimit(Integer.MAX_VALUE) // the outcome table reads every job at the end
             .build()) {
@@ -110,16 +116,31 @@ public final class TraceReplay {
               default -> {}
             }
           });
-      for (int i = 0; i < jobs.size(); i++) {
-        ReplayJob j = jobs.get(i);
-        clock.advanceTo(j.submit() * 1000);
-        JobId id;
-        synchronized (index) {
-          id = instance.submit(request(j));
-          index.put(id, i);
-        }
+      // submissions are timers after the job ends of their instant: one cycle sees both
+      Runnable[] next = new Runnable[1];
+      int[] cursor = {0};
+      next[0] =
+          () -> {
+            int i = cursor[0];
+            long at = jobs.get(i).submit();
+            while (i < jobs.size() && jobs.get(i).submit() == at) {
+              synchronized (index) {
+                index.put(instance.submit(request(jobs.get(i))), i);
+              }
+              i++;
+            }
+            cursor[0] = i;
+            if (i < jobs.size()) {
+              clock.scheduleAfterTies(jobs.get(i).submit() * 1000, next[0]);
+            }
+          };
+      if (!jobs.isEmpty()) {
+        clock.scheduleAfterTies(jobs.get(0).submit() * 1000, next[0]);
       }
-      clock.runUntilIdle();
+      // the instance's loop thread advances time itself when it goes idle: no hand-off per instant
+      clock.setAutoAdvance(true);
+      clock.awaitIdle();
+      clock.setAutoAdvance(false);
       List<JobOutcome> outcomes = new ArrayList<>(jobs.size());
       for (JobId id : instance.jobs()) {
         int i = index.getIfAbsent(id, -1);

@@ -230,7 +230,7 @@ public final class QueryEngine {
       if (m.allocType == Traverser.AllocType.NO_ALLOC) {
         return new MatchResult.Matched(jobId, set);
       }
-      boolean reserved = m.at > now;
+      boolean reserved = m.at > now || m.allocType == Traverser.AllocType.ALLOC_ORELSE_RESERVE;
       state.jobs.put(
           jobId,
           new SchedState.JobRecord(
@@ -302,7 +302,9 @@ public final class QueryEngine {
         if (op == MatchOp.ALLOCATE_ORELSE_RESERVE) {
           m.allocType = Traverser.AllocType.ALLOC_ORELSE_RESERVE;
         }
-        long[] times = candidateTimes(m.at + 1, m.duration, dfv);
+        // now first: a span whose planned end is now may still be held (its end not applied
+        // yet), which refuses the allocation above; the earliest fit is then now, a reservation
+        long[] times = candidateTimes(m.at, m.duration, dfv);
         for (long t : times) {
           m.at = t;
           rc = trav.select(rs, root, m, x);

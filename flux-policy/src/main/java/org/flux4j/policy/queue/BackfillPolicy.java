@@ -2,10 +2,12 @@ package org.flux4j.policy.queue;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Fluxion's queue policies as one algorithm with two knobs: fcfs (no reservations; the cycle stops
@@ -24,6 +26,14 @@ import java.util.Map;
  * matcher can never satisfy is rejected; a job that cannot even be reserved is set aside as blocked
  * (it no longer uses up the queue depth) until {@link JobQueue#unblockAll()}. Stateless (what a
  * repeat needs is kept by the {@link JobQueue}): one instance can serve many queues.
+ *
+ * <p>Reservations are rebuilt every cycle by default, as Fluxion's qmanager does: an earlier job
+ * may then take the hole a later job had booked and move it later. With {@link
+ * QueueParams#compress()} they are compressed instead: the previous cycle's reservations stay, and
+ * each reserved job in queue order is taken off its own reservation and reserved again at the
+ * earliest time it fits while the later jobs' reservations stay in place, so that no reservation
+ * ever moves later (its own old window is still free); new jobs are reserved beside them all.
+ * Compressing cycles do not repeat.
  */
 public final class BackfillPolicy implements QueuePolicy {
   private final String name;
@@ -121,7 +131,8 @@ public final class BackfillPolicy implements QueuePolicy {
     CycleMemo memo = queue.takeMemo();
     // easy reserves one job a cycle: repeating saves little there, so only the deeper policies
     // pay the matcher's O(edges) check per cycle
-    boolean track = reserve && repeats && reservationDepth() > 1;
+    boolean compress = reserve && params.compress();
+    boolean track = reserve && repeats && reservationDepth() > 1 && !compress;
     boolean repeat = track && matcher.beginCycle(memo == null ? null : memo.mark) && memo != null;
     List<Long> started = new ArrayList<>();
     Map<Long, String> rejected = new LinkedHashMap<>();
@@ -135,6 +146,7 @@ public final class BackfillPolicy implements QueuePolicy {
       blocked.clear();
     }
     List<Long> previous = queue.reservationsMutable();
+    Set<Long> kept = compress ? new HashSet<>(previous) : Set.of();
     CycleMemo next;
     Map<Object, Long> busy;
     int considered;
@@ -143,8 +155,10 @@ public final class BackfillPolicy implements QueuePolicy {
       busy = memo.busy;
       considered = memo.considered;
     } else {
-      for (Long id : previous) {
-        matcher.cancelReservation(id);
+      if (!compress) {
+        for (Long id : previous) {
+          matcher.cancelReservation(id);
+        }
       }
       previous.clear();
       next = track ? new CycleMemo() : null;
@@ -156,7 +170,14 @@ public final class BackfillPolicy implements QueuePolicy {
     int reservationDepth = reservationDepth();
     while (it.hasNext() && considered < depth) {
       PendingJob job = it.next();
-      boolean tryReserve = reserved.size() < reservationDepth;
+      boolean had = compress && kept.remove(job.id());
+      if (had) {
+        matcher.cancelReservation(job.id()); // its own window stays free: it can only move earlier
+      }
+      boolean tryReserve = had || reserved.size() < reservationDepth;
+      if (!tryReserve && kept.isEmpty() && matcher.nothingFree()) {
+        break; // only allocations now are left to try, and nothing is free
+      }
       MatchOutcome out =
           tryReserve ? matcher.allocateOrReserve(job.id()) : allocate(matcher, job.id(), busy);
       if (out instanceof MatchOutcome.Allocated) {
@@ -187,6 +208,9 @@ public final class BackfillPolicy implements QueuePolicy {
         next.add(job.id(), CycleMemo.BUSY);
       }
       considered++;
+    }
+    for (Long id : kept) {
+      matcher.cancelReservation(id); // reserved before, no longer looked at
     }
     for (PendingJob j : toBlock) {
       queue.block(j);

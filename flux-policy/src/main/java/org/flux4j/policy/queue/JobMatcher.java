@@ -16,6 +16,15 @@ public interface JobMatcher {
    */
   MatchOutcome allocateOrReserve(long jobId);
 
+  /**
+   * Whether nothing at all is free now, so that no job can be allocated now whatever it asks (a
+   * cycle past its reservations then stops instead of asking every remaining job); false (the
+   * default) if the matcher cannot tell in O(1).
+   */
+  default boolean nothingFree() {
+    return false;
+  }
+
   /** Releases a reservation made in this or an earlier cycle; a no-op if there is none. */
   void cancelReservation(long jobId);
 

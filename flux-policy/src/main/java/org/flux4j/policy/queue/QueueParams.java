@@ -6,18 +6,32 @@ import java.util.Locale;
  * Fluxion's queue and policy parameters (flux-config-sched-fluxion-qmanager(5)): queue-depth
  * (default 32), max-queue-depth (default 1,000,000), reservation-depth (default 64, hybrid only)
  * and max-reservation-depth (default 100,000). The effective depths are capped by their maxima, as
- * Fluxion does. Immutable.
+ * Fluxion does. One more, flux4j's own: {@code reservations=rebuild|compress}, how hybrid and
+ * conservative keep their reservations between cycles (see {@link BackfillPolicy}). Immutable.
  *
  * @param queueDepth how many pending jobs one cycle considers
  * @param maxQueueDepth the cap of queueDepth
  * @param reservationDepth how many jobs the hybrid policy reserves per cycle
  * @param maxReservationDepth the cap of reservations (conservative reserves up to this)
+ * @param compress false (the default, as Fluxion's qmanager): every cycle drops every reservation
+ *     and books the waiting jobs again in queue order; true: reservations are kept and each cycle
+ *     moves each reserved job, in queue order, to the earliest time it fits (never later)
  */
 public record QueueParams(
-    int queueDepth, int maxQueueDepth, int reservationDepth, int maxReservationDepth) {
+    int queueDepth,
+    int maxQueueDepth,
+    int reservationDepth,
+    int maxReservationDepth,
+    boolean compress) {
 
   /** Fluxion's defaults. */
   public static final QueueParams DEFAULTS = new QueueParams(32, 1_000_000, 64, 100_000);
+
+  /** Parameters that rebuild reservations every cycle (Fluxion's way). */
+  public QueueParams(
+      int queueDepth, int maxQueueDepth, int reservationDepth, int maxReservationDepth) {
+    this(queueDepth, maxQueueDepth, reservationDepth, maxReservationDepth, false);
+  }
 
   /** Checks that every value is positive. */
   public QueueParams {
@@ -46,17 +60,24 @@ public record QueueParams(
   /** A copy with another queue depth. */
   public QueueParams withQueueDepth(int depth) {
     return new QueueParams(
-        depth, Math.max(maxQueueDepth, depth), reservationDepth, maxReservationDepth);
+        depth, Math.max(maxQueueDepth, depth), reservationDepth, maxReservationDepth, compress);
+  }
+
+  /** A copy that compresses reservations (true) or rebuilds them every cycle (false). */
+  public QueueParams withCompress(boolean on) {
+    return new QueueParams(queueDepth, maxQueueDepth, reservationDepth, maxReservationDepth, on);
   }
 
   /** A copy with another reservation depth. */
   public QueueParams withReservationDepth(int depth) {
-    return new QueueParams(queueDepth, maxQueueDepth, depth, Math.max(maxReservationDepth, depth));
+    return new QueueParams(
+        queueDepth, maxQueueDepth, depth, Math.max(maxReservationDepth, depth), compress);
   }
 
   /**
    * Applies Fluxion's comma-separated {@code key=value} lists (queue-params and policy-params, e.g.
-   * "queue-depth=8192,max-queue-depth=1000000") over these values.
+   * "queue-depth=8192,max-queue-depth=1000000") over these values; {@code reservations=rebuild} or
+   * {@code reservations=compress} chooses how reservations are kept.
    *
    * @throws IllegalArgumentException naming the item that is not {@code key=positive-integer} or
    *     whose key is unknown
@@ -66,6 +87,7 @@ public record QueueParams(
     int mqd = maxQueueDepth;
     int rd = reservationDepth;
     int mrd = maxReservationDepth;
+    boolean comp = compress;
     if (params == null || params.isBlank()) {
       return this;
     }
@@ -79,6 +101,15 @@ public record QueueParams(
         throw new IllegalArgumentException("queue parameter '" + it + "' is not key=value");
       }
       String key = it.substring(0, eq).strip().toLowerCase(Locale.ROOT);
+      if (key.equals("reservations")) {
+        String v = it.substring(eq + 1).strip();
+        if (!v.equals("rebuild") && !v.equals("compress")) {
+          throw new IllegalArgumentException(
+              "queue parameter '" + it + "': reservations is rebuild or compress");
+        }
+        comp = v.equals("compress");
+        continue;
+      }
       int value;
       try {
         value = Integer.parseInt(it.substring(eq + 1).strip());
@@ -96,9 +127,9 @@ public record QueueParams(
                 "unknown queue parameter '"
                     + key
                     + "' (known: queue-depth, max-queue-depth,"
-                    + " reservation-depth, max-reservation-depth)");
+                    + " reservation-depth, max-reservation-depth, reservations)");
       }
     }
-    return new QueueParams(qd, mqd, rd, mrd);
+    return new QueueParams(qd, mqd, rd, mrd, comp);
   }
 }

@@ -19,6 +19,9 @@ final class QueueSimulation {
   final List<Long> startOrder = new ArrayList<>();
   final List<Long> rejected = new ArrayList<>();
   int maxReservationsInACycle;
+  final Map<Long, Long> lastReservation = new LinkedHashMap<>();
+  int movedLater; // a job's reservation moved later than in the previous cycle
+  int movedEarlier;
 
   static List<Job> randomJobs(long seed, int n, long machine, boolean exactEstimates) {
     SplittableRandom r = new SplittableRandom(seed);
@@ -70,6 +73,16 @@ final class QueueSimulation {
         events.add(new long[] {now + byId.get(id).run, 0, id});
       }
       c.reserved().forEach(firstReservation::putIfAbsent);
+      c.reserved()
+          .forEach(
+              (id, at) -> {
+                Long before = lastReservation.put(id, at);
+                if (before != null && at > before) {
+                  movedLater++;
+                } else if (before != null && at < before) {
+                  movedEarlier++;
+                }
+              });
       rejected.addAll(c.rejected().keySet());
     }
     return this;
