@@ -86,9 +86,11 @@ class JobStoreTest {
     try (Instance in = open(TestClusters.cluster(1, 2, 0), clock, db)) {
       run1 = in.submit(sleep(100));
       run2 = in.submit(sleep(100));
+      // urgency 10 (below the default 16): submitted in the same instant as the two sleeps, it is
+      // queued behind them (one cycle sees all three, in priority order)
       queued =
           in.submit(
-              JobRequest.builder().name("q").urgency(20).runtime(Duration.ofSeconds(7)).build());
+              JobRequest.builder().name("q").urgency(10).runtime(Duration.ofSeconds(7)).build());
       held = in.submit(JobRequest.builder().name("held").urgency(0).build());
       dependent =
           in.submit(JobRequest.builder().name("dep").dependency("afterany:" + run1).build());
@@ -114,7 +116,7 @@ class JobStoreTest {
       // resources of the lost jobs are free: the queued job runs, then the dependent one
       JobInfo q = in.info(queued);
       assertThat(q.state()).isEqualTo(JobState.RUN);
-      assertThat(q.urgency()).isEqualTo(20);
+      assertThat(q.urgency()).isEqualTo(10);
       assertThat(q.submitTime()).isEqualTo(queuedBefore.submitTime());
       assertThat(q.priority()).isEqualTo(queuedBefore.priority());
       assertThat(in.info(held).state()).isEqualTo(JobState.SCHED);
