@@ -267,7 +267,7 @@ public final class QueryEngine {
 
   private int satisfiable(Req[] rs, Traverser.Meta m, boolean x) {
     m.allocType = Traverser.AllocType.SATISFIABILITY;
-    m.at = Traverser.HORIZON - m.duration - 1;
+    m.at = Traverser.PLAN_END - m.duration - 1;
     int rc = trav.select(rs, root, m, x);
     totalPre = trav.preorder;
     totalPost = trav.postorder;
@@ -290,7 +290,7 @@ public final class QueryEngine {
         Traverser.AllocType saved = m.allocType;
         long at = m.at;
         m.allocType = Traverser.AllocType.SATISFIABILITY;
-        m.at = Traverser.HORIZON - m.duration - 1;
+        m.at = Traverser.PLAN_END - m.duration - 1;
         int s = trav.select(rs, root, m, x);
         totalPre += trav.preorder;
         totalPost += trav.postorder;
@@ -314,7 +314,7 @@ public final class QueryEngine {
         }
         Traverser.AllocType saved = m.allocType;
         m.allocType = Traverser.AllocType.SATISFIABILITY;
-        m.at = Traverser.HORIZON - m.duration - 1;
+        m.at = Traverser.PLAN_END - m.duration - 1;
         int s = trav.select(rs, root, m, x);
         m.allocType = saved;
         return s == Traverser.OK ? Traverser.EBUSY : Traverser.ENODEV;
@@ -345,7 +345,7 @@ public final class QueryEngine {
           new org.eclipse.collections.impl.list.mutable.primitive.LongArrayList();
       for (int q = 0; q < p.pointCount(); q++) {
         long t = p.pointTime(q);
-        if (t < from || t + d > Traverser.HORIZON) {
+        if (t < from || d > Traverser.PLAN_END - t) {
           continue;
         }
         if (p.fits(dfv, t, d)) {
@@ -368,7 +368,7 @@ public final class QueryEngine {
     org.eclipse.collections.impl.list.mutable.primitive.LongArrayList out =
         new org.eclipse.collections.impl.list.mutable.primitive.LongArrayList();
     for (long t : points) {
-      if (t < from || t + d > Traverser.HORIZON) {
+      if (t < from || d > Traverser.PLAN_END - t) {
         continue;
       }
       if (p == null || p.fits(dfv, t, d)) {
@@ -403,9 +403,6 @@ public final class QueryEngine {
         continue;
       }
       if (!sat && graph.status(v) != Status.UP) {
-        continue;
-      }
-      if (target + m.duration > Traverser.HORIZON) {
         continue;
       }
       VertexSchedule s = state.sched[v];

@@ -31,7 +31,20 @@ final class Traverser {
   static final int ENODEV = 19;
   static final int EINVAL = 22;
 
+  /**
+   * The end of the graph's time window (Fluxion's {@code graph_duration.graph_end},
+   * SYSTEM_MAX_DURATION from time 0): a job of duration 0 lasts until here, a match found at this
+   * time is busy, and a job running past it is cut short.
+   */
   static final long HORIZON = 3153600000L;
+
+  /**
+   * The end of every planner's horizon: Fluxion's readers create each vertex's planners over {@code
+   * [0, INT64_MAX)}, far past {@link #HORIZON}, and the subtree planners inherit it. So the
+   * satisfiability probe at {@code PLAN_END - duration - 1} sees no job at all, and the reservation
+   * search may end on {@link #HORIZON} itself.
+   */
+  static final long PLAN_END = Long.MAX_VALUE;
 
   enum AllocType {
     ALLOC,
