@@ -194,6 +194,9 @@ final class EngineBackend implements Backend {
       if (result instanceof MatchResult.Unsatisfiable) {
         return new MatchReply(Outcome.UNSATISFIABLE, emitEmpty(), 0, "");
       }
+      if (result instanceof MatchResult.Uncommitted u) {
+        return uncommitted(u.leftoverErrno());
+      }
       ResourceSet set = result.resourceSet().orElseThrow();
       return new MatchReply(Outcome.MATCHED, emit(set), set.startTime(), "");
     } catch (EmitException e) {
@@ -203,6 +206,39 @@ final class EngineBackend implements Backend {
           0,
           "match_allocate: ERROR: match writer emit: " + line(e.getMessage()));
     }
+  }
+
+  /**
+   * Fluxion's report of a failed update (see {@link MatchResult.Uncommitted}): its match_allocate
+   * goes on as for a busy or unsatisfiable match when the traversal left EBUSY or ENODEV in errno,
+   * and otherwise stops with the traverser's error, before the job counter moves; resource-query
+   * then prints "Unsatisfiable request" for ENOENT. A match that set no errno leaves the ENOTTY of
+   * reading the command line.
+   */
+  private MatchReply uncommitted(int errno) throws EmitException {
+    switch (errno) {
+      case EBUSY:
+        return new MatchReply(Outcome.BUSY, emitEmpty(), 0, "");
+      case ENODEV:
+        return new MatchReply(Outcome.UNSATISFIABLE, emitEmpty(), 0, "");
+      case ENOENT:
+        return new MatchReply(
+            Outcome.NO_SUCH_RESOURCE,
+            "",
+            0,
+            "match_allocate: ERROR: traverser: No such file or directory\n");
+      default:
+        return new MatchReply(
+            Outcome.ERROR, "", 0, "match_allocate: ERROR: traverser: " + strerror(errno) + "\n");
+    }
+  }
+
+  private static final int ENOENT = 2;
+  private static final int EBUSY = 16;
+  private static final int ENODEV = 19;
+
+  private static String strerror(int errno) {
+    return errno == 22 ? "Invalid argument" : "Inappropriate ioctl for device";
   }
 
   private static GraphFormat readerFormat(String reader) {

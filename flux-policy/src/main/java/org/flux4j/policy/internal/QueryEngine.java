@@ -42,6 +42,16 @@ public final class QueryEngine {
   private long nodesUp;
 
   /**
+   * Fluxion's errno as the current match has left it, 0 while the match has set none: only the
+   * assignments that reach a failed update ({@link MatchResult.Uncommitted}) are modelled (a select
+   * with a pruned vertex sets EBUSY, a failed select its code, the reservation search ENOENT when
+   * its last candidate time matched).
+   */
+  private int errno;
+
+  private static final int ENOENT = 2;
+
+  /**
    * An engine over {@code graph}.
    *
    * @throws IllegalArgumentException if the subsystems or prune filters are invalid, or the graph
@@ -58,6 +68,7 @@ public final class QueryEngine {
     prune.prime(root, dom, state);
     this.trav = new Traverser(graph, dom, options.policy(), prune, state);
     this.trav.flexible = options.traverser() == ResourceQuery.Traverser.FLEXIBLE;
+    this.trav.commitSlotPaths = options.commitSlotPaths();
     int nodeType = graph.typeId("node");
     for (int v = 0; v < graph.vertexLimit(); v++) {
       if (graph.isLive(v) && graph.typeOf(v) == nodeType && graph.status(v) == Status.UP) {
@@ -186,6 +197,7 @@ public final class QueryEngine {
       return new MatchResult.RequestError(jobId, "duration exceeds the planner horizon");
     }
     trav.clearError();
+    errno = 0;
     boolean x = trav.exclusivity(rs, root);
     long[] dfv = new long[prune.count()];
     trav.primeJobspec(rs, dfv);
@@ -221,7 +233,7 @@ public final class QueryEngine {
       }
       ResourceSet.Builder b = trav.update(root, m);
       if (b == null) {
-        return new MatchResult.Busy(jobId);
+        return new MatchResult.Uncommitted(jobId, errno);
       }
       if (!request.queue().isEmpty()) {
         b.attribute("queue", request.queue());
@@ -279,7 +291,7 @@ public final class QueryEngine {
     if (rc != Traverser.OK) {
       return rc;
     }
-    rc = trav.select(rs, root, m, x);
+    rc = select(rs, m, x);
     if (rc == Traverser.OK) {
       totalPre = trav.preorder;
       totalPost = trav.postorder;
@@ -303,12 +315,16 @@ public final class QueryEngine {
           m.allocType = Traverser.AllocType.ALLOC_ORELSE_RESERVE;
         }
         long[] times = candidateTimes(m.at + 1, m.duration, dfv);
-        for (long t : times) {
-          m.at = t;
-          rc = trav.select(rs, root, m, x);
+        for (int i = 0; i < times.length; i++) {
+          m.at = times[i];
+          rc = select(rs, m, x);
           totalPre += trav.preorder;
           totalPost += trav.postorder;
           if (rc == Traverser.OK) {
+            if (i == times.length - 1) {
+              // Fluxion's loop asks the planner for the next time before it tests rc
+              errno = ENOENT;
+            }
             return rc;
           }
         }
@@ -323,6 +339,18 @@ public final class QueryEngine {
         return Traverser.EBUSY;
       }
     }
+  }
+
+  /** A select of the schedule, with the errno it leaves ({@link #errno}). */
+  private int select(Req[] rs, Traverser.Meta m, boolean x) {
+    int rc = trav.select(rs, root, m, x);
+    if (rc != Traverser.OK) {
+      errno = rc;
+    } else if (trav.preorder > trav.postorder) {
+      // a vertex visit failed on the way (pruned, no match, unmet): Fluxion set EBUSY there
+      errno = Traverser.EBUSY;
+    }
+    return rc;
   }
 
   /** Fluxion's planner_multi_avail_time_first/next over the root aggregate, all at once. */

@@ -77,6 +77,9 @@ final class Traverser {
   /** Fluxion's flexible traverser ({@code -T flexible}): or-slots and xor-slot alternatives. */
   boolean flexible;
 
+  /** See {@link org.flux4j.policy.match.ResourceQuery.Options#commitSlotPaths()}. */
+  boolean commitSlotPaths;
+
   /** Fluxion's SYSTEM_MAX_XOR_EXPANSION: the most jobspec variants xor slots may expand to. */
   static final int MAX_XOR_EXPANSION = 1000;
 
@@ -173,6 +176,7 @@ final class Traverser {
     this.vertexOrder = o.vertexOrder;
     this.slotOrder = o.slotOrder;
     this.flexible = o.flexible;
+    this.commitSlotPaths = o.commitSlotPaths;
     this.seq = o.seq;
     this.adj = o.adj;
     this.slotSource = o.slotSource;
@@ -1416,7 +1420,7 @@ final class Traverser {
   private void resolve(int u, Dfu dfu, Dfu toParent, boolean mayTake) {
     if (dfu.overallScore > 0) {
       if (dfu.hierConstrainNow) {
-        enforce(dfu, u);
+        enforce(dfu, u, commitSlotPaths);
       } else if (mayTake) {
         toParent.mergeTaking(dfu);
       } else {
@@ -1426,14 +1430,14 @@ final class Traverser {
   }
 
   /**
-   * Marks the chosen edges of {@code dfu}, enforced at vertex {@code top}, and the edges of the
-   * unconstrained vertices between each chosen edge and {@code top}: up to the root for the graph's
-   * final resolution (Fluxion's enforce_constrained), and below a vertex whose request level holds
-   * a slot that matched one level down (node[1]->slot->core on node->socket->core: the node->socket
-   * edge), which Fluxion leaves unmarked so that its update emits nothing although select
-   * succeeded.
+   * Marks the chosen edges of {@code dfu}, enforced at vertex {@code top}; with {@code walk}, also
+   * the edges of the unconstrained vertices between each chosen edge and {@code top} (Fluxion's
+   * enforce_constrained, for the graph's final resolution). Fluxion enforces a choice made below
+   * the root without that walk, so when a slot matched one level below its node (node->slot->core
+   * on node->socket->core) the node->socket edge stays unmarked and the update commits nothing;
+   * {@link #commitSlotPaths} walks there too.
    */
-  private void enforce(Dfu dfu, int top) {
+  private void enforce(Dfu dfu, int top, boolean walk) {
     for (int t = 0; t < dfu.n; t++) {
       Evals e = dfu.byType[t];
       if (e.bestK == 0) {
@@ -1447,6 +1451,9 @@ final class Traverser {
         for (int k = 0; k < eg.nEdges; k++) {
           int slot = eg.edgeSlot(k);
           mark(slot, eg.edgeNeeds(k), eg.edgeExcl(k));
+          if (!walk) {
+            continue;
+          }
           int pv = slotSource[slot];
           int pe;
           while (pv != top && (pe = firstIn[pv]) >= 0) {
@@ -1511,7 +1518,7 @@ final class Traverser {
         return -1;
       }
     }
-    enforce(dfu, root);
+    enforce(dfu, root, true);
     return needs;
   }
 

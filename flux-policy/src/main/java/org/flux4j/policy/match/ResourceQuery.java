@@ -371,6 +371,7 @@ public final class ResourceQuery {
     private final String pruneFilters;
     private final Traverser traverser;
     private final LongSupplier clock;
+    private final boolean commitSlotPaths;
 
     private Options(Builder b) {
       this.policyName = b.policyName;
@@ -379,6 +380,7 @@ public final class ResourceQuery {
       this.pruneFilters = b.pruneFilters;
       this.traverser = b.traverser;
       this.clock = b.clock;
+      this.commitSlotPaths = b.commitSlotPaths;
     }
 
     /** A builder with the defaults of resource-query. */
@@ -416,6 +418,19 @@ public final class ResourceQuery {
       return clock;
     }
 
+    /**
+     * Whether a slot that matched below the vertex holding it commits the path down to it; false by
+     * default, as in Fluxion. A flux4j extension, not in Fluxion: for {@code node -> slot -> core}
+     * on nodes whose cores sit under sockets, the slot matches at each socket; Fluxion's select
+     * succeeds, but it enforces the choice made at the node without walking up from the chosen
+     * cores, so the node's edges to those sockets stay unmarked, its update commits nothing and the
+     * match fails ({@link MatchResult.Uncommitted}). With this option those edges are marked too
+     * and the request is allocated.
+     */
+    public boolean commitSlotPaths() {
+      return commitSlotPaths;
+    }
+
     /** Builds {@link Options}. Not thread-safe. */
     public static final class Builder {
       private String policyName = "first";
@@ -424,6 +439,7 @@ public final class ResourceQuery {
       private String pruneFilters = "ALL:core,ALL:node";
       private Traverser traverser = Traverser.SIMPLE;
       private LongSupplier clock = () -> 0L;
+      private boolean commitSlotPaths;
 
       private Builder() {}
 
@@ -466,6 +482,12 @@ public final class ResourceQuery {
       /** The clock for "now" (default: always 0). */
       public Builder clock(LongSupplier c) {
         this.clock = Objects.requireNonNull(c, "clock");
+        return this;
+      }
+
+      /** See {@link Options#commitSlotPaths()} (default false, Fluxion's behaviour). */
+      public Builder commitSlotPaths(boolean commit) {
+        this.commitSlotPaths = commit;
         return this;
       }
 
