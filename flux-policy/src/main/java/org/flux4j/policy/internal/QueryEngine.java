@@ -408,7 +408,7 @@ public final class QueryEngine {
 
   private int requestFeasible(Traverser.Meta m, MatchOp op, long[] dfv) {
     int nodeType = graph.typeId("node");
-    int pi = prune.pruneIndexOfType(nodeType);
+    int pi = prune.pruneIndexOfName("node");
     long targetNodes = pi >= 0 ? dfv[pi] : 0;
     boolean sat = op == MatchOp.ALLOCATE_WITH_SATISFIABILITY || op == MatchOp.SATISFIABILITY;
     if (m.constraint.isEmpty() && targetNodes <= nodesUp) {

@@ -384,7 +384,7 @@ final class Traverser {
       if (r.exclusive == 1 && r.type >= 0 && r.type < exclType.length) {
         exclType[r.type] = true;
       }
-      int pt = r.type >= 0 ? prune.pruneIndexOfType(r.type) : -1;
+      int pt = pruneIndex(r);
       if (pt >= 0) {
         toParent[pt] += r.min;
       }
@@ -416,7 +416,7 @@ final class Traverser {
       if (r.exclusive == 1 && r.type >= 0 && r.type < exclType.length) {
         exclType[r.type] = true;
       }
-      int pt = r.type >= 0 ? prune.pruneIndexOfType(r.type) : -1;
+      int pt = pruneIndex(r);
       if (pt >= 0) {
         toParent[pt] += r.min;
         present[pt] = true;
@@ -459,11 +459,19 @@ final class Traverser {
 
   private boolean hasPruningTypeBelow(Req r) {
     for (Req c : r.with) {
-      if ((c.type >= 0 && prune.pruneIndexOfType(c.type) >= 0) || hasPruningTypeBelow(c)) {
+      if (pruneIndex(c) >= 0 || hasPruningTypeBelow(c)) {
         return true;
       }
     }
     return false;
+  }
+
+  /** The prune index of a request's type, by name when the graph has no vertex of that type. */
+  private int pruneIndex(Req r) {
+    if (r.type >= 0) {
+      return prune.pruneIndexOfType(r.type);
+    }
+    return r.isSlot() ? -1 : prune.pruneIndexOfName(r.typeName);
   }
 
   boolean exclusivity(Req[] resources, int u) {
