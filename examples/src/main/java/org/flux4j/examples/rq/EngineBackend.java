@@ -131,7 +131,7 @@ final class EngineBackend implements Backend {
     }
   }
 
-  /** Thrown when the writer cannot emit a set (Fluxion's rlite writer on an empty set). */
+  /** Thrown when the writer cannot emit a set ({@link MatchWriter#lastError()}). */
   private static final class EmitException extends Exception {
     private static final long serialVersionUID = 1L;
 
@@ -152,8 +152,9 @@ final class EngineBackend implements Backend {
 
   private String emit(ResourceSet set) throws EmitException {
     String text = writer.format(set);
-    if (text.isEmpty() && matchFormat.equals("rlite")) {
-      throw new EmitException("Invalid argument");
+    String error = writer.lastError();
+    if (!error.isEmpty()) {
+      throw new EmitException(error);
     }
     return text;
   }
@@ -200,6 +201,10 @@ final class EngineBackend implements Backend {
       ResourceSet set = result.resourceSet().orElseThrow();
       return new MatchReply(Outcome.MATCHED, emit(set), set.startTime(), "");
     } catch (EmitException e) {
+      if (result instanceof MatchResult.Allocated || result instanceof MatchResult.Reserved) {
+        // Fluxion committed the match before its writer failed, and records no job
+        rq.forget(jobId);
+      }
       return new MatchReply(
           Outcome.EMIT_ERROR,
           "",

@@ -653,6 +653,11 @@ public final class QueryEngine {
     return CancelStatus.CANCELLED;
   }
 
+  /** See {@link ResourceQuery#forget}. */
+  public boolean forget(long jobId) {
+    return state.jobs.remove(jobId) != null;
+  }
+
   /** See {@link ResourceQuery#partialCancel}. */
   public CancelStatus partialCancel(long jobId, ResourceGraph r) {
     trav.forgetVisits();

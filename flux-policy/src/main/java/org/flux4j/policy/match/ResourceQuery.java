@@ -153,6 +153,17 @@ public final class ResourceQuery {
     return counted(engine.update(jobId, r, exclusive, at, duration, reserve));
   }
 
+  /**
+   * Drops {@code jobId} from the job table but leaves its resources held, as Fluxion's
+   * resource-query does when its writer fails after a match was committed: the job is never
+   * recorded, so its id is given to the next match as well, and what it holds stays held until a
+   * job of the same id is cancelled (that cancel frees both). Returns whether the job was known.
+   */
+  public boolean forget(long jobId) {
+    changes++;
+    return engine.forget(jobId);
+  }
+
   /** Frees all resources of {@code jobId}. */
   public CancelStatus cancel(long jobId) {
     changes++;

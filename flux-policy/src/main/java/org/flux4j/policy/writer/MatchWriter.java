@@ -24,6 +24,16 @@ public interface MatchWriter {
    */
   void write(ResourceSet set, StringBuilder out);
 
+  /**
+   * Why the last {@link #write} failed as Fluxion's writer emit fails (it then returns -1 and
+   * resource-query reports {@code match writer emit: <reason>}), or "" if it did not: "Invalid
+   * argument" when an R_lite has no node with cores or gpus or a node has a negative rank, "No such
+   * file or directory" when a JGF document has vertices but no edges (or edges but no vertices).
+   */
+  default String lastError() {
+    return "";
+  }
+
   /** As {@link #write(ResourceSet, StringBuilder)}, to any {@link Appendable}. */
   default void write(ResourceSet set, Appendable out) throws IOException {
     StringBuilder sb = new StringBuilder();

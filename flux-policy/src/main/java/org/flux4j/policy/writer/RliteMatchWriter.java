@@ -14,8 +14,11 @@ final class RliteMatchWriter implements MatchWriter {
     return "rlite";
   }
 
+  private String lastError = "";
+
   @Override
   public void write(ResourceSet set, StringBuilder out) {
+    lastError = "";
     if (set.isEmpty()) {
       return;
     }
@@ -23,6 +26,13 @@ final class RliteMatchWriter implements MatchWriter {
     Rlite.Result r = rlite.emit();
     if (r != null) {
       out.append(r.rlite).append('\n');
+    } else {
+      lastError = Rlite.INVALID;
     }
+  }
+
+  @Override
+  public String lastError() {
+    return lastError;
   }
 }

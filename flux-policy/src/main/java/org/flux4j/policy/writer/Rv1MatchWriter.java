@@ -56,8 +56,16 @@ final class Rv1MatchWriter implements MatchWriter {
     }
   }
 
+  private String lastError = "";
+
+  @Override
+  public String lastError() {
+    return lastError;
+  }
+
   @Override
   public void write(ResourceSet set, StringBuilder out) {
+    lastError = "";
     if (set.isEmpty()) {
       return;
     }
@@ -73,12 +81,14 @@ final class Rv1MatchWriter implements MatchWriter {
     }
     Rlite.Result r = rlite.emit();
     if (r == null) {
+      lastError = Rlite.INVALID;
       return;
     }
     StringBuilder doc = null;
     if (jgf != null) {
       doc = new StringBuilder(1024);
       if (!jgf.emit(doc)) {
+        lastError = JgfMatchWriter.ONE_SIDED;
         return;
       }
     }

@@ -154,8 +154,31 @@ class Rv1MatchWriterTest {
             "/tiny0/rack0/node0/socket0[1:s]",
             "/tiny0/rack0/node0[1:s]");
     for (String name : List.of("rlite", "rv1", "rv1_nosched", "rv1_shorthand")) {
-      assertThat(MatchWriters.require(name).format(memOnly)).as(name).isEmpty();
+      MatchWriter w = MatchWriters.require(name);
+      assertThat(w.format(memOnly)).as(name).isEmpty();
+      // Fluxion's rlite emit fails on nothing gathered; the R v1 writers skip it without error
+      assertThat(w.lastError()).as(name).isEqualTo(name.equals("rlite") ? "Invalid argument" : "");
     }
+  }
+
+  @Test
+  void rv1Formats_negativeRank_failWithInvalidArgument_asFluxionsEmit() {
+    GraphBuilder b = ResourceGraph.builder();
+    int c = b.addVertex("cluster", "cluster", 0, -1, 1, "");
+    b.root(c, Subsystems.CONTAINMENT);
+    int node = b.addVertex("node", "node", 0, -1, 1, "");
+    b.contain(c, node);
+    b.contain(node, b.addVertex("core", "core", 0, -1, 1, ""));
+    ResourceGraph g = b.build();
+    ResourceSet s = Fixtures.set(g, "/cluster0/node0/core0[1:x]", "/cluster0/node0[1:x]");
+    for (String name : List.of("rlite", "rv1", "rv1_nosched", "rv1_shorthand")) {
+      MatchWriter w = MatchWriters.require(name);
+      assertThat(w.format(s)).as(name).isEmpty();
+      assertThat(w.lastError()).as(name).isEqualTo("Invalid argument");
+    }
+    MatchWriter simple = MatchWriters.require("simple");
+    assertThat(simple.format(s)).isNotEmpty();
+    assertThat(simple.lastError()).isEmpty();
   }
 
   @Test
