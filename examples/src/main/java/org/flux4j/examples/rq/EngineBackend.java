@@ -308,7 +308,8 @@ final class EngineBackend implements Backend {
   public FindReply find(String criteria) {
     ResourceSet set;
     try {
-      set = rq.find(criteria);
+      // Fluxion's find reads agfilter usage at the wall clock (seconds since the epoch)
+      set = rq.find(criteria, System.currentTimeMillis() / 1000);
     } catch (IllegalArgumentException e) {
       return new FindReply(false, "", "find" + line(e.getMessage()));
     }

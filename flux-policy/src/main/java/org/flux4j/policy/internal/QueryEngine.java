@@ -793,12 +793,12 @@ public final class QueryEngine {
   // ------------------------------------------------------------------ queries
 
   /** See {@link ResourceQuery#find}. */
-  public ResourceSet find(String expression) {
+  public ResourceSet find(String expression, long agfilterTime) {
     String[] names = new String[prune.count()];
     for (int i = 0; i < names.length; i++) {
       names[i] = prune.name(i);
     }
-    return new Finder(graph, state, root).withPruneNames(names).find(expression);
+    return new Finder(graph, state, root, agfilterTime).withPruneNames(names).find(expression);
   }
 
   /** See {@link ResourceQuery#info}. */

@@ -216,7 +216,16 @@ public final class ResourceQuery {
    * @throws IllegalArgumentException whose message contains "invalid criteria" for a bad expression
    */
   public ResourceSet find(String expression) {
-    return engine.find(expression);
+    return engine.find(expression, 0);
+  }
+
+  /**
+   * {@link #find(String)}, with {@code agfilter=true}'s usage read at {@code agfilterTime}: Fluxion
+   * reads it at the wall clock (seconds since the epoch), falling back to time 0 when nothing is
+   * used then (for test graphs scheduled from 0). The one-argument form reads it at time 0 only.
+   */
+  public ResourceSet find(String expression, long agfilterTime) {
+    return engine.find(expression, agfilterTime);
   }
 
   /** The job {@code jobId}, if known. */
