@@ -163,13 +163,7 @@ class Rv1MatchWriterTest {
 
   @Test
   void rv1Formats_negativeRank_failWithInvalidArgument_asFluxionsEmit() {
-    GraphBuilder b = ResourceGraph.builder();
-    int c = b.addVertex("cluster", "cluster", 0, -1, 1, "");
-    b.root(c, Subsystems.CONTAINMENT);
-    int node = b.addVertex("node", "node", 0, -1, 1, "");
-    b.contain(c, node);
-    b.contain(node, b.addVertex("core", "core", 0, -1, 1, ""));
-    ResourceGraph g = b.build();
+    ResourceGraph g = nodeWithoutRankThenNodeOfRank1();
     ResourceSet s = Fixtures.set(g, "/cluster0/node0/core0[1:x]", "/cluster0/node0[1:x]");
     for (String name : List.of("rlite", "rv1", "rv1_nosched", "rv1_shorthand")) {
       MatchWriter w = MatchWriters.require(name);
@@ -229,6 +223,18 @@ class Rv1MatchWriterTest {
 
   @Test
   void rlite_negativeRank_failsEveryLaterWriteAsInFluxion() {
+    ResourceGraph g = nodeWithoutRankThenNodeOfRank1();
+    MatchWriter w = MatchWriters.require("rlite");
+    ResourceSet onGood = Fixtures.set(g, "/cluster0/node1/core0[1:x]", "/cluster0/node1[1:x]");
+    assertThat(MatchWriters.require("rlite").format(onGood))
+        .isEqualTo("[{\"rank\": \"1\", \"children\": {\"core\": \"0\"}}]\n");
+    assertThat(w.format(Fixtures.set(g, "/cluster0/node0/core0[1:x]", "/cluster0/node0[1:x]")))
+        .isEmpty();
+    assertThat(w.format(onGood)).isEmpty();
+  }
+
+  /** cluster0 -> node0 (rank -1) -> core0, node1 (rank 1) -> core0. */
+  private static ResourceGraph nodeWithoutRankThenNodeOfRank1() {
     GraphBuilder b = ResourceGraph.builder();
     int c = b.addVertex("cluster", "cluster", 0, -1, 1, "");
     b.root(c, Subsystems.CONTAINMENT);
@@ -237,14 +243,7 @@ class Rv1MatchWriterTest {
     b.contain(c, bad).contain(c, good);
     b.contain(bad, b.addVertex("core", "core", 0, -1, 1, ""));
     b.contain(good, b.addVertex("core", "core", 0, -1, 1, ""));
-    ResourceGraph g = b.build();
-    MatchWriter w = MatchWriters.require("rlite");
-    ResourceSet onGood = Fixtures.set(g, "/cluster0/node1/core0[1:x]", "/cluster0/node1[1:x]");
-    assertThat(MatchWriters.require("rlite").format(onGood))
-        .isEqualTo("[{\"rank\": \"1\", \"children\": {\"core\": \"0\"}}]\n");
-    assertThat(w.format(Fixtures.set(g, "/cluster0/node0/core0[1:x]", "/cluster0/node0[1:x]")))
-        .isEmpty();
-    assertThat(w.format(onGood)).isEmpty();
+    return b.build();
   }
 
   private static ResourceSet coreJob(ResourceGraph g, int node, int core) {
