@@ -29,14 +29,12 @@ import org.flux4j.policy.writer.MatchWriters;
  */
 final class EngineBackend implements Backend {
   private final ResourceQuery rq;
-  private final String matchFormat;
   private final MatchWriter writer;
   private final Set<String> filterTypes;
   private Jobspec.Parser parser;
 
   private EngineBackend(ResourceQuery rq, String matchFormat, String pruneFilters) {
     this.rq = rq;
-    this.matchFormat = matchFormat;
     this.writer = MatchWriters.require(matchFormat);
     this.filterTypes = new HashSet<>();
     for (String spec : pruneFilters.split(",", 0)) {
@@ -159,11 +157,12 @@ final class EngineBackend implements Backend {
     return text;
   }
 
+  /**
+   * Fluxion's emit after a match that selected nothing (busy, unsatisfiable, a satisfiability
+   * check): the writer emits what it still holds, and fails where that failed (rlite with no node).
+   */
   private String emitEmpty() throws EmitException {
-    if (matchFormat.equals("rlite")) {
-      throw new EmitException("Invalid argument");
-    }
-    return "";
+    return emit(ResourceSet.builder(rq.graph()).build());
   }
 
   // ------------------------------------------------------------------ operations
@@ -187,7 +186,8 @@ final class EngineBackend implements Backend {
             Outcome.REQUEST_ERROR, "", 0, "match_allocate: ERROR: " + line(re.message()));
       }
       if (result instanceof MatchResult.Satisfiable) {
-        return new MatchReply(Outcome.SATISFIABLE, "", 0, "");
+        // Fluxion's match_allocate emits after a satisfiability check too
+        return new MatchReply(Outcome.SATISFIABLE, emitEmpty(), 0, "");
       }
       if (result instanceof MatchResult.Busy) {
         return new MatchReply(Outcome.BUSY, emitEmpty(), 0, "");
@@ -206,7 +206,7 @@ final class EngineBackend implements Backend {
         rq.forget(jobId);
       }
       return new MatchReply(
-          Outcome.EMIT_ERROR,
+          e.getMessage().equals(ENOENT_TEXT) ? Outcome.EMIT_ENOENT : Outcome.EMIT_ERROR,
           "",
           0,
           "match_allocate: ERROR: match writer emit: " + line(e.getMessage()));
@@ -239,6 +239,10 @@ final class EngineBackend implements Backend {
   }
 
   private static final int ENOENT = 2;
+
+  /** strerror(ENOENT): after a failed emit resource-query reads it as unsatisfiable. */
+  private static final String ENOENT_TEXT = "No such file or directory";
+
   private static final int EBUSY = 16;
   private static final int ENODEV = 19;
 

@@ -50,10 +50,10 @@ final class JgfMatchWriter implements MatchWriter {
   @Override
   public void write(ResourceSet set, StringBuilder out) {
     lastError = "";
-    if (set.isEmpty()) {
-      return;
+    if (!set.isEmpty()) {
+      feed(set);
     }
-    feed(set);
+    // an empty set (a match that found nothing) still emits what is pending, as Fluxion does
     if (emit(out)) {
       out.append('\n');
     } else if (!isEmpty()) {

@@ -66,16 +66,16 @@ final class Rv1MatchWriter implements MatchWriter {
   @Override
   public void write(ResourceSet set, StringBuilder out) {
     lastError = "";
-    if (set.isEmpty()) {
-      return;
+    // an empty set (a match that found nothing) still emits what is pending, as Fluxion does
+    if (!set.isEmpty()) {
+      rlite.feed(set);
+      if (jgf != null) {
+        jgf.feed(set);
+        attributes.putAll(set.attributes());
+      }
+      startTime = set.startTime();
+      expiration = set.startTime() + set.duration();
     }
-    rlite.feed(set);
-    if (jgf != null) {
-      jgf.feed(set);
-      attributes.putAll(set.attributes());
-    }
-    startTime = set.startTime();
-    expiration = set.startTime() + set.duration();
     if (rlite.isEmpty() || (jgf != null && jgf.isEmpty())) {
       return;
     }
