@@ -72,6 +72,11 @@ interface Backend {
     REQUEST_ERROR,
     /** The writer could not emit the result; no job id used. */
     EMIT_ERROR,
+    /**
+     * The writer could not emit the result for lack of vertices or edges (ENOENT, which
+     * resource-query reads as unsatisfiable); no job id used.
+     */
+    EMIT_ENOENT,
     /** Another failure of the traversal; no job id used. */
     ERROR
   }

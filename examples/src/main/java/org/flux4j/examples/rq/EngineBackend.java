@@ -31,7 +31,6 @@ import org.flux4j.policy.writer.MatchWriters;
  */
 final class EngineBackend implements Backend {
   private final ResourceQuery rq;
-  private final String matchFormat;
   private final MatchWriter writer;
   private final Set<String> filterTypes;
   private Jobspec.Parser parser;
@@ -55,7 +54,6 @@ final class EngineBackend implements Backend {
 
   private EngineBackend(ResourceQuery rq, String matchFormat, String pruneFilters) {
     this.rq = rq;
-    this.matchFormat = matchFormat;
     this.writer = MatchWriters.require(matchFormat);
     this.filterTypes = new HashSet<>();
     for (String spec : pruneFilters.split(",", 0)) {
@@ -151,7 +149,7 @@ final class EngineBackend implements Backend {
     }
   }
 
-  /** Thrown when the writer cannot emit a set (Fluxion's rlite writer on an empty set). */
+  /** Thrown when the writer cannot emit a set ({@link MatchWriter#lastError()}). */
   private static final class EmitException extends Exception {
     private static final long serialVersionUID = 1L;
 
@@ -178,17 +176,19 @@ final class EngineBackend implements Backend {
 
   private String emit(ResourceSet set) throws EmitException {
     String text = writer.format(set);
-    if (text.isEmpty() && matchFormat.equals("rlite")) {
-      throw new EmitException("Invalid argument");
+    String error = writer.lastError();
+    if (!error.isEmpty()) {
+      throw new EmitException(error);
     }
     return text;
   }
 
+  /**
+   * Fluxion's emit after a match that selected nothing (busy, unsatisfiable, a satisfiability
+   * check): the writer emits what it still holds, and fails where that failed (rlite with no node).
+   */
   private String emitEmpty() throws EmitException {
-    if (matchFormat.equals("rlite")) {
-      throw new EmitException("Invalid argument");
-    }
-    return "";
+    return emit(ResourceSet.builder(rq.graph()).build());
   }
 
   // ------------------------------------------------------------------ operations
@@ -212,7 +212,8 @@ final class EngineBackend implements Backend {
             Outcome.REQUEST_ERROR, "", 0, "match_allocate: ERROR: " + line(re.message()));
       }
       if (result instanceof MatchResult.Satisfiable) {
-        return new MatchReply(Outcome.SATISFIABLE, "", 0, "");
+        // Fluxion's match_allocate emits after a satisfiability check too
+        return new MatchReply(Outcome.SATISFIABLE, emitEmpty(), 0, "");
       }
       if (result instanceof MatchResult.Busy) {
         return new MatchReply(Outcome.BUSY, emitEmpty(), 0, "");
@@ -220,15 +221,59 @@ final class EngineBackend implements Backend {
       if (result instanceof MatchResult.Unsatisfiable) {
         return new MatchReply(Outcome.UNSATISFIABLE, emitEmpty(), 0, "");
       }
+      if (result instanceof MatchResult.Uncommitted u) {
+        return uncommitted(u.leftoverErrno());
+      }
       ResourceSet set = result.resourceSet().orElseThrow();
       return new MatchReply(Outcome.MATCHED, emit(set), set.startTime(), "");
     } catch (EmitException e) {
+      if (result instanceof MatchResult.Allocated || result instanceof MatchResult.Reserved) {
+        // Fluxion committed the match before its writer failed, and records no job
+        rq.forget(jobId);
+      }
       return new MatchReply(
-          Outcome.EMIT_ERROR,
+          e.getMessage().equals(ENOENT_TEXT) ? Outcome.EMIT_ENOENT : Outcome.EMIT_ERROR,
           "",
           0,
           "match_allocate: ERROR: match writer emit: " + line(e.getMessage()));
     }
+  }
+
+  /**
+   * Fluxion's report of a failed update (see {@link MatchResult.Uncommitted}): its match_allocate
+   * goes on as for a busy or unsatisfiable match when the traversal left EBUSY or ENODEV in errno,
+   * and otherwise stops with the traverser's error, before the job counter moves; resource-query
+   * then prints "Unsatisfiable request" for ENOENT. A match that set no errno leaves the ENOTTY of
+   * reading the command line.
+   */
+  private MatchReply uncommitted(int errno) throws EmitException {
+    switch (errno) {
+      case EBUSY:
+        return new MatchReply(Outcome.BUSY, emitEmpty(), 0, "");
+      case ENODEV:
+        return new MatchReply(Outcome.UNSATISFIABLE, emitEmpty(), 0, "");
+      case ENOENT:
+        return new MatchReply(
+            Outcome.NO_SUCH_RESOURCE,
+            "",
+            0,
+            "match_allocate: ERROR: traverser: No such file or directory\n");
+      default:
+        return new MatchReply(
+            Outcome.ERROR, "", 0, "match_allocate: ERROR: traverser: " + strerror(errno) + "\n");
+    }
+  }
+
+  private static final int ENOENT = 2;
+
+  /** strerror(ENOENT): after a failed emit resource-query reads it as unsatisfiable. */
+  private static final String ENOENT_TEXT = "No such file or directory";
+
+  private static final int EBUSY = 16;
+  private static final int ENODEV = 19;
+
+  private static String strerror(int errno) {
+    return errno == 22 ? "Invalid argument" : "Inappropriate ioctl for device";
   }
 
   private static GraphFormat readerFormat(String reader) {
@@ -293,7 +338,8 @@ final class EngineBackend implements Backend {
   public FindReply find(String criteria) {
     ResourceSet set;
     try {
-      set = rq.find(criteria);
+      // Fluxion's find reads agfilter usage at the wall clock (seconds since the epoch)
+      set = rq.find(criteria, System.currentTimeMillis() / 1000);
     } catch (IllegalArgumentException e) {
       return new FindReply(false, "", "find" + line(e.getMessage()));
     }

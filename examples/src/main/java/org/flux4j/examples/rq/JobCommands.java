@@ -69,7 +69,10 @@ final class JobCommands {
             || o == Backend.Outcome.UNSATISFIABLE;
     double elapse = traversed ? seconds(t0) : 0.0;
     boolean ok = o == Backend.Outcome.MATCHED || o == Backend.Outcome.SATISFIABLE;
-    boolean sat = o != Backend.Outcome.UNSATISFIABLE && o != Backend.Outcome.NO_SUCH_RESOURCE;
+    boolean sat =
+        o != Backend.Outcome.UNSATISFIABLE
+            && o != Backend.Outcome.NO_SUCH_RESOURCE
+            && o != Backend.Outcome.EMIT_ENOENT;
     if (op.allocates() && traversed) {
       jobs.counter++;
     }

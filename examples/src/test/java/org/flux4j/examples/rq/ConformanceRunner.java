@@ -439,7 +439,7 @@ final class ConformanceRunner {
     return s.length() > 160 ? s.substring(0, 160) + "..." : s;
   }
 
-  private static void deleteTree(Path dir) throws IOException {
+  static void deleteTree(Path dir) throws IOException {
     if (!Files.exists(dir)) {
       return;
     }

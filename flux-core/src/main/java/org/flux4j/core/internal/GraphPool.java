@@ -66,8 +66,13 @@ final class GraphPool implements ResourcePool {
     this.graph = graph;
     this.clock = clock;
     this.epoch = clock.millis();
+    // The instance commits a slot's path below its node (a flux4j correction of Fluxion, see
+    // ResourceQuery.Options#commitSlotPaths): without it a job of node -> slot -> core on nodes
+    // whose cores sit under sockets (what JobRequest.builder().nodes(n) builds) would never run.
     this.query =
-        ResourceQuery.create(graph, ResourceQuery.Options.builder().policy(matchPolicy).build());
+        ResourceQuery.create(
+            graph,
+            ResourceQuery.Options.builder().policy(matchPolicy).commitSlotPaths(true).build());
     this.repeat = new RepeatCheck(query);
     int n = graph.vertexLimit();
     nodeOf = new int[n];

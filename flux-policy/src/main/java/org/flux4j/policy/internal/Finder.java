@@ -36,10 +36,14 @@ final class Finder {
   private long agJob;
   private boolean agfilter;
 
-  Finder(ResourceGraph g, SchedState st, int root) {
+  /** When agfilter usage is read (Fluxion: the wall clock), with time 0 as the fallback. */
+  private final long agfilterTime;
+
+  Finder(ResourceGraph g, SchedState st, int root, long agfilterTime) {
     this.g = g;
     this.st = st;
     this.root = root;
+    this.agfilterTime = agfilterTime;
   }
 
   ResourceSet find(String expr) {
@@ -101,7 +105,16 @@ final class Finder {
     }
     int e = out.add(u, g.size(u), true);
     for (int k = 0; k < p.types.length; k++) {
-      long used = agJob == 0 ? p.usedAt(k, 0) : p.amounts[idx * p.types.length + k];
+      long used;
+      if (agJob != 0) {
+        used = p.amounts[idx * p.types.length + k];
+      } else {
+        // Fluxion: the usage now (wall clock), or at time 0 when nothing is used now
+        used = p.usedAt(k, agfilterTime);
+        if (used == 0) {
+          used = p.usedAt(k, 0);
+        }
+      }
       out.ephemeral(
           e, "agfilter." + typeName(p.types[k]), "used:" + used + ", total:" + p.totals[k]);
     }

@@ -141,6 +141,14 @@ final class PruneConfig {
     return graphType >= 0 && graphType < byGraphType.length ? byGraphType[graphType] : -1;
   }
 
+  /**
+   * The prune index of a type by name, or -1: a type of the filters is a pruning type even when the
+   * graph has no vertex of it (Fluxion's is_pruning_type reads the filters, not the graph).
+   */
+  int pruneIndexOfName(String typeName) {
+    return names.indexOf(typeName);
+  }
+
   /** The prune type name at index {@code i}. */
   String name(int i) {
     return names.get(i);

@@ -42,6 +42,16 @@ public final class QueryEngine {
   private long nodesUp;
 
   /**
+   * Fluxion's errno as the current match has left it, 0 while the match has set none: only the
+   * assignments that reach a failed update ({@link MatchResult.Uncommitted}) are modelled (a select
+   * with a pruned vertex sets EBUSY, a failed select its code, the reservation search ENOENT when
+   * its last candidate time matched).
+   */
+  private int errno;
+
+  private static final int ENOENT = 2;
+
+  /**
    * An engine over {@code graph}.
    *
    * @throws IllegalArgumentException if the subsystems or prune filters are invalid, or the graph
@@ -58,6 +68,7 @@ public final class QueryEngine {
     prune.prime(root, dom, state);
     this.trav = new Traverser(graph, dom, options.policy(), prune, state);
     this.trav.flexible = options.traverser() == ResourceQuery.Traverser.FLEXIBLE;
+    this.trav.commitSlotPaths = options.commitSlotPaths();
     int nodeType = graph.typeId("node");
     for (int v = 0; v < graph.vertexLimit(); v++) {
       if (graph.isLive(v) && graph.typeOf(v) == nodeType && graph.status(v) == Status.UP) {
@@ -186,6 +197,7 @@ public final class QueryEngine {
       return new MatchResult.RequestError(jobId, "duration exceeds the planner horizon");
     }
     trav.clearError();
+    errno = 0;
     boolean x = trav.exclusivity(rs, root);
     long[] dfv = new long[prune.count()];
     trav.primeJobspec(rs, dfv);
@@ -221,7 +233,7 @@ public final class QueryEngine {
       }
       ResourceSet.Builder b = trav.update(root, m);
       if (b == null) {
-        return new MatchResult.Busy(jobId);
+        return new MatchResult.Uncommitted(jobId, errno);
       }
       if (!request.queue().isEmpty()) {
         b.attribute("queue", request.queue());
@@ -267,7 +279,7 @@ public final class QueryEngine {
 
   private int satisfiable(Req[] rs, Traverser.Meta m, boolean x) {
     m.allocType = Traverser.AllocType.SATISFIABILITY;
-    m.at = Traverser.HORIZON - m.duration - 1;
+    m.at = Traverser.PLAN_END - m.duration - 1;
     int rc = trav.select(rs, root, m, x);
     totalPre = trav.preorder;
     totalPost = trav.postorder;
@@ -279,7 +291,7 @@ public final class QueryEngine {
     if (rc != Traverser.OK) {
       return rc;
     }
-    rc = trav.select(rs, root, m, x);
+    rc = select(rs, m, x);
     if (rc == Traverser.OK) {
       totalPre = trav.preorder;
       totalPost = trav.postorder;
@@ -290,7 +302,7 @@ public final class QueryEngine {
         Traverser.AllocType saved = m.allocType;
         long at = m.at;
         m.allocType = Traverser.AllocType.SATISFIABILITY;
-        m.at = Traverser.HORIZON - m.duration - 1;
+        m.at = Traverser.PLAN_END - m.duration - 1;
         int s = trav.select(rs, root, m, x);
         totalPre += trav.preorder;
         totalPost += trav.postorder;
@@ -305,18 +317,22 @@ public final class QueryEngine {
         // now first: a span whose planned end is now may still be held (its end not applied
         // yet), which refuses the allocation above; the earliest fit is then now, a reservation
         long[] times = candidateTimes(m.at, m.duration, dfv);
-        for (long t : times) {
-          m.at = t;
-          rc = trav.select(rs, root, m, x);
+        for (int i = 0; i < times.length; i++) {
+          m.at = times[i];
+          rc = select(rs, m, x);
           totalPre += trav.preorder;
           totalPost += trav.postorder;
           if (rc == Traverser.OK) {
+            if (i == times.length - 1) {
+              // Fluxion's loop asks the planner for the next time before it tests rc
+              errno = ENOENT;
+            }
             return rc;
           }
         }
         Traverser.AllocType saved = m.allocType;
         m.allocType = Traverser.AllocType.SATISFIABILITY;
-        m.at = Traverser.HORIZON - m.duration - 1;
+        m.at = Traverser.PLAN_END - m.duration - 1;
         int s = trav.select(rs, root, m, x);
         m.allocType = saved;
         return s == Traverser.OK ? Traverser.EBUSY : Traverser.ENODEV;
@@ -325,6 +341,18 @@ public final class QueryEngine {
         return Traverser.EBUSY;
       }
     }
+  }
+
+  /** A select of the schedule, with the errno it leaves ({@link #errno}). */
+  private int select(Req[] rs, Traverser.Meta m, boolean x) {
+    int rc = trav.select(rs, root, m, x);
+    if (rc != Traverser.OK) {
+      errno = rc;
+    } else if (trav.preorder > trav.postorder) {
+      // a vertex visit failed on the way (pruned, no match, unmet): Fluxion set EBUSY there
+      errno = Traverser.EBUSY;
+    }
+    return rc;
   }
 
   /** Fluxion's planner_multi_avail_time_first/next over the root aggregate, all at once. */
@@ -347,7 +375,7 @@ public final class QueryEngine {
           new org.eclipse.collections.impl.list.mutable.primitive.LongArrayList();
       for (int q = 0; q < p.pointCount(); q++) {
         long t = p.pointTime(q);
-        if (t < from || t + d > Traverser.HORIZON) {
+        if (t < from || d > Traverser.PLAN_END - t) {
           continue;
         }
         if (p.fits(dfv, t, d)) {
@@ -370,7 +398,7 @@ public final class QueryEngine {
     org.eclipse.collections.impl.list.mutable.primitive.LongArrayList out =
         new org.eclipse.collections.impl.list.mutable.primitive.LongArrayList();
     for (long t : points) {
-      if (t < from || t + d > Traverser.HORIZON) {
+      if (t < from || d > Traverser.PLAN_END - t) {
         continue;
       }
       if (p == null || p.fits(dfv, t, d)) {
@@ -382,7 +410,7 @@ public final class QueryEngine {
 
   private int requestFeasible(Traverser.Meta m, MatchOp op, long[] dfv) {
     int nodeType = graph.typeId("node");
-    int pi = prune.pruneIndexOfType(nodeType);
+    int pi = prune.pruneIndexOfName("node");
     long targetNodes = pi >= 0 ? dfv[pi] : 0;
     boolean sat = op == MatchOp.ALLOCATE_WITH_SATISFIABILITY || op == MatchOp.SATISFIABILITY;
     if (m.constraint.isEmpty() && targetNodes <= nodesUp) {
@@ -405,9 +433,6 @@ public final class QueryEngine {
         continue;
       }
       if (!sat && graph.status(v) != Status.UP) {
-        continue;
-      }
-      if (target + m.duration > Traverser.HORIZON) {
         continue;
       }
       VertexSchedule s = state.sched[v];
@@ -630,6 +655,11 @@ public final class QueryEngine {
     return CancelStatus.CANCELLED;
   }
 
+  /** See {@link ResourceQuery#forget}. */
+  public boolean forget(long jobId) {
+    return state.jobs.remove(jobId) != null;
+  }
+
   /** See {@link ResourceQuery#partialCancel}. */
   public CancelStatus partialCancel(long jobId, ResourceGraph r) {
     trav.forgetVisits();
@@ -765,12 +795,12 @@ public final class QueryEngine {
   // ------------------------------------------------------------------ queries
 
   /** See {@link ResourceQuery#find}. */
-  public ResourceSet find(String expression) {
+  public ResourceSet find(String expression, long agfilterTime) {
     String[] names = new String[prune.count()];
     for (int i = 0; i < names.length; i++) {
       names[i] = prune.name(i);
     }
-    return new Finder(graph, state, root).withPruneNames(names).find(expression);
+    return new Finder(graph, state, root, agfilterTime).withPruneNames(names).find(expression);
   }
 
   /** See {@link ResourceQuery#info}. */

@@ -31,7 +31,20 @@ final class Traverser {
   static final int ENODEV = 19;
   static final int EINVAL = 22;
 
+  /**
+   * The end of the graph's time window (Fluxion's {@code graph_duration.graph_end},
+   * SYSTEM_MAX_DURATION from time 0): a job of duration 0 lasts until here, a match found at this
+   * time is busy, and a job running past it is cut short.
+   */
   static final long HORIZON = 3153600000L;
+
+  /**
+   * The end of every planner's horizon: Fluxion's readers create each vertex's planners over {@code
+   * [0, INT64_MAX)}, far past {@link #HORIZON}, and the subtree planners inherit it. So the
+   * satisfiability probe at {@code PLAN_END - duration - 1} sees no job at all, and the reservation
+   * search may end on {@link #HORIZON} itself.
+   */
+  static final long PLAN_END = Long.MAX_VALUE;
 
   enum AllocType {
     ALLOC,
@@ -63,6 +76,9 @@ final class Traverser {
 
   /** Fluxion's flexible traverser ({@code -T flexible}): or-slots and xor-slot alternatives. */
   boolean flexible;
+
+  /** See {@link org.flux4j.policy.match.ResourceQuery.Options#commitSlotPaths()}. */
+  boolean commitSlotPaths;
 
   /** Fluxion's SYSTEM_MAX_XOR_EXPANSION: the most jobspec variants xor slots may expand to. */
   static final int MAX_XOR_EXPANSION = 1000;
@@ -160,6 +176,7 @@ final class Traverser {
     this.vertexOrder = o.vertexOrder;
     this.slotOrder = o.slotOrder;
     this.flexible = o.flexible;
+    this.commitSlotPaths = o.commitSlotPaths;
     this.seq = o.seq;
     this.adj = o.adj;
     this.slotSource = o.slotSource;
@@ -367,7 +384,7 @@ final class Traverser {
       if (r.exclusive == 1 && r.type >= 0 && r.type < exclType.length) {
         exclType[r.type] = true;
       }
-      int pt = r.type >= 0 ? prune.pruneIndexOfType(r.type) : -1;
+      int pt = pruneIndex(r);
       if (pt >= 0) {
         toParent[pt] += r.min;
       }
@@ -399,7 +416,7 @@ final class Traverser {
       if (r.exclusive == 1 && r.type >= 0 && r.type < exclType.length) {
         exclType[r.type] = true;
       }
-      int pt = r.type >= 0 ? prune.pruneIndexOfType(r.type) : -1;
+      int pt = pruneIndex(r);
       if (pt >= 0) {
         toParent[pt] += r.min;
         present[pt] = true;
@@ -442,11 +459,19 @@ final class Traverser {
 
   private boolean hasPruningTypeBelow(Req r) {
     for (Req c : r.with) {
-      if ((c.type >= 0 && prune.pruneIndexOfType(c.type) >= 0) || hasPruningTypeBelow(c)) {
+      if (pruneIndex(c) >= 0 || hasPruningTypeBelow(c)) {
         return true;
       }
     }
     return false;
+  }
+
+  /** The prune index of a request's type, by name when the graph has no vertex of that type. */
+  private int pruneIndex(Req r) {
+    if (r.type >= 0) {
+      return prune.pruneIndexOfType(r.type);
+    }
+    return r.isSlot() ? -1 : prune.pruneIndexOfName(r.typeName);
   }
 
   boolean exclusivity(Req[] resources, int u) {
@@ -1403,7 +1428,7 @@ final class Traverser {
   private void resolve(int u, Dfu dfu, Dfu toParent, boolean mayTake) {
     if (dfu.overallScore > 0) {
       if (dfu.hierConstrainNow) {
-        enforce(dfu, u);
+        enforce(dfu, u, commitSlotPaths);
       } else if (mayTake) {
         toParent.mergeTaking(dfu);
       } else {
@@ -1413,14 +1438,14 @@ final class Traverser {
   }
 
   /**
-   * Marks the chosen edges of {@code dfu}, enforced at vertex {@code top}, and the edges of the
-   * unconstrained vertices between each chosen edge and {@code top}: up to the root for the graph's
-   * final resolution (Fluxion's enforce_constrained), and below a vertex whose request level holds
-   * a slot that matched one level down (node[1]->slot->core on node->socket->core: the node->socket
-   * edge), which Fluxion leaves unmarked so that its update emits nothing although select
-   * succeeded.
+   * Marks the chosen edges of {@code dfu}, enforced at vertex {@code top}; with {@code walk}, also
+   * the edges of the unconstrained vertices between each chosen edge and {@code top} (Fluxion's
+   * enforce_constrained, for the graph's final resolution). Fluxion enforces a choice made below
+   * the root without that walk, so when a slot matched one level below its node (node->slot->core
+   * on node->socket->core) the node->socket edge stays unmarked and the update commits nothing;
+   * {@link #commitSlotPaths} walks there too.
    */
-  private void enforce(Dfu dfu, int top) {
+  private void enforce(Dfu dfu, int top, boolean walk) {
     for (int t = 0; t < dfu.n; t++) {
       Evals e = dfu.byType[t];
       if (e.bestK == 0) {
@@ -1434,6 +1459,9 @@ final class Traverser {
         for (int k = 0; k < eg.nEdges; k++) {
           int slot = eg.edgeSlot(k);
           mark(slot, eg.edgeNeeds(k), eg.edgeExcl(k));
+          if (!walk) {
+            continue;
+          }
           int pv = slotSource[slot];
           int pe;
           while (pv != top && (pe = firstIn[pv]) >= 0) {
@@ -1498,7 +1526,7 @@ final class Traverser {
         return -1;
       }
     }
-    enforce(dfu, root);
+    enforce(dfu, root, true);
     return needs;
   }
 

@@ -9,7 +9,8 @@ import java.util.Objects;
  * ResourceSet}; {@link Satisfiable} answers {@link MatchOp#SATISFIABILITY}; {@link Busy} means the
  * request could be met by the graph but not now (nor, for reserving operations, ever given the
  * current jobs); {@link Unsatisfiable} means the graph can never meet it; {@link RequestError}
- * means the request itself is invalid for this graph (Fluxion's "Jobspec error").
+ * means the request itself is invalid for this graph (Fluxion's "Jobspec error"); {@link
+ * Uncommitted} is Fluxion's failed update after a successful select.
  */
 public sealed interface MatchResult {
   /** The job id the match was made for. */
@@ -74,6 +75,17 @@ public sealed interface MatchResult {
 
   /** The graph could meet the request but the current jobs prevent it. */
   record Busy(long jobId) implements MatchResult {}
+
+  /**
+   * Fluxion's select found resources but its update committed none, so the match failed: a slot
+   * matched below the vertex that holds it ({@code node -> slot -> core} on nodes whose cores sit
+   * under sockets) leaves the edges down to it unmarked (see {@link
+   * ResourceQuery.Options#commitSlotPaths()}). Nothing changed. {@code leftoverErrno} is the errno
+   * Fluxion's traversal left behind, which decides how resource-query reports the failure: 0 when
+   * the match set none, else EBUSY (16: some vertex was pruned on the way), ENODEV (19) or ENOENT
+   * (2: the reservation search ran out of candidate times).
+   */
+  record Uncommitted(long jobId, int leftoverErrno) implements MatchResult {}
 
   /** The graph can never meet the request; {@code reason} says why (Fluxion's message). */
   record Unsatisfiable(long jobId, String reason) implements MatchResult {

@@ -153,6 +153,17 @@ public final class ResourceQuery {
     return counted(engine.update(jobId, r, exclusive, at, duration, reserve));
   }
 
+  /**
+   * Drops {@code jobId} from the job table but leaves its resources held, as Fluxion's
+   * resource-query does when its writer fails after a match was committed: the job is never
+   * recorded, so its id is given to the next match as well, and what it holds stays held until a
+   * job of the same id is cancelled (that cancel frees both). Returns whether the job was known.
+   */
+  public boolean forget(long jobId) {
+    changes++;
+    return engine.forget(jobId);
+  }
+
   /** Frees all resources of {@code jobId}. */
   public CancelStatus cancel(long jobId) {
     changes++;
@@ -205,7 +216,16 @@ public final class ResourceQuery {
    * @throws IllegalArgumentException whose message contains "invalid criteria" for a bad expression
    */
   public ResourceSet find(String expression) {
-    return engine.find(expression);
+    return engine.find(expression, 0);
+  }
+
+  /**
+   * {@link #find(String)}, with {@code agfilter=true}'s usage read at {@code agfilterTime}: Fluxion
+   * reads it at the wall clock (seconds since the epoch), falling back to time 0 when nothing is
+   * used then (for test graphs scheduled from 0). The one-argument form reads it at time 0 only.
+   */
+  public ResourceSet find(String expression, long agfilterTime) {
+    return engine.find(expression, agfilterTime);
   }
 
   /** The job {@code jobId}, if known. */
@@ -371,6 +391,7 @@ public final class ResourceQuery {
     private final String pruneFilters;
     private final Traverser traverser;
     private final LongSupplier clock;
+    private final boolean commitSlotPaths;
 
     private Options(Builder b) {
       this.policyName = b.policyName;
@@ -379,6 +400,7 @@ public final class ResourceQuery {
       this.pruneFilters = b.pruneFilters;
       this.traverser = b.traverser;
       this.clock = b.clock;
+      this.commitSlotPaths = b.commitSlotPaths;
     }
 
     /** A builder with the defaults of resource-query. */
@@ -416,6 +438,19 @@ public final class ResourceQuery {
       return clock;
     }
 
+    /**
+     * Whether a slot that matched below the vertex holding it commits the path down to it; false by
+     * default, as in Fluxion. A flux4j extension, not in Fluxion: for {@code node -> slot -> core}
+     * on nodes whose cores sit under sockets, the slot matches at each socket; Fluxion's select
+     * succeeds, but it enforces the choice made at the node without walking up from the chosen
+     * cores, so the node's edges to those sockets stay unmarked, its update commits nothing and the
+     * match fails ({@link MatchResult.Uncommitted}). With this option those edges are marked too
+     * and the request is allocated.
+     */
+    public boolean commitSlotPaths() {
+      return commitSlotPaths;
+    }
+
     /** Builds {@link Options}. Not thread-safe. */
     public static final class Builder {
       private String policyName = "first";
@@ -424,6 +459,7 @@ public final class ResourceQuery {
       private String pruneFilters = "ALL:core,ALL:node";
       private Traverser traverser = Traverser.SIMPLE;
       private LongSupplier clock = () -> 0L;
+      private boolean commitSlotPaths;
 
       private Builder() {}
 
@@ -466,6 +502,12 @@ public final class ResourceQuery {
       /** The clock for "now" (default: always 0). */
       public Builder clock(LongSupplier c) {
         this.clock = Objects.requireNonNull(c, "clock");
+        return this;
+      }
+
+      /** See {@link Options#commitSlotPaths()} (default false, Fluxion's behaviour). */
+      public Builder commitSlotPaths(boolean commit) {
+        this.commitSlotPaths = commit;
         return this;
       }
 

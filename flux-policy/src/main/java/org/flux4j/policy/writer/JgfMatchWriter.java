@@ -42,15 +42,28 @@ final class JgfMatchWriter implements MatchWriter {
     return shorthand ? "jgf_shorthand" : "jgf";
   }
 
+  /** Fluxion's errno text for a document with vertices but no edges, or edges but no vertices. */
+  static final String ONE_SIDED = "No such file or directory";
+
+  private String lastError = "";
+
   @Override
   public void write(ResourceSet set, StringBuilder out) {
-    if (set.isEmpty()) {
-      return;
+    lastError = "";
+    if (!set.isEmpty()) {
+      feed(set);
     }
-    feed(set);
+    // an empty set (a match that found nothing) still emits what is pending, as Fluxion does
     if (emit(out)) {
       out.append('\n');
+    } else if (!isEmpty()) {
+      lastError = ONE_SIDED;
     }
+  }
+
+  @Override
+  public String lastError() {
+    return lastError;
   }
 
   /** Adds the set's vertices and edges to the pending document. */

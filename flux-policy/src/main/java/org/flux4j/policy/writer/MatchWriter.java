@@ -7,10 +7,12 @@ import org.flux4j.policy.match.ResourceSet;
  * Writes the resources of one match (or find) in one of Fluxion's output formats, byte for byte as
  * resource-query prints them with {@code -F <name>}.
  *
- * <p>A writer writes nothing at all for an empty set. Obtain one by name from {@link
- * MatchWriters#byName}; each call there returns a new instance. Like Fluxion's writers, an instance
- * may keep state from one set to the next (the shorthand JGF writers remember once they have left
- * vertices out), so use one instance per output stream and do not share it between threads.
+ * <p>An empty set adds nothing, but like Fluxion's emit after a match that found nothing, writing
+ * it still emits what the writer holds from earlier sets, and fails again where that failed before
+ * (see {@link #lastError()}). Obtain one by name from {@link MatchWriters#byName}; each call there
+ * returns a new instance. Like Fluxion's writers, an instance may keep state from one set to the
+ * next (the shorthand JGF writers remember once they have left vertices out), so use one instance
+ * per output stream and do not share it between threads.
  */
 public interface MatchWriter {
 
@@ -23,6 +25,16 @@ public interface MatchWriter {
    * a set without nodes).
    */
   void write(ResourceSet set, StringBuilder out);
+
+  /**
+   * Why the last {@link #write} failed as Fluxion's writer emit fails (it then returns -1 and
+   * resource-query reports {@code match writer emit: <reason>}), or "" if it did not: "Invalid
+   * argument" when an R_lite has no node with cores or gpus or a node has a negative rank, "No such
+   * file or directory" when a JGF document has vertices but no edges (or edges but no vertices).
+   */
+  default String lastError() {
+    return "";
+  }
 
   /** As {@link #write(ResourceSet, StringBuilder)}, to any {@link Appendable}. */
   default void write(ResourceSet set, Appendable out) throws IOException {

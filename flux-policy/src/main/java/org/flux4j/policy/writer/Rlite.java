@@ -26,6 +26,9 @@ import org.flux4j.policy.match.ResourceSet;
  * nothing) because nothing is cleared on failure. Not thread-safe.
  */
 final class Rlite {
+  /** Fluxion's errno text when an R_lite cannot be emitted (EINVAL). */
+  static final String INVALID = "Invalid argument";
+
   private final LongArrayList cores = new LongArrayList();
   private final LongArrayList gpus = new LongArrayList();
   private final TreeMap<String, List<Host>> bySignature = new TreeMap<>();

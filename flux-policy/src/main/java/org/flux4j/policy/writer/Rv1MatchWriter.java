@@ -56,29 +56,39 @@ final class Rv1MatchWriter implements MatchWriter {
     }
   }
 
+  private String lastError = "";
+
+  @Override
+  public String lastError() {
+    return lastError;
+  }
+
   @Override
   public void write(ResourceSet set, StringBuilder out) {
-    if (set.isEmpty()) {
-      return;
+    lastError = "";
+    // an empty set (a match that found nothing) still emits what is pending, as Fluxion does
+    if (!set.isEmpty()) {
+      rlite.feed(set);
+      if (jgf != null) {
+        jgf.feed(set);
+        attributes.putAll(set.attributes());
+      }
+      startTime = set.startTime();
+      expiration = set.startTime() + set.duration();
     }
-    rlite.feed(set);
-    if (jgf != null) {
-      jgf.feed(set);
-      attributes.putAll(set.attributes());
-    }
-    startTime = set.startTime();
-    expiration = set.startTime() + set.duration();
     if (rlite.isEmpty() || (jgf != null && jgf.isEmpty())) {
       return;
     }
     Rlite.Result r = rlite.emit();
     if (r == null) {
+      lastError = Rlite.INVALID;
       return;
     }
     StringBuilder doc = null;
     if (jgf != null) {
       doc = new StringBuilder(1024);
       if (!jgf.emit(doc)) {
+        lastError = JgfMatchWriter.ONE_SIDED;
         return;
       }
     }

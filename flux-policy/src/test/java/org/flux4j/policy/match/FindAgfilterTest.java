@@ -37,6 +37,30 @@ class FindAgfilterTest {
   }
 
   @Test
+  void find_agfilter_readsUsageAtTheGivenTime_orAtZeroWhenNothingIsUsedThen() {
+    // Fluxion reads the usage at the wall clock, and at time 0 when nothing is used then
+    ResourceQuery rq = query();
+    ResourceRequest oneCore60 =
+        ResourceRequest.of(
+            60, ResourceRequest.Resource.slot(1, "s", ResourceRequest.Resource.of("core", 1)));
+    ResourceRequest oneCoreForever =
+        ResourceRequest.of(
+            0, ResourceRequest.Resource.slot(1, "s", ResourceRequest.Resource.of("core", 1)));
+    long wallClock = 1_765_000_000L;
+    rq.match(MatchOp.ALLOCATE, oneCore60, 1, 0);
+    assertThat(rootAgfilter(rq.find("agfilter=t", wallClock))).isEqualTo("used:1, total:16");
+    rq.match(MatchOp.ALLOCATE, oneCoreForever, 2, 0);
+    assertThat(rootAgfilter(rq.find("agfilter=t"))).isEqualTo("used:2, total:16");
+    assertThat(rootAgfilter(rq.find("agfilter=t", wallClock))).isEqualTo("used:1, total:16");
+  }
+
+  private static String rootAgfilter(ResourceSet s) {
+    int last = s.size() - 1;
+    assertThat(s.graph().type(s.vertex(last))).isEqualTo("cluster");
+    return s.ephemeral(last).get("agfilter.core");
+  }
+
+  @Test
   void find_withoutAgfilter_stillReportsEveryVertex() {
     ResourceSet s = query().find("status=up");
     assertThat(types(s)).hasSize(1 + 2 * (1 + 2 * (1 + 4 + 1)));

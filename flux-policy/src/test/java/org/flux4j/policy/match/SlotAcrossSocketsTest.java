@@ -10,9 +10,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * A slot requested right under a node ({@code node -> slot -> core, gpu}) on nodes whose cores and
- * GPUs sit under sockets: the slot matches one level down, at each socket, and the node's edge to
- * that socket must still be part of the match, or the update pass emits nothing and a satisfiable
- * request is never allocated.
+ * GPUs sit under sockets: the slot matches one level down, at each socket. Fluxion leaves the
+ * node's edge to that socket unmarked, so its update commits nothing and the match fails ({@link
+ * MatchResult.Uncommitted}, with the errno Fluxion's traversal left); with {@link
+ * ResourceQuery.Options#commitSlotPaths()} the edge is part of the match and a satisfiable request
+ * is allocated.
  */
 class SlotAcrossSocketsTest {
   private static ResourceRequest nodeSlot(long nodes, long cores, long gpus) {
@@ -28,7 +30,84 @@ class SlotAcrossSocketsTest {
   }
 
   private static ResourceQuery query(ResourceGraph g, String policy) {
+    return ResourceQuery.create(
+        g, ResourceQuery.Options.builder().policy(policy).commitSlotPaths(true).build());
+  }
+
+  private static ResourceQuery fluxion(ResourceGraph g, String policy) {
     return ResourceQuery.create(g, ResourceQuery.Options.builder().policy(policy).build());
+  }
+
+  private static ResourceRequest sockets(long n) {
+    return ResourceRequest.of(
+        100, ResourceRequest.Resource.slot(n, "s", ResourceRequest.Resource.of("socket", 1)));
+  }
+
+  /** cluster -> node[2] -> socket[2] -> core[4], without the memory of {@link Clusters#sockets}. */
+  private static ResourceGraph socketsOfCoresOnly() {
+    org.flux4j.graph.GraphBuilder b = ResourceGraph.builder();
+    int root = b.addVertex("cluster", "cluster", 0, -1, 1, "");
+    b.root(root, "containment");
+    for (int i = 0; i < 2; i++) {
+      int n = b.addVertex("node", "node", i, i, 1, "");
+      b.contain(root, n);
+      for (int s = 0; s < 2; s++) {
+        int sk = b.addVertex("socket", "socket", s, -1, 1, "");
+        b.contain(n, sk);
+        for (int j = 0; j < 4; j++) {
+          b.contain(sk, b.addVertex("core", "core", s * 4 + j, -1, 1, ""));
+        }
+      }
+    }
+    return b.build();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"first", "low", "high", "lonode", "hinode", "locality", "variation"})
+  void byDefault_nodeSlotOfCores_isSelectedButNotCommitted_andChangesNothing(String policy) {
+    // the errno Fluxion leaves, as its resource-query shows on these graphs: none set when every
+    // vertex visited matched, EBUSY when the slot's search met a memory vertex (no core there)
+    for (boolean memory : new boolean[] {false, true}) {
+      ResourceQuery rq = fluxion(memory ? Clusters.sockets(2, 4) : socketsOfCoresOnly(), policy);
+      ResourceRequest req = nodeSlot(1, 1, 0);
+      assertThat(rq.match(MatchOp.SATISFIABILITY, req, 1, 0))
+          .isInstanceOf(MatchResult.Satisfiable.class);
+      for (MatchOp op :
+          new MatchOp[] {
+            MatchOp.ALLOCATE,
+            MatchOp.ALLOCATE_ORELSE_RESERVE,
+            MatchOp.ALLOCATE_WITH_SATISFIABILITY,
+            MatchOp.WITHOUT_ALLOCATING
+          }) {
+        assertThat(rq.match(op, req, 1, 0))
+            .as(op + (memory ? " with memory" : ""))
+            .isEqualTo(new MatchResult.Uncommitted(1, memory ? 16 : 0));
+      }
+      assertThat(rq.jobs()).isEmpty();
+      rq.checkInvariants();
+    }
+  }
+
+  @Test
+  void byDefault_afterAPrunedVertex_theFailedUpdateLeavesEbusy() {
+    ResourceQuery rq = fluxion(Clusters.sockets(2, 4), "low");
+    assertThat(rq.match(MatchOp.ALLOCATE, sockets(2), 1, 0))
+        .isInstanceOf(MatchResult.Allocated.class);
+    // low visits node0 first, whose sockets are taken: a pruned vertex sets EBUSY
+    assertThat(rq.match(MatchOp.ALLOCATE, nodeSlot(1, 1, 0), 2, 0))
+        .isEqualTo(new MatchResult.Uncommitted(2, 16));
+    rq.checkInvariants();
+  }
+
+  @Test
+  void byDefault_aReservationAtTheLastCandidateTime_leavesEnoent() {
+    ResourceQuery rq = fluxion(Clusters.sockets(2, 4), "first");
+    rq.match(MatchOp.ALLOCATE, sockets(4), 1, 0);
+    // every socket is busy until 100, the only candidate time: Fluxion's loop then asks for the
+    // next time, finds none and sets ENOENT
+    assertThat(rq.match(MatchOp.ALLOCATE_ORELSE_RESERVE, nodeSlot(1, 1, 0), 2, 0))
+        .isEqualTo(new MatchResult.Uncommitted(2, 2));
+    rq.checkInvariants();
   }
 
   private static long count(MatchResult r, String type) {

@@ -122,6 +122,21 @@ class JgfMatchWriterTest {
   }
 
   @Test
+  void jgf_verticesWithoutEdges_failWithEnoent_andAreKeptForTheNextDocument() {
+    // Fluxion's check_array_sizes: vertices but no edges is ENOENT ("find writer emit: No such
+    // file or directory"), and the vertices stay for the next emit
+    ResourceGraph g = VirtualClusters.tiny();
+    for (String name : List.of("jgf", "jgf_shorthand")) {
+      MatchWriter w = MatchWriters.require(name);
+      assertThat(w.format(Fixtures.set(g, "/tiny0[1:s]"))).as(name).isEmpty();
+      assertThat(w.lastError()).as(name).isEqualTo("No such file or directory");
+      String next = w.format(Fixtures.set(g, "/tiny0/rack0[1:s]", "/tiny0[1:s]"));
+      assertThat(w.lastError()).as(name).isEmpty();
+      assertThat(next).as(name).startsWith("{\"graph\": {\"nodes\": [{\"id\": \"0\"");
+    }
+  }
+
+  @Test
   void jgf_ephemeralAgfilterKeys_areWrittenAsAgfilter() {
     ResourceGraph g = VirtualClusters.tiny();
     int node = g.vertexByPath(0, N0).getAsInt();

@@ -154,8 +154,25 @@ class Rv1MatchWriterTest {
             "/tiny0/rack0/node0/socket0[1:s]",
             "/tiny0/rack0/node0[1:s]");
     for (String name : List.of("rlite", "rv1", "rv1_nosched", "rv1_shorthand")) {
-      assertThat(MatchWriters.require(name).format(memOnly)).as(name).isEmpty();
+      MatchWriter w = MatchWriters.require(name);
+      assertThat(w.format(memOnly)).as(name).isEmpty();
+      // Fluxion's rlite emit fails on nothing gathered; the R v1 writers skip it without error
+      assertThat(w.lastError()).as(name).isEqualTo(name.equals("rlite") ? "Invalid argument" : "");
     }
+  }
+
+  @Test
+  void rv1Formats_negativeRank_failWithInvalidArgument_asFluxionsEmit() {
+    ResourceGraph g = nodeWithoutRankThenNodeOfRank1();
+    ResourceSet s = Fixtures.set(g, "/cluster0/node0/core0[1:x]", "/cluster0/node0[1:x]");
+    for (String name : List.of("rlite", "rv1", "rv1_nosched", "rv1_shorthand")) {
+      MatchWriter w = MatchWriters.require(name);
+      assertThat(w.format(s)).as(name).isEmpty();
+      assertThat(w.lastError()).as(name).isEqualTo("Invalid argument");
+    }
+    MatchWriter simple = MatchWriters.require("simple");
+    assertThat(simple.format(s)).isNotEmpty();
+    assertThat(simple.lastError()).isEmpty();
   }
 
   @Test
@@ -206,6 +223,18 @@ class Rv1MatchWriterTest {
 
   @Test
   void rlite_negativeRank_failsEveryLaterWriteAsInFluxion() {
+    ResourceGraph g = nodeWithoutRankThenNodeOfRank1();
+    MatchWriter w = MatchWriters.require("rlite");
+    ResourceSet onGood = Fixtures.set(g, "/cluster0/node1/core0[1:x]", "/cluster0/node1[1:x]");
+    assertThat(MatchWriters.require("rlite").format(onGood))
+        .isEqualTo("[{\"rank\": \"1\", \"children\": {\"core\": \"0\"}}]\n");
+    assertThat(w.format(Fixtures.set(g, "/cluster0/node0/core0[1:x]", "/cluster0/node0[1:x]")))
+        .isEmpty();
+    assertThat(w.format(onGood)).isEmpty();
+  }
+
+  /** cluster0 -> node0 (rank -1) -> core0, node1 (rank 1) -> core0. */
+  private static ResourceGraph nodeWithoutRankThenNodeOfRank1() {
     GraphBuilder b = ResourceGraph.builder();
     int c = b.addVertex("cluster", "cluster", 0, -1, 1, "");
     b.root(c, Subsystems.CONTAINMENT);
@@ -214,14 +243,7 @@ class Rv1MatchWriterTest {
     b.contain(c, bad).contain(c, good);
     b.contain(bad, b.addVertex("core", "core", 0, -1, 1, ""));
     b.contain(good, b.addVertex("core", "core", 0, -1, 1, ""));
-    ResourceGraph g = b.build();
-    MatchWriter w = MatchWriters.require("rlite");
-    ResourceSet onGood = Fixtures.set(g, "/cluster0/node1/core0[1:x]", "/cluster0/node1[1:x]");
-    assertThat(MatchWriters.require("rlite").format(onGood))
-        .isEqualTo("[{\"rank\": \"1\", \"children\": {\"core\": \"0\"}}]\n");
-    assertThat(w.format(Fixtures.set(g, "/cluster0/node0/core0[1:x]", "/cluster0/node0[1:x]")))
-        .isEmpty();
-    assertThat(w.format(onGood)).isEmpty();
+    return b.build();
   }
 
   private static ResourceSet coreJob(ResourceGraph g, int node, int core) {

@@ -1,0 +1,4 @@
+#!/bin/sh
+# policy=policy=high node_centric=true format=rv1_shorthand graph=jgfs/elastic/node-test.json
+# usage: RQ=<resource-query command> ./run.sh
+cd "$(dirname "$0")" && ${RQ:?set RQ} --load-file=graph.json --load-format=jgf --match-subsystems=CA --match-policy=policy=high\ node_centric=true --match-format=rv1_shorthand -d --test-output=out.txt < cmds.in

@@ -1,0 +1,38 @@
+package org.flux4j.policy.match;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@link ResourceQuery#forget}: Fluxion's resource-query commits a match before its writer emits
+ * it, and when the writer fails it records no job and gives the id to the next match. The resources
+ * stay held; cancelling the next job of that id frees both.
+ */
+class ForgetTest {
+  private static ResourceRequest cores(long n) {
+    return ResourceRequest.of(
+        3600, ResourceRequest.Resource.slot(n, "task", ResourceRequest.Resource.of("core", 1)));
+  }
+
+  @Test
+  void forget_keepsTheResourcesHeld_andTheIdFreeForTheNextMatch() {
+    ResourceQuery rq =
+        ResourceQuery.create(
+            Clusters.flat(new int[] {4}), ResourceQuery.Options.builder().policy("low").build());
+    assertThat(rq.match(MatchOp.ALLOCATE, cores(2), 1, 0))
+        .isInstanceOf(MatchResult.Allocated.class);
+    assertThat(rq.forget(1)).isTrue();
+    assertThat(rq.forget(1)).isFalse();
+    assertThat(rq.jobs()).isEmpty();
+    // the two cores stay held: three more do not fit, two do, under the same id
+    assertThat(rq.match(MatchOp.ALLOCATE, cores(3), 1, 0)).isInstanceOf(MatchResult.Busy.class);
+    assertThat(rq.match(MatchOp.ALLOCATE, cores(2), 1, 0))
+        .isInstanceOf(MatchResult.Allocated.class);
+    assertThat(rq.match(MatchOp.ALLOCATE, cores(1), 2, 0)).isInstanceOf(MatchResult.Busy.class);
+    // cancelling job 1 frees what both matches of id 1 hold
+    rq.cancel(1);
+    assertThat(rq.match(MatchOp.ALLOCATE, cores(4), 2, 0))
+        .isInstanceOf(MatchResult.Allocated.class);
+  }
+}
