@@ -163,7 +163,8 @@ final class EngineBackend implements Backend {
     if (matchFormat.equals("rlite")) {
       throw new EmitException("Invalid argument");
     }
-    return "";
+    // Fluxion's writer emits what it still holds (a JGF document left one-sided fails again)
+    return emit(ResourceSet.builder(rq.graph()).build());
   }
 
   // ------------------------------------------------------------------ operations
@@ -205,11 +206,13 @@ final class EngineBackend implements Backend {
         // Fluxion committed the match before its writer failed, and records no job
         rq.forget(jobId);
       }
+      // resource-query then reads errno: ENOENT (a one-sided JGF) prints "Unsatisfiable request"
+      Outcome o =
+          e.getMessage().equals("No such file or directory")
+              ? Outcome.NO_SUCH_RESOURCE
+              : Outcome.EMIT_ERROR;
       return new MatchReply(
-          Outcome.EMIT_ERROR,
-          "",
-          0,
-          "match_allocate: ERROR: match writer emit: " + line(e.getMessage()));
+          o, "", 0, "match_allocate: ERROR: match writer emit: " + line(e.getMessage()));
     }
   }
 

@@ -51,6 +51,10 @@ final class JgfMatchWriter implements MatchWriter {
   public void write(ResourceSet set, StringBuilder out) {
     lastError = "";
     if (set.isEmpty()) {
+      // Fluxion emits what is pending: a one-sided document fails again
+      if (!isEmpty()) {
+        lastError = ONE_SIDED;
+      }
       return;
     }
     feed(set);
