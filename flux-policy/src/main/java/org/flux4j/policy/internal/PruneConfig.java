@@ -28,7 +28,14 @@ final class PruneConfig {
   private int[] byGraphType;
   private final Map<String, int[]> myTypes = new LinkedHashMap<>();
 
-  PruneConfig(ResourceGraph g, String spec) {
+  /**
+   * The filters of {@code spec} over {@code g}, plus Fluxion's implicit ones: the type of every
+   * leaf of the dominant subsystem {@code dom} (a member without out-edges in any subsystem) that
+   * is not yet tracked is tracked at cluster vertices. Leaves outside {@code dom} (e.g. the power
+   * vertices of a JGF with a power subsystem) are never met by Fluxion's priming walk and add
+   * nothing.
+   */
+  PruneConfig(ResourceGraph g, String spec, int dom) {
     this.g = g;
     for (String pair : spec.split(",", -1)) {
       int c = pair.indexOf(':');
@@ -45,7 +52,7 @@ final class PruneConfig {
     // leaf types not yet tracked are tracked at cluster vertices
     boolean[] seen = new boolean[Math.max(1, maxType() + 1)];
     for (int v = 0; v < g.vertexLimit(); v++) {
-      if (g.isLive(v) && outDegreeAll(v) == 0 && !seen[g.typeOf(v)]) {
+      if (g.isLive(v) && g.isMember(v, dom) && outDegreeAll(v) == 0 && !seen[g.typeOf(v)]) {
         seen[g.typeOf(v)] = true;
         String t = g.type(v);
         if (!names.contains(t)) {

@@ -63,7 +63,7 @@ public final class QueryEngine {
     checkSubsystems(options.subsystems());
     this.dom = dominantSubsystem(graph, options.subsystems());
     this.root = dominantRoot(graph, dom);
-    this.prune = new PruneConfig(graph, options.pruneFilters());
+    this.prune = new PruneConfig(graph, options.pruneFilters(), dom);
     this.state = new SchedState(graph.vertexLimit());
     prune.prime(root, dom, state);
     this.trav = new Traverser(graph, dom, options.policy(), prune, state);

@@ -54,6 +54,32 @@ class FindAgfilterTest {
     assertThat(rootAgfilter(rq.find("agfilter=t", wallClock))).isEqualTo("used:1, total:16");
   }
 
+  @Test
+  void find_agfilter_tracksLeafTypesOfTheDominantSubsystemOnly() {
+    // a "power" leaf that exists only in the power subsystem is never met by Fluxion's priming
+    // walk, so it is not tracked at the cluster; a containment leaf type (memory) is
+    org.flux4j.graph.GraphBuilder b = ResourceGraph.builder();
+    int root = b.addVertex("cluster", "cluster", 0, -1, 1, "");
+    b.root(root, "containment");
+    int node = b.addVertex("node", "node", 0, 0, 1, "");
+    b.contain(root, node);
+    b.contain(node, b.addVertex("core", "core", 0, -1, 1, ""));
+    b.contain(node, b.addVertex("memory", "memory", 0, -1, 4, "GB"));
+    int panel = b.addVertex("powerpanel", "powerpanel", 0, -1, 1, "");
+    b.root(panel, "power");
+    int power = b.addVertex("power", "power", 0, -1, 10, "KW");
+    b.edge(panel, power, "power", "supplies_to");
+    b.pathParent(power, "power", panel);
+    ResourceQuery rq =
+        ResourceQuery.create(
+            b.build(), ResourceQuery.Options.builder().pruneFilters("ALL:core").build());
+    ResourceSet s = rq.find("agfilter=t");
+    int last = s.size() - 1;
+    assertThat(s.graph().type(s.vertex(last))).isEqualTo("cluster");
+    assertThat(s.ephemeral(last)).containsKeys("agfilter.core", "agfilter.memory");
+    assertThat(s.ephemeral(last)).doesNotContainKey("agfilter.power");
+  }
+
   private static String rootAgfilter(ResourceSet s) {
     int last = s.size() - 1;
     assertThat(s.graph().type(s.vertex(last))).isEqualTo("cluster");
