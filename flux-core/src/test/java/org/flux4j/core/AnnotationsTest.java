@@ -192,9 +192,13 @@ class AnnotationsTest {
       assertThat(flux.info(held).sched("reason_pending")).contains("held: urgency 0");
       assertThat(flux.info(held).sched("jobs_ahead")).isEmpty();
       assertThat(flux.info(w1).sched("jobs_ahead")).contains(0);
-      assertThat(flux.info(w3).sched("jobs_ahead")).contains(2);
+      assertThat(flux.info(w2).sched("jobs_ahead")).contains(1);
+      // beyond the queue depth: no place given, as Fluxion annotates only the jobs it considers
+      assertThat(flux.info(w3).sched("jobs_ahead")).isEmpty();
       assertThat(flux.info(w3).sched("reason_pending").orElseThrow().toString())
-          .isEqualTo("queue-depth: 2 jobs ahead, the scheduler considers the first 2 per cycle");
+          .isEqualTo(
+              "queue-depth: more than 2 jobs ahead, and the scheduler considers the first 2;"
+                  + " insufficient resources: asks 1 core");
       assertThat(flux.info(huge).result()).contains(JobResult.FAILED);
       assertThat(flux.info(huge).sched("reason_pending").orElseThrow().toString())
           .startsWith("unsatisfiable");
@@ -202,7 +206,7 @@ class AnnotationsTest {
       clock.advanceBy(0);
       // back in the queue, after w1 to w3 (urgency 16 like them, and queued last)
       assertThat(flux.info(held).sched("reason_pending").orElseThrow().toString())
-          .startsWith("queue-depth: 3 jobs ahead");
+          .startsWith("queue-depth: more than 2 jobs ahead");
       flux.cancel(w1);
       clock.advanceBy(0);
       assertThat(flux.info(w1).annotations()).isEmpty();

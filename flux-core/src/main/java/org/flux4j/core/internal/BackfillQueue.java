@@ -2,6 +2,7 @@ package org.flux4j.core.internal;
 
 import java.util.Map;
 import org.eclipse.collections.impl.map.mutable.primitive.LongObjectHashMap;
+import org.eclipse.collections.impl.set.mutable.primitive.LongHashSet;
 import org.flux4j.core.Allocation;
 import org.flux4j.policy.queue.BackfillPolicy;
 import org.flux4j.policy.queue.CycleResult;
@@ -25,11 +26,21 @@ final class BackfillQueue extends QueueDiscipline {
   private final JobQueue queue = new JobQueue("default");
   private final LongObjectHashMap<Job> byId = new LongObjectHashMap<>();
   private final LongObjectHashMap<Allocation> made = new LongObjectHashMap<>();
+  // how many jobs from the head of the queue are annotated one by one (place, estimate)
+  private final int window;
+  private final LongHashSet windowA = new LongHashSet();
+  private final LongHashSet windowB = new LongHashSet();
+  private LongHashSet windowed = windowA; // the jobs the last cycle annotated one by one
+  private boolean inA = true; // whether windowed is windowA
+
+  /** The most jobs annotated one by one, when the queue depth is larger (a replay's is). */
+  static final int MAX_WINDOW = 128;
 
   BackfillQueue(QueuePolicy policy) {
     this.policy = policy;
     this.queueDepth =
         policy instanceof BackfillPolicy b ? b.params().effectiveQueueDepth() : Integer.MAX_VALUE;
+    this.window = Math.min(queueDepth, MAX_WINDOW);
   }
 
   @Override
@@ -49,6 +60,7 @@ final class BackfillQueue extends QueueDiscipline {
       pending.add(j); // held: kept aside, in order, until reprioritised
     } else {
       queue.add(j.id.value(), j.priority);
+      j.note.setBeyond(window, window == queueDepth); // until a cycle finds it in the window
     }
   }
 
@@ -162,28 +174,45 @@ final class BackfillQueue extends QueueDiscipline {
   }
 
   /**
-   * Brings the annotations of every job still waiting up to date with the cycle just run: its place
-   * in the queue, its reservation (the estimated start), what is free, or why it is held. O(n)
-   * field writes, no allocation but for the jobs whose annotations changed, which are announced.
+   * Brings the annotations of the waiting jobs up to date with the cycle just run: for the first
+   * {@link #window} jobs of the queue (Fluxion annotates as far as its queue depth), their place,
+   * their reservation (the estimated start) and what is free; jobs further back say only that (they
+   * got it on entering the queue, or here when pushed back out of the window); held jobs say they
+   * are held. O(window + held) per cycle, no allocation but for the jobs whose annotations changed,
+   * which are announced.
    */
   private void annotate(Scheduler s, CycleResult r) {
     ResourcePool pool = s.pool();
     int freeCores = pool.freeCores();
     int freeGpus = pool.freeGpus();
     Map<Long, Long> reserved = r.reserved();
-    int[] ahead = {0};
-    queue.forEachPending(
+    LongHashSet seen = inA ? windowB : windowA;
+    seen.clear();
+    int i = 0;
+    for (java.util.Iterator<Long> it = queue.pendingIds(window).iterator(); it.hasNext(); i++) {
+      long id = it.next();
+      Job j = byId.get(id);
+      Long at = reserved.isEmpty() ? null : reserved.get(id);
+      long estimate = at == null ? -1 : pool.reservedMillis(at);
+      seen.add(id);
+      if (j.note.setPending(
+          SchedNote.Reason.RESOURCES, i, estimate, freeCores, freeGpus, queueDepth)) {
+        s.annotated(j);
+      }
+    }
+    // jobs pushed out of the window by jobs placed ahead of them
+    windowed.forEach(
         id -> {
           Job j = byId.get(id);
-          Long at = reserved.isEmpty() ? null : reserved.get(id);
-          int i = ahead[0]++;
-          SchedNote.Reason why =
-              i < queueDepth ? SchedNote.Reason.RESOURCES : SchedNote.Reason.QUEUE_DEPTH;
-          long estimate = at == null ? -1 : pool.reservedMillis(at);
-          if (j.note.setPending(why, i, estimate, freeCores, freeGpus, queueDepth)) {
+          if (!seen.contains(id)
+              && j != null
+              && queue.contains(id)
+              && j.note.setBeyond(window, window == queueDepth)) {
             s.annotated(j);
           }
         });
+    windowed = seen;
+    inA = !inA;
     for (long id : r.blocked()) {
       Job j = byId.get(id);
       if (j != null

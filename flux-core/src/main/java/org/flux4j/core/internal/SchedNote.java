@@ -41,7 +41,24 @@ final class SchedNote {
   private int freeCores;
   private int freeGpus;
   private int queueDepth;
+  private boolean windowIsDepth;
   private String resourceSummary;
+
+  /**
+   * The job waits beyond the first {@code window} jobs of its queue, which are the ones annotated
+   * one by one ({@code depth}: whether the window is the scheduler's queue depth).
+   *
+   * @return whether any annotation changed
+   */
+  synchronized boolean setBeyond(int window, boolean depth) {
+    boolean changed = reason != Reason.QUEUE_DEPTH || jobsAhead != -1 || estimateMillis != -1;
+    reason = Reason.QUEUE_DEPTH;
+    jobsAhead = -1;
+    estimateMillis = -1;
+    queueDepth = window;
+    windowIsDepth = depth;
+    return changed;
+  }
 
   /**
    * The job waits in its queue: {@code ahead} jobs before it (-1 if not counted), reserved to start
@@ -123,11 +140,12 @@ final class SchedNote {
       case HELD:
         return "held: urgency 0";
       case QUEUE_DEPTH:
-        return "queue-depth: "
-            + jobsAhead
-            + " jobs ahead, the scheduler considers the first "
+        return "queue-depth: more than "
             + queueDepth
-            + " per cycle";
+            + " jobs ahead"
+            + (windowIsDepth ? ", and the scheduler considers the first " + queueDepth : "")
+            + "; insufficient resources: asks "
+            + asks(request);
       case RESOURCES:
         return "insufficient resources: asks "
             + asks(request)

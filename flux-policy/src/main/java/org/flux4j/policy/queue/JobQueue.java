@@ -106,14 +106,16 @@ public final class JobQueue {
     return ids;
   }
 
-  /**
-   * Calls {@code action} with each pending job id in order (not the blocked ones), without copying
-   * the queue. The action must not change the queue. O(n).
-   */
-  public void forEachPending(java.util.function.LongConsumer action) {
+  /** The first {@code limit} pending job ids in order (a copy; not the blocked ones). O(limit). */
+  public List<Long> pendingIds(int limit) {
+    List<Long> ids = new ArrayList<>(Math.min(limit, pending.size()));
     for (PendingJob j : pending) {
-      action.accept(j.id());
+      if (ids.size() >= limit) {
+        break;
+      }
+      ids.add(j.id());
     }
+    return ids;
   }
 
   /** Moves a pending job to the blocked set (it could not even be reserved). */
