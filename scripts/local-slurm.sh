@@ -39,7 +39,7 @@ install() {
   command -v apt-get >/dev/null || { log "no apt-get: install ${PACKAGES[*]} by hand"; return 1; }
   # someone else may hold the dpkg lock (another apt run): retry for up to 5 minutes
   for attempt in $(seq 1 60); do
-    if apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${PACKAGES[@]}"; then
+    if apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${PACKAGES[@]}"; then
       installed && { log "installed ${PACKAGES[*]}"; return 0; }
     fi
     log "apt-get failed (attempt $attempt; dpkg lock held?), retrying in 5 s"

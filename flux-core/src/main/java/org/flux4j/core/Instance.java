@@ -338,6 +338,21 @@ public final class Instance implements AutoCloseable {
   }
 
   /**
+   * What-if: when {@code request} would start if it were submitted now, without submitting it. The
+   * answer comes from a copy of the scheduler's resource state taken on the loop (running jobs
+   * until their duration limits, and the reservations of the last scheduling cycle: under easy the
+   * reserved head job, under conservative every waiting job), with the request queued behind them;
+   * the instance is unchanged. Under fcfs and easy, waiting jobs without a reservation are not
+   * accounted for, so the estimate may be early. Needs a graph match policy (the counting one keeps
+   * no time plan and answers UNKNOWN).
+   *
+   * @throws IllegalArgumentException if the request names an unknown queue or exceeds its limits
+   */
+  public CompletableFuture<StartEstimate> estimateStart(JobRequest request) {
+    return manager.estimateStart(Objects.requireNonNull(request, "request"));
+  }
+
+  /**
    * Stops accepting jobs and completes once every active job has ended, without canceling them.
    * {@link #close()} is still needed to end the loop.
    */

@@ -1,6 +1,7 @@
 package org.flux4j.core;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.flux4j.core.exec.TaskOutput;
 
@@ -18,6 +19,9 @@ import org.flux4j.core.exec.TaskOutput;
  * @param allocation the resources it holds or held, once allocated
  * @param error the note of its first fatal exception, or the failure message of its tasks
  * @param outputs captured output per task (process executor), by task rank
+ * @param annotations the scheduler's annotations (RFC 27): {@code {"sched": {"reason_pending": ...,
+ *     "t_estimate": ..., "jobs_ahead": ..., "resource_summary": ...}}}, the keys present that apply
+ *     to the job's state; empty if none
  */
 public record JobInfo(
     JobId id,
@@ -30,7 +34,50 @@ public record JobInfo(
     List<JobEvent> eventlog,
     Optional<Allocation> allocation,
     Optional<String> error,
-    List<TaskOutput> outputs) {
+    List<TaskOutput> outputs,
+    Map<String, Object> annotations) {
+
+  /** Copies the annotations. */
+  public JobInfo {
+    annotations = Map.copyOf(annotations);
+  }
+
+  /** A snapshot without annotations. */
+  public JobInfo(
+      JobId id,
+      String name,
+      JobState state,
+      Optional<JobResult> result,
+      int urgency,
+      long priority,
+      long submitTime,
+      List<JobEvent> eventlog,
+      Optional<Allocation> allocation,
+      Optional<String> error,
+      List<TaskOutput> outputs) {
+    this(
+        id,
+        name,
+        state,
+        result,
+        urgency,
+        priority,
+        submitTime,
+        eventlog,
+        allocation,
+        error,
+        outputs,
+        Map.of());
+  }
+
+  /**
+   * One annotation of the scheduler's namespace, e.g. {@code sched("reason_pending")} or {@code
+   * sched("t_estimate")} (a Double, seconds since the epoch).
+   */
+  public Optional<Object> sched(String key) {
+    Object s = annotations.get("sched");
+    return s instanceof Map<?, ?> m ? Optional.ofNullable(m.get(key)) : Optional.empty();
+  }
 
   /** The names of the events in order, e.g. {@code [submit, validate, depend, ...]}. */
   public List<String> eventNames() {

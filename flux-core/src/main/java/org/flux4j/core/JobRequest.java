@@ -71,6 +71,33 @@ public final class JobRequest {
     queue = b.queue;
   }
 
+  private JobRequest(JobRequest o, List<String> deps) {
+    nodes = o.nodes;
+    slots = o.slots;
+    coresPerSlot = o.coresPerSlot;
+    gpusPerSlot = o.gpusPerSlot;
+    tasksPerSlot = o.tasksPerSlot;
+    exclusive = o.exclusive;
+    duration = o.duration;
+    urgency = o.urgency;
+    dependencies = List.copyOf(deps);
+    command = o.command;
+    name = o.name;
+    environment = o.environment;
+    task = o.task;
+    runtime = o.runtime;
+    jobspec = o.jobspec;
+    queue = o.queue;
+  }
+
+  /**
+   * This request with {@code deps} (RFC 26 URIs such as {@code afterok:ƒ2}) as its dependencies in
+   * place of its own; everything else is the same.
+   */
+  public JobRequest withDependencies(List<String> deps) {
+    return new JobRequest(this, deps);
+  }
+
   private static String basename(String path) {
     int slash = path.lastIndexOf('/');
     return slash >= 0 ? path.substring(slash + 1) : path;

@@ -46,6 +46,29 @@ class ProcessExecutorTest {
     }
   }
 
+  /**
+   * A task that exits before the executor has reported the job started must not let {@code finish}
+   * overtake {@code start}: every job that ran has a start event before its finish.
+   */
+  @Test
+  void fastTasks_startIsLoggedBeforeFinish_always() throws Exception {
+    try (Instance in = instance(2, 2, 0)) {
+      java.util.List<JobId> ids = new java.util.ArrayList<>();
+      for (int i = 0; i < 150; i++) {
+        ids.add(in.submit(JobRequest.builder().tasks(1 + i % 3).command("true").build()));
+      }
+      for (JobId id : ids) {
+        JobInfo info = in.whenInactive(id).get(60, TimeUnit.SECONDS);
+        assertThat(info.result()).contains(JobResult.COMPLETED);
+        java.util.List<String> names = info.eventNames();
+        assertThat(names).as("eventlog of %s", id).contains("start", "finish");
+        assertThat(names.indexOf("start"))
+            .as("eventlog of %s", id)
+            .isLessThan(names.indexOf("finish"));
+      }
+    }
+  }
+
   @Test
   void nonZeroExit_failsJob_withStatusAndMessage() throws Exception {
     try (Instance in = instance(1, 2, 0)) {

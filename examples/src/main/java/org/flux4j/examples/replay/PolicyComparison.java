@@ -23,6 +23,7 @@ import org.flux4j.policy.queue.QueueParams;
 import org.flux4j.policy.queue.QueuePolicies;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.LegendItemCollection;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.CombinedDomainXYPlot;
 import org.jfree.chart.plot.XYPlot;
@@ -176,7 +177,9 @@ final class PolicyComparison {
     plot.add(new XYPlot(queued, null, new NumberAxis("queued jobs"), lines(runs.size())), 1);
     NumberAxis utilAxis = new NumberAxis("utilization");
     utilAxis.setRange(0, 1.05);
-    plot.add(new XYPlot(util, null, utilAxis, lines(runs.size())), 1);
+    XYPlot utilPlot = new XYPlot(util, null, utilAxis, lines(runs.size()));
+    utilPlot.setFixedLegendItems(new LegendItemCollection()); // one legend, from the first panel
+    plot.add(utilPlot, 1);
     JFreeChart chart = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
     chart.setBackgroundPaint(Color.WHITE);
     if (name.endsWith(".png")) {

@@ -124,6 +124,14 @@ public final class WorkflowCommand implements Callable<Integer> {
       })
   Path store;
 
+  @Option(
+      names = "--forecast",
+      description = {
+        "run nothing: predict each job's start and end in virtual time on the local graph",
+        "(each job runs its duration, which every job must have), and the makespan"
+      })
+  boolean forecast;
+
   /** The command; run by picocli. */
   public WorkflowCommand() {}
 
@@ -157,6 +165,9 @@ public final class WorkflowCommand implements Callable<Integer> {
       err.println("flux4j workflow: " + e.getMessage());
       err.flush();
       return 2;
+    }
+    if (forecast) {
+      return forecast(workflow, out, err);
     }
     Backend backend;
     try {
@@ -215,6 +226,32 @@ public final class WorkflowCommand implements Callable<Integer> {
         }
       }
     }
+  }
+
+  private int forecast(Workflow workflow, PrintWriter out, PrintWriter err)
+      throws InterruptedException {
+    WorkflowSummary summary;
+    try {
+      if (executor != ExecutorKind.local || output != null) {
+        throw new IllegalArgumentException(
+            "--forecast runs nothing: it takes neither --executor slurm nor --output");
+      }
+      summary =
+          WorkflowForecast.run(
+              workflow, localGraph(nodes, coresPerNode, gpusPerNode), queuePolicy, matchPolicy);
+    } catch (IllegalArgumentException e) {
+      err.println("flux4j workflow: " + e.getMessage());
+      err.flush();
+      return 2;
+    }
+    out.print(
+        json
+            ? summary.toJson() + System.lineSeparator()
+            : "forecast (nothing was run; each job takes its duration)"
+                + System.lineSeparator()
+                + summary.toTable());
+    out.flush();
+    return summary.succeeded() ? 0 : 1;
   }
 
   private Backend backend() {

@@ -18,6 +18,7 @@ import picocli.CommandLine;
 class WorkflowCommandTest {
   record Result(int status, String out, String err) {}
 
+  /** Runs the launcher with {@code args}, capturing its status and both streams. */
   static Result run(String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();

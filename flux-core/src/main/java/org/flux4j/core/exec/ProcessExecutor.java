@@ -72,7 +72,9 @@ public final class ProcessExecutor implements Executor {
       errors = new String[n];
       outputs = new TaskOutput[n];
       aliveAtKill = new boolean[n];
-      remaining = new AtomicInteger(n);
+      // one count per task, plus one released after started(): a task that exits (or fails to
+      // start) at once cannot report the job finished before it was reported started
+      remaining = new AtomicInteger(n + 1);
     }
 
     void launch() {
@@ -113,6 +115,7 @@ public final class ProcessExecutor implements Executor {
         CompletableFuture<Void> unused = processes[r].onExit().thenRun(() -> exited(rank));
       }
       listener.started();
+      taskDone();
     }
 
     private java.io.File nullDevice() {

@@ -274,6 +274,25 @@ final class GraphPool implements ResourcePool {
   }
 
   @Override
+  public long whatIfStart(Job job) {
+    ResourceQuery copy = query.copy();
+    MatchResult m =
+        copy.match(MatchOp.ALLOCATE_ORELSE_RESERVE, request(job), Long.MAX_VALUE, now());
+    if (m instanceof MatchResult.Allocated) {
+      return clock.millis();
+    }
+    if (m instanceof MatchResult.Reserved r) {
+      return Math.max(clock.millis(), reservedMillis(r.resources().startTime()));
+    }
+    return -1;
+  }
+
+  @Override
+  public long reservedMillis(long reservedAt) {
+    return epoch + reservedAt * 1000;
+  }
+
+  @Override
   public void cancelReservation(Job job) {
     long id = job.id.value();
     query

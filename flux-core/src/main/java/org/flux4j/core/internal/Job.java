@@ -60,6 +60,7 @@ final class Job {
   boolean named;
   long inactiveAt; // when it became INACTIVE, for the inactive-age-limit
   boolean launched; // the executor was asked to start it (with a store: once alloc is durable)
+  final SchedNote note = new SchedNote(); // the scheduler's annotations (RFC 27)
 
   Job(JobId id, JobRequest request, long submitTime, List<Dependency> dependencies) {
     this.id = id;
@@ -127,7 +128,8 @@ final class Job {
         List.copyOf(events),
         Optional.ofNullable(allocation),
         Optional.ofNullable(error),
-        outputs);
+        outputs,
+        note.toMap(request));
   }
 
   @Override

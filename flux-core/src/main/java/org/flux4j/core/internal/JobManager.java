@@ -54,6 +54,8 @@ public final class JobManager {
   private final EventLoop loop;
   private final ConcurrentHashMap<JobId, Job> jobs = new ConcurrentHashMap<>();
   private final CopyOnWriteArrayList<JobListener> listeners = new CopyOnWriteArrayList<>();
+  private final CopyOnWriteArrayList<JobListener> annotationListeners =
+      new CopyOnWriteArrayList<>();
   private final AtomicInteger active = new AtomicInteger();
   private final CompletableFuture<Void> drained = new CompletableFuture<>();
   private volatile boolean closing;
@@ -123,11 +125,41 @@ public final class JobManager {
   /** Adds a listener for every job event. */
   public void addListener(JobListener l) {
     listeners.add(l);
+    if (wantsAnnotations(l)) {
+      annotationListeners.add(l);
+    }
   }
 
   /** Removes a listener. */
   public void removeListener(JobListener l) {
     listeners.remove(l);
+    annotationListeners.remove(l);
+  }
+
+  /** Whether the listener overrides {@link JobListener#onAnnotations} (else it is not called). */
+  private static boolean wantsAnnotations(JobListener l) {
+    try {
+      return l.getClass().getMethod("onAnnotations", JobId.class, Map.class).getDeclaringClass()
+          != JobListener.class;
+    } catch (NoSuchMethodException e) {
+      throw new IllegalStateException("JobListener.onAnnotations is missing", e);
+    }
+  }
+
+  /** Tells the listeners that want them of a job's annotations, now changed (loop). */
+  private void publishAnnotations(Job j) {
+    if (annotationListeners.isEmpty()) {
+      return;
+    }
+    Map<String, Object> a = j.note.toMap(j.request);
+    for (JobListener l : annotationListeners) {
+      try {
+        l.onAnnotations(j.id, a);
+      } catch (RuntimeException ex) {
+        Thread t = Thread.currentThread();
+        t.getUncaughtExceptionHandler().uncaughtException(t, ex);
+      }
+    }
   }
 
   /** Submits a job; see {@code Instance.submit}. */
@@ -183,15 +215,8 @@ public final class JobManager {
             .orElseThrow(
                 () ->
                     new IllegalArgumentException(queueConfig.unknownQueueMessage(request.queue())));
-    long cores;
-    long gpus;
-    if (request.jobspec().isPresent()) {
-      cores = request.jobspec().get().totalCount("core");
-      gpus = request.jobspec().get().totalCount("gpu");
-    } else {
-      cores = (long) request.slots() * request.coresPerSlot();
-      gpus = (long) request.slots() * request.gpusPerSlot();
-    }
+    long cores = SchedNote.coresOf(request);
+    long gpus = SchedNote.gpusOf(request);
     double seconds = request.duration().toMillis() / 1000.0;
     q.limits()
         .violation(request.nodes(), cores, gpus, seconds)
@@ -342,6 +367,48 @@ public final class JobManager {
     }
   }
 
+  /**
+   * When {@code request} would start if submitted now, worked out on the loop on a copy of the
+   * resource state (see {@code Instance.estimateStart}); nothing of the instance changes.
+   *
+   * @throws IllegalArgumentException if it names an unknown queue or exceeds the queue's limits
+   */
+  public CompletableFuture<org.flux4j.core.StartEstimate> estimateStart(JobRequest request) {
+    QueueConfig q = route(request);
+    Job probe = new Job(JobId.of(0, 0, 0), request, clock.millis(), List.of());
+    probe.requires = q.requires();
+    CompletableFuture<org.flux4j.core.StartEstimate> f = new CompletableFuture<>();
+    if (!loop.post(() -> f.complete(whatIf(probe)))) {
+      f.completeExceptionally(new IllegalStateException("the instance is closed"));
+    }
+    return f;
+  }
+
+  private org.flux4j.core.StartEstimate whatIf(Job probe) {
+    String why = pool.unsatisfiable(probe);
+    if (why != null) {
+      return new org.flux4j.core.StartEstimate(
+          org.flux4j.core.StartEstimate.Kind.UNSATISFIABLE, -1, why);
+    }
+    long t = pool.whatIfStart(probe);
+    if (t == -2) {
+      return new org.flux4j.core.StartEstimate(
+          org.flux4j.core.StartEstimate.Kind.UNKNOWN,
+          -1,
+          "the counting match policy keeps no time plan; use a graph match policy");
+    }
+    if (t < 0) {
+      return new org.flux4j.core.StartEstimate(
+          org.flux4j.core.StartEstimate.Kind.UNKNOWN, -1, "no time found at which it fits");
+    }
+    return new org.flux4j.core.StartEstimate(
+        t <= clock.millis()
+            ? org.flux4j.core.StartEstimate.Kind.NOW
+            : org.flux4j.core.StartEstimate.Kind.RESERVED,
+        t,
+        "");
+  }
+
   /** Free and total cores, read on the loop: {@code [free, total, freeGpus]}. */
   public CompletableFuture<int[]> resourceCounts() {
     CompletableFuture<int[]> f = new CompletableFuture<>();
@@ -456,8 +523,7 @@ public final class JobManager {
     j.named = true;
     String why = pool.unsatisfiable(j);
     if (why != null) {
-      exception(
-          j, "alloc", 0, why.startsWith("unsatisfiable") ? why : "unsatisfiable request: " + why);
+      reject(j, why.startsWith("unsatisfiable") ? why : "unsatisfiable request: " + why);
       return;
     }
     for (Dependency d : j.dependencies) {
@@ -560,7 +626,23 @@ public final class JobManager {
   void dependencyAdd(Job j, String description) {
     if (j.outstanding.add(description)) {
       log(j, "dependency-add", context("description", description), null);
+      noteDependencies(j);
     }
+  }
+
+  private void noteDependencies(Job j) {
+    if (j.note.setWaiting(SchedNote.Reason.DEPENDENCY, String.join(", ", j.outstanding))) {
+      publishAnnotations(j);
+    }
+  }
+
+  /**
+   * Refuses a job the pool can never run: annotated unsatisfiable, then a fatal alloc exception.
+   */
+  private void reject(Job j, String reason) {
+    j.note.setEnded(SchedNote.Reason.UNSATISFIABLE, reason);
+    publishAnnotations(j);
+    exception(j, "alloc", 0, reason);
   }
 
   private void dependencyRemove(Job j, String description) {
@@ -570,6 +652,8 @@ public final class JobManager {
     log(j, "dependency-remove", context("description", description), null);
     if (j.outstanding.isEmpty()) {
       depend(j);
+    } else {
+      noteDependencies(j);
     }
   }
 
@@ -635,7 +719,12 @@ public final class JobManager {
 
         @Override
         public void reject(Job job, String reason) {
-          exception(job, "alloc", 0, reason);
+          JobManager.this.reject(job, reason);
+        }
+
+        @Override
+        public void annotated(Job job) {
+          publishAnnotations(job);
         }
 
         @Override
@@ -646,7 +735,9 @@ public final class JobManager {
 
   private void start(Job j, Allocation a) {
     j.allocation = a;
+    j.note.setRunning(a);
     log(j, "alloc", NO_CONTEXT, JobState.RUN);
+    publishAnnotations(j);
     running.add(j);
     JobStore st = store;
     if (st == null) {
@@ -797,6 +888,11 @@ public final class JobManager {
     JobResult r = JobHistory.result(j.fatalType, j.finishStatus);
     synchronized (j) {
       j.result = r;
+    }
+    SchedNote.Reason why = j.note.reason();
+    if (why != SchedNote.Reason.NONE && why != SchedNote.Reason.UNSATISFIABLE) {
+      j.note.setEnded(SchedNote.Reason.NONE, ""); // it waits no more
+      publishAnnotations(j);
     }
     log(j, "clean", NO_CONTEXT, JobState.INACTIVE);
     j.execution = null;

@@ -45,6 +45,9 @@ public abstract class QueueDiscipline {
      * that case rather than waiting for the next event).
      */
     default void again() {}
+
+    /** The cycle changed {@code job}'s annotations ({@link Job#note}); tell who listens. */
+    default void annotated(Job job) {}
   }
 
   /** The discipline registered under {@code name}, with Fluxion's default parameters. */

@@ -46,6 +46,23 @@ interface ResourcePool {
     return a == null ? Outcome.BUSY : new Outcome(a, -1);
   }
 
+  /**
+   * The clock time, in milliseconds, of a start time {@link #allocateOrReserve} reserved at (its
+   * {@link Outcome#reservedAt()}), or -1 for a pool that never reserves.
+   */
+  default long reservedMillis(long reservedAt) {
+    return -1;
+  }
+
+  /**
+   * When the job would start if it were matched now after everything the pool holds and has
+   * reserved, worked out on a copy of the pool's state (this pool is unchanged): the clock time in
+   * milliseconds, or -1 if it cannot be placed at any time, or -2 if this pool keeps no time plan.
+   */
+  default long whatIfStart(Job job) {
+    return -2;
+  }
+
   /** Releases a reservation made by {@link #allocateOrReserve}; a no-op if there is none. */
   default void cancelReservation(Job job) {}
 

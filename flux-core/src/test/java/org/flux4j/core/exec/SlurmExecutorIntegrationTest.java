@@ -215,8 +215,16 @@ class SlurmExecutorIntegrationTest {
     stopsTheSleeper(dir, Duration.ofSeconds(2), JobResult.TIMEOUT);
   }
 
-  @Test
-  void nodeLoss_failsTheJobThere_namingTheNode_andTheRestRuns(@TempDir Path dir) throws Exception {
+  /** What a node-loss test checks once the victim job has ended. */
+  private interface AfterLoss {
+    void check(SlurmExecutor ex, Instance in, JobInfo victim, String host) throws Exception;
+  }
+
+  /**
+   * Runs a sleeper job on one node and a 12 s job on another, kills the sleeper's slurmd, and
+   * checks that the other job completes; {@code watch}: with node states reported to the instance.
+   */
+  private static void loseTheVictimsNode(Path dir, boolean watch, AfterLoss then) throws Exception {
     LocalSlurm slurm = LocalSlurm.get();
     assumeTrue(slurm.managed(), "SLURM_CONF is not the project's local Slurm: no node to kill");
     Path pidFile = dir.resolve("pid");
@@ -224,7 +232,9 @@ class SlurmExecutorIntegrationTest {
     long pid = -1;
     try (SlurmExecutor ex = allocate(slurm);
         Instance in = instance(ex)) {
-      ex.watch(in);
+      if (watch) {
+        ex.watch(in);
+      }
       JobId victim =
           in.submit(
               JobRequest.builder()
@@ -243,19 +253,11 @@ class SlurmExecutorIntegrationTest {
       assertThat(in.info(other).allocation().orElseThrow().slots().get(0).hostname())
           .isNotEqualTo(lostHost);
       slurm.script("kill-node", lostHost);
-
       JobInfo v = await(in, victim);
       assertThat(v.result()).contains(JobResult.FAILED);
-      assertThat(v.error().orElseThrow()).contains("node " + lostHost).contains("was lost");
-      assertThat(ex.lostHosts()).containsExactly(lostHost);
       JobInfo o = await(in, other);
       assertThat(o.result()).as(o.error().orElse("")).contains(JobResult.COMPLETED);
-      // the lost node is down in the instance: a job needing all three nodes cannot start
-      JobId all = in.submit(JobRequest.builder().nodes(3).tasks(3).command("true").build());
-      Thread.sleep(2000);
-      assertThat(in.state(all)).isEqualTo(JobState.SCHED);
-      in.cancel(all);
-      assertThat(await(in, all).result()).contains(JobResult.CANCELED);
+      then.check(ex, in, v, lostHost);
     } finally {
       if (pid > 0 && !gone(pid)) {
         ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
@@ -265,6 +267,42 @@ class SlurmExecutorIntegrationTest {
         waitIdle(slurm, lostHost);
       }
     }
+  }
+
+  @Test
+  void nodeLoss_failsTheJobThere_namingTheNode_andTheRestRuns(@TempDir Path dir) throws Exception {
+    loseTheVictimsNode(
+        dir,
+        true,
+        (ex, in, victim, host) -> {
+          assertThat(victim.error().orElseThrow()).contains("node " + host).contains("was lost");
+          assertThat(ex.lostHosts()).containsExactly(host);
+          // the lost node is down in the instance: a job needing all three nodes cannot start
+          JobId all = in.submit(JobRequest.builder().nodes(3).tasks(3).command("true").build());
+          Thread.sleep(2000);
+          assertThat(in.state(all)).isEqualTo(JobState.SCHED);
+          in.cancel(all);
+          assertThat(await(in, all).result()).contains(JobResult.CANCELED);
+        });
+  }
+
+  /** Unwatched, the loss reaches the job only as srun's "Node failure", after which it exits 0. */
+  @Test
+  void srunNodeFailure_withExitZero_isAFailure(@TempDir Path dir) throws Exception {
+    loseTheVictimsNode(
+        dir,
+        false,
+        (ex, in, victim, host) -> {
+          assertThat(victim.error().orElseThrow())
+              .isEqualTo("node " + host + " failed (Slurm: Node failure on " + host + ")");
+          JobEvent finish =
+              victim.eventlog().stream()
+                  .filter(e -> e.name().equals("finish"))
+                  .findFirst()
+                  .orElseThrow();
+          assertThat(((Number) finish.context().get("status")).intValue()).isNotZero();
+          assertThat(ex.lostHosts()).isEmpty();
+        });
   }
 
   private static void waitIdle(LocalSlurm slurm, String host) throws Exception {

@@ -106,6 +106,16 @@ public final class JobQueue {
     return ids;
   }
 
+  /**
+   * Calls {@code action} with each pending job id in order (not the blocked ones), without copying
+   * the queue. The action must not change the queue. O(n).
+   */
+  public void forEachPending(java.util.function.LongConsumer action) {
+    for (PendingJob j : pending) {
+      action.accept(j.id());
+    }
+  }
+
   /** Moves a pending job to the blocked set (it could not even be reserved). */
   void block(PendingJob j) {
     pending.remove(j);
