@@ -140,6 +140,7 @@ class InstancePropertiesTest {
         in.undrain(r);
         in.setUp(r);
       }
+      assertThat(clock.awaitQuiet(30_000)).isTrue(); // states read below must not race them
       for (JobId id : ids) {
         if (in.state(id).isPending()) {
           in.setUrgency(id, 16);

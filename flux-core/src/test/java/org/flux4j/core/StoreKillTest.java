@@ -37,6 +37,9 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code -Dflux4j.killSeed=S} replays a run.
  */
 class StoreKillTest {
+  private static final com.fasterxml.jackson.databind.ObjectMapper MAPPER =
+      new com.fasterxml.jackson.databind.ObjectMapper();
+
   @TempDir Path dir;
 
   @Test
@@ -196,7 +199,7 @@ class StoreKillTest {
   }
 
   private static JobEvent parse(String line) throws IOException {
-    var n = new com.fasterxml.jackson.databind.ObjectMapper().readTree(line);
+    var n = MAPPER.readTree(line);
     Map<String, Object> ctx = new HashMap<>();
     n.path("context")
         .properties()
