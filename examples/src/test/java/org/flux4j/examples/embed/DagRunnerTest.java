@@ -127,6 +127,9 @@ class DagRunnerTest {
     assertThat(r.get("broken").error()).contains("always");
     assertThat(r.get("below").outcome()).isEqualTo(Outcome.SKIPPED);
     assertThat(r.get("side").outcome()).isEqualTo(Outcome.COMPLETED);
+    // the skipped step's job may still be ending (its dependency exception is being applied)
+    // when the runner has settled: nothing is left behind once the instance drains
+    flux.drainJobs().get(10, TimeUnit.SECONDS);
     assertThat(flux.activeJobs()).isZero();
   }
 
