@@ -5,10 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.awt.BasicStroke;
 import java.awt.Color;
-import java.awt.Rectangle;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +18,6 @@ import org.flux4j.core.sim.ReplayTimeline;
 import org.flux4j.core.sim.TraceReplay;
 import org.flux4j.policy.queue.QueueParams;
 import org.flux4j.policy.queue.QueuePolicies;
-import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.LegendItemCollection;
 import org.jfree.chart.axis.NumberAxis;
@@ -30,7 +26,6 @@ import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYStepRenderer;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
-import org.jfree.svg.SVGGraphics2D;
 
 /**
  * The same trace window replayed under several queue policies ({@code flux4j replay --queue-policy
@@ -182,13 +177,7 @@ final class PolicyComparison {
     plot.add(utilPlot, 1);
     JFreeChart chart = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
     chart.setBackgroundPaint(Color.WHITE);
-    if (name.endsWith(".png")) {
-      ChartUtils.saveChartAsPNG(file.toFile(), chart, WIDTH, HEIGHT);
-    } else {
-      SVGGraphics2D g = new SVGGraphics2D(WIDTH, HEIGHT);
-      chart.draw(g, new Rectangle(0, 0, WIDTH, HEIGHT));
-      Files.writeString(file, g.getSVGDocument(), StandardCharsets.UTF_8);
-    }
+    ReplayPlot.save(chart, file, WIDTH, HEIGHT);
   }
 
   private static XYStepRenderer lines(int n) {

@@ -54,12 +54,18 @@ public final class ReplayPlot {
     if (!name.endsWith(".png") && !name.endsWith(".svg")) {
       throw new IllegalArgumentException("--plot needs a .png or .svg file name, got " + file);
     }
-    JFreeChart chart = chart(result, title);
-    if (name.endsWith(".png")) {
-      ChartUtils.saveChartAsPNG(file.toFile(), chart, WIDTH, HEIGHT);
+    save(chart(result, title), file, WIDTH, HEIGHT);
+  }
+
+  /**
+   * Writes {@code chart} to {@code file} as PNG, or as SVG for any other name, at the given size.
+   */
+  static void save(JFreeChart chart, Path file, int width, int height) throws IOException {
+    if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".png")) {
+      ChartUtils.saveChartAsPNG(file.toFile(), chart, width, height);
     } else {
-      SVGGraphics2D g = new SVGGraphics2D(WIDTH, HEIGHT);
-      chart.draw(g, new Rectangle(0, 0, WIDTH, HEIGHT));
+      SVGGraphics2D g = new SVGGraphics2D(width, height);
+      chart.draw(g, new Rectangle(0, 0, width, height));
       Files.writeString(file, g.getSVGDocument(), StandardCharsets.UTF_8);
     }
   }
