@@ -1,8 +1,11 @@
 package org.flux4j.core.internal;
 
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Supplier;
 import org.flux4j.core.Clock;
 
 /**
@@ -66,6 +69,38 @@ public final class EventLoop {
       LockSupport.unpark(thread);
     }
     return true;
+  }
+
+  /**
+   * Runs {@code action} on the loop thread and returns its result: at once on the loop thread, else
+   * blocking until the loop has run it. An unchecked exception it throws is thrown here.
+   *
+   * @throws IllegalStateException if the loop was stopped
+   */
+  public <T> T call(Supplier<T> action) {
+    if (inLoop()) {
+      return action.get();
+    }
+    CompletableFuture<T> f = new CompletableFuture<>();
+    Runnable r =
+        () -> {
+          try {
+            f.complete(action.get());
+          } catch (RuntimeException | Error e) {
+            f.completeExceptionally(e);
+          }
+        };
+    if (!post(r)) {
+      throw new IllegalStateException("the instance is closed");
+    }
+    try {
+      return f.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException re) {
+        throw re;
+      }
+      throw e;
+    }
   }
 
   private void done() {

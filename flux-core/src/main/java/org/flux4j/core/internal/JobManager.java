@@ -1,17 +1,15 @@
 package org.flux4j.core.internal;
 
+import static org.flux4j.core.internal.EventLogger.NO_CONTEXT;
+import static org.flux4j.core.internal.EventLogger.context;
+
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.flux4j.core.Allocation;
 import org.flux4j.core.Clock;
@@ -23,6 +21,7 @@ import org.flux4j.core.JobRequest;
 import org.flux4j.core.JobResult;
 import org.flux4j.core.JobState;
 import org.flux4j.core.PriorityPlugin;
+import org.flux4j.core.StartEstimate;
 import org.flux4j.core.exec.ExecJob;
 import org.flux4j.core.exec.ExecListener;
 import org.flux4j.core.exec.Executor;
@@ -41,42 +40,32 @@ import org.flux4j.policy.queue.Queues;
  * owns the queue, the resource pool and the dependency tables, so none of them is locked.
  */
 public final class JobManager {
-  private static final Map<String, Object> NO_CONTEXT = Collections.emptyMap();
+  private static final Map<String, Object> RELEASE_ALL = context("ranks", "all", "final", true);
+  private static final Map<String, Object> FINISH_OK = context("status", 0);
 
   private final Clock clock;
   private final Executor executor;
   private final PriorityPlugin priorities;
-  private final Queues queueConfig;
+  private final QueueRouter router;
   private final Map<String, QueueDiscipline> queues = new LinkedHashMap<>();
   private final ResourcePool pool;
   private final FluidGenerator ids;
   private final int userid;
   private final EventLoop loop;
-  private final ConcurrentHashMap<JobId, Job> jobs = new ConcurrentHashMap<>();
-  private final CopyOnWriteArrayList<JobListener> listeners = new CopyOnWriteArrayList<>();
-  private final CopyOnWriteArrayList<JobListener> annotationListeners =
-      new CopyOnWriteArrayList<>();
+  private final JobTable jobs = new JobTable();
+  private final EventLogger events;
   private final AtomicInteger active = new AtomicInteger();
   private final CompletableFuture<Void> drained = new CompletableFuture<>();
   private volatile boolean closing;
 
   // loop-owned
-  private final Map<JobId, List<Waiter>> waiters = new HashMap<>();
-  private final Map<String, Integer> activeByName = new HashMap<>();
-  private final Map<String, TreeSet<Job>> singletons = new HashMap<>();
+  private final DependencyHost dependencyHost = new Host();
+  private final AfterDependencies after = new AfterDependencies(dependencyHost);
+  private final SingletonDependencies singleton = new SingletonDependencies(dependencyHost);
+  private final BeginTimeDependencies beginTime;
   private final Set<Job> running = new LinkedHashSet<>();
   private boolean schedNeeded;
-  private InactivePurge purge = new InactivePurge(InactivePurge.UNLIMITED, InactivePurge.UNLIMITED);
-  private volatile JobId purgedUpTo; // the greatest id purged from memory, for error messages
   private volatile JobStore store; // set once, before the first submission
-
-  private record Waiter(Job job, Dependency dependency) {}
-
-  private enum Check {
-    SATISFIED,
-    PENDING,
-    FAILED
-  }
 
   /**
    * A job manager with its own loop thread.
@@ -101,7 +90,7 @@ public final class JobManager {
     this.clock = clock;
     this.executor = executor;
     this.priorities = priorities;
-    this.queueConfig = queueConfig;
+    this.router = new QueueRouter(queueConfig);
     for (QueueConfig q : queueConfig.all()) {
       queues.put(q.name(), QueueDiscipline.byName(q.policy(), q.params()));
     }
@@ -109,33 +98,12 @@ public final class JobManager {
         matchPolicy.equals("counting")
             ? new CountingPool(graph, clock)
             : new GraphPool(graph, matchPolicy, clock);
-    refuseUnreservable(matchPolicy);
+    QueueRouter.refuseUnreservable(pool, queues, matchPolicy);
     this.ids = new FluidGenerator(clock, clock.millis(), generator);
     this.userid = userid;
-    this.submitContexts = submitContexts();
+    this.events = new EventLogger(clock, userid);
     this.loop = new EventLoop("flux4j-" + name, clock, this::scheduleCycle);
-  }
-
-  /**
-   * Refuses a queue policy that reserves with a match policy that cannot honour its reservations:
-   * the counting pool counts cores over time, so it cannot reserve GPUs.
-   */
-  private void refuseUnreservable(String matchPolicy) {
-    if (!(pool instanceof CountingPool) || pool.freeGpus() == 0) {
-      return;
-    }
-    for (Map.Entry<String, QueueDiscipline> q : queues.entrySet()) {
-      if (q.getValue().reserves()) {
-        throw new IllegalArgumentException(
-            (q.getKey().isEmpty() ? "the queue" : "queue '" + q.getKey() + "'")
-                + " uses a queue policy that reserves, but match policy '"
-                + matchPolicy
-                + "' cannot honour reservations on this graph: it counts cores over time, and the"
-                + " graph has "
-                + pool.freeGpus()
-                + " GPU(s); use a graph match policy (e.g. first) or queue policy fcfs");
-      }
-    }
+    this.beginTime = new BeginTimeDependencies(clock, loop, dependencyHost);
   }
 
   /** Whether {@code name} is a known queue policy. */
@@ -147,42 +115,12 @@ public final class JobManager {
 
   /** Adds a listener for every job event. */
   public void addListener(JobListener l) {
-    listeners.add(l);
-    if (wantsAnnotations(l)) {
-      annotationListeners.add(l);
-    }
+    events.addListener(l);
   }
 
   /** Removes a listener. */
   public void removeListener(JobListener l) {
-    listeners.remove(l);
-    annotationListeners.remove(l);
-  }
-
-  /** Whether the listener overrides {@link JobListener#onAnnotations} (else it is not called). */
-  private static boolean wantsAnnotations(JobListener l) {
-    try {
-      return l.getClass().getMethod("onAnnotations", JobId.class, Map.class).getDeclaringClass()
-          != JobListener.class;
-    } catch (NoSuchMethodException e) {
-      throw new IllegalStateException("JobListener.onAnnotations is missing", e);
-    }
-  }
-
-  /** Tells the listeners that want them of a job's annotations, now changed (loop). */
-  private void publishAnnotations(Job j) {
-    if (annotationListeners.isEmpty()) {
-      return;
-    }
-    Map<String, Object> a = j.note.toMap(j.request);
-    for (JobListener l : annotationListeners) {
-      try {
-        l.onAnnotations(j.id, a);
-      } catch (RuntimeException ex) {
-        Thread t = Thread.currentThread();
-        t.getUncaughtExceptionHandler().uncaughtException(t, ex);
-      }
-    }
+    events.removeListener(l);
   }
 
   /** Submits a job; see {@code Instance.submit}. */
@@ -200,12 +138,12 @@ public final class JobManager {
     }
     List<Dependency> deps = Dependency.parseAll(request.dependencies());
     for (Dependency d : deps) {
-      if (d.target() != null && !jobs.containsKey(d.target()) && stored(d.target()) == null) {
+      if (d.target() != null && jobs.find(d.target()) == null) {
         throw new IllegalArgumentException(
             "dependency '" + d.scheme() + ":" + d.target() + "': no such job in this instance");
       }
     }
-    QueueConfig q = route(request);
+    QueueConfig q = router.route(request);
     JobId id = ids.next();
     Job j = new Job(id, request, clock.millis(), deps);
     j.queueName = q.name();
@@ -213,7 +151,7 @@ public final class JobManager {
     j.executor = override;
     JobStore st = store;
     long ticket = st == null ? 0 : st.submitted(id, j.submitTime, request);
-    jobs.put(id, j);
+    jobs.put(j);
     active.incrementAndGet();
     if (!loop.post(() -> onSubmit(j))) {
       jobs.remove(id);
@@ -226,67 +164,25 @@ public final class JobManager {
     return id;
   }
 
-  /**
-   * The queue a request goes to (RFC 33): the one it names or the default.
-   *
-   * @throws IllegalArgumentException if it names an unknown queue or exceeds the queue's limits
-   */
-  private QueueConfig route(JobRequest request) {
-    QueueConfig q =
-        queueConfig
-            .route(request.queue())
-            .orElseThrow(
-                () ->
-                    new IllegalArgumentException(queueConfig.unknownQueueMessage(request.queue())));
-    long cores = SchedNote.coresOf(request);
-    long gpus = SchedNote.gpusOf(request);
-    double seconds = request.duration().toMillis() / 1000.0;
-    q.limits()
-        .violation(request.nodes(), cores, gpus, seconds)
-        .ifPresent(
-            m -> {
-              throw new IllegalArgumentException(
-                  (q.name().isEmpty() ? "the queue" : "queue '" + q.name() + "'") + ": " + m);
-            });
-    return q;
-  }
-
   private QueueDiscipline queueOf(Job j) {
     return queues.get(j.queueName);
   }
 
   private Job job(JobId id) {
-    Job j = jobs.get(id);
-    if (j == null) {
-      j = stored(id);
-    }
-    if (j == null) {
-      JobId purged = purgedUpTo;
-      throw new IllegalArgumentException(
-          "no job "
-              + id
-              + " in this instance"
-              + (purged != null && id.compareTo(purged) <= 0
-                  ? " (it may have been purged: inactive jobs past the instance's inactive-num-limit"
-                      + " or inactive-age-limit are forgotten unless the instance has a store)"
-                  : ""));
-    }
-    return j;
-  }
-
-  /** A job from the store as it is there (INACTIVE once purged from memory), or null. */
-  private Job stored(JobId id) {
-    JobStore st = store;
-    return st == null ? null : st.read(id).map(JobRecovery::ghost).orElse(null);
+    return jobs.get(id);
   }
 
   /** Raises an exception on a job from any thread. */
   public void raise(JobId id, String type, int severity, String note) {
     if (severity < 0 || severity > 7) {
-      throw new IllegalArgumentException("exception severity must be 0 to 7, got " + severity);
+      throw new IllegalArgumentException(
+          "exception severity must be 0 to 7, got " + severity + " (0 is fatal: it ends the job)");
     }
     if (type == null || type.isEmpty() || type.indexOf(' ') >= 0) {
-      throw new IllegalArgumentException("exception type must be one word, got '" + type + "'");
+      throw new IllegalArgumentException(
+          "exception type must be one word, got '"
+              + type
+              + "' (e.g. cancel, timeout, node-failure)");
     }
     Job j = job(id);
     if (j.state() == JobState.INACTIVE) {
@@ -298,7 +194,8 @@ public final class JobManager {
   /** Changes the urgency of a job; ignored once the job is no longer pending. */
   public void setUrgency(JobId id, int urgency) {
     if (urgency < 0 || urgency > 31) {
-      throw new IllegalArgumentException("urgency must be 0 to 31, got " + urgency);
+      throw new IllegalArgumentException(
+          "urgency must be 0 to 31, got " + urgency + " (0 holds the job, 31 expedites it)");
     }
     Job j = job(id);
     if (j.state() == JobState.INACTIVE) {
@@ -329,9 +226,7 @@ public final class JobManager {
 
   /** The ids of the jobs held in memory (active, and inactive ones not purged), ascending. */
   public List<JobId> jobIds() {
-    List<JobId> out = new ArrayList<>(jobs.keySet());
-    Collections.sort(out);
-    return out;
+    return jobs.ids();
   }
 
   /** How many jobs are not yet INACTIVE. */
@@ -396,40 +291,15 @@ public final class JobManager {
    *
    * @throws IllegalArgumentException if it names an unknown queue or exceeds the queue's limits
    */
-  public CompletableFuture<org.flux4j.core.StartEstimate> estimateStart(JobRequest request) {
-    QueueConfig q = route(request);
+  public CompletableFuture<StartEstimate> estimateStart(JobRequest request) {
+    QueueConfig q = router.route(request);
     Job probe = new Job(JobId.of(0, 0, 0), request, clock.millis(), List.of());
     probe.requires = q.requires();
-    CompletableFuture<org.flux4j.core.StartEstimate> f = new CompletableFuture<>();
-    if (!loop.post(() -> f.complete(whatIf(probe)))) {
+    CompletableFuture<StartEstimate> f = new CompletableFuture<>();
+    if (!loop.post(() -> f.complete(StartEstimates.of(pool, probe, clock.millis())))) {
       f.completeExceptionally(new IllegalStateException("the instance is closed"));
     }
     return f;
-  }
-
-  private org.flux4j.core.StartEstimate whatIf(Job probe) {
-    String why = pool.unsatisfiable(probe);
-    if (why != null) {
-      return new org.flux4j.core.StartEstimate(
-          org.flux4j.core.StartEstimate.Kind.UNSATISFIABLE, -1, why);
-    }
-    long t = pool.whatIfStart(probe);
-    if (t == -2) {
-      return new org.flux4j.core.StartEstimate(
-          org.flux4j.core.StartEstimate.Kind.UNKNOWN,
-          -1,
-          "the counting match policy keeps no time plan; use a graph match policy");
-    }
-    if (t < 0) {
-      return new org.flux4j.core.StartEstimate(
-          org.flux4j.core.StartEstimate.Kind.UNKNOWN, -1, "no time found at which it fits");
-    }
-    return new org.flux4j.core.StartEstimate(
-        t <= clock.millis()
-            ? org.flux4j.core.StartEstimate.Kind.NOW
-            : org.flux4j.core.StartEstimate.Kind.RESERVED,
-        t,
-        "");
   }
 
   /** Free and total cores, read on the loop: {@code [free, total, freeGpus]}. */
@@ -452,7 +322,7 @@ public final class JobManager {
       loop.post(
           () -> {
             if (cancel) {
-              for (Job j : new ArrayList<>(jobs.values())) {
+              for (Job j : jobs.held()) {
                 if (j.state().isActive()) {
                   exception(j, "cancel", 0, "instance shutdown");
                 }
@@ -476,74 +346,29 @@ public final class JobManager {
     }
   }
 
-  // ------------------------------------------------------------------ events (loop)
+  // ---------------------------------------------- submit, dependencies, urgency (loop)
 
   void log(Job j, String name, Map<String, Object> context, JobState next) {
-    JobEvent e = new JobEvent(clock.millis(), name, context);
-    int seq = j.append(e, next);
-    JobStore st = store;
-    if (st != null) {
-      st.event(j.id, seq, e);
-    }
-    JobState s = j.state();
-    for (JobListener l : listeners) {
-      try {
-        l.onEvent(j.id, e, s);
-      } catch (RuntimeException ex) {
-        Thread t = Thread.currentThread();
-        t.getUncaughtExceptionHandler().uncaughtException(t, ex);
-      }
-    }
+    events.log(j, name, context, next);
   }
 
-  private static final Map<String, Object> RELEASE_ALL = context("ranks", "all", "final", true);
-  private static final Map<String, Object> FINISH_OK = context("status", 0);
-  private final List<Map<String, Object>> submitContexts;
-  private static final List<Map<String, Object>> PRIORITY_CONTEXTS = priorityContexts();
+  private void publishAnnotations(Job j) {
+    events.publishAnnotations(j);
+  }
 
   Map<String, Object> submitContext(int urgency) {
-    return submitContexts.get(urgency);
-  }
-
-  private List<Map<String, Object>> submitContexts() {
-    List<Map<String, Object>> m = new ArrayList<>(32);
-    for (int u = 0; u < 32; u++) {
-      m.add(context("urgency", u, "userid", userid, "flags", 0, "version", 1));
-    }
-    return m;
-  }
-
-  private static List<Map<String, Object>> priorityContexts() {
-    List<Map<String, Object>> m = new ArrayList<>(32);
-    for (int p = 0; p < 32; p++) {
-      m.add(context("priority", (long) p));
-    }
-    return m;
-  }
-
-  private static Map<String, Object> priorityContext(long p) {
-    return p >= 0 && p < 32 ? PRIORITY_CONTEXTS.get((int) p) : context("priority", p);
-  }
-
-  private static Map<String, Object> context(Object... kv) {
-    Map<String, Object> m = new LinkedHashMap<>(kv.length);
-    for (int i = 0; i < kv.length; i += 2) {
-      m.put((String) kv[i], kv[i + 1]);
-    }
-    return Collections.unmodifiableMap(m);
+    return events.submitContext(urgency);
   }
 
   private void onSubmit(Job j) {
-    log(j, "submit", submitContexts.get(j.urgency), null);
+    log(j, "submit", events.submitContext(j.urgency), null);
     validate(j);
   }
 
   /** Logs {@code validate} and takes a submitted job on to its dependencies. */
   void validate(Job j) {
     log(j, "validate", NO_CONTEXT, JobState.DEPEND);
-    String name = j.request.name();
-    activeByName.merge(name, 1, Integer::sum);
-    j.named = true;
+    singleton.name(j);
     String why = pool.unsatisfiable(j);
     if (why != null) {
       reject(j, why.startsWith("unsatisfiable") ? why : "unsatisfiable request: " + why);
@@ -567,87 +392,33 @@ public final class JobManager {
 
   /** Adds one dependency of a job in DEPEND; returns whether it is outstanding. */
   boolean addDependency(Job j, Dependency d) {
-    switch (d.scheme()) {
-      case "begin-time" -> {
-        if (d.beginMillis() > clock.millis()) {
-          dependencyAdd(j, d.description());
-          j.dependencyTimers.add(
-              clock.schedule(
-                  d.beginMillis(), () -> loop.post(() -> dependencyRemove(j, d.description()))));
-          return true;
-        }
-        return false;
-      }
-      case "singleton" -> {
-        TreeSet<Job> waiting =
-            singletons.computeIfAbsent(j.request.name(), k -> new TreeSet<>(QueueDiscipline.ORDER));
-        int others = activeByName.getOrDefault(j.request.name(), 0) - 1 - waiting.size();
-        if (others > 0 || !waiting.isEmpty()) {
-          dependencyAdd(j, d.description());
-          j.singletonWaiting = true;
-          waiting.add(j);
-          return true;
-        }
-        return false;
-      }
-      default -> {
-        Job a = jobs.get(d.target());
-        if (a == null) {
-          a = stored(d.target());
-        }
-        if (a == null) {
-          exception(
-              j,
-              "dependency",
-              0,
-              "dependency " + d.description() + ": job " + d.target() + " was purged");
-          return false;
-        }
-        Check c = check(d, a);
-        if (c == Check.FAILED) {
-          exception(j, "dependency", 0, failure(d, a));
-        } else if (c == Check.PENDING) {
-          dependencyAdd(j, d.description());
-          waiters.computeIfAbsent(a.id, k -> new ArrayList<>()).add(new Waiter(j, d));
-          return true;
-        }
-        return false;
-      }
-    }
+    return switch (d.scheme()) {
+      case "begin-time" -> beginTime.add(j, d);
+      case "singleton" -> singleton.add(j, d);
+      default -> after.add(j, d);
+    };
   }
 
-  private static Check check(Dependency d, Job a) {
-    boolean inactive = a.state() == JobState.INACTIVE;
-    switch (d.scheme()) {
-      case "after":
-        return a.started ? Check.SATISFIED : inactive ? Check.FAILED : Check.PENDING;
-      case "afterany":
-        return inactive ? Check.SATISFIED : Check.PENDING;
-      case "afterok":
-        return !inactive
-            ? Check.PENDING
-            : a.result == JobResult.COMPLETED ? Check.SATISFIED : Check.FAILED;
-      case "afternotok":
-        return !inactive
-            ? Check.PENDING
-            : a.result != JobResult.COMPLETED ? Check.SATISFIED : Check.FAILED;
-      case "afterexcept":
-        return !inactive ? Check.PENDING : a.fatalType != null ? Check.SATISFIED : Check.FAILED;
-      default:
-        throw new IllegalStateException("not a job dependency: " + d.scheme());
+  /** The job manager's side of the dependency schemes (flux-core's jobtap dependency calls). */
+  private final class Host implements DependencyHost {
+    @Override
+    public void dependencyAdd(Job j, String description) {
+      JobManager.this.dependencyAdd(j, description);
     }
-  }
 
-  private static String failure(Dependency d, Job a) {
-    switch (d.scheme()) {
-      case "after":
-        return "dependency after: job " + a.id + " never started";
-      case "afterok":
-        return "dependency afterok: job " + a.id + " did not complete successfully";
-      case "afternotok":
-        return "dependency afternotok: job " + a.id + " completed successfully";
-      default:
-        return "dependency afterexcept: job " + a.id + " ended without an exception";
+    @Override
+    public void dependencyRemove(Job j, String description) {
+      JobManager.this.dependencyRemove(j, description);
+    }
+
+    @Override
+    public void fail(Job j, String note) {
+      exception(j, "dependency", 0, note);
+    }
+
+    @Override
+    public Job lookup(JobId id) {
+      return jobOrStored(id);
     }
   }
 
@@ -688,7 +459,7 @@ public final class JobManager {
   void depend(Job j) {
     log(j, "depend", NO_CONTEXT, JobState.PRIORITY);
     j.priority = computePriority(j);
-    log(j, "priority", priorityContext(j.priority), JobState.SCHED);
+    log(j, "priority", EventLogger.priorityContext(j.priority), JobState.SCHED);
     queueOf(j).add(j);
     schedNeeded = true;
   }
@@ -715,7 +486,7 @@ public final class JobManager {
       long p = computePriority(j);
       if (p != j.priority) {
         queueOf(j).reprioritize(j, p);
-        log(j, "priority", priorityContext(p), null);
+        log(j, "priority", EventLogger.priorityContext(p), null);
         schedNeeded = true;
       }
     }
@@ -829,15 +600,7 @@ public final class JobManager {
     }
     j.started = true;
     log(j, "start", NO_CONTEXT, null);
-    List<Waiter> ws = waiters.get(j.id);
-    if (ws != null) {
-      for (Waiter w : new ArrayList<>(ws)) {
-        if (w.dependency().scheme().equals("after")) {
-          ws.remove(w);
-          dependencyRemove(w.job(), w.dependency().description());
-        }
-      }
-    }
+    after.started(j);
   }
 
   private void onFinished(Job j, int status, String error, List<TaskOutput> outputs) {
@@ -925,28 +688,15 @@ public final class JobManager {
     }
     log(j, "clean", NO_CONTEXT, JobState.INACTIVE);
     j.execution = null;
-    List<Waiter> ws = waiters.remove(j.id);
-    if (ws != null) {
-      for (Waiter w : ws) {
-        if (w.job().state() != JobState.DEPEND) {
-          continue;
-        }
-        Check c = check(w.dependency(), j);
-        if (c == Check.SATISFIED) {
-          dependencyRemove(w.job(), w.dependency().description());
-        } else {
-          exception(w.job(), "dependency", 0, failure(w.dependency(), j));
-        }
-      }
-    }
-    releaseSingleton(j);
+    after.inactive(j);
+    singleton.release(j);
     active.decrementAndGet();
     j.completeInactive();
     JobStore st = store;
     if (st != null) {
       st.inactive(j.id);
     }
-    purge.add(j, clock.millis(), this::forget);
+    jobs.inactive(j, clock.millis());
     checkDrained();
   }
 
@@ -960,14 +710,6 @@ public final class JobManager {
     clean(j);
   }
 
-  private void forget(Job j) {
-    jobs.remove(j.id);
-    JobId p = purgedUpTo;
-    if (p == null || j.id.compareTo(p) > 0) {
-      purgedUpTo = j.id;
-    }
-  }
-
   // ------------------------------------------------------------------ purge and store hooks
 
   /**
@@ -975,7 +717,7 @@ public final class JobManager {
    * inactive-num-limit}); call before the first submission.
    */
   public void setInactiveLimits(long ageLimitMillis, long numLimit) {
-    purge = new InactivePurge(ageLimitMillis, numLimit);
+    jobs.setInactiveLimits(ageLimitMillis, numLimit);
   }
 
   /**
@@ -989,7 +731,7 @@ public final class JobManager {
       throw new IllegalArgumentException(
           "purge limits must not be negative, got age " + ageLimitMillis + ", num " + numLimit);
     }
-    return onLoop(() -> purge.purge(clock.millis(), ageLimitMillis, numLimit, this::forget));
+    return loop.call(() -> jobs.purge(clock.millis(), ageLimitMillis, numLimit));
   }
 
   /**
@@ -1001,52 +743,26 @@ public final class JobManager {
   public int purge(List<JobId> ids) {
     List<Job> js = new ArrayList<>(ids.size());
     for (JobId id : ids) {
-      Job j = jobs.get(id);
+      Job j = jobs.held(id);
       if (j == null) {
         job(id); // throws unless the store has it; a stored job is already purged
         continue;
       }
       js.add(j);
     }
-    return onLoop(
+    return loop.call(
         () -> {
           int n = 0;
           for (Job j : js) {
-            n += purge.purge(j, this::forget) ? 1 : 0;
+            n += jobs.purge(j) ? 1 : 0;
           }
           return n;
         });
   }
 
-  private <T> T onLoop(java.util.function.Supplier<T> action) {
-    if (loop.inLoop()) {
-      return action.get();
-    }
-    CompletableFuture<T> f = new CompletableFuture<>();
-    Runnable r =
-        () -> {
-          try {
-            f.complete(action.get());
-          } catch (RuntimeException | Error e) {
-            f.completeExceptionally(e);
-          }
-        };
-    if (!loop.post(r)) {
-      throw new IllegalStateException("the instance is closed");
-    }
-    try {
-      return f.join();
-    } catch (java.util.concurrent.CompletionException e) {
-      if (e.getCause() instanceof RuntimeException re) {
-        throw re;
-      }
-      throw e;
-    }
-  }
-
   /** How many inactive jobs are held in memory (read on the loop). */
   public int inactiveHeld() {
-    return onLoop(purge::size);
+    return loop.call(jobs::inactiveHeld);
   }
 
   /**
@@ -1055,9 +771,11 @@ public final class JobManager {
    */
   public void attachStore(JobStore st) {
     store = st;
+    jobs.attachStore(st);
+    events.attachStore(st);
     ids.resume(st.epoch(), st.lastId().orElse(null));
     List<JobStore.Stored> stored = st.active();
-    onLoop(
+    loop.call(
         () -> {
           new JobRecovery(this).recover(stored);
           return null;
@@ -1084,18 +802,16 @@ public final class JobManager {
   }
 
   void adopt(Job j) {
-    jobs.put(j.id, j);
+    jobs.put(j);
     active.incrementAndGet();
   }
 
   Job jobOrStored(JobId id) {
-    Job a = jobs.get(id);
-    return a != null ? a : stored(id);
+    return jobs.find(id);
   }
 
   void name(Job j) {
-    activeByName.merge(j.request.name(), 1, Integer::sum);
-    j.named = true;
+    singleton.name(j);
   }
 
   void enqueue(Job j) {
@@ -1104,11 +820,7 @@ public final class JobManager {
   }
 
   QueueConfig routeOrNull(JobRequest request) {
-    try {
-      return route(request);
-    } catch (IllegalArgumentException e) {
-      return null;
-    }
+    return router.routeOrNull(request);
   }
 
   long now() {
@@ -1122,33 +834,5 @@ public final class JobManager {
     }
     log(j, "free", NO_CONTEXT, null);
     clean(j);
-  }
-
-  private void releaseSingleton(Job j) {
-    if (!j.named) {
-      return;
-    }
-    String name = j.request.name();
-    int left = activeByName.merge(name, -1, Integer::sum);
-    TreeSet<Job> waiting = singletons.get(name);
-    if (j.singletonWaiting && waiting != null) {
-      waiting.remove(j);
-      j.singletonWaiting = false;
-    }
-    if (left == 0) {
-      activeByName.remove(name);
-    }
-    if (waiting == null) {
-      return;
-    }
-    if (waiting.isEmpty()) {
-      singletons.remove(name);
-      return;
-    }
-    if (left - waiting.size() == 0) {
-      Job next = waiting.pollFirst();
-      next.singletonWaiting = false;
-      dependencyRemove(next, "singleton");
-    }
   }
 }

@@ -1,5 +1,7 @@
 package org.flux4j.core.internal;
 
+import static org.flux4j.core.internal.EventLogger.context;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -120,7 +122,7 @@ final class JobRecovery {
       case DEPEND -> depend(j, h);
       case PRIORITY -> {
         j.priority = m.computePriority(j);
-        m.log(j, "priority", context("priority", j.priority), JobState.SCHED);
+        m.log(j, "priority", EventLogger.priorityContext(j.priority), JobState.SCHED);
         m.enqueue(j);
       }
       case SCHED -> m.enqueue(j);
@@ -156,13 +158,5 @@ final class JobRecovery {
     if (j.state() == JobState.DEPEND && j.outstanding.isEmpty()) {
       m.depend(j);
     }
-  }
-
-  private static Map<String, Object> context(Object... kv) {
-    Map<String, Object> c = new java.util.LinkedHashMap<>();
-    for (int i = 0; i < kv.length; i += 2) {
-      c.put((String) kv[i], kv[i + 1]);
-    }
-    return java.util.Collections.unmodifiableMap(c);
   }
 }
