@@ -1,4 +1,10 @@
-/** The flux4j resource graph, its readers and writers, and the planner. */
+/**
+ * The flux4j resource graph, its readers and writers, and the planner.
+ *
+ * <p>The planner is exported to flux4j's match engine only; {@code module} warnings are off because
+ * that module is not visible while this one compiles.
+ */
+@SuppressWarnings("module")
 module org.flux4j.graph {
   requires transitive org.jgrapht.core;
   requires org.jgrapht.io;
@@ -11,5 +17,7 @@ module org.flux4j.graph {
   exports org.flux4j.graph;
   exports org.flux4j.graph.io;
   exports org.flux4j.graph.jgrapht;
-  exports org.flux4j.graph.planner;
+  // the planner is machinery of the match engine, not an entry point
+  exports org.flux4j.graph.planner to
+      org.flux4j.policy;
 }

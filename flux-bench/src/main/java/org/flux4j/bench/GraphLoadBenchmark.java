@@ -5,7 +5,8 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.flux4j.graph.ResourceGraph;
 import org.flux4j.graph.VirtualClusters;
-import org.flux4j.graph.io.GrugReader;
+import org.flux4j.graph.io.GraphFormat;
+import org.flux4j.graph.io.GraphReaders;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -66,7 +67,7 @@ public class GraphLoadBenchmark {
   /** Reads and expands the GRUG recipe. */
   @Benchmark
   public ResourceGraph readGrug(RecipeFile r) {
-    return GrugReader.read(r.file);
+    return GraphReaders.read(r.file, GraphFormat.GRUG);
   }
 
   /** Builds the preset virtual cluster. */

@@ -42,34 +42,6 @@ public record JobInfo(
     annotations = Map.copyOf(annotations);
   }
 
-  /** A snapshot without annotations. */
-  public JobInfo(
-      JobId id,
-      String name,
-      JobState state,
-      Optional<JobResult> result,
-      int urgency,
-      long priority,
-      long submitTime,
-      List<JobEvent> eventlog,
-      Optional<Allocation> allocation,
-      Optional<String> error,
-      List<TaskOutput> outputs) {
-    this(
-        id,
-        name,
-        state,
-        result,
-        urgency,
-        priority,
-        submitTime,
-        eventlog,
-        allocation,
-        error,
-        outputs,
-        Map.of());
-  }
-
   /**
    * One annotation of the scheduler's namespace, e.g. {@code sched("reason_pending")} or {@code
    * sched("t_estimate")} (a Double, seconds since the epoch).

@@ -23,8 +23,8 @@ import org.flux4j.graph.internal.GrugRecipe;
  * }</pre>
  *
  * <p>The builder writes a GRUG recipe and expands it with the same code as {@link
- * org.flux4j.graph.io.GrugReader}, so a builder and the equivalent GraphML recipe give identical
- * graphs. Building is O(V + E). Not thread-safe.
+ * org.flux4j.graph.io.GraphReaders} (GRUG), so a builder and the equivalent GraphML recipe give
+ * identical graphs. Building is O(V + E). Not thread-safe.
  */
 public final class VirtualCluster {
   private VirtualCluster() {}

@@ -3,7 +3,8 @@ package org.flux4j.graph;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import org.flux4j.graph.io.GrugReader;
+import org.flux4j.graph.io.GraphFormat;
+import org.flux4j.graph.io.GraphReaders;
 import org.junit.jupiter.api.Test;
 
 class VirtualClusterTest {
@@ -74,7 +75,7 @@ class VirtualClusterTest {
             .child("node", 3, n -> n.child("core", 5, c -> c.idScope(1)))
             .build();
 
-    GraphAssert.assertSameGraph(built, GrugReader.read(xml, "inline"));
+    GraphAssert.assertSameGraph(built, GraphReaders.read(xml, "inline", GraphFormat.GRUG));
   }
 
   @Test

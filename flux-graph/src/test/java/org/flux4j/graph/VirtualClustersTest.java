@@ -3,7 +3,8 @@ package org.flux4j.graph;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import org.flux4j.graph.io.GrugReader;
+import org.flux4j.graph.io.GraphFormat;
+import org.flux4j.graph.io.GraphReaders;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -13,14 +14,15 @@ class VirtualClustersTest {
   @ParameterizedTest
   @CsvSource({"tiny, tiny.graphml", "small, small.graphml", "medium, medium.graphml"})
   void preset_equalsFluxSchedRecipe(String preset, String file) {
-    ResourceGraph fromFile = GrugReader.read(SharedData.grug(file));
+    ResourceGraph fromFile = GraphReaders.read(SharedData.grug(file), GraphFormat.GRUG);
 
     GraphAssert.assertSameGraph(VirtualClusters.byName(preset), fromFile);
   }
 
   @Test
   void preset10k_equalsBenchmarkRecipe() {
-    ResourceGraph fromFile = GrugReader.read(SharedData.require("bench/grugs/n10k.graphml"));
+    ResourceGraph fromFile =
+        GraphReaders.read(SharedData.require("bench/grugs/n10k.graphml"), GraphFormat.GRUG);
 
     ResourceGraph preset = VirtualClusters.byName("10k");
 

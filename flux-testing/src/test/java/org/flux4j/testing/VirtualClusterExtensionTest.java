@@ -154,6 +154,7 @@ class VirtualClusterExtensionTest {
             .toList(),
         j.allocation(),
         j.error(),
-        j.outputs());
+        j.outputs(),
+        j.annotations());
   }
 }

@@ -10,10 +10,10 @@ public final class CancellationSignal {
   private final CountDownLatch latch = new CountDownLatch(1);
 
   /** A signal not yet set. */
-  public CancellationSignal() {}
+  CancellationSignal() {}
 
   /** Sets the signal. Idempotent. */
-  public void cancel() {
+  void cancel() {
     latch.countDown();
   }
 

@@ -47,7 +47,7 @@ public final class SlurmAllocation {
    * @throws IllegalArgumentException if there is no host, the counts do not match the hosts, or a
    *     host has no core
    */
-  public SlurmAllocation(String jobId, List<String> hosts, int[] cores, int[] gpus) {
+  SlurmAllocation(String jobId, List<String> hosts, int[] cores, int[] gpus) {
     this.jobId = java.util.Objects.requireNonNull(jobId, "jobId");
     this.hosts = List.copyOf(hosts);
     this.cores = cores.clone();
@@ -83,7 +83,7 @@ public final class SlurmAllocation {
    * @throws IllegalArgumentException naming the text if it is malformed or does not cover exactly
    *     {@code nodes} nodes
    */
-  public static int[] parseCpusPerNode(String text, int nodes) {
+  static int[] parseCpusPerNode(String text, int nodes) {
     List<Integer> out = new ArrayList<>();
     for (String item : text.strip().split(",", -1)) {
       Matcher m = CPUS.matcher(item.strip());
@@ -118,7 +118,7 @@ public final class SlurmAllocation {
    *
    * @throws IllegalArgumentException if it names no host or a host twice
    */
-  public static List<String> parseHostnames(String output) {
+  static List<String> parseHostnames(String output) {
     List<String> hosts = new ArrayList<>();
     for (String line : (Iterable<String>) output.lines()::iterator) {
       String h = line.strip();
@@ -143,7 +143,7 @@ public final class SlurmAllocation {
    *
    * @return {@code [cpus, gpus]}, each by host position
    */
-  public static int[][] parseDetail(String showJobDetail, List<String> hosts) {
+  static int[][] parseDetail(String showJobDetail, List<String> hosts) {
     Map<String, int[]> byHost = new LinkedHashMap<>();
     for (String line : (Iterable<String>) showJobDetail.lines()::iterator) {
       Matcher n = DETAIL_NODES.matcher(line);

@@ -13,7 +13,7 @@ public final class TaskContext {
   private final CancellationSignal cancellation;
 
   /** The context of task {@code rank} of {@code job}; built by executors. */
-  public TaskContext(ExecJob job, int rank, CancellationSignal cancellation) {
+  TaskContext(ExecJob job, int rank, CancellationSignal cancellation) {
     if (rank < 0 || rank >= job.size()) {
       throw new IllegalArgumentException("task rank " + rank + " outside 0.." + (job.size() - 1));
     }

@@ -39,7 +39,7 @@ import org.flux4j.graph.internal.GrugRecipe;
  * is read with a streaming parser with DTDs and external entities disabled. Expansion is O(V + E)
  * and builds no per-vertex strings. Stateless and thread-safe.
  */
-public final class GrugReader {
+final class GrugReader {
   private GrugReader() {}
 
   /**

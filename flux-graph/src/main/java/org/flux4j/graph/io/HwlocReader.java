@@ -33,7 +33,7 @@ import org.flux4j.graph.Subsystems;
  * #resourceQueryAllowList}). XML is parsed with DTDs and external entities disabled. Stateless and
  * thread-safe.
  */
-public final class HwlocReader {
+final class HwlocReader {
   private HwlocReader() {}
 
   /**

@@ -49,7 +49,7 @@ import org.flux4j.graph.Subsystems;
  * {@code /graph/nodes/17/metadata/size} (or a line and column for malformed JSON) and the problem.
  * Reading is O(V + E) after parsing the JSON tree. Stateless and thread-safe.
  */
-public final class JgfReader {
+final class JgfReader {
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
   private JgfReader() {}

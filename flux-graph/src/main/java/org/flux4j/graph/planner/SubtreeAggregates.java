@@ -26,7 +26,7 @@ import org.flux4j.graph.ResourceGraph;
  * over {@link #types()}), the same at every vertex, so a matcher can build one vector per request.
  * Not thread-safe.
  */
-public final class SubtreeAggregates {
+final class SubtreeAggregates {
   /** The sentinel for "no span" (returned where a vertex keeps no planner). */
   public static final long NONE = -1;
 

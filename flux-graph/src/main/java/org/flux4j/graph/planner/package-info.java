@@ -2,6 +2,10 @@
  * Time-indexed availability of resource pools and the subtree aggregates used as pruning filters
  * (Fluxion's {@code resource/planner} and the {@code subplans} of its traverser).
  *
+ * <p>Machinery of the match engine, not an entry point: the package is exported to {@code
+ * org.flux4j.policy} only. Embedders reach the planner through {@code
+ * org.flux4j.policy.match.ResourceQuery} and {@code org.flux4j.core.Instance}.
+ *
  * <ul>
  *   <li>{@link org.flux4j.graph.planner.Planner}: one pool of {@code total} units over a horizon,
  *       spans that hold units over time, "how many free during [t, t + d)" and "earliest scheduled

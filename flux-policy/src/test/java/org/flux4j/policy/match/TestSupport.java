@@ -12,7 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.flux4j.graph.ResourceGraph;
-import org.flux4j.graph.io.GrugReader;
+import org.flux4j.graph.io.GraphFormat;
+import org.flux4j.graph.io.GraphReaders;
 
 /**
  * Test support: shared data lookup, a minimal jobspec reader (until the jobspec module is merged)
@@ -51,7 +52,7 @@ final class TestSupport {
   }
 
   static ResourceGraph grug(String name) {
-    return GrugReader.read(data("grugs/" + name));
+    return GraphReaders.read(data("grugs/" + name), GraphFormat.GRUG);
   }
 
   static ResourceRequest jobspec(Path file) {
