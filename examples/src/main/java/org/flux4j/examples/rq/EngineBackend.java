@@ -12,6 +12,9 @@ import org.flux4j.graph.ResourceGraph;
 import org.flux4j.graph.Status;
 import org.flux4j.graph.io.GraphFormat;
 import org.flux4j.graph.io.GraphReaders;
+import org.flux4j.graph.io.IdSet;
+import org.flux4j.graph.io.RSubgraph;
+import org.flux4j.graph.io.Rv1ExecReader;
 import org.flux4j.policy.jobspec.Jobspec;
 import org.flux4j.policy.jobspec.JobspecException;
 import org.flux4j.policy.match.CancelStatus;
@@ -284,7 +287,7 @@ final class EngineBackend implements Backend {
   public UpdateReply update(String reader, String text, long jobId, long at, long duration) {
     MatchResult result;
     try {
-      RSelections.Selected r = RSelections.read(rq.graph(), text, readerFormat(reader));
+      RSubgraph r = RSubgraph.read(rq.graph(), "update", text, readerFormat(reader));
       result = rq.update(jobId, r.graph(), r.exclusive(), at, duration, at > 0);
     } catch (GraphParseException | IllegalArgumentException | UnsupportedOperationException e) {
       return new UpdateReply(false, "", line(e.getMessage()));
@@ -302,6 +305,17 @@ final class EngineBackend implements Backend {
     }
   }
 
+  /** The broker ranks an rv1exec R names (its R_lite entries), in increasing order. */
+  private static int[] ranks(String text) {
+    IdSet ranks = Rv1ExecReader.ranks("partial-cancel", text);
+    int[] out = new int[(int) ranks.size()];
+    int i = 0;
+    for (long r : ranks) {
+      out[i++] = (int) r;
+    }
+    return out;
+  }
+
   @Override
   public boolean cancel(long jobId) {
     return rq.cancel(jobId) == CancelStatus.CANCELLED;
@@ -314,12 +328,11 @@ final class EngineBackend implements Backend {
       GraphFormat format = readerFormat(reader);
       if (format == GraphFormat.JGF) {
         // Fluxion's partial cancel reads only the vertices of a JGF R (its edges are not checked)
-        ResourceGraph r =
-            RSelections.read(rq.graph(), RSelections.withoutEdges(text), format, false).graph();
+        ResourceGraph r = RSubgraph.readVertices(rq.graph(), "update", text, format).graph();
         s = rq.partialCancel(jobId, r);
       } else {
         // an rv1exec R is read for its ranks only
-        s = rq.partialCancelRanks(jobId, RSelections.ranks(text));
+        s = rq.partialCancelRanks(jobId, ranks(text));
       }
     } catch (GraphParseException | IllegalArgumentException | UnsupportedOperationException e) {
       return new PartialReply(false, false, line(e.getMessage()));

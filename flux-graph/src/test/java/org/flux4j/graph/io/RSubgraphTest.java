@@ -1,24 +1,35 @@
-package org.flux4j.examples.rq;
+package org.flux4j.graph.io;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.TreeSet;
+import org.flux4j.graph.GraphParseException;
 import org.flux4j.graph.ResourceGraph;
-import org.flux4j.graph.io.GraphFormat;
-import org.flux4j.graph.io.GraphReaders;
 import org.junit.jupiter.api.Test;
 
-class RSelectionsTest {
+class RSubgraphTest {
   private static final String CLUSTER =
       "{\"version\": 1, \"execution\": {\"R_lite\": [{\"rank\": \"0-1\", \"children\": {\"core\":"
           + " \"0-3\"}}], \"nodelist\": [\"node[0-1]\"], \"starttime\": 0, \"expiration\": 0}}";
 
+  private static String rv1(String rank, String cores, String nodelist) {
+    return "{\"version\": 1, \"execution\": {\"R_lite\": [{\"rank\": \""
+        + rank
+        + "\", \"children\": {\"core\": \""
+        + cores
+        + "\"}}], \"nodelist\": [\""
+        + nodelist
+        + "\"], \"starttime\": 0, \"expiration\": 10}}";
+  }
+
   @Test
   void read_rv1exec_addsSharedAncestors_andKeepsTargetIds() {
     ResourceGraph target = GraphReaders.read(CLUSTER, "cluster", GraphFormat.RV1EXEC);
-    String r =
-        "{\"version\": 1, \"execution\": {\"R_lite\": [{\"rank\": \"1\", \"children\": {\"core\":"
-            + " \"0-1\"}}], \"nodelist\": [\"node1\"], \"starttime\": 0, \"expiration\": 10}}";
-    RSelections.Selected s = RSelections.read(target, r, GraphFormat.RV1EXEC);
+    RSubgraph s = RSubgraph.read(target, "r", rv1("1", "0-1", "node1"), GraphFormat.RV1EXEC);
     ResourceGraph g = s.graph();
     assertThat(g.vertexCount()).isEqualTo(4);
     assertThat(g.path(0)).isEqualTo("/cluster0");
@@ -28,6 +39,8 @@ class RSelectionsTest {
     assertThat(s.exclusive().test(1)).isFalse();
     assertThat(s.exclusive().test(2)).isTrue();
     assertThat(s.exclusive().test(3)).isTrue();
+    assertThat(s.exclusive(-1)).isFalse();
+    assertThat(s.exclusive(4)).isFalse();
     for (int v = 0; v < 4; v++) {
       int t = target.vertexByPath(g.path(v)).getAsInt();
       assertThat(g.uniqId(v)).isEqualTo(target.uniqId(t));
@@ -38,11 +51,105 @@ class RSelectionsTest {
   @Test
   void read_wholeRank_makesTheNodeExclusive() {
     ResourceGraph target = GraphReaders.read(CLUSTER, "cluster", GraphFormat.RV1EXEC);
-    String r =
-        "{\"version\": 1, \"execution\": {\"R_lite\": [{\"rank\": \"0\", \"children\": {\"core\":"
-            + " \"0-3\"}}], \"nodelist\": [\"node0\"], \"starttime\": 0, \"expiration\": 10}}";
-    RSelections.Selected s = RSelections.read(target, r, GraphFormat.RV1EXEC);
+    RSubgraph s = RSubgraph.read(target, "r", rv1("0", "0-3", "node0"), GraphFormat.RV1EXEC);
     assertThat(s.graph().vertexCount()).isEqualTo(6);
     assertThat(s.exclusive().test(1)).isTrue();
+  }
+
+  @Test
+  void readVertices_leavesOutTheAncestors() {
+    ResourceGraph target = GraphReaders.read(CLUSTER, "cluster", GraphFormat.RV1EXEC);
+    RSubgraph s =
+        RSubgraph.readVertices(target, "r", rv1("1", "0-1", "node1"), GraphFormat.RV1EXEC);
+    ResourceGraph g = s.graph();
+    assertThat(g.vertexCount()).isEqualTo(3);
+    assertThat(g.path(0)).isEqualTo("/cluster0/node1");
+    assertThat(g.parent(0)).isEqualTo(ResourceGraph.NONE);
+  }
+
+  @Test
+  void read_unknownVertex_isRefusedNamingTheSource() {
+    ResourceGraph target = GraphReaders.read(CLUSTER, "cluster", GraphFormat.RV1EXEC);
+    assertThatThrownBy(
+            () -> RSubgraph.read(target, "r.json", rv1("5", "0", "node5"), GraphFormat.RV1EXEC))
+        .isInstanceOf(GraphParseException.class)
+        .hasMessageContaining("r.json");
+    assertThatThrownBy(() -> RSubgraph.read(target, "r.json", CLUSTER, GraphFormat.GRUG))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("use jgf, jgf_shorthand or rv1exec");
+  }
+
+  /**
+   * Random selections of ranks and cores against an independent model: the cluster is always there
+   * and shared; each named rank gives its node (exclusive only when all its cores are named) and
+   * exactly the named cores, all exclusive; paths, ids and ranks are the target's.
+   */
+  @Test
+  void read_randomSelections_matchTheModel() {
+    int nodes = 6;
+    int cores = 5;
+    String cluster =
+        rv1("0-" + (nodes - 1), "0-" + (cores - 1), "node[0-" + (nodes - 1) + "]")
+            .replace("\"expiration\": 10", "\"expiration\": 0");
+    ResourceGraph target = GraphReaders.read(cluster, "cluster", GraphFormat.RV1EXEC);
+    for (long seed = 1; seed <= 40; seed++) {
+      Random rnd = new Random(seed);
+      List<String> entries = new ArrayList<>();
+      TreeSet<Integer> ranks = new TreeSet<>();
+      int expected = 1;
+      List<String> exclusivePaths = new ArrayList<>();
+      List<String> sharedPaths = new ArrayList<>(List.of("/cluster0"));
+      for (int r = 0; r < nodes; r++) {
+        if (rnd.nextInt(3) == 0) {
+          continue;
+        }
+        TreeSet<Integer> cs = new TreeSet<>();
+        for (int c = 0; c < cores; c++) {
+          if (rnd.nextBoolean()) {
+            cs.add(c);
+          }
+        }
+        if (cs.isEmpty()) {
+          cs.add(rnd.nextInt(cores));
+        }
+        ranks.add(r);
+        StringBuilder idset = new StringBuilder();
+        for (int c : cs) {
+          idset.append(idset.length() == 0 ? "" : ",").append(c);
+          exclusivePaths.add("/cluster0/node" + r + "/core" + c);
+        }
+        (cs.size() == cores ? exclusivePaths : sharedPaths).add("/cluster0/node" + r);
+        entries.add("{\"rank\": \"" + r + "\", \"children\": {\"core\": \"" + idset + "\"}}");
+        expected += 1 + cs.size();
+      }
+      if (ranks.isEmpty()) {
+        continue;
+      }
+      StringBuilder hosts = new StringBuilder();
+      for (int r : ranks) {
+        hosts.append(hosts.length() == 0 ? "" : "\", \"").append("node").append(r);
+      }
+      String text =
+          "{\"version\": 1, \"execution\": {\"R_lite\": ["
+              + String.join(", ", entries)
+              + "], \"nodelist\": [\""
+              + hosts
+              + "\"], \"starttime\": 0, \"expiration\": 10}}";
+      RSubgraph s = RSubgraph.read(target, "r" + seed, text, GraphFormat.RV1EXEC);
+      ResourceGraph g = s.graph();
+      assertThat(g.vertexCount()).as("seed %d: %s", seed, text).isEqualTo(expected);
+      for (int v = 0; v < g.vertexCount(); v++) {
+        String path = g.path(v);
+        int t = target.vertexByPath(path).getAsInt();
+        assertThat(g.uniqId(v)).as("seed %d %s", seed, path).isEqualTo(target.uniqId(t));
+        assertThat(g.rank(v)).as("seed %d %s", seed, path).isEqualTo(target.rank(t));
+        assertThat(s.exclusive(v))
+            .as("seed %d %s exclusive", seed, path)
+            .isEqualTo(exclusivePaths.contains(path));
+        assertThat(exclusivePaths.contains(path) || sharedPaths.contains(path))
+            .as("seed %d %s named", seed, path)
+            .isTrue();
+      }
+    }
   }
 }

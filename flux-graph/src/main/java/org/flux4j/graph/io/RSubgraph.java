@@ -1,0 +1,207 @@
+package org.flux4j.graph.io;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.util.function.IntPredicate;
+import org.eclipse.collections.impl.list.mutable.primitive.IntArrayList;
+import org.eclipse.collections.impl.map.mutable.primitive.IntIntHashMap;
+import org.eclipse.collections.impl.map.mutable.primitive.LongLongHashMap;
+import org.eclipse.collections.impl.set.mutable.primitive.IntHashSet;
+import org.flux4j.graph.GraphBuilder;
+import org.flux4j.graph.GraphParseException;
+import org.flux4j.graph.ResourceGraph;
+import org.flux4j.graph.Subsystems;
+
+/**
+ * The part of a resource graph that an emitted resource set R names, as a graph of its own: what
+ * Fluxion's {@code update} (a job's allocation given back to a scheduler, after a restart or from a
+ * parent) and partial cancel take. Start here to update a job from R text:
+ *
+ * <pre>{@code
+ * RSubgraph r = RSubgraph.read(rq.graph(), "update", rText, GraphFormat.RV1EXEC);
+ * rq.update(jobId, r.graph(), r.exclusive(), at, duration, false);
+ * }</pre>
+ *
+ * <p>The vertices are found in the target with Fluxion's reader rules ({@link GraphSelection});
+ * each keeps the target's type, name, ids, rank and path, takes the size R gives it (a JGF node's
+ * {@code size}; else the target's), and is exclusive as R says. Immutable and thread-safe; reading
+ * is O(n log n) in the vertices R names.
+ */
+public final class RSubgraph {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final ResourceGraph graph;
+  private final boolean[] exclusive;
+
+  private RSubgraph(ResourceGraph graph, boolean[] exclusive) {
+    this.graph = graph;
+    this.exclusive = exclusive;
+  }
+
+  /** The graph of the vertices R names (and, from {@link #read}, their ancestors). */
+  public ResourceGraph graph() {
+    return graph;
+  }
+
+  /** Whether vertex {@code v} of {@link #graph()} is held exclusively; false out of range. */
+  public boolean exclusive(int v) {
+    return v >= 0 && v < exclusive.length && exclusive[v];
+  }
+
+  /** {@link #exclusive(int)} as a predicate, the form {@code ResourceQuery.update} takes. */
+  public IntPredicate exclusive() {
+    return this::exclusive;
+  }
+
+  /**
+   * Reads R for an update: the vertices R names in {@code target}, preceded by the containment
+   * ancestors that R leaves out (an rv1exec R names nodes and their children only), which are held
+   * shared, as Fluxion emits them.
+   *
+   * @param source the name of R in error messages
+   * @param format {@code jgf}, {@code jgf_shorthand} or {@code rv1exec} (also {@code
+   *     rv1exec_force})
+   * @throws GraphParseException if R is malformed or names a vertex the target does not have
+   * @throws IllegalArgumentException for a format that cannot name an allocation
+   */
+  public static RSubgraph read(
+      ResourceGraph target, String source, String text, GraphFormat format) {
+    return build(target, source, text, format, true);
+  }
+
+  /**
+   * Reads only the vertices R names in {@code target}, without their ancestors, and without
+   * checking the edges of a JGF R: what Fluxion's partial cancel reads.
+   *
+   * @throws GraphParseException if R is malformed or names a vertex the target does not have
+   * @throws IllegalArgumentException for a format that cannot name an allocation
+   */
+  public static RSubgraph readVertices(
+      ResourceGraph target, String source, String text, GraphFormat format) {
+    return build(target, source, withoutEdges(text), format, false);
+  }
+
+  private static RSubgraph build(
+      ResourceGraph target, String source, String text, GraphFormat format, boolean ancestors) {
+    GraphSelection sel = GraphSelection.read(target, source, text, format);
+    LongLongHashMap sizes = format == GraphFormat.RV1EXEC ? null : jgfSizes(text);
+    IntIntHashMap selectedExclusive = new IntIntHashMap(sel.size() * 2);
+    for (int i = 0; i < sel.size(); i++) {
+      selectedExclusive.put(sel.vertex(i), sel.exclusive(i) ? 1 : 0);
+    }
+    IntArrayList order = withAncestors(target, sel, selectedExclusive, ancestors);
+    GraphBuilder b = ResourceGraph.builder(Math.max(16, order.size()));
+    IntIntHashMap map = new IntIntHashMap(order.size() * 2);
+    boolean[] exclusive = new boolean[order.size()];
+    for (int i = 0; i < order.size(); i++) {
+      int v = order.get(i);
+      long size = target.size(v);
+      if (sizes != null && sizes.containsKey(target.uniqId(v))) {
+        size = sizes.get(target.uniqId(v));
+      }
+      int n =
+          b.addVertex(
+              target.type(v),
+              target.basename(v),
+              target.hasExplicitName(v) ? target.name(v) : null,
+              target.id(v),
+              target.uniqId(v),
+              target.rank(v),
+              size,
+              target.unit(v));
+      map.put(v, n);
+      exclusive[n] = selectedExclusive.getIfAbsent(v, 0) == 1;
+    }
+    for (int i = 0; i < order.size(); i++) {
+      int v = order.get(i);
+      int p = target.parent(v);
+      if (p != ResourceGraph.NONE && map.containsKey(p)) {
+        b.contain(map.get(p), map.get(v));
+      }
+    }
+    for (int i = 0; i < order.size(); i++) {
+      int v = order.get(i);
+      int p = target.parent(v);
+      if (p == ResourceGraph.NONE || !map.containsKey(p)) {
+        b.path(map.get(v), Subsystems.CONTAINMENT, target.path(v));
+      }
+    }
+    return new RSubgraph(b.build(), exclusive);
+  }
+
+  /**
+   * The selected vertices in order, each preceded (if {@code ancestors}) by those of its
+   * containment ancestors that are neither selected nor placed yet, outermost first.
+   */
+  private static IntArrayList withAncestors(
+      ResourceGraph target, GraphSelection sel, IntIntHashMap selected, boolean ancestors) {
+    IntArrayList order = new IntArrayList(sel.size() + 8);
+    IntHashSet placed = new IntHashSet(sel.size() * 2);
+    IntArrayList chain = new IntArrayList();
+    for (int i = 0; i < sel.size(); i++) {
+      chain.clear();
+      for (int p = ancestors ? target.parent(sel.vertex(i)) : ResourceGraph.NONE;
+          p != ResourceGraph.NONE && !selected.containsKey(p) && !placed.contains(p);
+          p = target.parent(p)) {
+        chain.add(p);
+      }
+      for (int k = chain.size() - 1; k >= 0; k--) {
+        placed.add(chain.get(k));
+        order.add(chain.get(k));
+      }
+      if (placed.add(sel.vertex(i))) {
+        order.add(sel.vertex(i));
+      }
+    }
+    return order;
+  }
+
+  /** The {@code size} of each JGF node by its uniq_id (the node's "id" or metadata uniq_id). */
+  private static LongLongHashMap jgfSizes(String text) {
+    LongLongHashMap sizes = new LongLongHashMap();
+    try {
+      JsonNode doc = JSON.readTree(text);
+      JsonNode graph =
+          doc.has("scheduling") ? doc.path("scheduling").path("graph") : doc.path("graph");
+      for (JsonNode node : graph.path("nodes")) {
+        JsonNode md = node.path("metadata");
+        if (!md.path("size").isIntegralNumber()) {
+          continue;
+        }
+        long uid;
+        if (md.path("uniq_id").isIntegralNumber()) {
+          uid = md.path("uniq_id").longValue();
+        } else {
+          try {
+            uid = Long.parseLong(node.path("id").asText());
+          } catch (NumberFormatException e) {
+            continue;
+          }
+        }
+        sizes.put(uid, md.path("size").longValue());
+      }
+    } catch (IOException | RuntimeException e) {
+      // GraphSelection has already reported malformed input; sizes default to whole vertices
+    }
+    return sizes;
+  }
+
+  /**
+   * The JGF document {@code text} with an empty edge list (the text unchanged if it is not a JGF
+   * object with a {@code graph} key), for reading its vertices only.
+   */
+  private static String withoutEdges(String text) {
+    try {
+      JsonNode doc = JSON.readTree(text);
+      if (doc != null && doc.path("graph").isObject()) {
+        ((ObjectNode) doc.get("graph")).putArray("edges");
+        return JSON.writeValueAsString(doc);
+      }
+    } catch (IOException | RuntimeException e) {
+      // malformed: let the reader report it
+    }
+    return text;
+  }
+}
