@@ -374,7 +374,9 @@ public final class Instance implements AutoCloseable {
   @Override
   public synchronized void close() {
     if (manager.inLoop()) {
-      throw new IllegalStateException("close() called from the instance's own loop thread");
+      throw new IllegalStateException(
+          "close() called from the instance's own loop thread (e.g. in a JobListener); close the"
+              + " instance from another thread");
     }
     if (closed) {
       return;

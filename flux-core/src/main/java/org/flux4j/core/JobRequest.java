@@ -342,7 +342,10 @@ public final class JobRequest {
     /** The initial urgency, 0 (hold) to 31 (expedite); default 16. */
     public Builder urgency(int u) {
       if (u < 0 || u > 31) {
-        throw new IllegalArgumentException("urgency must be 0 to 31, got " + u);
+        throw new IllegalArgumentException(
+            "urgency must be 0 to 31, got "
+                + u
+                + " (0 holds the job, 31 expedites it; default 16)");
       }
       urgency = u;
       return this;
@@ -409,11 +412,19 @@ public final class JobRequest {
     public JobRequest build() {
       if (nodes > slots) {
         throw new IllegalArgumentException(
-            "nodes (" + nodes + ") must not exceed tasks (" + slots + ")");
+            "nodes ("
+                + nodes
+                + ") must not exceed tasks ("
+                + slots
+                + "): each node runs at least one task; ask for more tasks or fewer nodes");
       }
       if (jobspec == null && nodes > 0 && slots % nodes != 0) {
         throw new IllegalArgumentException(
-            "tasks (" + slots + ") must be a multiple of nodes (" + nodes + ")");
+            "tasks ("
+                + slots
+                + ") must be a multiple of nodes ("
+                + nodes
+                + "): tasks are spread evenly over the nodes");
       }
       return new JobRequest(this);
     }

@@ -177,7 +177,9 @@ public final class VirtualClock implements Clock {
     lock.lock();
     try {
       if (activity <= 0) {
-        throw new IllegalStateException("endActivity without a matching beginActivity");
+        throw new IllegalStateException(
+            "endActivity without a matching beginActivity; pair each beginActivity with one"
+                + " endActivity, in a finally block");
       }
       activity--;
       if (activity > 0) {
@@ -334,7 +336,8 @@ public final class VirtualClock implements Clock {
   /** {@link #advanceTo} the current time plus {@code millis}. */
   public void advanceBy(long millis) {
     if (millis < 0) {
-      throw new IllegalArgumentException("advanceBy: negative duration " + millis);
+      throw new IllegalArgumentException(
+          "advanceBy: negative duration " + millis + " (a virtual clock only moves forward)");
     }
     advanceTo(millis() + millis);
   }

@@ -1,11 +1,15 @@
 /**
- * Readers and writers of resource graph files with Fluxion's exact semantics: GRUG GraphML recipes,
- * JGF (RFC 20 scheduling key; {@link org.flux4j.graph.io.JgfReader}), hwloc XML ({@link
- * org.flux4j.graph.io.HwlocReader}) and RV1/rv1exec (RFC 20 R; {@link
- * org.flux4j.graph.io.Rv1ExecReader}), all behind {@link org.flux4j.graph.io.GraphReaders}; the
- * vertices an emitted R names in an existing graph ({@link org.flux4j.graph.io.GraphSelection}, for
- * update and partial cancel); the JGF writer ({@link org.flux4j.graph.io.JgfWriter}); and the two
- * compact notations of Flux: RFC 22 idsets ({@link org.flux4j.graph.io.IdSet}) and flux-core
- * hostlists ({@link org.flux4j.graph.io.Hostlist}).
+ * Readers and writers of resource graph files and R, with Fluxion's exact semantics.
+ *
+ * <p>Start with {@link org.flux4j.graph.io.GraphReaders#read(java.nio.file.Path, GraphFormat)}: it
+ * reads any {@link org.flux4j.graph.io.GraphFormat} (GRUG GraphML recipes, JGF, the RFC 20
+ * scheduling key, hwloc XML, and RV1/rv1exec R) into a {@link org.flux4j.graph.ResourceGraph}. To
+ * give a scheduler back a job's allocation from its R text (Fluxion's {@code update}, partial
+ * cancel), read it with {@link org.flux4j.graph.io.RSubgraph#read}; {@link
+ * org.flux4j.graph.io.GraphSelection} finds the vertices an R names in an existing graph, and
+ * {@link org.flux4j.graph.io.Rv1ExecReader} reads the ranks and the scheduling graph of an R.
+ * {@link org.flux4j.graph.io.JgfWriter} writes a graph as JGF. The compact notations of Flux are
+ * here too: RFC 22 idsets ({@link org.flux4j.graph.io.IdSet}) and flux-core hostlists ({@link
+ * org.flux4j.graph.io.Hostlist}).
  */
 package org.flux4j.graph.io;

@@ -1,7 +1,7 @@
 /**
  * Match writers: the output formats of Fluxion's resource-query ({@code -F}), byte for byte.
  *
- * <p>{@link org.flux4j.policy.writer.MatchWriters#byName} gives a new {@link
+ * <p>Start with {@link org.flux4j.policy.writer.MatchWriters#byName}: it gives a new {@link
  * org.flux4j.policy.writer.MatchWriter} for simple, pretty_simple, jgf, jgf_shorthand, rlite, rv1,
  * rv1_nosched or rv1_shorthand (flux-sched {@code resource/writers/match_writers.cpp}); rlite and
  * the rv1 family write RFC 20 R (R_lite with RFC 22 idsets and a flux-core hostlist nodelist), the
