@@ -77,4 +77,20 @@ class ArchitectureTest {
         .resideInAPackage("org.flux4j.core.internal..")
         .check(classes);
   }
+
+  /**
+   * The planner is exported to the match engine only ({@code exports ... to org.flux4j.policy});
+   * this makes that hold on the class path too, where examples and benchmarks run and module
+   * exports are not enforced.
+   */
+  @Test
+  void planner_isUsedOnlyByTheGraphAndTheMatchEngine() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackages("org.flux4j.graph..", "org.flux4j.policy..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("org.flux4j.graph.planner..")
+        .check(classes);
+  }
 }

@@ -109,16 +109,7 @@ final class ChildExecutor implements Executor {
     while (!stack.isEmpty()) {
       int[] top = stack.pop();
       int v = top[0];
-      int nv =
-          b.addVertex(
-              g.type(v),
-              g.basename(v),
-              g.hasExplicitName(v) ? g.name(v) : null,
-              g.id(v),
-              g.uniqId(v),
-              g.rank(v),
-              g.size(v),
-              g.unit(v));
+      int nv = b.addVertexCopy(g, v);
       map.put(v, nv);
       if (top[1] < 0) {
         b.root(nv, Subsystems.CONTAINMENT);

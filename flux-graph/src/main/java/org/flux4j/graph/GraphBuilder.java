@@ -89,6 +89,27 @@ public final class GraphBuilder {
   }
 
   /**
+   * Adds a copy of vertex {@code v} of {@code from}: its type, basename, name, ids, rank, size and
+   * unit, not its edges, paths, properties or status. For building a subgraph of another graph.
+   */
+  public int addVertexCopy(ResourceGraph from, int v) {
+    return addVertexCopy(from, v, from.size(v));
+  }
+
+  /** Adds a copy of vertex {@code v} of {@code from} (see above) holding {@code size} units. */
+  public int addVertexCopy(ResourceGraph from, int v, long size) {
+    return addVertex(
+        from.type(v),
+        from.basename(v),
+        from.hasExplicitName(v) ? from.name(v) : null,
+        from.id(v),
+        from.uniqId(v),
+        from.rank(v),
+        size,
+        from.unit(v));
+  }
+
+  /**
    * Adds a vertex from interned strings (see {@link #intern}), named {@code basename + id}, with
    * uniq_id equal to its index: the allocation-free path for generators of large graphs.
    *

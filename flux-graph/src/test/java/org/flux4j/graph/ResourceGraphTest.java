@@ -184,4 +184,36 @@ class ResourceGraphTest {
     g.remove(node);
     assertThat(g.modificationCount()).isEqualTo(c0 + 4);
   }
+
+  @Test
+  void addVertexCopy_keepsEveryAttribute_butTheSizeAskedFor() {
+    ResourceGraph g = VirtualClusters.tiny();
+    GraphBuilder b = ResourceGraph.builder();
+    int[] copy = new int[g.vertexCount()];
+    for (int v = 0; v < g.vertexCount(); v++) {
+      copy[v] = v % 3 == 0 ? b.addVertexCopy(g, v, g.size(v) + 5) : b.addVertexCopy(g, v);
+      int p = g.parent(v);
+      if (p == ResourceGraph.NONE) {
+        b.root(copy[v], Subsystems.CONTAINMENT);
+      } else {
+        assertThat(p).as("parents come first").isLessThan(v);
+        b.contain(copy[p], copy[v]);
+      }
+    }
+    ResourceGraph c = b.build();
+    assertThat(c.vertexCount()).isEqualTo(g.vertexCount());
+    for (int v = 0; v < g.vertexCount(); v++) {
+      int n = copy[v];
+      assertThat(c.path(n)).isEqualTo(g.path(v));
+      assertThat(c.type(n)).isEqualTo(g.type(v));
+      assertThat(c.basename(n)).isEqualTo(g.basename(v));
+      assertThat(c.name(n)).isEqualTo(g.name(v));
+      assertThat(c.hasExplicitName(n)).isEqualTo(g.hasExplicitName(v));
+      assertThat(c.id(n)).isEqualTo(g.id(v));
+      assertThat(c.uniqId(n)).isEqualTo(g.uniqId(v));
+      assertThat(c.rank(n)).isEqualTo(g.rank(v));
+      assertThat(c.unit(n)).isEqualTo(g.unit(v));
+      assertThat(c.size(n)).isEqualTo(v % 3 == 0 ? g.size(v) + 5 : g.size(v));
+    }
+  }
 }

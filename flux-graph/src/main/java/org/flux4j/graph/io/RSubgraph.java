@@ -101,16 +101,7 @@ public final class RSubgraph {
       if (sizes != null && sizes.containsKey(target.uniqId(v))) {
         size = sizes.get(target.uniqId(v));
       }
-      int n =
-          b.addVertex(
-              target.type(v),
-              target.basename(v),
-              target.hasExplicitName(v) ? target.name(v) : null,
-              target.id(v),
-              target.uniqId(v),
-              target.rank(v),
-              size,
-              target.unit(v));
+      int n = b.addVertexCopy(target, v, size);
       map.put(v, n);
       exclusive[n] = selectedExclusive.getIfAbsent(v, 0) == 1;
     }
