@@ -37,7 +37,7 @@ import org.flux4j.graph.ResourceGraph;
  * <p>Immutable. Building one is O(size of R) plus O(V) for an RV1 (rank counts) and for the rare
  * path shared by several vertices.
  */
-public final class GraphSelection {
+final class GraphSelection {
   private final int[] vertices;
   private final boolean[] exclusive;
 
