@@ -176,6 +176,8 @@ class HostlistParityTest {
     {"n[0-2],n[00-02]", "n1", "ok 1"},
     {"n[0-2],n[00-02]", "n001", "ok -1"},
     {"n[1-2]0", "n1", "ok -1"},
+    {"node[01-03,7]-ib,login1", "node07-ib", "ok -1"},
+    {"node[01-03,7]-ib,login1", "node7-ib", "ok 3"},
   };
 
   static Stream<Arguments> agree() {

@@ -3,6 +3,8 @@ package org.flux4j.policy.jobspec;
 import java.util.ArrayList;
 import java.util.List;
 import org.flux4j.graph.ResourceGraph;
+import org.flux4j.graph.io.Hostlist;
+import org.flux4j.graph.io.IdSet;
 
 /**
  * An RFC 31 job constraint ({@code attributes.system.constraints}): an expression over the
@@ -197,9 +199,23 @@ public sealed interface Constraint
       List<String> copy = List.copyOf(hostlists);
       List<Hostlist> parsed = new ArrayList<>(copy.size());
       for (String h : copy) {
-        parsed.add(Hostlist.parse(h));
+        parsed.add(parse(h));
       }
       return new Hosts(copy, List.copyOf(parsed));
+    }
+
+    /**
+     * One RFC 29 hostlist, read as Fluxion's {@code hostlist_append} reads it.
+     *
+     * @throws JobspecException with Fluxion's reason {@code Invalid hostlist `text'}
+     */
+    static Hostlist parse(String text) {
+      try {
+        return Hostlist.decode(text);
+      } catch (IllegalArgumentException e) {
+        throw new JobspecException(
+            "<hostlist>", "", e.getMessage(), "Invalid hostlist `" + text + "'", e);
+      }
     }
 
     /** The hostlists as written. */
@@ -211,7 +227,7 @@ public sealed interface Constraint
     public boolean matches(Target target) {
       String name = target.name();
       for (Hostlist h : parsed) {
-        if (h.contains(name)) {
+        if (h.containsHost(name)) {
           return true;
         }
       }
@@ -256,9 +272,23 @@ public sealed interface Constraint
       List<String> copy = List.copyOf(idsets);
       List<IdSet> parsed = new ArrayList<>(copy.size());
       for (String s : copy) {
-        parsed.add(IdSet.parse(s));
+        parsed.add(parse(s));
       }
       return new Ranks(copy, List.copyOf(parsed));
+    }
+
+    /**
+     * One RFC 22 idset, read as Fluxion's {@code idset_decode} reads it.
+     *
+     * @throws JobspecException with Fluxion's reason {@code Invalid idset `text'}
+     */
+    static IdSet parse(String text) {
+      try {
+        return IdSet.decode(text);
+      } catch (IllegalArgumentException e) {
+        throw new JobspecException(
+            "<idset>", "", e.getMessage(), "Invalid idset `" + text + "'", e);
+      }
     }
 
     /** The idsets as written. */
