@@ -1,6 +1,7 @@
 package org.flux4j.policy.internal;
 
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import org.flux4j.graph.ResourceGraph;
 import org.flux4j.graph.io.Hostlist;
 import org.flux4j.graph.io.IdSet;
@@ -80,22 +81,13 @@ final class Constraints {
 
   /**
    * The parsed hostlist of {@code text}, from a small cache: a constraint is tested at many
-   * vertices, and its text is parsed once, not at every test. Lock-free reads; the cache is cleared
-   * when it grows past {@value #CACHE_LIMIT} texts.
+   * vertices, and its text is parsed once, not at every test.
    *
    * @throws IllegalArgumentException if {@code text} is not a valid hostlist (see {@link
    *     Hostlist#decode})
    */
   static Hostlist hostlist(String text) {
-    Hostlist h = HOSTLISTS.get(text);
-    if (h == null) {
-      h = Hostlist.decode(text);
-      if (HOSTLISTS.size() >= CACHE_LIMIT) {
-        HOSTLISTS.clear();
-      }
-      HOSTLISTS.put(text, h);
-    }
-    return h;
+    return cached(HOSTLISTS, text, Hostlist::decode);
   }
 
   /**
@@ -105,14 +97,23 @@ final class Constraints {
    *     IdSet#decode})
    */
   static IdSet idset(String text) {
-    IdSet s = IDSETS.get(text);
-    if (s == null) {
-      s = IdSet.decode(text);
-      if (IDSETS.size() >= CACHE_LIMIT) {
-        IDSETS.clear();
+    return cached(IDSETS, text, IdSet::decode);
+  }
+
+  /**
+   * {@code cache}'s value for {@code text}, parsed on a miss. Lock-free reads; the cache is cleared
+   * when it grows past {@value #CACHE_LIMIT} texts; a failed parse caches nothing.
+   */
+  private static <T> T cached(
+      ConcurrentHashMap<String, T> cache, String text, Function<String, T> parse) {
+    T value = cache.get(text);
+    if (value == null) {
+      value = parse.apply(text);
+      if (cache.size() >= CACHE_LIMIT) {
+        cache.clear();
       }
-      IDSETS.put(text, s);
+      cache.put(text, value);
     }
-    return s;
+    return value;
   }
 }

@@ -2,6 +2,7 @@ package org.flux4j.policy.jobspec;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import org.flux4j.graph.ResourceGraph;
 import org.flux4j.graph.io.Hostlist;
 import org.flux4j.graph.io.IdSet;
@@ -116,6 +117,19 @@ public sealed interface Constraint
     return new Not(List.of(operands));
   }
 
+  /**
+   * One operand of a {@code hostlist} or {@code ranks} constraint read by flux-graph's parser,
+   * {@code what} naming it ("hostlist", "idset") in Fluxion's reason {@code Invalid what `text'}.
+   */
+  private static <T> T operand(String text, Function<String, T> decode, String what) {
+    try {
+      return decode.apply(text);
+    } catch (IllegalArgumentException e) {
+      throw new JobspecException(
+          "<" + what + ">", "", e.getMessage(), "Invalid " + what + " `" + text + "'", e);
+    }
+  }
+
   /** The empty constraint {@code {}}. */
   enum Any implements Constraint {
     /** The only instance. */
@@ -210,12 +224,7 @@ public sealed interface Constraint
      * @throws JobspecException with Fluxion's reason {@code Invalid hostlist `text'}
      */
     static Hostlist parse(String text) {
-      try {
-        return Hostlist.decode(text);
-      } catch (IllegalArgumentException e) {
-        throw new JobspecException(
-            "<hostlist>", "", e.getMessage(), "Invalid hostlist `" + text + "'", e);
-      }
+      return operand(text, Hostlist::decode, "hostlist");
     }
 
     /** The hostlists as written. */
@@ -283,12 +292,7 @@ public sealed interface Constraint
      * @throws JobspecException with Fluxion's reason {@code Invalid idset `text'}
      */
     static IdSet parse(String text) {
-      try {
-        return IdSet.decode(text);
-      } catch (IllegalArgumentException e) {
-        throw new JobspecException(
-            "<idset>", "", e.getMessage(), "Invalid idset `" + text + "'", e);
-      }
+      return operand(text, IdSet::decode, "idset");
     }
 
     /** The idsets as written. */
