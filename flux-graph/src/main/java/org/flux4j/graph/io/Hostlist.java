@@ -9,7 +9,9 @@ import java.util.Objects;
 /**
  * An ordered list of host names in flux-core's hostlist notation ("node[0-3],fluke[1-10,4432]"),
  * with the semantics of flux-core's {@code libhostlist}: {@code hostlist_decode}, {@code
- * hostlist_append} and {@code hostlist_encode}.
+ * hostlist_append}, {@code hostlist_find} and {@code hostlist_encode}. It is flux4j's one hostlist
+ * parser: Rv1 readers, RFC 31 {@code hostlist} constraints, the match engine's constraint tests and
+ * resource-query's {@code find names=} all read hostlists here.
  *
  * <h2>Semantics</h2>
  *
@@ -20,6 +22,9 @@ import java.util.Objects;
  * nothing is ever sorted or de-duplicated, so order is kept ("node1,node0" stays "node[1,0]").
  * Encoding groups consecutive runs that share a prefix into one bracket, as flux-core does:
  * ["node0", "node1", "node2", "node3"] encodes to "node[0-3]", ["node3", "node5"] to "node[3,5]".
+ *
+ * <p>Membership ({@link #containsHost}) never expands the list: it looks the name's prefix and
+ * number up in an index of the runs built on first use.
  *
  * <p>Instances are immutable and safe to share between threads. Build one with {@link #decode} or a
  * {@link Builder}. Memory is O(runs), not O(hosts).

@@ -8,7 +8,9 @@ import java.util.PrimitiveIterator;
 
 /**
  * An immutable sorted set of non-negative ids in the RFC 22 idset notation ("0-3,7", "[1,3-5]"),
- * with flux-core's {@code idset_decode} and {@code idset_encode} semantics.
+ * with flux-core's {@code idset_decode} and {@code idset_encode} semantics. It is flux4j's one
+ * idset parser: R readers, RFC 31 {@code ranks} constraints and resource-query's rank arguments
+ * read idsets here.
  *
  * <h2>Representation</h2>
  *
