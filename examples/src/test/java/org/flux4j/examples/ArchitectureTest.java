@@ -1,5 +1,8 @@
 package org.flux4j.examples;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.name;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -55,12 +58,22 @@ class ArchitectureTest {
 
   @Test
   void internalPackages_areNotUsedFromOtherModules() {
+    // flux-graph's module-info exports org.flux4j.graph.internal to org.flux4j.policy only, for
+    // PruneFilters (the one prune-filter parser); nothing else of it leaves flux-graph
     noClasses()
         .that()
-        .resideOutsideOfPackage("org.flux4j.graph..")
+        .resideOutsideOfPackages("org.flux4j.graph..", "org.flux4j.policy..")
         .should()
         .dependOnClassesThat()
         .resideInAPackage("org.flux4j.graph.internal..")
+        .check(classes);
+    noClasses()
+        .that()
+        .resideInAPackage("org.flux4j.policy..")
+        .should()
+        .dependOnClassesThat(
+            resideInAPackage("org.flux4j.graph.internal..")
+                .and(not(name("org.flux4j.graph.internal.PruneFilters"))))
         .check(classes);
     noClasses()
         .that()

@@ -3,10 +3,12 @@ package org.flux4j.examples.rq;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.PrimitiveIterator;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import org.flux4j.graph.ResourceGraph;
 import org.flux4j.graph.Status;
+import org.flux4j.graph.io.IdSet;
 
 /**
  * The graph commands of a session: {@code find}, {@code attach}, {@code remove}, {@code
@@ -89,53 +91,24 @@ final class GraphCommands {
   }
 
   /**
-   * Decodes an RFC 22 idset ("0-3,7", optionally in brackets); null if malformed. Ids are
-   * non-negative and ranges ascend.
+   * Decodes an RFC 22 idset as resource-query does ({@code idset_decode}, through flux-graph's
+   * {@link IdSet#decode}); null if malformed or larger than 100,000,000 ids.
    */
   static SortedSet<Long> decodeIdset(String s) {
-    String body = s;
-    if (body.startsWith("[") && body.endsWith("]") && body.length() >= 2) {
-      body = body.substring(1, body.length() - 1);
+    IdSet ids;
+    try {
+      ids = IdSet.decode(s);
+    } catch (IllegalArgumentException e) {
+      return null;
     }
-    SortedSet<Long> ids = new TreeSet<>();
-    if (body.isEmpty()) {
-      return ids;
+    if (ids.size() > 100_000_000L) {
+      return null;
     }
-    for (String part : body.split(",", -1)) {
-      int dash = part.indexOf('-');
-      String lo = dash < 0 ? part : part.substring(0, dash);
-      String hi = dash < 0 ? part : part.substring(dash + 1);
-      if (!isDigits(lo) || !isDigits(hi)) {
-        return null;
-      }
-      long a;
-      long b;
-      try {
-        a = Long.parseLong(lo);
-        b = Long.parseLong(hi);
-      } catch (NumberFormatException e) {
-        return null;
-      }
-      if (b < a || b - a > 100_000_000L) {
-        return null;
-      }
-      for (long x = a; x <= b; x++) {
-        ids.add(x);
-      }
+    SortedSet<Long> out = new TreeSet<>();
+    for (PrimitiveIterator.OfLong it = ids.ids(); it.hasNext(); ) {
+      out.add(it.nextLong());
     }
-    return ids;
-  }
-
-  private static boolean isDigits(String s) {
-    if (s.isEmpty()) {
-      return false;
-    }
-    for (int i = 0; i < s.length(); i++) {
-      if (s.charAt(i) < '0' || s.charAt(i) > '9') {
-        return false;
-      }
-    }
-    return true;
+    return out;
   }
 
   boolean setProperty(List<String> args) {

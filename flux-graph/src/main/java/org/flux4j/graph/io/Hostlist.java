@@ -9,7 +9,9 @@ import java.util.Objects;
 /**
  * An ordered list of host names in flux-core's hostlist notation ("node[0-3],fluke[1-10,4432]"),
  * with the semantics of flux-core's {@code libhostlist}: {@code hostlist_decode}, {@code
- * hostlist_append} and {@code hostlist_encode}.
+ * hostlist_append}, {@code hostlist_find} and {@code hostlist_encode}. It is flux4j's one hostlist
+ * parser: Rv1 readers, RFC 31 {@code hostlist} constraints, the match engine's constraint tests and
+ * resource-query's {@code find names=} all read hostlists here.
  *
  * <h2>Semantics</h2>
  *
@@ -21,6 +23,9 @@ import java.util.Objects;
  * Encoding groups consecutive runs that share a prefix into one bracket, as flux-core does:
  * ["node0", "node1", "node2", "node3"] encodes to "node[0-3]", ["node3", "node5"] to "node[3,5]".
  *
+ * <p>Membership ({@link #containsHost}) never expands the list: it looks the name's prefix and
+ * number up in an index of the runs built on first use.
+ *
  * <p>Instances are immutable and safe to share between threads. Build one with {@link #decode} or a
  * {@link Builder}. Memory is O(runs), not O(hosts).
  */
@@ -29,9 +34,10 @@ public final class Hostlist extends AbstractList<String> {
 
   private final Run[] runs;
   private final long[] offsets; // offsets[r] = hosts before run r; offsets[runs.length] = size
+  private volatile HostlistIndex index; // built on the first containsHost; racy but idempotent
 
   /** One run of hosts: a prefix with numbers lo..hi at a width, or a single name without suffix. */
-  private static final class Run {
+  static final class Run {
     final String prefix;
     final long lo;
     long hi;
@@ -97,142 +103,28 @@ public final class Hostlist extends AbstractList<String> {
   }
 
   /**
-   * Parses a hostlist: hosts and bracketed groups separated by commas, spaces or tabs, e.g.
-   * "node[0-3],fluke[1-10,4432]", "foo[01-03]-ib" (a suffix after the bracket makes each expanded
-   * name a single host, as in flux-core). Inside brackets, "lo-hi" ranges need {@code lo <= hi};
-   * the width of a range is the number of characters of its {@code lo}, so "[01-10]" pads to two
-   * digits. "" is the empty list. O(length + runs).
+   * Parses a hostlist as flux-core's {@code hostlist_decode} does: host names and bracketed groups
+   * separated by commas, spaces or tabs outside brackets, e.g. "node[0-3],fluke[1-10,4432]" or
+   * "node[1-2] login1". Inside brackets, ranges are "lo", "lo-hi" with {@code lo <= hi}, or "lo-"
+   * (just lo); the zero-padding width of a range is the number of characters of its {@code lo}, so
+   * "[01-10]" pads to two digits and "[01-02,3]" holds node01, node02 and node3. Text after the
+   * bracket makes each expanded name a single host ("foo[1-2]-ib"). Repeats and order are kept. ""
+   * is the empty list. At most 2^20 hosts per range and 10240 ranges per bracket, as in flux-core.
+   * O(length + hosts with a suffix + runs).
    *
-   * @throws IllegalArgumentException naming the text, the character position and the problem
+   * @throws IllegalArgumentException naming the text, the character position, the problem and,
+   *     where there is one, the fix (e.g. "range 3-1 is descending; use node[1-3] instead")
    */
   public static Hostlist decode(String text) {
     if (text == null) {
       throw new IllegalArgumentException("hostlist text is null");
     }
     Builder b = builder();
-    int len = text.length();
-    int i = 0;
-    while (i < len) {
-      while (i < len && isSeparator(text.charAt(i))) {
-        i++;
-      }
-      if (i >= len) {
-        break;
-      }
-      int start = i;
-      int open = -1;
-      int close = -1;
-      int level = 0;
-      while (i < len && (level != 0 || !isSeparator(text.charAt(i)))) {
-        char c = text.charAt(i);
-        if (c == '[') {
-          if (level > 0) {
-            throw bad(text, i, "nested '['");
-          }
-          if (open >= 0) {
-            throw bad(text, i, "more than one bracketed group in one host name");
-          }
-          open = i;
-          level++;
-        } else if (c == ']') {
-          if (level == 0) {
-            throw bad(text, i, "']' without a matching '['");
-          }
-          close = i;
-          level--;
-        }
-        i++;
-      }
-      if (level != 0) {
-        throw bad(text, open, "'[' without a matching ']'");
-      }
-      if (open < 0) {
-        b.append(text.substring(start, i));
-      } else {
-        decodeBracketed(text, start, open, close, i, b);
-      }
-    }
+    HostlistDecoder.decode(text, b);
     return b.build();
   }
 
-  private static void decodeBracketed(
-      String text, int start, int open, int close, int end, Builder b) {
-    String prefix = text.substring(start, open);
-    String suffix = text.substring(close + 1, end);
-    int i = open + 1;
-    if (i == close) {
-      throw bad(text, i, "empty brackets");
-    }
-    while (i <= close) {
-      int elemStart = i;
-      int loEnd = skipDigits(text, i, close);
-      if (loEnd == i) {
-        throw bad(text, i, "expected a number");
-      }
-      long lo = parseNumber(text, i, loEnd);
-      int width = loEnd - i;
-      long hi = lo;
-      i = loEnd;
-      if (i < close && text.charAt(i) == '-') {
-        i++;
-        int hiEnd = skipDigits(text, i, close);
-        if (hiEnd == i) {
-          throw bad(text, i, "expected a number after '-'");
-        }
-        hi = parseNumber(text, i, hiEnd);
-        if (hi < lo) {
-          throw bad(text, elemStart, "range " + lo + "-" + hi + " is descending");
-        }
-        i = hiEnd;
-      }
-      if (i < close && text.charAt(i) != ',') {
-        throw bad(text, i, "expected ',' or '-' but found '" + text.charAt(i) + "'");
-      }
-      if (suffix.isEmpty()) {
-        b.appendRun(new Run(prefix, lo, hi, width, false));
-      } else {
-        StringBuilder sb = new StringBuilder();
-        for (long n = lo; n <= hi; n++) {
-          sb.setLength(0);
-          sb.append(prefix);
-          appendPadded(sb, n, width);
-          sb.append(suffix);
-          b.appendRun(new Run(sb.toString(), 0, 0, 0, true));
-        }
-      }
-      i++; // past ',' or ']'
-    }
-  }
-
-  private static long parseNumber(String text, int from, int to) {
-    long v = 0;
-    for (int k = from; k < to; k++) {
-      int d = text.charAt(k) - '0';
-      if (v > (Long.MAX_VALUE - d) / 10) {
-        throw bad(text, from, "number is too large");
-      }
-      v = v * 10 + d;
-    }
-    return v;
-  }
-
-  private static int skipDigits(String text, int i, int end) {
-    while (i < end && text.charAt(i) >= '0' && text.charAt(i) <= '9') {
-      i++;
-    }
-    return i;
-  }
-
-  private static boolean isSeparator(char c) {
-    return c == ',' || c == ' ' || c == '\t';
-  }
-
-  private static IllegalArgumentException bad(String text, int pos, String problem) {
-    return new IllegalArgumentException(
-        "bad hostlist \"" + text + "\" at position " + pos + ": " + problem);
-  }
-
-  private static void appendPadded(StringBuilder sb, long n, int width) {
+  static void appendPadded(StringBuilder sb, long n, int width) {
     int digits = 1;
     for (long m = n / 10; m != 0; m /= 10) {
       digits++;
@@ -250,6 +142,46 @@ public final class Hostlist extends AbstractList<String> {
       digits++;
     }
     return width > digits ? width - digits : 0;
+  }
+
+  /**
+   * The value of the decimal digits {@code s[from, to)} (all digits, at least one), or -1 when it
+   * exceeds {@link Long#MAX_VALUE}. Allocates nothing.
+   */
+  static long digitsValue(CharSequence s, int from, int to) {
+    long v = 0;
+    for (int k = from; k < to; k++) {
+      int d = s.charAt(k) - '0';
+      if (v > (Long.MAX_VALUE - d) / 10) {
+        return -1;
+      }
+      v = v * 10 + d;
+    }
+    return v;
+  }
+
+  // ---------------------------------------------------------------- membership
+
+  /**
+   * Whether {@code host} is one of the names of this list, as flux-core's {@code hostlist_find}
+   * answers it (exact, case-sensitive, zero padding significant: "node3" is in "node[01-02,3]",
+   * "node03" is not). Nothing is expanded: the first call builds an index of the runs by prefix and
+   * width, O(runs log runs); each call then costs O(digits of the name + log runs) and allocates
+   * nothing. Thread-safe.
+   */
+  public boolean containsHost(String host) {
+    HostlistIndex ix = index;
+    if (ix == null) {
+      ix = new HostlistIndex(runs);
+      index = ix;
+    }
+    return ix.contains(host);
+  }
+
+  /** As {@link #containsHost} for a string; false for anything else. */
+  @Override
+  public boolean contains(Object o) {
+    return o instanceof String && containsHost((String) o);
   }
 
   // ---------------------------------------------------------------- list view
@@ -375,13 +307,25 @@ public final class Hostlist extends AbstractList<String> {
       while (p > 0 && host.charAt(p - 1) >= '0' && host.charAt(p - 1) <= '9') {
         p--;
       }
-      if (p == end || end - p > 18) {
-        appendRun(new Run(host, 0, 0, 0, true));
+      long n = p == end ? -1 : digitsValue(host, p, end);
+      if (n < 0) {
+        // no numeric suffix, or one above Long.MAX_VALUE (flux-core drops a name whose suffix
+        // overflows its unsigned long; flux4j keeps it as a plain name)
+        appendSingle(host);
       } else {
-        long n = Long.parseLong(host.substring(p));
         appendRun(new Run(host.substring(0, p), n, n, end - p, false));
       }
       return this;
+    }
+
+    /** Appends the run {@code prefix} lo..hi at {@code width}, as flux-core's decode does. */
+    void appendRange(String prefix, long lo, long hi, int width) {
+      appendRun(new Run(prefix, lo, hi, width, false));
+    }
+
+    /** Appends a name kept whole (no numeric suffix of its own, or one made with a suffix). */
+    void appendSingle(String name) {
+      appendRun(new Run(name, 0, 0, 0, true));
     }
 
     /** Appends every name of {@code hosts}, in order. */

@@ -1,12 +1,16 @@
 package org.flux4j.graph.io;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.PrimitiveIterator;
 
 /**
  * An immutable sorted set of non-negative ids in the RFC 22 idset notation ("0-3,7", "[1,3-5]"),
- * with flux-core's {@code idset_decode} and {@code idset_encode} semantics.
+ * with flux-core's {@code idset_decode} and {@code idset_encode} semantics. It is flux4j's one
+ * idset parser: R readers, RFC 31 {@code ranks} constraints and resource-query's rank arguments
+ * read idsets here.
  *
  * <h2>Representation</h2>
  *
@@ -65,12 +69,22 @@ public final class IdSet implements Iterable<Long> {
   }
 
   /**
-   * Parses an RFC 22 idset: comma-separated ids and "lo-hi" ranges, optionally inside one pair of
-   * brackets, e.g. "0-3,7" or "[1,3-5]". As flux-core does, elements must ascend strictly (each
-   * starts above the previous one's end), ids have no leading zeros, a range's end is above its
-   * start, and empty elements ("1,,2") are skipped; "" and "[]" are the empty set. O(length).
+   * The largest id {@link #decode} accepts: flux-core's {@code IDSET_MAX_UNIVERSE} (2^31) minus
+   * one.
+   */
+  public static final long MAX_ID = Integer.MAX_VALUE;
+
+  /**
+   * Parses an RFC 22 idset as flux-core's {@code idset_decode} does (the function Fluxion uses for
+   * R_lite ranks, RFC 31 {@code ranks} constraints and resource-query's rank arguments):
+   * comma-separated ids and "lo-hi" ranges, optionally inside one pair of brackets, e.g. "0-3,7" or
+   * "[1,3-5]". Elements must ascend strictly (each starts above the previous one's end, so "3,1",
+   * "1,1" and "1-2,2-3" are refused), ids are plain decimal without sign, blank or leading zero, a
+   * range's end is above its start, ids are at most {@link #MAX_ID}, and empty elements ("1,,2")
+   * are skipped; "", "," and "[]" are the empty set. O(length).
    *
-   * @throws IllegalArgumentException naming the text, the character position and the problem
+   * @throws IllegalArgumentException naming the text, the character position, the problem and,
+   *     where there is one, the fix (e.g. "; use 1,3 instead")
    */
   public static IdSet decode(String text) {
     if (text == null) {
@@ -85,7 +99,7 @@ public final class IdSet implements Iterable<Long> {
     for (int i = start; i < end; i++) {
       char c = text.charAt(i);
       if (c == '[' || c == ']') {
-        throw bad(text, i, "mismatched or nested brackets");
+        throw bad(text, i, "mismatched or nested brackets; use one pair around the whole set");
       }
     }
     long[] out = new long[8];
@@ -108,7 +122,14 @@ public final class IdSet implements Iterable<Long> {
         hi = parseId(text, i, end);
         i = skipDigits(text, i, end);
         if (hi <= lo) {
-          throw bad(text, hiStart, "range end " + hi + " is not above its start " + lo);
+          throw bad(
+              text,
+              hiStart,
+              "range end "
+                  + hi
+                  + " is not above its start "
+                  + lo
+                  + (hi < lo ? "; use " + hi + "-" + lo + " instead" : "; use " + lo + " instead"));
         }
       }
       if (i < end && text.charAt(i) != ',') {
@@ -116,7 +137,19 @@ public final class IdSet implements Iterable<Long> {
         throw bad(text, i, "expected " + expected + " but found '" + text.charAt(i) + "'");
       }
       if (lo <= max) {
-        throw bad(text, tokenStart, "element starting at " + lo + " is out of order");
+        throw bad(
+            text,
+            tokenStart,
+            "element "
+                + text.substring(tokenStart, i)
+                + " is out of order (ids must ascend without repeats)"
+                + sortedHint(text, start, end));
+      }
+      if (hi > MAX_ID) {
+        throw bad(
+            text,
+            tokenStart,
+            "id " + hi + " is above the largest idset id " + MAX_ID + " (2^31-1)");
       }
       if (n > 0 && out[n - 1] == lo - 1) {
         out[n - 1] = hi; // adjacent to the previous range: extend it
@@ -133,20 +166,60 @@ public final class IdSet implements Iterable<Long> {
     return n == 0 ? EMPTY : new IdSet(Arrays.copyOf(out, n), count);
   }
 
+  /** "; use X instead" with X the ascending form of the elements, or "" if they do not parse. */
+  private static String sortedHint(String text, int start, int end) {
+    List<long[]> ranges = new ArrayList<>();
+    for (String element : text.substring(start, end).split(",", -1)) {
+      if (!element.isEmpty()) {
+        try {
+          IdSet one = decode(element);
+          ranges.add(new long[] {one.first(), one.last()});
+        } catch (IllegalArgumentException e) {
+          return "";
+        }
+      }
+    }
+    ranges.sort((x, y) -> Long.compare(x[0], y[0]));
+    long[] merged = new long[2 * ranges.size()];
+    int n = 0;
+    long count = 0;
+    for (long[] r : ranges) {
+      if (n > 0 && r[0] <= merged[n - 1] + 1) {
+        count += Math.max(0, r[1] - merged[n - 1]);
+        merged[n - 1] = Math.max(merged[n - 1], r[1]);
+      } else {
+        merged[n++] = r[0];
+        merged[n++] = r[1];
+        count += r[1] - r[0] + 1;
+      }
+    }
+    return "; use " + new IdSet(Arrays.copyOf(merged, n), count).encode() + " instead";
+  }
+
   private static long parseId(String text, int i, int end) {
     if (i >= end || !isDigit(text.charAt(i))) {
       throw bad(
-          text, i, i >= end ? "expected an id but the text ended" : "expected an id (digits)");
+          text,
+          i,
+          i >= end
+              ? "expected an id but the text ended"
+              : "expected an id (digits) but found '" + text.charAt(i) + "'");
     }
     int j = skipDigits(text, i, end);
     if (text.charAt(i) == '0' && j - i > 1) {
-      throw bad(text, i, "id has a leading zero");
+      throw bad(
+          text,
+          i,
+          "id "
+              + text.substring(i, j)
+              + " has a leading zero; write "
+              + text.substring(i, j).replaceFirst("^0+(?=.)", ""));
     }
     long v = 0;
     for (int k = i; k < j; k++) {
       int d = text.charAt(k) - '0';
       if (v > (Long.MAX_VALUE - d) / 10) {
-        throw bad(text, i, "id is too large");
+        throw bad(text, i, "id is too large (at most " + MAX_ID + ")");
       }
       v = v * 10 + d;
     }

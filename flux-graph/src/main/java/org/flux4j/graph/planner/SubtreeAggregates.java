@@ -7,6 +7,7 @@ import java.util.List;
 import org.eclipse.collections.impl.map.mutable.primitive.IntIntHashMap;
 import org.flux4j.graph.Adjacency;
 import org.flux4j.graph.ResourceGraph;
+import org.flux4j.graph.internal.PruneFilters;
 
 /**
  * Fluxion's pruning filters over a resource graph: at each vertex whose type tracks some resource
@@ -71,12 +72,19 @@ final class SubtreeAggregates {
   }
 
   /**
-   * Builds the aggregates of {@code graph} for {@code filters}, each planner over {@code [base,
-   * base + horizon)}. O(V + E) plus one planner per tracking vertex.
+   * Builds the aggregates of {@code graph} for the pruning filters {@code pruneFilters}, each
+   * planner over {@code [base, base + horizon)}. O(V + E) plus one planner per tracking vertex.
    *
-   * @throws IllegalArgumentException if {@code horizon < 1}
+   * @throws IllegalArgumentException if {@code horizon < 1} or {@code pruneFilters} does not parse
+   *     (an {@code HL:LL[,HL:LL...]} spec such as {@code ALL:core,ALL:node})
    */
   public static SubtreeAggregates build(
+      ResourceGraph graph, String pruneFilters, long base, long horizon) {
+    return build(graph, PruneFilters.parse(pruneFilters), base, horizon);
+  }
+
+  /** As {@link #build(ResourceGraph, String, long, long)} for parsed filters. */
+  static SubtreeAggregates build(
       ResourceGraph graph, PruneFilters filters, long base, long horizon) {
     if (horizon < 1) {
       throw new IllegalArgumentException("aggregates: horizon " + horizon + " must be at least 1");
@@ -342,7 +350,7 @@ final class SubtreeAggregates {
   // ---------------------------------------------------------------- types
 
   /** The effective filters, including leaf types registered while priming. */
-  public PruneFilters filters() {
+  PruneFilters filters() {
     return filters.mutableCopy();
   }
 

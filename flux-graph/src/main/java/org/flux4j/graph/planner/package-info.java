@@ -12,11 +12,11 @@
  *       point with n free for d" ({@code planner.h}), with Fluxion's exact semantics.
  *   <li>{@link org.flux4j.graph.planner.PlannerMulti}: several resource types at once ({@code
  *       planner_multi.h}).
- *   <li>{@link org.flux4j.graph.planner.PruneFilters}: the {@code HL:LL[,HL:LL...]} pruning-filter
- *       spec ({@code resource-query -p}, the {@code prune-filters} key).
  *   <li>{@link org.flux4j.graph.planner.SubtreeAggregates}: one multi-planner per tracking vertex
  *       of a {@link org.flux4j.graph.ResourceGraph}, counting the tracked types among its
- *       descendants, as Fluxion's {@code prime_pruning_filter} builds them.
+ *       descendants, as Fluxion's {@code prime_pruning_filter} builds them, for the pruning filters
+ *       of {@code org.flux4j.graph.internal.PruneFilters} (the {@code HL:LL[,HL:LL...]} spec of
+ *       {@code resource-query -p}; machinery, exported to flux4j's own modules only).
  * </ul>
  *
  * <p>None of these classes is thread-safe; a scheduling loop owns them. Copies ({@code copy()}) are

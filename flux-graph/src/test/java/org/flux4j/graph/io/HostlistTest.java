@@ -55,10 +55,10 @@ class HostlistTest {
     assertThatThrownBy(() -> Hostlist.decode("node[x]")).hasMessageContaining("position 5");
     assertThatThrownBy(() -> Hostlist.decode("node[]")).hasMessageContaining("empty brackets");
     assertThatThrownBy(() -> Hostlist.decode("node[1,]")).hasMessageContaining("position 7");
-    assertThatThrownBy(() -> Hostlist.decode("node[1-]")).hasMessageContaining("after '-'");
+    assertThat(Hostlist.decode("node[1-]")).containsExactly("node1"); // as flux-core reads it
     assertThatThrownBy(() -> Hostlist.decode("node[1x2]")).hasMessageContaining("found 'x'");
     assertThatThrownBy(() -> Hostlist.decode("n[[1]]")).hasMessageContaining("nested");
-    assertThatThrownBy(() -> Hostlist.decode("n[1]x[2]")).hasMessageContaining("more than one");
+    assertThatThrownBy(() -> Hostlist.decode("n[1]x[2]")).hasMessageContaining("a second bracket");
   }
 
   @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import org.flux4j.graph.ResourceGraph;
+import org.flux4j.graph.internal.PruneFilters;
 import org.junit.jupiter.api.Test;
 
 /**

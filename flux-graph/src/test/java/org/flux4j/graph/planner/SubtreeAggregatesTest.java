@@ -11,6 +11,7 @@ import java.util.Random;
 import org.flux4j.graph.GraphBuilder;
 import org.flux4j.graph.ResourceGraph;
 import org.flux4j.graph.Subsystems;
+import org.flux4j.graph.internal.PruneFilters;
 import org.junit.jupiter.api.Test;
 
 class SubtreeAggregatesTest {

@@ -1,15 +1,22 @@
 package org.flux4j.policy.internal;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import org.flux4j.graph.ResourceGraph;
+import org.flux4j.graph.io.Hostlist;
+import org.flux4j.graph.io.IdSet;
 import org.flux4j.policy.match.ResourceRequest.Constraint;
 
 /**
- * RFC 31 constraint matching against one execution-target vertex, and the hostlist / idset
- * expansion it needs.
+ * RFC 31 constraint matching against one execution-target vertex. Hostlists and idsets are read by
+ * flux-graph's {@link Hostlist} and {@link IdSet} (Fluxion's {@code hostlist_find} and {@code
+ * idset_decode} semantics), parsed once per text and cached.
  */
 final class Constraints {
+  private static final int CACHE_LIMIT = 1024;
+  private static final ConcurrentHashMap<String, Hostlist> HOSTLISTS = new ConcurrentHashMap<>();
+  private static final ConcurrentHashMap<String, IdSet> IDSETS = new ConcurrentHashMap<>();
+
   private Constraints() {}
 
   static boolean matches(ResourceGraph g, int v, Constraint c) {
@@ -30,7 +37,7 @@ final class Constraints {
     if (c instanceof Constraint.Hostlist h) {
       String name = g.name(v);
       for (String hl : h.hostlists()) {
-        if (expandHostlist(hl).contains(name)) {
+        if (hostlist(hl).containsHost(name)) {
           return true;
         }
       }
@@ -39,7 +46,7 @@ final class Constraints {
     if (c instanceof Constraint.Ranks r) {
       long rank = g.rank(v);
       for (String ids : r.idsets()) {
-        if (idsetContains(ids, rank)) {
+        if (idset(ids).contains(rank)) {
           return true;
         }
       }
@@ -72,87 +79,41 @@ final class Constraints {
     return true;
   }
 
-  /** Whether the RFC 22 idset {@code ids} (e.g. "0-3,7") contains {@code x}. */
-  static boolean idsetContains(String ids, long x) {
-    String s = ids.trim();
-    if (s.startsWith("[") && s.endsWith("]")) {
-      s = s.substring(1, s.length() - 1);
-    }
-    if (s.isEmpty()) {
-      return false;
-    }
-    for (String part : s.split(",", 0)) {
-      part = part.trim();
-      int dash = part.indexOf('-');
-      try {
-        if (dash > 0) {
-          long lo = Long.parseLong(part.substring(0, dash));
-          long hi = Long.parseLong(part.substring(dash + 1));
-          if (x >= lo && x <= hi) {
-            return true;
-          }
-        } else if (Long.parseLong(part) == x) {
-          return true;
-        }
-      } catch (NumberFormatException e) {
-        throw new IllegalArgumentException("invalid idset: " + ids, e);
-      }
-    }
-    return false;
+  /**
+   * The parsed hostlist of {@code text}, from a small cache: a constraint is tested at many
+   * vertices, and its text is parsed once, not at every test.
+   *
+   * @throws IllegalArgumentException if {@code text} is not a valid hostlist (see {@link
+   *     Hostlist#decode})
+   */
+  static Hostlist hostlist(String text) {
+    return cached(HOSTLISTS, text, Hostlist::decode);
   }
 
-  /** Expands a flux-core hostlist such as "node[0-3,7],login1". */
-  static List<String> expandHostlist(String hl) {
-    List<String> out = new ArrayList<>();
-    int depth = 0;
-    StringBuilder cur = new StringBuilder();
-    for (int i = 0; i < hl.length(); i++) {
-      char ch = hl.charAt(i);
-      if (ch == '[') {
-        depth++;
-      } else if (ch == ']') {
-        depth--;
-      }
-      if (ch == ',' && depth == 0) {
-        expandOne(cur.toString().trim(), out);
-        cur.setLength(0);
-      } else {
-        cur.append(ch);
-      }
-    }
-    expandOne(cur.toString().trim(), out);
-    return out;
+  /**
+   * The parsed idset of {@code text}, cached as {@link #hostlist} is.
+   *
+   * @throws IllegalArgumentException if {@code text} is not a valid idset (see {@link
+   *     IdSet#decode})
+   */
+  static IdSet idset(String text) {
+    return cached(IDSETS, text, IdSet::decode);
   }
 
-  private static void expandOne(String host, List<String> out) {
-    if (host.isEmpty()) {
-      return;
-    }
-    int open = host.indexOf('[');
-    if (open < 0) {
-      out.add(host);
-      return;
-    }
-    int close = host.indexOf(']', open);
-    String prefix = host.substring(0, open);
-    String suffix = host.substring(close + 1);
-    for (String part : host.substring(open + 1, close).split(",", 0)) {
-      int dash = part.indexOf('-');
-      if (dash > 0) {
-        String a = part.substring(0, dash);
-        String b = part.substring(dash + 1);
-        long lo = Long.parseLong(a);
-        long hi = Long.parseLong(b);
-        for (long x = lo; x <= hi; x++) {
-          String num = String.valueOf(x);
-          while (num.length() < a.length()) {
-            num = "0" + num;
-          }
-          expandOne(prefix + num + suffix, out);
-        }
-      } else {
-        expandOne(prefix + part + suffix, out);
+  /**
+   * {@code cache}'s value for {@code text}, parsed on a miss. Lock-free reads; the cache is cleared
+   * when it grows past {@value #CACHE_LIMIT} texts; a failed parse caches nothing.
+   */
+  private static <T> T cached(
+      ConcurrentHashMap<String, T> cache, String text, Function<String, T> parse) {
+    T value = cache.get(text);
+    if (value == null) {
+      value = parse.apply(text);
+      if (cache.size() >= CACHE_LIMIT) {
+        cache.clear();
       }
+      cache.put(text, value);
     }
+    return value;
   }
 }

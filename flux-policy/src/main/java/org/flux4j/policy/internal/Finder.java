@@ -175,7 +175,7 @@ final class Finder {
       case "agfilter":
         return lc.equals("true") || lc.equals("t");
       case "names":
-        return Constraints.expandHostlist(lc).contains(g.name(u));
+        return Constraints.hostlist(lc).containsHost(g.name(u));
       case "property":
         return g.properties(u).containsKey(lc);
       default:
@@ -263,12 +263,23 @@ final class Finder {
           case "sched-future" -> lc.equals("reserved") || lc.equals("free");
           case "jobid-alloc", "jobid-span", "jobid-tag", "jobid-reserved" -> isJobId(value);
           case "agfilter" -> List.of("true", "t", "false", "f").contains(lc);
-          case "names" -> !lc.isEmpty();
+          case "names" -> !lc.isEmpty() && isHostlist(key, value, lc);
           case "property" -> !lc.isEmpty();
           default -> false;
         };
     if (!ok || !KEYS.contains(key)) {
       throw new IllegalArgumentException("invalid predicate " + key + "=" + value);
+    }
+  }
+
+  /** Fluxion's validate: {@code hostlist_decode} must accept the (lower-cased) value. */
+  private static boolean isHostlist(String key, String value, String lc) {
+    try {
+      Constraints.hostlist(lc);
+      return true;
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          "invalid predicate " + key + "=" + value + ": " + e.getMessage(), e);
     }
   }
 

@@ -1,30 +1,26 @@
 package org.flux4j.policy.internal;
 
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 import org.flux4j.graph.Adjacency;
 import org.flux4j.graph.ResourceGraph;
-import org.flux4j.graph.ResourceTypes;
+import org.flux4j.graph.internal.PruneFilters;
 
 /**
- * The pruning filters (resource-query's {@code -p HL:LL,...}) and the priming of the per-vertex
- * subtree aggregates (Fluxion's {@code prime_pruning_filter}).
+ * The pruning filters (resource-query's {@code -p HL:LL,...}) over one graph, and the priming of
+ * the per-vertex subtree aggregates (Fluxion's {@code prime_pruning_filter}).
  *
- * <p>Types tracked at a vertex are its anchor's own types, then the {@code ALL} types except its
- * own, each group in Fluxion's interning order (its built-in types first, then graph types). Leaf
- * types that no filter names are tracked at {@code cluster} vertices, as Fluxion does.
+ * <p>The spec is read and registered by flux-graph's {@link PruneFilters}, the one parser of it;
+ * this class adds Fluxion's implicit filters and indexes the types for the traverser. Types tracked
+ * at a vertex are its anchor's own types, then the {@code ALL} types except its own, each group in
+ * Fluxion's interning order ({@link PruneFilters#trackedTypes(String, ResourceGraph)}). Leaf types
+ * that no filter names are tracked at {@code cluster} vertices, as Fluxion does.
  */
 final class PruneConfig {
-  private static final List<String> BUILTIN_ORDER = ResourceTypes.FLUXION_BUILTIN;
-  private static final String ALL = "\u0000ALL";
-
   private final ResourceGraph g;
-  private final Map<String, TreeSet<String>> anchors = new LinkedHashMap<>();
-  private final List<String> names = new ArrayList<>();
+  private final PruneFilters filters;
+  private final List<String> names;
   private int[] byGraphType;
   private final Map<String, int[]> myTypes = new LinkedHashMap<>();
 
@@ -34,39 +30,33 @@ final class PruneConfig {
    * is not yet tracked is tracked at cluster vertices. Leaves outside {@code dom} (e.g. the power
    * vertices of a JGF with a power subsystem) are never met by Fluxion's priming walk and add
    * nothing.
+   *
+   * @throws IllegalArgumentException if {@code spec} does not parse (see {@link
+   *     PruneFilters#parse})
    */
   PruneConfig(ResourceGraph g, String spec, int dom) {
     this.g = g;
-    for (String pair : spec.split(",", -1)) {
-      int c = pair.indexOf(':');
-      if (c < 0) {
-        throw new IllegalArgumentException("invalid prune filter (want HL:LL): " + pair);
-      }
-      String h = pair.substring(0, c).replaceAll("\\s", "");
-      String l = pair.substring(c + 1).replaceAll("\\s", "");
-      if (h.isEmpty() || l.isEmpty()) {
-        throw new IllegalArgumentException("invalid prune filter (want HL:LL): " + pair);
-      }
-      setPruningType(h.equals("ALL") ? ALL : h, l);
-    }
+    PruneFilters f = PruneFilters.parse(spec).mutableCopy();
     // leaf types not yet tracked are tracked at cluster vertices
     boolean[] seen = new boolean[Math.max(1, maxType() + 1)];
     for (int v = 0; v < g.vertexLimit(); v++) {
       if (g.isLive(v) && g.isMember(v, dom) && outDegreeAll(v) == 0 && !seen[g.typeOf(v)]) {
         seen[g.typeOf(v)] = true;
         String t = g.type(v);
-        if (!names.contains(t)) {
-          setPruningType("cluster", t);
+        if (!f.isPruningType(t)) {
+          f.register("cluster", t);
         }
       }
     }
+    this.filters = f;
+    this.names = f.pruningTypes();
     reindex();
   }
 
   private PruneConfig(PruneConfig o, ResourceGraph g) {
     this.g = g;
-    anchors.putAll(o.anchors);
-    names.addAll(o.names);
+    filters = o.filters;
+    names = o.names;
     byGraphType = o.byGraphType;
     myTypes.putAll(o.myTypes);
   }
@@ -93,36 +83,6 @@ final class PruneConfig {
       d += g.out(s).degree(v);
     }
     return d;
-  }
-
-  private Comparator<String> internOrder() {
-    return Comparator.comparingInt(this::rank).thenComparing(Comparator.naturalOrder());
-  }
-
-  private int rank(String type) {
-    int b = BUILTIN_ORDER.indexOf(type);
-    if (b >= 0) {
-      return b;
-    }
-    int id = g.typeId(type);
-    return id >= 0 ? 100 + id : Integer.MAX_VALUE;
-  }
-
-  private void setPruningType(String anchor, String type) {
-    if (anchor.equals(ALL)) {
-      for (TreeSet<String> s : anchors.values()) {
-        s.remove(type);
-      }
-      anchors.computeIfAbsent(ALL, k -> new TreeSet<>(internOrder())).add(type);
-    } else {
-      TreeSet<String> all = anchors.get(ALL);
-      if (all == null || !all.contains(type)) {
-        anchors.computeIfAbsent(anchor, k -> new TreeSet<>(internOrder())).add(type);
-      }
-    }
-    if (!names.contains(type)) {
-      names.add(type);
-    }
   }
 
   private void reindex() {
@@ -167,19 +127,7 @@ final class PruneConfig {
     if (cached != null) {
       return cached;
     }
-    List<String> out = new ArrayList<>();
-    TreeSet<String> own = anchors.get(typeName);
-    if (own != null) {
-      out.addAll(own);
-    }
-    TreeSet<String> all = anchors.get(ALL);
-    if (all != null) {
-      for (String t : all) {
-        if (!t.equals(typeName)) {
-          out.add(t);
-        }
-      }
-    }
+    List<String> out = filters.trackedTypes(typeName, g);
     int[] r = new int[out.size()];
     for (int i = 0; i < r.length; i++) {
       r[i] = names.indexOf(out.get(i));

@@ -2,7 +2,10 @@ package org.flux4j.policy.jobspec;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import org.flux4j.graph.ResourceGraph;
+import org.flux4j.graph.io.Hostlist;
+import org.flux4j.graph.io.IdSet;
 
 /**
  * An RFC 31 job constraint ({@code attributes.system.constraints}): an expression over the
@@ -114,6 +117,19 @@ public sealed interface Constraint
     return new Not(List.of(operands));
   }
 
+  /**
+   * One operand of a {@code hostlist} or {@code ranks} constraint read by flux-graph's parser,
+   * {@code what} naming it ("hostlist", "idset") in Fluxion's reason {@code Invalid what `text'}.
+   */
+  private static <T> T operand(String text, Function<String, T> decode, String what) {
+    try {
+      return decode.apply(text);
+    } catch (IllegalArgumentException e) {
+      throw new JobspecException(
+          "<" + what + ">", "", e.getMessage(), "Invalid " + what + " `" + text + "'", e);
+    }
+  }
+
   /** The empty constraint {@code {}}. */
   enum Any implements Constraint {
     /** The only instance. */
@@ -197,9 +213,18 @@ public sealed interface Constraint
       List<String> copy = List.copyOf(hostlists);
       List<Hostlist> parsed = new ArrayList<>(copy.size());
       for (String h : copy) {
-        parsed.add(Hostlist.parse(h));
+        parsed.add(parse(h));
       }
       return new Hosts(copy, List.copyOf(parsed));
+    }
+
+    /**
+     * One RFC 29 hostlist, read as Fluxion's {@code hostlist_append} reads it.
+     *
+     * @throws JobspecException with Fluxion's reason {@code Invalid hostlist `text'}
+     */
+    static Hostlist parse(String text) {
+      return operand(text, Hostlist::decode, "hostlist");
     }
 
     /** The hostlists as written. */
@@ -211,7 +236,7 @@ public sealed interface Constraint
     public boolean matches(Target target) {
       String name = target.name();
       for (Hostlist h : parsed) {
-        if (h.contains(name)) {
+        if (h.containsHost(name)) {
           return true;
         }
       }
@@ -256,9 +281,18 @@ public sealed interface Constraint
       List<String> copy = List.copyOf(idsets);
       List<IdSet> parsed = new ArrayList<>(copy.size());
       for (String s : copy) {
-        parsed.add(IdSet.parse(s));
+        parsed.add(parse(s));
       }
       return new Ranks(copy, List.copyOf(parsed));
+    }
+
+    /**
+     * One RFC 22 idset, read as Fluxion's {@code idset_decode} reads it.
+     *
+     * @throws JobspecException with Fluxion's reason {@code Invalid idset `text'}
+     */
+    static IdSet parse(String text) {
+      return operand(text, IdSet::decode, "idset");
     }
 
     /** The idsets as written. */

@@ -476,9 +476,9 @@ final class JobspecReader {
             String v = asString(p + "/" + i, operands.get(i));
             try {
               if (op.equals("hostlist")) {
-                Hostlist.parse(v);
+                Constraint.Hosts.parse(v);
               } else {
-                IdSet.parse(v);
+                Constraint.Ranks.parse(v);
               }
             } catch (JobspecException e) {
               throw e.at(source, p + "/" + i);

@@ -1,8 +1,11 @@
-package org.flux4j.graph.planner;
+package org.flux4j.graph.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.flux4j.graph.GraphBuilder;
+import org.flux4j.graph.ResourceGraph;
+import org.flux4j.graph.Subsystems;
 import org.junit.jupiter.api.Test;
 
 class PruneFiltersTest {
@@ -70,6 +73,45 @@ class PruneFiltersTest {
         .hasMessageContaining("empty high-level type");
     assertThat(PruneFilters.RESOURCE_QUERY_ERROR)
         .isEqualTo("initialize_matchers_and_traversers: ERROR: can't set pruning filters");
+  }
+
+  @Test
+  void parse_errors_startWithFluxionsText_andSayHowToFix() {
+    assertThatThrownBy(() -> PruneFilters.parse("core"))
+        .hasMessage(
+            PruneFilters.RESOURCE_QUERY_ERROR
+                + ": prune filters \"core\": pair 1 \"core\" has no ':'; write HL:LL pairs"
+                + " separated by commas, e.g. ALL:core,rack:node");
+    assertThatThrownBy(() -> PruneFilters.parse("rack:"))
+        .hasMessageEndingWith("has an empty low-level type; name both, e.g. rack:core");
+  }
+
+  @Test
+  void trackedTypes_onAGraph_internsTheGraphsTypesBeforeFilterOnlyTypes() {
+    // Fluxion reads the graph before the filters: its types are interned first, in reading order
+    GraphBuilder b = ResourceGraph.builder();
+    int c = b.addVertex("cluster", "cluster", 0, -1, 1, "");
+    b.root(c, Subsystems.CONTAINMENT);
+    int bb = b.addVertex("burst_buffer", "bb0", 0, -1, 1, "");
+    b.contain(c, bb);
+    b.contain(c, b.addVertex("memory", "memory0", 0, -1, 16, ""));
+    ResourceGraph g = b.build();
+    PruneFilters f = PruneFilters.parse("ALL:zeta,ALL:memory,ALL:alpha,ALL:burst_buffer,ALL:core");
+    assertThat(f.trackedTypes("rack", g))
+        .containsExactly("core", "burst_buffer", "memory", "zeta", "alpha");
+    assertThat(f.trackedTypes("rack"))
+        .containsExactly("core", "zeta", "memory", "alpha", "burst_buffer");
+  }
+
+  @Test
+  void register_onlyOnAMutableCopy() {
+    assertThatThrownBy(() -> PruneFilters.DEFAULT.register("cluster", "gpu"))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("register into mutableCopy() instead");
+    PruneFilters copy = PruneFilters.DEFAULT.mutableCopy();
+    copy.register("cluster", "gpu");
+    assertThat(copy.trackedTypes("cluster")).containsExactly("gpu", "core", "node");
+    assertThat(PruneFilters.DEFAULT.trackedTypes("cluster")).containsExactly("core", "node");
   }
 
   @Test

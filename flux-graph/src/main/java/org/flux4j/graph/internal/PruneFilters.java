@@ -1,4 +1,4 @@
-package org.flux4j.graph.planner;
+package org.flux4j.graph.internal;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.ToIntFunction;
+import org.flux4j.graph.ResourceGraph;
 
 /**
  * Fluxion's pruning-filter configuration: which resource types (the low-level, LL) are tracked in
@@ -19,8 +21,13 @@ import java.util.Set;
  * <p>Registration follows flux-sched {@code matcher_util_api_t::set_pruning_type}: a pair {@code
  * ALL:t} moves {@code t} from every anchor to {@code ALL}; a pair {@code h:t} is ignored when
  * {@code ALL} already tracks {@code t}. A vertex of type {@code h} tracks its anchor's types, then
- * the {@code ALL} types other than {@code h} itself ({@link #trackedTypes}). Immutable and
- * thread-safe.
+ * the {@code ALL} types other than {@code h} itself ({@link #trackedTypes}).
+ *
+ * <p>This is the one parser of the spec in flux4j: the planner's {@code SubtreeAggregates} and the
+ * match engine's pruning configuration in flux-policy both read it here. Machinery, not API: the
+ * package is exported to flux4j's own modules only. Instances from {@link #parse}, {@link #DEFAULT}
+ * and {@link #none} are immutable and thread-safe; {@link #mutableCopy} gives a private copy that
+ * {@link #register} may extend (Fluxion's priming registers leaf types).
  */
 public final class PruneFilters {
   /** The keyword for "every vertex type" in the anchor position. */
@@ -40,17 +47,21 @@ public final class PruneFilters {
       "initialize_matchers_and_traversers: ERROR: can't set pruning filters";
 
   private static final PruneFilters NONE =
-      new PruneFilters(new LinkedHashMap<>(), new ArrayList<>());
+      new PruneFilters(new LinkedHashMap<>(), new ArrayList<>(), false);
 
   // anchor type (or ALL) -> tracked types, in registration order; values never contain a type that
   // ALL also tracks
   private final Map<String, Set<String>> anchors;
   // every type ever registered (Fluxion's m_total_set), in registration order
   private final List<String> pruningTypes;
+  // whether register may change this instance (only copies from mutableCopy, and parse's own)
+  private final boolean mutable;
 
-  private PruneFilters(Map<String, Set<String>> anchors, List<String> pruningTypes) {
+  private PruneFilters(
+      Map<String, Set<String>> anchors, List<String> pruningTypes, boolean mutable) {
     this.anchors = anchors;
     this.pruningTypes = pruningTypes;
+    this.mutable = mutable;
   }
 
   /** No filters (resource-query with an empty {@code -p}). */
@@ -63,11 +74,12 @@ public final class PruneFilters {
    * whitespace is removed from both sides; {@code HL} may be {@link #ALL}.
    *
    * @throws IllegalArgumentException if a pair has no colon (including an empty spec or an empty
-   *     pair from a stray comma) or an empty side; the message names the pair and its position
+   *     pair from a stray comma) or an empty side; the message starts with Fluxion's {@link
+   *     #RESOURCE_QUERY_ERROR}, then names the pair, its position and how to write it
    */
   public static PruneFilters parse(String spec) {
     Objects.requireNonNull(spec, "spec");
-    PruneFilters f = new PruneFilters(new LinkedHashMap<>(), new ArrayList<>());
+    PruneFilters f = new PruneFilters(new LinkedHashMap<>(), new ArrayList<>(), true);
     int pos = 0;
     int index = 0;
     while (true) {
@@ -80,37 +92,46 @@ public final class PruneFilters {
       pos = comma + 1;
       index++;
     }
-    return f;
+    return new PruneFilters(f.anchors, f.pruningTypes, false);
   }
 
   private void registerPair(String spec, String pair, int index) {
     int colon = pair.indexOf(':');
     if (colon < 0) {
-      throw new IllegalArgumentException(
-          "prune filters \""
-              + spec
-              + "\": pair "
-              + (index + 1)
-              + " \""
-              + pair
-              + "\" has no ':'"
-              + " (expected HL:LL, e.g. ALL:core)");
+      throw bad(
+          spec,
+          index,
+          pair,
+          "has no ':'; write HL:LL pairs separated by commas, e.g. ALL:core,rack:node");
     }
     String h = stripSpaces(pair.substring(0, colon));
     String l = stripSpaces(pair.substring(colon + 1));
     if (h.isEmpty() || l.isEmpty()) {
-      throw new IllegalArgumentException(
-          "prune filters \""
-              + spec
-              + "\": pair "
-              + (index + 1)
-              + " \""
-              + pair
-              + "\" has an empty "
+      throw bad(
+          spec,
+          index,
+          pair,
+          "has an empty "
               + (h.isEmpty() ? "high-level" : "low-level")
-              + " type");
+              + " type; name both, e.g. "
+              + (h.isEmpty() ? "ALL" : h)
+              + ":"
+              + (l.isEmpty() ? "core" : l));
     }
     register(h, l);
+  }
+
+  private static IllegalArgumentException bad(String spec, int index, String pair, String what) {
+    return new IllegalArgumentException(
+        RESOURCE_QUERY_ERROR
+            + ": prune filters \""
+            + spec
+            + "\": pair "
+            + (index + 1)
+            + " \""
+            + pair
+            + "\" "
+            + what);
   }
 
   /** Removes every character C's isspace accepts (space, \t, \n, \v, \f, \r). */
@@ -125,8 +146,17 @@ public final class PruneFilters {
     return sb.toString();
   }
 
-  /** Fluxion's set_pruning_type, on this (still private, so mutable) instance. */
-  void register(String anchor, String type) {
+  /**
+   * Fluxion's {@code set_pruning_type}: tracks {@code type} at vertices of {@code anchor} (or at
+   * every vertex for {@link #ALL}). Only on a copy from {@link #mutableCopy}.
+   *
+   * @throws IllegalStateException on a shared, immutable instance
+   */
+  public void register(String anchor, String type) {
+    if (!mutable) {
+      throw new IllegalStateException(
+          "prune filters " + this + " are immutable; register into mutableCopy() instead");
+    }
     if (anchor.equals(ALL)) {
       for (Set<String> s : anchors.values()) {
         s.remove(type);
@@ -144,20 +174,20 @@ public final class PruneFilters {
   }
 
   /** The position of {@code type} in registration order, or -1. */
-  int pruningIndex(String type) {
+  public int pruningIndex(String type) {
     return pruningTypes.indexOf(type);
   }
 
   /** How many types are registered. */
-  int pruningCount() {
+  public int pruningCount() {
     return pruningTypes.size();
   }
 
-  /** A mutable copy, for the leaf-type registration that priming performs. */
-  PruneFilters mutableCopy() {
+  /** A mutable copy, for the leaf-type registration that priming performs. Not thread-safe. */
+  public PruneFilters mutableCopy() {
     Map<String, Set<String>> a = new LinkedHashMap<>();
     anchors.forEach((k, v) -> a.put(k, new LinkedHashSet<>(v)));
-    return new PruneFilters(a, new ArrayList<>(pruningTypes));
+    return new PruneFilters(a, new ArrayList<>(pruningTypes), true);
   }
 
   /**
@@ -181,11 +211,34 @@ public final class PruneFilters {
    * order, then the others in registration order. Empty if none.
    */
   public List<String> trackedTypes(String anchorType) {
+    return trackedTypes(anchorType, this::registrationRank);
+  }
+
+  /**
+   * As {@link #trackedTypes(String)} with Fluxion's order for filters set on a loaded {@code
+   * graph}: resource-query and the Fluxion module read the graph before the filters, so the graph's
+   * types are interned first. The start-up types, then the graph's types in its interning order
+   * ({@link ResourceGraph#typeId}), then types only the filters name, in registration order.
+   */
+  public List<String> trackedTypes(String anchorType, ResourceGraph graph) {
+    return trackedTypes(
+        anchorType,
+        t -> {
+          int k = STARTUP_TYPES.indexOf(t);
+          if (k >= 0) {
+            return k;
+          }
+          int id = graph.typeId(t);
+          return id >= 0 ? STARTUP_TYPES.size() + id : Integer.MAX_VALUE / 2 + registrationRank(t);
+        });
+  }
+
+  private List<String> trackedTypes(String anchorType, ToIntFunction<String> internRank) {
     List<String> out = new ArrayList<>(4);
     Set<String> own = anchors.get(anchorType);
     if (own != null) {
       out.addAll(own);
-      out.sort(this::compareInternOrder);
+      out.sort((a, b) -> Integer.compare(internRank.applyAsInt(a), internRank.applyAsInt(b)));
     }
     int mark = out.size();
     Set<String> all = anchors.get(ALL);
@@ -195,21 +248,18 @@ public final class PruneFilters {
           out.add(t);
         }
       }
-      out.subList(mark, out.size()).sort(this::compareInternOrder);
+      out.subList(mark, out.size())
+          .sort((a, b) -> Integer.compare(internRank.applyAsInt(a), internRank.applyAsInt(b)));
     }
     return out;
   }
 
   /**
-   * Fluxion keeps these sets ordered by interned-string id, i.e. by first interning: the types
-   * flux-sched interns at start-up come first in their declaration order, then the others, which we
-   * order by registration.
+   * Fluxion keeps these sets ordered by interned-string id, i.e. by first interning: without a
+   * graph, the types flux-sched interns at start-up come first in their declaration order, then the
+   * others in registration order.
    */
-  private int compareInternOrder(String a, String b) {
-    return Integer.compare(internRank(a), internRank(b));
-  }
-
-  private int internRank(String t) {
+  private int registrationRank(String t) {
     int k = STARTUP_TYPES.indexOf(t);
     return k >= 0 ? k : STARTUP_TYPES.size() + pruningTypes.indexOf(t);
   }
