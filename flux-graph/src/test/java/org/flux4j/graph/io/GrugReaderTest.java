@@ -2,8 +2,8 @@ package org.flux4j.graph.io;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.flux4j.fixtures.SharedData;
 import org.flux4j.graph.ResourceGraph;
-import org.flux4j.graph.SharedData;
 import org.junit.jupiter.api.Test;
 
 class GrugReaderTest {
