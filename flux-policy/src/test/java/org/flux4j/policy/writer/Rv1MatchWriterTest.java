@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.flux4j.fixtures.ClusterBuilder;
+import org.flux4j.fixtures.FluxionExpected;
 import org.flux4j.graph.GraphBuilder;
 import org.flux4j.graph.ResourceGraph;
 import org.flux4j.graph.Subsystems;
@@ -46,21 +48,21 @@ class Rv1MatchWriterTest {
   void rv1Nosched_R1_matchesFluxion() {
     ResourceGraph g = Fixtures.fourNode(new int[] {0, 1, 2, 3}, false);
     assertThat(MatchWriters.require("rv1_nosched").format(full(g, 0, 3600)))
-        .isEqualTo(Fixtures.segments("RV/R1.out").get(0));
+        .isEqualTo(FluxionExpected.segments("RV/R1.out").get(0));
   }
 
   @Test
   void rv1Nosched_R2_groupsRanksBySignatureInTextOrder() {
     ResourceGraph g = Fixtures.fourNode(new int[] {0, 1, 2, 3}, true);
     assertThat(MatchWriters.require("rv1_nosched").format(full(g, 0, 3600)))
-        .isEqualTo(Fixtures.segments("RV/R2.out").get(0));
+        .isEqualTo(FluxionExpected.segments("RV/R2.out").get(0));
   }
 
   @Test
   void rv1Nosched_R3_nodelistInRankOrder() {
     ResourceGraph g = Fixtures.fourNode(new int[] {1, 2, 3, 0}, true);
     assertThat(MatchWriters.require("rv1_nosched").format(full(g, 0, 3600)))
-        .isEqualTo(Fixtures.segments("RV/R3.out").get(0));
+        .isEqualTo(FluxionExpected.segments("RV/R3.out").get(0));
   }
 
   @Test
@@ -235,15 +237,7 @@ class Rv1MatchWriterTest {
 
   /** cluster0 -> node0 (rank -1) -> core0, node1 (rank 1) -> core0. */
   private static ResourceGraph nodeWithoutRankThenNodeOfRank1() {
-    GraphBuilder b = ResourceGraph.builder();
-    int c = b.addVertex("cluster", "cluster", 0, -1, 1, "");
-    b.root(c, Subsystems.CONTAINMENT);
-    int bad = b.addVertex("node", "node", 0, -1, 1, "");
-    int good = b.addVertex("node", "node", 1, 1, 1, "");
-    b.contain(c, bad).contain(c, good);
-    b.contain(bad, b.addVertex("core", "core", 0, -1, 1, ""));
-    b.contain(good, b.addVertex("core", "core", 0, -1, 1, ""));
-    return b.build();
+    return ClusterBuilder.nodes(2).nodeRanks(-1, 1).cores(1).build();
   }
 
   private static ResourceSet coreJob(ResourceGraph g, int node, int core) {

@@ -3,6 +3,7 @@ package org.flux4j.policy.writer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import org.flux4j.fixtures.FluxionExpected;
 import org.flux4j.graph.ResourceGraph;
 import org.flux4j.graph.VirtualClusters;
 import org.flux4j.policy.match.ResourceSet;
@@ -25,7 +26,7 @@ class SimpleMatchWriterTest {
   @Test
   void simple_basics001_matchesFluxionByteForByte() {
     ResourceGraph g = VirtualClusters.tiny();
-    List<String> expected = Fixtures.segments("basics/001.R.out");
+    List<String> expected = FluxionExpected.segments("basics/001.R.out");
     MatchWriter w = MatchWriters.require("simple");
     assertThat(w.format(coreJob(g, 1, 1, 35))).isEqualTo(expected.get(0));
     assertThat(w.format(coreJob(g, 1, 0, 17))).isEqualTo(expected.get(1));
@@ -63,7 +64,7 @@ class SimpleMatchWriterTest {
             N + "1[1:s]",
             "/tiny0/rack0[1:s]",
             "/tiny0[1:s]");
-    List<String> expected = Fixtures.segments("satisfiability/003.R.out");
+    List<String> expected = FluxionExpected.segments("satisfiability/003.R.out");
     assertThat(MatchWriters.require("pretty_simple").format(s)).isEqualTo(expected.get(0));
   }
 
