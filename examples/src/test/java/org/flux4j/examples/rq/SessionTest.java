@@ -15,6 +15,15 @@ import org.junit.jupiter.api.io.TempDir;
 class SessionTest {
   @TempDir Path dir;
 
+  /** What match allocate prints for job 1 on the fake backend's graph. */
+  private static final String ALLOCATED_JOB1 =
+      "      ---cluster0[1:s]\n"
+          + "INFO: =============================\n"
+          + "INFO: JOBID=1\n"
+          + "INFO: RESOURCES=ALLOCATED\n"
+          + "INFO: SCHEDULED AT=Now\n"
+          + "INFO: =============================\n";
+
   private final FakeBackend backend = new FakeBackend();
   private final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
   private final ByteArrayOutputStream stderr = new ByteArrayOutputStream();
@@ -51,14 +60,7 @@ class SessionTest {
   @Test
   void match_allocated_printsResourcesAndInfoBlock() throws IOException {
     assertThat(run("match allocate job.yaml\nquit\n")).isZero();
-    assertThat(out())
-        .isEqualTo(
-            "      ---cluster0[1:s]\n"
-                + "INFO: =============================\n"
-                + "INFO: JOBID=1\n"
-                + "INFO: RESOURCES=ALLOCATED\n"
-                + "INFO: SCHEDULED AT=Now\n"
-                + "INFO: =============================\n");
+    assertThat(out()).isEqualTo(ALLOCATED_JOB1);
     assertThat(backend.calls).containsExactly("match allocate 1 jobspec");
   }
 
@@ -132,14 +134,7 @@ class SessionTest {
   @Test
   void elapse_countsGoToStdout_whileBlockGoesToTestOutput() throws IOException {
     run("match allocate job.yaml\nquit\n", "-e", "-t", "R.out");
-    assertThat(Files.readString(dir.resolve("R.out")))
-        .isEqualTo(
-            "      ---cluster0[1:s]\n"
-                + "INFO: =============================\n"
-                + "INFO: JOBID=1\n"
-                + "INFO: RESOURCES=ALLOCATED\n"
-                + "INFO: SCHEDULED AT=Now\n"
-                + "INFO: =============================\n");
+    assertThat(Files.readString(dir.resolve("R.out"))).isEqualTo(ALLOCATED_JOB1);
     assertThat(out())
         .contains("INFO: Vertex Count: 5\n")
         .contains("INFO: number of vertices with rank -1: 3\n")
