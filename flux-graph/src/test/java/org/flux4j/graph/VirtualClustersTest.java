@@ -3,6 +3,7 @@ package org.flux4j.graph;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.flux4j.fixtures.GraphAssert;
 import org.flux4j.fixtures.SharedData;
 import org.flux4j.graph.io.GrugReader;
 import org.junit.jupiter.api.Test;

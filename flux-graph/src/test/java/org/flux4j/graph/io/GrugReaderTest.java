@@ -111,15 +111,7 @@ class GrugReaderTest {
           + "<graph edgedefault=\"directed\">";
 
   private static String kind(String id, String type, boolean root) {
-    return "<node id=\""
-        + id
-        + "\">"
-        + (root ? "<data key=\"root\">1</data>" : "")
-        + "<data key=\"type\">"
-        + type
-        + "</data><data key=\"basename\">"
-        + type
-        + "</data></node>";
+    return GraphmlText.node(id, type, root);
   }
 
   @Test

@@ -49,6 +49,22 @@ final class Fixtures {
   // ---------------------------------------------------------------- sets
 
   /**
+   * On the tiny preset, one core of a node exclusively: the core and its socket exclusive, the
+   * node, rack and cluster shared (the socket is {@code core / 18}).
+   */
+  static ResourceSet coreJob(ResourceGraph g, int node, int core) {
+    String n = "/tiny0/rack0/node" + node;
+    String socket = n + "/socket" + (core / 18);
+    return set(
+        g,
+        socket + "/core" + core + "[1:x]",
+        socket + "[1:x]",
+        n + "[1:s]",
+        "/tiny0/rack0[1:s]",
+        "/tiny0[1:s]");
+  }
+
+  /**
    * A set from entries "path[count:x|s]" in emission order; each entry whose containment parent is
    * in the set gets the edge parent->entry right after it, as Fluxion's traverser emits them.
    */

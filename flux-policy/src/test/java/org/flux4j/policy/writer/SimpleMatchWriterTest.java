@@ -12,26 +12,15 @@ import org.junit.jupiter.api.Test;
 class SimpleMatchWriterTest {
   private static final String N = "/tiny0/rack0/node";
 
-  private static ResourceSet coreJob(ResourceGraph g, int node, int socket, int core) {
-    String s = N + node + "/socket" + socket;
-    return Fixtures.set(
-        g,
-        s + "/core" + core + "[1:x]",
-        s + "[1:x]",
-        N + node + "[1:s]",
-        "/tiny0/rack0[1:s]",
-        "/tiny0[1:s]");
-  }
-
   @Test
   void simple_basics001_matchesFluxionByteForByte() {
     ResourceGraph g = VirtualClusters.tiny();
     List<String> expected = FluxionExpected.segments("basics/001.R.out");
     MatchWriter w = MatchWriters.require("simple");
-    assertThat(w.format(coreJob(g, 1, 1, 35))).isEqualTo(expected.get(0));
-    assertThat(w.format(coreJob(g, 1, 0, 17))).isEqualTo(expected.get(1));
-    assertThat(w.format(coreJob(g, 0, 1, 35))).isEqualTo(expected.get(2));
-    assertThat(w.format(coreJob(g, 0, 0, 17))).isEqualTo(expected.get(3));
+    assertThat(w.format(Fixtures.coreJob(g, 1, 35))).isEqualTo(expected.get(0));
+    assertThat(w.format(Fixtures.coreJob(g, 1, 17))).isEqualTo(expected.get(1));
+    assertThat(w.format(Fixtures.coreJob(g, 0, 35))).isEqualTo(expected.get(2));
+    assertThat(w.format(Fixtures.coreJob(g, 0, 17))).isEqualTo(expected.get(3));
   }
 
   @Test
