@@ -20,6 +20,14 @@ import org.junit.jupiter.api.Test;
 class ExecutionTest {
   private final VirtualClock clock = new VirtualClock(1_000_000);
 
+  /** An instance on the virtual clock over {@code cluster}, its tasks run in this JVM. */
+  private Instance inProcess(ClusterBuilder cluster) {
+    return Instance.builder(cluster.leafRanks().build())
+        .clock(clock)
+        .executor(new InProcessExecutor(2))
+        .build();
+  }
+
   /** An executor whose jobs end only when the test says so. */
   static final class ManualExecutor implements Executor {
     final Map<JobId, ExecListener> listeners = new ConcurrentHashMap<>();
@@ -62,11 +70,7 @@ class ExecutionTest {
   @Test
   void inProcess_taskSeesRankSizeCoresGpusAndEnv() throws Exception {
     Map<Integer, String> seen = new ConcurrentHashMap<>();
-    try (Instance in =
-        Instance.builder(ClusterBuilder.nodes(2).cores(4).gpus(2).leafRanks().build())
-            .clock(clock)
-            .executor(new InProcessExecutor(2))
-            .build()) {
+    try (Instance in = inProcess(ClusterBuilder.nodes(2).cores(4).gpus(2))) {
       JobId id =
           in.submit(
               JobRequest.builder()
@@ -105,11 +109,7 @@ class ExecutionTest {
 
   @Test
   void inProcess_taskException_failsJob_keepingMessage() throws Exception {
-    try (Instance in =
-        Instance.builder(ClusterBuilder.nodes(1).cores(2).leafRanks().build())
-            .clock(clock)
-            .executor(new InProcessExecutor(2))
-            .build()) {
+    try (Instance in = inProcess(ClusterBuilder.nodes(1).cores(2))) {
       JobId id =
           in.submit(
               JobRequest.builder()

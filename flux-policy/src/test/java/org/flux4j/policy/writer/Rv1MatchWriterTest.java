@@ -127,12 +127,7 @@ class Rv1MatchWriterTest {
   @Test
   void rv1_withoutNodesOrCores_writesNothing() {
     ResourceGraph g = VirtualClusters.tiny();
-    ResourceSet memOnly =
-        Fixtures.set(
-            g,
-            "/tiny0/rack0/node0/socket0/memory0[2:x]",
-            "/tiny0/rack0/node0/socket0[1:s]",
-            "/tiny0/rack0/node0[1:s]");
+    ResourceSet memOnly = memoryOnly(g);
     for (String name : List.of("rlite", "rv1", "rv1_nosched", "rv1_shorthand")) {
       MatchWriter w = MatchWriters.require(name);
       assertThat(w.format(memOnly)).as(name).isEmpty();
@@ -188,12 +183,7 @@ class Rv1MatchWriterTest {
   @Test
   void rv1_memoryOnlyMatch_carriesItsJgfIntoTheNextOutput() {
     ResourceGraph g = VirtualClusters.tiny();
-    ResourceSet memOnly =
-        Fixtures.set(
-            g,
-            "/tiny0/rack0/node0/socket0/memory0[2:x]",
-            "/tiny0/rack0/node0/socket0[1:s]",
-            "/tiny0/rack0/node0[1:s]");
+    ResourceSet memOnly = memoryOnly(g);
     MatchWriter rv1 = MatchWriters.require("rv1");
     assertThat(rv1.format(memOnly)).isEmpty();
     String next = rv1.format(Fixtures.coreJob(g, 1, 35));
@@ -216,6 +206,15 @@ class Rv1MatchWriterTest {
   /** cluster0 -> node0 (rank -1) -> core0, node1 (rank 1) -> core0. */
   private static ResourceGraph nodeWithoutRankThenNodeOfRank1() {
     return ClusterBuilder.nodes(2).nodeRanks(-1, 1).cores(1).build();
+  }
+
+  /** On the tiny preset, two units of one memory pool, nothing that has a rank or a core. */
+  private static ResourceSet memoryOnly(ResourceGraph g) {
+    return Fixtures.set(
+        g,
+        "/tiny0/rack0/node0/socket0/memory0[2:x]",
+        "/tiny0/rack0/node0/socket0[1:s]",
+        "/tiny0/rack0/node0[1:s]");
   }
 
   private static ResourceSet retime(ResourceSet s, long start, long duration) {
