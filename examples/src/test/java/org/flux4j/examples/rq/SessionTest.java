@@ -36,13 +36,20 @@ class SessionTest {
     all[1] = "g.graphml";
     all[2] = "-d";
     System.arraycopy(args, 0, all, 3, args.length);
+    return runWith((o, text, cwd) -> backend, commands, all);
+  }
+
+  /**
+   * A session on {@code commands} with exactly these arguments and backends from {@code factory}.
+   */
+  private int runWith(ResourceQueryMain.BackendFactory factory, String commands, String... args) {
     return ResourceQueryMain.run(
-        all,
+        args,
         new ByteArrayInputStream(commands.getBytes(StandardCharsets.UTF_8)),
         new PrintStream(stdout, true, StandardCharsets.UTF_8),
         new PrintStream(stderr, true, StandardCharsets.UTF_8),
         dir,
-        (o, text, cwd) -> backend);
+        factory);
   }
 
   private String out() {
@@ -274,14 +281,7 @@ class SessionTest {
   @Test
   void prompt_isPrintedUnlessDisabled() throws IOException {
     Files.writeString(dir.resolve("g.graphml"), "graph");
-    int rc =
-        ResourceQueryMain.run(
-            new String[] {"-L", "g.graphml"},
-            new ByteArrayInputStream("help q\n".getBytes(StandardCharsets.UTF_8)),
-            new PrintStream(stdout, true, StandardCharsets.UTF_8),
-            new PrintStream(stderr, true, StandardCharsets.UTF_8),
-            dir,
-            (o, text, cwd) -> backend);
+    int rc = runWith((o, text, cwd) -> backend, "help q\n", "-L", "g.graphml");
     assertThat(rc).isZero();
     assertThat(out()).startsWith("resource-query> INFO: quit (q) -- ").endsWith("resource-query> ");
   }
@@ -301,15 +301,13 @@ class SessionTest {
   void setupFailure_printsRuntimeErrorAndExits1() throws IOException {
     Files.writeString(dir.resolve("g.graphml"), "graph");
     int rc =
-        ResourceQueryMain.run(
-            new String[] {"-L", "g.graphml"},
-            new ByteArrayInputStream(new byte[0]),
-            new PrintStream(stdout, true, StandardCharsets.UTF_8),
-            new PrintStream(stderr, true, StandardCharsets.UTF_8),
-            dir,
+        runWith(
             (o, text, cwd) -> {
               throw new ResourceQueryMain.SetupException("bad graph\n");
-            });
+            },
+            "",
+            "-L",
+            "g.graphml");
     assertThat(rc).isEqualTo(1);
     assertThat(err()).isEqualTo(": Runtime error: bad graph\n\n");
   }
