@@ -2,28 +2,21 @@ package org.flux4j.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 class DemoCommandTest {
-  private final StringWriter out = new StringWriter();
-  private final StringWriter err = new StringWriter();
+  private final Cli cli = new Cli();
 
   private int run(String... args) {
-    CommandLine cl = new CommandLine(Flux4j.class);
-    cl.setOut(new PrintWriter(out));
-    cl.setErr(new PrintWriter(err));
-    return cl.execute(args);
+    return cli.run(args);
   }
 
   @Test
   void demo_smallWorkload_runsEveryShapeAndSummarizes() {
     int rc = run("demo", "--jobs", "12", "--time-scale", "0.2", "--quiet");
 
-    String s = out.toString();
-    assertThat(rc).as(s + err).isZero();
+    String s = cli.out();
+    assertThat(rc).as(s + cli.err()).isZero();
     assertThat(s)
         .contains("virtual cluster 'medium' (72 nodes, 2592 cores, 144 GPUs)")
         .contains("queue policy easy")
@@ -39,7 +32,7 @@ class DemoCommandTest {
         .contains("every job inside the child's allocation: yes")
         .containsPattern("\\{\"timestamp\":[0-9.]+,\"name\":\"alloc\"")
         .contains("demo OK");
-    assertThat(err.toString()).isEmpty();
+    assertThat(cli.err()).isEmpty();
   }
 
   @Test
@@ -47,7 +40,7 @@ class DemoCommandTest {
     int rc = run("demo", "--preset", "huge");
 
     assertThat(rc).isEqualTo(2);
-    assertThat(err.toString()).contains("no virtual cluster preset 'huge'");
-    assertThat(out.toString()).isEmpty();
+    assertThat(cli.err()).contains("no virtual cluster preset 'huge'");
+    assertThat(cli.out()).isEmpty();
   }
 }

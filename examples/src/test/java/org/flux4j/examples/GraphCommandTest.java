@@ -4,23 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class GraphCommandTest {
-  private final StringWriter out = new StringWriter();
-  private final StringWriter err = new StringWriter();
+  private final Cli cli = new Cli();
 
   private int run(String... args) {
-    CommandLine cl = new CommandLine(Flux4j.class);
-    cl.setOut(new PrintWriter(out));
-    cl.setErr(new PrintWriter(err));
-    return cl.execute(args);
+    return cli.run(args);
   }
 
   @Test
@@ -28,7 +21,7 @@ class GraphCommandTest {
     int rc = run("graph", "--preset", "tiny", "--json");
 
     assertThat(rc).isZero();
-    JsonNode o = new ObjectMapper().readTree(out.toString());
+    JsonNode o = new ObjectMapper().readTree(cli.out());
     assertThat(o.get("vertices").asInt()).isEqualTo(100);
     assertThat(o.get("edges").asInt()).isEqualTo(99);
     assertThat(o.get("ranks").asInt()).isEqualTo(2);
@@ -58,7 +51,7 @@ class GraphCommandTest {
     int rc = run("graph", f.toString());
 
     assertThat(rc).isZero();
-    assertThat(out.toString()).contains("vertices:     3").contains("ranks:        2");
+    assertThat(cli.out()).contains("vertices:     3").contains("ranks:        2");
   }
 
   @Test
@@ -66,7 +59,7 @@ class GraphCommandTest {
     int rc = run("graph", "/no/such/file.graphml");
 
     assertThat(rc).isEqualTo(1);
-    assertThat(err.toString()).contains("no such file").hasLineCount(1);
+    assertThat(cli.err()).contains("no such file").hasLineCount(1);
   }
 
   @Test
@@ -77,7 +70,7 @@ class GraphCommandTest {
     int rc = run("graph", f.toString());
 
     assertThat(rc).isEqualTo(1);
-    assertThat(err.toString()).contains("bad.graphml").hasLineCount(1);
+    assertThat(cli.err()).contains("bad.graphml").hasLineCount(1);
   }
 
   @Test

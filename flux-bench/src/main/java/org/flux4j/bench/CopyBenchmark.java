@@ -7,16 +7,11 @@ import org.flux4j.policy.match.ResourceQuery;
 import org.flux4j.policy.match.ResourceRequest;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The what-if clone ({@link ResourceQuery#copy()}) of a loaded scheduling state: {@link #copy}
@@ -28,15 +23,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * java -jar flux-bench/target/benchmarks.jar CopyBenchmark -f 1 -wi 3 -i 5 -prof gc
  * </pre>
  */
-@State(Scope.Thread)
-@Fork(
-    value = 1,
-    jvmArgsAppend = {"-Xmx6g", "-XX:+UseParallelGC"})
-@Warmup(iterations = 3)
-@Measurement(iterations = 5)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-public class CopyBenchmark {
+public class CopyBenchmark extends LargeGraphBenchmark {
   /** The cluster: n100, n1k or n10k (5,103, 51,021 or 510,201 vertices). */
   @Param({"n10k"})
   public String graph;

@@ -7,16 +7,14 @@ import org.flux4j.policy.match.ResourceQuery;
 import org.flux4j.policy.match.ResourceRequest;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
 
 /**
  * The parameters of Fluxion's resource-query workloads (../shared/bench/FLUXION.md) and the loaded
- * graph they run on, shared by the match benchmarks.
+ * graph they run on, shared by the match benchmarks (with the run settings of {@link
+ * LargeGraphBenchmark}).
  */
-@State(Scope.Thread)
-public abstract class FluxionWorkload {
+public abstract class FluxionWorkload extends LargeGraphBenchmark {
   /** The cluster: n100, n1k or n10k (5,103, 51,021 or 510,201 vertices). */
   @Param({"n100", "n1k", "n10k"})
   public String graph;

@@ -5,15 +5,12 @@ import org.flux4j.policy.match.MatchResult;
 import org.flux4j.policy.match.ResourceQuery;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
@@ -31,12 +28,6 @@ import org.openjdk.jmh.infra.Blackhole;
  * java -jar flux-bench/target/benchmarks.jar MatchBenchmark -p graph=n10k -prof gc
  * </pre>
  */
-@State(Scope.Thread)
-@Fork(
-    value = 1,
-    jvmArgsAppend = {"-Xmx6g", "-XX:+UseParallelGC"})
-@Warmup(iterations = 3)
-@Measurement(iterations = 5)
 public class MatchBenchmark extends FluxionWorkload {
   private static final int SEQUENCE = 50;
 

@@ -5,14 +5,11 @@ import org.flux4j.policy.match.MatchResult;
 import org.flux4j.policy.match.ResourceQuery;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
@@ -27,10 +24,6 @@ import org.openjdk.jmh.annotations.Warmup;
  * java -jar flux-bench/target/benchmarks.jar MatchLatencyBenchmark -p graph=n10k -p policy=low
  * </pre>
  */
-@State(Scope.Thread)
-@Fork(
-    value = 1,
-    jvmArgsAppend = {"-Xmx6g", "-XX:+UseParallelGC"})
 @Warmup(iterations = 2, time = 3)
 @Measurement(iterations = 3, time = 5)
 @BenchmarkMode(Mode.SampleTime)

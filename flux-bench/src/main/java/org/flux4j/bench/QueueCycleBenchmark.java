@@ -14,16 +14,11 @@ import org.flux4j.policy.queue.QueuePolicy;
 import org.flux4j.policy.queue.ResourceQueryMatcher;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * One scheduling cycle of a queue policy over the real graph matcher, at a given queue depth: the
@@ -40,15 +35,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * nothing changed since the previous one (from the second invocation on, every cycle here), keeping
  * its reservations: what a cycle after a mere arrival costs, less the new job's own match.
  */
-@State(Scope.Thread)
-@Fork(
-    value = 1,
-    jvmArgsAppend = {"-Xmx6g", "-XX:+UseParallelGC"})
-@Warmup(iterations = 3)
-@Measurement(iterations = 5)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-public class QueueCycleBenchmark {
+public class QueueCycleBenchmark extends LargeGraphBenchmark {
   /** Pending jobs considered by the cycle. */
   @Param({"10", "1000", "100000"})
   public int depth;

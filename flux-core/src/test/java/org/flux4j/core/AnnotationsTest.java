@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.flux4j.core.exec.SimulatedExecutor;
+import org.flux4j.fixtures.ClusterBuilder;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,7 +25,7 @@ class AnnotationsTest {
   private static Instance start(
       VirtualClock clock, String policy, int nodes, int cores, String params) {
     Instance.Builder b =
-        Instance.builder(TestClusters.cluster(nodes, cores, 0))
+        Instance.builder(ClusterBuilder.nodes(nodes).cores(cores).leafRanks().build())
             .clock(clock)
             .executor(new SimulatedExecutor())
             .queuePolicy(policy);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import org.flux4j.core.exec.SimulatedExecutor;
+import org.flux4j.fixtures.ClusterBuilder;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -15,7 +16,7 @@ import org.junit.jupiter.api.Test;
  */
 class CountingReservationTest {
   private static Instance instance(int nodes, int cores, int gpus, String queuePolicy, Clock c) {
-    return Instance.builder(TestClusters.cluster(nodes, cores, gpus))
+    return Instance.builder(ClusterBuilder.nodes(nodes).cores(cores).gpus(gpus).leafRanks().build())
         .matchPolicy("counting")
         .queuePolicy(queuePolicy)
         .queueParams("queue-depth=1000")

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import org.flux4j.core.exec.SimulatedExecutor;
+import org.flux4j.fixtures.ClusterBuilder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -16,7 +17,7 @@ class DependencyTest {
   @BeforeEach
   void start() {
     instance =
-        Instance.builder(TestClusters.cluster(4, 1, 0))
+        Instance.builder(ClusterBuilder.nodes(4).cores(1).leafRanks().build())
             .clock(clock)
             .executor(new SimulatedExecutor())
             .build();

@@ -14,10 +14,19 @@ import org.flux4j.core.exec.ExecListener;
 import org.flux4j.core.exec.Execution;
 import org.flux4j.core.exec.Executor;
 import org.flux4j.core.exec.InProcessExecutor;
+import org.flux4j.fixtures.ClusterBuilder;
 import org.junit.jupiter.api.Test;
 
 class ExecutionTest {
   private final VirtualClock clock = new VirtualClock(1_000_000);
+
+  /** An instance on the virtual clock over {@code cluster}, its tasks run in this JVM. */
+  private Instance inProcess(ClusterBuilder cluster) {
+    return Instance.builder(cluster.leafRanks().build())
+        .clock(clock)
+        .executor(new InProcessExecutor(2))
+        .build();
+  }
 
   /** An executor whose jobs end only when the test says so. */
   static final class ManualExecutor implements Executor {
@@ -36,7 +45,10 @@ class ExecutionTest {
   void cancel_inCleanup_isLoggedButChangesNothing() {
     ManualExecutor ex = new ManualExecutor();
     try (Instance in =
-        Instance.builder(TestClusters.cluster(1, 1, 0)).clock(clock).executor(ex).build()) {
+        Instance.builder(ClusterBuilder.nodes(1).cores(1).leafRanks().build())
+            .clock(clock)
+            .executor(ex)
+            .build()) {
       JobId a = in.submit(JobRequest.builder().build());
       clock.advanceBy(1_000);
       in.cancel(a, "first");
@@ -49,20 +61,7 @@ class ExecutionTest {
       ex.listeners.get(a).finished(15, null, List.of());
       clock.runUntilIdle();
       JobInfo info = in.info(a);
-      assertThat(info.eventNames())
-          .containsExactly(
-              "submit",
-              "validate",
-              "depend",
-              "priority",
-              "alloc",
-              "start",
-              "exception",
-              "exception",
-              "finish",
-              "release",
-              "free",
-              "clean");
+      assertThat(info.eventNames()).containsExactlyElementsOf(EventNames.ran(2));
       assertThat(info.result()).contains(JobResult.CANCELED);
       assertThat(info.error()).hasValue("first");
     }
@@ -71,11 +70,7 @@ class ExecutionTest {
   @Test
   void inProcess_taskSeesRankSizeCoresGpusAndEnv() throws Exception {
     Map<Integer, String> seen = new ConcurrentHashMap<>();
-    try (Instance in =
-        Instance.builder(TestClusters.cluster(2, 4, 2))
-            .clock(clock)
-            .executor(new InProcessExecutor(2))
-            .build()) {
+    try (Instance in = inProcess(ClusterBuilder.nodes(2).cores(4).gpus(2))) {
       JobId id =
           in.submit(
               JobRequest.builder()
@@ -114,11 +109,7 @@ class ExecutionTest {
 
   @Test
   void inProcess_taskException_failsJob_keepingMessage() throws Exception {
-    try (Instance in =
-        Instance.builder(TestClusters.cluster(1, 2, 0))
-            .clock(clock)
-            .executor(new InProcessExecutor(2))
-            .build()) {
+    try (Instance in = inProcess(ClusterBuilder.nodes(1).cores(2))) {
       JobId id =
           in.submit(
               JobRequest.builder()
@@ -143,7 +134,7 @@ class ExecutionTest {
   @Test
   void inProcess_cancel_interruptsRunningTasks() throws Exception {
     try (Instance in =
-        Instance.builder(TestClusters.cluster(1, 2, 0))
+        Instance.builder(ClusterBuilder.nodes(1).cores(2).leafRanks().build())
             .clock(SystemClock.get())
             .executor(new InProcessExecutor(2))
             .build()) {
@@ -176,7 +167,7 @@ class ExecutionTest {
     Map<JobId, AtomicInteger> inactive = new ConcurrentHashMap<>();
     AtomicInteger events = new AtomicInteger();
     try (Instance in =
-        Instance.builder(TestClusters.cluster(4, 8, 0))
+        Instance.builder(ClusterBuilder.nodes(4).cores(8).leafRanks().build())
             .clock(clock)
             .executor(new InProcessExecutor(2))
             .inactiveNumLimit(Integer.MAX_VALUE) // the checks below read every job at the end

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.flux4j.core.exec.SimulatedExecutor;
+import org.flux4j.fixtures.ClusterBuilder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -15,7 +16,7 @@ class InactivePurgeTest {
   @TempDir Path dir;
 
   private static Instance.Builder builder(VirtualClock clock) {
-    return Instance.builder(TestClusters.cluster(1, 4, 0))
+    return Instance.builder(ClusterBuilder.nodes(1).cores(4).leafRanks().build())
         .clock(clock)
         .executor(new SimulatedExecutor());
   }

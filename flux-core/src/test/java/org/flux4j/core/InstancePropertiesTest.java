@@ -21,6 +21,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.Tuple;
 import org.flux4j.core.exec.SimulatedExecutor;
+import org.flux4j.fixtures.ClusterBuilder;
 
 /**
  * Invariants of an instance under random sequences of operations (submit, cancel, urgency,
@@ -90,7 +91,7 @@ class InstancePropertiesTest {
   private static Map<JobId, List<String>> run(List<Op> ops, Path store) throws Exception {
     VirtualClock clock = new VirtualClock(T0);
     Instance.Builder b =
-        Instance.builder(TestClusters.cluster(NODES, CORES, 0))
+        Instance.builder(ClusterBuilder.nodes(NODES).cores(CORES).leafRanks().build())
             .clock(clock)
             .executor(new SimulatedExecutor())
             .queuePolicy("easy");

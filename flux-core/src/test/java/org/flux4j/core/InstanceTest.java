@@ -7,22 +7,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.flux4j.core.exec.SimulatedExecutor;
+import org.flux4j.fixtures.ClusterBuilder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class InstanceTest {
-  private static final List<String> FULL_LIFE =
-      List.of(
-          "submit",
-          "validate",
-          "depend",
-          "priority",
-          "alloc",
-          "start",
-          "finish",
-          "release",
-          "free",
-          "clean");
+  private static final List<String> FULL_LIFE = EventNames.ran(0);
 
   private final VirtualClock clock = new VirtualClock(1_000_000);
   private Instance instance;
@@ -33,7 +23,7 @@ class InstanceTest {
 
   private Instance start(int nodes, int cores, int gpus, String matchPolicy) {
     instance =
-        Instance.builder(TestClusters.cluster(nodes, cores, gpus))
+        Instance.builder(ClusterBuilder.nodes(nodes).cores(cores).gpus(gpus).leafRanks().build())
             .matchPolicy(matchPolicy)
             .clock(clock)
             .executor(new SimulatedExecutor())
@@ -129,19 +119,7 @@ class InstanceTest {
     clock.runUntilIdle();
     JobInfo info = instance.info(id);
     assertThat(info.result()).contains(JobResult.TIMEOUT);
-    assertThat(info.eventNames())
-        .containsExactly(
-            "submit",
-            "validate",
-            "depend",
-            "priority",
-            "alloc",
-            "start",
-            "exception",
-            "finish",
-            "release",
-            "free",
-            "clean");
+    assertThat(info.eventNames()).containsExactlyElementsOf(EventNames.ran(1));
     JobEvent ex = info.eventlog().get(6);
     assertThat(ex.timestamp()).isEqualTo(1_010_000);
     assertThat(ex.context())
@@ -264,7 +242,7 @@ class InstanceTest {
   @Test
   void priorityPlugin_isConsulted() throws Exception {
     instance =
-        Instance.builder(TestClusters.cluster(1, 1, 0))
+        Instance.builder(ClusterBuilder.nodes(1).cores(1).leafRanks().build())
             .clock(clock)
             .executor(new SimulatedExecutor())
             .priorityPlugin((id, urgency, submit) -> 100 - urgency)
@@ -339,7 +317,7 @@ class InstanceTest {
 
   @Test
   void builder_rejectsUnknownPolicies() {
-    var b = Instance.builder(TestClusters.cluster(1, 1, 0));
+    var b = Instance.builder(ClusterBuilder.nodes(1).cores(1).leafRanks().build());
     assertThatThrownBy(() -> b.matchPolicy("best")).hasMessageContaining("unknown match policy");
     assertThatThrownBy(() -> b.matchPolicy("policy=high stable_ties=maybe"))
         .hasMessageContaining("unknown match policy 'policy=high stable_ties=maybe'")

@@ -12,6 +12,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import org.flux4j.core.exec.SimulatedExecutor;
+import org.flux4j.fixtures.ClusterBuilder;
 import org.flux4j.graph.ResourceGraph;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,7 +41,7 @@ class JobStoreTest {
   @Test
   void store_inactiveJobs_readBackAsTheyWere_afterPurgeAndRestart() {
     Path db = dir.resolve("jobs.db");
-    ResourceGraph g = TestClusters.cluster(1, 2, 0);
+    ResourceGraph g = ClusterBuilder.nodes(1).cores(2).leafRanks().build();
     VirtualClock clock = new VirtualClock(T0);
     JobId a;
     JobId b;
@@ -59,7 +60,8 @@ class JobStoreTest {
       assertThat(lines(in.eventlog(a))).isEqualTo(logA);
       assertThat(in.info(a).result()).contains(JobResult.COMPLETED);
     }
-    try (Instance in = open(TestClusters.cluster(1, 2, 0), new VirtualClock(T0), db)) {
+    try (Instance in =
+        open(ClusterBuilder.nodes(1).cores(2).leafRanks().build(), new VirtualClock(T0), db)) {
       assertThat(in.storedJobs()).containsExactly(a, b);
       assertThat(lines(in.eventlog(a))).isEqualTo(logA);
       JobInfo rb = in.info(b);
@@ -83,7 +85,7 @@ class JobStoreTest {
     JobId held;
     JobId dependent;
     JobInfo queuedBefore;
-    try (Instance in = open(TestClusters.cluster(1, 2, 0), clock, db)) {
+    try (Instance in = open(ClusterBuilder.nodes(1).cores(2).leafRanks().build(), clock, db)) {
       run1 = in.submit(sleep(100));
       run2 = in.submit(sleep(100));
       // urgency 10 (below the default 16): submitted in the same instant as the two sleeps, it is
@@ -103,7 +105,7 @@ class JobStoreTest {
       queuedBefore = in.info(queued);
     } // close with a store keeps the jobs as they are
     VirtualClock later = new VirtualClock(T0 + 60_000);
-    try (Instance in = open(TestClusters.cluster(1, 2, 0), later, db)) {
+    try (Instance in = open(ClusterBuilder.nodes(1).cores(2).leafRanks().build(), later, db)) {
       quiet(later);
       for (JobId lost : List.of(run1, run2)) {
         JobInfo i = in.info(lost);
@@ -138,13 +140,15 @@ class JobStoreTest {
   void restart_fromAVirtualClockAtZero_neverReusesIds() {
     Path db = dir.resolve("ids.db");
     JobId last;
-    try (Instance in = open(TestClusters.cluster(1, 1, 0), new VirtualClock(), db)) {
+    try (Instance in =
+        open(ClusterBuilder.nodes(1).cores(1).leafRanks().build(), new VirtualClock(), db)) {
       for (int i = 0; i < 2000; i++) {
         in.submit(JobRequest.builder().urgency(0).build());
       }
       last = in.jobs().get(in.jobs().size() - 1);
     }
-    try (Instance in = open(TestClusters.cluster(1, 1, 0), new VirtualClock(), db)) {
+    try (Instance in =
+        open(ClusterBuilder.nodes(1).cores(1).leafRanks().build(), new VirtualClock(), db)) {
       assertThat(in.submit(sleep(1))).isGreaterThan(last);
       assertThat(in.jobs()).hasSize(2001);
     }
@@ -153,11 +157,15 @@ class JobStoreTest {
   @Test
   void open_anotherGraph_isRefused_fileUntouched() throws Exception {
     Path db = dir.resolve("g.db");
-    try (Instance in = open(TestClusters.cluster(1, 2, 0), new VirtualClock(T0), db)) {
+    try (Instance in =
+        open(ClusterBuilder.nodes(1).cores(2).leafRanks().build(), new VirtualClock(T0), db)) {
       in.submit(sleep(1));
     }
     byte[] before = Files.readAllBytes(db);
-    assertThatThrownBy(() -> open(TestClusters.cluster(2, 2, 0), new VirtualClock(T0), db))
+    assertThatThrownBy(
+            () ->
+                open(
+                    ClusterBuilder.nodes(2).cores(2).leafRanks().build(), new VirtualClock(T0), db))
         .isInstanceOf(JobStoreException.class)
         .hasMessageContaining(db.toString())
         .hasMessageContaining("another resource graph");
@@ -167,7 +175,8 @@ class JobStoreTest {
   @Test
   void open_newerFormat_isRefused_fileUntouched() throws Exception {
     Path db = dir.resolve("new.db");
-    try (Instance in = open(TestClusters.cluster(1, 2, 0), new VirtualClock(T0), db)) {
+    try (Instance in =
+        open(ClusterBuilder.nodes(1).cores(2).leafRanks().build(), new VirtualClock(T0), db)) {
       in.submit(sleep(1));
     }
     try (RandomAccessFile f = new RandomAccessFile(db.toFile(), "rw")) {
@@ -175,7 +184,10 @@ class JobStoreTest {
       f.writeInt(99);
     }
     byte[] before = Files.readAllBytes(db);
-    assertThatThrownBy(() -> open(TestClusters.cluster(1, 2, 0), new VirtualClock(T0), db))
+    assertThatThrownBy(
+            () ->
+                open(
+                    ClusterBuilder.nodes(1).cores(2).leafRanks().build(), new VirtualClock(T0), db))
         .isInstanceOf(JobStoreException.class)
         .hasMessageContaining("format version 99")
         .hasMessageContaining("newer");
@@ -185,13 +197,14 @@ class JobStoreTest {
   @Test
   void open_truncatedOrCorruptOrForeign_isRefused_fileUntouched() throws Exception {
     Path db = dir.resolve("t.db");
-    try (Instance in = open(TestClusters.cluster(1, 2, 0), new VirtualClock(T0), db)) {
+    try (Instance in =
+        open(ClusterBuilder.nodes(1).cores(2).leafRanks().build(), new VirtualClock(T0), db)) {
       for (int i = 0; i < 300; i++) {
         in.submit(JobRequest.builder().name("job" + i).urgency(0).build());
       }
     }
     byte[] whole = Files.readAllBytes(db);
-    ResourceGraph g = TestClusters.cluster(1, 2, 0);
+    ResourceGraph g = ClusterBuilder.nodes(1).cores(2).leafRanks().build();
     // truncated at a page boundary, in the middle of a page, and to nothing
     for (int len : new int[] {whole.length / 2 / 4096 * 4096, whole.length - 100, 50, 0}) {
       Path t = dir.resolve("cut" + len + ".db");
@@ -236,7 +249,8 @@ class JobStoreTest {
   @Test
   void submit_returnsOnlyOnceOnDisk() throws Exception {
     Path db = dir.resolve("d.db");
-    try (Instance in = open(TestClusters.cluster(1, 1, 0), new VirtualClock(T0), db)) {
+    try (Instance in =
+        open(ClusterBuilder.nodes(1).cores(1).leafRanks().build(), new VirtualClock(T0), db)) {
       JobId id = in.submit(JobRequest.builder().name("x").urgency(0).command("echo", "hi").build());
       // another connection sees the job at once: the submit was committed before it returned
       try (Connection conn = DriverManager.getConnection("jdbc:sqlite:" + db);

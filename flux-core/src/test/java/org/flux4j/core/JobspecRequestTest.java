@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import org.flux4j.core.exec.SimulatedExecutor;
+import org.flux4j.fixtures.ClusterBuilder;
 import org.flux4j.policy.jobspec.Jobspec;
 import org.junit.jupiter.api.Test;
 
@@ -56,7 +57,7 @@ class JobspecRequestTest {
   void jobspecJob_isMatchedOnTheGraph_andRunsItsTasks() throws Exception {
     VirtualClock clock = new VirtualClock();
     try (Instance in =
-        Instance.builder(TestClusters.cluster(3, 4, 0))
+        Instance.builder(ClusterBuilder.nodes(3).cores(4).leafRanks().build())
             .matchPolicy("low")
             .clock(clock)
             .executor(new SimulatedExecutor())
@@ -87,7 +88,7 @@ class JobspecRequestTest {
   void countingModel_runsTheSameLifecycle() throws Exception {
     VirtualClock clock = new VirtualClock();
     try (Instance in =
-        Instance.builder(TestClusters.cluster(2, 2, 0))
+        Instance.builder(ClusterBuilder.nodes(2).cores(2).leafRanks().build())
             .matchPolicy("counting")
             .clock(clock)
             .executor(new SimulatedExecutor())

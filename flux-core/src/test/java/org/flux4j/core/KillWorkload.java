@@ -18,6 +18,7 @@ import org.flux4j.core.exec.ExecJob;
 import org.flux4j.core.exec.ExecListener;
 import org.flux4j.core.exec.Execution;
 import org.flux4j.core.exec.Executor;
+import org.flux4j.fixtures.ClusterBuilder;
 
 /**
  * The child JVM of {@link StoreKillTest}: an instance on a store, fed with a random workload until
@@ -100,7 +101,7 @@ final class KillWorkload {
     Marks submitted = new Marks(dir.resolve("submitted-" + gen));
     MarkingExecutor ex = new MarkingExecutor(new Marks(dir.resolve("started-" + gen)));
     Instance in =
-        Instance.builder(TestClusters.cluster(NODES, CORES, 0))
+        Instance.builder(ClusterBuilder.nodes(NODES).cores(CORES).leafRanks().build())
             .executor(ex)
             .inactiveNumLimit(64)
             .store(store)

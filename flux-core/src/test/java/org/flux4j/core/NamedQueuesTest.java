@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.util.List;
 import org.flux4j.core.exec.SimulatedExecutor;
+import org.flux4j.fixtures.ClusterBuilder;
 import org.flux4j.graph.ResourceGraph;
 import org.flux4j.policy.queue.QueueConfig;
 import org.flux4j.policy.queue.QueueLimits;
@@ -28,7 +29,7 @@ class NamedQueuesTest {
 
   /** 4 nodes of 4 cores; node0 has the property "debug", the others "batch". */
   private Instance start() {
-    ResourceGraph g = TestClusters.cluster(4, 4, 0);
+    ResourceGraph g = ClusterBuilder.nodes(4).cores(4).leafRanks().build();
     for (int v = 0; v < g.vertexLimit(); v++) {
       if (g.type(v).equals("node")) {
         g.setProperty(v, g.rank(v) == 0 ? "debug" : "batch", "");

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.flux4j.core.exec.SimulatedExecutor;
+import org.flux4j.fixtures.ClusterBuilder;
 import org.junit.jupiter.api.Test;
 
 class NestingTest {
@@ -27,7 +28,7 @@ class NestingTest {
   @Test
   void threeLevels_eachChildSeesExactlyItsAllocation() throws Exception {
     try (Instance root =
-        Instance.builder(TestClusters.cluster(4, 4, 0))
+        Instance.builder(ClusterBuilder.nodes(4).cores(4).leafRanks().build())
             .name("root")
             .matchPolicy("low")
             .clock(clock)
@@ -76,7 +77,7 @@ class NestingTest {
   @Test
   void cancelingTheParentJob_closesTheChild_andCancelsItsJobs() throws Exception {
     try (Instance root =
-        Instance.builder(TestClusters.cluster(2, 2, 0))
+        Instance.builder(ClusterBuilder.nodes(2).cores(2).leafRanks().build())
             .clock(clock)
             .executor(new SimulatedExecutor())
             .build()) {
@@ -102,7 +103,7 @@ class NestingTest {
   @Test
   void unsatisfiableChild_failsItsFuture() {
     try (Instance root =
-        Instance.builder(TestClusters.cluster(1, 2, 0))
+        Instance.builder(ClusterBuilder.nodes(1).cores(2).leafRanks().build())
             .clock(clock)
             .executor(new SimulatedExecutor())
             .build()) {

@@ -8,13 +8,14 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.flux4j.core.exec.ProcessExecutor;
 import org.flux4j.core.exec.TaskOutput;
+import org.flux4j.fixtures.ClusterBuilder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ProcessExecutorTest {
 
   private static Instance instance(int nodes, int cores, int gpus) {
-    return Instance.builder(TestClusters.cluster(nodes, cores, gpus))
+    return Instance.builder(ClusterBuilder.nodes(nodes).cores(cores).gpus(gpus).leafRanks().build())
         .matchPolicy("low")
         .clock(SystemClock.get())
         .executor(new ProcessExecutor())

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.flux4j.core.exec.SimulatedExecutor;
+import org.flux4j.fixtures.ClusterBuilder;
 import org.junit.jupiter.api.Test;
 
 class SimulationTest {
@@ -16,7 +17,7 @@ class SimulationTest {
     VirtualClock clock = new VirtualClock(1_700_000_000_000L);
     List<String> out = new ArrayList<>();
     try (Instance in =
-        Instance.builder(TestClusters.cluster(8, 4, 0))
+        Instance.builder(ClusterBuilder.nodes(8).cores(4).leafRanks().build())
             .clock(clock)
             .executor(new SimulatedExecutor())
             .build()) {
@@ -91,7 +92,7 @@ class SimulationTest {
   void urgencyChangedInDepend_isUsedForThePriority() throws Exception {
     VirtualClock clock = new VirtualClock();
     try (Instance in =
-        Instance.builder(TestClusters.cluster(1, 1, 0))
+        Instance.builder(ClusterBuilder.nodes(1).cores(1).leafRanks().build())
             .clock(clock)
             .executor(new SimulatedExecutor())
             .build()) {

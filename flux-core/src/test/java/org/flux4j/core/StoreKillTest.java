@@ -3,7 +3,6 @@ package org.flux4j.core;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.BufferedReader;
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -22,6 +21,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import org.flux4j.fixtures.ChildJvm;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -89,27 +89,15 @@ class StoreKillTest {
   }
 
   private Process child(Path db, int gen, long seed, String mode) throws IOException {
-    Set<String> cp = new LinkedHashSet<>();
-    for (String prop : new String[] {"jdk.module.path", "java.class.path"}) {
-      String v = System.getProperty(prop);
-      if (v != null && !v.isEmpty()) {
-        cp.addAll(List.of(v.split(File.pathSeparator)));
-      }
-    }
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     return new ProcessBuilder(
-            java,
-            "-Xmx128m",
-            "-XX:TieredStopAtLevel=1",
-            "-XX:+UseSerialGC",
-            "-cp",
-            String.join(File.pathSeparator, cp),
-            KillWorkload.class.getName(),
-            db.toString(),
-            dir.toString(),
-            Integer.toString(gen),
-            Long.toString(seed),
-            mode)
+            ChildJvm.command(
+                List.of("-Xmx128m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"),
+                KillWorkload.class,
+                db.toString(),
+                dir.toString(),
+                Integer.toString(gen),
+                Long.toString(seed),
+                mode))
         .redirectErrorStream(true)
         .start();
   }

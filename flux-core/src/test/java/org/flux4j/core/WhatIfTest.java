@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import org.flux4j.core.exec.SimulatedExecutor;
 import org.flux4j.core.sim.Forecast;
+import org.flux4j.fixtures.ClusterBuilder;
 import org.junit.jupiter.api.Test;
 
 /** What-if: the start of a request not submitted, and the forecast of a set of jobs. */
@@ -16,7 +17,7 @@ class WhatIfTest {
   }
 
   private static Instance start(VirtualClock clock, String matchPolicy, String queuePolicy) {
-    return Instance.builder(TestClusters.cluster(1, 4, 0))
+    return Instance.builder(ClusterBuilder.nodes(1).cores(4).leafRanks().build())
         .clock(clock)
         .executor(new SimulatedExecutor())
         .matchPolicy(matchPolicy)
@@ -74,14 +75,19 @@ class WhatIfTest {
     }
   }
 
+  /** {@link Forecast#run} on one node of 8 cores with the first-match policy. */
+  private static List<Forecast.Prediction> forecastOn8Cores(
+      String queuePolicy, long now, List<Forecast.Job> jobs) {
+    return Forecast.run(
+        ClusterBuilder.nodes(1).cores(8).leafRanks().build(), queuePolicy, "first", now, jobs);
+  }
+
   /** Hand-calculated: a chain, a fan-out and fan-in, and a job waiting for cores on 8 cores. */
   @Test
   void forecast_chainsFansAndWaits() {
     List<Forecast.Prediction> p =
-        Forecast.run(
-            TestClusters.cluster(1, 8, 0),
+        forecastOn8Cores(
             "easy",
-            "first",
             1_000_000,
             List.of(
                 new Forecast.Job("a", job(2, 60), List.of()),
@@ -108,10 +114,8 @@ class WhatIfTest {
   @Test
   void forecast_aJobThatCannotRun_failsWhatDependsOnIt() {
     List<Forecast.Prediction> p =
-        Forecast.run(
-            TestClusters.cluster(1, 8, 0),
+        forecastOn8Cores(
             "fcfs",
-            "first",
             0,
             List.of(
                 new Forecast.Job("huge", job(9, 10), List.of()),
@@ -127,20 +131,14 @@ class WhatIfTest {
   void forecast_refusesBadInput_naming() {
     assertThatThrownBy(
             () ->
-                Forecast.run(
-                    TestClusters.cluster(1, 8, 0),
-                    "fcfs",
-                    "first",
-                    0,
-                    List.of(new Forecast.Job("x", job(1, 10), List.of("afterok:y")))))
+                forecastOn8Cores(
+                    "fcfs", 0, List.of(new Forecast.Job("x", job(1, 10), List.of("afterok:y")))))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("job 'x' depends on 'y'");
     assertThatThrownBy(
             () ->
-                Forecast.run(
-                    TestClusters.cluster(1, 8, 0),
+                forecastOn8Cores(
                     "fcfs",
-                    "first",
                     0,
                     List.of(new Forecast.Job("x", JobRequest.builder().build(), List.of()))))
         .hasMessageContaining("job 'x' has no duration");

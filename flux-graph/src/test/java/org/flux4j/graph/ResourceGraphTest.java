@@ -3,13 +3,14 @@ package org.flux4j.graph;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.flux4j.fixtures.ClusterBuilder;
 import org.junit.jupiter.api.Test;
 
 class ResourceGraphTest {
 
   /** cluster0 -> node0, node1 -> core0, core1 each. */
   private static ResourceGraph small() {
-    return TestGraphs.twoNodesOfTwoCores().build();
+    return ClusterBuilder.nodes(2).cores(2).build();
   }
 
   @Test
@@ -48,13 +49,7 @@ class ResourceGraphTest {
   @Test
   void attach_addsOnlyNewVertices() {
     ResourceGraph g = small();
-    GraphBuilder b = ResourceGraph.builder();
-    int c = b.addVertex("cluster", "cluster", null, 0, 0, -1, 1, "");
-    b.root(c, Subsystems.CONTAINMENT);
-    int node = b.addVertex("node", "node", null, 2, 100, 2, 1, "");
-    b.contain(c, node);
-    b.contain(node, b.addVertex("core", "core", null, 0, 101, -1, 1, ""));
-    int[] added = g.attach(b.build());
+    int[] added = g.attach(extraNode());
     assertThat(added).hasSize(2);
     assertThat(g.vertexCount()).isEqualTo(9);
     assertThat(g.path(added[1])).isEqualTo("/cluster0/node2/core0");
@@ -63,13 +58,7 @@ class ResourceGraphTest {
 
   /** One new node with a core under cluster0, as a graph to attach. */
   private static ResourceGraph extraNode() {
-    GraphBuilder b = ResourceGraph.builder();
-    int c = b.addVertex("cluster", "cluster", null, 0, 0, -1, 1, "");
-    b.root(c, Subsystems.CONTAINMENT);
-    int node = b.addVertex("node", "node", null, 2, 100, 2, 1, "");
-    b.contain(c, node);
-    b.contain(node, b.addVertex("core", "core", null, 0, 101, -1, 1, ""));
-    return b.build();
+    return ClusterBuilder.nodes(1).firstNode(2).cores(1).uniqIdsFrom(100).build();
   }
 
   /** What a test compares: every observable of every vertex, and the edges. */

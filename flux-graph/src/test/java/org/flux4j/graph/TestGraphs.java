@@ -4,21 +4,6 @@ package org.flux4j.graph;
 public final class TestGraphs {
   private TestGraphs() {}
 
-  /** cluster0 -> node0, node1 (ranks 0, 1) -> core0, core1 each; to extend before building. */
-  public static GraphBuilder twoNodesOfTwoCores() {
-    GraphBuilder b = ResourceGraph.builder();
-    int c = b.addVertex("cluster", "cluster", 0, -1, 1, "");
-    b.root(c, Subsystems.CONTAINMENT);
-    for (int n = 0; n < 2; n++) {
-      int node = b.addVertex("node", "node", n, n, 1, "");
-      b.contain(c, node);
-      for (int k = 0; k < 2; k++) {
-        b.contain(node, b.addVertex("core", "core", k, -1, 1, ""));
-      }
-    }
-    return b;
-  }
-
   /**
    * The {@code tiny} preset (what GRUG makes of flux-sched's tiny.graphml: same vertex order, ids
    * and uniq_ids) with, as Fluxion's GRUG reader adds them, a reverse "in" edge from each child to

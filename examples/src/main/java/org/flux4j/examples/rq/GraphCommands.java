@@ -49,9 +49,8 @@ final class GraphCommands {
     if (args.size() != 2) {
       return io.malformed();
     }
-    String text = io.readFile(args.get(1));
+    String text = io.readFileOrReport(args.get(1));
     if (text == null) {
-      io.errLine("ERROR: can't open " + args.get(1));
       return true;
     }
     String error = backend.attach(text);

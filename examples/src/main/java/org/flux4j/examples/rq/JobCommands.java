@@ -54,9 +54,8 @@ final class JobCommands {
 
   /** Runs one match; returns whether it succeeded (a file that cannot be read counts as such). */
   private boolean runMatch(long jobId, Backend.Op op, String jobspecFile) {
-    String jobspec = io.readFile(jobspecFile);
+    String jobspec = io.readFileOrReport(jobspecFile);
     if (jobspec == null) {
-      io.errLine("ERROR: can't open " + jobspecFile);
       return true;
     }
     long t0 = System.nanoTime();
@@ -164,9 +163,8 @@ final class JobCommands {
       io.errLine("ERROR: unsupported reader " + reader);
       return true;
     }
-    String text = io.readFile(args.get(3));
+    String text = io.readFileOrReport(args.get(3));
     if (text == null) {
-      io.errLine("ERROR: can't open " + args.get(3));
       return true;
     }
     long jobId = CFormat.strtoll(args.get(4));
@@ -240,9 +238,8 @@ final class JobCommands {
       io.errLine("ERROR: unsupported reader " + reader);
       return true;
     }
-    String text = io.readFile(args.get(3));
+    String text = io.readFileOrReport(args.get(3));
     if (text == null) {
-      io.errLine("ERROR: can't open " + args.get(3));
       return true;
     }
     boolean ok;

@@ -91,4 +91,16 @@ final class SessionIo {
       return null;
     }
   }
+
+  /**
+   * {@link #readFile}, reporting a file that cannot be opened as resource-query does ({@code ERROR:
+   * can't open NAME}); the caller then ends the command.
+   */
+  String readFileOrReport(String name) {
+    String text = readFile(name);
+    if (text == null) {
+      errLine("ERROR: can't open " + name);
+    }
+    return text;
+  }
 }

@@ -9,6 +9,8 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import org.flux4j.examples.Flux4j;
@@ -40,6 +42,13 @@ class ResearchPathTest {
       out = bo.toString(StandardCharsets.UTF_8);
       err = be.toString(StandardCharsets.UTF_8);
     }
+  }
+
+  /** {@code flux4j replay SWF WINDOW --count=250 MORE...}. */
+  private int replayWindow(Path swf, String window, String... more) {
+    List<String> args = new ArrayList<>(List.of("replay", swf.toString(), window, "--count=250"));
+    args.addAll(List.of(more));
+    return run(args.toArray(new String[0]));
   }
 
   /** A seeded SWF trace of 16 nodes x 4 cores: bursts of long wide jobs and short narrow ones. */
@@ -75,15 +84,8 @@ class ResearchPathTest {
     Path png = dir.resolve("compare.png");
     String window = "--first-job=21";
     int rc =
-        run(
-            "replay",
-            swf.toString(),
-            window,
-            "--count=250",
-            "--queue-policy",
-            "easy,conservative,sjf",
-            "--plot",
-            png.toString());
+        replayWindow(
+            swf, window, "--queue-policy", "easy,conservative,sjf", "--plot", png.toString());
     assertThat(rc).as(err).isZero();
     String[] lines = out.split("\n");
     assertThat(lines).hasSize(4);
@@ -96,28 +98,11 @@ class ResearchPathTest {
     assertThat(new String(image, 1, 3, StandardCharsets.US_ASCII)).isEqualTo("PNG");
 
     // the comparison's rows are the single-policy replays of the same window
-    assertThat(
-            run(
-                "replay",
-                swf.toString(),
-                window,
-                "--count=250",
-                "--queue-policy=easy,sjf",
-                "--json"))
-        .isZero();
+    assertThat(replayWindow(swf, window, "--queue-policy=easy,sjf", "--json")).isZero();
     JsonNode rows = new ObjectMapper().readTree(out);
     for (int i = 0; i < 2; i++) {
       String policy = rows.get(i).get("queue_policy").asText();
-      assertThat(
-              run(
-                  "replay",
-                  swf.toString(),
-                  window,
-                  "--count=250",
-                  "--queue-policy",
-                  policy,
-                  "--json"))
-          .isZero();
+      assertThat(replayWindow(swf, window, "--queue-policy", policy, "--json")).isZero();
       JsonNode alone = new ObjectMapper().readTree(out);
       assertThat(rows.get(i).get("jobs").asInt())
           .isEqualTo(250)

@@ -29,6 +29,15 @@ class ShortestJobFirstTest {
         .isInstanceOf(ShortestJobFirst.class);
   }
 
+  /** Submits A (4 cores, 100 s), lets it start, then B (300 s), C (100 s), D (2 cores, 50 s). */
+  private static JobId[] runABCD(Instance flux, VirtualClock clock) {
+    JobId a = flux.submit(job(4, 100));
+    clock.advanceBy(0);
+    JobId[] ids = {a, flux.submit(job(4, 300)), flux.submit(job(4, 100)), flux.submit(job(2, 50))};
+    clock.runUntilIdle();
+    return ids;
+  }
+
   /**
    * A(4 cores, 100 s) runs; B (300 s), C (100 s) and D (2 cores, 50 s) wait. Shortest first: D at
    * 100 to 150, C reserved and started at 150 to 250, B at 250 to 550; under easy it would be B, C,
@@ -36,12 +45,11 @@ class ShortestJobFirstTest {
    */
   @Test
   void shortestRequestStartsFirst(Instance flux, VirtualClock clock) {
-    JobId a = flux.submit(job(4, 100));
-    clock.advanceBy(0);
-    JobId b = flux.submit(job(4, 300));
-    JobId c = flux.submit(job(4, 100));
-    JobId d = flux.submit(job(2, 50));
-    clock.runUntilIdle();
+    JobId[] abcd = runABCD(flux, clock);
+    JobId a = abcd[0];
+    JobId b = abcd[1];
+    JobId c = abcd[2];
+    JobId d = abcd[3];
     assertThat(flux.info(a)).isCompleted().startedAt(0);
     assertThat(flux.info(d)).isCompleted().startedAt(100_000).endedAt(150_000);
     assertThat(flux.info(c)).isCompleted().startedAt(150_000).endedAt(250_000);
@@ -51,16 +59,11 @@ class ShortestJobFirstTest {
   @Test
   @WithVirtualCluster(nodes = 1, coresPerNode = 4, queuePolicy = "easy")
   void easy_onTheSameJobs_keepsSubmissionOrder(Instance flux, VirtualClock clock) {
-    JobId a = flux.submit(job(4, 100));
-    clock.advanceBy(0);
-    JobId b = flux.submit(job(4, 300));
-    JobId c = flux.submit(job(4, 100));
-    JobId d = flux.submit(job(2, 50));
-    clock.runUntilIdle();
-    assertThat(flux.info(a)).startedAt(0);
-    assertThat(flux.info(b)).startedAt(100_000);
-    assertThat(flux.info(c)).startedAt(400_000);
-    assertThat(flux.info(d)).startedAt(500_000);
+    JobId[] abcd = runABCD(flux, clock);
+    assertThat(flux.info(abcd[0])).startedAt(0);
+    assertThat(flux.info(abcd[1])).startedAt(100_000);
+    assertThat(flux.info(abcd[2])).startedAt(400_000);
+    assertThat(flux.info(abcd[3])).startedAt(500_000);
   }
 
   /**

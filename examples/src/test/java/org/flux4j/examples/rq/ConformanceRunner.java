@@ -201,34 +201,12 @@ final class ConformanceRunner {
     int rc;
     byte[] input = commands.getBytes(StandardCharsets.UTF_8);
     try (OutputStream so = Files.newOutputStream(dir.resolve("stdout"));
-        PrintStream stdout = new PrintStream(so, false, StandardCharsets.UTF_8)) {
-      if (mode.equals("tfile_append_stderr")) {
-        Files.write(dir.resolve("R.out"), new byte[0]);
-        try (PrintStream stderr =
-            new PrintStream(
-                new FileOutputStream(dir.resolve("R.out").toFile(), true),
-                false,
-                StandardCharsets.UTF_8)) {
-          rc =
-              ResourceQueryMain.run(
-                  args.toArray(new String[0]),
-                  new ByteArrayInputStream(input),
-                  stdout,
-                  stderr,
-                  dir);
-        }
-      } else {
-        try (OutputStream se = Files.newOutputStream(dir.resolve("stderr"));
-            PrintStream stderr = new PrintStream(se, false, StandardCharsets.UTF_8)) {
-          rc =
-              ResourceQueryMain.run(
-                  args.toArray(new String[0]),
-                  new ByteArrayInputStream(input),
-                  stdout,
-                  stderr,
-                  dir);
-        }
-      }
+        PrintStream stdout = new PrintStream(so, false, StandardCharsets.UTF_8);
+        PrintStream stderr =
+            new PrintStream(stderrTarget(mode, dir), false, StandardCharsets.UTF_8)) {
+      rc =
+          ResourceQueryMain.run(
+              args.toArray(new String[0]), new ByteArrayInputStream(input), stdout, stderr, dir);
     }
     if (rc != 0) {
       return fail(c, "exit status " + rc);
@@ -449,5 +427,17 @@ final class ConformanceRunner {
         Files.deleteIfExists(p);
       }
     }
+  }
+
+  /**
+   * Where a case's stderr goes: in mode tfile_append_stderr appended to R.out (created empty
+   * first), as the manifest's runner does, else to a file "stderr" of its own.
+   */
+  private static OutputStream stderrTarget(String mode, Path dir) throws IOException {
+    if (mode.equals("tfile_append_stderr")) {
+      Files.write(dir.resolve("R.out"), new byte[0]);
+      return new FileOutputStream(dir.resolve("R.out").toFile(), true);
+    }
+    return Files.newOutputStream(dir.resolve("stderr"));
   }
 }

@@ -21,15 +21,16 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
+import org.flux4j.fixtures.SharedData;
 import org.junit.jupiter.api.Test;
 
 /**
  * Fluxion's resource-query conformance cases ({@code shared/conformance/manifest-dev.tsv}), run
  * in-process against {@link ResourceQueryMain#run}.
  *
- * <p>The conformance folder is {@code <repo root>/../shared/conformance} (or the nearest {@code
- * shared/conformance} above the repository, or the folder named by the system property {@code
- * flux4j.conformance.dir}); the test is skipped when there is none. The committed ratchet {@code
+ * <p>The conformance folder is {@code <repo root>/../shared/conformance}, or {@code conformance}
+ * under the folder named by the system property {@code flux4j.shared} (see {@link SharedData}); the
+ * test is skipped, with a message, when there is none. The committed ratchet {@code
  * conformance/passing.txt} lists the cases that must pass: the test fails if one of them fails, and
  * prints the cases that pass without being listed. System properties: {@code
  * flux4j.conformance.only} (a regex of case ids to run), {@code flux4j.conformance.writePassing}
@@ -41,12 +42,14 @@ class ConformanceTest {
   @Test
   void conformance_listedCases_stillPass() throws Exception {
     Path root = repoRoot();
-    Path conformance = conformanceDir(root);
+    Path conformance = conformanceDir();
     assumeTrue(
         conformance != null,
         "no shared/conformance folder beside the repository ("
             + root
-            + "/../shared/conformance): conformance suite skipped");
+            + "/../shared/conformance, or under -D"
+            + SharedData.PROPERTY
+            + "): conformance suite skipped");
     List<ConformanceRunner.Case> cases =
         ConformanceRunner.readManifest(conformance.resolve("manifest-dev.tsv"));
     String only = System.getProperty("flux4j.conformance.only", "");
@@ -178,34 +181,17 @@ class ConformanceTest {
     return ids;
   }
 
-  /** The repository root: from maven.multiModuleProjectDirectory, else up from the cwd. */
+  /** The repository root (the fixtures' project root, found up from the working directory). */
   static Path repoRoot() {
-    String mm = System.getProperty("maven.multiModuleProjectDirectory");
-    if (mm != null && Files.isDirectory(Path.of(mm, "examples"))) {
-      return Path.of(mm).toAbsolutePath().normalize();
-    }
-    Path p = Path.of("").toAbsolutePath().normalize();
-    for (Path q = p; q != null; q = q.getParent()) {
-      if (Files.isRegularFile(q.resolve("pom.xml")) && Files.isDirectory(q.resolve("examples"))) {
-        return q;
-      }
-    }
-    return p;
+    return SharedData.projectRoot()
+        .orElseThrow(
+            () ->
+                new IllegalStateException(
+                    "no flux4j checkout above " + Path.of("").toAbsolutePath()));
   }
 
-  /** The conformance folder for {@code root}, or null. */
-  static Path conformanceDir(Path root) {
-    String explicit = System.getProperty("flux4j.conformance.dir");
-    if (explicit != null && !explicit.isEmpty()) {
-      Path p = Path.of(explicit);
-      return Files.isRegularFile(p.resolve("manifest-dev.tsv")) ? p : null;
-    }
-    for (Path q = root.getParent(); q != null; q = q.getParent()) {
-      Path c = q.resolve("shared/conformance");
-      if (Files.isRegularFile(c.resolve("manifest-dev.tsv"))) {
-        return c;
-      }
-    }
-    return null;
+  /** The conformance folder (shared/conformance, see {@link SharedData}), or null. */
+  static Path conformanceDir() {
+    return SharedData.find("conformance/manifest-dev.tsv").map(Path::getParent).orElse(null);
   }
 }

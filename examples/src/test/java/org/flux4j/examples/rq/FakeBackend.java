@@ -5,10 +5,9 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.SortedSet;
-import org.flux4j.graph.GraphBuilder;
+import org.flux4j.fixtures.ClusterBuilder;
 import org.flux4j.graph.ResourceGraph;
 import org.flux4j.graph.Status;
-import org.flux4j.graph.Subsystems;
 
 /** A scripted {@link Backend} for session tests: replies are queued, calls are recorded. */
 final class FakeBackend implements Backend {
@@ -24,15 +23,7 @@ final class FakeBackend implements Backend {
   long postorder = 5;
 
   FakeBackend() {
-    GraphBuilder b = ResourceGraph.builder();
-    int c = b.addVertex("cluster", "cluster", 0, -1, 1, "");
-    b.root(c, Subsystems.CONTAINMENT);
-    for (int n = 0; n < 2; n++) {
-      int node = b.addVertex("node", "node", n, n, 1, "");
-      b.contain(c, node);
-      b.contain(node, b.addVertex("core", "core", 0, -1, 1, ""));
-    }
-    graph = b.build();
+    graph = ClusterBuilder.nodes(2).cores(1).build();
   }
 
   @Override

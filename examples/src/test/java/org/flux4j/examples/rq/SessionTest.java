@@ -15,6 +15,15 @@ import org.junit.jupiter.api.io.TempDir;
 class SessionTest {
   @TempDir Path dir;
 
+  /** What match allocate prints for job 1 on the fake backend's graph. */
+  private static final String ALLOCATED_JOB1 =
+      "      ---cluster0[1:s]\n"
+          + "INFO: =============================\n"
+          + "INFO: JOBID=1\n"
+          + "INFO: RESOURCES=ALLOCATED\n"
+          + "INFO: SCHEDULED AT=Now\n"
+          + "INFO: =============================\n";
+
   private final FakeBackend backend = new FakeBackend();
   private final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
   private final ByteArrayOutputStream stderr = new ByteArrayOutputStream();
@@ -27,13 +36,20 @@ class SessionTest {
     all[1] = "g.graphml";
     all[2] = "-d";
     System.arraycopy(args, 0, all, 3, args.length);
+    return runWith((o, text, cwd) -> backend, commands, all);
+  }
+
+  /**
+   * A session on {@code commands} with exactly these arguments and backends from {@code factory}.
+   */
+  private int runWith(ResourceQueryMain.BackendFactory factory, String commands, String... args) {
     return ResourceQueryMain.run(
-        all,
+        args,
         new ByteArrayInputStream(commands.getBytes(StandardCharsets.UTF_8)),
         new PrintStream(stdout, true, StandardCharsets.UTF_8),
         new PrintStream(stderr, true, StandardCharsets.UTF_8),
         dir,
-        (o, text, cwd) -> backend);
+        factory);
   }
 
   private String out() {
@@ -51,14 +67,7 @@ class SessionTest {
   @Test
   void match_allocated_printsResourcesAndInfoBlock() throws IOException {
     assertThat(run("match allocate job.yaml\nquit\n")).isZero();
-    assertThat(out())
-        .isEqualTo(
-            "      ---cluster0[1:s]\n"
-                + "INFO: =============================\n"
-                + "INFO: JOBID=1\n"
-                + "INFO: RESOURCES=ALLOCATED\n"
-                + "INFO: SCHEDULED AT=Now\n"
-                + "INFO: =============================\n");
+    assertThat(out()).isEqualTo(ALLOCATED_JOB1);
     assertThat(backend.calls).containsExactly("match allocate 1 jobspec");
   }
 
@@ -132,14 +141,7 @@ class SessionTest {
   @Test
   void elapse_countsGoToStdout_whileBlockGoesToTestOutput() throws IOException {
     run("match allocate job.yaml\nquit\n", "-e", "-t", "R.out");
-    assertThat(Files.readString(dir.resolve("R.out")))
-        .isEqualTo(
-            "      ---cluster0[1:s]\n"
-                + "INFO: =============================\n"
-                + "INFO: JOBID=1\n"
-                + "INFO: RESOURCES=ALLOCATED\n"
-                + "INFO: SCHEDULED AT=Now\n"
-                + "INFO: =============================\n");
+    assertThat(Files.readString(dir.resolve("R.out"))).isEqualTo(ALLOCATED_JOB1);
     assertThat(out())
         .contains("INFO: Vertex Count: 5\n")
         .contains("INFO: number of vertices with rank -1: 3\n")
@@ -279,14 +281,7 @@ class SessionTest {
   @Test
   void prompt_isPrintedUnlessDisabled() throws IOException {
     Files.writeString(dir.resolve("g.graphml"), "graph");
-    int rc =
-        ResourceQueryMain.run(
-            new String[] {"-L", "g.graphml"},
-            new ByteArrayInputStream("help q\n".getBytes(StandardCharsets.UTF_8)),
-            new PrintStream(stdout, true, StandardCharsets.UTF_8),
-            new PrintStream(stderr, true, StandardCharsets.UTF_8),
-            dir,
-            (o, text, cwd) -> backend);
+    int rc = runWith((o, text, cwd) -> backend, "help q\n", "-L", "g.graphml");
     assertThat(rc).isZero();
     assertThat(out()).startsWith("resource-query> INFO: quit (q) -- ").endsWith("resource-query> ");
   }
@@ -306,15 +301,13 @@ class SessionTest {
   void setupFailure_printsRuntimeErrorAndExits1() throws IOException {
     Files.writeString(dir.resolve("g.graphml"), "graph");
     int rc =
-        ResourceQueryMain.run(
-            new String[] {"-L", "g.graphml"},
-            new ByteArrayInputStream(new byte[0]),
-            new PrintStream(stdout, true, StandardCharsets.UTF_8),
-            new PrintStream(stderr, true, StandardCharsets.UTF_8),
-            dir,
+        runWith(
             (o, text, cwd) -> {
               throw new ResourceQueryMain.SetupException("bad graph\n");
-            });
+            },
+            "",
+            "-L",
+            "g.graphml");
     assertThat(rc).isEqualTo(1);
     assertThat(err()).isEqualTo(": Runtime error: bad graph\n\n");
   }

@@ -4,12 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.flux4j.examples.Cli;
 import org.flux4j.examples.Flux4j;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,13 +19,9 @@ class WorkflowCommandTest {
 
   /** Runs the launcher with {@code args}, capturing its status and both streams. */
   static Result run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cl = new CommandLine(Flux4j.class);
-    cl.setOut(new PrintWriter(out, true));
-    cl.setErr(new PrintWriter(err, true));
-    int rc = cl.execute(args);
-    return new Result(rc, out.toString(), err.toString());
+    Cli cli = new Cli();
+    int rc = cli.run(args);
+    return new Result(rc, cli.out(), cli.err());
   }
 
   @Test

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -17,6 +16,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.flux4j.examples.Flux4j;
+import org.flux4j.fixtures.ChildJvm;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -122,23 +122,7 @@ class WorkflowResumeTest {
   }
 
   private static Process child(String... args) throws Exception {
-    Set<String> cp = new LinkedHashSet<>();
-    for (String prop : new String[] {"jdk.module.path", "java.class.path"}) {
-      String v = System.getProperty(prop);
-      if (v != null && !v.isEmpty()) {
-        cp.addAll(List.of(v.split(File.pathSeparator)));
-      }
-    }
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    List<String> cmd =
-        new java.util.ArrayList<>(
-            List.of(
-                java,
-                "-Xmx256m",
-                "-cp",
-                String.join(File.pathSeparator, cp),
-                Flux4j.class.getName()));
-    cmd.addAll(List.of(args));
+    List<String> cmd = ChildJvm.command(List.of("-Xmx256m"), Flux4j.class, args);
     return new ProcessBuilder(cmd)
         .redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.DISCARD)

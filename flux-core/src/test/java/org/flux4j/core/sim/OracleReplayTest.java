@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.flux4j.core.sim.TraceCleaning.ProcsMode;
+import org.flux4j.fixtures.SharedData;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -24,7 +25,7 @@ class OracleReplayTest {
 
   @BeforeAll
   static void locate() {
-    traces = SharedData.traces();
+    traces = SharedData.find("traces").orElse(null);
   }
 
   /** A queue policy and reservation mode, as the replay names them and as the oracle does. */

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import org.flux4j.core.sim.TraceCleaning.ProcsMode;
+import org.flux4j.fixtures.SharedData;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -27,7 +28,7 @@ class PublishedResultsTest {
 
   @BeforeAll
   static void locate() {
-    traces = SharedData.traces();
+    traces = SharedData.find("traces").orElse(null);
   }
 
   /** RLScheduler's loading: procs = max(field 5, field 8), runtime-0 jobs dropped, by node. */

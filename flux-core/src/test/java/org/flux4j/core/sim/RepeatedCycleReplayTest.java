@@ -16,6 +16,7 @@ import org.flux4j.core.JobRequest;
 import org.flux4j.core.VirtualClock;
 import org.flux4j.core.exec.SimulatedExecutor;
 import org.flux4j.core.sim.TraceCleaning.ProcsMode;
+import org.flux4j.fixtures.SharedData;
 import org.flux4j.policy.queue.BackfillPolicy;
 import org.flux4j.policy.queue.QueueParams;
 import org.flux4j.policy.queue.QueuePolicies;
@@ -132,7 +133,7 @@ class RepeatedCycleReplayTest {
 
   @Test
   void hypeTest_sameScheduleAsFullRecompute() {
-    Path traces = SharedData.traces();
+    Path traces = SharedData.find("traces").orElse(null);
     assumeTrue(traces != null, "../shared/traces not found: trace equivalence skipped");
     List<ReplayJob> jobs =
         new TraceCleaning(ProcsMode.ALLOCATED, false, true, 154, 16)
@@ -147,7 +148,7 @@ class RepeatedCycleReplayTest {
 
   @Test
   void lublinAndHpc2nWindows_sameScheduleAsFullRecompute() {
-    Path traces = SharedData.traces();
+    Path traces = SharedData.find("traces").orElse(null);
     assumeTrue(traces != null, "../shared/traces not found: trace equivalence skipped");
     List<ReplayJob> lublin =
         TraceCleaning.window(

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.GZIPOutputStream;
+import org.flux4j.fixtures.SharedData;
 import org.junit.jupiter.api.Test;
 
 class SwfReaderTest {
@@ -75,7 +76,7 @@ class SwfReaderTest {
 
   @Test
   void read_shippedTraces_allLinesParse() {
-    Path dir = SharedData.traces();
+    Path dir = SharedData.find("traces").orElse(null);
     assumeTrue(dir != null, "../shared/traces not found: shipped-trace checks skipped");
     SwfTrace hpc2n = SwfReader.read(dir.resolve("HPC2N-2002-2.1-cln.swf.gz"), true);
     assertThat(hpc2n.jobs()).hasSize(202_876);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.nio.file.Path;
 import java.util.List;
 import org.flux4j.core.sim.TraceCleaning.ProcsMode;
+import org.flux4j.fixtures.SharedData;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -27,7 +28,7 @@ class WholeTraceOracleTest {
     "HPC2N-2002-2.1-cln.swf.gz, 240, conservative, true"
   })
   void wholeTrace_everyStartIsTheOracles(String file, long procs, String policy, boolean compress) {
-    Path traces = SharedData.traces();
+    Path traces = SharedData.find("traces").orElse(null);
     assumeTrue(traces != null, "../shared/traces not found");
     List<ReplayJob> jobs =
         new TraceCleaning(ProcsMode.ALLOCATED, false, false, procs, 1)

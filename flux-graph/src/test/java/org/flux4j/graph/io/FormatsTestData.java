@@ -6,8 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Set;
+import org.flux4j.fixtures.SharedData;
 import org.flux4j.graph.ResourceGraph;
-import org.flux4j.graph.SharedData;
 
 /** Locates Fluxion's conformance data and computes the counts resource-query -e reports. */
 final class FormatsTestData {

@@ -25,15 +25,7 @@ class GrugReaderBadInputTest {
           + "<graph id=\"g\" edgedefault=\"directed\">\n"; // lines 1-8
 
   private static String node(String id, String type, boolean root) {
-    return "<node id=\""
-        + id
-        + "\">"
-        + (root ? "<data key=\"root\">1</data>" : "")
-        + "<data key=\"type\">"
-        + type
-        + "</data><data key=\"basename\">"
-        + type
-        + "</data></node>\n";
+    return GraphmlText.node(id, type, root) + "\n";
   }
 
   private static String edge(String s, String t, String data) {

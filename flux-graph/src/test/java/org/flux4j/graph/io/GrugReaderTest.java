@@ -2,8 +2,8 @@ package org.flux4j.graph.io;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.flux4j.fixtures.SharedData;
 import org.flux4j.graph.ResourceGraph;
-import org.flux4j.graph.SharedData;
 import org.junit.jupiter.api.Test;
 
 class GrugReaderTest {
@@ -111,15 +111,7 @@ class GrugReaderTest {
           + "<graph edgedefault=\"directed\">";
 
   private static String kind(String id, String type, boolean root) {
-    return "<node id=\""
-        + id
-        + "\">"
-        + (root ? "<data key=\"root\">1</data>" : "")
-        + "<data key=\"type\">"
-        + type
-        + "</data><data key=\"basename\">"
-        + type
-        + "</data></node>";
+    return GraphmlText.node(id, type, root);
   }
 
   @Test

@@ -29,6 +29,12 @@ class HwlocReaderTest {
     assertThat(FormatsTestData.counts(g)).containsExactly(v, e, types, names, paths, ranked);
   }
 
+  /** A file of the hwloc data, read keeping the types resource-query's allow list names. */
+  private static ResourceGraph readAllowing(String file, String allowList) {
+    return HwlocReader.read(
+        FormatsTestData.file(DIR + file), HwlocReader.resourceQueryAllowList(allowList));
+  }
+
   private static List<String> named(ResourceGraph g, String type) {
     List<String> out = new ArrayList<>();
     for (int v = 0; v < g.vertexLimit(); v++) {
@@ -41,10 +47,7 @@ class HwlocReaderTest {
 
   @Test
   void read_corona_withAllowList_hasStorageUnderSocket() {
-    ResourceGraph g =
-        HwlocReader.read(
-            FormatsTestData.file(DIR + "node_local_storage/corona/0.xml"),
-            HwlocReader.resourceQueryAllowList("node,socket,core,storage"));
+    ResourceGraph g = readAllowing("node_local_storage/corona/0.xml", "node,socket,core,storage");
     assertThat(g.countByType().keySet())
         .containsExactly("cluster", "node", "socket", "core", "storage");
     assertThat(g.vertexCount()).isEqualTo(1 + 1 + 2 + 48 + 1);
@@ -63,9 +66,7 @@ class HwlocReaderTest {
   @Test
   void read_catalyst_storageIdsAreOsDeviceIndexes() {
     ResourceGraph g =
-        HwlocReader.read(
-            FormatsTestData.file(DIR + "node_local_storage/catalyst/0.xml"),
-            HwlocReader.resourceQueryAllowList("node,socket,core,gpu,storage"));
+        readAllowing("node_local_storage/catalyst/0.xml", "node,socket,core,gpu,storage");
     List<String> storage = named(g, "storage");
     assertThat(storage).hasSize(4);
     assertThat(storage.get(0)).endsWith("/storage6[195]");
@@ -74,10 +75,7 @@ class HwlocReaderTest {
 
   @Test
   void read_lassen_gpusTakeTheirCudaIds() {
-    ResourceGraph g =
-        HwlocReader.read(
-            FormatsTestData.file(DIR + "node_local_storage/lassen/0.xml"),
-            HwlocReader.resourceQueryAllowList("node,socket,core,gpu"));
+    ResourceGraph g = readAllowing("node_local_storage/lassen/0.xml", "node,socket,core,gpu");
     List<String> gpus = named(g, "gpu");
     assertThat(gpus).hasSize(4);
     assertThat(String.join(" ", gpus)).contains("gpu0[1]", "gpu1[1]", "gpu2[1]", "gpu3[1]");

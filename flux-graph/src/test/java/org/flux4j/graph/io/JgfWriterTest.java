@@ -2,12 +2,12 @@ package org.flux4j.graph.io;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
-import org.eclipse.collections.impl.map.mutable.primitive.LongIntHashMap;
+import org.flux4j.fixtures.BareJgf;
+import org.flux4j.fixtures.FluxionExpected;
+import org.flux4j.fixtures.SharedData;
 import org.flux4j.graph.GraphBuilder;
 import org.flux4j.graph.ResourceGraph;
 import org.flux4j.graph.Subsystems;
@@ -16,48 +16,11 @@ import org.junit.jupiter.api.Test;
 
 class JgfWriterTest {
 
-  /** A bare-bones JGF loader for the test (vertices and edges in file order). */
-  static ResourceGraph loadJgf(String relative) throws IOException {
-    JsonNode root = new ObjectMapper().readTree(Conformance.data(relative).toFile());
-    GraphBuilder b = ResourceGraph.builder();
-    LongIntHashMap byId = new LongIntHashMap();
-    for (JsonNode n : root.path("graph").path("nodes")) {
-      JsonNode m = n.path("metadata");
-      int v =
-          b.addVertex(
-              m.path("type").asText(),
-              m.path("basename").asText(),
-              m.path("name").asText(),
-              m.path("id").asLong(),
-              m.path("uniq_id").asLong(),
-              m.path("rank").asInt(),
-              m.path("size").asLong(1),
-              m.path("unit").asText(""));
-      byId.put(Long.parseLong(n.path("id").asText()), v);
-      for (Map.Entry<String, JsonNode> e : m.path("properties").properties()) {
-        b.property(v, e.getKey(), e.getValue().asText());
-      }
-    }
-    JsonNode edges = root.path("graph").path("edges");
-    for (JsonNode e : edges) {
-      int s = byId.get(Long.parseLong(e.path("source").asText()));
-      int t = byId.get(Long.parseLong(e.path("target").asText()));
-      b.contain(s, t);
-    }
-    for (JsonNode n : root.path("graph").path("nodes")) {
-      int v = byId.get(Long.parseLong(n.path("id").asText()));
-      if (b.peek().parent(v) == ResourceGraph.NONE) {
-        b.root(v, Subsystems.CONTAINMENT);
-      }
-    }
-    return b.build();
-  }
-
   @Test
   void write_wholeGraph_equalsFluxionFindStatusUp() throws IOException {
-    ResourceGraph g = loadJgf("jgfs/elastic/node-test.json");
+    ResourceGraph g = BareJgf.load(SharedData.resourceData("jgfs/elastic/node-test.json"), true);
     // elastic/003: match, then "find status=up" (find writes every vertex as exclusive)
-    List<String> expected = Conformance.segments("elastic/003.R.out");
+    List<String> expected = FluxionExpected.segments("elastic/003.R.out");
     assertThat(JgfWriter.write(g) + "\n").isEqualTo(expected.get(1));
   }
 
@@ -75,7 +38,7 @@ class JgfWriterTest {
 
   @Test
   void tinyFixture_isWhatGrugReaderMakesOfTinyGraphml() {
-    ResourceGraph grug = GrugReader.read(Conformance.data("grugs/tiny.graphml"));
+    ResourceGraph grug = GrugReader.read(SharedData.grug("tiny.graphml"));
     ResourceGraph tiny = TestGraphs.tinyWithInEdges();
     assertThat(JgfWriter.write(tiny)).isEqualTo(JgfWriter.write(grug));
   }

@@ -7,12 +7,12 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.flux4j.fixtures.ClusterBuilder;
 import org.flux4j.graph.GraphBuilder;
 import org.flux4j.graph.GraphParseException;
 import org.flux4j.graph.ResourceGraph;
 import org.flux4j.graph.Status;
 import org.flux4j.graph.Subsystems;
-import org.flux4j.graph.TestGraphs;
 import org.jgrapht.Graph;
 import org.jgrapht.alg.connectivity.ConnectivityInspector;
 import org.jgrapht.graph.DefaultDirectedGraph;
@@ -25,7 +25,7 @@ class ResourceGraphsTest {
 
   /** cluster0 -> node0, node1 -> core0, core1 each; node1 down, with a power edge. */
   private static ResourceGraph small() {
-    GraphBuilder b = TestGraphs.twoNodesOfTwoCores();
+    GraphBuilder b = ClusterBuilder.nodes(2).cores(2).unbuilt();
     int pdu = b.addVertex("pdu", "pdu", 0, -1, 1, "");
     b.contain(0, pdu); // under cluster0
     b.root(pdu, Subsystems.POWER);

@@ -8,7 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import org.flux4j.graph.GraphBuilder;
+import org.flux4j.fixtures.ClusterBuilder;
 import org.flux4j.graph.ResourceGraph;
 import org.flux4j.graph.Subsystems;
 import org.flux4j.graph.internal.PruneFilters;
@@ -22,35 +22,8 @@ class SubtreeAggregatesTest {
    * memory pool per node).
    */
   static ResourceGraph cluster(int racks, int nodes, int sockets, int cores, boolean extras) {
-    GraphBuilder b = ResourceGraph.builder();
-    int c = b.addVertex("cluster", "cluster", 0, -1, 1, "");
-    b.root(c, Subsystems.CONTAINMENT);
-    int nid = 0;
-    int sid = 0;
-    int cid = 0;
-    for (int r = 0; r < racks; r++) {
-      int rack = b.addVertex("rack", "rack", r, -1, 1, "");
-      b.contain(c, rack);
-      for (int n = 0; n < nodes; n++) {
-        int node = b.addVertex("node", "node", nid, nid, 1, "");
-        nid++;
-        b.contain(rack, node);
-        for (int s = 0; s < sockets; s++) {
-          int sock = b.addVertex("socket", "socket", sid++, -1, 1, "");
-          b.contain(node, sock);
-          for (int k = 0; k < cores; k++) {
-            b.contain(sock, b.addVertex("core", "core", cid++, -1, 1, ""));
-          }
-          if (extras) {
-            b.contain(sock, b.addVertex("gpu", "gpu", s, -1, 1, ""));
-          }
-        }
-        if (extras) {
-          b.contain(node, b.addVertex("memory", "memory", n, -1, 16, "GB"));
-        }
-      }
-    }
-    return b.build();
+    ClusterBuilder c = ClusterBuilder.nodes(nodes).racks(racks).sockets(sockets).cores(cores);
+    return (extras ? c.gpus(1).nodeMemory(16, "GB") : c).build();
   }
 
   @Test

@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.flux4j.fixtures.SharedData;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,8 +20,16 @@ import org.junit.jupiter.api.Test;
  * {@code Jobspec error for N: <reason>} lines of its expected output.
  */
 class ConformanceErrorsTest {
-  static final Path ROOT = Paths.get("/work/shared/conformance");
-  static final Path SCHED = ROOT.resolve("flux-sched");
+  /** The conformance folder; skips the test when the shared data is absent. */
+  static Path root() {
+    return SharedData.conformance();
+  }
+
+  /** flux-sched's sources within it. */
+  static Path sched() {
+    return root().resolve("flux-sched");
+  }
+
   static final Pattern EXPECTED_ERROR = Pattern.compile("Jobspec error for \\d+: (.*)");
   static final Pattern JSON_TYPE = Pattern.compile("\"type\"\\s*:\\s*\"([^\"]+)\"");
   static final Pattern GRAPHML_TYPE = Pattern.compile("<data key=\"type\">([^<]+)</data>");
@@ -43,7 +51,7 @@ class ConformanceErrorsTest {
 
   @Test
   void manifestCases_jobspecErrorsAreExactlyTheExpectedOnes() throws IOException {
-    List<String> rows = Files.readAllLines(ROOT.resolve("manifest-dev.tsv"));
+    List<String> rows = Files.readAllLines(root().resolve("manifest-dev.tsv"));
     java.util.Map<String, Set<String>> typesCache = new java.util.HashMap<>();
     int cases = 0;
     int jobspecs = 0;
@@ -56,8 +64,8 @@ class ConformanceErrorsTest {
       if (load.isEmpty() || cmds.isEmpty()) {
         continue;
       }
-      Path loadFile = SCHED.resolve(load);
-      Path cmdsFile = cmds.startsWith("derived/") ? ROOT.resolve(cmds) : SCHED.resolve(cmds);
+      Path loadFile = sched().resolve(load);
+      Path cmdsFile = cmds.startsWith("derived/") ? root().resolve(cmds) : sched().resolve(cmds);
       if (!Files.isRegularFile(loadFile) || !Files.isRegularFile(cmdsFile)) {
         continue;
       }
@@ -86,7 +94,7 @@ class ConformanceErrorsTest {
           continue;
         }
         for (int i = 2; i < t.length; i++) {
-          Path js = SCHED.resolve("t" + t[i].replace("@TEST_SRCDIR@", ""));
+          Path js = sched().resolve("t" + t[i].replace("@TEST_SRCDIR@", ""));
           if (!Files.isRegularFile(js)) {
             continue; // resource-query reports a missing file otherwise, not as a jobspec error
           }
@@ -103,7 +111,7 @@ class ConformanceErrorsTest {
       }
       List<String> want = new ArrayList<>();
       for (String expected : c[10].split(";", 0)) {
-        Path f = SCHED.resolve(expected);
+        Path f = sched().resolve(expected);
         if (expected.isEmpty() || !Files.isRegularFile(f)) {
           continue;
         }

@@ -6,10 +6,10 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.flux4j.fixtures.SharedData;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,11 +17,13 @@ import org.junit.jupiter.api.Test;
  * it.
  */
 class ConformanceJobspecsTest {
-  static final Path DATA = Paths.get("/work/shared/conformance/flux-sched/t/data/resource");
-  static final Path JOBSPECS = DATA.resolve("jobspecs");
+  /** flux-sched's jobspec test data; skips the test when the shared data is absent. */
+  static Path jobspecs() {
+    return SharedData.resourceData("jobspecs");
+  }
 
   static List<Path> files() throws IOException {
-    try (Stream<Path> s = Files.walk(JOBSPECS)) {
+    try (Stream<Path> s = Files.walk(jobspecs())) {
       return s.filter(Files::isRegularFile).sorted().toList();
     }
   }
@@ -39,7 +41,7 @@ class ConformanceJobspecsTest {
         assertThat(js.tasks()).as(f.toString()).isNotEmpty();
         parsed++;
       } catch (JobspecException e) {
-        failures.add(JOBSPECS.relativize(f) + ": " + e.reason());
+        failures.add(jobspecs().relativize(f) + ": " + e.reason());
       }
     }
     // The only files that do not parse are the R documents under update/, which have no
@@ -72,7 +74,7 @@ class ConformanceJobspecsTest {
 
   @Test
   void parse_unknownTypeWithGraphTypes_failsWithFluxionText() {
-    Path f = JOBSPECS.resolve("basics/test001.yaml");
+    Path f = jobspecs().resolve("basics/test001.yaml");
     Jobspec js = Jobspec.parser().knownTypes(List.of("core")).parse(f);
     assertThat(js.types()).isNotEmpty();
     JobspecException e =

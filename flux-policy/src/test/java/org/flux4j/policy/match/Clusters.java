@@ -1,13 +1,13 @@
 package org.flux4j.policy.match;
 
 import java.util.SplittableRandom;
+import org.flux4j.fixtures.ClusterBuilder;
 import org.flux4j.graph.GraphBuilder;
 import org.flux4j.graph.ResourceGraph;
 
 /**
- * Small in-memory clusters for this module's tests: cluster0 -> node{i} -> core{j} (and optional
- * sockets). The one place the module's tests build graphs by hand; presets come from {@link
- * org.flux4j.graph.VirtualClusters}.
+ * Small in-memory clusters for this module's tests, by {@link ClusterBuilder}, and the requests
+ * they are asked; presets come from {@link org.flux4j.graph.VirtualClusters}.
  */
 public final class Clusters {
   private Clusters() {}
@@ -22,40 +22,12 @@ public final class Clusters {
    * first, then each node followed by its cores.
    */
   public static GraphBuilder flatBuilder(int[] coresPerNode) {
-    GraphBuilder b = ResourceGraph.builder();
-    int root = b.addVertex("cluster", "cluster", 0, -1, 1, "");
-    b.root(root, "containment");
-    for (int i = 0; i < coresPerNode.length; i++) {
-      int n = b.addVertex("node", "node", i, i, 1, "");
-      b.contain(root, n);
-      for (int j = 0; j < coresPerNode[i]; j++) {
-        int c = b.addVertex("core", "core", j, -1, 1, "");
-        b.contain(n, c);
-      }
-    }
-    return b;
+    return ClusterBuilder.coresPerNode(coresPerNode).unbuilt();
   }
 
   /** A cluster of {@code nodes} nodes with 2 sockets of {@code cores} cores and a 4-unit memory. */
   static ResourceGraph sockets(int nodes, int cores) {
-    GraphBuilder b = ResourceGraph.builder();
-    int root = b.addVertex("cluster", "cluster", 0, -1, 1, "");
-    b.root(root, "containment");
-    for (int i = 0; i < nodes; i++) {
-      int n = b.addVertex("node", "node", i, i, 1, "");
-      b.contain(root, n);
-      for (int s = 0; s < 2; s++) {
-        int sk = b.addVertex("socket", "socket", s, -1, 1, "");
-        b.contain(n, sk);
-        for (int j = 0; j < cores; j++) {
-          int c = b.addVertex("core", "core", s * cores + j, -1, 1, "");
-          b.contain(sk, c);
-        }
-        int m = b.addVertex("memory", "memory", s, -1, 4, "GB");
-        b.contain(sk, m);
-      }
-    }
-    return b.build();
+    return ClusterBuilder.nodes(nodes).sockets(2).cores(cores).memory(4, "GB").build();
   }
 
   /** A random flat cluster of 1..maxNodes nodes with 1..maxCores cores each. */

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.function.Function;
+import org.flux4j.fixtures.ClusterBuilder;
 import org.flux4j.graph.GraphBuilder;
 import org.flux4j.graph.ResourceGraph;
 import org.flux4j.graph.Status;
@@ -219,21 +220,12 @@ class CopyDifferentialTest {
 
   /** cluster0 -> node{k} (rank k) with two sockets of {@link #CORES} cores, to attach. */
   private static ResourceGraph newNode(int k) {
-    GraphBuilder b = ResourceGraph.builder();
-    long uid = 1_000_000L + k * 100L;
-    int top = b.addVertex("cluster", "cluster", "cluster0", 0, 0, -1, 1, "");
-    b.root(top, "containment");
-    int n = b.addVertex("node", "node", "node" + k, k, uid++, k, 1, "");
-    b.contain(top, n);
-    for (int s = 0; s < 2; s++) {
-      int sk = b.addVertex("socket", "socket", "socket" + s, s, uid++, -1, 1, "");
-      b.contain(n, sk);
-      for (int j = 0; j < CORES; j++) {
-        int c = s * CORES + j;
-        b.contain(sk, b.addVertex("core", "core", "core" + c, c, uid++, -1, 1, ""));
-      }
-    }
-    return b.build();
+    return ClusterBuilder.nodes(1)
+        .firstNode(k)
+        .sockets(2)
+        .cores(CORES)
+        .uniqIdsFrom(1_000_000L + k * 100L)
+        .build();
   }
 
   private static List<String> livePaths(ResourceGraph g, String type) {

@@ -3,6 +3,7 @@ package org.flux4j.policy.match;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.eclipse.collections.impl.map.mutable.primitive.IntIntHashMap;
+import org.flux4j.fixtures.ClusterBuilder;
 import org.flux4j.graph.GraphBuilder;
 import org.flux4j.graph.ResourceGraph;
 import org.junit.jupiter.api.Test;
@@ -159,16 +160,7 @@ class ElasticAndUpdateTest {
     ResourceQuery rq =
         ResourceQuery.create(g, ResourceQuery.Options.builder().policy("high").build());
     assertThat(rq.match(MatchOp.ALLOCATE, Clusters.slots(2, 2, 10), 1).isSuccess()).isFalse();
-    GraphBuilder b = ResourceGraph.builder();
-    int top = b.addVertex("cluster", "cluster", "cluster0", 0, 0, -1, 1, "");
-    b.root(top, "containment");
-    int n = b.addVertex("node", "node", "node1", 1, 1000, 1, 1, "");
-    b.contain(top, n);
-    for (int j = 0; j < 2; j++) {
-      int c = b.addVertex("core", "core", "core" + j, j, 1001 + j, -1, 1, "");
-      b.contain(n, c);
-    }
-    int[] added = rq.grow(b.build());
+    int[] added = rq.grow(ClusterBuilder.nodes(1).firstNode(1).cores(2).uniqIdsFrom(1000).build());
     assertThat(added).hasSize(3);
     assertThat(rq.match(MatchOp.ALLOCATE, Clusters.slots(2, 2, 10), 1).isSuccess()).isTrue();
     rq.checkInvariants();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.flux4j.fixtures.ClusterBuilder;
 import org.flux4j.graph.ResourceGraph;
 import org.junit.jupiter.api.Test;
 
@@ -58,13 +59,7 @@ class FindAgfilterTest {
   void find_agfilter_tracksLeafTypesOfTheDominantSubsystemOnly() {
     // a "power" leaf that exists only in the power subsystem is never met by Fluxion's priming
     // walk, so it is not tracked at the cluster; a containment leaf type (memory) is
-    org.flux4j.graph.GraphBuilder b = ResourceGraph.builder();
-    int root = b.addVertex("cluster", "cluster", 0, -1, 1, "");
-    b.root(root, "containment");
-    int node = b.addVertex("node", "node", 0, 0, 1, "");
-    b.contain(root, node);
-    b.contain(node, b.addVertex("core", "core", 0, -1, 1, ""));
-    b.contain(node, b.addVertex("memory", "memory", 0, -1, 4, "GB"));
+    org.flux4j.graph.GraphBuilder b = ClusterBuilder.nodes(1).cores(1).memory(4, "GB").unbuilt();
     int panel = b.addVertex("powerpanel", "powerpanel", 0, -1, 1, "");
     b.root(panel, "power");
     int power = b.addVertex("power", "power", 0, -1, 10, "KW");

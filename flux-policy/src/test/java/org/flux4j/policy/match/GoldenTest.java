@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.flux4j.fixtures.SharedData;
 import org.flux4j.graph.ResourceGraph;
 import org.flux4j.graph.Status;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -27,7 +28,7 @@ class GoldenTest {
   private static final List<String> KNOWN_DIFFERENT = List.of("t3028-009");
 
   static Stream<Arguments> cases() throws IOException {
-    Path manifest = TestSupport.sharedRoot().orElseThrow().resolve("conformance/manifest-dev.tsv");
+    Path manifest = SharedData.require("conformance/manifest-dev.tsv");
     List<Arguments> out = new ArrayList<>();
     for (String line : Files.readAllLines(manifest)) {
       String[] f = line.split("\t", -1);
@@ -66,7 +67,7 @@ class GoldenTest {
       throws IOException {
     org.flux4j.policy.writer.MatchWriter writer =
         org.flux4j.policy.writer.MatchWriters.require(fmt);
-    Path base = TestSupport.require("conformance/flux-sched");
+    Path base = SharedData.require("conformance/flux-sched");
     ResourceQuery rq =
         ResourceQuery.create(
             org.flux4j.graph.io.GraphReaders.read(
@@ -77,7 +78,7 @@ class GoldenTest {
     long jobId = 1;
     Path cmdFile =
         cmds.startsWith("derived/")
-            ? TestSupport.require("conformance/" + cmds)
+            ? SharedData.require("conformance/" + cmds)
             : base.resolve(cmds);
     for (String line : Files.readAllLines(cmdFile)) {
       String[] t = line.trim().split("\\s+", 0);
@@ -245,7 +246,7 @@ class GoldenTest {
         }
       }
     }
-    String want = Files.readString(TestSupport.require("conformance/flux-sched/" + expected));
+    String want = Files.readString(SharedData.require("conformance/flux-sched/" + expected));
     String got = out.toString();
     if (!got.equals(want)) {
       Path dir = Path.of("target/golden");

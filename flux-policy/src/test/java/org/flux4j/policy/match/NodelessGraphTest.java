@@ -2,7 +2,7 @@ package org.flux4j.policy.match;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.flux4j.graph.GraphBuilder;
+import org.flux4j.fixtures.ClusterBuilder;
 import org.flux4j.graph.ResourceGraph;
 import org.junit.jupiter.api.Test;
 
@@ -16,13 +16,7 @@ import org.junit.jupiter.api.Test;
  */
 class NodelessGraphTest {
   private static ResourceGraph coresOnly() {
-    GraphBuilder b = ResourceGraph.builder();
-    int root = b.addVertex("cluster", "cluster", 0, -1, 1, "");
-    b.root(root, "containment");
-    for (int j = 0; j < 4; j++) {
-      b.contain(root, b.addVertex("core", "core", j, -1, 1, ""));
-    }
-    return b.build();
+    return ClusterBuilder.nodeless().cores(4).build();
   }
 
   private static final ResourceRequest NODE_SLOT_CORE =

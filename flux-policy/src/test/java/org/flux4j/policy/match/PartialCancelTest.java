@@ -2,7 +2,7 @@ package org.flux4j.policy.match;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.flux4j.graph.GraphBuilder;
+import org.flux4j.fixtures.ClusterBuilder;
 import org.flux4j.graph.ResourceGraph;
 import org.junit.jupiter.api.Test;
 
@@ -11,17 +11,7 @@ class PartialCancelTest {
 
   /** cluster -> 2 nodes (ranks 0 and 1) -> 4 cores each, every vertex of a node on its rank. */
   private static ResourceGraph twoRanks() {
-    GraphBuilder b = ResourceGraph.builder();
-    int c = b.addVertex("cluster", "cluster", 0, -1, 1, "");
-    b.root(c, "containment");
-    for (int i = 0; i < 2; i++) {
-      int n = b.addVertex("node", "node", i, i, 1, "");
-      b.contain(c, n);
-      for (int j = 0; j < 4; j++) {
-        b.contain(n, b.addVertex("core", "core", j, i, 1, ""));
-      }
-    }
-    return b.build();
+    return ClusterBuilder.nodes(2).cores(4).leafRanks().build();
   }
 
   /** slot[n] -> node[1]: whole nodes, nothing below them named. */

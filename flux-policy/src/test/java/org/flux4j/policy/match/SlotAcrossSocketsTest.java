@@ -2,6 +2,7 @@ package org.flux4j.policy.match;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.flux4j.fixtures.ClusterBuilder;
 import org.flux4j.graph.ResourceGraph;
 import org.flux4j.graph.VirtualClusters;
 import org.junit.jupiter.api.Test;
@@ -45,21 +46,7 @@ class SlotAcrossSocketsTest {
 
   /** cluster -> node[2] -> socket[2] -> core[4], without the memory of {@link Clusters#sockets}. */
   private static ResourceGraph socketsOfCoresOnly() {
-    org.flux4j.graph.GraphBuilder b = ResourceGraph.builder();
-    int root = b.addVertex("cluster", "cluster", 0, -1, 1, "");
-    b.root(root, "containment");
-    for (int i = 0; i < 2; i++) {
-      int n = b.addVertex("node", "node", i, i, 1, "");
-      b.contain(root, n);
-      for (int s = 0; s < 2; s++) {
-        int sk = b.addVertex("socket", "socket", s, -1, 1, "");
-        b.contain(n, sk);
-        for (int j = 0; j < 4; j++) {
-          b.contain(sk, b.addVertex("core", "core", s * 4 + j, -1, 1, ""));
-        }
-      }
-    }
-    return b.build();
+    return ClusterBuilder.nodes(2).sockets(2).cores(4).build();
   }
 
   @ParameterizedTest

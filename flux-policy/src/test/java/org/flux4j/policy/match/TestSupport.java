@@ -1,7 +1,5 @@
 package org.flux4j.policy.match;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
@@ -11,48 +9,20 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.flux4j.fixtures.SharedData;
 import org.flux4j.graph.ResourceGraph;
 import org.flux4j.graph.io.GraphFormat;
 import org.flux4j.graph.io.GraphReaders;
 
 /**
- * Test support: shared data lookup, a minimal jobspec reader (until the jobspec module is merged)
- * and Fluxion's simple writer format for golden comparisons.
+ * Test support: a GRUG recipe of the shared data by name, a minimal jobspec reader (until the
+ * jobspec module is merged) and Fluxion's simple writer format for golden comparisons.
  */
 final class TestSupport {
   private TestSupport() {}
 
-  static Optional<Path> sharedRoot() {
-    String override = System.getenv("FLUX4J_SHARED");
-    if (override != null && Files.isDirectory(Path.of(override))) {
-      return Optional.of(Path.of(override));
-    }
-    Path dir = Path.of("").toAbsolutePath();
-    while (dir != null) {
-      Path candidate = dir.resolve("shared");
-      if (Files.isDirectory(candidate.resolve("conformance"))) {
-        return Optional.of(candidate);
-      }
-      dir = dir.getParent();
-    }
-    Path fixed = Path.of("/work/shared");
-    return Files.isDirectory(fixed) ? Optional.of(fixed) : Optional.empty();
-  }
-
-  static Path require(String relative) {
-    Optional<Path> root = sharedRoot();
-    assumeTrue(root.isPresent(), "shared test data not found");
-    Path p = root.get().resolve(relative);
-    assumeTrue(Files.exists(p), "shared test data missing: " + p);
-    return p;
-  }
-
-  static Path data(String relative) {
-    return require("conformance/flux-sched/t/data/resource/" + relative);
-  }
-
   static ResourceGraph grug(String name) {
-    return GraphReaders.read(data("grugs/" + name), GraphFormat.GRUG);
+    return GraphReaders.read(SharedData.grug(name), GraphFormat.GRUG);
   }
 
   static ResourceRequest jobspec(Path file) {

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.flux4j.fixtures.SharedData;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -23,7 +24,7 @@ class VisitCountTest {
   })
   void visitCounts_matchFluxion(String id, String policy, String prune, String cmds)
       throws IOException {
-    Path base = TestSupport.require("conformance/flux-sched");
+    Path base = SharedData.require("conformance/flux-sched");
     ResourceQuery.Options.Builder ob = ResourceQuery.Options.builder().policy(policy);
     if (!prune.isEmpty()) {
       ob.pruneFilters(prune);
@@ -47,7 +48,7 @@ class VisitCountTest {
       }
     }
     List<String> want =
-        Files.readAllLines(TestSupport.require("conformance/derived/" + id + ".expected"));
+        Files.readAllLines(SharedData.require("conformance/derived/" + id + ".expected"));
     assertThat(got).as(id).isEqualTo(want);
   }
 }

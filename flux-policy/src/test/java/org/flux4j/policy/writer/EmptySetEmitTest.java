@@ -3,9 +3,8 @@ package org.flux4j.policy.writer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import org.flux4j.graph.GraphBuilder;
+import org.flux4j.fixtures.ClusterBuilder;
 import org.flux4j.graph.ResourceGraph;
-import org.flux4j.graph.Subsystems;
 import org.flux4j.graph.VirtualClusters;
 import org.flux4j.policy.match.ResourceSet;
 import org.junit.jupiter.api.Test;
@@ -20,13 +19,7 @@ import org.junit.jupiter.api.Test;
 class EmptySetEmitTest {
   /** cluster0 -> node0 (rank -1) -> core0. */
   private static ResourceGraph rankless() {
-    GraphBuilder b = ResourceGraph.builder();
-    int c = b.addVertex("cluster", "cluster", 0, -1, 1, "");
-    b.root(c, Subsystems.CONTAINMENT);
-    int node = b.addVertex("node", "node", 0, -1, 1, "");
-    b.contain(c, node);
-    b.contain(node, b.addVertex("core", "core", 0, -1, 1, ""));
-    return b.build();
+    return ClusterBuilder.nodes(1).nodeRanks(-1).cores(1).build();
   }
 
   @Test

@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import java.util.Map;
+import org.flux4j.fixtures.BareJgf;
+import org.flux4j.fixtures.FluxionExpected;
+import org.flux4j.fixtures.SharedData;
 import org.flux4j.graph.ResourceGraph;
 import org.flux4j.graph.VirtualClusters;
 import org.flux4j.policy.match.ResourceSet;
@@ -47,8 +50,8 @@ class JgfMatchWriterTest {
   }
 
   private static void assertJgfSegments(String graph, String expected, int limit) throws Exception {
-    ResourceGraph g = Fixtures.loadJgf(Fixtures.data(graph));
-    List<String> segments = Fixtures.segments(expected);
+    ResourceGraph g = BareJgf.load(SharedData.resourceData(graph), false);
+    List<String> segments = FluxionExpected.segments(expected);
     int checked = 0;
     for (String seg : segments.subList(0, Math.min(limit, segments.size()))) {
       if (!seg.startsWith("{\"graph\"")) {

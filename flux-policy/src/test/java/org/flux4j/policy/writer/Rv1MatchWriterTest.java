@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.flux4j.fixtures.ClusterBuilder;
+import org.flux4j.fixtures.FluxionExpected;
 import org.flux4j.graph.GraphBuilder;
 import org.flux4j.graph.ResourceGraph;
 import org.flux4j.graph.Subsystems;
@@ -11,6 +13,8 @@ import org.flux4j.graph.VirtualClusters;
 import org.flux4j.policy.match.Clusters;
 import org.flux4j.policy.match.ResourceSet;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class Rv1MatchWriterTest {
 
@@ -31,36 +35,20 @@ class Rv1MatchWriterTest {
     }
     e.add("/tiny++0/rack0[1:s]");
     e.add("/tiny++0[1:s]");
-    ResourceSet s = Fixtures.set(g, e.toArray(new String[0]));
-    ResourceSet.Builder b = ResourceSet.builder(g);
-    for (int i = 0; i < s.size(); i++) {
-      b.add(s.vertex(i), s.count(i), s.exclusive(i));
-    }
-    for (int k = 0; k < s.edgeCount(); k++) {
-      b.edge(s.edgeSource(k), s.edgeTarget(k), s.edgeSubsystem(k));
-    }
-    return b.schedule(start, duration).build();
+    return retime(Fixtures.set(g, e.toArray(new String[0])), start, duration);
   }
 
-  @Test
-  void rv1Nosched_R1_matchesFluxion() {
-    ResourceGraph g = Fixtures.fourNode(new int[] {0, 1, 2, 3}, false);
+  /**
+   * RV/R1: the plain graph; R2: node0's core0 has id 100, so ranks group by signature in text
+   * order; R3: the same with the ranks rotated, so the nodelist follows rank order.
+   */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({"R1, 0 1 2 3, false", "R2, 0 1 2 3, true", "R3, 1 2 3 0, true"})
+  void rv1Nosched_R1R2R3_matchFluxion(String expected, String ranks, boolean modified) {
+    int[] r = java.util.Arrays.stream(ranks.split(" ", 0)).mapToInt(Integer::parseInt).toArray();
+    ResourceGraph g = Fixtures.fourNode(r, modified);
     assertThat(MatchWriters.require("rv1_nosched").format(full(g, 0, 3600)))
-        .isEqualTo(Fixtures.segments("RV/R1.out").get(0));
-  }
-
-  @Test
-  void rv1Nosched_R2_groupsRanksBySignatureInTextOrder() {
-    ResourceGraph g = Fixtures.fourNode(new int[] {0, 1, 2, 3}, true);
-    assertThat(MatchWriters.require("rv1_nosched").format(full(g, 0, 3600)))
-        .isEqualTo(Fixtures.segments("RV/R2.out").get(0));
-  }
-
-  @Test
-  void rv1Nosched_R3_nodelistInRankOrder() {
-    ResourceGraph g = Fixtures.fourNode(new int[] {1, 2, 3, 0}, true);
-    assertThat(MatchWriters.require("rv1_nosched").format(full(g, 0, 3600)))
-        .isEqualTo(Fixtures.segments("RV/R3.out").get(0));
+        .isEqualTo(FluxionExpected.segments("RV/" + expected + ".out").get(0));
   }
 
   @Test
@@ -75,15 +63,7 @@ class Rv1MatchWriterTest {
   @Test
   void rv1_addsSchedulingJgf_andTimes() {
     ResourceGraph g = VirtualClusters.tiny();
-    ResourceSet s =
-        Fixtures.set(
-            g,
-            "/tiny0/rack0/node1/socket1/core35[1:x]",
-            "/tiny0/rack0/node1/socket1[1:x]",
-            "/tiny0/rack0/node1[1:s]",
-            "/tiny0/rack0[1:s]",
-            "/tiny0[1:s]");
-    ResourceSet timed = retime(s, 100, 50);
+    ResourceSet timed = retime(Fixtures.coreJob(g, 1, 35), 100, 50);
     String jgf = MatchWriters.require("jgf").format(timed);
     String prefix =
         "{\"version\": 1, \"execution\": {\"R_lite\": [{\"rank\": \"1\", \"children\": {\"core\":"
@@ -147,12 +127,7 @@ class Rv1MatchWriterTest {
   @Test
   void rv1_withoutNodesOrCores_writesNothing() {
     ResourceGraph g = VirtualClusters.tiny();
-    ResourceSet memOnly =
-        Fixtures.set(
-            g,
-            "/tiny0/rack0/node0/socket0/memory0[2:x]",
-            "/tiny0/rack0/node0/socket0[1:s]",
-            "/tiny0/rack0/node0[1:s]");
+    ResourceSet memOnly = memoryOnly(g);
     for (String name : List.of("rlite", "rv1", "rv1_nosched", "rv1_shorthand")) {
       MatchWriter w = MatchWriters.require(name);
       assertThat(w.format(memOnly)).as(name).isEmpty();
@@ -189,7 +164,7 @@ class Rv1MatchWriterTest {
   @Test
   void rv1_queueAttribute_isWrittenAfterSchedulingAndStays() {
     ResourceGraph g = VirtualClusters.tiny();
-    ResourceSet job = coreJob(g, 1, 35);
+    ResourceSet job = Fixtures.coreJob(g, 1, 35);
     ResourceSet.Builder b = ResourceSet.builder(g).attribute("queue", "batch");
     for (int i = 0; i < job.size(); i++) {
       b.add(job.vertex(i), job.count(i), job.exclusive(i));
@@ -201,22 +176,17 @@ class Rv1MatchWriterTest {
     MatchWriter rv1 = MatchWriters.require("rv1");
     String attrs = ", \"attributes\": {\"system\": {\"scheduler\": {\"queue\": \"batch\"}}}}\n";
     assertThat(rv1.format(queued)).endsWith("}]}}" + attrs);
-    assertThat(rv1.format(coreJob(g, 0, 3))).endsWith("}]}}" + attrs);
+    assertThat(rv1.format(Fixtures.coreJob(g, 0, 3))).endsWith("}]}}" + attrs);
     assertThat(MatchWriters.require("rv1_nosched").format(queued)).doesNotContain("attributes");
   }
 
   @Test
   void rv1_memoryOnlyMatch_carriesItsJgfIntoTheNextOutput() {
     ResourceGraph g = VirtualClusters.tiny();
-    ResourceSet memOnly =
-        Fixtures.set(
-            g,
-            "/tiny0/rack0/node0/socket0/memory0[2:x]",
-            "/tiny0/rack0/node0/socket0[1:s]",
-            "/tiny0/rack0/node0[1:s]");
+    ResourceSet memOnly = memoryOnly(g);
     MatchWriter rv1 = MatchWriters.require("rv1");
     assertThat(rv1.format(memOnly)).isEmpty();
-    String next = rv1.format(coreJob(g, 1, 35));
+    String next = rv1.format(Fixtures.coreJob(g, 1, 35));
     assertThat(next).contains("\"scheduling\": {\"graph\": {\"nodes\": [{\"id\": \"84\"");
     assertThat(next).contains("\"R_lite\": [{\"rank\": \"1\", \"children\": {\"core\": \"35\"}}]");
   }
@@ -235,27 +205,16 @@ class Rv1MatchWriterTest {
 
   /** cluster0 -> node0 (rank -1) -> core0, node1 (rank 1) -> core0. */
   private static ResourceGraph nodeWithoutRankThenNodeOfRank1() {
-    GraphBuilder b = ResourceGraph.builder();
-    int c = b.addVertex("cluster", "cluster", 0, -1, 1, "");
-    b.root(c, Subsystems.CONTAINMENT);
-    int bad = b.addVertex("node", "node", 0, -1, 1, "");
-    int good = b.addVertex("node", "node", 1, 1, 1, "");
-    b.contain(c, bad).contain(c, good);
-    b.contain(bad, b.addVertex("core", "core", 0, -1, 1, ""));
-    b.contain(good, b.addVertex("core", "core", 0, -1, 1, ""));
-    return b.build();
+    return ClusterBuilder.nodes(2).nodeRanks(-1, 1).cores(1).build();
   }
 
-  private static ResourceSet coreJob(ResourceGraph g, int node, int core) {
-    String n = "/tiny0/rack0/node" + node;
-    String socket = n + "/socket" + (core / 18);
+  /** On the tiny preset, two units of one memory pool, nothing that has a rank or a core. */
+  private static ResourceSet memoryOnly(ResourceGraph g) {
     return Fixtures.set(
         g,
-        socket + "/core" + core + "[1:x]",
-        socket + "[1:x]",
-        n + "[1:s]",
-        "/tiny0/rack0[1:s]",
-        "/tiny0[1:s]");
+        "/tiny0/rack0/node0/socket0/memory0[2:x]",
+        "/tiny0/rack0/node0/socket0[1:s]",
+        "/tiny0/rack0/node0[1:s]");
   }
 
   private static ResourceSet retime(ResourceSet s, long start, long duration) {

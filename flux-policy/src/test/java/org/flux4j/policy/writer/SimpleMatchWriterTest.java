@@ -3,6 +3,7 @@ package org.flux4j.policy.writer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import org.flux4j.fixtures.FluxionExpected;
 import org.flux4j.graph.ResourceGraph;
 import org.flux4j.graph.VirtualClusters;
 import org.flux4j.policy.match.ResourceSet;
@@ -11,26 +12,15 @@ import org.junit.jupiter.api.Test;
 class SimpleMatchWriterTest {
   private static final String N = "/tiny0/rack0/node";
 
-  private static ResourceSet coreJob(ResourceGraph g, int node, int socket, int core) {
-    String s = N + node + "/socket" + socket;
-    return Fixtures.set(
-        g,
-        s + "/core" + core + "[1:x]",
-        s + "[1:x]",
-        N + node + "[1:s]",
-        "/tiny0/rack0[1:s]",
-        "/tiny0[1:s]");
-  }
-
   @Test
   void simple_basics001_matchesFluxionByteForByte() {
     ResourceGraph g = VirtualClusters.tiny();
-    List<String> expected = Fixtures.segments("basics/001.R.out");
+    List<String> expected = FluxionExpected.segments("basics/001.R.out");
     MatchWriter w = MatchWriters.require("simple");
-    assertThat(w.format(coreJob(g, 1, 1, 35))).isEqualTo(expected.get(0));
-    assertThat(w.format(coreJob(g, 1, 0, 17))).isEqualTo(expected.get(1));
-    assertThat(w.format(coreJob(g, 0, 1, 35))).isEqualTo(expected.get(2));
-    assertThat(w.format(coreJob(g, 0, 0, 17))).isEqualTo(expected.get(3));
+    assertThat(w.format(Fixtures.coreJob(g, 1, 35))).isEqualTo(expected.get(0));
+    assertThat(w.format(Fixtures.coreJob(g, 1, 17))).isEqualTo(expected.get(1));
+    assertThat(w.format(Fixtures.coreJob(g, 0, 35))).isEqualTo(expected.get(2));
+    assertThat(w.format(Fixtures.coreJob(g, 0, 17))).isEqualTo(expected.get(3));
   }
 
   @Test
@@ -63,7 +53,7 @@ class SimpleMatchWriterTest {
             N + "1[1:s]",
             "/tiny0/rack0[1:s]",
             "/tiny0[1:s]");
-    List<String> expected = Fixtures.segments("satisfiability/003.R.out");
+    List<String> expected = FluxionExpected.segments("satisfiability/003.R.out");
     assertThat(MatchWriters.require("pretty_simple").format(s)).isEqualTo(expected.get(0));
   }
 
