@@ -3,9 +3,9 @@ package org.flux4j.graph;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.flux4j.fixtures.GraphAssert;
 import org.flux4j.graph.io.GraphFormat;
 import org.flux4j.graph.io.GraphReaders;
-import org.flux4j.fixtures.GraphAssert;
 import org.junit.jupiter.api.Test;
 
 class VirtualClusterTest {

@@ -3,10 +3,10 @@ package org.flux4j.graph;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import org.flux4j.graph.io.GraphFormat;
-import org.flux4j.graph.io.GraphReaders;
 import org.flux4j.fixtures.GraphAssert;
 import org.flux4j.fixtures.SharedData;
+import org.flux4j.graph.io.GraphFormat;
+import org.flux4j.graph.io.GraphReaders;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

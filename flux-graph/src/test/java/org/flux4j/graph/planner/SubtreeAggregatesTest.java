@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Random;
 import org.flux4j.fixtures.ClusterBuilder;
 import org.flux4j.graph.ResourceGraph;
-import org.flux4j.graph.Subsystems;
 import org.flux4j.graph.internal.PruneFilters;
 import org.junit.jupiter.api.Test;
 
