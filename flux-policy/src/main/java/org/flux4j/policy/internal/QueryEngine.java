@@ -29,7 +29,9 @@ public final class QueryEngine {
   private final ResourceQuery.Options options;
   private final PruneConfig prune;
   private final SchedState state;
+  private final TraversalMarks marks;
   private final Traverser trav;
+  private final TraversalUpdate upd;
   private final int root;
 
   /** The dominant subsystem's index in the graph (containment is 0). */
@@ -66,9 +68,12 @@ public final class QueryEngine {
     this.prune = new PruneConfig(graph, options.pruneFilters(), dom);
     this.state = new SchedState(graph.vertexLimit());
     prune.prime(root, dom, state);
-    this.trav = new Traverser(graph, dom, options.policy(), prune, state);
-    this.trav.flexible = options.traverser() == ResourceQuery.Traverser.FLEXIBLE;
-    this.trav.commitSlotPaths = options.commitSlotPaths();
+    this.marks = new TraversalMarks(graph, dom, options.policy(), prune, state);
+    this.trav =
+        options.traverser() == ResourceQuery.Traverser.FLEXIBLE
+            ? new FlexibleTraverser(marks, options.commitSlotPaths())
+            : new Traverser(marks, options.commitSlotPaths());
+    this.upd = new TraversalUpdate(marks);
     int nodeType = graph.typeId("node");
     for (int v = 0; v < graph.vertexLimit(); v++) {
       if (graph.isLive(v) && graph.typeOf(v) == nodeType && graph.status(v) == Status.UP) {
@@ -85,7 +90,9 @@ public final class QueryEngine {
     this.state = o.state.copy();
     this.root = o.root;
     this.dom = o.dom;
-    this.trav = new Traverser(o.trav, g, prune, state);
+    this.marks = new TraversalMarks(o.marks, g, prune, state);
+    this.trav = o.trav.copyFor(marks);
+    this.upd = new TraversalUpdate(marks);
     this.totalPre = o.totalPre;
     this.totalPost = o.totalPost;
     this.nodesUp = o.nodesUp;
@@ -96,7 +103,7 @@ public final class QueryEngine {
    * compare the engine with and without remembered visits. See {@code VisitMemo}.
    */
   void rememberVisits(int minSubtree) {
-    trav.rememberVisits(minSubtree);
+    marks.rememberVisits(minSubtree);
   }
 
   /** The scheduling state: a test hook to check what copies share. */
@@ -193,23 +200,23 @@ public final class QueryEngine {
     if (unknown != null) {
       return new MatchResult.RequestError(jobId, "unknown resource type: " + unknown);
     }
-    if (request.duration() > Traverser.HORIZON) {
+    if (request.duration() > JobMeta.HORIZON) {
       return new MatchResult.RequestError(jobId, "duration exceeds the planner horizon");
     }
-    trav.clearError();
+    marks.clearError();
     errno = 0;
     boolean x = trav.exclusivity(rs, root);
     long[] dfv = new long[prune.count()];
     trav.primeJobspec(rs, dfv);
     try {
-      Traverser.Meta m = new Traverser.Meta();
+      JobMeta m = new JobMeta();
       m.jobId = jobId;
       m.at = now;
       m.now = now;
-      m.duration = request.duration() == 0 ? Traverser.HORIZON : request.duration();
+      m.duration = request.duration() == 0 ? JobMeta.HORIZON : request.duration();
       m.constraint = request.constraint();
       if (op == MatchOp.WITHOUT_ALLOCATING || op == MatchOp.WITHOUT_ALLOCATING_FUTURE) {
-        m.allocType = Traverser.AllocType.NO_ALLOC;
+        m.allocType = JobMeta.AllocType.NO_ALLOC;
       }
       int rc;
       if (op == MatchOp.SATISFIABILITY) {
@@ -220,7 +227,7 @@ public final class QueryEngine {
         return new MatchResult.Unsatisfiable(jobId, reason());
       }
       rc = schedule(rs, m, x, op, dfv);
-      if (rc == Traverser.OK && m.at >= Traverser.HORIZON) {
+      if (rc == Traverser.OK && m.at >= JobMeta.HORIZON) {
         rc = Traverser.EBUSY;
       }
       if (rc != Traverser.OK) {
@@ -228,10 +235,10 @@ public final class QueryEngine {
             ? new MatchResult.Unsatisfiable(jobId, reason())
             : new MatchResult.Busy(jobId);
       }
-      if (m.at + m.duration > Traverser.HORIZON) {
-        m.duration = Traverser.HORIZON - m.at;
+      if (m.at + m.duration > JobMeta.HORIZON) {
+        m.duration = JobMeta.HORIZON - m.at;
       }
-      ResourceSet.Builder b = trav.update(root, m);
+      ResourceSet.Builder b = upd.update(root, m);
       if (b == null) {
         return new MatchResult.Uncommitted(jobId, errno);
       }
@@ -239,10 +246,10 @@ public final class QueryEngine {
         b.attribute("queue", request.queue());
       }
       ResourceSet set = b.build();
-      if (m.allocType == Traverser.AllocType.NO_ALLOC) {
+      if (m.allocType == JobMeta.AllocType.NO_ALLOC) {
         return new MatchResult.Matched(jobId, set);
       }
-      boolean reserved = m.at > now || m.allocType == Traverser.AllocType.ALLOC_ORELSE_RESERVE;
+      boolean reserved = m.at > now || m.allocType == JobMeta.AllocType.ALLOC_ORELSE_RESERVE;
       state.jobs.put(
           jobId,
           new SchedState.JobRecord(
@@ -255,12 +262,12 @@ public final class QueryEngine {
           ? new MatchResult.Reserved(jobId, set)
           : new MatchResult.Allocated(jobId, set);
     } finally {
-      trav.restoreExclusiveTypes();
+      marks.restoreExclusiveTypes();
     }
   }
 
   private String reason() {
-    String e = trav.errorMessage().trim();
+    String e = marks.errorMessage().trim();
     return e.isEmpty() ? "unsatisfiable request" : e;
   }
 
@@ -277,42 +284,42 @@ public final class QueryEngine {
     return null;
   }
 
-  private int satisfiable(Req[] rs, Traverser.Meta m, boolean x) {
-    m.allocType = Traverser.AllocType.SATISFIABILITY;
-    m.at = Traverser.PLAN_END - m.duration - 1;
+  private int satisfiable(Req[] rs, JobMeta m, boolean x) {
+    m.allocType = JobMeta.AllocType.SATISFIABILITY;
+    m.at = JobMeta.PLAN_END - m.duration - 1;
     int rc = trav.select(rs, root, m, x);
-    totalPre = trav.preorder;
-    totalPost = trav.postorder;
+    totalPre = marks.preorder;
+    totalPost = marks.postorder;
     return rc == Traverser.OK ? rc : Traverser.ENODEV;
   }
 
-  private int schedule(Req[] rs, Traverser.Meta m, boolean x, MatchOp op, long[] dfv) {
+  private int schedule(Req[] rs, JobMeta m, boolean x, MatchOp op, long[] dfv) {
     int rc = requestFeasible(m, op, dfv);
     if (rc != Traverser.OK) {
       return rc;
     }
     rc = select(rs, m, x);
     if (rc == Traverser.OK) {
-      totalPre = trav.preorder;
-      totalPost = trav.postorder;
+      totalPre = marks.preorder;
+      totalPost = marks.postorder;
       return rc;
     }
     switch (op) {
       case ALLOCATE_WITH_SATISFIABILITY -> {
-        Traverser.AllocType saved = m.allocType;
+        JobMeta.AllocType saved = m.allocType;
         long at = m.at;
-        m.allocType = Traverser.AllocType.SATISFIABILITY;
-        m.at = Traverser.PLAN_END - m.duration - 1;
+        m.allocType = JobMeta.AllocType.SATISFIABILITY;
+        m.at = JobMeta.PLAN_END - m.duration - 1;
         int s = trav.select(rs, root, m, x);
-        totalPre += trav.preorder;
-        totalPost += trav.postorder;
+        totalPre += marks.preorder;
+        totalPost += marks.postorder;
         m.allocType = saved;
         m.at = at;
         return s == Traverser.OK ? Traverser.EBUSY : Traverser.ENODEV;
       }
       case ALLOCATE_ORELSE_RESERVE, WITHOUT_ALLOCATING_FUTURE -> {
         if (op == MatchOp.ALLOCATE_ORELSE_RESERVE) {
-          m.allocType = Traverser.AllocType.ALLOC_ORELSE_RESERVE;
+          m.allocType = JobMeta.AllocType.ALLOC_ORELSE_RESERVE;
         }
         // now first: a span whose planned end is now may still be held (its end not applied
         // yet), which refuses the allocation above; the earliest fit is then now, a reservation
@@ -320,8 +327,8 @@ public final class QueryEngine {
         for (int i = 0; i < times.length; i++) {
           m.at = times[i];
           rc = select(rs, m, x);
-          totalPre += trav.preorder;
-          totalPost += trav.postorder;
+          totalPre += marks.preorder;
+          totalPost += marks.postorder;
           if (rc == Traverser.OK) {
             if (i == times.length - 1) {
               // Fluxion's loop asks the planner for the next time before it tests rc
@@ -330,9 +337,9 @@ public final class QueryEngine {
             return rc;
           }
         }
-        Traverser.AllocType saved = m.allocType;
-        m.allocType = Traverser.AllocType.SATISFIABILITY;
-        m.at = Traverser.PLAN_END - m.duration - 1;
+        JobMeta.AllocType saved = m.allocType;
+        m.allocType = JobMeta.AllocType.SATISFIABILITY;
+        m.at = JobMeta.PLAN_END - m.duration - 1;
         int s = trav.select(rs, root, m, x);
         m.allocType = saved;
         return s == Traverser.OK ? Traverser.EBUSY : Traverser.ENODEV;
@@ -344,11 +351,11 @@ public final class QueryEngine {
   }
 
   /** A select of the schedule, with the errno it leaves ({@link #errno}). */
-  private int select(Req[] rs, Traverser.Meta m, boolean x) {
+  private int select(Req[] rs, JobMeta m, boolean x) {
     int rc = trav.select(rs, root, m, x);
     if (rc != Traverser.OK) {
       errno = rc;
-    } else if (trav.preorder > trav.postorder) {
+    } else if (marks.preorder > marks.postorder) {
       // a vertex visit failed on the way (pruned, no match, unmet): Fluxion set EBUSY there
       errno = Traverser.EBUSY;
     }
@@ -375,7 +382,7 @@ public final class QueryEngine {
           new org.eclipse.collections.impl.list.mutable.primitive.LongArrayList();
       for (int q = 0; q < p.pointCount(); q++) {
         long t = p.pointTime(q);
-        if (t < from || d > Traverser.PLAN_END - t) {
+        if (t < from || d > JobMeta.PLAN_END - t) {
           continue;
         }
         if (p.fits(dfv, t, d)) {
@@ -398,7 +405,7 @@ public final class QueryEngine {
     org.eclipse.collections.impl.list.mutable.primitive.LongArrayList out =
         new org.eclipse.collections.impl.list.mutable.primitive.LongArrayList();
     for (long t : points) {
-      if (t < from || d > Traverser.PLAN_END - t) {
+      if (t < from || d > JobMeta.PLAN_END - t) {
         continue;
       }
       if (p == null || p.fits(dfv, t, d)) {
@@ -408,7 +415,7 @@ public final class QueryEngine {
     return out.toArray();
   }
 
-  private int requestFeasible(Traverser.Meta m, MatchOp op, long[] dfv) {
+  private int requestFeasible(JobMeta m, MatchOp op, long[] dfv) {
     int nodeType = graph.typeId("node");
     int pi = prune.pruneIndexOfName("node");
     long targetNodes = pi >= 0 ? dfv[pi] : 0;
@@ -420,9 +427,9 @@ public final class QueryEngine {
       return sat ? Traverser.ENODEV : Traverser.EBUSY;
     }
     long target =
-        op == MatchOp.ALLOCATE || op == MatchOp.WITHOUT_ALLOCATING ? m.at : Traverser.HORIZON - 1;
+        op == MatchOp.ALLOCATE || op == MatchOp.WITHOUT_ALLOCATING ? m.at : JobMeta.HORIZON - 1;
     long feasible = 0;
-    Traverser.Meta probe = new Traverser.Meta();
+    JobMeta probe = new JobMeta();
     probe.at = target;
     probe.duration = m.duration;
     for (int v = 0; v < graph.vertexLimit() && feasible < targetNodes; v++) {
@@ -460,7 +467,7 @@ public final class QueryEngine {
     if (state.jobs.containsKey(jobId)) {
       throw new IllegalArgumentException("existing jobid " + jobId);
     }
-    trav.forgetVisits();
+    marks.forgetVisits();
     if (at < 0 || duration <= 0) {
       throw new IllegalArgumentException("invalid time (" + at + ", " + duration + ")");
     }
@@ -488,13 +495,13 @@ public final class QueryEngine {
     if (!in[root]) {
       return new MatchResult.Unsatisfiable(jobId, "the R does not contain the graph's root");
     }
-    long d = Math.min(duration, Traverser.HORIZON - at);
-    Traverser.Meta m = new Traverser.Meta();
+    long d = Math.min(duration, JobMeta.HORIZON - at);
+    JobMeta m = new JobMeta();
     m.jobId = jobId;
     m.at = at;
     m.now = at;
     m.duration = d;
-    m.allocType = reserve ? Traverser.AllocType.ALLOC_ORELSE_RESERVE : Traverser.AllocType.ALLOC;
+    m.allocType = reserve ? JobMeta.AllocType.ALLOC_ORELSE_RESERVE : JobMeta.AllocType.ALLOC;
     for (int v = 0; v < n; v++) {
       if (in[v] && excl[v]) {
         VertexSchedule sc = state.sched[v];
@@ -505,8 +512,8 @@ public final class QueryEngine {
         }
       }
     }
-    trav.markSelection(root, in, needs, excl);
-    ResourceSet.Builder b = trav.update(root, m);
+    upd.markSelection(root, in, needs, excl);
+    ResourceSet.Builder b = upd.update(root, m);
     if (b == null) {
       return new MatchResult.Unsatisfiable(jobId, "nothing to update");
     }
@@ -628,9 +635,9 @@ public final class QueryEngine {
       return CancelStatus.NO_SUCH_JOB;
     }
     SchedState.JobRecord rec = state.jobs.get(jobId);
-    trav.remove(root, jobId);
-    totalPre = trav.preorder;
-    totalPost = trav.postorder;
+    upd.remove(root, jobId);
+    totalPre = marks.preorder;
+    totalPost = marks.postorder;
     // entries that a failed partial cancel cut off from the root (the walk above follows the
     // job's tags down from the root) are still listed in the job's resources: clear them too
     boolean leftovers = false;
@@ -649,7 +656,7 @@ public final class QueryEngine {
       }
     }
     if (leftovers) {
-      trav.forgetVisits();
+      marks.forgetVisits();
     }
     state.jobs.remove(jobId);
     return CancelStatus.CANCELLED;
@@ -662,7 +669,7 @@ public final class QueryEngine {
 
   /** See {@link ResourceQuery#partialCancel}. */
   public CancelStatus partialCancel(long jobId, ResourceGraph r) {
-    trav.forgetVisits();
+    marks.forgetVisits();
     SchedState.JobRecord rec = state.jobs.get(jobId);
     if (rec == null) {
       return CancelStatus.NO_SUCH_JOB;
@@ -700,7 +707,7 @@ public final class QueryEngine {
 
   private CancelStatus finishPartial(SchedState.JobRecord rec, PartialCancel.Outcome outcome) {
     // the partial cancel changed spans and aggregates without stamping the remembered visits
-    trav.forgetVisits();
+    marks.forgetVisits();
     // Fluxion's partial cancel reports zero visits (it walks no subtree)
     totalPre = 0;
     totalPost = 0;
@@ -742,7 +749,7 @@ public final class QueryEngine {
 
   /** Recomputes one job's subtree-aggregate spans from its remaining exclusive entries. */
   private void rebuildAggregates(SchedState.JobRecord rec) {
-    trav.forgetVisits();
+    marks.forgetVisits();
     long jobId = rec.jobId;
     ResourceSet held = rec.resources;
     org.eclipse.collections.impl.map.mutable.primitive.IntObjectHashMap<long[]> acc =
@@ -991,7 +998,7 @@ public final class QueryEngine {
       org.eclipse.collections.impl.map.mutable.primitive.LongLongHashMap weights) {
     state.ensureCapacity(graph.vertexLimit());
     state.resetWeights();
-    trav.resize();
+    marks.resize();
     org.flux4j.graph.Adjacency a = graph.out(0);
     for (int v = 0; v < graph.vertexLimit(); v++) {
       for (int i = a.start(v); i < a.end(v); i++) {
@@ -1047,7 +1054,7 @@ public final class QueryEngine {
                 "vertex " + graph.path(v) + " holds an entry of unknown job " + s.job[i]);
           }
         }
-        long used = s.maxUnitsDuring(0, Traverser.HORIZON);
+        long used = s.maxUnitsDuring(0, JobMeta.HORIZON);
         if (used > graph.size(v)) {
           throw new IllegalStateException(
               "vertex " + graph.path(v) + " over-allocated: " + used + " > " + graph.size(v));
@@ -1062,7 +1069,7 @@ public final class QueryEngine {
           }
         }
         for (int k = 0; k < p.types.length; k++) {
-          if (p.minAvailDuring(k, 0, Traverser.HORIZON) < 0) {
+          if (p.minAvailDuring(k, 0, JobMeta.HORIZON) < 0) {
             throw new IllegalStateException(
                 "aggregate of " + graph.path(v) + " is negative for " + prune.name(p.types[k]));
           }

@@ -51,7 +51,7 @@ final class VisitMemo {
     long factorIn;
     long at;
     long duration;
-    Traverser.AllocType allocType;
+    JobMeta.AllocType allocType;
     boolean atIsNow;
     Optional<ResourceRequest.Constraint> constraint;
     int rc;
@@ -106,7 +106,7 @@ final class VisitMemo {
   // the match the current select is for
   private long at;
   private long duration;
-  private Traverser.AllocType allocType;
+  private JobMeta.AllocType allocType;
   private boolean atIsNow;
   private Optional<ResourceRequest.Constraint> constraint = Optional.empty();
   private String topRequest = "";
@@ -195,7 +195,7 @@ final class VisitMemo {
   }
 
   /** Starts a select for the top-level request {@code resources} with this match's parameters. */
-  void beginSelect(Req[] resources, Traverser.Meta m) {
+  void beginSelect(Req[] resources, JobMeta m) {
     selectStamp = ++clock;
     at = m.at;
     duration = m.duration;
