@@ -239,9 +239,9 @@ final class FlexibleTraverser extends Traverser {
         continue;
       }
       if (r.isSlot()) {
-        ok = bySubplan(u, r);
+        ok = pr.bySubplan(u, r);
       } else {
-        if (!byExcl(u, xIn, r) || !bySubplan(u, r)) {
+        if (!pr.byExcl(u, xIn, r) || !pr.bySubplan(u, r)) {
           return false;
         }
         ok = true;
@@ -284,7 +284,7 @@ final class FlexibleTraverser extends Traverser {
     long qualNumSlots = cur.score;
     List<EGroup> made = new ArrayList<>();
     for (long s = 0; s < qualNumSlots; s++) {
-      EGroup slotGroup = fillSlot(slots[cur.index].with, dfuSlot);
+      EGroup slotGroup = this.slots.fill(slots[cur.index].with, dfuSlot);
       if (slotGroup == null) {
         return;
       }

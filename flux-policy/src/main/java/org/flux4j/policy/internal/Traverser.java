@@ -2,7 +2,6 @@ package org.flux4j.policy.internal;
 
 import org.flux4j.graph.Adjacency;
 import org.flux4j.graph.ResourceGraph;
-import org.flux4j.graph.Status;
 import org.flux4j.policy.match.MatchPolicy;
 
 /**
@@ -10,7 +9,11 @@ import org.flux4j.policy.match.MatchPolicy;
  * ({@code resource/traversers/dfu_impl.cpp}): prime the jobspec, visit, test, prune, explore,
  * score, resolve and enforce. {@link FlexibleTraverser} is the flexible variant ({@code
  * dfu_flexible.cpp}); the update and remove passes are {@link TraversalUpdate} ({@code
- * dfu_impl_update.cpp}); both read the {@link TraversalMarks} this pass leaves.
+ * dfu_impl_update.cpp}); both read the {@link TraversalMarks} this pass leaves. Parts of the select
+ * live beside it: {@link SelectPrune} (the by_* pruning tests), {@link ShareTally} (when a
+ * stop-on-first-match explore has enough), {@link SlotCandidates} (cnt_slot and the slot
+ * candidates), {@link Enforcer} (enforce, resolve_graph), {@link OutEdgeOrder} (by_outedges order)
+ * and {@link CandidateArena} (the scoring scratch).
  *
  * <h2>Implementation notes</h2>
  *
@@ -45,11 +48,11 @@ class Traverser {
 
   private final Order vertexOrder;
   final Order slotOrder;
-  private final int nodeType;
-  private final int storageNodeType;
+  final SelectPrune pr;
+  private final Enforcer enforcer;
 
   final CandidateArena arena = new CandidateArena();
-  private EGroup[] slotsMade = new EGroup[16];
+  final SlotCandidates slots;
 
   /** The vertex whose visit is being remembered innermost (its Dfu is read after the visit). */
   private int recordedVertex = -1;
@@ -57,7 +60,6 @@ class Traverser {
   private int depth;
   private long factorSum;
   private boolean childExcl;
-  JobMeta meta;
 
   // what the last test() found besides its kind: the next request level, the slot count, and
   // whether the walk is still pristine (read right after the call, before any recursion)
@@ -73,8 +75,9 @@ class Traverser {
     this.commitSlotPaths = commitSlotPaths;
     this.vertexOrder = Order.of(policy.higherFirst(), policy.stableTies());
     this.slotOrder = Order.of(policy.higherFirstInSlots(), policy.stableTies());
-    this.nodeType = g.typeId("node");
-    this.storageNodeType = g.typeId("storage_node");
+    this.pr = new SelectPrune(mk);
+    this.enforcer = new Enforcer(mk);
+    this.slots = new SlotCandidates(mk, arena);
   }
 
   /** The select pass of a copy of {@code o}'s engine, over {@code mk}, the copy's marks. O(1). */
@@ -85,8 +88,9 @@ class Traverser {
     this.commitSlotPaths = o.commitSlotPaths;
     this.vertexOrder = o.vertexOrder;
     this.slotOrder = o.slotOrder;
-    this.nodeType = o.nodeType;
-    this.storageNodeType = o.storageNodeType;
+    this.pr = new SelectPrune(o.pr, mk);
+    this.enforcer = new Enforcer(mk);
+    this.slots = new SlotCandidates(mk, arena);
   }
 
   /** This pass for a copy of the engine, over the copy's marks (same kind of traverser). */
@@ -158,7 +162,7 @@ class Traverser {
 
   /** One select of {@code resources} (a request without xor alternatives). */
   final int selectOne(Req[] resources, int root, JobMeta m, boolean excl) {
-    this.meta = m;
+    pr.meta = m;
     mk.ensureScratch();
     mk.beginSelect(resources, m);
     mk.tick++;
@@ -180,7 +184,8 @@ class Traverser {
       eg.root = true;
       eg.addEdge(-1, dfu.avail, dfu.avail, excl);
       dfu.add(g.typeOf(root), eg);
-      long needs = resolveGraph(root, resources, dfu);
+      long needs = enforcer.resolveGraph(root, resources, dfu);
+      factorSum = 0;
       if (needs < 0) {
         rc = ENODEV;
       }
@@ -280,7 +285,7 @@ class Traverser {
     if (kind == NONE_MATCH) {
       return EBUSY;
     }
-    if (!prune(xIn, u, resources)) {
+    if (!pr.byVertex(u) || !pruneResources(xIn, u, resources)) {
       return EBUSY;
     }
     long ownFactor = policy.factor(g, u);
@@ -295,7 +300,7 @@ class Traverser {
       explore(u, next, pris, xIn, dfu, 1);
     }
     depth = myDepth;
-    long avail = planAvail(u);
+    long avail = pr.planAvail(u);
     if (avail == 0) {
       return EBUSY;
     }
@@ -420,25 +425,6 @@ class Traverser {
     return true;
   }
 
-  // ------------------------------------------------------------------ prune
-
-  /** Fluxion's prune: by status, constraint, plan availability, then by resource. */
-  private boolean prune(boolean xIn, int u, Req[] resources) {
-    if (meta.allocType != JobMeta.AllocType.SATISFIABILITY && g.status(u) == Status.DOWN) {
-      return false;
-    }
-    int ut = g.typeOf(u);
-    if (meta.constraint.isPresent()
-        && (ut == nodeType || (storageNodeType >= 0 && ut == storageNodeType))
-        && !Constraints.matches(g, u, meta.constraint.get())) {
-      return false;
-    }
-    if (planAvail(u) == 0) {
-      return false;
-    }
-    return pruneResources(xIn, u, resources);
-  }
-
   /** Fluxion's prune_resources: exclusivity and subtree aggregates of each request that applies. */
   boolean pruneResources(boolean xIn, int u, Req[] resources) {
     int ut = g.typeOf(u);
@@ -446,57 +432,14 @@ class Traverser {
       if (ut != r.type && !r.isSlot()) {
         continue;
       }
-      if (!r.isSlot() && !byExcl(u, xIn, r)) {
+      if (!r.isSlot() && !pr.byExcl(u, xIn, r)) {
         return false;
       }
-      if (!bySubplan(u, r)) {
+      if (!pr.bySubplan(u, r)) {
         return false;
       }
     }
     return true;
-  }
-
-  final boolean byExcl(int u, boolean xIn, Req r) {
-    if (xIn && r.exclusive == 0) {
-      mk.err
-          .append("by_excl: exclusivity conflicts at jobspec=")
-          .append(r.label)
-          .append(" : vertex=")
-          .append(g.name(u));
-      return false;
-    }
-    if (xIn || r.exclusive == 1) {
-      VertexSchedule s = mk.st.sched[u];
-      if (s == null) {
-        return true;
-      }
-      if (meta.at == meta.now
-          && (meta.allocType == JobMeta.AllocType.ALLOC
-              || meta.allocType == JobMeta.AllocType.NO_ALLOC)
-          && s.has(VertexSchedule.ALLOCATED)) {
-        return false;
-      }
-      return !s.anyDuring(meta.at, meta.duration);
-    }
-    return true;
-  }
-
-  final boolean bySubplan(int u, Req r) {
-    SubtreePlan p = mk.st.sub[u];
-    if (p == null || !r.hasUserData) {
-      return true;
-    }
-    return p.fits(r.userData, meta.at, meta.duration);
-  }
-
-  private long planAvail(int u) {
-    VertexSchedule s = mk.st.sched[u];
-    long size = g.size(u);
-    if (s == null) {
-      return size;
-    }
-    long a = size - s.maxUnitsDuring(meta.at, meta.duration);
-    return a < 0 ? 0 : a;
   }
 
   // ------------------------------------------------------------------ explore
@@ -534,75 +477,23 @@ class Traverser {
     if (order.length == 0) {
       return;
     }
-    int nr = resources.length;
-    long[] perShare = new long[nr];
-    long[] prevTotal = new long[nr];
-    long[] accum = new long[nr];
-    long[] shares = new long[nr];
-    boolean[] satType = new boolean[nr];
-    for (int k = 0; k < nr; k++) {
-      perShare[k] = resources[k].effectiveMax();
-    }
+    ShareTally tally = new ShareTally(resources, multiplier);
     for (int slot : order) {
       int tgt = mk.adj.target(slot);
       if (mk.color[tgt] == mk.tick) {
         continue;
       }
-      int tt = g.typeOf(tgt);
-      boolean skip = false;
-      for (int k = 0; k < nr; k++) {
-        if (satType[k] && resources[k].type == tt) {
-          skip = true;
-          break;
-        }
-      }
-      if (skip) {
+      if (tally.satisfied(g.typeOf(tgt))) {
         continue;
       }
       if (domDfv(tgt, resources, pristine, excl, dfu) != OK) {
         continue;
       }
       addCandidate(dfu, slot);
-      // tally shares (first entry per type wins, as in a map keyed by type)
-      for (int k = 0; k < nr; k++) {
-        if (firstIndexOfType(resources, k) != k) {
-          continue;
-        }
-        long total = dfu.totalCount(resources[k].type);
-        if (total <= prevTotal[k]) {
-          continue;
-        }
-        long delta = total - prevTotal[k];
-        prevTotal[k] = total;
-        accum[k] += delta;
-        if (perShare[k] > 0 && accum[k] >= perShare[k]) {
-          shares[k]++;
-          accum[k] = 0;
-        }
-      }
-      boolean enough = true;
-      for (int k = 0; k < nr; k++) {
-        int f = firstIndexOfType(resources, k);
-        boolean sat = perShare[f] == 0 || shares[f] >= multiplier;
-        if (sat) {
-          satType[k] = true;
-        } else {
-          enough = false;
-        }
-      }
-      if (enough) {
+      if (tally.enoughAfter(dfu)) {
         break;
       }
     }
-  }
-
-  private static int firstIndexOfType(Req[] rs, int k) {
-    for (int i = 0; i < k; i++) {
-      if (rs[i].type == rs[k].type) {
-        return i;
-      }
-    }
-    return k;
   }
 
   // ------------------------------------------------------------------ slots
@@ -613,46 +504,7 @@ class Traverser {
    */
   void domSlot(int u, Req[] slotShape, long nslots, boolean pristine, Dfu dfu, int myDepth) {
     Dfu dfuSlot = exploreSlot(u, slotShape, nslots, pristine, myDepth);
-    // cnt_slot
-    long qualNumSlots = Long.MAX_VALUE;
-    for (Req elem : slotShape) {
-      long qc = dfuSlot.qualifiedCount(elem.type);
-      long count = elem.calcCount(qc);
-      long fit = 0;
-      Evals e = dfuSlot.find(elem.type);
-      if (count != 0 && e != null) {
-        long acc = 0;
-        for (int i = 0; i < e.n; i++) {
-          acc += e.group(i).edgeCount(0);
-          if (acc >= count) {
-            fit++;
-            acc = 0;
-          }
-        }
-      }
-      qualNumSlots = Math.min(qualNumSlots, fit);
-      if (e != null) {
-        e.iterReset();
-      }
-    }
-    if (qualNumSlots == Long.MAX_VALUE) {
-      qualNumSlots = 0;
-    }
-    int made = 0;
-    for (long s = 0; s < qualNumSlots; s++) {
-      EGroup slotGroup = fillSlot(slotShape, dfuSlot);
-      if (slotGroup == null) {
-        return;
-      }
-      if (made == slotsMade.length) {
-        slotsMade = java.util.Arrays.copyOf(slotsMade, made * 2);
-      }
-      slotsMade[made++] = slotGroup;
-    }
-    for (int i = 0; i < made; i++) {
-      dfu.add(Req.SLOT, slotsMade[i]);
-      slotsMade[i] = null;
-    }
+    slots.addTo(dfu, slotShape, SlotCandidates.count(slotShape, dfuSlot), dfuSlot);
   }
 
   /**
@@ -671,35 +523,6 @@ class Traverser {
     return dfuSlot;
   }
 
-  /**
-   * One slot candidate (Fluxion's dom_slot inner loop): takes, for each type of {@code shape}, as
-   * many of {@code dfuSlot}'s qualified candidates as the shape's count asks for, scoring them.
-   * Returns null, with Fluxion's message in the error text, if too few remain.
-   */
-  final EGroup fillSlot(Req[] shape, Dfu dfuSlot) {
-    EGroup slotGroup = newGroup();
-    long score = 1;
-    for (Req elem : shape) {
-      long count = elem.calcCount(dfuSlot.qualifiedCount(elem.type));
-      Evals e = dfuSlot.find(elem.type);
-      long j = 0;
-      while (j < count) {
-        EGroup eg = e == null ? null : e.iterNext();
-        if (eg == null) {
-          mk.err.append("dom_slot: not enough slots.\n");
-          return null;
-        }
-        slotGroup.addEdge(eg.edgeSlot(0), eg.edgeCount(0), eg.edgeCount(0), true);
-        score += eg.score;
-        j += eg.edgeCount(0);
-      }
-    }
-    slotGroup.score = score;
-    slotGroup.count = 1;
-    slotGroup.exclusive = true;
-    return slotGroup;
-  }
-
   private EGroup newGroup() {
     return arena.group(mk.recording());
   }
@@ -714,96 +537,12 @@ class Traverser {
   private void resolve(int u, Dfu dfu, Dfu toParent, boolean mayTake) {
     if (dfu.overallScore > 0) {
       if (dfu.hierConstrainNow) {
-        enforce(dfu, u, commitSlotPaths);
+        enforcer.enforce(dfu, u, commitSlotPaths);
       } else if (mayTake) {
         toParent.mergeTaking(dfu);
       } else {
         toParent.merge(dfu);
       }
     }
-  }
-
-  /**
-   * Marks the chosen edges of {@code dfu}, enforced at vertex {@code top}; with {@code walk}, also
-   * the edges of the unconstrained vertices between each chosen edge and {@code top} (Fluxion's
-   * enforce_constrained, for the graph's final resolution). Fluxion enforces a choice made below
-   * the root without that walk, so when a slot matched one level below its node (node->slot->core
-   * on node->socket->core) the node->socket edge stays unmarked and the update commits nothing;
-   * {@link #commitSlotPaths} walks there too.
-   */
-  private void enforce(Dfu dfu, int top, boolean walk) {
-    for (int t = 0; t < dfu.n; t++) {
-      Evals e = dfu.byType[t];
-      if (e.bestK == 0) {
-        continue;
-      }
-      for (int i = 0; i < e.bestI; i++) {
-        EGroup eg = e.chosen(i);
-        if (eg.root) {
-          continue;
-        }
-        for (int k = 0; k < eg.nEdges; k++) {
-          int slot = eg.edgeSlot(k);
-          mk.mark(slot, eg.edgeNeeds(k), eg.edgeExcl(k));
-          if (!walk) {
-            continue;
-          }
-          int pv = mk.slotSource[slot];
-          int pe;
-          while (pv != top && (pe = mk.firstIn[pv]) >= 0) {
-            if (mk.markSeq[pe] == mk.seq) {
-              break;
-            }
-            int tgt = pv;
-            pv = mk.slotSource[pe];
-            Evals te = dfu.find(g.typeOf(tgt));
-            if (te != null && te.bestK == 0) {
-              mk.mark(pe, g.size(tgt), false);
-            }
-          }
-        }
-      }
-    }
-  }
-
-  /** Fluxion's resolve_graph; returns the root's needs or -1. */
-  private long resolveGraph(int root, Req[] resources, Dfu dfu) {
-    // dom_finish_graph
-    boolean met = true;
-    for (Req r : resources) {
-      long qc = dfu.qualifiedCount(r.type);
-      long count = r.calcCount(qc);
-      if (count == 0) {
-        met = false;
-        break;
-      }
-      Order order =
-          policy.localityRanking()
-              ? Order.intervalGreater(dfu.get(r.type), policy.stableTies())
-              : Order.of(policy.higherFirstAtTop(), policy.stableTies());
-      dfu.chooseAccumBestK(r.type, count, order);
-    }
-    dfu.overallScore = met ? 1 : 0;
-    factorSum = 0;
-    if (!met) {
-      return -1;
-    }
-    long needs = 1;
-    for (Req r : resources) {
-      if (r.type == g.typeOf(root)) {
-        long count = r.calcCount(dfu.avail);
-        if (count == 0) {
-          return -1;
-        }
-        needs = count;
-      }
-    }
-    for (int i = 0; i < dfu.n; i++) {
-      if (dfu.byType[i].qual == 0) {
-        return -1;
-      }
-    }
-    enforce(dfu, root, true);
-    return needs;
   }
 }
