@@ -36,62 +36,10 @@ final class FlexibleTraverser extends Traverser {
 
   // ------------------------------------------------------------------ jobspec priming
 
-  /**
-   * Like the simple priming, but the siblings that are slots (or xor slots) are alternatives, so
-   * they contribute the minimum of their totals, and a pruning type that one of them lacks
-   * contributes nothing.
-   */
+  /** Slots and xor slots are alternatives: see {@link JobspecPriming#primeAlternatives}. */
   @Override
   void primeJobspec(Req[] resources, long[] toParent) {
-    primeFlexible(resources, toParent, new boolean[toParent.length]);
-  }
-
-  /** {@code present} tracks which entries of {@code toParent} exist (Fluxion's map keys). */
-  private void primeFlexible(Req[] resources, long[] toParent, boolean[] present) {
-    int k = toParent.length;
-    for (Req r : resources) {
-      if (r.exclusive == 1) {
-        mk.addExclusiveType(r.type);
-      }
-      int pt = pruneIndex(r);
-      if (pt >= 0) {
-        toParent[pt] += r.min;
-        present[pt] = true;
-      }
-      r.userData = new long[k];
-      boolean[] mine = new boolean[k];
-      primeFlexible(r.with, r.userData, mine);
-      r.hasUserData = false;
-      for (int i = 0; i < k; i++) {
-        r.hasUserData |= mine[i];
-      }
-      if (r.isSlot() || r.isXorSlot()) {
-        for (int i = 0; i < k; i++) {
-          if (mine[i]) {
-            minIf(toParent, present, i, r.min * r.userData[i]);
-          }
-        }
-        for (int i = 0; i < k; i++) {
-          if (present[i] && !mine[i]) {
-            minIf(toParent, present, i, 0);
-          }
-        }
-      } else {
-        for (int i = 0; i < k; i++) {
-          if (mine[i]) {
-            toParent[i] += r.min * r.userData[i];
-            present[i] = true;
-          }
-        }
-      }
-    }
-  }
-
-  private static void minIf(long[] toParent, boolean[] present, int i, long v) {
-    if (!present[i] || toParent[i] > v) {
-      toParent[i] = v;
-      present[i] = true;
-    }
+    priming.primeAlternatives(resources, toParent);
   }
 
   // ------------------------------------------------------------------ select
@@ -179,42 +127,11 @@ final class FlexibleTraverser extends Traverser {
    */
   @Override
   int test(int u, Req[] resources, boolean pristine) {
-    Req matchRes = null;
-    Req[] orSlots = null;
-    long nslots = 0;
-    boolean matched = false;
-    boolean orMatched = false;
-    boolean conflict = false;
-    int ut = g.typeOf(u);
-    for (Req r : resources) {
-      if (r.type == ut) {
-        if (matched || orMatched) {
-          conflict = true;
-          break;
-        }
-        matchRes = r;
-        for (Req c : r.with) {
-          if (c.isSlot()) {
-            orSlots = r.with;
-            nslots = c.effectiveMax();
-          }
-        }
-        matched = true;
-      } else if (r.isSlot()) {
-        if (matched) {
-          conflict = true;
-          break;
-        }
-        orSlots = resources;
-        nslots = r.effectiveMax();
-        orMatched = true;
-      }
-    }
-    testSlots = nslots;
-    if (conflict) {
+    if (!scanLevel(u, resources, true)) {
       return testedConflict(u, resources, pristine);
     }
-    if (orSlots != null) {
+    if (scanSlot != null) {
+      Req[] orSlots = scanSlotLevel;
       int kind = tested(pristine ? PRISTINE_NONE_MATCH : NONE_MATCH, resources, pristine);
       for (Req r : orSlots) {
         if (slotMatch(u, r)) {
@@ -223,8 +140,8 @@ final class FlexibleTraverser extends Traverser {
       }
       return kind;
     }
-    if (matchRes != null) {
-      return tested(RESOURCE_MATCH, matchRes.with, false);
+    if (scanMatch != null) {
+      return tested(RESOURCE_MATCH, scanMatch.with, false);
     }
     return tested(pristine ? PRISTINE_NONE_MATCH : NONE_MATCH, resources, pristine);
   }

@@ -38,5 +38,5 @@ final class JobMeta {
   long now;
   long duration;
   AllocType allocType = AllocType.ALLOC;
-  Optional<ResourceRequest.Constraint> constraint = Optional.empty();
+  Optional<ResourceRequest.TargetConstraint> constraint = Optional.empty();
 }

@@ -58,6 +58,14 @@ final class TraversalMarks {
 
   long postorder;
 
+  /**
+   * The visit counts of the last match, cancel or partial cancel as resource-query reports them
+   * (the selects of one match add up; Fluxion's quirks included).
+   */
+  long totalPre;
+
+  long totalPost;
+
   final StringBuilder err = new StringBuilder();
 
   // remembered subtree visits (null when the dominant subsystem is not a tree)
@@ -95,6 +103,8 @@ final class TraversalMarks {
     this.st = st;
     this.orders = new OutEdgeOrder(this, o.orders.keeps());
     this.seq = o.seq;
+    this.totalPre = o.totalPre;
+    this.totalPost = o.totalPost;
     this.adj = o.adj;
     this.slotSource = o.slotSource;
     this.firstIn = o.firstIn;

@@ -10,10 +10,10 @@ import org.flux4j.policy.match.MatchPolicy;
  * score, resolve and enforce. {@link FlexibleTraverser} is the flexible variant ({@code
  * dfu_flexible.cpp}); the update and remove passes are {@link TraversalUpdate} ({@code
  * dfu_impl_update.cpp}); both read the {@link TraversalMarks} this pass leaves. Parts of the select
- * live beside it: {@link SelectPrune} (the by_* pruning tests), {@link ShareTally} (when a
- * stop-on-first-match explore has enough), {@link SlotCandidates} (cnt_slot and the slot
- * candidates), {@link Enforcer} (enforce, resolve_graph), {@link OutEdgeOrder} (by_outedges order)
- * and {@link CandidateArena} (the scoring scratch).
+ * live beside it: {@link JobspecPriming} (prime_jobspec), {@link SelectPrune} (the by_* pruning
+ * tests), {@link ShareTally} (when a stop-on-first-match explore has enough), {@link
+ * SlotCandidates} (cnt_slot and the slot candidates), {@link Enforcer} (enforce, resolve_graph),
+ * {@link OutEdgeOrder} (by_outedges order) and {@link CandidateArena} (the scoring scratch).
  *
  * <h2>Implementation notes</h2>
  *
@@ -49,6 +49,7 @@ class Traverser {
   private final Order vertexOrder;
   final Order slotOrder;
   final SelectPrune pr;
+  final JobspecPriming priming;
   private final Enforcer enforcer;
 
   final CandidateArena arena = new CandidateArena();
@@ -78,6 +79,7 @@ class Traverser {
     this.pr = new SelectPrune(mk);
     this.enforcer = new Enforcer(mk);
     this.slots = new SlotCandidates(mk, arena);
+    this.priming = new JobspecPriming(mk);
   }
 
   /** The select pass of a copy of {@code o}'s engine, over {@code mk}, the copy's marks. O(1). */
@@ -91,6 +93,7 @@ class Traverser {
     this.pr = new SelectPrune(o.pr, mk);
     this.enforcer = new Enforcer(mk);
     this.slots = new SlotCandidates(mk, arena);
+    this.priming = new JobspecPriming(mk);
   }
 
   /** This pass for a copy of the engine, over the copy's marks (same kind of traverser). */
@@ -102,45 +105,7 @@ class Traverser {
 
   /** Fluxion's prime_jobspec: per-request user data and the top-level totals (by prune type). */
   void primeJobspec(Req[] resources, long[] toParent) {
-    for (Req r : resources) {
-      if (r.exclusive == 1) {
-        mk.addExclusiveType(r.type);
-      }
-      int pt = pruneIndex(r);
-      if (pt >= 0) {
-        toParent[pt] += r.min;
-      }
-      r.userData = new long[mk.prune.count()];
-      primeJobspec(r.with, r.userData);
-      r.hasUserData = false;
-      for (int k = 0; k < r.userData.length; k++) {
-        if (r.userData[k] != 0) {
-          r.hasUserData = true;
-          toParent[k] += r.min * r.userData[k];
-        }
-      }
-      if (!r.hasUserData) {
-        // Fluxion's user_data map has an entry for every pruning type met below, even with 0
-        r.hasUserData = hasPruningTypeBelow(r);
-      }
-    }
-  }
-
-  private boolean hasPruningTypeBelow(Req r) {
-    for (Req c : r.with) {
-      if (pruneIndex(c) >= 0 || hasPruningTypeBelow(c)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /** The prune index of a request's type, by name when the graph has no vertex of that type. */
-  final int pruneIndex(Req r) {
-    if (r.type >= 0) {
-      return mk.prune.pruneIndexOfType(r.type);
-    }
-    return r.isSlot() ? -1 : mk.prune.pruneIndexOfName(r.typeName);
+    priming.prime(resources, toParent);
   }
 
   final boolean exclusivity(Req[] resources, int u) {
@@ -345,47 +310,61 @@ class Traverser {
    * #testSlots} and {@link #testPristine}.
    */
   int test(int u, Req[] resources, boolean pristine) {
-    Req matchRes = null;
-    Req slotRes = null;
-    long nslots = 0;
-    boolean matched = false;
-    boolean conflict = false;
+    if (!scanLevel(u, resources, false)) {
+      return testedConflict(u, resources, pristine);
+    }
+    if (scanSlot != null && slotMatch(u, scanSlot)) {
+      return tested(SLOT_MATCH, scanSlot.with, false);
+    }
+    if (scanMatch != null) {
+      return tested(RESOURCE_MATCH, scanMatch.with, false);
+    }
+    return tested(pristine ? PRISTINE_NONE_MATCH : NONE_MATCH, resources, pristine);
+  }
+
+  // what the last scanLevel() found (read right after the call)
+  Req scanMatch;
+  Req scanSlot;
+  Req[] scanSlotLevel;
+
+  /**
+   * The scan both tests share: the request of {@code u}'s type ({@link #scanMatch}), and the slot
+   * at this level ({@link #scanSlot}: the last slot child of that request, or else the last slot
+   * sibling, with {@link #scanSlotLevel} the level it is in and {@link #testSlots} its count).
+   * Returns false on a conflict: a second request of the type, a request of the type beside a slot,
+   * or, unless {@code slotsAreAlternatives}, two slot siblings.
+   */
+  final boolean scanLevel(int u, Req[] resources, boolean slotsAreAlternatives) {
+    scanMatch = null;
+    scanSlot = null;
+    scanSlotLevel = null;
+    testSlots = 0;
+    boolean slotSeen = false;
     int ut = g.typeOf(u);
     for (Req r : resources) {
       if (r.type == ut) {
-        if (matched) {
-          conflict = true;
-          break;
+        if (scanMatch != null || slotSeen) {
+          return false;
         }
-        matchRes = r;
+        scanMatch = r;
         for (Req c : r.with) {
           if (c.isSlot()) {
-            slotRes = c;
-            nslots = c.effectiveMax();
+            scanSlot = c;
+            scanSlotLevel = r.with;
+            testSlots = c.effectiveMax();
           }
         }
-        matched = true;
       } else if (r.isSlot()) {
-        if (matched) {
-          conflict = true;
-          break;
+        if (scanMatch != null || (slotSeen && !slotsAreAlternatives)) {
+          return false;
         }
-        slotRes = r;
-        nslots = r.effectiveMax();
-        matched = true;
+        scanSlot = r;
+        scanSlotLevel = resources;
+        testSlots = r.effectiveMax();
+        slotSeen = true;
       }
     }
-    testSlots = nslots;
-    if (conflict) {
-      return testedConflict(u, resources, pristine);
-    }
-    if (slotRes != null && slotMatch(u, slotRes)) {
-      return tested(SLOT_MATCH, slotRes.with, false);
-    }
-    if (matchRes != null) {
-      return tested(RESOURCE_MATCH, matchRes.with, false);
-    }
-    return tested(pristine ? PRISTINE_NONE_MATCH : NONE_MATCH, resources, pristine);
+    return true;
   }
 
   /** Leaves a test's findings and returns its kind. */

@@ -53,7 +53,7 @@ final class VisitMemo {
     long duration;
     JobMeta.AllocType allocType;
     boolean atIsNow;
-    Optional<ResourceRequest.Constraint> constraint;
+    Optional<ResourceRequest.TargetConstraint> constraint;
     int rc;
     long factorDelta;
     long avail;
@@ -108,7 +108,7 @@ final class VisitMemo {
   private long duration;
   private JobMeta.AllocType allocType;
   private boolean atIsNow;
-  private Optional<ResourceRequest.Constraint> constraint = Optional.empty();
+  private Optional<ResourceRequest.TargetConstraint> constraint = Optional.empty();
   private String topRequest = "";
   private long selectStamp;
 
