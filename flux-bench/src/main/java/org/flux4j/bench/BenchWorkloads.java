@@ -7,7 +7,7 @@ import org.flux4j.graph.ResourceGraph;
 import org.flux4j.graph.io.GraphFormat;
 import org.flux4j.graph.io.GraphReaders;
 import org.flux4j.policy.match.ResourceRequest;
-import org.flux4j.policy.match.ResourceRequest.Resource;
+import org.flux4j.policy.match.ResourceRequest.Item;
 
 /**
  * The workloads of ../shared/bench (FLUXION.md): the generated clusters and the four jobspecs,
@@ -50,19 +50,16 @@ final class BenchWorkloads {
   static ResourceRequest request(String name) {
     switch (name) {
       case "core1":
-        return ResourceRequest.of(DURATION, Resource.slot(1, "default", Resource.of("core", 1)));
+        return ResourceRequest.of(DURATION, Item.slot(1, "default", Item.of("core", 1)));
       case "node_x1":
-        return ResourceRequest.of(DURATION, Resource.slot(1, "default", Resource.of("node", 1)));
+        return ResourceRequest.of(DURATION, Item.slot(1, "default", Item.of("node", 1)));
       case "slot_2c1g":
         return ResourceRequest.of(
-            DURATION, Resource.slot(1, "default", Resource.of("core", 2), Resource.of("gpu", 1)));
+            DURATION, Item.slot(1, "default", Item.of("core", 2), Item.of("gpu", 1)));
       case "node4_socket2":
         return ResourceRequest.of(
             DURATION,
-            Resource.of(
-                "node",
-                4,
-                Resource.slot(1, "default", Resource.of("socket", 2, Resource.of("core", 22)))));
+            Item.of("node", 4, Item.slot(1, "default", Item.of("socket", 2, Item.of("core", 22)))));
       default:
         throw new IllegalArgumentException("unknown bench jobspec " + name);
     }

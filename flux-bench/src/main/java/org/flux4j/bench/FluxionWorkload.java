@@ -56,7 +56,7 @@ public abstract class FluxionWorkload extends LargeGraphBenchmark {
         ResourceQuery.create(loaded.copy(), ResourceQuery.Options.builder().policy(policy).build());
     ResourceRequest probe =
         ResourceRequest.of(
-            1, ResourceRequest.Resource.slot(1, "probe", ResourceRequest.Resource.of("core", 1)));
+            1, ResourceRequest.Item.slot(1, "probe", ResourceRequest.Item.of("core", 1)));
     if (query.match(MatchOp.ALLOCATE, probe, -1, 0).isSuccess()) {
       query.cancel(-1);
     }

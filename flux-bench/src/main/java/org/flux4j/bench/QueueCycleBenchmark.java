@@ -4,7 +4,7 @@ import java.util.concurrent.TimeUnit;
 import org.flux4j.graph.ResourceGraph;
 import org.flux4j.policy.match.ResourceQuery;
 import org.flux4j.policy.match.ResourceRequest;
-import org.flux4j.policy.match.ResourceRequest.Resource;
+import org.flux4j.policy.match.ResourceRequest.Item;
 import org.flux4j.policy.queue.BackfillPolicy;
 import org.flux4j.policy.queue.CycleResult;
 import org.flux4j.policy.queue.JobQueue;
@@ -60,14 +60,13 @@ public class QueueCycleBenchmark extends LargeGraphBenchmark {
     ResourceGraph graph = BenchWorkloads.graph("n100");
     ResourceQuery query = ResourceQuery.create(graph);
     ResourceRequest whole =
-        ResourceRequest.of(3600, Resource.slot(4400, "default", Resource.of("core", 1)));
+        ResourceRequest.of(3600, Item.slot(4400, "default", Item.of("core", 1)));
     ResourceRequest[] requests = new ResourceRequest[depth + 1];
     requests[0] = whole;
     for (int i = 1; i <= depth; i++) {
       requests[i] =
           ResourceRequest.of(
-              600 + (i % 7) * 300,
-              Resource.slot(1 + (i * 37) % 64, "default", Resource.of("core", 1)));
+              600 + (i % 7) * 300, Item.slot(1 + (i * 37) % 64, "default", Item.of("core", 1)));
     }
     matcher = new ResourceQueryMatcher(query, id -> requests[(int) id], () -> 0);
     if (!(matcher.allocate(0) instanceof org.flux4j.policy.queue.MatchOutcome.Allocated)) {

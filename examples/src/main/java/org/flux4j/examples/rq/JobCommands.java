@@ -126,7 +126,7 @@ final class JobCommands {
       io.outLine(RULE);
       if (allocated) {
         JobTable.JobState st = at == 0 ? JobTable.JobState.ALLOCATED : JobTable.JobState.RESERVED;
-        jobs.jobs.put(jobId, new JobTable.JobInfo(jobId, st, at, jobspecFile, elapse));
+        jobs.jobs.put(jobId, new JobTable.Entry(jobId, st, at, jobspecFile, elapse));
         if (at == 0) {
           jobs.allocations.add(jobId);
         } else {
@@ -215,7 +215,7 @@ final class JobCommands {
     } else {
       jobs.reservations.remove(jobId);
     }
-    JobTable.JobInfo info = jobs.jobs.get(jobId);
+    JobTable.Entry info = jobs.jobs.get(jobId);
     if (info != null) {
       info.state = JobTable.JobState.CANCELED;
     }
@@ -249,7 +249,7 @@ final class JobCommands {
       if (ok) {
         if (reply.full()) {
           jobs.allocations.remove(jobId);
-          JobTable.JobInfo info = jobs.jobs.get(jobId);
+          JobTable.Entry info = jobs.jobs.get(jobId);
           if (info != null) {
             info.state = JobTable.JobState.CANCELED;
           }

@@ -21,14 +21,14 @@ final class JobTable {
   }
 
   /** A row of the job table. */
-  static final class JobInfo {
+  static final class Entry {
     final long jobId;
     JobState state;
     final long at;
     final String jobspecFile;
     final double overhead;
 
-    JobInfo(long jobId, JobState state, long at, String jobspecFile, double overhead) {
+    Entry(long jobId, JobState state, long at, String jobspecFile, double overhead) {
       this.jobId = jobId;
       this.state = state;
       this.at = at;
@@ -55,7 +55,7 @@ final class JobTable {
   long counter = 1;
 
   /** Every job that was allocated or reserved, by id. */
-  final Map<Long, JobInfo> jobs = new TreeMap<>(Long::compareUnsigned);
+  final Map<Long, Entry> jobs = new TreeMap<>(Long::compareUnsigned);
 
   /** The ids of current allocations. */
   final SortedSet<Long> allocations = new TreeSet<>(Long::compareUnsigned);

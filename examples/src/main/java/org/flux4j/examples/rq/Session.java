@@ -193,7 +193,7 @@ final class Session {
   // ------------------------------------------------------------------ list, info, stat, cat, help
 
   private boolean list(List<String> args) {
-    for (JobTable.JobInfo info : jobs.jobs.values()) {
+    for (JobTable.Entry info : jobs.jobs.values()) {
       io.stdoutLine(info.line());
     }
     return true;
@@ -204,7 +204,7 @@ final class Session {
       return io.malformed();
     }
     long jobId = CFormat.strtoll(args.get(1));
-    JobTable.JobInfo info = jobs.jobs.get(jobId);
+    JobTable.Entry info = jobs.jobs.get(jobId);
     if (info == null) {
       io.errLine("info: ERROR: nonexistent job " + CFormat.unsigned(jobId));
       return true;

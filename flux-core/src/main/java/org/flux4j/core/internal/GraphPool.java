@@ -128,11 +128,12 @@ final class GraphPool implements ResourcePool {
 
   /** The request with its queue's required properties and-ed to its constraint (RFC 33). */
   private static ResourceRequest withRequires(ResourceRequest r, List<String> requires) {
-    ResourceRequest.Constraint props = new ResourceRequest.Constraint.Properties(requires);
-    ResourceRequest.Constraint c =
+    ResourceRequest.TargetConstraint props =
+        new ResourceRequest.TargetConstraint.Properties(requires);
+    ResourceRequest.TargetConstraint c =
         r.constraint()
-            .<ResourceRequest.Constraint>map(
-                old -> new ResourceRequest.Constraint.And(List.of(old, props)))
+            .<ResourceRequest.TargetConstraint>map(
+                old -> new ResourceRequest.TargetConstraint.And(List.of(old, props)))
             .orElse(props);
     return new ResourceRequest(r.resources(), r.duration(), Optional.of(c));
   }
@@ -145,23 +146,23 @@ final class GraphPool implements ResourcePool {
     long millis = r.duration().toMillis();
     long seconds = millis > 0 ? Math.min((millis + 999) / 1000, HOLD_SECONDS) : HOLD_SECONDS;
     Optional<Jobspec> spec = r.jobspec();
-    List<ResourceRequest.Resource> top = new ArrayList<>();
+    List<ResourceRequest.Item> top = new ArrayList<>();
     if (spec.isPresent()) {
       ResourceRequest fromSpec = ResourceRequest.from(spec.get());
       return new ResourceRequest(fromSpec.resources(), seconds, fromSpec.constraint());
     } else {
-      List<ResourceRequest.Resource> inSlot = new ArrayList<>();
-      inSlot.add(ResourceRequest.Resource.of("core", r.coresPerSlot()));
+      List<ResourceRequest.Item> inSlot = new ArrayList<>();
+      inSlot.add(ResourceRequest.Item.of("core", r.coresPerSlot()));
       if (r.gpusPerSlot() > 0) {
-        inSlot.add(ResourceRequest.Resource.of("gpu", r.gpusPerSlot()));
+        inSlot.add(ResourceRequest.Item.of("gpu", r.gpusPerSlot()));
       }
-      ResourceRequest.Resource[] children = inSlot.toArray(new ResourceRequest.Resource[0]);
+      ResourceRequest.Item[] children = inSlot.toArray(new ResourceRequest.Item[0]);
       if (r.nodes() > 0) {
-        var slot = ResourceRequest.Resource.slot(r.slots() / r.nodes(), "task", children);
-        var node = ResourceRequest.Resource.of("node", r.nodes(), slot);
+        var slot = ResourceRequest.Item.slot(r.slots() / r.nodes(), "task", children);
+        var node = ResourceRequest.Item.of("node", r.nodes(), slot);
         top.add(r.exclusive() ? node.withExclusive(true) : node);
       } else {
-        top.add(ResourceRequest.Resource.slot(r.slots(), "task", children));
+        top.add(ResourceRequest.Item.slot(r.slots(), "task", children));
       }
     }
     return new ResourceRequest(top, seconds, Optional.empty());
@@ -175,7 +176,7 @@ final class GraphPool implements ResourcePool {
   private boolean certainlyBusy(Job job) {
     if (job.minCores < 0) {
       long[] need = new long[2];
-      for (ResourceRequest.Resource r : request(job).resources()) {
+      for (ResourceRequest.Item r : request(job).resources()) {
         addMinimum(r, 1, need);
       }
       job.minCores = need[0];
@@ -184,7 +185,7 @@ final class GraphPool implements ResourcePool {
     return job.minCores > totalCores - usedCores || job.minGpus > totalGpus - usedGpus;
   }
 
-  private static void addMinimum(ResourceRequest.Resource r, long times, long[] need) {
+  private static void addMinimum(ResourceRequest.Item r, long times, long[] need) {
     long n =
         Math.multiplyHigh(times, r.count().min()) != 0
             ? Long.MAX_VALUE / 4
@@ -194,7 +195,7 @@ final class GraphPool implements ResourcePool {
     } else if (r.type().equals("gpu")) {
       need[1] += n;
     }
-    for (ResourceRequest.Resource c : r.with()) {
+    for (ResourceRequest.Item c : r.with()) {
       addMinimum(c, n, need);
     }
   }
@@ -262,7 +263,8 @@ final class GraphPool implements ResourcePool {
 
   /** The request without its duration: resources and constraint (records compare by value). */
   private record Shape(
-      List<ResourceRequest.Resource> resources, Optional<ResourceRequest.Constraint> constraint) {}
+      List<ResourceRequest.Item> resources,
+      Optional<ResourceRequest.TargetConstraint> constraint) {}
 
   @Override
   public Object requestShape(Job job) {
@@ -302,7 +304,7 @@ final class GraphPool implements ResourcePool {
     long id = job.id.value();
     query
         .info(id)
-        .filter(i -> i.state() == org.flux4j.policy.match.JobInfo.State.RESERVED)
+        .filter(i -> i.state() == org.flux4j.policy.match.ScheduledJob.State.RESERVED)
         .ifPresent(i -> query.cancel(id));
   }
 
@@ -483,8 +485,8 @@ final class GraphPool implements ResourcePool {
    * over the whole graph, so the message is given only when it is a cause. O(V + E) per slot; run
    * only on refusal.
    */
-  private String slotShapeProblem(List<ResourceRequest.Resource> resources) {
-    for (ResourceRequest.Resource r : resources) {
+  private String slotShapeProblem(List<ResourceRequest.Item> resources) {
+    for (ResourceRequest.Item r : resources) {
       String p = r.isSlot() ? slotProblem(r) : null;
       if (p == null) {
         p = slotShapeProblem(r.with());
@@ -496,8 +498,8 @@ final class GraphPool implements ResourcePool {
     return null;
   }
 
-  private String slotProblem(ResourceRequest.Resource slot) {
-    List<ResourceRequest.Resource> in = slot.with();
+  private String slotProblem(ResourceRequest.Item slot) {
+    List<ResourceRequest.Item> in = slot.with();
     int k = in.size();
     int[] types = new int[k];
     for (int i = 0; i < k; i++) {
@@ -539,7 +541,7 @@ final class GraphPool implements ResourcePool {
       }
     }
     StringBuilder shape = new StringBuilder();
-    for (ResourceRequest.Resource r : in) {
+    for (ResourceRequest.Item r : in) {
       shape.append(shape.length() == 0 ? "" : ", ").append(r.type());
       shape.append('[').append(r.count().min()).append(']');
     }

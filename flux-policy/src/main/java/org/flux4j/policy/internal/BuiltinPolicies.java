@@ -1,5 +1,6 @@
 package org.flux4j.policy.internal;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,24 +26,33 @@ public final class BuiltinPolicies {
           "locality",
           "variation");
 
-  /** Built-in names and the attribute strings they stand for. */
-  public static final Map<String, String> EQUIVALENTS = new LinkedHashMap<>();
+  /** Built-in names and the attribute strings they stand for, in {@link #NAMES} order. */
+  private static final Map<String, String> EQUIVALENTS = equivalentsInOrder();
 
   private static final List<String> OPTIONS =
       List.of("policy", "node_centric", "stop_on_1_matches", "node_exclusive", "stable_ties");
 
-  static {
-    EQUIVALENTS.put("first", "policy=high node_centric=true stop_on_1_matches=true");
-    EQUIVALENTS.put(
-        "firstnodex", "policy=high node_centric=true node_exclusive=true stop_on_1_matches=true");
-    EQUIVALENTS.put("high", "policy=high");
-    EQUIVALENTS.put("low", "policy=low");
-    EQUIVALENTS.put("lonode", "policy=low node_centric=true");
-    EQUIVALENTS.put("hinode", "policy=high node_centric=true");
-    EQUIVALENTS.put("lonodex", "policy=low node_centric=true node_exclusive=true");
-    EQUIVALENTS.put("hinodex", "policy=high node_centric=true node_exclusive=true");
-    EQUIVALENTS.put("locality", "");
-    EQUIVALENTS.put("variation", "");
+  private static Map<String, String> equivalentsInOrder() {
+    Map<String, String> m = new LinkedHashMap<>();
+    m.put("first", "policy=high node_centric=true stop_on_1_matches=true");
+    m.put("firstnodex", "policy=high node_centric=true node_exclusive=true stop_on_1_matches=true");
+    m.put("high", "policy=high");
+    m.put("low", "policy=low");
+    m.put("lonode", "policy=low node_centric=true");
+    m.put("hinode", "policy=high node_centric=true");
+    m.put("lonodex", "policy=low node_centric=true node_exclusive=true");
+    m.put("hinodex", "policy=high node_centric=true node_exclusive=true");
+    m.put("locality", "");
+    m.put("variation", "");
+    return Collections.unmodifiableMap(m);
+  }
+
+  /**
+   * The built-in names with the attribute strings they stand for (empty for locality and
+   * variation), in {@link #NAMES} order; unmodifiable.
+   */
+  public static Map<String, String> equivalents() {
+    return EQUIVALENTS;
   }
 
   private BuiltinPolicies() {}

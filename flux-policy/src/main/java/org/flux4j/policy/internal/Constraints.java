@@ -5,7 +5,7 @@ import java.util.function.Function;
 import org.flux4j.graph.ResourceGraph;
 import org.flux4j.graph.io.Hostlist;
 import org.flux4j.graph.io.IdSet;
-import org.flux4j.policy.match.ResourceRequest.Constraint;
+import org.flux4j.policy.match.ResourceRequest.TargetConstraint;
 
 /**
  * RFC 31 constraint matching against one execution-target vertex. Hostlists and idsets are read by
@@ -19,11 +19,11 @@ final class Constraints {
 
   private Constraints() {}
 
-  static boolean matches(ResourceGraph g, int v, Constraint c) {
-    if (c instanceof Constraint.OfJobspec j) {
+  static boolean matches(ResourceGraph g, int v, TargetConstraint c) {
+    if (c instanceof TargetConstraint.OfJobspec j) {
       return j.constraint().matches(g, v);
     }
-    if (c instanceof Constraint.Properties p) {
+    if (c instanceof TargetConstraint.Properties p) {
       for (String name : p.names()) {
         boolean neg = name.startsWith("^");
         String key = neg ? name.substring(1) : name;
@@ -34,7 +34,7 @@ final class Constraints {
       }
       return true;
     }
-    if (c instanceof Constraint.Hostlist h) {
+    if (c instanceof TargetConstraint.Hostlist h) {
       String name = g.name(v);
       for (String hl : h.hostlists()) {
         if (hostlist(hl).containsHost(name)) {
@@ -43,7 +43,7 @@ final class Constraints {
       }
       return false;
     }
-    if (c instanceof Constraint.Ranks r) {
+    if (c instanceof TargetConstraint.Ranks r) {
       long rank = g.rank(v);
       for (String ids : r.idsets()) {
         if (idset(ids).contains(rank)) {
@@ -52,24 +52,24 @@ final class Constraints {
       }
       return false;
     }
-    if (c instanceof Constraint.And a) {
-      for (Constraint t : a.terms()) {
+    if (c instanceof TargetConstraint.And a) {
+      for (TargetConstraint t : a.terms()) {
         if (!matches(g, v, t)) {
           return false;
         }
       }
       return true;
     }
-    if (c instanceof Constraint.Or o) {
-      for (Constraint t : o.terms()) {
+    if (c instanceof TargetConstraint.Or o) {
+      for (TargetConstraint t : o.terms()) {
         if (matches(g, v, t)) {
           return true;
         }
       }
       return false;
     }
-    if (c instanceof Constraint.Not n) {
-      for (Constraint t : n.terms()) {
+    if (c instanceof TargetConstraint.Not n) {
+      for (TargetConstraint t : n.terms()) {
         if (matches(g, v, t)) {
           return false;
         }

@@ -5,51 +5,40 @@ import java.util.List;
 import java.util.Optional;
 import java.util.SortedMap;
 import org.flux4j.graph.ResourceGraph;
-import org.flux4j.graph.ResourceTypes;
 import org.flux4j.graph.Status;
 import org.flux4j.policy.match.CancelStatus;
-import org.flux4j.policy.match.JobInfo;
 import org.flux4j.policy.match.MatchOp;
 import org.flux4j.policy.match.MatchResult;
-import org.flux4j.policy.match.ResourceQuery;
 import org.flux4j.policy.match.ResourceRequest;
 import org.flux4j.policy.match.ResourceSet;
+import org.flux4j.policy.match.ScheduledJob;
 import org.flux4j.policy.match.VisitCounts;
 
 /**
- * The implementation behind {@link ResourceQuery}: Fluxion's {@code dfu_traverser_t} run/schedule
- * logic (allocate, reserve at the earliest candidate time, satisfiability at the end of the
- * horizon, the early feasibility check on node counts) over a {@link Traverser}, plus the job
- * table, cancel, find and status/property access. Not thread-safe.
+ * The implementation behind {@code ResourceQuery} (Fluxion's REAPI over {@code dfu_traverser_t},
+ * {@code resource/traversers/dfu.cpp}): it owns the graph's scheduling state and wires the parts
+ * that work on it: {@link Scheduler} (match: allocate, reserve at the earliest candidate time,
+ * satisfiability), {@link UpdateFromR} (re-create an allocation from R), {@link Cancellation}
+ * (cancel, partial cancel) over the traverser ({@link Traverser} or {@link FlexibleTraverser},
+ * {@link TraversalUpdate}); it answers find, info, status and property queries and grows and
+ * shrinks the graph itself. Built from plain {@link EngineOptions}, so this package does not depend
+ * on the facade. Not thread-safe.
  */
 public final class QueryEngine {
-  private static final List<String> BUILTIN_TYPES = ResourceTypes.FLUXION_BUILTIN;
-
   private final ResourceGraph graph;
-  private final ResourceQuery.Options options;
   private final PruneConfig prune;
   private final SchedState state;
-  private final Traverser trav;
+  private final TraversalMarks marks;
+  private final Scheduler scheduler;
+  private final UpdateFromR fromR;
+  private final Cancellation cancellation;
   private final int root;
 
   /** The dominant subsystem's index in the graph (containment is 0). */
   private final int dom;
 
-  private long totalPre;
-  private long totalPost;
-
   /** Fluxion's metadata.nodes_up: adjusted over the whole subtree when a vertex changes status. */
   private long nodesUp;
-
-  /**
-   * Fluxion's errno as the current match has left it, 0 while the match has set none: only the
-   * assignments that reach a failed update ({@link MatchResult.Uncommitted}) are modelled (a select
-   * with a pruned vertex sets EBUSY, a failed select its code, the reservation search ENOENT when
-   * its last candidate time matched).
-   */
-  private int errno;
-
-  private static final int ENOENT = 2;
 
   /**
    * An engine over {@code graph}.
@@ -57,18 +46,23 @@ public final class QueryEngine {
    * @throws IllegalArgumentException if the subsystems or prune filters are invalid, or the graph
    *     has no containment root
    */
-  public QueryEngine(ResourceGraph graph, ResourceQuery.Options options) {
+  public QueryEngine(ResourceGraph graph, EngineOptions options) {
     this.graph = graph;
-    this.options = options;
     checkSubsystems(options.subsystems());
     this.dom = dominantSubsystem(graph, options.subsystems());
     this.root = dominantRoot(graph, dom);
     this.prune = new PruneConfig(graph, options.pruneFilters(), dom);
     this.state = new SchedState(graph.vertexLimit());
     prune.prime(root, dom, state);
-    this.trav = new Traverser(graph, dom, options.policy(), prune, state);
-    this.trav.flexible = options.traverser() == ResourceQuery.Traverser.FLEXIBLE;
-    this.trav.commitSlotPaths = options.commitSlotPaths();
+    this.marks = new TraversalMarks(graph, dom, options.policy(), prune, state);
+    Traverser trav =
+        options.flexible()
+            ? new FlexibleTraverser(marks, options.commitSlotPaths())
+            : new Traverser(marks, options.commitSlotPaths());
+    TraversalUpdate upd = new TraversalUpdate(marks);
+    this.scheduler = new Scheduler(graph, state, prune, root, trav, upd);
+    this.fromR = new UpdateFromR(graph, state, root, marks, upd);
+    this.cancellation = new Cancellation(graph, state, prune, root, dom, marks, upd);
     int nodeType = graph.typeId("node");
     for (int v = 0; v < graph.vertexLimit(); v++) {
       if (graph.isLive(v) && graph.typeOf(v) == nodeType && graph.status(v) == Status.UP) {
@@ -80,14 +74,16 @@ public final class QueryEngine {
   /** A copy of {@code o} over {@code g}, a copy of its graph: O(jobs), see {@link #copy()}. */
   private QueryEngine(QueryEngine o, ResourceGraph g) {
     this.graph = g;
-    this.options = o.options;
     this.prune = o.prune.forGraph(g);
     this.state = o.state.copy();
     this.root = o.root;
     this.dom = o.dom;
-    this.trav = new Traverser(o.trav, g, prune, state);
-    this.totalPre = o.totalPre;
-    this.totalPost = o.totalPost;
+    this.marks = new TraversalMarks(o.marks, g, prune, state);
+    Traverser trav = o.scheduler.traverser().copyFor(marks);
+    TraversalUpdate upd = new TraversalUpdate(marks);
+    this.scheduler = new Scheduler(g, state, prune, root, trav, upd);
+    this.fromR = new UpdateFromR(g, state, root, marks, upd);
+    this.cancellation = new Cancellation(g, state, prune, root, dom, marks, upd);
     this.nodesUp = o.nodesUp;
   }
 
@@ -96,7 +92,7 @@ public final class QueryEngine {
    * compare the engine with and without remembered visits. See {@code VisitMemo}.
    */
   void rememberVisits(int minSubtree) {
-    trav.rememberVisits(minSubtree);
+    marks.rememberVisits(minSubtree);
   }
 
   /** The scheduling state: a test hook to check what copies share. */
@@ -123,7 +119,12 @@ public final class QueryEngine {
             "V+PFS1BA",
             "ALL");
     if (!known.contains(u)) {
-      throw new IllegalArgumentException("unknown matcher subsystems: " + s);
+      throw new IllegalArgumentException(
+          "unknown matcher subsystems: "
+              + s
+              + " (use one of "
+              + String.join(", ", known)
+              + "; lower case is accepted)");
     }
     if (!u.equals("CA")
         && !u.startsWith("C+")
@@ -133,7 +134,8 @@ public final class QueryEngine {
       throw new IllegalArgumentException(
           "matcher subsystems "
               + s
-              + ": only containment or power as the dominant subsystem is supported");
+              + ": only containment or power as the dominant subsystem is supported (use CA, a"
+              + " C+... combination, ALL or PA)");
     }
   }
 
@@ -144,7 +146,9 @@ public final class QueryEngine {
       int id = graph.subsystemId("power");
       if (id < 0) {
         throw new IllegalArgumentException(
-            "matcher subsystems " + s + ": the graph has no power subsystem");
+            "matcher subsystems "
+                + s
+                + ": the graph has no power subsystem (load a graph with power edges, or use CA)");
       }
       return id;
     }
@@ -156,7 +160,9 @@ public final class QueryEngine {
     if (s == 0) {
       int[] roots = graph.roots();
       if (roots.length == 0) {
-        throw new IllegalArgumentException("the graph has no containment root");
+        throw new IllegalArgumentException(
+            "the graph has no containment root: give it a vertex without a containment parent"
+                + " (the cluster) before creating a ResourceQuery");
       }
       return roots[0];
     }
@@ -168,288 +174,19 @@ public final class QueryEngine {
     throw new IllegalArgumentException("the graph has no root in subsystem " + s);
   }
 
-  /** See {@link ResourceQuery#graph()}. */
+  /** Implements {@code ResourceQuery.graph()}. */
   public ResourceGraph graph() {
     return graph;
   }
 
-  /** See {@link ResourceQuery#options()}. */
-  public ResourceQuery.Options options() {
-    return options;
-  }
+  // ------------------------------------------------------------------ match, update, cancel
 
-  // ------------------------------------------------------------------ match
-
-  /** See {@link ResourceQuery#match}. */
+  /** Implements {@code ResourceQuery.match}. */
   public MatchResult match(MatchOp op, ResourceRequest request, long jobId, long now) {
-    if (op.allocates() && state.jobs.containsKey(jobId)) {
-      throw new IllegalArgumentException("job " + jobId + " is already allocated or reserved");
-    }
-    if (request.resources().isEmpty()) {
-      return new MatchResult.RequestError(jobId, "the request has no resources");
-    }
-    Req[] rs = Req.compile(request.resources(), graph);
-    String unknown = unknownType(rs);
-    if (unknown != null) {
-      return new MatchResult.RequestError(jobId, "unknown resource type: " + unknown);
-    }
-    if (request.duration() > Traverser.HORIZON) {
-      return new MatchResult.RequestError(jobId, "duration exceeds the planner horizon");
-    }
-    trav.clearError();
-    errno = 0;
-    boolean x = trav.exclusivity(rs, root);
-    long[] dfv = new long[prune.count()];
-    trav.primeJobspec(rs, dfv);
-    try {
-      Traverser.Meta m = new Traverser.Meta();
-      m.jobId = jobId;
-      m.at = now;
-      m.now = now;
-      m.duration = request.duration() == 0 ? Traverser.HORIZON : request.duration();
-      m.constraint = request.constraint();
-      if (op == MatchOp.WITHOUT_ALLOCATING || op == MatchOp.WITHOUT_ALLOCATING_FUTURE) {
-        m.allocType = Traverser.AllocType.NO_ALLOC;
-      }
-      int rc;
-      if (op == MatchOp.SATISFIABILITY) {
-        rc = satisfiable(rs, m, x);
-        if (rc == Traverser.OK) {
-          return new MatchResult.Satisfiable(jobId);
-        }
-        return new MatchResult.Unsatisfiable(jobId, reason());
-      }
-      rc = schedule(rs, m, x, op, dfv);
-      if (rc == Traverser.OK && m.at >= Traverser.HORIZON) {
-        rc = Traverser.EBUSY;
-      }
-      if (rc != Traverser.OK) {
-        return rc == Traverser.ENODEV
-            ? new MatchResult.Unsatisfiable(jobId, reason())
-            : new MatchResult.Busy(jobId);
-      }
-      if (m.at + m.duration > Traverser.HORIZON) {
-        m.duration = Traverser.HORIZON - m.at;
-      }
-      ResourceSet.Builder b = trav.update(root, m);
-      if (b == null) {
-        return new MatchResult.Uncommitted(jobId, errno);
-      }
-      if (!request.queue().isEmpty()) {
-        b.attribute("queue", request.queue());
-      }
-      ResourceSet set = b.build();
-      if (m.allocType == Traverser.AllocType.NO_ALLOC) {
-        return new MatchResult.Matched(jobId, set);
-      }
-      boolean reserved = m.at > now || m.allocType == Traverser.AllocType.ALLOC_ORELSE_RESERVE;
-      state.jobs.put(
-          jobId,
-          new SchedState.JobRecord(
-              jobId,
-              reserved ? JobInfo.State.RESERVED : JobInfo.State.ALLOCATED,
-              m.at,
-              m.duration,
-              set));
-      return reserved
-          ? new MatchResult.Reserved(jobId, set)
-          : new MatchResult.Allocated(jobId, set);
-    } finally {
-      trav.restoreExclusiveTypes();
-    }
+    return scheduler.match(op, request, jobId, now, nodesUp);
   }
 
-  private String reason() {
-    String e = trav.errorMessage().trim();
-    return e.isEmpty() ? "unsatisfiable request" : e;
-  }
-
-  private static String unknownType(Req[] rs) {
-    for (Req r : rs) {
-      if (r.type == -1 && !BUILTIN_TYPES.contains(r.typeName)) {
-        return r.typeName;
-      }
-      String u = unknownType(r.with);
-      if (u != null) {
-        return u;
-      }
-    }
-    return null;
-  }
-
-  private int satisfiable(Req[] rs, Traverser.Meta m, boolean x) {
-    m.allocType = Traverser.AllocType.SATISFIABILITY;
-    m.at = Traverser.PLAN_END - m.duration - 1;
-    int rc = trav.select(rs, root, m, x);
-    totalPre = trav.preorder;
-    totalPost = trav.postorder;
-    return rc == Traverser.OK ? rc : Traverser.ENODEV;
-  }
-
-  private int schedule(Req[] rs, Traverser.Meta m, boolean x, MatchOp op, long[] dfv) {
-    int rc = requestFeasible(m, op, dfv);
-    if (rc != Traverser.OK) {
-      return rc;
-    }
-    rc = select(rs, m, x);
-    if (rc == Traverser.OK) {
-      totalPre = trav.preorder;
-      totalPost = trav.postorder;
-      return rc;
-    }
-    switch (op) {
-      case ALLOCATE_WITH_SATISFIABILITY -> {
-        Traverser.AllocType saved = m.allocType;
-        long at = m.at;
-        m.allocType = Traverser.AllocType.SATISFIABILITY;
-        m.at = Traverser.PLAN_END - m.duration - 1;
-        int s = trav.select(rs, root, m, x);
-        totalPre += trav.preorder;
-        totalPost += trav.postorder;
-        m.allocType = saved;
-        m.at = at;
-        return s == Traverser.OK ? Traverser.EBUSY : Traverser.ENODEV;
-      }
-      case ALLOCATE_ORELSE_RESERVE, WITHOUT_ALLOCATING_FUTURE -> {
-        if (op == MatchOp.ALLOCATE_ORELSE_RESERVE) {
-          m.allocType = Traverser.AllocType.ALLOC_ORELSE_RESERVE;
-        }
-        // now first: a span whose planned end is now may still be held (its end not applied
-        // yet), which refuses the allocation above; the earliest fit is then now, a reservation
-        long[] times = candidateTimes(m.at, m.duration, dfv);
-        for (int i = 0; i < times.length; i++) {
-          m.at = times[i];
-          rc = select(rs, m, x);
-          totalPre += trav.preorder;
-          totalPost += trav.postorder;
-          if (rc == Traverser.OK) {
-            if (i == times.length - 1) {
-              // Fluxion's loop asks the planner for the next time before it tests rc
-              errno = ENOENT;
-            }
-            return rc;
-          }
-        }
-        Traverser.AllocType saved = m.allocType;
-        m.allocType = Traverser.AllocType.SATISFIABILITY;
-        m.at = Traverser.PLAN_END - m.duration - 1;
-        int s = trav.select(rs, root, m, x);
-        m.allocType = saved;
-        return s == Traverser.OK ? Traverser.EBUSY : Traverser.ENODEV;
-      }
-      default -> {
-        return Traverser.EBUSY;
-      }
-    }
-  }
-
-  /** A select of the schedule, with the errno it leaves ({@link #errno}). */
-  private int select(Req[] rs, Traverser.Meta m, boolean x) {
-    int rc = trav.select(rs, root, m, x);
-    if (rc != Traverser.OK) {
-      errno = rc;
-    } else if (trav.preorder > trav.postorder) {
-      // a vertex visit failed on the way (pruned, no match, unmet): Fluxion set EBUSY there
-      errno = Traverser.EBUSY;
-    }
-    return rc;
-  }
-
-  /** Fluxion's planner_multi_avail_time_first/next over the root aggregate, all at once. */
-  private long[] candidateTimes(long from, long d, long[] dfv) {
-    SubtreePlan p = state.sub[root];
-    org.eclipse.collections.impl.set.sorted.mutable.TreeSortedSet<Long> points =
-        new org.eclipse.collections.impl.set.sorted.mutable.TreeSortedSet<>();
-    if (p != null) {
-      for (int k = 0; k < p.types.length; k++) {
-        if (dfv[p.types[k]] > p.totals[k]) {
-          return new long[0];
-        }
-      }
-      long[] fluxion = p.fluxionAvailTimes(from, d, dfv);
-      if (fluxion != null) {
-        return fluxion;
-      }
-      // the aggregate's points are exactly the distinct span starts and ends, ascending
-      org.eclipse.collections.impl.list.mutable.primitive.LongArrayList out =
-          new org.eclipse.collections.impl.list.mutable.primitive.LongArrayList();
-      for (int q = 0; q < p.pointCount(); q++) {
-        long t = p.pointTime(q);
-        if (t < from || d > Traverser.PLAN_END - t) {
-          continue;
-        }
-        if (p.fits(dfv, t, d)) {
-          out.add(t);
-        }
-      }
-      return out.toArray();
-    } else {
-      for (VertexSchedule s : state.sched) {
-        if (s != null) {
-          for (int i = 0; i < s.n; i++) {
-            if (s.isLive(i)) {
-              points.add(s.start[i]);
-              points.add(s.end[i]);
-            }
-          }
-        }
-      }
-    }
-    org.eclipse.collections.impl.list.mutable.primitive.LongArrayList out =
-        new org.eclipse.collections.impl.list.mutable.primitive.LongArrayList();
-    for (long t : points) {
-      if (t < from || d > Traverser.PLAN_END - t) {
-        continue;
-      }
-      if (p == null || p.fits(dfv, t, d)) {
-        out.add(t);
-      }
-    }
-    return out.toArray();
-  }
-
-  private int requestFeasible(Traverser.Meta m, MatchOp op, long[] dfv) {
-    int nodeType = graph.typeId("node");
-    int pi = prune.pruneIndexOfName("node");
-    long targetNodes = pi >= 0 ? dfv[pi] : 0;
-    boolean sat = op == MatchOp.ALLOCATE_WITH_SATISFIABILITY || op == MatchOp.SATISFIABILITY;
-    if (m.constraint.isEmpty() && targetNodes <= nodesUp) {
-      return Traverser.OK;
-    }
-    if (targetNodes > nodesUp) {
-      return sat ? Traverser.ENODEV : Traverser.EBUSY;
-    }
-    long target =
-        op == MatchOp.ALLOCATE || op == MatchOp.WITHOUT_ALLOCATING ? m.at : Traverser.HORIZON - 1;
-    long feasible = 0;
-    Traverser.Meta probe = new Traverser.Meta();
-    probe.at = target;
-    probe.duration = m.duration;
-    for (int v = 0; v < graph.vertexLimit() && feasible < targetNodes; v++) {
-      if (!graph.isLive(v) || graph.typeOf(v) != nodeType) {
-        continue;
-      }
-      if (m.constraint.isPresent() && !Constraints.matches(graph, v, m.constraint.get())) {
-        continue;
-      }
-      if (!sat && graph.status(v) != Status.UP) {
-        continue;
-      }
-      VertexSchedule s = state.sched[v];
-      long used = s == null ? 0 : s.maxUnitsDuring(target, m.duration);
-      if (graph.size(v) - used == 1) {
-        feasible++;
-      }
-    }
-    if (feasible < targetNodes) {
-      return sat ? Traverser.ENODEV : Traverser.EBUSY;
-    }
-    return Traverser.OK;
-  }
-
-  // ------------------------------------------------------------------ update / cancel
-
-  /** See {@link ResourceQuery#update}. */
+  /** Implements {@code ResourceQuery.update}. */
   public MatchResult update(
       long jobId,
       ResourceGraph r,
@@ -457,344 +194,37 @@ public final class QueryEngine {
       long at,
       long duration,
       boolean reserve) {
-    if (state.jobs.containsKey(jobId)) {
-      throw new IllegalArgumentException("existing jobid " + jobId);
-    }
-    trav.forgetVisits();
-    if (at < 0 || duration <= 0) {
-      throw new IllegalArgumentException("invalid time (" + at + ", " + duration + ")");
-    }
-    int n = graph.vertexLimit();
-    boolean[] in = new boolean[n];
-    long[] needs = new long[n];
-    boolean[] excl = new boolean[n];
-    int[] map = mapByStructure(r);
-    for (int v = 0; v < r.vertexLimit(); v++) {
-      if (!r.isLive(v) || !r.isMember(v, 0)) {
-        continue;
-      }
-      if (map[v] < 0) {
-        return new MatchResult.Unsatisfiable(
-            jobId, "no vertex at path " + r.path(v) + " in the resource graph");
-      }
-      int w = map[v];
-      in[w] = true;
-      needs[w] = r.size(v);
-      excl[w] = exclusive != null && exclusive.test(v);
-    }
-    if (exclusive == null) {
-      inferExclusive(in, excl);
-    }
-    if (!in[root]) {
-      return new MatchResult.Unsatisfiable(jobId, "the R does not contain the graph's root");
-    }
-    long d = Math.min(duration, Traverser.HORIZON - at);
-    Traverser.Meta m = new Traverser.Meta();
-    m.jobId = jobId;
-    m.at = at;
-    m.now = at;
-    m.duration = d;
-    m.allocType = reserve ? Traverser.AllocType.ALLOC_ORELSE_RESERVE : Traverser.AllocType.ALLOC;
-    for (int v = 0; v < n; v++) {
-      if (in[v] && excl[v]) {
-        VertexSchedule sc = state.sched[v];
-        long used = sc == null ? 0 : sc.maxUnitsDuring(at, d);
-        if (graph.size(v) - used < needs[v] || (sc != null && sc.anyDuring(at, d))) {
-          return new MatchResult.Unsatisfiable(
-              jobId, "resource " + graph.path(v) + " is not available at " + at);
-        }
-      }
-    }
-    trav.markSelection(root, in, needs, excl);
-    ResourceSet.Builder b = trav.update(root, m);
-    if (b == null) {
-      return new MatchResult.Unsatisfiable(jobId, "nothing to update");
-    }
-    ResourceSet set = b.build();
-    state.jobs.put(
-        jobId,
-        new SchedState.JobRecord(
-            jobId, reserve ? JobInfo.State.RESERVED : JobInfo.State.ALLOCATED, at, d, set));
-    return reserve ? new MatchResult.Reserved(jobId, set) : new MatchResult.Allocated(jobId, set);
+    return fromR.update(jobId, r, exclusive, at, duration, reserve);
   }
 
-  /**
-   * Maps the vertices of {@code r} to this graph's: roots by containment path, then each child to
-   * the child of its parent's image with the same type and name (and rank, when {@code r} gives
-   * one), so that R documents with repeated host names (rv1exec) resolve by rank.
-   */
-  private int[] mapByStructure(ResourceGraph r) {
-    int[] map = new int[r.vertexLimit()];
-    java.util.Arrays.fill(map, -1);
-    org.flux4j.graph.Adjacency ra = r.out(0);
-    org.flux4j.graph.Adjacency ga = graph.out(0);
-    int[] stack = new int[16];
-    int sp = 0;
-    for (int v : r.roots()) {
-      var u = graph.vertexByPath(r.path(v));
-      if (u.isPresent()) {
-        map[v] = u.getAsInt();
-        if (sp == stack.length) {
-          stack = java.util.Arrays.copyOf(stack, sp * 2);
-        }
-        stack[sp++] = v;
-      }
-    }
-    while (sp > 0) {
-      int v = stack[--sp];
-      int gv = map[v];
-      for (int i = ra.start(v); i < ra.end(v); i++) {
-        int c = ra.target(i);
-        if (map[c] >= 0) {
-          continue;
-        }
-        for (int j = ga.start(gv); j < ga.end(gv); j++) {
-          int x = ga.target(j);
-          if (graph.type(x).equals(r.type(c))
-              && graph.name(x).equals(r.name(c))
-              && (r.rank(c) < 0 || graph.rank(x) == r.rank(c))) {
-            map[c] = x;
-            break;
-          }
-        }
-        if (map[c] >= 0) {
-          if (sp == stack.length) {
-            stack = java.util.Arrays.copyOf(stack, sp * 2);
-          }
-          stack[sp++] = c;
-        }
-      }
-    }
-    for (int v = 0; v < r.vertexLimit(); v++) {
-      if (map[v] < 0 && r.isLive(v) && r.isMember(v, 0)) {
-        var u = graph.vertexByPath(r.path(v));
-        if (u.isPresent()) {
-          map[v] = u.getAsInt();
-        }
-      }
-    }
-    return map;
-  }
-
-  /**
-   * Leaves of the selection are exclusive; so is an execution target (a vertex with a rank) whose
-   * children all are.
-   */
-  private void inferExclusive(boolean[] in, boolean[] excl) {
-    org.flux4j.graph.Adjacency a = graph.out(0);
-    // post-order over the containment tree from the root
-    int n = graph.vertexLimit();
-    int[] order = new int[n];
-    int[] stack = new int[Math.max(16, n)];
-    boolean[] seen = new boolean[n];
-    int sp = 0;
-    int k = 0;
-    stack[sp++] = root;
-    while (sp > 0) {
-      int v = stack[--sp];
-      if (seen[v]) {
-        continue;
-      }
-      seen[v] = true;
-      order[k++] = v;
-      for (int i = a.start(v); i < a.end(v); i++) {
-        if (sp == stack.length) {
-          stack = java.util.Arrays.copyOf(stack, sp * 2);
-        }
-        stack[sp++] = a.target(i);
-      }
-    }
-    for (int j = k - 1; j >= 0; j--) {
-      int v = order[j];
-      if (!in[v]) {
-        continue;
-      }
-      boolean anyChildIn = false;
-      boolean allChildrenExcl = a.degree(v) > 0;
-      for (int i = a.start(v); i < a.end(v); i++) {
-        int c = a.target(i);
-        anyChildIn |= in[c];
-        allChildrenExcl &= in[c] && excl[c];
-      }
-      // an execution target (a vertex with a rank) held in full is exclusive; containers above
-      // the targets (cluster, rack) stay shared
-      excl[v] = !anyChildIn || (allChildrenExcl && graph.rank(v) >= 0);
-    }
-  }
-
-  /** See {@link ResourceQuery#cancel}. */
+  /** Implements {@code ResourceQuery.cancel}. */
   public CancelStatus cancel(long jobId) {
-    if (!state.jobs.containsKey(jobId)) {
-      return CancelStatus.NO_SUCH_JOB;
-    }
-    SchedState.JobRecord rec = state.jobs.get(jobId);
-    trav.remove(root, jobId);
-    totalPre = trav.preorder;
-    totalPost = trav.postorder;
-    // entries that a failed partial cancel cut off from the root (the walk above follows the
-    // job's tags down from the root) are still listed in the job's resources: clear them too
-    boolean leftovers = false;
-    ResourceSet held = rec.resources;
-    for (int i = 0; i < held.size(); i++) {
-      int v = held.vertex(i);
-      VertexSchedule s = state.sched[v];
-      if (s != null && s.indexOf(jobId) >= 0) {
-        state.schedForWrite(v).remove(jobId);
-        leftovers = true;
-      }
-      SubtreePlan p = state.sub[v];
-      if (p != null && p.has(jobId)) {
-        state.subForWrite(v).remove(jobId);
-        leftovers = true;
-      }
-    }
-    if (leftovers) {
-      trav.forgetVisits();
-    }
-    state.jobs.remove(jobId);
-    return CancelStatus.CANCELLED;
+    return cancellation.cancel(jobId);
   }
 
-  /** See {@link ResourceQuery#forget}. */
+  /** Implements {@code ResourceQuery.forget}. */
   public boolean forget(long jobId) {
-    return state.jobs.remove(jobId) != null;
+    return cancellation.forget(jobId);
   }
 
-  /** See {@link ResourceQuery#partialCancel}. */
+  /** Implements {@code ResourceQuery.partialCancel}. */
   public CancelStatus partialCancel(long jobId, ResourceGraph r) {
-    trav.forgetVisits();
-    SchedState.JobRecord rec = state.jobs.get(jobId);
-    if (rec == null) {
-      return CancelStatus.NO_SUCH_JOB;
-    }
-    if (rec.state == JobInfo.State.RESERVED) {
-      return CancelStatus.RESERVATION_NOT_SUPPORTED;
-    }
-    org.eclipse.collections.impl.list.mutable.primitive.IntArrayList named =
-        new org.eclipse.collections.impl.list.mutable.primitive.IntArrayList();
-    for (int v = 0; v < r.vertexLimit(); v++) {
-      if (r.isLive(v)) {
-        var u = graph.vertexByPath(r.path(v));
-        if (u.isEmpty()) {
-          return CancelStatus.FAILED; // Fluxion cannot find the vertex
-        }
-        named.add(u.getAsInt());
-      }
-    }
-    return finishPartial(
-        rec, new PartialCancel(graph, state, prune, root, dom, jobId).byVertices(named.toArray()));
+    return cancellation.partialCancel(jobId, r);
   }
 
-  /** See {@link ResourceQuery#partialCancelRanks}. */
+  /** Implements {@code ResourceQuery.partialCancelRanks}. */
   public CancelStatus partialCancelRanks(long jobId, int[] ranks) {
-    SchedState.JobRecord rec = state.jobs.get(jobId);
-    if (rec == null) {
-      return CancelStatus.NO_SUCH_JOB;
-    }
-    if (rec.state == JobInfo.State.RESERVED) {
-      return CancelStatus.RESERVATION_NOT_SUPPORTED;
-    }
-    return finishPartial(
-        rec, new PartialCancel(graph, state, prune, root, dom, jobId).byRanks(ranks));
+    return cancellation.partialCancelRanks(jobId, ranks);
   }
 
-  private CancelStatus finishPartial(SchedState.JobRecord rec, PartialCancel.Outcome outcome) {
-    // the partial cancel changed spans and aggregates without stamping the remembered visits
-    trav.forgetVisits();
-    // Fluxion's partial cancel reports zero visits (it walks no subtree)
-    totalPre = 0;
-    totalPost = 0;
-    switch (outcome) {
-      case FULL:
-        state.jobs.remove(rec.jobId);
-        return CancelStatus.CANCELLED;
-      case PARTIAL:
-        rec.resources = remaining(rec);
-        return CancelStatus.PARTIALLY_CANCELLED;
-      default:
-        rec.resources = remaining(rec);
-        return CancelStatus.FAILED;
-    }
-  }
-
-  /** The part of a job's resource set whose vertices still hold an entry of the job. */
-  private ResourceSet remaining(SchedState.JobRecord rec) {
-    ResourceSet held = rec.resources;
-    ResourceSet.Builder b = ResourceSet.builder(graph);
-    boolean[] keep = new boolean[graph.vertexLimit()];
-    for (int i = 0; i < held.size(); i++) {
-      int v = held.vertex(i);
-      VertexSchedule sc = state.sched[v];
-      if (sc != null && sc.indexOf(rec.jobId) >= 0) {
-        keep[v] = true;
-        int e = b.add(v, held.count(i), held.exclusive(i));
-        held.ephemeral(i).forEach((k, val) -> b.ephemeral(e, k, val));
-      }
-    }
-    for (int k = 0; k < held.edgeCount(); k++) {
-      if (keep[held.edgeSource(k)] && keep[held.edgeTarget(k)]) {
-        b.edge(held.edgeSource(k), held.edgeTarget(k), held.edgeSubsystem(k));
-      }
-    }
-    b.schedule(held.startTime(), held.duration());
-    return b.build();
-  }
-
-  /** Recomputes one job's subtree-aggregate spans from its remaining exclusive entries. */
-  private void rebuildAggregates(SchedState.JobRecord rec) {
-    trav.forgetVisits();
-    long jobId = rec.jobId;
-    ResourceSet held = rec.resources;
-    org.eclipse.collections.impl.map.mutable.primitive.IntObjectHashMap<long[]> acc =
-        new org.eclipse.collections.impl.map.mutable.primitive.IntObjectHashMap<>();
-    long start = rec.at;
-    long end = rec.at + rec.duration;
-    for (int i = 0; i < held.size(); i++) {
-      int v = held.vertex(i);
-      SubtreePlan p = state.sub[v];
-      if (p != null && p.has(jobId)) {
-        state.subForWrite(v).remove(jobId);
-      }
-    }
-    for (int i = 0; i < held.size(); i++) {
-      int v = held.vertex(i);
-      VertexSchedule sc = state.sched[v];
-      int k = sc == null ? -1 : sc.indexOf(jobId);
-      if (k < 0) {
-        continue;
-      }
-      start = sc.start[k];
-      end = sc.end[k];
-      int pt = prune.pruneIndexOfType(graph.typeOf(v));
-      for (int a = graph.parent(v); a != ResourceGraph.NONE; a = graph.parent(a)) {
-        if (state.sub[a] == null) {
-          continue;
-        }
-        long[] amounts = acc.getIfAbsentPut(a, () -> new long[prune.count()]);
-        if (pt >= 0 && sc.kind[k] != VertexSchedule.SHARED) {
-          amounts[pt] += graph.size(v);
-        }
-      }
-    }
-    final long s0 = start;
-    final long e0 = end;
-    acc.forEachKeyValue(
-        (a, amounts) -> {
-          VertexSchedule sa = state.sched[a];
-          if (sa != null && sa.indexOf(jobId) >= 0) {
-            state.subForWrite(a).add(jobId, s0, e0, amounts);
-          }
-        });
-  }
-
-  /** See {@link ResourceQuery#visitCounts}. */
+  /** Implements {@code ResourceQuery.visitCounts}. */
   public VisitCounts visitCounts() {
-    return new VisitCounts(totalPre, totalPost);
+    return new VisitCounts(marks.totalPre, marks.totalPost);
   }
 
   // ------------------------------------------------------------------ queries
 
-  /** See {@link ResourceQuery#find}. */
+  /** Implements {@code ResourceQuery.find}. */
   public ResourceSet find(String expression, long agfilterTime) {
     String[] names = new String[prune.count()];
     for (int i = 0; i < names.length; i++) {
@@ -803,31 +233,31 @@ public final class QueryEngine {
     return new Finder(graph, state, root, agfilterTime).withPruneNames(names).find(expression);
   }
 
-  /** See {@link ResourceQuery#info}. */
-  public Optional<JobInfo> info(long jobId) {
+  /** Implements {@code ResourceQuery.info}. */
+  public Optional<ScheduledJob> info(long jobId) {
     SchedState.JobRecord r = state.jobs.get(jobId);
     return r == null
         ? Optional.empty()
-        : Optional.of(new JobInfo(r.jobId, r.state, r.at, r.duration, r.resources));
+        : Optional.of(new ScheduledJob(r.jobId, r.state, r.at, r.duration, r.resources));
   }
 
-  /** See {@link ResourceQuery#jobs}. */
-  public List<JobInfo> jobs() {
+  /** Implements {@code ResourceQuery.jobs}. */
+  public List<ScheduledJob> jobs() {
     long[] ids = state.jobs.keySet().toSortedArray();
-    List<JobInfo> out = new ArrayList<>(ids.length);
+    List<ScheduledJob> out = new ArrayList<>(ids.length);
     for (long id : ids) {
       out.add(info(id).orElseThrow());
     }
     return out;
   }
 
-  /** See {@link ResourceQuery#getStatus}. */
+  /** Implements {@code ResourceQuery.getStatus}. */
   public Optional<Status> getStatus(String path) {
     var v = graph.vertexByPath(path);
     return v.isPresent() ? Optional.of(graph.status(v.getAsInt())) : Optional.empty();
   }
 
-  /** See {@link ResourceQuery#setStatus}. */
+  /** Implements {@code ResourceQuery.setStatus}. */
   public boolean setStatus(String path, Status status) {
     var v = graph.vertexByPath(path);
     if (v.isEmpty()) {
@@ -861,13 +291,13 @@ public final class QueryEngine {
     return true;
   }
 
-  /** See {@link ResourceQuery#getProperties}. */
+  /** Implements {@code ResourceQuery.getProperties}. */
   public Optional<SortedMap<String, String>> getProperties(String path) {
     var v = graph.vertexByPath(path);
     return v.isPresent() ? Optional.of(graph.properties(v.getAsInt())) : Optional.empty();
   }
 
-  /** See {@link ResourceQuery#setProperty}. */
+  /** Implements {@code ResourceQuery.setProperty}. */
   public boolean setProperty(String path, String key, String value) {
     var v = graph.vertexByPath(path);
     if (v.isEmpty()) {
@@ -877,7 +307,7 @@ public final class QueryEngine {
     return true;
   }
 
-  /** See {@link ResourceQuery#grow}. */
+  /** Implements {@code ResourceQuery.grow}. */
   public int[] grow(ResourceGraph subgraph) {
     org.eclipse.collections.impl.map.mutable.primitive.LongLongHashMap weights = saveWeights();
     int[] added = graph.attach(subgraph);
@@ -891,7 +321,7 @@ public final class QueryEngine {
     return added;
   }
 
-  /** See {@link ResourceQuery#shrink}. */
+  /** Implements {@code ResourceQuery.shrink}. */
   public boolean shrink(String path) {
     var v = graph.vertexByPath(path);
     if (v.isEmpty() || v.getAsInt() == root) {
@@ -901,7 +331,7 @@ public final class QueryEngine {
     return true;
   }
 
-  /** See {@link ResourceQuery#shrinkRanks}. */
+  /** Implements {@code ResourceQuery.shrinkRanks}. */
   public int shrinkRanks(int[] ranks) {
     org.eclipse.collections.impl.set.mutable.primitive.IntHashSet set =
         new org.eclipse.collections.impl.set.mutable.primitive.IntHashSet(ranks);
@@ -967,7 +397,7 @@ public final class QueryEngine {
         j -> {
           SchedState.JobRecord rec = state.jobs.get(j);
           if (rec != null) {
-            rebuildAggregates(rec);
+            cancellation.rebuildAggregates(rec);
           }
         });
     return count;
@@ -991,7 +421,7 @@ public final class QueryEngine {
       org.eclipse.collections.impl.map.mutable.primitive.LongLongHashMap weights) {
     state.ensureCapacity(graph.vertexLimit());
     state.resetWeights();
-    trav.resize();
+    marks.resize();
     org.flux4j.graph.Adjacency a = graph.out(0);
     for (int v = 0; v < graph.vertexLimit(); v++) {
       for (int i = a.start(v); i < a.end(v); i++) {
@@ -1036,7 +466,7 @@ public final class QueryEngine {
     return new QueryEngine(this, graph.copy());
   }
 
-  /** See {@link ResourceQuery#checkInvariants}. */
+  /** Implements {@code ResourceQuery.checkInvariants}. */
   public void checkInvariants() {
     for (int v = 0; v < graph.vertexLimit(); v++) {
       VertexSchedule s = state.sched[v];
@@ -1047,7 +477,7 @@ public final class QueryEngine {
                 "vertex " + graph.path(v) + " holds an entry of unknown job " + s.job[i]);
           }
         }
-        long used = s.maxUnitsDuring(0, Traverser.HORIZON);
+        long used = s.maxUnitsDuring(0, JobMeta.HORIZON);
         if (used > graph.size(v)) {
           throw new IllegalStateException(
               "vertex " + graph.path(v) + " over-allocated: " + used + " > " + graph.size(v));
@@ -1062,7 +492,7 @@ public final class QueryEngine {
           }
         }
         for (int k = 0; k < p.types.length; k++) {
-          if (p.minAvailDuring(k, 0, Traverser.HORIZON) < 0) {
+          if (p.minAvailDuring(k, 0, JobMeta.HORIZON) < 0) {
             throw new IllegalStateException(
                 "aggregate of " + graph.path(v) + " is negative for " + prune.name(p.types[k]));
           }

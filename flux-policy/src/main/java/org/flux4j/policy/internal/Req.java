@@ -28,7 +28,7 @@ final class Req {
   long[] userData;
   boolean hasUserData;
 
-  private Req(ResourceRequest.Resource r, ResourceGraph g) {
+  private Req(ResourceRequest.Item r, ResourceGraph g) {
     typeName = r.type();
     type = r.isSlot() ? SLOT : g.typeId(r.type());
     min = Math.min(r.count().min(), UINT_MAX);
@@ -70,7 +70,7 @@ final class Req {
     return "xor_slot".equals(typeName);
   }
 
-  static Req[] compile(List<ResourceRequest.Resource> rs, ResourceGraph g) {
+  static Req[] compile(List<ResourceRequest.Item> rs, ResourceGraph g) {
     Req[] out = new Req[rs.size()];
     for (int i = 0; i < out.length; i++) {
       out[i] = new Req(rs.get(i), g);

@@ -2,8 +2,8 @@ package org.flux4j.policy.internal;
 
 import java.util.Arrays;
 import org.eclipse.collections.impl.map.mutable.primitive.LongObjectHashMap;
-import org.flux4j.policy.match.JobInfo;
 import org.flux4j.policy.match.ResourceSet;
+import org.flux4j.policy.match.ScheduledJob;
 
 /**
  * The mutable scheduling state of one engine, apart from the immutable topology: per-vertex job
@@ -50,12 +50,12 @@ final class SchedState {
   /** One job known to the engine. */
   static final class JobRecord {
     final long jobId;
-    final JobInfo.State state;
+    final ScheduledJob.State state;
     final long at;
     final long duration;
     ResourceSet resources;
 
-    JobRecord(long jobId, JobInfo.State state, long at, long duration, ResourceSet resources) {
+    JobRecord(long jobId, ScheduledJob.State state, long at, long duration, ResourceSet resources) {
       this.jobId = jobId;
       this.state = state;
       this.at = at;

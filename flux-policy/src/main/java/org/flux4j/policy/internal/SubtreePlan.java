@@ -250,7 +250,7 @@ final class SubtreePlan {
     for (int k = 0; k < t; k++) {
       names[k] = Integer.toString(types[k]);
     }
-    PlannerMulti index = PlannerMulti.create(0, Traverser.PLAN_END, from.totals, names);
+    PlannerMulti index = PlannerMulti.create(0, JobMeta.PLAN_END, from.totals, names);
     LongLongHashMap spanOf = new LongLongHashMap();
     try {
       for (int i = 0; i < from.n; i++) {

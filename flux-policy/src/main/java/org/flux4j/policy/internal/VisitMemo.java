@@ -51,9 +51,9 @@ final class VisitMemo {
     long factorIn;
     long at;
     long duration;
-    Traverser.AllocType allocType;
+    JobMeta.AllocType allocType;
     boolean atIsNow;
-    Optional<ResourceRequest.Constraint> constraint;
+    Optional<ResourceRequest.TargetConstraint> constraint;
     int rc;
     long factorDelta;
     long avail;
@@ -106,9 +106,9 @@ final class VisitMemo {
   // the match the current select is for
   private long at;
   private long duration;
-  private Traverser.AllocType allocType;
+  private JobMeta.AllocType allocType;
   private boolean atIsNow;
-  private Optional<ResourceRequest.Constraint> constraint = Optional.empty();
+  private Optional<ResourceRequest.TargetConstraint> constraint = Optional.empty();
   private String topRequest = "";
   private long selectStamp;
 
@@ -195,7 +195,7 @@ final class VisitMemo {
   }
 
   /** Starts a select for the top-level request {@code resources} with this match's parameters. */
-  void beginSelect(Req[] resources, Traverser.Meta m) {
+  void beginSelect(Req[] resources, JobMeta m) {
     selectStamp = ++clock;
     at = m.at;
     duration = m.duration;

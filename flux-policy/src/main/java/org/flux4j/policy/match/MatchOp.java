@@ -52,6 +52,11 @@ public enum MatchOp {
         return op;
       }
     }
-    throw new IllegalArgumentException("unknown match operation: " + word);
+    StringBuilder known = new StringBuilder();
+    for (MatchOp op : values()) {
+      known.append(known.length() == 0 ? "" : ", ").append(op.word);
+    }
+    throw new IllegalArgumentException(
+        "unknown match operation: " + word + " (use one of " + known + ")");
   }
 }

@@ -1,8 +1,6 @@
 package org.flux4j.policy.match;
 
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -81,7 +79,7 @@ public final class MatchPolicies {
 
   /** The built-in names with the custom strings they stand for (empty for locality, variation). */
   public static Map<String, String> builtinEquivalents() {
-    return Collections.unmodifiableMap(new LinkedHashMap<>(BuiltinPolicies.EQUIVALENTS));
+    return BuiltinPolicies.equivalents();
   }
 
   private static List<Provider> providers() {

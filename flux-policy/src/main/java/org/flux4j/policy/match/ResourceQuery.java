@@ -7,6 +7,7 @@ import java.util.SortedMap;
 import java.util.function.LongSupplier;
 import org.flux4j.graph.ResourceGraph;
 import org.flux4j.graph.Status;
+import org.flux4j.policy.internal.EngineOptions;
 import org.flux4j.policy.internal.QueryEngine;
 
 /**
@@ -58,10 +59,12 @@ import org.flux4j.policy.internal.QueryEngine;
  */
 public final class ResourceQuery {
   private final QueryEngine engine;
+  private final Options options;
   private long changes;
 
-  private ResourceQuery(QueryEngine engine) {
+  private ResourceQuery(QueryEngine engine, Options options) {
     this.engine = engine;
+    this.options = options;
   }
 
   /**
@@ -71,7 +74,14 @@ public final class ResourceQuery {
    *     filters are invalid
    */
   public static ResourceQuery create(ResourceGraph graph, Options options) {
-    return new ResourceQuery(new QueryEngine(graph, options));
+    EngineOptions parts =
+        new EngineOptions(
+            options.policy(),
+            options.subsystems(),
+            options.pruneFilters(),
+            options.traverser() == Traverser.FLEXIBLE,
+            options.commitSlotPaths());
+    return new ResourceQuery(new QueryEngine(graph, parts), options);
   }
 
   /** A query engine with the default options (policy first, subsystems CA, default filters). */
@@ -86,7 +96,7 @@ public final class ResourceQuery {
 
   /** The options this engine was created with. */
   public Options options() {
-    return engine.options();
+    return options;
   }
 
   // ------------------------------------------------------------------ match
@@ -103,7 +113,7 @@ public final class ResourceQuery {
 
   /** Matches at the {@link Options#clock()} time. */
   public MatchResult match(MatchOp op, ResourceRequest request, long jobId) {
-    return match(op, request, jobId, engine.options().clock().getAsLong());
+    return match(op, request, jobId, options.clock().getAsLong());
   }
 
   /**
@@ -118,7 +128,7 @@ public final class ResourceQuery {
 
   /** Matches a parsed jobspec at the {@link Options#clock()} time. */
   public MatchResult match(MatchOp op, org.flux4j.policy.jobspec.Jobspec jobspec, long jobId) {
-    return match(op, jobspec, jobId, engine.options().clock().getAsLong());
+    return match(op, jobspec, jobId, options.clock().getAsLong());
   }
 
   /**
@@ -229,12 +239,12 @@ public final class ResourceQuery {
   }
 
   /** The job {@code jobId}, if known. */
-  public Optional<JobInfo> info(long jobId) {
+  public Optional<ScheduledJob> info(long jobId) {
     return engine.info(jobId);
   }
 
   /** All known jobs in id order. */
-  public List<JobInfo> jobs() {
+  public List<ScheduledJob> jobs() {
     return engine.jobs();
   }
 
@@ -360,16 +370,16 @@ public final class ResourceQuery {
    * time).
    */
   public ResourceQuery copy() {
-    return new ResourceQuery(engine.copy());
+    return new ResourceQuery(engine.copy(), options);
   }
 
   /**
    * Checks internal invariants (aggregates equal the sum of leaves, no negative availability, spans
-   * consistent with jobs); for tests.
+   * consistent with jobs); a hook for this package's tests, not API.
    *
    * @throws IllegalStateException naming the first violation
    */
-  public void checkInvariants() {
+  void checkInvariants() {
     engine.checkInvariants();
   }
 

@@ -16,19 +16,21 @@ import java.util.Optional;
  *     scheduler attribute "queue", as Fluxion does)
  */
 public record ResourceRequest(
-    List<Resource> resources, long duration, Optional<Constraint> constraint, String queue) {
+    List<Item> resources, long duration, Optional<TargetConstraint> constraint, String queue) {
   /** Copies and checks. */
   public ResourceRequest {
     resources = List.copyOf(resources);
     Objects.requireNonNull(constraint, "constraint");
     queue = queue == null ? "" : queue;
     if (duration < 0) {
-      throw new IllegalArgumentException("duration must be >= 0, got " + duration);
+      throw new IllegalArgumentException(
+          "duration must be >= 0 (0 means until the end of the horizon), got " + duration);
     }
   }
 
   /** A request without a queue. */
-  public ResourceRequest(List<Resource> resources, long duration, Optional<Constraint> constraint) {
+  public ResourceRequest(
+      List<Item> resources, long duration, Optional<TargetConstraint> constraint) {
     this(resources, duration, constraint, "");
   }
 
@@ -37,36 +39,36 @@ public record ResourceRequest(
    * seconds, as Fluxion does) and its RFC 31 constraint.
    */
   public static ResourceRequest from(org.flux4j.policy.jobspec.Jobspec jobspec) {
-    List<Resource> rs = new java.util.ArrayList<>();
+    List<Item> rs = new java.util.ArrayList<>();
     for (org.flux4j.policy.jobspec.Resource r : jobspec.resources()) {
       rs.add(convert(r));
     }
     double d = jobspec.duration();
     long duration = d <= 0 ? 0 : (long) Math.ceil(d);
-    Optional<Constraint> c = jobspec.constraints().map(Constraint.OfJobspec::new);
+    Optional<TargetConstraint> c = jobspec.constraints().map(TargetConstraint.OfJobspec::new);
     String q = jobspec.queue();
     return new ResourceRequest(rs, duration, c, q == null ? "" : q);
   }
 
-  private static Resource convert(org.flux4j.policy.jobspec.Resource r) {
-    List<Resource> with = new java.util.ArrayList<>();
+  private static Item convert(org.flux4j.policy.jobspec.Resource r) {
+    List<Item> with = new java.util.ArrayList<>();
     for (org.flux4j.policy.jobspec.Resource c : r.with()) {
       with.add(convert(c));
     }
     org.flux4j.policy.jobspec.Count c = r.count();
     long max = c.max() >= org.flux4j.policy.jobspec.Count.UNBOUNDED ? Long.MAX_VALUE : c.max();
-    Count count = new Count(c.min(), max, c.operator().symbol(), c.operand());
+    Quantity count = new Quantity(c.min(), max, c.operator().symbol(), c.operand());
     Boolean x =
         switch (r.exclusive()) {
           case TRUE -> Boolean.TRUE;
           case FALSE -> Boolean.FALSE;
           default -> null;
         };
-    return new Resource(r.type(), count, x, r.label(), r.unit(), with);
+    return new Item(r.type(), count, x, r.label(), r.unit(), with);
   }
 
   /** A request without constraint. */
-  public static ResourceRequest of(long duration, Resource... resources) {
+  public static ResourceRequest of(long duration, Item... resources) {
     return new ResourceRequest(List.of(resources), duration, Optional.empty());
   }
 
@@ -80,10 +82,10 @@ public record ResourceRequest(
    * @param unit the unit of a pool count (e.g. "GB"); empty if none
    * @param with the children, in jobspec order
    */
-  public record Resource(
-      String type, Count count, Boolean exclusive, String label, String unit, List<Resource> with) {
+  public record Item(
+      String type, Quantity count, Boolean exclusive, String label, String unit, List<Item> with) {
     /** Copies and checks. */
-    public Resource {
+    public Item {
       Objects.requireNonNull(type, "type");
       Objects.requireNonNull(count, "count");
       label = label == null ? "" : label;
@@ -97,23 +99,23 @@ public record ResourceRequest(
     }
 
     /** A fixed count of {@code type} with children. */
-    public static Resource of(String type, long count, Resource... with) {
-      return new Resource(type, Count.exactly(count), null, "", "", List.of(with));
+    public static Item of(String type, long count, Item... with) {
+      return new Item(type, Quantity.exactly(count), null, "", "", List.of(with));
     }
 
     /** A slot of {@code count} with a label and children. */
-    public static Resource slot(long count, String label, Resource... with) {
-      return new Resource("slot", Count.exactly(count), null, label, "", List.of(with));
+    public static Item slot(long count, String label, Item... with) {
+      return new Item("slot", Quantity.exactly(count), null, label, "", List.of(with));
     }
 
     /** This resource with exclusivity requested explicitly. */
-    public Resource withExclusive(boolean x) {
-      return new Resource(type, count, x, label, unit, with);
+    public Item withExclusive(boolean x) {
+      return new Item(type, count, x, label, unit, with);
     }
 
     /** This resource with another count. */
-    public Resource withCount(Count c) {
-      return new Resource(type, c, exclusive, label, unit, with);
+    public Item withCount(Quantity c) {
+      return new Item(type, c, exclusive, label, unit, with);
     }
   }
 
@@ -126,11 +128,16 @@ public record ResourceRequest(
    * @param operator '+', '*' or '^'
    * @param operand the operand of the operator
    */
-  public record Count(long min, long max, char operator, long operand) {
+  public record Quantity(long min, long max, char operator, long operand) {
     /** Checks. */
-    public Count {
+    public Quantity {
       if (min < 1 || max < min) {
-        throw new IllegalArgumentException("count needs 1 <= min <= max, got " + min + ".." + max);
+        throw new IllegalArgumentException(
+            "count needs 1 <= min <= max, got "
+                + min
+                + ".."
+                + max
+                + " (use Quantity.exactly(n) for a fixed count)");
       }
       if (operator != '+' && operator != '*' && operator != '^') {
         throw new IllegalArgumentException("count operator must be +, * or ^, got " + operator);
@@ -138,20 +145,20 @@ public record ResourceRequest(
     }
 
     /** A fixed count. */
-    public static Count exactly(long n) {
-      return new Count(n, n, '+', 1);
+    public static Quantity exactly(long n) {
+      return new Quantity(n, n, '+', 1);
     }
 
     /** A moldable count. */
-    public static Count range(long min, long max, char operator, long operand) {
-      return new Count(min, max, operator, operand);
+    public static Quantity range(long min, long max, char operator, long operand) {
+      return new Quantity(min, max, operator, operand);
     }
   }
 
   /** An RFC 31 constraint on the execution targets (nodes) a match may use. */
-  public sealed interface Constraint {
+  public sealed interface TargetConstraint {
     /** All listed properties must hold (a leading '^' negates one). */
-    record Properties(List<String> names) implements Constraint {
+    record Properties(List<String> names) implements TargetConstraint {
       /** Copies. */
       public Properties {
         names = List.copyOf(names);
@@ -159,7 +166,7 @@ public record ResourceRequest(
     }
 
     /** The host name must be in one of the hostlists. */
-    record Hostlist(List<String> hostlists) implements Constraint {
+    record Hostlist(List<String> hostlists) implements TargetConstraint {
       /** Copies. */
       public Hostlist {
         hostlists = List.copyOf(hostlists);
@@ -167,7 +174,7 @@ public record ResourceRequest(
     }
 
     /** The rank must be in one of the idsets. */
-    record Ranks(List<String> idsets) implements Constraint {
+    record Ranks(List<String> idsets) implements TargetConstraint {
       /** Copies. */
       public Ranks {
         idsets = List.copyOf(idsets);
@@ -175,7 +182,7 @@ public record ResourceRequest(
     }
 
     /** All must hold. */
-    record And(List<Constraint> terms) implements Constraint {
+    record And(List<TargetConstraint> terms) implements TargetConstraint {
       /** Copies. */
       public And {
         terms = List.copyOf(terms);
@@ -183,7 +190,7 @@ public record ResourceRequest(
     }
 
     /** One must hold. */
-    record Or(List<Constraint> terms) implements Constraint {
+    record Or(List<TargetConstraint> terms) implements TargetConstraint {
       /** Copies. */
       public Or {
         terms = List.copyOf(terms);
@@ -191,7 +198,7 @@ public record ResourceRequest(
     }
 
     /** A parsed jobspec constraint, evaluated with its own rules. */
-    record OfJobspec(org.flux4j.policy.jobspec.Constraint constraint) implements Constraint {
+    record OfJobspec(org.flux4j.policy.jobspec.Constraint constraint) implements TargetConstraint {
       /** Checks. */
       public OfJobspec {
         java.util.Objects.requireNonNull(constraint, "constraint");
@@ -199,7 +206,7 @@ public record ResourceRequest(
     }
 
     /** None must hold. */
-    record Not(List<Constraint> terms) implements Constraint {
+    record Not(List<TargetConstraint> terms) implements TargetConstraint {
       /** Copies. */
       public Not {
         terms = List.copyOf(terms);

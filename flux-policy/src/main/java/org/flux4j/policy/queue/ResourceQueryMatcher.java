@@ -3,11 +3,11 @@ package org.flux4j.policy.queue;
 import java.util.Objects;
 import java.util.function.LongFunction;
 import java.util.function.LongSupplier;
-import org.flux4j.policy.match.JobInfo;
 import org.flux4j.policy.match.MatchOp;
 import org.flux4j.policy.match.MatchResult;
 import org.flux4j.policy.match.ResourceQuery;
 import org.flux4j.policy.match.ResourceRequest;
+import org.flux4j.policy.match.ScheduledJob;
 
 /**
  * A {@link JobMatcher} over the graph match engine: what a queue policy asks is answered by {@link
@@ -68,7 +68,7 @@ public final class ResourceQueryMatcher implements JobMatcher {
   public void cancelReservation(long jobId) {
     query
         .info(jobId)
-        .filter(i -> i.state() == JobInfo.State.RESERVED)
+        .filter(i -> i.state() == ScheduledJob.State.RESERVED)
         .ifPresent(i -> query.cancel(jobId));
   }
 

@@ -10,10 +10,10 @@ import org.flux4j.graph.ResourceGraph;
 import org.flux4j.graph.Status;
 import org.flux4j.graph.VirtualClusters;
 import org.flux4j.policy.match.MatchOp;
+import org.flux4j.policy.match.MatchPolicies;
 import org.flux4j.policy.match.MatchResult;
-import org.flux4j.policy.match.ResourceQuery;
 import org.flux4j.policy.match.ResourceRequest;
-import org.flux4j.policy.match.ResourceRequest.Resource;
+import org.flux4j.policy.match.ResourceRequest.Item;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -33,15 +33,15 @@ class QueryEngineCopyTest {
   };
 
   private static ResourceRequest slots(int slots, int cores, long duration) {
-    return ResourceRequest.of(
-        duration, Resource.slot(slots, "default", Resource.of("core", cores)));
+    return ResourceRequest.of(duration, Item.slot(slots, "default", Item.of("core", cores)));
   }
 
   private static QueryEngine engine(String policy, int memo) {
     QueryEngine e =
         new QueryEngine(
             VirtualClusters.byName("small"),
-            ResourceQuery.Options.builder().policy(policy).build());
+            new EngineOptions(
+                MatchPolicies.byName(policy), "CA", "ALL:core,ALL:node", false, false));
     e.rememberVisits(memo);
     return e;
   }

@@ -32,7 +32,7 @@ class SubtreePlanFluxionIndexTest {
       long[] totals = {4 + rnd.nextInt(8), 1 + rnd.nextInt(3)};
       SubtreePlan plan = new SubtreePlan(new int[] {0, 1}, totals);
       PlannerMulti fluxion =
-          PlannerMulti.create(0, Traverser.HORIZON, totals, new String[] {"0", "1"});
+          PlannerMulti.create(0, JobMeta.HORIZON, totals, new String[] {"0", "1"});
       List<long[]> live = new ArrayList<>(); // job, span id
       long job = 1;
       boolean grown = false;

@@ -10,11 +10,11 @@ import org.flux4j.graph.ResourceGraph;
 import org.flux4j.graph.Status;
 import org.flux4j.graph.VirtualClusters;
 import org.flux4j.policy.match.MatchOp;
+import org.flux4j.policy.match.MatchPolicies;
 import org.flux4j.policy.match.MatchResult;
-import org.flux4j.policy.match.ResourceQuery;
 import org.flux4j.policy.match.ResourceRequest;
-import org.flux4j.policy.match.ResourceRequest.Constraint;
-import org.flux4j.policy.match.ResourceRequest.Resource;
+import org.flux4j.policy.match.ResourceRequest.Item;
+import org.flux4j.policy.match.ResourceRequest.TargetConstraint;
 import org.flux4j.policy.writer.MatchWriter;
 import org.flux4j.policy.writer.MatchWriters;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -66,14 +66,13 @@ class VisitMemoTest {
   private static void runOne(String policy, String cluster, String traverser, long seed) {
     SplittableRandom r = new SplittableRandom(seed * 31 + policy.hashCode() + cluster.hashCode());
     ResourceGraph base = VirtualClusters.byName(cluster);
-    ResourceQuery.Options options =
-        ResourceQuery.Options.builder()
-            .policy(policy)
-            .traverser(
-                traverser.equals("flexible")
-                    ? ResourceQuery.Traverser.FLEXIBLE
-                    : ResourceQuery.Traverser.SIMPLE)
-            .build();
+    EngineOptions options =
+        new EngineOptions(
+            MatchPolicies.byName(policy),
+            "CA",
+            "ALL:core,ALL:node",
+            traverser.equals("flexible"),
+            false);
     QueryEngine memo = new QueryEngine(base.copy(), options);
     memo.rememberVisits(2);
     QueryEngine fresh = new QueryEngine(base.copy(), options);
@@ -150,47 +149,48 @@ class VisitMemoTest {
 
   private static ResourceRequest request(SplittableRandom r) {
     long duration = 600L * (1 + r.nextInt(6));
-    Resource core = Resource.of("core", 1 + r.nextInt(6));
-    Resource shape =
+    Item core = Item.of("core", 1 + r.nextInt(6));
+    Item shape =
         switch (r.nextInt(7)) {
-          case 0 -> Resource.slot(1 + r.nextInt(4), "default", core);
+          case 0 -> Item.slot(1 + r.nextInt(4), "default", core);
           case 1 ->
-              Resource.of(
+              Item.of(
                   "node",
                   1 + r.nextInt(2),
-                  Resource.slot(1, "default", Resource.of("socket", 1 + r.nextInt(2), core)));
-          case 2 -> Resource.slot(1 + r.nextInt(3), "task", core, Resource.of("memory", 1));
-          case 3 -> Resource.slot(1, "default", Resource.of("node", 1 + r.nextInt(3)));
+                  Item.slot(1, "default", Item.of("socket", 1 + r.nextInt(2), core)));
+          case 2 -> Item.slot(1 + r.nextInt(3), "task", core, Item.of("memory", 1));
+          case 3 -> Item.slot(1, "default", Item.of("node", 1 + r.nextInt(3)));
           case 4 ->
-              Resource.of("node", 1, Resource.slot(1 + r.nextInt(3), "default", core))
+              Item.of("node", 1, Item.slot(1 + r.nextInt(3), "default", core))
                   .withExclusive(r.nextBoolean());
           case 5 ->
-              new Resource(
+              new Item(
                   "node",
-                  ResourceRequest.Count.exactly(1),
+                  ResourceRequest.Quantity.exactly(1),
                   null,
                   "labelled",
                   "",
                   List.of(
-                      Resource.slot(
+                      Item.slot(
                           1,
                           "default",
-                          new Resource(
+                          new Item(
                               "socket",
-                              ResourceRequest.Count.exactly(1),
+                              ResourceRequest.Quantity.exactly(1),
                               null,
                               "sock",
                               "",
                               List.of(core)))));
           default ->
-              Resource.slot(
+              Item.slot(
                   1 + r.nextInt(3),
                   "default",
-                  Resource.of("socket", 1, Resource.of("core", 1 + r.nextInt(18))));
+                  Item.of("socket", 1, Item.of("core", 1 + r.nextInt(18))));
         };
-    Optional<Constraint> c =
+    Optional<TargetConstraint> c =
         r.nextInt(4) == 0
-            ? Optional.of(new Constraint.Properties(List.of(r.nextBoolean() ? "fast" : "^fast")))
+            ? Optional.of(
+                new TargetConstraint.Properties(List.of(r.nextBoolean() ? "fast" : "^fast")))
             : Optional.empty();
     return new ResourceRequest(List.of(shape), duration, c);
   }

@@ -43,18 +43,16 @@ public final class Clusters {
   static ResourceRequest slots(int slots, int cores, long duration) {
     return ResourceRequest.of(
         duration,
-        ResourceRequest.Resource.slot(
-            slots, "default", ResourceRequest.Resource.of("core", cores)));
+        ResourceRequest.Item.slot(slots, "default", ResourceRequest.Item.of("core", cores)));
   }
 
   /** node[nodes]->slot[slots]->core[cores]. */
   static ResourceRequest nodes(int nodes, int slots, int cores, long duration) {
     return ResourceRequest.of(
         duration,
-        ResourceRequest.Resource.of(
+        ResourceRequest.Item.of(
             "node",
             nodes,
-            ResourceRequest.Resource.slot(
-                slots, "default", ResourceRequest.Resource.of("core", cores))));
+            ResourceRequest.Item.slot(slots, "default", ResourceRequest.Item.of("core", cores))));
   }
 }

@@ -148,7 +148,7 @@ class CopyDifferentialTest {
             new ResourceRequest(
                 req.resources(),
                 req.duration(),
-                Optional.of(new ResourceRequest.Constraint.Properties(List.of("fast"))));
+                Optional.of(new ResourceRequest.TargetConstraint.Properties(List.of("fast"))));
       }
       ResourceRequest request = req;
       long now = r.nextInt(3) * 5L;
@@ -156,15 +156,15 @@ class CopyDifferentialTest {
           "match " + op + " job " + id + " at " + now, x -> show(x.match(op, request, id, now)));
     }
     if (kind < 56) {
-      List<JobInfo> jobs = q.jobs();
+      List<ScheduledJob> jobs = q.jobs();
       long id = jobs.isEmpty() ? 999_999 : jobs.get(r.nextInt(jobs.size())).jobId();
       return new Op("cancel " + id, x -> x.cancel(id).toString());
     }
     if (kind >= 56 && kind < 60) {
       // partial cancel of one node of a job
-      List<JobInfo> jobs = q.jobs();
+      List<ScheduledJob> jobs = q.jobs();
       if (!jobs.isEmpty()) {
-        JobInfo j = jobs.get(r.nextInt(jobs.size()));
+        ScheduledJob j = jobs.get(r.nextInt(jobs.size()));
         ResourceSet set = j.resources();
         ResourceGraph g = set.graph();
         List<Integer> held = new ArrayList<>();
@@ -259,7 +259,7 @@ class CopyDifferentialTest {
         List.of("sched-now=allocated", "sched-future=reserved", "status=down", "agfilter=true")) {
       sb.append(expr).append(": ").append(TestSupport.simple(q.find(expr))).append('\n');
     }
-    for (JobInfo j : q.jobs()) {
+    for (ScheduledJob j : q.jobs()) {
       sb.append(j.jobId()).append(' ').append(j.state()).append(' ').append(j.at());
       sb.append(' ').append(j.duration()).append(' ');
       sb.append(TestSupport.simple(j.resources())).append('\n');

@@ -13,14 +13,13 @@ class ElasticAndUpdateTest {
   private static final ResourceRequest TWO_NODES =
       ResourceRequest.of(
           3600,
-          ResourceRequest.Resource.of(
+          ResourceRequest.Item.of(
               "node",
               2,
-              ResourceRequest.Resource.slot(
+              ResourceRequest.Item.slot(
                   1,
                   "default",
-                  ResourceRequest.Resource.of(
-                      "socket", 1, ResourceRequest.Resource.of("core", 2)))));
+                  ResourceRequest.Item.of("socket", 1, ResourceRequest.Item.of("core", 2)))));
 
   /** A graph holding exactly the vertices of {@code s}, with the same paths and sizes. */
   static ResourceGraph toGraph(ResourceSet s, boolean[] exclusiveOut) {
@@ -105,14 +104,13 @@ class ElasticAndUpdateTest {
     ResourceRequest wholeNode =
         ResourceRequest.of(
             10,
-            ResourceRequest.Resource.of(
+            ResourceRequest.Item.of(
                 "node",
                 1,
-                ResourceRequest.Resource.slot(
+                ResourceRequest.Item.slot(
                     1,
                     "default",
-                    ResourceRequest.Resource.of(
-                        "socket", 2, ResourceRequest.Resource.of("core", 18)))));
+                    ResourceRequest.Item.of("socket", 2, ResourceRequest.Item.of("core", 18)))));
     assertThat(rq.match(MatchOp.WITHOUT_ALLOCATING, wholeNode, 2).isSuccess()).isTrue();
     assertThat(rq.partialCancel(1, heldUnder(set, "/tiny0/rack0/node1/")))
         .isEqualTo(CancelStatus.CANCELLED);

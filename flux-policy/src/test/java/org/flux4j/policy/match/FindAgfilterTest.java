@@ -43,10 +43,10 @@ class FindAgfilterTest {
     ResourceQuery rq = query();
     ResourceRequest oneCore60 =
         ResourceRequest.of(
-            60, ResourceRequest.Resource.slot(1, "s", ResourceRequest.Resource.of("core", 1)));
+            60, ResourceRequest.Item.slot(1, "s", ResourceRequest.Item.of("core", 1)));
     ResourceRequest oneCoreForever =
         ResourceRequest.of(
-            0, ResourceRequest.Resource.slot(1, "s", ResourceRequest.Resource.of("core", 1)));
+            0, ResourceRequest.Item.slot(1, "s", ResourceRequest.Item.of("core", 1)));
     long wallClock = 1_765_000_000L;
     rq.match(MatchOp.ALLOCATE, oneCore60, 1, 0);
     assertThat(rootAgfilter(rq.find("agfilter=t", wallClock))).isEqualTo("used:1, total:16");
@@ -93,14 +93,13 @@ class FindAgfilterTest {
     ResourceRequest wholeNode =
         ResourceRequest.of(
             3600,
-            ResourceRequest.Resource.of(
+            ResourceRequest.Item.of(
                 "node",
                 1,
-                ResourceRequest.Resource.slot(
+                ResourceRequest.Item.slot(
                     1,
                     "default",
-                    ResourceRequest.Resource.of(
-                        "socket", 2, ResourceRequest.Resource.of("core", 4)))));
+                    ResourceRequest.Item.of("socket", 2, ResourceRequest.Item.of("core", 4)))));
     assertThat(rq.match(MatchOp.ALLOCATE, wholeNode, 1)).isInstanceOf(MatchResult.Allocated.class);
     ResourceSet s = rq.find("jobid-alloc=1 agfilter=t");
     assertThat(types(s)).containsExactly("socket", "socket", "node", "cluster");

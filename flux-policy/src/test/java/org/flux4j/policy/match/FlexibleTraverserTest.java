@@ -15,9 +15,9 @@ class FlexibleTraverserTest {
         g, ResourceQuery.Options.builder().policy("high").traverser(t).build());
   }
 
-  private static ResourceRequest.Resource xor(long count, ResourceRequest.Resource... with) {
-    return new ResourceRequest.Resource(
-        "xor_slot", ResourceRequest.Count.exactly(count), null, "x", "", List.of(with));
+  private static ResourceRequest.Item xor(long count, ResourceRequest.Item... with) {
+    return new ResourceRequest.Item(
+        "xor_slot", ResourceRequest.Quantity.exactly(count), null, "x", "", List.of(with));
   }
 
   private static long cores(MatchResult r) {
@@ -36,11 +36,11 @@ class FlexibleTraverserTest {
     ResourceRequest req =
         ResourceRequest.of(
             60,
-            ResourceRequest.Resource.of(
+            ResourceRequest.Item.of(
                 "socket",
                 1,
-                xor(1, ResourceRequest.Resource.of("core", 8)),
-                xor(1, ResourceRequest.Resource.of("core", 3))));
+                xor(1, ResourceRequest.Item.of("core", 8)),
+                xor(1, ResourceRequest.Item.of("core", 3))));
     ResourceQuery rq = query(ResourceQuery.Traverser.FLEXIBLE);
     MatchResult r = rq.match(MatchOp.ALLOCATE, req, 1);
     assertThat(r).isInstanceOf(MatchResult.Allocated.class);
@@ -53,11 +53,11 @@ class FlexibleTraverserTest {
     ResourceRequest req =
         ResourceRequest.of(
             60,
-            ResourceRequest.Resource.of(
+            ResourceRequest.Item.of(
                 "socket",
                 1,
-                xor(1, ResourceRequest.Resource.of("core", 8)),
-                xor(1, ResourceRequest.Resource.of("core", 5))));
+                xor(1, ResourceRequest.Item.of("core", 8)),
+                xor(1, ResourceRequest.Item.of("core", 5))));
     MatchResult r = query(ResourceQuery.Traverser.FLEXIBLE).match(MatchOp.ALLOCATE, req, 1);
     assertThat(r).isNotInstanceOf(MatchResult.Allocated.class);
   }
@@ -68,11 +68,11 @@ class FlexibleTraverserTest {
     ResourceRequest req =
         ResourceRequest.of(
             60,
-            ResourceRequest.Resource.of(
+            ResourceRequest.Item.of(
                 "socket",
                 1,
-                ResourceRequest.Resource.slot(1, "a", ResourceRequest.Resource.of("core", 3)),
-                ResourceRequest.Resource.slot(1, "b", ResourceRequest.Resource.of("core", 2))));
+                ResourceRequest.Item.slot(1, "a", ResourceRequest.Item.of("core", 3)),
+                ResourceRequest.Item.slot(1, "b", ResourceRequest.Item.of("core", 2))));
     ResourceQuery rq = query(ResourceQuery.Traverser.FLEXIBLE);
     MatchResult r = rq.match(MatchOp.ALLOCATE, req, 1);
     assertThat(r).isInstanceOf(MatchResult.Allocated.class);

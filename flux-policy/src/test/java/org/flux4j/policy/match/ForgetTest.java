@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class ForgetTest {
   private static ResourceRequest cores(long n) {
     return ResourceRequest.of(
-        3600, ResourceRequest.Resource.slot(n, "task", ResourceRequest.Resource.of("core", 1)));
+        3600, ResourceRequest.Item.slot(n, "task", ResourceRequest.Item.of("core", 1)));
   }
 
   @Test

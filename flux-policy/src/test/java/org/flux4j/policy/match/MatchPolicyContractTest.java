@@ -35,7 +35,7 @@ abstract class MatchPolicyContractTest {
       }
       sb.append('\n');
     }
-    for (JobInfo j : rq.jobs()) {
+    for (ScheduledJob j : rq.jobs()) {
       sb.append(j.jobId()).append(j.state()).append(j.at()).append('\n');
     }
     return sb.toString();

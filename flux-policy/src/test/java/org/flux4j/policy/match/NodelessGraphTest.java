@@ -22,10 +22,8 @@ class NodelessGraphTest {
   private static final ResourceRequest NODE_SLOT_CORE =
       ResourceRequest.of(
           0,
-          ResourceRequest.Resource.of(
-              "node",
-              1,
-              ResourceRequest.Resource.slot(1, "task", ResourceRequest.Resource.of("core", 1))));
+          ResourceRequest.Item.of(
+              "node", 1, ResourceRequest.Item.slot(1, "task", ResourceRequest.Item.of("core", 1))));
 
   @Test
   void nodeRequest_onANodelessGraph_isBusyForAllocatingOps_andUnsatisfiableWhenChecked() {

@@ -17,7 +17,7 @@ class PartialCancelTest {
   /** slot[n] -> node[1]: whole nodes, nothing below them named. */
   private static ResourceRequest nodes(int n) {
     return ResourceRequest.of(
-        3600, ResourceRequest.Resource.slot(n, "default", ResourceRequest.Resource.of("node", 1)));
+        3600, ResourceRequest.Item.slot(n, "default", ResourceRequest.Item.of("node", 1)));
   }
 
   private static ResourceQuery query(String pruneFilters) {

@@ -16,7 +16,7 @@ class PlannerHorizonTest {
 
   private static ResourceRequest cores(long n, long duration) {
     return ResourceRequest.of(
-        duration, ResourceRequest.Resource.slot(n, "task", ResourceRequest.Resource.of("core", 1)));
+        duration, ResourceRequest.Item.slot(n, "task", ResourceRequest.Item.of("core", 1)));
   }
 
   private static ResourceQuery fourCores() {

@@ -18,8 +18,8 @@ class PowerDominantTest {
     ResourceRequest req =
         ResourceRequest.of(
             60,
-            ResourceRequest.Resource.of(
-                "pdu", 1, ResourceRequest.Resource.of("power", 1).withExclusive(true)));
+            ResourceRequest.Item.of(
+                "pdu", 1, ResourceRequest.Item.of("power", 1).withExclusive(true)));
     MatchResult r = rq.match(MatchOp.ALLOCATE, req, 1);
     assertThat(r).isInstanceOf(MatchResult.Allocated.class);
     ResourceSet s = r.resourceSet().orElseThrow();

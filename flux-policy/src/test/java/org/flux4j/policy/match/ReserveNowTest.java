@@ -22,6 +22,6 @@ class ReserveNowTest {
     assertThat(r)
         .isInstanceOfSatisfying(
             MatchResult.Reserved.class, m -> assertThat(m.resources().startTime()).isEqualTo(10));
-    assertThat(q.info(3).orElseThrow().state()).isEqualTo(JobInfo.State.RESERVED);
+    assertThat(q.info(3).orElseThrow().state()).isEqualTo(ScheduledJob.State.RESERVED);
   }
 }

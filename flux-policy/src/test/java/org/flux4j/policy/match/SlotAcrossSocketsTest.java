@@ -19,15 +19,15 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class SlotAcrossSocketsTest {
   private static ResourceRequest nodeSlot(long nodes, long cores, long gpus) {
-    ResourceRequest.Resource slot =
+    ResourceRequest.Item slot =
         gpus == 0
-            ? ResourceRequest.Resource.slot(1, "task", ResourceRequest.Resource.of("core", cores))
-            : ResourceRequest.Resource.slot(
+            ? ResourceRequest.Item.slot(1, "task", ResourceRequest.Item.of("core", cores))
+            : ResourceRequest.Item.slot(
                 1,
                 "task",
-                ResourceRequest.Resource.of("core", cores),
-                ResourceRequest.Resource.of("gpu", gpus));
-    return ResourceRequest.of(3600, ResourceRequest.Resource.of("node", nodes, slot));
+                ResourceRequest.Item.of("core", cores),
+                ResourceRequest.Item.of("gpu", gpus));
+    return ResourceRequest.of(3600, ResourceRequest.Item.of("node", nodes, slot));
   }
 
   private static ResourceQuery query(ResourceGraph g, String policy) {
@@ -41,7 +41,7 @@ class SlotAcrossSocketsTest {
 
   private static ResourceRequest sockets(long n) {
     return ResourceRequest.of(
-        100, ResourceRequest.Resource.slot(n, "s", ResourceRequest.Resource.of("socket", 1)));
+        100, ResourceRequest.Item.slot(n, "s", ResourceRequest.Item.of("socket", 1)));
   }
 
   /** cluster -> node[2] -> socket[2] -> core[4], without the memory of {@link Clusters#sockets}. */

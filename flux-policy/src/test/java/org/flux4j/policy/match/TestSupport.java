@@ -38,27 +38,27 @@ final class TestSupport {
   }
 
   static ResourceRequest jobspec(JsonNode root) {
-    List<ResourceRequest.Resource> rs = resources(root.path("resources"));
+    List<ResourceRequest.Item> rs = resources(root.path("resources"));
     long duration = root.path("attributes").path("system").path("duration").asLong(0);
     return new ResourceRequest(rs, duration, Optional.empty());
   }
 
-  private static List<ResourceRequest.Resource> resources(JsonNode arr) {
-    List<ResourceRequest.Resource> out = new ArrayList<>();
+  private static List<ResourceRequest.Item> resources(JsonNode arr) {
+    List<ResourceRequest.Item> out = new ArrayList<>();
     for (JsonNode n : arr) {
       JsonNode c = n.path("count");
-      ResourceRequest.Count count;
+      ResourceRequest.Quantity count;
       if (c.isObject()) {
         long min = c.path("min").asLong(1);
         long max = c.has("max") ? c.path("max").asLong() : Long.MAX_VALUE;
         String op = c.path("operator").asText("+");
-        count = ResourceRequest.Count.range(min, max, op.charAt(0), c.path("operand").asLong(1));
+        count = ResourceRequest.Quantity.range(min, max, op.charAt(0), c.path("operand").asLong(1));
       } else {
-        count = ResourceRequest.Count.exactly(c.asLong(1));
+        count = ResourceRequest.Quantity.exactly(c.asLong(1));
       }
       Boolean x = n.has("exclusive") ? n.get("exclusive").asBoolean() : null;
       out.add(
-          new ResourceRequest.Resource(
+          new ResourceRequest.Item(
               n.path("type").asText(),
               count,
               x,

@@ -36,8 +36,8 @@ class GraphEasyPropertyTest {
               id ->
                   ResourceRequest.of(
                       byId.get(id).estimate(),
-                      ResourceRequest.Resource.slot(
-                          byId.get(id).procs(), "default", ResourceRequest.Resource.of("core", 1))),
+                      ResourceRequest.Item.slot(
+                          byId.get(id).procs(), "default", ResourceRequest.Item.of("core", 1))),
               () -> now[0]);
       QueuePolicy easy = BackfillPolicy.easy(QueueParams.DEFAULTS.withQueueDepth(10_000));
       JobQueue queue = new JobQueue("default");

@@ -7,7 +7,7 @@ import org.flux4j.policy.match.MatchOp;
 import org.flux4j.policy.match.MatchResult;
 import org.flux4j.policy.match.ResourceQuery;
 import org.flux4j.policy.match.ResourceRequest;
-import org.flux4j.policy.match.ResourceRequest.Resource;
+import org.flux4j.policy.match.ResourceRequest.Item;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -26,7 +26,7 @@ class RepeatCheckTest {
   }
 
   private static ResourceRequest cores(long n, long seconds) {
-    return ResourceRequest.of(seconds, Resource.slot(n, "task", Resource.of("core", 1)));
+    return ResourceRequest.of(seconds, Item.slot(n, "task", Item.of("core", 1)));
   }
 
   /** Allocates job 1 (8 cores, 0 to 100) outside any cycle, so that later cycles change nothing. */

@@ -8,10 +8,10 @@ import java.util.PriorityQueue;
 import java.util.SplittableRandom;
 import org.flux4j.graph.ResourceGraph;
 import org.flux4j.graph.VirtualCluster;
-import org.flux4j.policy.match.JobInfo;
 import org.flux4j.policy.match.ResourceQuery;
 import org.flux4j.policy.match.ResourceRequest;
-import org.flux4j.policy.match.ResourceRequest.Resource;
+import org.flux4j.policy.match.ResourceRequest.Item;
+import org.flux4j.policy.match.ScheduledJob;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -69,11 +69,11 @@ class RepeatedCycleEquivalenceTest {
         req =
             ResourceRequest.of(
                 estimate,
-                Resource.of("node", nodes, Resource.slot(1, "task", Resource.of("core", CORES)))
+                Item.of("node", nodes, Item.slot(1, "task", Item.of("core", CORES)))
                     .withExclusive(true));
       } else {
         long cores = 1 + r.nextLong(NODES * CORES / 2);
-        req = ResourceRequest.of(estimate, Resource.slot(cores, "task", Resource.of("core", 1)));
+        req = ResourceRequest.of(estimate, Item.slot(cores, "task", Item.of("core", 1)));
       }
       jobs.add(new Job(i, t, run, req));
     }
@@ -170,7 +170,7 @@ class RepeatedCycleEquivalenceTest {
       CycleResult c = policy.runCycle(q, m);
       StringBuilder b = new StringBuilder("t=").append(now);
       for (long id : c.started()) {
-        JobInfo info = query.info(id).orElseThrow();
+        ScheduledJob info = query.info(id).orElseThrow();
         b.append(" start ").append(id).append(" on");
         for (int i = 0; i < info.resources().size(); i++) {
           b.append(' ').append(info.resources().vertex(i));

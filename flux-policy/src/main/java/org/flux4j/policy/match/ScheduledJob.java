@@ -11,9 +11,9 @@ import java.util.Objects;
  * @param duration the duration in seconds
  * @param resources the resources held
  */
-public record JobInfo(long jobId, State state, long at, long duration, ResourceSet resources) {
+public record ScheduledJob(long jobId, State state, long at, long duration, ResourceSet resources) {
   /** Checks. */
-  public JobInfo {
+  public ScheduledJob {
     Objects.requireNonNull(state, "state");
     Objects.requireNonNull(resources, "resources");
   }

@@ -1,0 +1,205 @@
+package org.flux4j.policy.internal;
+
+import org.eclipse.collections.impl.list.mutable.primitive.IntArrayList;
+import org.eclipse.collections.impl.map.mutable.primitive.IntObjectHashMap;
+import org.flux4j.graph.ResourceGraph;
+import org.flux4j.policy.match.CancelStatus;
+import org.flux4j.policy.match.ResourceSet;
+import org.flux4j.policy.match.ScheduledJob;
+
+/**
+ * Cancel and partial cancel of a {@link QueryEngine}'s jobs: after Fluxion's {@code
+ * dfu_traverser_t} remove ({@code resource/traversers/dfu.cpp}) over the remove pass of {@link
+ * TraversalUpdate} and the partial cancel of {@link PartialCancel}, plus the job table's
+ * bookkeeping (what a partially cancelled job still holds, its aggregate spans rebuilt after a
+ * shrink). Not thread-safe.
+ */
+final class Cancellation {
+  private final ResourceGraph graph;
+  private final SchedState state;
+  private final PruneConfig prune;
+  private final int root;
+  private final int dom;
+  private final TraversalMarks marks;
+  private final TraversalUpdate upd;
+
+  Cancellation(
+      ResourceGraph graph,
+      SchedState state,
+      PruneConfig prune,
+      int root,
+      int dom,
+      TraversalMarks marks,
+      TraversalUpdate upd) {
+    this.graph = graph;
+    this.state = state;
+    this.prune = prune;
+    this.root = root;
+    this.dom = dom;
+    this.marks = marks;
+    this.upd = upd;
+  }
+
+  /** Implements {@code ResourceQuery.cancel}. */
+  CancelStatus cancel(long jobId) {
+    if (!state.jobs.containsKey(jobId)) {
+      return CancelStatus.NO_SUCH_JOB;
+    }
+    SchedState.JobRecord rec = state.jobs.get(jobId);
+    upd.remove(root, jobId);
+    marks.totalPre = marks.preorder;
+    marks.totalPost = marks.postorder;
+    // entries that a failed partial cancel cut off from the root (the walk above follows the
+    // job's tags down from the root) are still listed in the job's resources: clear them too
+    boolean leftovers = false;
+    ResourceSet held = rec.resources;
+    for (int i = 0; i < held.size(); i++) {
+      int v = held.vertex(i);
+      VertexSchedule s = state.sched[v];
+      if (s != null && s.indexOf(jobId) >= 0) {
+        state.schedForWrite(v).remove(jobId);
+        leftovers = true;
+      }
+      SubtreePlan p = state.sub[v];
+      if (p != null && p.has(jobId)) {
+        state.subForWrite(v).remove(jobId);
+        leftovers = true;
+      }
+    }
+    if (leftovers) {
+      marks.forgetVisits();
+    }
+    state.jobs.remove(jobId);
+    return CancelStatus.CANCELLED;
+  }
+
+  /** Implements {@code ResourceQuery.forget}. */
+  boolean forget(long jobId) {
+    return state.jobs.remove(jobId) != null;
+  }
+
+  /** Implements {@code ResourceQuery.partialCancel}. */
+  CancelStatus partialCancel(long jobId, ResourceGraph r) {
+    marks.forgetVisits();
+    SchedState.JobRecord rec = state.jobs.get(jobId);
+    if (rec == null) {
+      return CancelStatus.NO_SUCH_JOB;
+    }
+    if (rec.state == ScheduledJob.State.RESERVED) {
+      return CancelStatus.RESERVATION_NOT_SUPPORTED;
+    }
+    IntArrayList named = new IntArrayList();
+    for (int v = 0; v < r.vertexLimit(); v++) {
+      if (r.isLive(v)) {
+        var u = graph.vertexByPath(r.path(v));
+        if (u.isEmpty()) {
+          return CancelStatus.FAILED; // Fluxion cannot find the vertex
+        }
+        named.add(u.getAsInt());
+      }
+    }
+    return finishPartial(
+        rec, new PartialCancel(graph, state, prune, root, dom, jobId).byVertices(named.toArray()));
+  }
+
+  /** Implements {@code ResourceQuery.partialCancelRanks}. */
+  CancelStatus partialCancelRanks(long jobId, int[] ranks) {
+    SchedState.JobRecord rec = state.jobs.get(jobId);
+    if (rec == null) {
+      return CancelStatus.NO_SUCH_JOB;
+    }
+    if (rec.state == ScheduledJob.State.RESERVED) {
+      return CancelStatus.RESERVATION_NOT_SUPPORTED;
+    }
+    return finishPartial(
+        rec, new PartialCancel(graph, state, prune, root, dom, jobId).byRanks(ranks));
+  }
+
+  private CancelStatus finishPartial(SchedState.JobRecord rec, PartialCancel.Outcome outcome) {
+    // the partial cancel changed spans and aggregates without stamping the remembered visits
+    marks.forgetVisits();
+    // Fluxion's partial cancel reports zero visits (it walks no subtree)
+    marks.totalPre = 0;
+    marks.totalPost = 0;
+    switch (outcome) {
+      case FULL:
+        state.jobs.remove(rec.jobId);
+        return CancelStatus.CANCELLED;
+      case PARTIAL:
+        rec.resources = remaining(rec);
+        return CancelStatus.PARTIALLY_CANCELLED;
+      default:
+        rec.resources = remaining(rec);
+        return CancelStatus.FAILED;
+    }
+  }
+
+  /** The part of a job's resource set whose vertices still hold an entry of the job. */
+  private ResourceSet remaining(SchedState.JobRecord rec) {
+    ResourceSet held = rec.resources;
+    ResourceSet.Builder b = ResourceSet.builder(graph);
+    boolean[] keep = new boolean[graph.vertexLimit()];
+    for (int i = 0; i < held.size(); i++) {
+      int v = held.vertex(i);
+      VertexSchedule sc = state.sched[v];
+      if (sc != null && sc.indexOf(rec.jobId) >= 0) {
+        keep[v] = true;
+        int e = b.add(v, held.count(i), held.exclusive(i));
+        held.ephemeral(i).forEach((k, val) -> b.ephemeral(e, k, val));
+      }
+    }
+    for (int k = 0; k < held.edgeCount(); k++) {
+      if (keep[held.edgeSource(k)] && keep[held.edgeTarget(k)]) {
+        b.edge(held.edgeSource(k), held.edgeTarget(k), held.edgeSubsystem(k));
+      }
+    }
+    b.schedule(held.startTime(), held.duration());
+    return b.build();
+  }
+
+  /** Recomputes one job's subtree-aggregate spans from its remaining exclusive entries. */
+  void rebuildAggregates(SchedState.JobRecord rec) {
+    marks.forgetVisits();
+    long jobId = rec.jobId;
+    ResourceSet held = rec.resources;
+    IntObjectHashMap<long[]> acc = new IntObjectHashMap<>();
+    long start = rec.at;
+    long end = rec.at + rec.duration;
+    for (int i = 0; i < held.size(); i++) {
+      int v = held.vertex(i);
+      SubtreePlan p = state.sub[v];
+      if (p != null && p.has(jobId)) {
+        state.subForWrite(v).remove(jobId);
+      }
+    }
+    for (int i = 0; i < held.size(); i++) {
+      int v = held.vertex(i);
+      VertexSchedule sc = state.sched[v];
+      int k = sc == null ? -1 : sc.indexOf(jobId);
+      if (k < 0) {
+        continue;
+      }
+      start = sc.start[k];
+      end = sc.end[k];
+      int pt = prune.pruneIndexOfType(graph.typeOf(v));
+      for (int a = graph.parent(v); a != ResourceGraph.NONE; a = graph.parent(a)) {
+        if (state.sub[a] == null) {
+          continue;
+        }
+        long[] amounts = acc.getIfAbsentPut(a, () -> new long[prune.count()]);
+        if (pt >= 0 && sc.kind[k] != VertexSchedule.SHARED) {
+          amounts[pt] += graph.size(v);
+        }
+      }
+    }
+    final long s0 = start;
+    final long e0 = end;
+    acc.forEachKeyValue(
+        (a, amounts) -> {
+          VertexSchedule sa = state.sched[a];
+          if (sa != null && sa.indexOf(jobId) >= 0) {
+            state.subForWrite(a).add(jobId, s0, e0, amounts);
+          }
+        });
+  }
+}

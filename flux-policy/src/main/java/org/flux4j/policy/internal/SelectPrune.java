@@ -1,0 +1,100 @@
+package org.flux4j.policy.internal;
+
+import org.flux4j.graph.ResourceGraph;
+import org.flux4j.graph.Status;
+
+/**
+ * The pruning tests of a select: after Fluxion's {@code by_status}, {@code by_constraint}, {@code
+ * by_avail}, {@code by_excl} and {@code by_subplan} ({@code resource/traversers/dfu_impl.cpp}). A
+ * vertex is pruned when it is down (except for satisfiability), fails the request's constraint
+ * (node and storage_node vertices only), has nothing available during the job's window, is held
+ * while an exclusive request asks for it, or its subtree aggregates cannot hold what the request
+ * needs below it. Reads the per-match {@link #meta}; not thread-safe.
+ */
+final class SelectPrune {
+  private final TraversalMarks mk;
+  private final ResourceGraph g;
+  private final int nodeType;
+  private final int storageNodeType;
+
+  /** The match being selected (set at the start of each select). */
+  JobMeta meta;
+
+  SelectPrune(TraversalMarks mk) {
+    this.mk = mk;
+    this.g = mk.g;
+    this.nodeType = g.typeId("node");
+    this.storageNodeType = g.typeId("storage_node");
+  }
+
+  /** The pruning of a copy of {@code o}'s engine, over {@code mk}, the copy's marks. */
+  SelectPrune(SelectPrune o, TraversalMarks mk) {
+    this.mk = mk;
+    this.g = mk.g;
+    this.nodeType = o.nodeType;
+    this.storageNodeType = o.storageNodeType;
+  }
+
+  /**
+   * Whether {@code u} passes the tests that do not depend on the request: status, constraint,
+   * avail.
+   */
+  boolean byVertex(int u) {
+    if (meta.allocType != JobMeta.AllocType.SATISFIABILITY && g.status(u) == Status.DOWN) {
+      return false;
+    }
+    int ut = g.typeOf(u);
+    if (meta.constraint.isPresent()
+        && (ut == nodeType || (storageNodeType >= 0 && ut == storageNodeType))
+        && !Constraints.matches(g, u, meta.constraint.get())) {
+      return false;
+    }
+    return planAvail(u) != 0;
+  }
+
+  /** Fluxion's by_excl: whether {@code u} may be held exclusively (or shared) as {@code r} asks. */
+  boolean byExcl(int u, boolean xIn, Req r) {
+    if (xIn && r.exclusive == 0) {
+      mk.err
+          .append("by_excl: exclusivity conflicts at jobspec=")
+          .append(r.label)
+          .append(" : vertex=")
+          .append(g.name(u));
+      return false;
+    }
+    if (xIn || r.exclusive == 1) {
+      VertexSchedule s = mk.st.sched[u];
+      if (s == null) {
+        return true;
+      }
+      if (meta.at == meta.now
+          && (meta.allocType == JobMeta.AllocType.ALLOC
+              || meta.allocType == JobMeta.AllocType.NO_ALLOC)
+          && s.has(VertexSchedule.ALLOCATED)) {
+        return false;
+      }
+      return !s.anyDuring(meta.at, meta.duration);
+    }
+    return true;
+  }
+
+  /** Fluxion's by_subplan: whether {@code u}'s subtree aggregates hold what {@code r} needs. */
+  boolean bySubplan(int u, Req r) {
+    SubtreePlan p = mk.st.sub[u];
+    if (p == null || !r.hasUserData) {
+      return true;
+    }
+    return p.fits(r.userData, meta.at, meta.duration);
+  }
+
+  /** The units of {@code u} free during the job's whole window (Fluxion's by_avail). */
+  long planAvail(int u) {
+    VertexSchedule s = mk.st.sched[u];
+    long size = g.size(u);
+    if (s == null) {
+      return size;
+    }
+    long a = size - s.maxUnitsDuring(meta.at, meta.duration);
+    return a < 0 ? 0 : a;
+  }
+}

@@ -1,0 +1,84 @@
+package org.flux4j.policy.internal;
+
+/**
+ * When a stop-on-first-match explore has found enough: Fluxion's {@code tally_shares}, {@code
+ * is_enough} and {@code new_sat_types} ({@code resource/traversers/dfu_impl.cpp}). Each requested
+ * type is satisfied once its candidates' total has grown, in steps of the request's count, {@code
+ * multiplier} times (the slot count, or 1); a satisfied type's further children are skipped, and
+ * the explore stops when every type is satisfied. The first request of a type stands for all of
+ * that type, as in Fluxion's map keyed by type. One per explore; not thread-safe.
+ */
+final class ShareTally {
+  private final Req[] resources;
+  private final long multiplier;
+  private final long[] perShare;
+  private final long[] prevTotal;
+  private final long[] accum;
+  private final long[] shares;
+  private final boolean[] satType;
+
+  ShareTally(Req[] resources, long multiplier) {
+    this.resources = resources;
+    this.multiplier = multiplier;
+    int nr = resources.length;
+    perShare = new long[nr];
+    prevTotal = new long[nr];
+    accum = new long[nr];
+    shares = new long[nr];
+    satType = new boolean[nr];
+    for (int k = 0; k < nr; k++) {
+      perShare[k] = resources[k].effectiveMax();
+    }
+  }
+
+  /** Whether children of type {@code t} are no longer wanted. */
+  boolean satisfied(int t) {
+    for (int k = 0; k < resources.length; k++) {
+      if (satType[k] && resources[k].type == t) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Counts the candidates {@code dfu} holds now; returns whether every type is satisfied. */
+  boolean enoughAfter(Dfu dfu) {
+    int nr = resources.length;
+    for (int k = 0; k < nr; k++) {
+      if (firstIndexOfType(k) != k) {
+        continue;
+      }
+      long total = dfu.totalCount(resources[k].type);
+      if (total <= prevTotal[k]) {
+        continue;
+      }
+      long delta = total - prevTotal[k];
+      prevTotal[k] = total;
+      accum[k] += delta;
+      if (perShare[k] > 0 && accum[k] >= perShare[k]) {
+        shares[k]++;
+        accum[k] = 0;
+      }
+    }
+    boolean enough = true;
+    for (int k = 0; k < nr; k++) {
+      int f = firstIndexOfType(k);
+      boolean sat = perShare[f] == 0 || shares[f] >= multiplier;
+      if (sat) {
+        satType[k] = true;
+      } else {
+        enough = false;
+      }
+    }
+    return enough;
+  }
+
+  private int firstIndexOfType(int k) {
+    for (int i = 0; i < k; i++) {
+      if (resources[i].type == resources[k].type) {
+        return i;
+      }
+    }
+    return k;
+  }
+}

@@ -1,0 +1,230 @@
+package org.flux4j.policy.internal;
+
+import org.flux4j.graph.Adjacency;
+import org.flux4j.graph.ResourceGraph;
+import org.flux4j.policy.match.ResourceSet;
+
+/**
+ * The update and remove passes of the depth-first-and-up traverser: after Fluxion's {@code
+ * resource/traversers/dfu_impl_update.cpp}. An update walks the edges the last select marked (or
+ * that {@link #markSelection} marked from an R), adds each vertex's span and its subtree aggregate
+ * span, refreshes the by_outedges weights and emits the resource set in post-order; a remove walks
+ * down from the root through the vertices tagged with a job and drops its spans.
+ *
+ * <p>Reads and writes the {@link TraversalMarks} it shares with the {@link Traverser} that
+ * selected. Not thread-safe.
+ */
+final class TraversalUpdate {
+  private final TraversalMarks mk;
+  private final ResourceGraph g;
+  private final SchedState st;
+
+  private ResourceSet.Builder out;
+  private JobMeta meta;
+
+  /**
+   * Set by {@link #updDfv} on return: whether the vertex passed a tracked resource type up to its
+   * parent (Fluxion's {@code accum_if} inserted a key, even a zero), so the parent's aggregate map
+   * is not empty.
+   */
+  private boolean keyedUp;
+
+  TraversalUpdate(TraversalMarks mk) {
+    this.mk = mk;
+    this.g = mk.g;
+    this.st = mk.st;
+  }
+
+  // ------------------------------------------------------------------ marks from an R
+
+  /**
+   * Marks the edges between vertices of {@code in} (a selection by vertex) as Fluxion's readers do
+   * for an update from R, so that {@link #update} emits and commits exactly that selection.
+   */
+  void markSelection(int root, boolean[] in, long[] needs, boolean[] excl) {
+    mk.ensureScratch();
+    mk.tick++;
+    mk.seq++;
+    for (int v = 0; v < in.length; v++) {
+      if (!in[v]) {
+        continue;
+      }
+      int pe = mk.firstIn[v];
+      if (pe >= 0 && in[mk.slotSource[pe]]) {
+        mk.mark(pe, needs[v], excl[v]);
+      }
+    }
+    mk.markRoot(needs[root], excl[root]);
+  }
+
+  // ------------------------------------------------------------------ update pass
+
+  /**
+   * Fluxion's update after a select: walks marked edges, adds spans (unless {@code NO_ALLOC}) and
+   * emits the resource set. Returns null when nothing was emitted.
+   */
+  ResourceSet.Builder update(int root, JobMeta m) {
+    this.meta = m;
+    mk.ensureScratch();
+    mk.tick++;
+    out = ResourceSet.builder(g).dominantSubsystem(mk.dom);
+    long[] agg = new long[mk.prune.count()];
+    boolean emitShadow = mk.isExclusiveType(g.typeOf(root));
+    int n = updDfv(root, mk.rootNeeds, mk.rootExcl, agg, emitShadow);
+    if (n <= 0) {
+      return null;
+    }
+    out.schedule(m.at, m.duration);
+    return out;
+  }
+
+  private int updDfv(int u, long needs, boolean excl, long[] toParent, boolean emitShadow) {
+    PruneConfig prune = mk.prune;
+    boolean mod = emitShadow || mk.isExclusiveType(g.typeOf(u));
+    excl = excl || mod;
+    mk.color[u] = mk.tick;
+    int nPlans = 0;
+    long[] agg = new long[prune.count()];
+    boolean any = false;
+    Adjacency a = mk.adj;
+    for (int i = a.start(u); i < a.end(u); i++) {
+      int tgt = a.target(i);
+      if (mk.color[tgt] == mk.tick) {
+        continue;
+      }
+      if (mk.markSeq[i] != mk.seq && !mod) {
+        continue;
+      }
+      boolean x = mk.markExcl[i] || mod;
+      long nd = mod ? g.size(tgt) : mk.markNeeds[i];
+      int sub = updDfv(tgt, nd, x, agg, mod);
+      if (sub > 0) {
+        // Fluxion adds an aggregate span only when a tracked type reached this vertex's map
+        any |= keyedUp;
+        if (mk.policy.stopOnFirstMatch()) {
+          updByOutedges(i, tgt);
+        }
+        out.edge(u, tgt, mk.dom);
+        nPlans += sub;
+      }
+    }
+    // upd_sched
+    if (meta.allocType == JobMeta.AllocType.NO_ALLOC) {
+      if (excl) {
+        nPlans++;
+      }
+    } else {
+      if (excl) {
+        nPlans++;
+        byte kind =
+            meta.allocType == JobMeta.AllocType.ALLOC_ORELSE_RESERVE
+                ? VertexSchedule.RESERVED
+                : VertexSchedule.ALLOCATED;
+        if (meta.allocType == JobMeta.AllocType.SATISFIABILITY) {
+          kind = VertexSchedule.SHARED;
+        }
+        st.schedOf(u).add(meta.jobId, meta.at, meta.at + meta.duration, needs, kind);
+        mk.touch(u);
+      }
+      if (nPlans > 0) {
+        mk.touch(u);
+        if (!excl) {
+          st.schedOf(u).add(meta.jobId, meta.at, meta.at + meta.duration, 0, VertexSchedule.SHARED);
+        }
+        SubtreePlan p = any ? st.subForWrite(u) : null;
+        if (p != null) {
+          p.add(meta.jobId, meta.at, meta.at + meta.duration, agg);
+        }
+        int pt = prune.pruneIndexOfType(g.typeOf(u));
+        if (pt >= 0) {
+          toParent[pt] += excl ? g.size(u) : g.size(u) - needs;
+        }
+        for (int k = 0; k < agg.length; k++) {
+          toParent[k] += agg[k];
+        }
+      }
+    }
+    keyedUp =
+        nPlans > 0
+            && meta.allocType != JobMeta.AllocType.NO_ALLOC
+            && (any || prune.pruneIndexOfType(g.typeOf(u)) >= 0);
+    if (nPlans > 0) {
+      int e = out.add(u, needs, excl);
+      String label = mk.labelOf(u);
+      if (label != null) {
+        out.ephemeral(e, "label", label);
+      }
+    }
+    return nPlans;
+  }
+
+  /** Fluxion's upd_by_outedges: the slot's weight becomes the target's availability now. */
+  private void updByOutedges(int slot, int tgt) {
+    SubtreePlan p = st.sub[tgt];
+    if (p == null || p.types.length == 0) {
+      return;
+    }
+    long avail = p.availAt(p.types.length - 1, meta.now);
+    if (avail == 0 && p.n == 0) {
+      return;
+    }
+    st.setWeight(slot, avail < 0 ? 0 : avail);
+    mk.touch(mk.slotSource[slot]);
+  }
+
+  // ------------------------------------------------------------------ cancel
+
+  /**
+   * Fluxion's remove (full cancel): from the root through vertices tagged with the job. Returns
+   * whether anything was removed.
+   */
+  boolean remove(int root, long jobId) {
+    mk.ensureScratch();
+    mk.preorder = 0;
+    mk.postorder = 0;
+    mk.tick++;
+    VertexSchedule rs = st.sched[root];
+    if (rs != null && rs.indexOf(jobId) >= 0) {
+      modDfv(root, jobId);
+      return true;
+    }
+    boolean any = false;
+    for (int v = 0; v < g.vertexLimit(); v++) {
+      VertexSchedule s = st.sched[v];
+      if (s != null && s.indexOf(jobId) >= 0) {
+        st.schedForWrite(v).remove(jobId);
+        any = true;
+        mk.touch(v);
+      }
+      SubtreePlan p = st.sub[v];
+      if (p != null && p.has(jobId)) {
+        st.subForWrite(v).remove(jobId);
+        mk.touch(v);
+      }
+    }
+    return any;
+  }
+
+  private void modDfv(int u, long jobId) {
+    mk.preorder++;
+    mk.color[u] = mk.tick;
+    VertexSchedule s = st.sched[u];
+    if (s == null || s.indexOf(jobId) < 0) {
+      return;
+    }
+    st.schedForWrite(u).remove(jobId);
+    mk.touch(u);
+    SubtreePlan p = st.sub[u];
+    if (p != null && p.has(jobId)) {
+      st.subForWrite(u).remove(jobId);
+    }
+    Adjacency a = mk.adj;
+    for (int i = a.start(u); i < a.end(u); i++) {
+      int tgt = a.target(i);
+      if (mk.color[tgt] != mk.tick) {
+        modDfv(tgt, jobId);
+      }
+    }
+    mk.postorder++;
+  }
+}

@@ -1,0 +1,209 @@
+package org.flux4j.policy.internal;
+
+import java.util.Arrays;
+import org.flux4j.graph.Adjacency;
+import org.flux4j.graph.ResourceGraph;
+import org.flux4j.policy.match.MatchResult;
+import org.flux4j.policy.match.ResourceSet;
+import org.flux4j.policy.match.ScheduledJob;
+
+/**
+ * Re-creates an allocation or reservation from an emitted R: after Fluxion's {@code
+ * dfu_traverser_t} run with an R reader ({@code resource/traversers/dfu.cpp}, {@code
+ * resource/readers/resource_reader_jgf.cpp} and {@code _rv1exec.cpp} update): the R's vertices are
+ * matched to the graph's by containment path and structure, their exclusivity given or inferred,
+ * the selection marked as a select would and committed by the update pass. Not thread-safe.
+ */
+final class UpdateFromR {
+  private final ResourceGraph graph;
+  private final SchedState state;
+  private final int root;
+  private final TraversalMarks marks;
+  private final TraversalUpdate upd;
+
+  UpdateFromR(
+      ResourceGraph graph, SchedState state, int root, TraversalMarks marks, TraversalUpdate upd) {
+    this.graph = graph;
+    this.state = state;
+    this.root = root;
+    this.marks = marks;
+    this.upd = upd;
+  }
+
+  /** Implements {@code ResourceQuery.update}. */
+  MatchResult update(
+      long jobId,
+      ResourceGraph r,
+      java.util.function.IntPredicate exclusive,
+      long at,
+      long duration,
+      boolean reserve) {
+    if (state.jobs.containsKey(jobId)) {
+      throw new IllegalArgumentException("existing jobid " + jobId);
+    }
+    marks.forgetVisits();
+    if (at < 0 || duration <= 0) {
+      throw new IllegalArgumentException("invalid time (" + at + ", " + duration + ")");
+    }
+    int n = graph.vertexLimit();
+    boolean[] in = new boolean[n];
+    long[] needs = new long[n];
+    boolean[] excl = new boolean[n];
+    int[] map = mapByStructure(r);
+    for (int v = 0; v < r.vertexLimit(); v++) {
+      if (!r.isLive(v) || !r.isMember(v, 0)) {
+        continue;
+      }
+      if (map[v] < 0) {
+        return new MatchResult.Unsatisfiable(
+            jobId, "no vertex at path " + r.path(v) + " in the resource graph");
+      }
+      int w = map[v];
+      in[w] = true;
+      needs[w] = r.size(v);
+      excl[w] = exclusive != null && exclusive.test(v);
+    }
+    if (exclusive == null) {
+      inferExclusive(in, excl);
+    }
+    if (!in[root]) {
+      return new MatchResult.Unsatisfiable(jobId, "the R does not contain the graph's root");
+    }
+    long d = Math.min(duration, JobMeta.HORIZON - at);
+    JobMeta m = new JobMeta();
+    m.jobId = jobId;
+    m.at = at;
+    m.now = at;
+    m.duration = d;
+    m.allocType = reserve ? JobMeta.AllocType.ALLOC_ORELSE_RESERVE : JobMeta.AllocType.ALLOC;
+    for (int v = 0; v < n; v++) {
+      if (in[v] && excl[v]) {
+        VertexSchedule sc = state.sched[v];
+        long used = sc == null ? 0 : sc.maxUnitsDuring(at, d);
+        if (graph.size(v) - used < needs[v] || (sc != null && sc.anyDuring(at, d))) {
+          return new MatchResult.Unsatisfiable(
+              jobId, "resource " + graph.path(v) + " is not available at " + at);
+        }
+      }
+    }
+    upd.markSelection(root, in, needs, excl);
+    ResourceSet.Builder b = upd.update(root, m);
+    if (b == null) {
+      return new MatchResult.Unsatisfiable(jobId, "nothing to update");
+    }
+    ResourceSet set = b.build();
+    state.jobs.put(
+        jobId,
+        new SchedState.JobRecord(
+            jobId,
+            reserve ? ScheduledJob.State.RESERVED : ScheduledJob.State.ALLOCATED,
+            at,
+            d,
+            set));
+    return reserve ? new MatchResult.Reserved(jobId, set) : new MatchResult.Allocated(jobId, set);
+  }
+
+  /**
+   * Maps the vertices of {@code r} to this graph's: roots by containment path, then each child to
+   * the child of its parent's image with the same type and name (and rank, when {@code r} gives
+   * one), so that R documents with repeated host names (rv1exec) resolve by rank.
+   */
+  private int[] mapByStructure(ResourceGraph r) {
+    int[] map = new int[r.vertexLimit()];
+    Arrays.fill(map, -1);
+    Adjacency ra = r.out(0);
+    Adjacency ga = graph.out(0);
+    int[] stack = new int[16];
+    int sp = 0;
+    for (int v : r.roots()) {
+      var u = graph.vertexByPath(r.path(v));
+      if (u.isPresent()) {
+        map[v] = u.getAsInt();
+        if (sp == stack.length) {
+          stack = Arrays.copyOf(stack, sp * 2);
+        }
+        stack[sp++] = v;
+      }
+    }
+    while (sp > 0) {
+      int v = stack[--sp];
+      int gv = map[v];
+      for (int i = ra.start(v); i < ra.end(v); i++) {
+        int c = ra.target(i);
+        if (map[c] >= 0) {
+          continue;
+        }
+        for (int j = ga.start(gv); j < ga.end(gv); j++) {
+          int x = ga.target(j);
+          if (graph.type(x).equals(r.type(c))
+              && graph.name(x).equals(r.name(c))
+              && (r.rank(c) < 0 || graph.rank(x) == r.rank(c))) {
+            map[c] = x;
+            break;
+          }
+        }
+        if (map[c] >= 0) {
+          if (sp == stack.length) {
+            stack = Arrays.copyOf(stack, sp * 2);
+          }
+          stack[sp++] = c;
+        }
+      }
+    }
+    for (int v = 0; v < r.vertexLimit(); v++) {
+      if (map[v] < 0 && r.isLive(v) && r.isMember(v, 0)) {
+        var u = graph.vertexByPath(r.path(v));
+        if (u.isPresent()) {
+          map[v] = u.getAsInt();
+        }
+      }
+    }
+    return map;
+  }
+
+  /**
+   * Leaves of the selection are exclusive; so is an execution target (a vertex with a rank) whose
+   * children all are.
+   */
+  private void inferExclusive(boolean[] in, boolean[] excl) {
+    Adjacency a = graph.out(0);
+    // post-order over the containment tree from the root
+    int n = graph.vertexLimit();
+    int[] order = new int[n];
+    int[] stack = new int[Math.max(16, n)];
+    boolean[] seen = new boolean[n];
+    int sp = 0;
+    int k = 0;
+    stack[sp++] = root;
+    while (sp > 0) {
+      int v = stack[--sp];
+      if (seen[v]) {
+        continue;
+      }
+      seen[v] = true;
+      order[k++] = v;
+      for (int i = a.start(v); i < a.end(v); i++) {
+        if (sp == stack.length) {
+          stack = Arrays.copyOf(stack, sp * 2);
+        }
+        stack[sp++] = a.target(i);
+      }
+    }
+    for (int j = k - 1; j >= 0; j--) {
+      int v = order[j];
+      if (!in[v]) {
+        continue;
+      }
+      boolean anyChildIn = false;
+      boolean allChildrenExcl = a.degree(v) > 0;
+      for (int i = a.start(v); i < a.end(v); i++) {
+        int c = a.target(i);
+        anyChildIn |= in[c];
+        allChildrenExcl &= in[c] && excl[c];
+      }
+      // an execution target (a vertex with a rank) held in full is exclusive; containers above
+      // the targets (cluster, rack) stay shared
+      excl[v] = !anyChildIn || (allChildrenExcl && graph.rank(v) >= 0);
+    }
+  }
+}
