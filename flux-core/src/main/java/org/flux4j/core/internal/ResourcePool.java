@@ -109,6 +109,17 @@ interface ResourcePool {
     return null;
   }
 
+  /**
+   * Opens a scheduling cycle of the queue {@code owner}; {@code reuse}: the policy books its
+   * waiting jobs again in queue order after cancelling every reservation (a rebuild), so the pool
+   * may answer from the previous cycle's bookings where a rebuild provably gives them back. The
+   * default does nothing.
+   */
+  default void openCycle(Object owner, boolean reuse) {}
+
+  /** Closes the cycle opened by {@link #openCycle}. */
+  default void closeCycle() {}
+
   /** Returns the allocation of {@code job}, made by {@link #allocate}. */
   void free(Job job);
 

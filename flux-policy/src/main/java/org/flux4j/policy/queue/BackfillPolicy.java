@@ -64,6 +64,15 @@ public final class BackfillPolicy implements QueuePolicy {
     return new BackfillPolicy(name, reserve, fixedDepth, params, false);
   }
 
+  /**
+   * Whether a matcher may answer this policy's cycles from the previous cycle's reservations where
+   * a rebuild provably gives them back: the policy reserves, rebuilds its reservations in queue
+   * order every cycle (not compressing them) and was not made {@link #withFullRecompute()}.
+   */
+  public boolean rebuildsInQueueOrder() {
+    return reserve && repeats && !params.compress();
+  }
+
   /** First come, first served: stops at the first pending job that does not fit now. */
   public static BackfillPolicy fcfs(QueueParams params) {
     return new BackfillPolicy("fcfs", false, 0, params);
