@@ -19,7 +19,7 @@ import org.flux4j.policy.match.MatchResult;
 import org.flux4j.policy.match.ResourceQuery;
 import org.flux4j.policy.match.ResourceRequest;
 import org.flux4j.policy.match.ResourceSet;
-import org.flux4j.policy.queue.RepeatCheck;
+import org.flux4j.policy.queue.support.RepeatCheck;
 
 /**
  * A {@link ResourcePool} over Fluxion's graph match engine ({@link ResourceQuery}): the job

@@ -19,13 +19,14 @@ import java.util.Set;
  * <p>A cycle first releases the previous cycle's reservations, then walks at most queue-depth
  * pending jobs in priority order. When the matcher vouches that the previous cycle's calls would
  * get the same answers again ({@link JobMatcher#beginCycle}: nothing was allocated or freed since,
- * see {@link RepeatCheck}) and the queue still starts with the jobs that cycle looked at, the cycle
- * keeps that cycle's reservations and outcomes and goes on after its last job: an arrival then
- * costs one match however deep the queue, and the schedule is exactly that of recomputing (only
- * hybrid and conservative repeat: the check costs O(edges of the graph) per cycle). A job the
- * matcher can never satisfy is rejected; a job that cannot even be reserved is set aside as blocked
- * (it no longer uses up the queue depth) until {@link JobQueue#unblockAll()}. Stateless (what a
- * repeat needs is kept by the {@link JobQueue}): one instance can serve many queues.
+ * see {@link org.flux4j.policy.queue.support.RepeatCheck}) and the queue still starts with the jobs
+ * that cycle looked at, the cycle keeps that cycle's reservations and outcomes and goes on after
+ * its last job: an arrival then costs one match however deep the queue, and the schedule is exactly
+ * that of recomputing (only hybrid and conservative repeat: the check costs O(edges of the graph)
+ * per cycle). A job the matcher can never satisfy is rejected; a job that cannot even be reserved
+ * is set aside as blocked (it no longer uses up the queue depth) until {@link
+ * JobQueue#unblockAll()}. Stateless (what a repeat needs is kept by the {@link JobQueue}): one
+ * instance can serve many queues.
  *
  * <p>Reservations are rebuilt every cycle by default, as Fluxion's qmanager does: an earlier job
  * may then take the hole a later job had booked and move it later. With {@link

@@ -12,6 +12,7 @@ import org.flux4j.policy.match.JobInfo;
 import org.flux4j.policy.match.ResourceQuery;
 import org.flux4j.policy.match.ResourceRequest;
 import org.flux4j.policy.match.ResourceRequest.Resource;
+import org.flux4j.policy.queue.support.ResourceQueryMatcher;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
