@@ -260,9 +260,23 @@ final class GraphPool implements ResourcePool {
         + " satisfiability check at submit";
   }
 
-  /** The request without its duration: resources and constraint (records compare by value). */
+  /**
+   * The request without its duration: resources and constraint (records compare by value), with
+   * their hash computed once (a deep queue's cycle looks shapes up for every waiting job).
+   */
   private record Shape(
-      List<ResourceRequest.Resource> resources, Optional<ResourceRequest.Constraint> constraint) {}
+      List<ResourceRequest.Resource> resources,
+      Optional<ResourceRequest.Constraint> constraint,
+      int hash) {
+    Shape(List<ResourceRequest.Resource> resources, Optional<ResourceRequest.Constraint> c) {
+      this(resources, c, 31 * resources.hashCode() + c.hashCode());
+    }
+
+    @Override
+    public int hashCode() {
+      return hash;
+    }
+  }
 
   @Override
   public Object requestShape(Job job) {

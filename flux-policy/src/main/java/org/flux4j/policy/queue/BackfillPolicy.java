@@ -22,11 +22,11 @@ import java.util.Set;
  * see {@link org.flux4j.policy.queue.support.RepeatCheck}) and the queue still starts with the jobs
  * that cycle looked at, the cycle keeps that cycle's reservations and outcomes and goes on after
  * its last job: an arrival then costs one match however deep the queue, and the schedule is exactly
- * that of recomputing (only hybrid and conservative repeat: the check costs O(edges of the graph)
- * per cycle). A job the matcher can never satisfy is rejected; a job that cannot even be reserved
- * is set aside as blocked (it no longer uses up the queue depth) until {@link
- * JobQueue#unblockAll()}. Stateless (what a repeat needs is kept by the {@link JobQueue}): one
- * instance can serve many queues.
+ * that of recomputing (every reserving policy, easy too, repeats: the check costs O(edges of the
+ * graph) per cycle, less than easy's one reservation, a search over the candidate times). A job the
+ * matcher can never satisfy is rejected; a job that cannot even be reserved is set aside as blocked
+ * (it no longer uses up the queue depth) until {@link JobQueue#unblockAll()}. Stateless (what a
+ * repeat needs is kept by the {@link JobQueue}): one instance can serve many queues.
  *
  * <p>Reservations are rebuilt every cycle by default, as Fluxion's qmanager does: an earlier job
  * may then take the hole a later job had booked and move it later. With {@link
@@ -139,10 +139,10 @@ public final class BackfillPolicy implements QueuePolicy {
   @Override
   public CycleResult runCycle(JobQueue queue, JobMatcher matcher) {
     CycleMemo memo = queue.takeMemo();
-    // easy reserves one job a cycle: repeating saves little there, so only the deeper policies
-    // pay the matcher's O(edges) check per cycle
+    // easy repeats too: its one reservation is the dearest match of a cycle (a search over the
+    // candidate times), and a cycle after mere arrivals gives it back unchanged
     boolean compress = reserve && params.compress();
-    boolean track = reserve && repeats && reservationDepth() > 1 && !compress;
+    boolean track = reserve && repeats && !compress;
     boolean repeat = track && matcher.beginCycle(memo == null ? null : memo.mark) && memo != null;
     List<Long> started = new ArrayList<>();
     Map<Long, String> rejected = new LinkedHashMap<>();

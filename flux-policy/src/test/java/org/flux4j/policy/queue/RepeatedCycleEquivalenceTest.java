@@ -29,7 +29,7 @@ class RepeatedCycleEquivalenceTest {
 
   static List<Arguments> cases() {
     List<Arguments> out = new ArrayList<>();
-    for (String policy : List.of("hybrid", "conservative")) {
+    for (String policy : List.of("easy", "hybrid", "conservative")) {
       for (String match : List.of("first", "low", "high")) {
         for (long seed = 1; seed <= 6; seed++) {
           out.add(Arguments.of(policy, match, seed));
