@@ -9,6 +9,7 @@ import org.flux4j.core.JobId;
 import org.flux4j.core.JobRequest;
 import org.flux4j.core.VirtualClock;
 import org.flux4j.core.sim.TraceReplay;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,6 +22,10 @@ class CountingPoolKeptTest {
   private final VirtualClock clock = new VirtualClock(0);
   private final Object queue = new Object();
   private long nextId = 1;
+  private final List<Job> waiting = new ArrayList<>();
+  private Job running; // a 4-core job until 100
+  private CountingPool pool;
+  private long before; // the kept answers once the first cycle booked the waiting jobs
 
   private Job job(int cores, long seconds) {
     JobRequest r = JobRequest.builder().tasks(cores).duration(Duration.ofSeconds(seconds)).build();
@@ -48,28 +53,24 @@ class CountingPoolKeptTest {
   }
 
   /** A 4-core pool running a 4-core job until 100; three jobs booked behind it. */
-  private CountingPool filled(Job[] running, List<Job> waiting) {
-    CountingPool pool = new CountingPool(TraceReplay.machine(4, 1), clock);
-    Job big = job(4, 100);
+  @BeforeEach
+  void fill() {
+    pool = new CountingPool(TraceReplay.machine(4, 1), clock);
+    running = job(4, 100);
     pool.openCycle(queue, true);
-    big.allocation = pool.allocateOrReserve(big).allocation();
+    running.allocation = pool.allocateOrReserve(running).allocation();
     pool.closeCycle();
-    running[0] = big;
     waiting.add(job(2, 50)); // booked at 100
     waiting.add(job(2, 80)); // booked at 100, beside it
     waiting.add(job(4, 10)); // booked at 180
     assertThat(rebuild(pool, queue, waiting)).containsExactly(100L, 100L, 180L);
-    return pool;
+    before = pool.keptAnswers();
   }
 
   @Test
   void endAtTheEstimatedEnd_keepsTheBookings_andStartsTheOnesDueNow() {
-    Job[] running = new Job[1];
-    List<Job> waiting = new ArrayList<>();
-    CountingPool pool = filled(running, waiting);
-    long before = pool.keptAnswers();
     clock.advanceTo(100_000);
-    pool.free(running[0]); // at its estimated end
+    pool.free(running); // at its estimated end
     assertThat(rebuild(pool, queue, waiting)).containsExactly(-1L, -1L, 180L);
     assertThat(pool.keptAnswers() - before).isEqualTo(3);
     assertThat(pool.freeCores()).isZero();
@@ -77,22 +78,14 @@ class CountingPoolKeptTest {
 
   @Test
   void anEarlyEnd_rebuilds() {
-    Job[] running = new Job[1];
-    List<Job> waiting = new ArrayList<>();
-    CountingPool pool = filled(running, waiting);
-    long before = pool.keptAnswers();
     clock.advanceTo(40_000);
-    pool.free(running[0]); // 60 s before its estimated end
+    pool.free(running); // 60 s before its estimated end
     assertThat(rebuild(pool, queue, waiting)).containsExactly(-1L, -1L, 120L);
     assertThat(pool.keptAnswers()).isEqualTo(before);
   }
 
   @Test
   void aCancellationBetweenCycles_rebuilds_andTheLaterBookingsMoveEarlier() {
-    Job[] running = new Job[1];
-    List<Job> waiting = new ArrayList<>();
-    CountingPool pool = filled(running, waiting);
-    long before = pool.keptAnswers();
     pool.cancelReservation(waiting.remove(1)); // the 80 s job leaves the queue
     assertThat(rebuild(pool, queue, waiting)).containsExactly(100L, 150L);
     assertThat(pool.keptAnswers()).isEqualTo(before);
@@ -100,10 +93,6 @@ class CountingPoolKeptTest {
 
   @Test
   void aJobAskedOutOfOrder_endsTheKeptAnswers_theRestIsRebuilt() {
-    Job[] running = new Job[1];
-    List<Job> waiting = new ArrayList<>();
-    CountingPool pool = filled(running, waiting);
-    long before = pool.keptAnswers();
     waiting.add(0, waiting.remove(2)); // the 4-core job moves to the head (reprioritised)
     assertThat(rebuild(pool, queue, waiting)).containsExactly(100L, 110L, 110L);
     assertThat(pool.keptAnswers()).isEqualTo(before);
@@ -111,10 +100,6 @@ class CountingPoolKeptTest {
 
   @Test
   void aDrainedNode_orAnotherQueuesCycle_rebuilds() {
-    Job[] running = new Job[1];
-    List<Job> waiting = new ArrayList<>();
-    CountingPool pool = filled(running, waiting);
-    long before = pool.keptAnswers();
     pool.setDrained(0, true);
     pool.setDrained(0, false);
     assertThat(rebuild(pool, queue, waiting)).containsExactly(100L, 100L, 180L);
