@@ -164,6 +164,11 @@ final class BackfillQueue extends QueueDiscipline {
           }
 
           @Override
+          public boolean repeatsCycles() {
+            return s.pool().repeatsCycles();
+          }
+
+          @Override
           public boolean beginCycle(Object previous) {
             return s.pool().beginCycle(previous);
           }

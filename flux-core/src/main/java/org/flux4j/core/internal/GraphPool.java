@@ -321,6 +321,11 @@ final class GraphPool implements ResourcePool {
   }
 
   @Override
+  public boolean repeatsCycles() {
+    return true;
+  }
+
+  @Override
   public boolean beginCycle(Object previous) {
     return repeat.begin(previous, now());
   }

@@ -97,6 +97,14 @@ interface ResourcePool {
   }
 
   /**
+   * Whether {@link #beginCycle} can ever answer true (see {@link
+   * org.flux4j.policy.queue.JobMatcher#repeatsCycles}); false by default.
+   */
+  default boolean repeatsCycles() {
+    return false;
+  }
+
+  /**
    * Starts a scheduling cycle: whether it may repeat the cycle that ended with {@code previous}
    * (see {@link org.flux4j.policy.queue.JobMatcher#beginCycle}); false if the pool cannot tell.
    */

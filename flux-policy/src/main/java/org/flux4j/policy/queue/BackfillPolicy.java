@@ -142,7 +142,7 @@ public final class BackfillPolicy implements QueuePolicy {
     // easy repeats too: its one reservation is the dearest match of a cycle (a search over the
     // candidate times), and a cycle after mere arrivals gives it back unchanged
     boolean compress = reserve && params.compress();
-    boolean track = reserve && repeats && !compress;
+    boolean track = reserve && repeats && !compress && matcher.repeatsCycles();
     boolean repeat = track && matcher.beginCycle(memo == null ? null : memo.mark) && memo != null;
     List<Long> started = new ArrayList<>();
     Map<Long, String> rejected = new LinkedHashMap<>();

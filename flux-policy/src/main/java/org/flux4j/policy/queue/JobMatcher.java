@@ -44,6 +44,14 @@ public interface JobMatcher {
   }
 
   /**
+   * Whether {@link #beginCycle} can ever answer true. A policy keeps no record of its cycles for a
+   * matcher that never repeats one (the default: false).
+   */
+  default boolean repeatsCycles() {
+    return false;
+  }
+
+  /**
    * Starts a scheduling cycle and answers whether it may repeat the previous one: true only if the
    * previous cycle's calls, made again now in the same order, would get the same answers and leave
    * the resources exactly as they are (see {@link org.flux4j.policy.queue.support.RepeatCheck}).

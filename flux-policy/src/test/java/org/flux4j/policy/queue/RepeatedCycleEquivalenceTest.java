@@ -133,6 +133,11 @@ class RepeatedCycleEquivalenceTest {
             }
 
             @Override
+            public boolean repeatsCycles() {
+              return real.repeatsCycles();
+            }
+
+            @Override
             public boolean beginCycle(Object previous) {
               boolean b = real.beginCycle(previous);
               repeats += b ? 1 : 0;

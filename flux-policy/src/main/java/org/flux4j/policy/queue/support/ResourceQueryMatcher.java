@@ -57,6 +57,11 @@ public final class ResourceQueryMatcher implements JobMatcher {
   }
 
   @Override
+  public boolean repeatsCycles() {
+    return true;
+  }
+
+  @Override
   public boolean beginCycle(Object previous) {
     return repeat.begin(previous, now.getAsLong());
   }
