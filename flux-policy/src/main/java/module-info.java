@@ -1,4 +1,5 @@
 /** Jobspecs, the match engine, match and queue policies, and writers. */
+@SuppressWarnings("module") // the qualified export names a module built after this one
 module org.flux4j.policy {
   requires transitive org.flux4j.graph;
   requires com.google.common;
@@ -10,6 +11,8 @@ module org.flux4j.policy {
   exports org.flux4j.policy.jobspec;
   exports org.flux4j.policy.match;
   exports org.flux4j.policy.queue;
+  exports org.flux4j.policy.queue.support to
+      org.flux4j.core;
   exports org.flux4j.policy.writer;
 
   uses org.flux4j.policy.match.MatchPolicies.Provider;

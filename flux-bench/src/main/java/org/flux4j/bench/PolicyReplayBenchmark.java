@@ -65,7 +65,15 @@ public class PolicyReplayBenchmark {
     replay =
         new TraceReplay(
             new ReplayOptions(
-                64, 16, false, true, policy, "first", ReplayOptions.UNLIMITED_QUEUE_DEPTH, 64));
+                64,
+                16,
+                false,
+                true,
+                policy,
+                "first",
+                ReplayOptions.UNLIMITED_QUEUE_DEPTH,
+                64,
+                false));
   }
 
   /** The seeded window of {@code n} jobs. */

@@ -11,7 +11,7 @@ import org.flux4j.policy.queue.JobQueue;
 import org.flux4j.policy.queue.QueueParams;
 import org.flux4j.policy.queue.QueuePolicies;
 import org.flux4j.policy.queue.QueuePolicy;
-import org.flux4j.policy.queue.ResourceQueryMatcher;
+import org.flux4j.policy.queue.support.ResourceQueryMatcher;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;

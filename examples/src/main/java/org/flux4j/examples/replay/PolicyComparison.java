@@ -80,7 +80,8 @@ final class PolicyComparison {
               p,
               base.matchPolicy(),
               base.queueDepth(),
-              base.reservationDepth());
+              base.reservationDepth(),
+              base.compress());
       runs.add(new Run(p, new TraceReplay(o).run(jobs, null, skipped, dropped)));
     }
     return runs;

@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.Set;
-import org.flux4j.policy.queue.FluxDuration;
+import org.flux4j.policy.jobspec.FluxDuration;
 
 /**
  * Reads and checks a workflow file (YAML; JSON is YAML):

@@ -100,67 +100,13 @@ final class BackfillQueue extends QueueDiscipline {
   @Override
   void schedule(Scheduler s) {
     queue.unblockAll();
-    CycleResult r =
-        policy.runCycle(
-            queue,
-            new JobMatcher() {
-              @Override
-              public MatchOutcome allocate(long jobId) {
-                Job j = byId.get(jobId);
-                Allocation a = s.pool().allocate(j);
-                return a == null && j.unallocatable != null
-                    ? new MatchOutcome.Unsatisfiable(j.unallocatable)
-                    : keep(jobId, a);
-              }
-
-              @Override
-              public MatchOutcome allocateOrReserve(long jobId) {
-                Job j = byId.get(jobId);
-                ResourcePool.Outcome o = s.pool().allocateOrReserve(j);
-                if (o.allocation() != null) {
-                  return keep(jobId, o.allocation());
-                }
-                if (o.reservedAt() >= 0) {
-                  return new MatchOutcome.Reserved(o.reservedAt());
-                }
-                return j.unallocatable != null
-                    ? new MatchOutcome.Unsatisfiable(j.unallocatable)
-                    : MatchOutcome.BUSY;
-              }
-
-              @Override
-              public Object requestShape(long jobId) {
-                return s.pool().requestShape(byId.get(jobId));
-              }
-
-              @Override
-              public long requestDuration(long jobId) {
-                return s.pool().requestDuration(byId.get(jobId));
-              }
-
-              @Override
-              public boolean nothingFree() {
-                return s.pool().nothingFree();
-              }
-
-              @Override
-              public boolean beginCycle(Object previous) {
-                return s.pool().beginCycle(previous);
-              }
-
-              @Override
-              public Object endCycle() {
-                return s.pool().endCycle();
-              }
-
-              @Override
-              public void cancelReservation(long jobId) {
-                Job j = byId.get(jobId);
-                if (j != null) {
-                  s.pool().cancelReservation(j);
-                }
-              }
-            });
+    s.pool().openCycle(this, policy instanceof BackfillPolicy b && b.rebuildsInQueueOrder());
+    CycleResult r;
+    try {
+      r = cycle(s);
+    } finally {
+      s.pool().closeCycle();
+    }
     for (long id : r.started()) {
       Job j = byId.remove(id);
       s.run(j, made.remove(id));
@@ -171,6 +117,75 @@ final class BackfillQueue extends QueueDiscipline {
       s.again(); // stopped at the queue depth, not at the end of the queue
     }
     annotate(s, r);
+  }
+
+  /** Runs the policy against an adapter of the pool. */
+  private CycleResult cycle(Scheduler s) {
+    return policy.runCycle(
+        queue,
+        new JobMatcher() {
+          @Override
+          public MatchOutcome allocate(long jobId) {
+            Job j = byId.get(jobId);
+            Allocation a = s.pool().allocate(j);
+            return a == null && j.unallocatable != null
+                ? new MatchOutcome.Unsatisfiable(j.unallocatable)
+                : keep(jobId, a);
+          }
+
+          @Override
+          public MatchOutcome allocateOrReserve(long jobId) {
+            Job j = byId.get(jobId);
+            ResourcePool.Outcome o = s.pool().allocateOrReserve(j);
+            if (o.allocation() != null) {
+              return keep(jobId, o.allocation());
+            }
+            if (o.reservedAt() >= 0) {
+              return new MatchOutcome.Reserved(o.reservedAt());
+            }
+            return j.unallocatable != null
+                ? new MatchOutcome.Unsatisfiable(j.unallocatable)
+                : MatchOutcome.BUSY;
+          }
+
+          @Override
+          public Object requestShape(long jobId) {
+            return s.pool().requestShape(byId.get(jobId));
+          }
+
+          @Override
+          public long requestDuration(long jobId) {
+            return s.pool().requestDuration(byId.get(jobId));
+          }
+
+          @Override
+          public boolean nothingFree() {
+            return s.pool().nothingFree();
+          }
+
+          @Override
+          public boolean repeatsCycles() {
+            return s.pool().repeatsCycles();
+          }
+
+          @Override
+          public boolean beginCycle(Object previous) {
+            return s.pool().beginCycle(previous);
+          }
+
+          @Override
+          public Object endCycle() {
+            return s.pool().endCycle();
+          }
+
+          @Override
+          public void cancelReservation(long jobId) {
+            Job j = byId.get(jobId);
+            if (j != null) {
+              s.pool().cancelReservation(j);
+            }
+          }
+        });
   }
 
   /**

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
+import org.eclipse.collections.impl.list.mutable.primitive.LongArrayList;
 import org.eclipse.collections.impl.map.mutable.primitive.IntIntHashMap;
 import org.eclipse.collections.impl.map.mutable.primitive.LongObjectHashMap;
 import org.flux4j.core.Allocation;
@@ -32,6 +33,19 @@ import org.flux4j.graph.ResourceGraph;
  * processor pool, {@link #poolShaped}); any other shape is refused by {@link #cannotReserve} where
  * a queue reserves, since a count of cores cannot tell whether it will fit then. Drained and down
  * nodes are left out of what is free now but not of the profile's future.
+ *
+ * <p>Kept reservations ({@link #openCycle} with reuse): a rebuilding cycle cancels every
+ * reservation and books the waiting jobs again in queue order. When nothing but time passed since
+ * the previous cycle of the same queue (every job that ended did so at its estimated end, no
+ * reservation was cancelled, no allocation was made outside a cycle, no node is or was drained or
+ * down), the use of the cores from now on is the same function of time as when those reservations
+ * were booked, so each job, asked again in the same order, would get its old booking back (the
+ * earliest time it fits from now is the earliest from then, which is not before now), and a booking
+ * at now is where it starts now. The pool then defers the cycle's cancellations and, for as long as
+ * the jobs are asked in the previous booking order, answers from the kept bookings in O(1) each; at
+ * the first job asked out of that order (a job left the queue, was reprioritised or is new) it
+ * cancels the remaining kept bookings and answers from the profile again, as a rebuild does from
+ * there on.
  */
 final class CountingPool implements ResourcePool {
   private final int n;
@@ -59,7 +73,18 @@ final class CountingPool implements ResourcePool {
   private final AvailabilityProfile profile = new AvailabilityProfile();
   private final LongObjectHashMap<long[]> held =
       new LongObjectHashMap<>(); // {estimated end, cores}
-  private final LongObjectHashMap<long[]> booked = new LongObjectHashMap<>(); // {start, end, cores}
+  // {start, end, cores, cycle booked in}
+  private final LongObjectHashMap<long[]> booked = new LongObjectHashMap<>();
+  private LongArrayList bookOrder = new LongArrayList(); // the current cycle's bookings, in order
+  private LongArrayList deferred = new LongArrayList(); // kept bookings, in the order booked
+  private int nextKept; // the next index of deferred a kept answer may be given for
+  private boolean deferring; // whether cancellations are deferred and kept bookings answered
+  private boolean inCycle;
+  private long cycle; // counts the cycles opened
+  private Object lastOwner; // the queue whose cycle was the last one
+  private boolean dirty = true; // whether a rebuild could differ from the kept bookings
+  private int notUp; // how many nodes are drained or down
+  private long keptAnswers; // how many answers came from kept bookings (for tests)
   private int totalFreeCores;
   private int totalFreeGpus;
 
@@ -240,6 +265,16 @@ final class CountingPool implements ResourcePool {
 
   @Override
   public Allocation allocate(Job job) {
+    if (!inCycle) {
+      dirty = true;
+    } else if (deferring && nextKept < deferred.size()) {
+      endDeferring(); // only the kept bookings of jobs ahead may stay in the profile
+    }
+    return allocateNow(job);
+  }
+
+  /** Allocates now if the job fits and delays no booking; records its estimated end. */
+  private Allocation allocateNow(Job job) {
     JobRequest r = job.request;
     if (cores(r) > totalFreeCores) {
       return null; // O(1): a deep queue's cycle asks this of every waiting job
@@ -261,6 +296,12 @@ final class CountingPool implements ResourcePool {
 
   @Override
   public Outcome allocateOrReserve(Job job) {
+    if (deferring) {
+      Outcome kept = kept(job);
+      if (kept != null) {
+        return kept;
+      }
+    }
     Allocation a = allocate(job);
     if (a != null) {
       return new Outcome(a, -1);
@@ -273,10 +314,99 @@ final class CountingPool implements ResourcePool {
     if (at < 0 || need > totalCores) {
       return Outcome.BUSY;
     }
-    booked.put(job.id.value(), new long[] {at, at + d, need});
-    profile.add(at, need);
-    profile.add(at + d, -need);
+    book(job.id.value(), at, at + d, need);
     return new Outcome(null, at);
+  }
+
+  private void book(long id, long at, long end, long need) {
+    booked.put(id, new long[] {at, end, need, cycle});
+    bookOrder.add(id);
+    profile.add(at, need);
+    profile.add(end, -need);
+  }
+
+  /**
+   * The answer a rebuild would give the job from its kept booking, if it is the next one in the
+   * previous booking order (see the class notes): the same booking, or an allocation now if the
+   * booking starts now; null (after cancelling the kept bookings not yet answered) otherwise.
+   */
+  private Outcome kept(Job job) {
+    long id = job.id.value();
+    long now = now();
+    long[] b = nextKept < deferred.size() && deferred.get(nextKept) == id ? booked.get(id) : null;
+    if (b == null || b[0] < now) {
+      endDeferring();
+      return null;
+    }
+    nextKept++;
+    keptAnswers++;
+    if (b[0] > now) {
+      b[3] = cycle;
+      bookOrder.add(id);
+      return new Outcome(null, b[0]);
+    }
+    // booked at now: a rebuild allocates it now, the later kept bookings were placed beside it
+    dropBooking(id);
+    Allocation a = allocateNow(job);
+    if (a != null) {
+      return new Outcome(a, -1);
+    }
+    endDeferring(); // cannot happen while the class notes hold; answer as a rebuild would
+    return null;
+  }
+
+  /** How many answers of {@link #allocateOrReserve} came from kept bookings so far. */
+  long keptAnswers() {
+    return keptAnswers;
+  }
+
+  /** Cancels the kept bookings not answered yet and stops answering from them. */
+  private void endDeferring() {
+    deferring = false;
+    for (int i = nextKept; i < deferred.size(); i++) {
+      dropBooking(deferred.get(i));
+    }
+    deferred.clear();
+  }
+
+  private void dropBooking(long id) {
+    long[] b = booked.remove(id);
+    if (b != null) {
+      profile.add(b[0], -b[2]);
+      profile.add(b[1], b[2]);
+    }
+  }
+
+  /**
+   * Opens a scheduling cycle of the queue {@code owner}. With {@code reuse} (a policy that rebuilds
+   * every reservation in queue order), the cycle's cancellations are deferred and kept bookings
+   * answered when nothing but time passed since the owner's previous cycle (see the class notes).
+   */
+  @Override
+  public void openCycle(Object owner, boolean reuse) {
+    cycle++;
+    inCycle = true;
+    LongArrayList previous = bookOrder;
+    bookOrder = deferred;
+    bookOrder.clear();
+    deferred = previous;
+    nextKept = 0;
+    deferring =
+        reuse && !dirty && owner == lastOwner && notUp == 0 && booked.size() == deferred.size();
+    if (!deferring) {
+      deferred.clear();
+    }
+    dirty = false;
+    lastOwner = owner;
+  }
+
+  /** Closes the cycle opened by {@link #openCycle}. */
+  @Override
+  public void closeCycle() {
+    if (deferring) {
+      endDeferring();
+    }
+    inCycle = false;
   }
 
   @Override
@@ -304,11 +434,18 @@ final class CountingPool implements ResourcePool {
 
   @Override
   public void cancelReservation(Job job) {
-    long[] b = booked.remove(job.id.value());
-    if (b != null) {
-      profile.add(b[0], -b[2]);
-      profile.add(b[1], b[2]);
+    long id = job.id.value();
+    if (deferring && nextKept == 0) {
+      return; // a rebuild's cancellation, deferred: the booking may be kept (class notes)
     }
+    long[] b = booked.get(id);
+    if (b == null) {
+      return;
+    }
+    if (!inCycle || b[3] == cycle) {
+      dirty = true; // the bookings after it may no longer be what a rebuild gives
+    }
+    dropBooking(id);
   }
 
   @Override
@@ -444,6 +581,9 @@ final class CountingPool implements ResourcePool {
     if (h != null) {
       profile.add(h[0], h[1]);
     }
+    if (h == null || h[0] > now()) {
+      dirty = true; // ended before its estimated end: bookings may move earlier
+    }
     free(job.allocation);
   }
 
@@ -526,12 +666,18 @@ final class CountingPool implements ResourcePool {
 
   @Override
   public void setDrained(int r, boolean on) {
-    drained[node(r)] = on;
+    int i = node(r);
+    notUp += (on && !down[i] && !drained[i] ? 1 : 0) - (!on && drained[i] && !down[i] ? 1 : 0);
+    drained[i] = on;
+    dirty = true;
   }
 
   @Override
   public void setDown(int r, boolean on) {
-    down[node(r)] = on;
+    int i = node(r);
+    notUp += (on && !down[i] && !drained[i] ? 1 : 0) - (!on && down[i] && !drained[i] ? 1 : 0);
+    down[i] = on;
+    dirty = true;
   }
 
   @Override

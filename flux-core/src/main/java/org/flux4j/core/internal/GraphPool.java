@@ -19,7 +19,7 @@ import org.flux4j.policy.match.MatchResult;
 import org.flux4j.policy.match.ResourceQuery;
 import org.flux4j.policy.match.ResourceRequest;
 import org.flux4j.policy.match.ResourceSet;
-import org.flux4j.policy.queue.RepeatCheck;
+import org.flux4j.policy.queue.support.RepeatCheck;
 
 /**
  * A {@link ResourcePool} over Fluxion's graph match engine ({@link ResourceQuery}): the job
@@ -261,10 +261,23 @@ final class GraphPool implements ResourcePool {
         + " satisfiability check at submit";
   }
 
-  /** The request without its duration: resources and constraint (records compare by value). */
+  /**
+   * The request without its duration: resources and constraint (records compare by value), with
+   * their hash computed once (a deep queue's cycle looks shapes up for every waiting job).
+   */
   private record Shape(
       List<ResourceRequest.Item> resources,
-      Optional<ResourceRequest.TargetConstraint> constraint) {}
+      Optional<ResourceRequest.TargetConstraint> constraint,
+      int hash) {
+    Shape(List<ResourceRequest.Item> resources, Optional<ResourceRequest.TargetConstraint> c) {
+      this(resources, c, 31 * resources.hashCode() + c.hashCode());
+    }
+
+    @Override
+    public int hashCode() {
+      return hash;
+    }
+  }
 
   @Override
   public Object requestShape(Job job) {
@@ -306,6 +319,11 @@ final class GraphPool implements ResourcePool {
         .info(id)
         .filter(i -> i.state() == org.flux4j.policy.match.ScheduledJob.State.RESERVED)
         .ifPresent(i -> query.cancel(id));
+  }
+
+  @Override
+  public boolean repeatsCycles() {
+    return true;
   }
 
   @Override

@@ -97,6 +97,14 @@ interface ResourcePool {
   }
 
   /**
+   * Whether {@link #beginCycle} can ever answer true (see {@link
+   * org.flux4j.policy.queue.JobMatcher#repeatsCycles}); false by default.
+   */
+  default boolean repeatsCycles() {
+    return false;
+  }
+
+  /**
    * Starts a scheduling cycle: whether it may repeat the cycle that ended with {@code previous}
    * (see {@link org.flux4j.policy.queue.JobMatcher#beginCycle}); false if the pool cannot tell.
    */
@@ -108,6 +116,17 @@ interface ResourcePool {
   default Object endCycle() {
     return null;
   }
+
+  /**
+   * Opens a scheduling cycle of the queue {@code owner}; {@code reuse}: the policy books its
+   * waiting jobs again in queue order after cancelling every reservation (a rebuild), so the pool
+   * may answer from the previous cycle's bookings where a rebuild provably gives them back. The
+   * default does nothing.
+   */
+  default void openCycle(Object owner, boolean reuse) {}
+
+  /** Closes the cycle opened by {@link #openCycle}. */
+  default void closeCycle() {}
 
   /** Returns the allocation of {@code job}, made by {@link #allocate}. */
   void free(Job job);

@@ -34,42 +34,6 @@ public record ReplayOptions(
    */
   public static final int UNLIMITED_QUEUE_DEPTH = 1_000_000;
 
-  /** Options that rebuild reservations every cycle. */
-  public ReplayOptions(
-      long nodes,
-      long coresPerNode,
-      boolean byNode,
-      boolean truncate,
-      String queuePolicy,
-      String matchPolicy,
-      int queueDepth,
-      int reservationDepth) {
-    this(
-        nodes,
-        coresPerNode,
-        byNode,
-        truncate,
-        queuePolicy,
-        matchPolicy,
-        queueDepth,
-        reservationDepth,
-        false);
-  }
-
-  /** A copy with reservations compressed (true) or rebuilt (false). */
-  public ReplayOptions withCompress(boolean on) {
-    return new ReplayOptions(
-        nodes,
-        coresPerNode,
-        byNode,
-        truncate,
-        queuePolicy,
-        matchPolicy,
-        queueDepth,
-        reservationDepth,
-        on);
-  }
-
   /** Checks the values. */
   public ReplayOptions {
     if (nodes <= 0 || coresPerNode <= 0) {
@@ -90,6 +54,6 @@ public record ReplayOptions(
   /** The defaults of {@code flux4j replay}: easy, first, unlimited depth, by core. */
   public static ReplayOptions defaults(long nodes, long coresPerNode) {
     return new ReplayOptions(
-        nodes, coresPerNode, false, true, "easy", "first", UNLIMITED_QUEUE_DEPTH, 64);
+        nodes, coresPerNode, false, true, "easy", "first", UNLIMITED_QUEUE_DEPTH, 64, false);
   }
 }

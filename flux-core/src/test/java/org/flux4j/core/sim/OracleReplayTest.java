@@ -12,6 +12,7 @@ import org.flux4j.fixtures.SharedData;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -50,15 +51,15 @@ class OracleReplayTest {
   static long[] replay(List<ReplayJob> jobs, long procs, Mode m, String matchPolicy) {
     ReplayOptions o =
         new ReplayOptions(
-                procs,
-                1,
-                false,
-                true,
-                m.queuePolicy(),
-                matchPolicy,
-                ReplayOptions.UNLIMITED_QUEUE_DEPTH,
-                Math.max(1, m.depth()))
-            .withCompress(m.compress());
+            procs,
+            1,
+            false,
+            true,
+            m.queuePolicy(),
+            matchPolicy,
+            ReplayOptions.UNLIMITED_QUEUE_DEPTH,
+            Math.max(1, m.depth()),
+            m.compress());
     ReplayResult r = new TraceReplay(o).run(jobs, null, 0, 0);
     long[] starts = new long[jobs.size()];
     for (int i = 0; i < jobs.size(); i++) {
@@ -150,69 +151,51 @@ class OracleReplayTest {
     assertThat(differences(jobs, replay(jobs, procs, m, "counting"), want)).isEmpty();
   }
 
-  /** Every start of the replay, for easy and both conservatives, equals the oracle's and want. */
-  private static void handCase(long procs, List<ReplayJob> jobs, long... want) {
+  /**
+   * Hand cases: every start of the replay, for easy and both conservatives, equals the oracle's and
+   * the one written down. A job is "submit run requested procs" (its id is its place, from 1).
+   *
+   * <ul>
+   *   <li>simultaneous ends: jobs 1 and 2 end early at 100 together; the head (4 procs) needs both:
+   *       it starts at 100, and job 4 (2 procs, 50 s) must not backfill into the first end alone;
+   *   <li>ends at the shadow time: jobs 1 and 2 end at 100 (the shadow time of head job 3, extra
+   *       0); job 4 ends at 100 exactly and backfills at 5; job 5 would end at 101 and waits;
+   *   <li>an estimated end equal to now: job 1 runs to its limit (50) and job 2 past it (cut at
+   *       50); jobs 3 and 4 arrive at 50: the ends of that second are applied first, so the head
+   *       starts at 50, job 4 after it.
+   * </ul>
+   */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "simultaneous ends | 4 | 0 100 200 2; 0 100 200 2; 10 50 50 4; 20 50 50 2 | 0 0 100 150",
+        "ends at the shadow time | 5 | 0 100 100 3; 0 100 100 1; 5 10 10 5; 5 95 95 1; 5 96 96 1"
+            + " | 0 0 100 5 110",
+        "estimated end equal to now | 3 | 0 50 50 2; 0 80 50 1; 50 10 10 3; 50 100 100 1"
+            + " | 0 0 50 60"
+      })
+  void handCase(String name, long procs, String table, String starts) {
+    List<ReplayJob> jobs = new ArrayList<>();
+    for (String row : table.split(";", -1)) {
+      long[] f = numbers(row);
+      int id = jobs.size() + 1;
+      jobs.add(new ReplayJob(id, f[0], f[1], f[2], f[3], 0, id));
+    }
+    long[] want = numbers(starts);
     for (Mode m : modes()) {
       if (m.oracle() == PoolOracle.Policy.FCFS || m.oracle() == PoolOracle.Policy.HYBRID) {
         continue;
       }
-      long[] oracle = oracle(jobs, procs, m);
-      assertThat(oracle).as("oracle %s", m).containsExactly(want);
+      assertThat(oracle(jobs, procs, m)).as("oracle %s", m).containsExactly(want);
       assertThat(replay(jobs, procs, m, "counting")).as("replay %s", m).containsExactly(want);
     }
   }
 
-  @org.junit.jupiter.api.Test
-  void simultaneousEnds_areAppliedTogether_theHeadStartsAtOnce() {
-    // jobs 1 and 2 end early at 100 together; the head (4 procs) needs both: it starts at 100,
-    // and job 4 (2 procs, 50 s) must not backfill into the first end alone
-    handCase(
-        4,
-        List.of(
-            new ReplayJob(1, 0, 100, 200, 2, 0, 1),
-            new ReplayJob(2, 0, 100, 200, 2, 0, 2),
-            new ReplayJob(3, 10, 50, 50, 4, 0, 3),
-            new ReplayJob(4, 20, 50, 50, 2, 0, 4)),
-        0,
-        0,
-        100,
-        150);
-  }
-
-  @org.junit.jupiter.api.Test
-  void endsAtTheShadowTime_countForTheHead_andABackfillEndingThenIsAllowed() {
-    // 5 procs; jobs 1 and 2 end at 100 (the shadow time of head job 3, extra 0); job 4 ends at
-    // 100 exactly and backfills at 5; job 5 would end at 101 and waits
-    handCase(
-        5,
-        List.of(
-            new ReplayJob(1, 0, 100, 100, 3, 0, 1),
-            new ReplayJob(2, 0, 100, 100, 1, 0, 2),
-            new ReplayJob(3, 5, 10, 10, 5, 0, 3),
-            new ReplayJob(4, 5, 95, 95, 1, 0, 4),
-            new ReplayJob(5, 5, 96, 96, 1, 0, 5)),
-        0,
-        0,
-        100,
-        5,
-        110);
-  }
-
-  @org.junit.jupiter.api.Test
-  void estimatedEndEqualToNow_theJobEndsBeforeTheSubmissionsOfThatSecond() {
-    // job 1 runs to its limit (50) and job 2 past it (cut at 50); jobs 3 and 4 arrive at 50:
-    // the ends of that second are applied first, so the head starts at 50, job 4 after it
-    handCase(
-        3,
-        List.of(
-            new ReplayJob(1, 0, 50, 50, 2, 0, 1),
-            new ReplayJob(2, 0, 80, 50, 1, 0, 2),
-            new ReplayJob(3, 50, 10, 10, 3, 0, 3),
-            new ReplayJob(4, 50, 100, 100, 1, 0, 4)),
-        0,
-        0,
-        50,
-        60);
+  private static long[] numbers(String text) {
+    return java.util.Arrays.stream(text.strip().split(" +", -1))
+        .mapToLong(Long::parseLong)
+        .toArray();
   }
 
   @org.junit.jupiter.api.Test

@@ -37,7 +37,8 @@ class PublishedResultsTest {
     SwfTrace t = SwfReader.read(traces.resolve(file), true);
     List<ReplayJob> all =
         new TraceCleaning(ProcsMode.MAX, true, true, nodes, 1).clean(t.jobs()).jobs();
-    ReplayOptions fcfs = new ReplayOptions(nodes, 1, true, false, "fcfs", "first", 1_000_000, 64);
+    ReplayOptions fcfs =
+        new ReplayOptions(nodes, 1, true, false, "fcfs", "first", 1_000_000, 64, false);
     double sum = 0;
     for (long first : starts) {
       List<ReplayJob> window = TraceCleaning.window(all, first, 1024);
@@ -83,7 +84,8 @@ class PublishedResultsTest {
     List<ReplayJob> jobs =
         new TraceCleaning(ProcsMode.ALLOCATED, false, true, 154, 16).clean(t.jobs()).jobs();
     ReplayResult r =
-        new TraceReplay(new ReplayOptions(154, 16, true, true, policy, "first", 1_000_000, 64))
+        new TraceReplay(
+                new ReplayOptions(154, 16, true, true, policy, "first", 1_000_000, 64, false))
             .run(jobs, null, 0, 0);
     return r.jobs().stream()
         .sorted(Comparator.comparingLong(JobOutcome::start).thenComparingLong(JobOutcome::id))

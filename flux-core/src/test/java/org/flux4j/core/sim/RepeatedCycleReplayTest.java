@@ -32,7 +32,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * ("-full" below). Seeded random workloads, and the shared traces where ../shared exists.
  */
 class RepeatedCycleReplayTest {
-  private static final List<String> POLICIES = List.of("hybrid", "conservative");
+  private static final List<String> POLICIES = List.of("easy", "hybrid", "conservative");
 
   @BeforeAll
   static void registerFullRecomputeVariants() {
@@ -122,7 +122,9 @@ class RepeatedCycleReplayTest {
     "hybrid, 4, true",
     "conservative, 5, false",
     "conservative, 6, true",
-    "conservative, 7, false"
+    "conservative, 7, false",
+    "easy, 8, false",
+    "easy, 9, true"
   })
   void randomWorkload_sameScheduleAsFullRecompute(String policy, long seed, boolean byNode) {
     List<ReplayJob> jobs = randomJobs(seed, 300, 8, 4);

@@ -18,7 +18,7 @@ class ReplayPoliciesTest {
           new ReplayJob(4, 3, 200, 200, 4, 0, 4));
 
   private static List<Long> starts(String policy) {
-    ReplayOptions o = new ReplayOptions(1, 16, false, true, policy, "first", 1_000_000, 64);
+    ReplayOptions o = new ReplayOptions(1, 16, false, true, policy, "first", 1_000_000, 64, false);
     return new TraceReplay(o).run(JOBS, null, 0, 0).jobs().stream().map(JobOutcome::start).toList();
   }
 

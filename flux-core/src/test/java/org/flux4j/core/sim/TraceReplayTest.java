@@ -14,7 +14,7 @@ class TraceReplayTest {
             new ReplayJob(1, 0, 100, 100, 8, 0, 1),
             new ReplayJob(2, 10, 50, 60, 1, 0, 2),
             new ReplayJob(3, 20, 10, 10, 2, 0, 3));
-    ReplayOptions o = new ReplayOptions(2, 4, false, true, "fcfs", "first", 1_000_000, 64);
+    ReplayOptions o = new ReplayOptions(2, 4, false, true, "fcfs", "first", 1_000_000, 64, false);
     ReplayResult r = new TraceReplay(o).run(jobs, null, 0, 0);
     assertThat(r.jobs())
         .extracting(JobOutcome::id, JobOutcome::start, JobOutcome::end, JobOutcome::state)
@@ -32,12 +32,12 @@ class TraceReplayTest {
   void truncate_stopsJobsAtTheirLimit_unlessToldNot() {
     List<ReplayJob> jobs = List.of(new ReplayJob(1, 0, 500, 100, 1, 0, 1));
     ReplayResult cut =
-        new TraceReplay(new ReplayOptions(1, 1, false, true, "fcfs", "first", 10, 64))
+        new TraceReplay(new ReplayOptions(1, 1, false, true, "fcfs", "first", 10, 64, false))
             .run(jobs, null, 0, 0);
     assertThat(cut.jobs().get(0).end()).isEqualTo(100);
     assertThat(cut.jobs().get(0).state()).isEqualTo("TIMEOUT");
     ReplayResult full =
-        new TraceReplay(new ReplayOptions(1, 1, false, false, "fcfs", "first", 10, 64))
+        new TraceReplay(new ReplayOptions(1, 1, false, false, "fcfs", "first", 10, 64, false))
             .run(jobs, null, 0, 0);
     assertThat(full.jobs().get(0).end()).isEqualTo(500);
     assertThat(full.jobs().get(0).state()).isEqualTo("COMPLETED");
@@ -47,7 +47,7 @@ class TraceReplayTest {
   void byNode_takesWholeNodes() {
     List<ReplayJob> jobs =
         List.of(new ReplayJob(1, 0, 100, 100, 5, 2, 1), new ReplayJob(2, 0, 100, 100, 1, 1, 2));
-    ReplayOptions o = new ReplayOptions(2, 4, true, true, "fcfs", "first", 1_000_000, 64);
+    ReplayOptions o = new ReplayOptions(2, 4, true, true, "fcfs", "first", 1_000_000, 64, false);
     ReplayResult r = new TraceReplay(o).run(jobs, null, 0, 0);
     assertThat(r.jobs()).extracting(JobOutcome::start).containsExactly(0L, 100L);
     assertThat(r.jobs()).extracting(JobOutcome::nodes).containsExactly(2L, 1L);

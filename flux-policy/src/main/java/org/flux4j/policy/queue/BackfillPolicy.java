@@ -19,10 +19,11 @@ import java.util.Set;
  * <p>A cycle first releases the previous cycle's reservations, then walks at most queue-depth
  * pending jobs in priority order. When the matcher vouches that the previous cycle's calls would
  * get the same answers again ({@link JobMatcher#beginCycle}: nothing was allocated or freed since,
- * see {@link RepeatCheck}) and the queue still starts with the jobs that cycle looked at, the cycle
- * keeps that cycle's reservations and outcomes and goes on after its last job: an arrival then
- * costs one match however deep the queue, and the schedule is exactly that of recomputing (only
- * hybrid and conservative repeat: the check costs O(edges of the graph) per cycle). A job the
+ * see {@link org.flux4j.policy.queue.support.RepeatCheck}) and the queue still starts with the jobs
+ * that cycle looked at, the cycle keeps that cycle's reservations and outcomes and goes on after
+ * its last job: an arrival then costs one match however deep the queue, and the schedule is exactly
+ * that of recomputing (every reserving policy, easy too, repeats: the check costs O(edges of the
+ * graph) per cycle, less than easy's one reservation, a search over the candidate times). A job the
  * matcher can never satisfy is rejected; a job that cannot even be reserved is set aside as blocked
  * (it no longer uses up the queue depth) until {@link JobQueue#unblockAll()}. Stateless (what a
  * repeat needs is kept by the {@link JobQueue}): one instance can serve many queues.
@@ -62,6 +63,15 @@ public final class BackfillPolicy implements QueuePolicy {
    */
   public BackfillPolicy withFullRecompute() {
     return new BackfillPolicy(name, reserve, fixedDepth, params, false);
+  }
+
+  /**
+   * Whether a matcher may answer this policy's cycles from the previous cycle's reservations where
+   * a rebuild provably gives them back: the policy reserves, rebuilds its reservations in queue
+   * order every cycle (not compressing them) and was not made {@link #withFullRecompute()}.
+   */
+  public boolean rebuildsInQueueOrder() {
+    return reserve && repeats && !params.compress();
   }
 
   /** First come, first served: stops at the first pending job that does not fit now. */
@@ -129,10 +139,10 @@ public final class BackfillPolicy implements QueuePolicy {
   @Override
   public CycleResult runCycle(JobQueue queue, JobMatcher matcher) {
     CycleMemo memo = queue.takeMemo();
-    // easy reserves one job a cycle: repeating saves little there, so only the deeper policies
-    // pay the matcher's O(edges) check per cycle
+    // easy repeats too: its one reservation is the dearest match of a cycle (a search over the
+    // candidate times), and a cycle after mere arrivals gives it back unchanged
     boolean compress = reserve && params.compress();
-    boolean track = reserve && repeats && reservationDepth() > 1 && !compress;
+    boolean track = reserve && repeats && !compress && matcher.repeatsCycles();
     boolean repeat = track && matcher.beginCycle(memo == null ? null : memo.mark) && memo != null;
     List<Long> started = new ArrayList<>();
     Map<Long, String> rejected = new LinkedHashMap<>();

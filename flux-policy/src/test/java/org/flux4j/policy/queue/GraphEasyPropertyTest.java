@@ -9,6 +9,7 @@ import java.util.PriorityQueue;
 import org.flux4j.policy.match.Clusters;
 import org.flux4j.policy.match.ResourceQuery;
 import org.flux4j.policy.match.ResourceRequest;
+import org.flux4j.policy.queue.support.ResourceQueryMatcher;
 import org.junit.jupiter.api.Test;
 
 /**

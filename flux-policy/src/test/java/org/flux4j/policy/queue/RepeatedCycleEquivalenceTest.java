@@ -12,6 +12,7 @@ import org.flux4j.policy.match.ResourceQuery;
 import org.flux4j.policy.match.ResourceRequest;
 import org.flux4j.policy.match.ResourceRequest.Item;
 import org.flux4j.policy.match.ScheduledJob;
+import org.flux4j.policy.queue.support.ResourceQueryMatcher;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -28,7 +29,7 @@ class RepeatedCycleEquivalenceTest {
 
   static List<Arguments> cases() {
     List<Arguments> out = new ArrayList<>();
-    for (String policy : List.of("hybrid", "conservative")) {
+    for (String policy : List.of("easy", "hybrid", "conservative")) {
       for (String match : List.of("first", "low", "high")) {
         for (long seed = 1; seed <= 6; seed++) {
           out.add(Arguments.of(policy, match, seed));
@@ -129,6 +130,11 @@ class RepeatedCycleEquivalenceTest {
             @Override
             public void cancelReservation(long jobId) {
               real.cancelReservation(jobId);
+            }
+
+            @Override
+            public boolean repeatsCycles() {
+              return real.repeatsCycles();
             }
 
             @Override

@@ -1,4 +1,4 @@
-package org.flux4j.policy.queue;
+package org.flux4j.policy.queue.support;
 
 import java.util.Objects;
 import java.util.function.LongFunction;
@@ -8,6 +8,8 @@ import org.flux4j.policy.match.MatchResult;
 import org.flux4j.policy.match.ResourceQuery;
 import org.flux4j.policy.match.ResourceRequest;
 import org.flux4j.policy.match.ScheduledJob;
+import org.flux4j.policy.queue.JobMatcher;
+import org.flux4j.policy.queue.MatchOutcome;
 
 /**
  * A {@link JobMatcher} over the graph match engine: what a queue policy asks is answered by {@link
@@ -52,6 +54,11 @@ public final class ResourceQueryMatcher implements JobMatcher {
     return outcome(
         query.match(
             MatchOp.ALLOCATE_ORELSE_RESERVE, requests.apply(jobId), jobId, now.getAsLong()));
+  }
+
+  @Override
+  public boolean repeatsCycles() {
+    return true;
   }
 
   @Override

@@ -1,4 +1,4 @@
-package org.flux4j.policy.queue;
+package org.flux4j.policy.queue.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

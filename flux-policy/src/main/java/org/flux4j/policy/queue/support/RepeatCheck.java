@@ -1,7 +1,9 @@
-package org.flux4j.policy.queue;
+package org.flux4j.policy.queue.support;
 
 import java.util.Objects;
 import org.flux4j.policy.match.ResourceQuery;
+import org.flux4j.policy.queue.BackfillPolicy;
+import org.flux4j.policy.queue.JobMatcher;
 
 /**
  * Tells a {@link JobMatcher} over a {@link ResourceQuery} whether a scheduling cycle may keep the

@@ -1,0 +1,132 @@
+package org.flux4j.bench;
+
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.flux4j.core.Instance;
+import org.flux4j.core.JobRequest;
+import org.flux4j.core.VirtualClock;
+import org.flux4j.core.exec.SimulatedExecutor;
+import org.flux4j.core.sim.TraceReplay;
+import org.flux4j.policy.queue.BackfillPolicy;
+import org.flux4j.policy.queue.QueueParams;
+import org.flux4j.policy.queue.QueuePolicies;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * One conservative scheduling cycle after a single job ends, through the whole Instance on a
+ * processor pool (240 one-core nodes, {@code counting} match policy): what a deep queue costs a
+ * replay per event.
+ *
+ * <p>Each iteration builds the state first (not measured): 240 one-core jobs run, ending one per
+ * second from t=1000 at exactly their estimated ends, and {@code depth} jobs of 1 to 64 cores wait,
+ * each booked by one first cycle. The measured operation advances the virtual clock to t=1000: the
+ * first running job ends, and one cycle runs. {@code reservations=kept}: conservative as shipped,
+ * whose pool answers the cycle from its kept bookings (nothing but time passed); {@code
+ * reservations=rebuild}: the same policy forced to rebuild every booking from the profile.
+ */
+@State(Scope.Thread)
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"-Xmx4g", "-XX:+UseParallelGC"})
+@Warmup(iterations = 2)
+@Measurement(iterations = 5)
+@BenchmarkMode(Mode.SingleShotTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+public class PoolCycleBenchmark {
+  private static final int NODES = 240;
+  private static final long FIRST_END = 1000;
+
+  /** Waiting jobs. */
+  @Param({"1000", "10000"})
+  public int depth;
+
+  /** "kept" (as shipped) or "rebuild" (forced full rebuild every cycle). */
+  @Param({"kept", "rebuild"})
+  public String reservations;
+
+  private VirtualClock clock;
+  private Instance instance;
+
+  static {
+    QueuePolicies.register(
+        "conservative-fullrebuild",
+        params ->
+            ((BackfillPolicy) QueuePolicies.require("conservative", params)).withFullRecompute());
+  }
+
+  /** Builds the running and waiting jobs and the first cycle's bookings. */
+  @Setup(Level.Iteration)
+  public void setUp() {
+    String policy =
+        switch (reservations) {
+          case "kept" -> "conservative";
+          case "rebuild" -> "conservative-fullrebuild";
+          default ->
+              throw new IllegalArgumentException(
+                  "reservations is kept or rebuild: " + reservations);
+        };
+    clock = new VirtualClock(0);
+    instance =
+        Instance.builder(TraceReplay.machine(NODES, 1))
+            .clock(clock)
+            .executor(new SimulatedExecutor())
+            .queuePolicy(policy)
+            .queueParams(
+                QueueParams.DEFAULTS
+                    .withQueueDepth(depth + NODES)
+                    .withReservationDepth(depth + NODES))
+            .matchPolicy("counting")
+            .build();
+    // every submission at one instant, so that one cycle books them all
+    clock.schedule(
+        0,
+        () -> {
+          for (int i = 0; i < NODES; i++) {
+            instance.submit(job(1, FIRST_END + i));
+          }
+          for (int i = 1; i <= depth; i++) {
+            instance.submit(job(1 + (i * 37) % 64, 600 + (i % 7) * 300L));
+          }
+        });
+    clock.advanceTo(0);
+    if (!clock.awaitQuiet(600_000)) {
+      throw new IllegalStateException("the first cycle did not end");
+    }
+  }
+
+  private static JobRequest job(int cores, long seconds) {
+    return JobRequest.builder()
+        .tasks(cores)
+        .duration(Duration.ofSeconds(seconds))
+        .runtime(Duration.ofSeconds(seconds))
+        .build();
+  }
+
+  /** The first running job ends at its estimated end; one cycle runs. */
+  @Benchmark
+  public long cycleAfterOneEnd() {
+    clock.advanceTo(FIRST_END * 1000);
+    if (!clock.awaitQuiet(600_000)) {
+      throw new IllegalStateException("the cycle did not end");
+    }
+    return clock.millis();
+  }
+
+  /** Closes the instance. */
+  @TearDown(Level.Iteration)
+  public void tearDown() {
+    instance.close();
+  }
+}
