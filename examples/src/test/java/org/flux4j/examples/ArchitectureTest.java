@@ -9,7 +9,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
-import java.util.List;
 import org.flux4j.examples.cyclefixture.a.Ping;
 import org.flux4j.examples.cyclefixture.b.Duo;
 import org.flux4j.examples.cyclefixture.b.Pong;
@@ -118,32 +117,16 @@ class ArchitectureTest {
   }
 
   /**
-   * Known cross-package cycles in modules whose owners are mending them, by the package set that
-   * {@link CrossPackageCycles#violations()} opens each line with. Remove an entry when its cycle is
-   * gone (the test says so); never add one for flux-graph's or flux-policy's packages.
+   * No strongly connected group of main classes spans two packages (a nested class counts as its
+   * top-level class): each concept's package depends on the others one way only.
    */
-  private static final List<String> KNOWN_ELSEWHERE =
-      List.of(
-          // JobRequest -> exec.InProcessTask -> exec.TaskContext -> exec.ExecJob -> JobRequest
-          "[org.flux4j.core, org.flux4j.core.exec]");
-
   @Test
   void noClassCycleCrossesPackages() {
-    List<String> cycles = CrossPackageCycles.of(classes).violations();
-    List<String> unexpected =
-        cycles.stream()
-            .filter(c -> KNOWN_ELSEWHERE.stream().noneMatch(k -> c.startsWith(k + ":")))
-            .toList();
-    assertThat(unexpected)
+    assertThat(CrossPackageCycles.of(classes).violations())
         .as(
             "class dependency cycles across packages (cut one edge of each: move the shared type"
                 + " to the lower package, or pass plain values instead of the upper type)")
         .isEmpty();
-    for (String known : KNOWN_ELSEWHERE) {
-      assertThat(cycles)
-          .as("the known cycle over %s is gone: remove it from KNOWN_ELSEWHERE", known)
-          .anyMatch(c -> c.startsWith(known + ":"));
-    }
   }
 
   @Test

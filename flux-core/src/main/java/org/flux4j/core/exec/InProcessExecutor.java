@@ -7,6 +7,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import org.flux4j.core.Allocation;
 import org.flux4j.core.Clock;
 
 /**
@@ -91,7 +92,16 @@ public final class InProcessExecutor implements Executor {
           running.add(self);
         }
         if (!signal.isCanceled()) {
-          task.run(new TaskContext(job, rank, signal));
+          Allocation.Slot slot = job.slot(rank);
+          task.run(
+              new TaskContext(
+                  job.id(),
+                  rank,
+                  job.size(),
+                  slot.cores(),
+                  slot.gpus(),
+                  job.environment(rank),
+                  signal));
         }
       } catch (InterruptedException e) {
         // killed: the status says so

@@ -8,23 +8,43 @@ import org.flux4j.core.JobId;
  * and GPUs of its slot, its environment and whether the job has been canceled. Thread-safe.
  */
 public final class TaskContext {
-  private final ExecJob job;
+  private final JobId jobId;
   private final int rank;
+  private final int size;
+  private final int[] cores;
+  private final int[] gpus;
+  private final Map<String, String> environment;
   private final CancellationSignal cancellation;
 
-  /** The context of task {@code rank} of {@code job}; built by executors. */
-  TaskContext(ExecJob job, int rank, CancellationSignal cancellation) {
-    if (rank < 0 || rank >= job.size()) {
-      throw new IllegalArgumentException("task rank " + rank + " outside 0.." + (job.size() - 1));
+  /**
+   * The context of task {@code rank} of a job of {@code size} tasks; built by executors from the
+   * job's {@link ExecJob#slot(int)} and {@link ExecJob#environment(int)}. It holds plain values,
+   * not the job, so that the task API does not depend back on the job request.
+   */
+  TaskContext(
+      JobId jobId,
+      int rank,
+      int size,
+      int[] cores,
+      int[] gpus,
+      Map<String, String> environment,
+      CancellationSignal cancellation) {
+    if (rank < 0 || rank >= size) {
+      throw new IllegalArgumentException(
+          "task rank " + rank + " outside 0.." + (size - 1) + "; ranks count from 0 to size - 1");
     }
-    this.job = job;
+    this.jobId = jobId;
     this.rank = rank;
+    this.size = size;
+    this.cores = cores.clone();
+    this.gpus = gpus.clone();
+    this.environment = Map.copyOf(environment);
     this.cancellation = cancellation;
   }
 
   /** The job. */
   public JobId jobId() {
-    return job.id();
+    return jobId;
   }
 
   /** This task's rank, 0 to size - 1. */
@@ -34,22 +54,22 @@ public final class TaskContext {
 
   /** The number of tasks in the job. */
   public int size() {
-    return job.size();
+    return size;
   }
 
   /** The logical ids of the cores of this task's slot (a copy). */
   public int[] cores() {
-    return job.slot(rank).cores();
+    return cores.clone();
   }
 
   /** The logical ids of the GPUs of this task's slot (a copy). */
   public int[] gpus() {
-    return job.slot(rank).gpus();
+    return gpus.clone();
   }
 
   /** The environment Flux would give the task (see {@link ExecJob#environment(int)}). */
   public Map<String, String> environment() {
-    return job.environment(rank);
+    return environment;
   }
 
   /** The job's cancellation signal. */
