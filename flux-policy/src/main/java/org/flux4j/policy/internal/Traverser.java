@@ -51,6 +51,7 @@ class Traverser {
   final SelectPrune pr;
   final JobspecPriming priming;
   private final Enforcer enforcer;
+  private final AuxScoring auxScoring;
 
   final CandidateArena arena = new CandidateArena();
   final SlotCandidates slots;
@@ -80,6 +81,7 @@ class Traverser {
     this.enforcer = new Enforcer(mk);
     this.slots = new SlotCandidates(mk, arena);
     this.priming = new JobspecPriming(mk);
+    this.auxScoring = new AuxScoring(mk, pr);
   }
 
   /** The select pass of a copy of {@code o}'s engine, over {@code mk}, the copy's marks. O(1). */
@@ -94,6 +96,7 @@ class Traverser {
     this.enforcer = new Enforcer(mk);
     this.slots = new SlotCandidates(mk, arena);
     this.priming = new JobspecPriming(mk);
+    this.auxScoring = new AuxScoring(mk, pr);
   }
 
   /** This pass for a copy of the engine, over the copy's marks (same kind of traverser). */
@@ -263,6 +266,7 @@ class Traverser {
       domSlot(u, next, nslots, pris, dfu, myDepth);
     } else {
       explore(u, next, pris, xIn, dfu, 1);
+      auxScoring.explore(u, next, xIn, dfu);
     }
     depth = myDepth;
     long avail = pr.planAvail(u);
