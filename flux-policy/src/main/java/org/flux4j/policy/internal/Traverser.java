@@ -13,7 +13,8 @@ import org.flux4j.policy.match.MatchPolicy;
  * live beside it: {@link JobspecPriming} (prime_jobspec), {@link SelectPrune} (the by_* pruning
  * tests), {@link ShareTally} (when a stop-on-first-match explore has enough), {@link
  * SlotCandidates} (cnt_slot and the slot candidates), {@link Enforcer} (enforce, resolve_graph),
- * {@link OutEdgeOrder} (by_outedges order) and {@link CandidateArena} (the scoring scratch).
+ * {@link OutEdgeOrder} (by_outedges order), {@link AuxScoring} (the auxiliary subsystems' half of
+ * dom_exp) and {@link CandidateArena} (the scoring scratch).
  *
  * <h2>Implementation notes</h2>
  *
