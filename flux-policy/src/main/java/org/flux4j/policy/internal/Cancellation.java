@@ -50,24 +50,15 @@ final class Cancellation {
     marks.totalPre = marks.preorder;
     marks.totalPost = marks.postorder;
     // entries that a failed partial cancel cut off from the root (the walk above follows the
-    // job's tags down from the root) are still listed in the job's resources: clear them too
-    boolean leftovers = false;
+    // job's tags down from the root, as Fluxion's mod_dfv does) stay, as in Fluxion
     ResourceSet held = rec.resources;
     for (int i = 0; i < held.size(); i++) {
       int v = held.vertex(i);
       VertexSchedule s = state.sched[v];
-      if (s != null && s.indexOf(jobId) >= 0) {
-        state.schedForWrite(v).remove(jobId);
-        leftovers = true;
-      }
       SubtreePlan p = state.sub[v];
-      if (p != null && p.has(jobId)) {
-        state.subForWrite(v).remove(jobId);
-        leftovers = true;
+      if ((s != null && s.indexOf(jobId) >= 0) || (p != null && p.has(jobId))) {
+        state.stranded.add(jobId);
       }
-    }
-    if (leftovers) {
-      marks.forgetVisits();
     }
     state.jobs.remove(jobId);
     return CancelStatus.CANCELLED;

@@ -19,11 +19,31 @@ final class Dfu {
   long avail;
   boolean hierConstrainNow;
 
+  /** The auxiliary subsystems' entries (null until a visit adds one; see {@link AuxEvals}). */
+  AuxEvals aux;
+
   void reset() {
     n = 0;
     overallScore = -1;
     avail = 0;
     hierConstrainNow = false;
+    if (aux != null) {
+      aux.clear();
+    }
+  }
+
+  /** The auxiliary subsystems' entries, created on first use. */
+  AuxEvals aux() {
+    if (aux == null) {
+      aux = new AuxEvals();
+    }
+    return aux;
+  }
+
+  private void mergeAux(Dfu o) {
+    if (o.aux != null && !o.aux.isEmpty()) {
+      aux().merge(o.aux);
+    }
   }
 
   Evals find(int type) {
@@ -85,6 +105,7 @@ final class Dfu {
     for (int i = 0; i < o.n; i++) {
       get(o.byType[i].type).merge(o.byType[i]);
     }
+    mergeAux(o);
   }
 
   /**
@@ -100,5 +121,6 @@ final class Dfu {
         mine.merge(o.byType[i]);
       }
     }
+    mergeAux(o);
   }
 }

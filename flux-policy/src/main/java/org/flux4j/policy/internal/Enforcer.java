@@ -98,6 +98,9 @@ final class Enforcer {
         return -1;
       }
     }
+    if (dfu.aux != null && dfu.aux.anyUnqualified()) {
+      return -1;
+    }
     enforce(dfu, root, true);
     return needs;
   }

@@ -198,7 +198,9 @@ final class FlexibleTraverser extends Traverser {
     }
     Map<CountsKey, OrConfig> memo = new HashMap<>();
     OrConfig cur = selectOrConfig(slots, types, counts, nslots, memo);
-    long qualNumSlots = cur.score;
+    // Fluxion keeps the score in an int and loops over it as unsigned: a negative score (a slot
+    // without max) runs until the candidates are exhausted, then fails
+    long qualNumSlots = Integer.toUnsignedLong((int) cur.score);
     List<EGroup> made = new ArrayList<>();
     for (long s = 0; s < qualNumSlots; s++) {
       EGroup slotGroup = this.slots.fill(slots[cur.index].with, dfuSlot);
@@ -249,7 +251,9 @@ final class FlexibleTraverser extends Traverser {
       return known;
     }
     if (slots.length == 1) {
-      long maxMatches = nslots;
+      // Fluxion: int max_matches = nslots (unsigned); an effective max of 2^31 or more (a count
+      // without max is UINT_MAX) wraps to a negative bound that the min below keeps
+      long maxMatches = (int) nslots;
       for (Req elem : slots[0].with) {
         long have = counts[indexOf(types, elem.type)];
         long count = elem.calcCount(have);

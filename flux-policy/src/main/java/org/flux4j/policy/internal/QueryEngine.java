@@ -55,6 +55,7 @@ public final class QueryEngine {
     this.state = new SchedState(graph.vertexLimit());
     prune.prime(root, dom, state);
     this.marks = new TraversalMarks(graph, dom, options.policy(), prune, state);
+    this.marks.auxSubsystems(auxSubsystems(graph, options.subsystems()));
     Traverser trav =
         options.flexible()
             ? new FlexibleTraverser(marks, options.commitSlotPaths())
@@ -153,6 +154,35 @@ public final class QueryEngine {
       return id;
     }
     return 0;
+  }
+
+  /**
+   * The auxiliary subsystems of a matcher name, in the matcher's order (resource-query's subsystem
+   * map: the dominant subsystem first, then these). Fluxion's traverser does not initialize when a
+   * subsystem of the matcher has no root in the graph; neither does this.
+   */
+  private static int[] auxSubsystems(ResourceGraph graph, String s) {
+    List<String> names =
+        switch (s.toUpperCase(java.util.Locale.ROOT)) {
+          case "C+IBA" -> List.of("ibnet");
+          case "C+IBBA" -> List.of("ibnetbw");
+          case "C+PA" -> List.of("power");
+          case "C+PFS1BA" -> List.of("pfs1bw");
+          case "C+P+IBA" -> List.of("power", "ibnet");
+          case "ALL" -> List.of("ibnet", "ibnetbw", "pfs1bw", "power");
+          default -> List.of();
+        };
+    int[] out = new int[names.size()];
+    for (int i = 0; i < out.length; i++) {
+      int id = graph.subsystemId(names.get(i));
+      if (id < 0) {
+        throw new IllegalArgumentException(
+            "matcher subsystems " + s + ": the graph has no " + names.get(i) + " subsystem");
+      }
+      dominantRoot(graph, id);
+      out[i] = id;
+    }
+    return out;
   }
 
   /** The root of subsystem {@code s}: a member without a parent there (lowest vertex id). */
@@ -472,7 +502,9 @@ public final class QueryEngine {
       VertexSchedule s = state.sched[v];
       if (s != null) {
         for (int i = 0; i < s.n; i++) {
-          if (s.isLive(i) && !state.jobs.containsKey(s.job[i])) {
+          if (s.isLive(i)
+              && !state.jobs.containsKey(s.job[i])
+              && !state.stranded.contains(s.job[i])) {
             throw new IllegalStateException(
                 "vertex " + graph.path(v) + " holds an entry of unknown job " + s.job[i]);
           }
@@ -486,7 +518,7 @@ public final class QueryEngine {
       SubtreePlan p = state.sub[v];
       if (p != null) {
         for (int i = 0; i < p.n; i++) {
-          if (!state.jobs.containsKey(p.job[i])) {
+          if (!state.jobs.containsKey(p.job[i]) && !state.stranded.contains(p.job[i])) {
             throw new IllegalStateException(
                 "aggregate of " + graph.path(v) + " holds a span of unknown job " + p.job[i]);
           }

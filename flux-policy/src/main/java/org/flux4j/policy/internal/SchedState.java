@@ -2,6 +2,7 @@ package org.flux4j.policy.internal;
 
 import java.util.Arrays;
 import org.eclipse.collections.impl.map.mutable.primitive.LongObjectHashMap;
+import org.eclipse.collections.impl.set.mutable.primitive.LongHashSet;
 import org.flux4j.policy.match.ResourceSet;
 import org.flux4j.policy.match.ScheduledJob;
 
@@ -40,6 +41,13 @@ final class SchedState {
 
   final LongObjectHashMap<JobRecord> jobs;
 
+  /**
+   * Cancelled jobs whose entries a cancel left on the graph, as Fluxion's does: its walk from the
+   * root stops at a vertex without the job's tag, so what a failed partial cancel cut off keeps the
+   * job's spans for good.
+   */
+  final LongHashSet stranded;
+
   /** Objects stamped with this token are this state's own (not shared with a copy). */
   private Object token = new Object();
 
@@ -69,6 +77,7 @@ final class SchedState {
     sub = new SubtreePlan[vertices];
     weight = new long[0];
     jobs = new LongObjectHashMap<>();
+    stranded = new LongHashSet();
   }
 
   private SchedState(SchedState o) {
@@ -86,6 +95,7 @@ final class SchedState {
     jobs = new LongObjectHashMap<>(o.jobs.size());
     o.jobs.forEachKeyValue(
         (k, r) -> jobs.put(k, new JobRecord(r.jobId, r.state, r.at, r.duration, r.resources)));
+    stranded = new LongHashSet(o.stranded);
   }
 
   /**

@@ -1,12 +1,15 @@
 package org.flux4j.policy.internal;
 
+import java.util.function.IntToLongFunction;
+
 /**
  * When a stop-on-first-match explore has found enough: Fluxion's {@code tally_shares}, {@code
  * is_enough} and {@code new_sat_types} ({@code resource/traversers/dfu_impl.cpp}). Each requested
  * type is satisfied once its candidates' total has grown, in steps of the request's count, {@code
  * multiplier} times (the slot count, or 1); a satisfied type's further children are skipped, and
  * the explore stops when every type is satisfied. The first request of a type stands for all of
- * that type, as in Fluxion's map keyed by type. One per explore; not thread-safe.
+ * that type, as in Fluxion's map keyed by type (an auxiliary explore, {@link #forAuxiliary}, takes
+ * the last request's count instead). One per explore; not thread-safe.
  */
 final class ShareTally {
   private final Req[] resources;
@@ -31,6 +34,18 @@ final class ShareTally {
     }
   }
 
+  /**
+   * The tally of an auxiliary subsystem's explore ({@link AuxScoring}): one share per type, whose
+   * size is the count of the last request of the type.
+   */
+  static ShareTally forAuxiliary(Req[] resources) {
+    ShareTally t = new ShareTally(resources, 1);
+    for (int k = 0; k < resources.length; k++) {
+      t.perShare[t.firstIndexOfType(k)] = resources[k].effectiveMax();
+    }
+    return t;
+  }
+
   /** Whether children of type {@code t} are no longer wanted. */
   boolean satisfied(int t) {
     for (int k = 0; k < resources.length; k++) {
@@ -43,12 +58,20 @@ final class ShareTally {
 
   /** Counts the candidates {@code dfu} holds now; returns whether every type is satisfied. */
   boolean enoughAfter(Dfu dfu) {
+    return enoughAfter(dfu::totalCount);
+  }
+
+  /**
+   * Counts the candidates whose total per type {@code totalOfType} gives (read once for each
+   * requested type); returns whether every type is satisfied.
+   */
+  boolean enoughAfter(IntToLongFunction totalOfType) {
     int nr = resources.length;
     for (int k = 0; k < nr; k++) {
       if (firstIndexOfType(k) != k) {
         continue;
       }
-      long total = dfu.totalCount(resources[k].type);
+      long total = totalOfType.applyAsLong(resources[k].type);
       if (total <= prevTotal[k]) {
         continue;
       }

@@ -78,6 +78,12 @@ final class TraversalMarks {
 
   private int memoMinSubtree = Integer.getInteger("flux4j.memo.minSubtree", VisitMemo.MIN_SUBTREE);
 
+  /**
+   * The matcher's auxiliary subsystems in its order (the -S option's subsystems after the dominant
+   * one): the select scores every explored vertex's out-edges there ({@link AuxScoring}).
+   */
+  int[] aux = new int[0];
+
   TraversalMarks(ResourceGraph g, int dom, MatchPolicy policy, PruneConfig prune, SchedState st) {
     this.g = g;
     this.dom = dom;
@@ -111,6 +117,7 @@ final class TraversalMarks {
     this.baseExclType = o.baseExclType;
     this.exclType = o.baseExclType.clone();
     this.memoMinSubtree = o.memoMinSubtree;
+    this.aux = o.aux;
     this.memoTemplate = o.memo != null ? o.memo : o.memoTemplate;
   }
 
@@ -185,7 +192,7 @@ final class TraversalMarks {
       parent[v] = firstIn[v] >= 0 ? slotSource[firstIn[v]] : -1;
     }
     memoTemplate = null;
-    if (!tree || memoMinSubtree <= 0) {
+    if (!tree || memoMinSubtree <= 0 || aux.length > 0) {
       memo = null;
       return;
     }
@@ -219,6 +226,18 @@ final class TraversalMarks {
     }
     memo = VisitMemo.create(parent, size, memoMinSubtree);
     graphModifications = g.modificationCount();
+  }
+
+  /**
+   * Sets the matcher's auxiliary subsystems (in the matcher's order); visits are then never
+   * remembered, as a remembered visit does not keep auxiliary entries.
+   */
+  void auxSubsystems(int[] subsystems) {
+    aux = subsystems.clone();
+    if (aux.length > 0) {
+      memo = null;
+      memoTemplate = null;
+    }
   }
 
   /**

@@ -109,6 +109,7 @@ final class TraversalUpdate {
       }
     }
     // upd_sched
+    boolean metaFailed = false;
     if (meta.allocType == JobMeta.AllocType.NO_ALLOC) {
       if (excl) {
         nPlans++;
@@ -132,9 +133,12 @@ final class TraversalUpdate {
           st.schedOf(u).add(meta.jobId, meta.at, meta.at + meta.duration, 0, VertexSchedule.SHARED);
         }
         SubtreePlan p = any ? st.subForWrite(u) : null;
-        if (p != null) {
+        metaFailed = p != null && !aggregateFits(p, agg);
+        if (p != null && !metaFailed) {
           p.add(meta.jobId, meta.at, meta.at + meta.duration, agg);
         }
+      }
+      if (nPlans > 0 && !metaFailed) {
         int pt = prune.pruneIndexOfType(g.typeOf(u));
         if (pt >= 0) {
           toParent[pt] += excl ? g.size(u) : g.size(u) - needs;
@@ -146,9 +150,10 @@ final class TraversalUpdate {
     }
     keyedUp =
         nPlans > 0
+            && !metaFailed
             && meta.allocType != JobMeta.AllocType.NO_ALLOC
             && (any || prune.pruneIndexOfType(g.typeOf(u)) >= 0);
-    if (nPlans > 0) {
+    if (nPlans > 0 && !metaFailed) {
       int e = out.add(u, needs, excl);
       String label = mk.labelOf(u);
       if (label != null) {
@@ -157,6 +162,34 @@ final class TraversalUpdate {
     }
     return nPlans;
   }
+
+  /**
+   * Whether the job's aggregate {@code agg} can be added to subtree plan {@code p} over the job's
+   * window, as Fluxion's planner_multi_add_span adds it type by type. When a type does not fit
+   * there (the plan holds spans a failed partial cancel left), Fluxion's upd_agfilter fails: the
+   * spans already added for the types before it stay in the plan under no job ({@link
+   * #LEAKED_SPAN}), and upd_sched then neither passes the vertex's aggregates up nor emits it,
+   * while the match still succeeds.
+   */
+  private boolean aggregateFits(SubtreePlan p, long[] agg) {
+    for (int k = 0; k < p.types.length; k++) {
+      if (p.minAvailDuring(k, meta.at, meta.duration) < agg[p.types[k]]) {
+        if (k > 0) {
+          long[] leaked = new long[agg.length];
+          for (int j = 0; j < k; j++) {
+            leaked[p.types[j]] = agg[p.types[j]];
+          }
+          p.add(LEAKED_SPAN, meta.at, meta.at + meta.duration, leaked);
+          st.stranded.add(LEAKED_SPAN);
+        }
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The job id of the aggregate spans a failed upd_agfilter leaves behind (see above). */
+  static final long LEAKED_SPAN = Long.MIN_VALUE;
 
   /** Fluxion's upd_by_outedges: the slot's weight becomes the target's availability now. */
   private void updByOutedges(int slot, int tgt) {

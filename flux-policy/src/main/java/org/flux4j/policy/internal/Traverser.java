@@ -13,7 +13,8 @@ import org.flux4j.policy.match.MatchPolicy;
  * live beside it: {@link JobspecPriming} (prime_jobspec), {@link SelectPrune} (the by_* pruning
  * tests), {@link ShareTally} (when a stop-on-first-match explore has enough), {@link
  * SlotCandidates} (cnt_slot and the slot candidates), {@link Enforcer} (enforce, resolve_graph),
- * {@link OutEdgeOrder} (by_outedges order) and {@link CandidateArena} (the scoring scratch).
+ * {@link OutEdgeOrder} (by_outedges order), {@link AuxScoring} (the auxiliary subsystems' half of
+ * dom_exp) and {@link CandidateArena} (the scoring scratch).
  *
  * <h2>Implementation notes</h2>
  *
@@ -51,6 +52,7 @@ class Traverser {
   final SelectPrune pr;
   final JobspecPriming priming;
   private final Enforcer enforcer;
+  private final AuxScoring auxScoring;
 
   final CandidateArena arena = new CandidateArena();
   final SlotCandidates slots;
@@ -80,6 +82,7 @@ class Traverser {
     this.enforcer = new Enforcer(mk);
     this.slots = new SlotCandidates(mk, arena);
     this.priming = new JobspecPriming(mk);
+    this.auxScoring = new AuxScoring(mk, pr);
   }
 
   /** The select pass of a copy of {@code o}'s engine, over {@code mk}, the copy's marks. O(1). */
@@ -94,6 +97,7 @@ class Traverser {
     this.enforcer = new Enforcer(mk);
     this.slots = new SlotCandidates(mk, arena);
     this.priming = new JobspecPriming(mk);
+    this.auxScoring = new AuxScoring(mk, pr);
   }
 
   /** This pass for a copy of the engine, over the copy's marks (same kind of traverser). */
@@ -263,6 +267,7 @@ class Traverser {
       domSlot(u, next, nslots, pris, dfu, myDepth);
     } else {
       explore(u, next, pris, xIn, dfu, 1);
+      auxScoring.explore(u, next, xIn, dfu);
     }
     depth = myDepth;
     long avail = pr.planAvail(u);

@@ -38,10 +38,13 @@ import org.flux4j.policy.internal.QueryEngine;
  *       subtree aggregates fit and a full match succeeds; when none exists the request is checked
  *       against the end of the horizon: {@link MatchResult.Busy} if it could fit there, else {@link
  *       MatchResult.Unsatisfiable}.
- *   <li>Only the dominant subsystem is traversed: containment ("CA", "C+..."), or power ("PA");
- *       auxiliary subsystems of "C+PA"-style options are accepted but not walked up. The {@link
- *       Traverser#FLEXIBLE flexible} traverser adds or-slots (slot siblings packed into the
- *       combination yielding the most slots) and {@code xor_slot} alternatives (tried in order).
+ *   <li>The dominant subsystem is containment ("CA", "C+...", "ALL") or power ("PA"). Auxiliary
+ *       subsystems of "C+PA"-style options must exist in the graph; as in Fluxion, every vertex
+ *       explored for its children also scores its out-edges there (never choosing or allocating
+ *       them), and a match whose scoring carries such entries up to the root with none qualified
+ *       fails. The {@link Traverser#FLEXIBLE flexible} traverser adds or-slots (slot siblings
+ *       packed into the combination yielding the most slots) and {@code xor_slot} alternatives
+ *       (tried in order).
  * </ul>
  *
  * <h2>Complexity</h2>
