@@ -14,6 +14,7 @@ import org.flux4j.core.exec.ExecListener;
 import org.flux4j.core.exec.Execution;
 import org.flux4j.core.exec.Executor;
 import org.flux4j.core.exec.InProcessExecutor;
+import org.flux4j.core.exec.InProcessTask;
 import org.flux4j.fixtures.ClusterBuilder;
 import org.junit.jupiter.api.Test;
 
@@ -22,10 +23,19 @@ class ExecutionTest {
 
   /** An instance on the virtual clock over {@code cluster}, its tasks run in this JVM. */
   private Instance inProcess(ClusterBuilder cluster) {
+    return inProcess(clock, cluster).build();
+  }
+
+  /** An instance builder over {@code cluster} on clock {@code c}, its tasks run in this JVM. */
+  private static Instance.Builder inProcess(Clock c, ClusterBuilder cluster) {
     return Instance.builder(cluster.leafRanks().build())
-        .clock(clock)
-        .executor(new InProcessExecutor(2))
-        .build();
+        .clock(c)
+        .executor(new InProcessExecutor(2));
+  }
+
+  /** Submits a job of two tasks that each run {@code task}. */
+  private static JobId submitTwoTasks(Instance in, InProcessTask task) {
+    return in.submit(JobRequest.builder().tasks(2).task(task).build());
   }
 
   /** An executor whose jobs end only when the test says so. */
@@ -111,16 +121,13 @@ class ExecutionTest {
   void inProcess_taskException_failsJob_keepingMessage() throws Exception {
     try (Instance in = inProcess(ClusterBuilder.nodes(1).cores(2))) {
       JobId id =
-          in.submit(
-              JobRequest.builder()
-                  .tasks(2)
-                  .task(
-                      ctx -> {
-                        if (ctx.rank() == 1) {
-                          throw new IllegalStateException("boom at rank 1");
-                        }
-                      })
-                  .build());
+          submitTwoTasks(
+              in,
+              ctx -> {
+                if (ctx.rank() == 1) {
+                  throw new IllegalStateException("boom at rank 1");
+                }
+              });
       JobInfo info = in.whenInactive(id).get(10, TimeUnit.SECONDS);
       assertThat(info.result()).contains(JobResult.FAILED);
       assertThat(info.error()).hasValue("task 1: boom at rank 1");
@@ -133,22 +140,15 @@ class ExecutionTest {
 
   @Test
   void inProcess_cancel_interruptsRunningTasks() throws Exception {
-    try (Instance in =
-        Instance.builder(ClusterBuilder.nodes(1).cores(2).leafRanks().build())
-            .clock(SystemClock.get())
-            .executor(new InProcessExecutor(2))
-            .build()) {
+    try (Instance in = inProcess(SystemClock.get(), ClusterBuilder.nodes(1).cores(2)).build()) {
       AtomicInteger started = new AtomicInteger();
       JobId id =
-          in.submit(
-              JobRequest.builder()
-                  .tasks(2)
-                  .task(
-                      ctx -> {
-                        started.incrementAndGet();
-                        Thread.sleep(60_000);
-                      })
-                  .build());
+          submitTwoTasks(
+              in,
+              ctx -> {
+                started.incrementAndGet();
+                Thread.sleep(60_000);
+              });
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
       while (started.get() < 2 && System.nanoTime() < deadline) {
         Thread.sleep(5);
@@ -167,9 +167,7 @@ class ExecutionTest {
     Map<JobId, AtomicInteger> inactive = new ConcurrentHashMap<>();
     AtomicInteger events = new AtomicInteger();
     try (Instance in =
-        Instance.builder(ClusterBuilder.nodes(4).cores(8).leafRanks().build())
-            .clock(clock)
-            .executor(new InProcessExecutor(2))
+        inProcess(clock, ClusterBuilder.nodes(4).cores(8))
             .inactiveNumLimit(Integer.MAX_VALUE) // the checks below read every job at the end
             .build()) {
       in.addListener(

@@ -7,6 +7,8 @@ import java.util.HashSet;
 import java.util.Set;
 import org.flux4j.core.internal.FluidGenerator;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class JobIdTest {
 
@@ -77,16 +79,21 @@ class JobIdTest {
     assertThatThrownBy(() -> JobId.of(0, 0, 1024)).hasMessageContaining("10-bit");
   }
 
-  @Test
-  void parse_badInput_namesTheProblem() {
-    assertThatThrownBy(() -> JobId.parse("")).hasMessageContaining("empty");
-    assertThatThrownBy(() -> JobId.parse("12ab")).hasMessageContaining("'12ab'");
-    assertThatThrownBy(() -> JobId.parse("\u01920OIl")).hasMessageContaining("base58 digit");
-    assertThatThrownBy(() -> JobId.parse("0000.0000.0000")).hasMessageContaining("four");
-    assertThatThrownBy(() -> JobId.parse("academy-academy-nosuchword--academy-academy-academy"))
-        .hasMessageContaining("'nosuchword' is not a mnemonic word");
-    assertThatThrownBy(() -> JobId.parse("academy-academy")).hasMessageContaining("two groups");
-    assertThatThrownBy(() -> JobId.parse("\u0192zzzzzzzzzzzz")).hasMessageContaining("64 bits");
+  @ParameterizedTest(name = "\"{0}\"")
+  @CsvSource(
+      delimiter = '|',
+      quoteCharacter = '`',
+      value = {
+        "``                                                  | empty",
+        "12ab                                                | '12ab'",
+        "\u01920OIl                                          | base58 digit",
+        "0000.0000.0000                                      | four",
+        "academy-academy-nosuchword--academy-academy-academy | 'nosuchword' is not a mnemonic word",
+        "academy-academy                                     | two groups",
+        "\u0192zzzzzzzzzzzz                                  | 64 bits",
+      })
+  void parse_badInput_namesTheProblem(String text, String message) {
+    assertThatThrownBy(() -> JobId.parse(text)).hasMessageContaining(message);
   }
 
   @Test

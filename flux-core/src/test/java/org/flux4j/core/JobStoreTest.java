@@ -2,7 +2,9 @@ package org.flux4j.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
+import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,6 +30,31 @@ class JobStoreTest {
 
   private static JobRequest sleep(int seconds) {
     return JobRequest.builder().name("sleep").runtime(Duration.ofSeconds(seconds)).build();
+  }
+
+  /** A store that a closed one-node instance wrote after taking one job. */
+  private Path storeWithOneJob(String file) {
+    Path db = dir.resolve(file);
+    try (Instance in =
+        open(ClusterBuilder.nodes(1).cores(2).leafRanks().build(), new VirtualClock(T0), db)) {
+      in.submit(sleep(1));
+    }
+    return db;
+  }
+
+  /**
+   * Asserts that opening {@code store} for {@code g} fails with a {@link JobStoreException} whose
+   * message holds every one of {@code problems}, and leaves the file's bytes as they were.
+   */
+  private static void assertRefusedUntouched(ResourceGraph g, Path store, String... problems)
+      throws IOException {
+    byte[] before = Files.readAllBytes(store);
+    Throwable t = catchThrowable(() -> open(g, new VirtualClock(T0), store));
+    assertThat(t).isInstanceOf(JobStoreException.class);
+    for (String problem : problems) {
+      assertThat(t).hasMessageContaining(problem);
+    }
+    assertThat(Files.readAllBytes(store)).isEqualTo(before);
   }
 
   private static void quiet(VirtualClock c) {
@@ -156,42 +183,23 @@ class JobStoreTest {
 
   @Test
   void open_anotherGraph_isRefused_fileUntouched() throws Exception {
-    Path db = dir.resolve("g.db");
-    try (Instance in =
-        open(ClusterBuilder.nodes(1).cores(2).leafRanks().build(), new VirtualClock(T0), db)) {
-      in.submit(sleep(1));
-    }
-    byte[] before = Files.readAllBytes(db);
-    assertThatThrownBy(
-            () ->
-                open(
-                    ClusterBuilder.nodes(2).cores(2).leafRanks().build(), new VirtualClock(T0), db))
-        .isInstanceOf(JobStoreException.class)
-        .hasMessageContaining(db.toString())
-        .hasMessageContaining("another resource graph");
-    assertThat(Files.readAllBytes(db)).isEqualTo(before);
+    Path db = storeWithOneJob("g.db");
+    assertRefusedUntouched(
+        ClusterBuilder.nodes(2).cores(2).leafRanks().build(),
+        db,
+        db.toString(),
+        "another resource graph");
   }
 
   @Test
   void open_newerFormat_isRefused_fileUntouched() throws Exception {
-    Path db = dir.resolve("new.db");
-    try (Instance in =
-        open(ClusterBuilder.nodes(1).cores(2).leafRanks().build(), new VirtualClock(T0), db)) {
-      in.submit(sleep(1));
-    }
+    Path db = storeWithOneJob("new.db");
     try (RandomAccessFile f = new RandomAccessFile(db.toFile(), "rw")) {
       f.seek(60); // SQLite header: user_version, the store's format version
       f.writeInt(99);
     }
-    byte[] before = Files.readAllBytes(db);
-    assertThatThrownBy(
-            () ->
-                open(
-                    ClusterBuilder.nodes(1).cores(2).leafRanks().build(), new VirtualClock(T0), db))
-        .isInstanceOf(JobStoreException.class)
-        .hasMessageContaining("format version 99")
-        .hasMessageContaining("newer");
-    assertThat(Files.readAllBytes(db)).isEqualTo(before);
+    assertRefusedUntouched(
+        ClusterBuilder.nodes(1).cores(2).leafRanks().build(), db, "format version 99", "newer");
   }
 
   @Test
@@ -224,10 +232,7 @@ class JobStoreTest {
       bad[i] = (byte) (i * 31);
     }
     Files.write(c, bad);
-    assertThatThrownBy(() -> open(g, new VirtualClock(T0), c))
-        .isInstanceOf(JobStoreException.class)
-        .hasMessageContaining("corrupt");
-    assertThat(Files.readAllBytes(c)).isEqualTo(bad);
+    assertRefusedUntouched(g, c, "corrupt");
     // not SQLite at all, and SQLite but not a store
     Path text = dir.resolve("text.db");
     Files.writeString(text, "hello ".repeat(100));
@@ -239,11 +244,7 @@ class JobStoreTest {
         Statement s = conn.createStatement()) {
       s.execute("CREATE TABLE t(x)");
     }
-    byte[] otherBytes = Files.readAllBytes(other);
-    assertThatThrownBy(() -> open(g, new VirtualClock(T0), other))
-        .isInstanceOf(JobStoreException.class)
-        .hasMessageContaining("not a flux4j job store");
-    assertThat(Files.readAllBytes(other)).isEqualTo(otherBytes);
+    assertRefusedUntouched(g, other, "not a flux4j job store");
   }
 
   @Test

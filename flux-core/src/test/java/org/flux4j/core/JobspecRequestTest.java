@@ -38,6 +38,17 @@ class JobspecRequestTest {
           "      FOO: bar",
           "");
 
+  /**
+   * A simulated instance of {@code nodes} nodes of {@code cores} cores, driven by {@code clock}.
+   */
+  private static Instance simulated(int nodes, int cores, String matchPolicy, VirtualClock clock) {
+    return Instance.builder(ClusterBuilder.nodes(nodes).cores(cores).leafRanks().build())
+        .matchPolicy(matchPolicy)
+        .clock(clock)
+        .executor(new SimulatedExecutor())
+        .build();
+  }
+
   @Test
   void builderFromJobspec_takesShapeCommandAndAttributes() {
     JobRequest r = JobRequest.builder(Jobspec.parse(SPEC, "spec.yaml")).build();
@@ -56,12 +67,7 @@ class JobspecRequestTest {
   @Test
   void jobspecJob_isMatchedOnTheGraph_andRunsItsTasks() throws Exception {
     VirtualClock clock = new VirtualClock();
-    try (Instance in =
-        Instance.builder(ClusterBuilder.nodes(3).cores(4).leafRanks().build())
-            .matchPolicy("low")
-            .clock(clock)
-            .executor(new SimulatedExecutor())
-            .build()) {
+    try (Instance in = simulated(3, 4, "low", clock)) {
       JobId id =
           in.submit(
               JobRequest.builder(Jobspec.parse(SPEC, "spec.yaml"))
@@ -87,12 +93,7 @@ class JobspecRequestTest {
   @Test
   void countingModel_runsTheSameLifecycle() throws Exception {
     VirtualClock clock = new VirtualClock();
-    try (Instance in =
-        Instance.builder(ClusterBuilder.nodes(2).cores(2).leafRanks().build())
-            .matchPolicy("counting")
-            .clock(clock)
-            .executor(new SimulatedExecutor())
-            .build()) {
+    try (Instance in = simulated(2, 2, "counting", clock)) {
       JobId a =
           in.submit(JobRequest.builder().nodes(2).tasks(2).runtime(Duration.ofSeconds(5)).build());
       JobId b = in.submit(JobRequest.builder().runtime(Duration.ofSeconds(5)).build());

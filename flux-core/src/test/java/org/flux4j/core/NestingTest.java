@@ -25,15 +25,16 @@ class NestingTest {
         .toArray();
   }
 
+  /** A root instance of {@code nodes} nodes of {@code cores} cores, simulated on {@code clock}. */
+  private Instance.Builder rootOf(int nodes, int cores) {
+    return Instance.builder(ClusterBuilder.nodes(nodes).cores(cores).leafRanks().build())
+        .clock(clock)
+        .executor(new SimulatedExecutor());
+  }
+
   @Test
   void threeLevels_eachChildSeesExactlyItsAllocation() throws Exception {
-    try (Instance root =
-        Instance.builder(ClusterBuilder.nodes(4).cores(4).leafRanks().build())
-            .name("root")
-            .matchPolicy("low")
-            .clock(clock)
-            .executor(new SimulatedExecutor())
-            .build()) {
+    try (Instance root = rootOf(4, 4).name("root").matchPolicy("low").build()) {
       JobId outside = root.submit(job(1000).nodes(1).tasks(1).build());
       Instance.Child c1 = root.spawnChild(JobRequest.builder().nodes(2).tasks(2).build(), b -> {});
       clock.advanceBy(0);
@@ -76,11 +77,7 @@ class NestingTest {
 
   @Test
   void cancelingTheParentJob_closesTheChild_andCancelsItsJobs() throws Exception {
-    try (Instance root =
-        Instance.builder(ClusterBuilder.nodes(2).cores(2).leafRanks().build())
-            .clock(clock)
-            .executor(new SimulatedExecutor())
-            .build()) {
+    try (Instance root = rootOf(2, 2).build()) {
       Instance.Child c = root.spawnChild(JobRequest.builder().nodes(1).tasks(1).build(), b -> {});
       clock.advanceBy(0);
       Instance child = c.instance().get(10, TimeUnit.SECONDS);
@@ -102,11 +99,7 @@ class NestingTest {
 
   @Test
   void unsatisfiableChild_failsItsFuture() {
-    try (Instance root =
-        Instance.builder(ClusterBuilder.nodes(1).cores(2).leafRanks().build())
-            .clock(clock)
-            .executor(new SimulatedExecutor())
-            .build()) {
+    try (Instance root = rootOf(1, 2).build()) {
       Instance.Child c = root.spawnChild(JobRequest.builder().nodes(2).tasks(2).build(), b -> {});
       clock.runUntilIdle();
       assertThatThrownBy(() -> c.instance().get(10, TimeUnit.SECONDS))

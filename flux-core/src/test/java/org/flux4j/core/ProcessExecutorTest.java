@@ -25,8 +25,9 @@ class ProcessExecutorTest {
   @Test
   void tasks_getFluxEnvironment_andOutputPerTask() throws Exception {
     try (Instance in = instance(2, 2, 2)) {
-      JobId id =
-          in.submit(
+      JobInfo info =
+          runToEnd(
+              in,
               JobRequest.builder()
                   .tasks(3)
                   .gpusPerTask(1)
@@ -35,14 +36,15 @@ class ProcessExecutorTest {
                       "/bin/sh",
                       "-c",
                       "echo $GREETING $FLUX_JOB_ID $FLUX_TASK_RANK $FLUX_TASK_LOCAL_ID $FLUX_JOB_SIZE"
-                          + " $FLUX_JOB_NNODES $CUDA_VISIBLE_DEVICES; echo err$FLUX_TASK_RANK >&2")
-                  .build());
-      JobInfo info = in.whenInactive(id).get(30, TimeUnit.SECONDS);
+                          + " $FLUX_JOB_NNODES $CUDA_VISIBLE_DEVICES; echo err$FLUX_TASK_RANK >&2"));
       assertThat(info.result()).contains(JobResult.COMPLETED);
       assertThat(info.outputs()).extracting(TaskOutput::rank).containsExactly(0, 1, 2);
-      assertThat(info.outputs().get(0).stdout()).isEqualTo("hi " + id.f58() + " 0 0 3 2 0\n");
-      assertThat(info.outputs().get(1).stdout()).isEqualTo("hi " + id.f58() + " 1 1 3 2 1\n");
-      assertThat(info.outputs().get(2).stdout()).isEqualTo("hi " + id.f58() + " 2 0 3 2 0\n");
+      assertThat(info.outputs().get(0).stdout())
+          .isEqualTo("hi " + info.id().f58() + " 0 0 3 2 0\n");
+      assertThat(info.outputs().get(1).stdout())
+          .isEqualTo("hi " + info.id().f58() + " 1 1 3 2 1\n");
+      assertThat(info.outputs().get(2).stdout())
+          .isEqualTo("hi " + info.id().f58() + " 2 0 3 2 0\n");
       assertThat(info.outputs().get(2).stderr()).isEqualTo("err2\n");
     }
   }
@@ -73,13 +75,12 @@ class ProcessExecutorTest {
   @Test
   void nonZeroExit_failsJob_withStatusAndMessage() throws Exception {
     try (Instance in = instance(1, 2, 0)) {
-      JobId id =
-          in.submit(
+      JobInfo info =
+          runToEnd(
+              in,
               JobRequest.builder()
                   .tasks(2)
-                  .command("/bin/sh", "-c", "exit $((FLUX_TASK_RANK * 3))")
-                  .build());
-      JobInfo info = in.whenInactive(id).get(30, TimeUnit.SECONDS);
+                  .command("/bin/sh", "-c", "exit $((FLUX_TASK_RANK * 3))"));
       assertThat(info.result()).contains(JobResult.FAILED);
       assertThat(info.error()).hasValue("task 1: exited with code 3");
       assertThat(
@@ -96,11 +97,16 @@ class ProcessExecutorTest {
   @Test
   void missingCommand_failsJob() throws Exception {
     try (Instance in = instance(1, 1, 0)) {
-      JobId id = in.submit(JobRequest.builder().command("/no/such/program-flux4j").build());
-      JobInfo info = in.whenInactive(id).get(30, TimeUnit.SECONDS);
+      JobInfo info = runToEnd(in, JobRequest.builder().command("/no/such/program-flux4j"));
       assertThat(info.result()).contains(JobResult.FAILED);
       assertThat(info.error().orElseThrow()).startsWith("task 0: cannot start /no/such/program");
     }
+  }
+
+  /** Submits {@code request} and waits (30 s at most) until the job is inactive. */
+  private static JobInfo runToEnd(Instance in, JobRequest.Builder request) throws Exception {
+    JobId id = in.submit(request.build());
+    return in.whenInactive(id).get(30, TimeUnit.SECONDS);
   }
 
   private static long waitForPid(Path file) throws Exception {

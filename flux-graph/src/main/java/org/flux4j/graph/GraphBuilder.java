@@ -152,9 +152,7 @@ public final class GraphBuilder {
 
   /** Makes {@code v} a root of its path tree in {@code subsystem}. */
   public GraphBuilder root(int v, String subsystem) {
-    ResourceGraph gr = graph();
-    gr.setPathParentRaw(v, gr.subsystem(subsystem), ResourceGraph.NONE);
-    return this;
+    return pathParent(v, subsystem, ResourceGraph.NONE);
   }
 
   /** Sets {@code v}'s path parent in {@code subsystem} (its path is parent's path + "/" + name). */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.flux4j.fixtures.GraphAssert;
+import org.flux4j.fixtures.GraphmlText;
 import org.flux4j.graph.io.GraphFormat;
 import org.flux4j.graph.io.GraphReaders;
 import org.junit.jupiter.api.Test;
@@ -55,17 +56,10 @@ class VirtualClusterTest {
   @Test
   void build_sameAsEquivalentGraphml() {
     String xml =
-        "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\">"
-            + "<key id=\"root\" for=\"node\" attr.name=\"root\" attr.type=\"int\"/>"
-            + "<key id=\"type\" for=\"node\" attr.name=\"type\" attr.type=\"string\"/>"
-            + "<key id=\"basename\" for=\"node\" attr.name=\"basename\" attr.type=\"string\"/>"
-            + "<key id=\"ms\" for=\"edge\" attr.name=\"multi_scale\" attr.type=\"int\"/>"
-            + "<key id=\"sc\" for=\"edge\" attr.name=\"id_scope\" attr.type=\"int\"/>"
-            + "<graph edgedefault=\"directed\">"
-            + "<node id=\"c\"><data key=\"root\">1</data><data key=\"type\">cluster</data>"
-            + "<data key=\"basename\">cluster</data></node>"
-            + "<node id=\"n\"><data key=\"type\">node</data><data key=\"basename\">node</data></node>"
-            + "<node id=\"k\"><data key=\"type\">core</data><data key=\"basename\">core</data></node>"
+        GraphmlText.KEYS
+            + GraphmlText.node("c", "cluster", true)
+            + GraphmlText.node("n", "node", false)
+            + GraphmlText.node("k", "core", false)
             + "<edge source=\"c\" target=\"n\"><data key=\"ms\">3</data></edge>"
             + "<edge source=\"n\" target=\"k\"><data key=\"ms\">5</data>"
             + "<data key=\"sc\">1</data></edge>"

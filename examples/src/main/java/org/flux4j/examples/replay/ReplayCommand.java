@@ -284,13 +284,7 @@ public final class ReplayCommand implements Callable<Integer> {
     o.put("unit", unit.name());
     o.put("nodes", r.nodes());
     o.put("cores_per_node", r.coresPerNode());
-    o.put("jobs", x.jobs());
-    o.put("avg_wait", x.avgWait());
-    o.put("max_wait", x.maxWait());
-    o.put("avg_turnaround", x.avgTurnaround());
-    o.put("avg_bsld", x.avgBsld());
-    o.put("utilization", x.utilization());
-    o.put("makespan", x.makespan());
+    PolicyComparison.putMetrics(o, x);
     o.put("skipped_lines", r.skippedLines());
     o.put("dropped_jobs", r.droppedJobs());
     o.put("wall_seconds", r.wallSeconds());

@@ -54,10 +54,7 @@ final class GraphCommands {
       return true;
     }
     String error = backend.attach(text);
-    if (error != null) {
-      io.errLine("ERROR: can't attach JGF subgraph ");
-      io.errText("ERROR: " + error);
-    }
+    io.errFailure("ERROR: can't attach JGF subgraph ", error);
     return true;
   }
 
@@ -69,10 +66,7 @@ final class GraphCommands {
     String isPath = args.get(2);
     if (isPath.equals("true")) {
       String error = backend.removeSubgraph(target);
-      if (error != null) {
-        io.errLine("ERROR: can't remove subgraph ");
-        io.errText("ERROR: " + error);
-      }
+      io.errFailure("ERROR: can't remove subgraph ", error);
     } else if (isPath.equals("false")) {
       SortedSet<Long> ranks = decodeIdset(target);
       if (ranks == null) {

@@ -220,10 +220,7 @@ final class JobCommands {
       info.state = JobTable.JobState.CANCELED;
     }
     if (args.size() == 3 && args.get(2).equals("stats")) {
-      io.outLine(RULE);
-      io.outLine("INFO: CANCEL PREORDER COUNT=\"" + backend.preorderCount() + "\"");
-      io.outLine("INFO: CANCEL POSTORDER COUNT=\"" + backend.postorderCount() + "\"");
-      io.outLine(RULE);
+      visitStats("CANCEL");
     }
     return true;
   }
@@ -268,12 +265,17 @@ final class JobCommands {
       io.errLine("ERROR: error encountered while removing job " + CFormat.unsigned(jobId));
     }
     if (args.size() == 5 && args.get(4).equals("stats")) {
-      io.outLine(RULE);
-      io.outLine("INFO: PARTIAL CANCEL PREORDER COUNT=\"" + backend.preorderCount() + "\"");
-      io.outLine("INFO: PARTIAL CANCEL POSTORDER COUNT=\"" + backend.postorderCount() + "\"");
-      io.outLine(RULE);
+      visitStats("PARTIAL CANCEL");
     }
     return true;
+  }
+
+  /** Prints the traversal's visit counts, as resource-query's {@code stats} argument asks. */
+  private void visitStats(String what) {
+    io.outLine(RULE);
+    io.outLine("INFO: " + what + " PREORDER COUNT=\"" + backend.preorderCount() + "\"");
+    io.outLine("INFO: " + what + " POSTORDER COUNT=\"" + backend.postorderCount() + "\"");
+    io.outLine(RULE);
   }
 
   private static double seconds(long startNanos) {

@@ -134,22 +134,13 @@ record RqOptions(
           loadFile = v;
           Path p = cwd.resolve(v);
           if (!Files.exists(p)) {
-            err.println("[ERROR] file does not exist for --load-file: " + v);
-            usage(err);
-            throw new Exit(1);
+            throw refuse(err, "[ERROR] file does not exist for --load-file: " + v);
           } else if (Files.isDirectory(p)) {
-            err.println("[ERROR] path passed to --load-file is a directory: " + v);
-            usage(err);
-            throw new Exit(1);
+            throw refuse(err, "[ERROR] path passed to --load-file is a directory: " + v);
           }
           break;
         case 'f':
-          loadFormat = v;
-          if (!LOAD_FORMATS.contains(v)) {
-            err.println("[ERROR] unknown format for --load-format: " + v);
-            usage(err);
-            throw new Exit(1);
-          }
+          loadFormat = knownFormat(err, LOAD_FORMATS, "--load-format", v);
           break;
         case 'W':
           if (v.chars().anyMatch(ch -> ch != ' ')) {
@@ -166,19 +157,12 @@ record RqOptions(
           traverser = v;
           break;
         case 'F':
-          matchFormat = v;
-          if (!MATCH_FORMATS.contains(v)) {
-            err.println("[ERROR] unknown format for --match-format: " + v);
-            usage(err);
-            throw new Exit(1);
-          }
+          matchFormat = knownFormat(err, MATCH_FORMATS, "--match-format", v);
           break;
         case 'g':
           String g = v.toLowerCase(Locale.ROOT);
           if (!g.equals("dot") && !g.equals("graphml")) {
-            err.println("[ERROR] unknown format for --graph-format: " + v);
-            usage(err);
-            throw new Exit(1);
+            throw refuse(err, "[ERROR] unknown format for --graph-format: " + v);
           }
           graphExt = g;
           break;
@@ -212,9 +196,7 @@ record RqOptions(
       }
     }
     if (scan.error() != null) {
-      err.println(scan.error());
-      usage(err);
-      throw new Exit(1);
+      throw refuse(err, scan.error());
     }
     if (!scan.operands().isEmpty()) {
       usage(err);
@@ -261,6 +243,22 @@ record RqOptions(
   }
 
   /** Prints the usage text. */
+  /** {@code name} if {@code formats} holds it; else refuses it as a format for {@code option}. */
+  private static String knownFormat(
+      PrintStream err, Set<String> formats, String option, String name) throws Exit {
+    if (!formats.contains(name)) {
+      throw refuse(err, "[ERROR] unknown format for " + option + ": " + name);
+    }
+    return name;
+  }
+
+  /** Prints {@code message} and the usage to {@code err}; the exit (status 1) to throw. */
+  private static Exit refuse(PrintStream err, String message) {
+    err.println(message);
+    usage(err);
+    return new Exit(1);
+  }
+
   static void usage(PrintStream err) {
     err.print(
         "\n"

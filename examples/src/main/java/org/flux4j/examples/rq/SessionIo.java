@@ -70,6 +70,17 @@ final class SessionIo {
     errText(s + "\n");
   }
 
+  /**
+   * Reports a failed operation: {@code header}, then {@code error} as an ERROR line; nothing if
+   * null.
+   */
+  void errFailure(String header, String error) {
+    if (error != null) {
+      errLine(header);
+      errText("ERROR: " + error);
+    }
+  }
+
   /** Reports a command with the wrong number of arguments; returns true (the session goes on). */
   boolean malformed() {
     errLine("ERROR: malformed command");

@@ -33,52 +33,46 @@ final class FakeBackend implements Backend {
 
   @Override
   public MatchReply match(Op op, String jobspec, long jobId) {
-    calls.add("match " + op.word() + " " + jobId + " " + jobspec.trim());
-    return matchReplies.isEmpty()
-        ? new MatchReply(Outcome.MATCHED, "      ---cluster0[1:s]\n", 0, "")
-        : matchReplies.poll();
+    return recorded(
+        "match " + op.word() + " " + jobId + " " + jobspec.trim(),
+        matchReplies.isEmpty()
+            ? new MatchReply(Outcome.MATCHED, "      ---cluster0[1:s]\n", 0, "")
+            : matchReplies.poll());
   }
 
   @Override
   public UpdateReply update(String reader, String text, long jobId, long at, long duration) {
-    calls.add("update " + reader + " " + jobId + " " + at + " " + duration);
-    return updateReply;
+    return recorded("update " + reader + " " + jobId + " " + at + " " + duration, updateReply);
   }
 
   @Override
   public boolean cancel(long jobId) {
-    calls.add("cancel " + jobId);
-    return cancelOk;
+    return recorded("cancel " + jobId, cancelOk);
   }
 
   @Override
   public PartialReply partialCancel(long jobId, String reader, String text) {
-    calls.add("partial-cancel " + jobId + " " + reader);
-    return partialReply;
+    return recorded("partial-cancel " + jobId + " " + reader, partialReply);
   }
 
   @Override
   public FindReply find(String criteria) {
-    calls.add("find " + criteria);
-    return findReply;
+    return recorded("find " + criteria, findReply);
   }
 
   @Override
   public String attach(String jgf) {
-    calls.add("attach");
-    return attachError;
+    return recorded("attach", attachError);
   }
 
   @Override
   public String removeSubgraph(String path) {
-    calls.add("remove " + path);
-    return null;
+    return recorded("remove " + path, null);
   }
 
   @Override
   public String removeRanks(SortedSet<Long> ranks) {
-    calls.add("remove-ranks " + ranks);
-    return null;
+    return recorded("remove-ranks " + ranks, null);
   }
 
   @Override
@@ -101,5 +95,11 @@ final class FakeBackend implements Backend {
   @Override
   public long postorderCount() {
     return postorder;
+  }
+
+  /** Records {@code call} and answers {@code reply}. */
+  private <T> T recorded(String call, T reply) {
+    calls.add(call);
+    return reply;
   }
 }

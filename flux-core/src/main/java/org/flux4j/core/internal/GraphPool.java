@@ -630,18 +630,19 @@ final class GraphPool implements ResourcePool {
 
   @Override
   public void setDrained(int rank, boolean on) {
-    int v = nodeOfRank.getIfAbsent(rank, -1);
-    if (v >= 0) {
-      drained[v] = on;
-    }
-    update(rank);
+    setFlag(drained, rank, on);
   }
 
   @Override
   public void setDown(int rank, boolean on) {
+    setFlag(down, rank, on);
+  }
+
+  /** Sets {@code flags} at the node of {@code rank} (if it has one), then updates its status. */
+  private void setFlag(boolean[] flags, int rank, boolean on) {
     int v = nodeOfRank.getIfAbsent(rank, -1);
     if (v >= 0) {
-      down[v] = on;
+      flags[v] = on;
     }
     update(rank);
   }

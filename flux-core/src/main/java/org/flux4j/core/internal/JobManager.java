@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
 import org.flux4j.core.Allocation;
 import org.flux4j.core.Clock;
 import org.flux4j.core.JobEvent;
@@ -246,43 +247,43 @@ public final class JobManager {
 
   /** Drains or undrains execution targets. */
   public void drain(boolean on, int... ranks) {
-    checkRanks(ranks);
-    int[] rs = ranks.clone();
-    loop.post(
-        () -> {
-          for (int r : rs) {
-            pool.setDrained(r, on);
-          }
-          schedNeeded = true;
-        });
+    postForRanks(ranks, r -> pool.setDrained(r, on));
   }
 
   /** Marks execution targets down (their running jobs get a node-failure exception) or up. */
   public void setDown(boolean on, int... ranks) {
-    checkRanks(ranks);
-    int[] rs = ranks.clone();
-    loop.post(
-        () -> {
-          for (int r : rs) {
-            pool.setDown(r, on);
-            if (on) {
-              for (Job j : new ArrayList<>(running)) {
-                if (j.allocation != null && j.allocation.hasRank(r) && j.state() == JobState.RUN) {
-                  exception(j, "node-failure", 0, "execution target rank " + r + " went down");
-                }
+    postForRanks(
+        ranks,
+        r -> {
+          pool.setDown(r, on);
+          if (on) {
+            for (Job j : new ArrayList<>(running)) {
+              if (j.allocation != null && j.allocation.hasRank(r) && j.state() == JobState.RUN) {
+                exception(j, "node-failure", 0, "execution target rank " + r + " went down");
               }
             }
           }
-          schedNeeded = true;
         });
   }
 
-  private void checkRanks(int[] ranks) {
+  /**
+   * Checks {@code ranks} on the caller's thread, then on the loop applies {@code each} to every
+   * rank in order and asks for a scheduling cycle.
+   */
+  private void postForRanks(int[] ranks, IntConsumer each) {
     for (int r : ranks) {
       if (!pool.hasRank(r)) {
         throw new IllegalArgumentException("no execution target with rank " + r);
       }
     }
+    int[] rs = ranks.clone();
+    loop.post(
+        () -> {
+          for (int r : rs) {
+            each.accept(r);
+          }
+          schedNeeded = true;
+        });
   }
 
   /**

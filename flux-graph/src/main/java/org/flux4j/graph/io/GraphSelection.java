@@ -7,7 +7,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import org.eclipse.collections.impl.list.mutable.primitive.IntArrayList;
 import org.eclipse.collections.impl.map.mutable.primitive.IntIntHashMap;
 import org.eclipse.collections.impl.map.mutable.primitive.LongIntHashMap;
@@ -341,18 +340,10 @@ final class GraphSelection {
           source, "/execution/nodelist", "\"nodelist\" must be an array of hostlists");
     }
     IdSet[] ranks = new IdSet[rlite.size()];
-    TreeSet<Long> all = new TreeSet<>();
     for (int i = 0; i < rlite.size(); i++) {
       ranks[i] = idset(source, rlite.get(i).get("rank"), "/execution/R_lite/" + i + "/rank");
-      for (long r : ranks[i].toArray()) {
-        all.add(r);
-      }
     }
-    LongIntHashMap position = new LongIntHashMap();
-    int pos = 0;
-    for (long r : all) {
-      position.put(r, pos++);
-    }
+    LongIntHashMap position = Rv1ExecReader.rankPositions(ranks);
     Hostlist.Builder hb = Hostlist.builder();
     for (int i = 0; i < nodelist.size(); i++) {
       JsonNode h = nodelist.get(i);

@@ -83,35 +83,15 @@ final class GrugReader {
 
   // ------------------------------------------------------------------ parsing
 
-  private static final class Key {
-    final String name;
-    final String forWhat;
-    final String defaultValue;
-    final int line;
-
-    Key(String name, String forWhat, String defaultValue, int line) {
-      this.name = name;
-      this.forWhat = forWhat;
-      this.defaultValue = defaultValue;
-      this.line = line;
-    }
-
+  /** A declared {@code <key>}: its attribute name, what it is for, its default and its line. */
+  private record Key(String name, String forWhat, String defaultValue, int line) {
     boolean appliesTo(boolean node) {
       return forWhat.equals("all") || forWhat.equals(node ? "node" : "edge");
     }
   }
 
-  private static final class Data {
-    final String key;
-    final String value;
-    final int line;
-
-    Data(String key, String value, int line) {
-      this.key = key;
-      this.value = value;
-      this.line = line;
-    }
-  }
+  /** A {@code <data>} element: the key it names, its text and its line. */
+  private record Data(String key, String value, int line) {}
 
   private static final class Element {
     final String id;
@@ -346,14 +326,14 @@ final class GrugReader {
         index.put(n.id, k);
         GrugRecipe.Kind kind = recipe.kind(k);
         for (Key key : keys.values()) {
-          if (key.defaultValue != null && key.appliesTo(true) && isNodeProperty(key.name)) {
-            setNode(kind, key.name, key.defaultValue, key.line);
-          } else if (key.defaultValue != null && key.forWhat.equals("node")) {
-            throw error(key.line, "unknown recipe vertex attribute '" + key.name + "'");
+          if (key.defaultValue() != null && key.appliesTo(true) && isNodeProperty(key.name())) {
+            setNode(kind, key.name(), key.defaultValue(), key.line());
+          } else if (key.defaultValue() != null && key.forWhat().equals("node")) {
+            throw error(key.line(), "unknown recipe vertex attribute '" + key.name() + "'");
           }
         }
         for (Data d : n.data) {
-          setNode(kind, nameOf(d), d.value, d.line);
+          setNode(kind, nameOf(d), d.value(), d.line());
         }
       }
       for (Element e : edges) {
@@ -366,25 +346,25 @@ final class GrugReader {
         int l = recipe.addLink(s, t, e.id == null ? "" : e.id, e.line);
         GrugRecipe.Link link = recipe.link(l);
         for (Key key : keys.values()) {
-          if (key.defaultValue != null && key.appliesTo(false) && isEdgeProperty(key.name)) {
-            setEdge(link, key.name, key.defaultValue, key.line);
-          } else if (key.defaultValue != null && key.forWhat.equals("edge")) {
-            throw error(key.line, "unknown recipe edge attribute '" + key.name + "'");
+          if (key.defaultValue() != null && key.appliesTo(false) && isEdgeProperty(key.name())) {
+            setEdge(link, key.name(), key.defaultValue(), key.line());
+          } else if (key.defaultValue() != null && key.forWhat().equals("edge")) {
+            throw error(key.line(), "unknown recipe edge attribute '" + key.name() + "'");
           }
         }
         for (Data d : e.data) {
-          setEdge(link, nameOf(d), d.value, d.line);
+          setEdge(link, nameOf(d), d.value(), d.line());
         }
       }
       return recipe;
     }
 
     private String nameOf(Data d) {
-      Key key = keys.get(d.key);
+      Key key = keys.get(d.key());
       if (key == null) {
-        throw error(d.line, "<data> refers to an undeclared key '" + d.key + "'");
+        throw error(d.line(), "<data> refers to an undeclared key '" + d.key() + "'");
       }
-      return key.name;
+      return key.name();
     }
 
     private static boolean isNodeProperty(String name) {

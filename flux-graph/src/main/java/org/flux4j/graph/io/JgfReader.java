@@ -21,6 +21,7 @@ import org.flux4j.graph.GraphParseException;
 import org.flux4j.graph.ResourceGraph;
 import org.flux4j.graph.Status;
 import org.flux4j.graph.Subsystems;
+import org.flux4j.graph.internal.SubsystemRelations;
 
 /**
  * Reads Fluxion's JSON Graph Format ({@code -f jgf} and {@code -f jgf_shorthand}) into a {@link
@@ -134,27 +135,10 @@ final class JgfReader {
     return new GraphParseException(source, where, "malformed JSON: " + e.getOriginalMessage(), e);
   }
 
-  /** The relation name Fluxion's tools associate with an edge of a subsystem. */
-  static String relationFor(String subsystem) {
-    switch (subsystem) {
-      case Subsystems.CONTAINMENT:
-        return Subsystems.CONTAINS;
-      case Subsystems.POWER:
-        return "supplies_to";
-      case Subsystems.IBNET:
-        return "connected_down";
-      default:
-        return "*";
-    }
-  }
-
   /** Extracts the decimal suffix of a host name, as Fluxion's JGF reader does for node ids. */
   static long nameSuffix(String name) {
     int end = name.length();
-    int start = end;
-    while (start > 0 && Character.isDigit(name.charAt(start - 1))) {
-      start--;
-    }
+    int start = Rv1ExecReader.digitSuffixStart(name);
     if (start == end) {
       return Long.MIN_VALUE;
     }
@@ -204,6 +188,21 @@ final class JgfReader {
       return new GraphParseException(source, prefix + pointer, problem);
     }
 
+    /**
+     * The array {@code key} of the object at {@code at}; fails naming the key if absent or not an
+     * array.
+     */
+    private JsonNode arrayMember(JsonNode parent, String at, String key) {
+      JsonNode member = parent.get(key);
+      if (member == null) {
+        throw fail(at, "JGF does not contain the required key \"" + key + "\"");
+      }
+      if (!member.isArray()) {
+        throw fail(at + "/" + key, "\"" + key + "\" must be an array");
+      }
+      return member;
+    }
+
     ResourceGraph load(JsonNode doc) {
       if (!doc.isObject()) {
         throw fail("", "expected a JSON object with a \"graph\" key");
@@ -215,20 +214,8 @@ final class JgfReader {
       if (!graph.isObject()) {
         throw fail("/graph", "\"graph\" must be an object");
       }
-      JsonNode nodes = graph.get("nodes");
-      if (nodes == null) {
-        throw fail("/graph", "JGF does not contain the required key \"nodes\"");
-      }
-      if (!nodes.isArray()) {
-        throw fail("/graph/nodes", "\"nodes\" must be an array");
-      }
-      JsonNode edges = graph.get("edges");
-      if (edges == null) {
-        throw fail("/graph", "JGF does not contain the required key \"edges\"");
-      }
-      if (!edges.isArray()) {
-        throw fail("/graph/edges", "\"edges\" must be an array");
-      }
+      JsonNode nodes = arrayMember(graph, "/graph", "nodes");
+      JsonNode edges = arrayMember(graph, "/graph", "edges");
       begin(nodes.size());
       for (int i = 0; i < nodes.size(); i++) {
         vertex(nodes.get(i), i);
@@ -444,7 +431,7 @@ final class JgfReader {
         b.contain(s, t);
         parentEdge.set(t, i);
       } else {
-        b.edge(s, t, subsystem, relationFor(subsystem));
+        b.edge(s, t, subsystem, SubsystemRelations.downward(subsystem));
         ResourceGraph g = b.peek();
         int sub = g.subsystemId(subsystem);
         if (g.isMember(s, sub) && g.isMember(t, sub)) {

@@ -142,10 +142,7 @@ public final class Rv1ExecReader {
    */
   static long hostSuffix(String host) {
     int end = host.length();
-    int start = end;
-    while (start > 0 && Character.isDigit(host.charAt(start - 1))) {
-      start--;
-    }
+    int start = digitSuffixStart(host);
     if (start == end) {
       return -1;
     }
@@ -164,11 +161,33 @@ public final class Rv1ExecReader {
 
   /** The host name without its numeric suffix (the whole name if it is all digits or has none). */
   static String hostBasename(String host) {
-    int start = host.length();
-    while (start > 0 && Character.isDigit(host.charAt(start - 1))) {
+    int start = digitSuffixStart(host);
+    return start == 0 ? host : host.substring(0, start);
+  }
+
+  /** Every rank of {@code rankSets} mapped to its position among them all, in ascending order. */
+  static LongIntHashMap rankPositions(IdSet[] rankSets) {
+    TreeSet<Long> all = new TreeSet<>();
+    for (IdSet ranks : rankSets) {
+      for (long r : ranks.toArray()) {
+        all.add(r);
+      }
+    }
+    LongIntHashMap position = new LongIntHashMap();
+    int pos = 0;
+    for (long r : all) {
+      position.put(r, pos++);
+    }
+    return position;
+  }
+
+  /** Where the trailing decimal digits of {@code name} start ({@code name.length()} if none). */
+  static int digitSuffixStart(String name) {
+    int start = name.length();
+    while (start > 0 && Character.isDigit(name.charAt(start - 1))) {
       start--;
     }
-    return start == 0 ? host : host.substring(0, start);
+    return start;
   }
 
   private static final class Loader {
@@ -215,7 +234,6 @@ public final class Rv1ExecReader {
       }
       // all ranks, ascending -> position in the nodelist
       IdSet[] entryRanks = new IdSet[rlite.size()];
-      TreeSet<Long> all = new TreeSet<>();
       for (int i = 0; i < rlite.size(); i++) {
         JsonNode e = rlite.get(i);
         String at = "/execution/R_lite/" + i;
@@ -227,15 +245,8 @@ public final class Rv1ExecReader {
         if (children == null || !children.isObject()) {
           throw fail(at + "/children", "an R_lite entry must have a \"children\" object");
         }
-        for (long r : entryRanks[i].toArray()) {
-          all.add(r);
-        }
       }
-      LongIntHashMap position = new LongIntHashMap();
-      int pos = 0;
-      for (long r : all) {
-        position.put(r, pos++);
-      }
+      LongIntHashMap position = rankPositions(entryRanks);
       // properties: rank -> sorted property names
       Map<Long, TreeMap<String, String>> nodeProps = new HashMap<>();
       if (props != null && props.isObject()) {
@@ -260,7 +271,7 @@ public final class Rv1ExecReader {
       }
       List<String> hosts = hb.build();
 
-      b = GraphBuilder.forSource(source, 16 + all.size() * 8);
+      b = GraphBuilder.forSource(source, 16 + position.size() * 8);
       int cluster = add(ResourceGraph.NONE, "cluster", "cluster", "cluster0", 0, -1, "");
       b.root(cluster, Subsystems.CONTAINMENT);
       for (int i = 0; i < rlite.size(); i++) {

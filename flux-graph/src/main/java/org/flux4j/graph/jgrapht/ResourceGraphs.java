@@ -16,6 +16,7 @@ import org.flux4j.graph.GraphParseException;
 import org.flux4j.graph.ResourceGraph;
 import org.flux4j.graph.Status;
 import org.flux4j.graph.Subsystems;
+import org.flux4j.graph.internal.SubsystemRelations;
 import org.jgrapht.Graph;
 import org.jgrapht.nio.Attribute;
 import org.jgrapht.nio.AttributeType;
@@ -239,7 +240,7 @@ public final class ResourceGraphs {
         }
         b.contain(s, t);
       } else {
-        b.edge(s, t, sub, relationFor(sub));
+        b.edge(s, t, sub, SubsystemRelations.downward(sub));
         int sid = b.subsystem(sub);
         if (!b.peek().isMember(t, sid) || b.peek().pathParent(t, sid) == ResourceGraph.NONE) {
           b.pathParent(t, sub, s);
@@ -334,17 +335,6 @@ public final class ResourceGraphs {
     } catch (NumberFormatException e) {
       throw new GraphParseException(
           source, where, "attribute " + key + "=\"" + v + "\" is not an integer");
-    }
-  }
-
-  private static String relationFor(String subsystem) {
-    switch (subsystem) {
-      case Subsystems.POWER:
-        return "supplies_to";
-      case Subsystems.IBNET:
-        return "connected_down";
-      default:
-        return "*";
     }
   }
 }

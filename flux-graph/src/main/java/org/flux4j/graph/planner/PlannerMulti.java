@@ -365,18 +365,7 @@ public final class PlannerMulti {
       if (i < 0) {
         continue;
       }
-      if (amounts[j] < 0) {
-        throw new IllegalArgumentException("planner_multi: negative amount " + amounts[j]);
-      }
-      if (ids[i] != NONE && amounts[j] > planners[i].spanAmount(ids[i])) {
-        throw new IllegalArgumentException(
-            "planner_multi "
-                + types[i]
-                + ": cannot release "
-                + amounts[j]
-                + " of a span holding "
-                + planners[i].spanAmount(ids[i]));
-      }
+      checkReleasable(ids, i, amounts[j]);
       byIndex[i] = amounts[j];
     }
     return reduceByIndex(id, ids, byIndex);
@@ -390,20 +379,27 @@ public final class PlannerMulti {
     long[] ids = requireSpan(id);
     checkLength(amounts);
     for (int i = 0; i < amounts.length; i++) {
-      if (amounts[i] < 0) {
-        throw new IllegalArgumentException("planner_multi: negative amount " + amounts[i]);
-      }
-      if (ids[i] != NONE && amounts[i] > planners[i].spanAmount(ids[i])) {
-        throw new IllegalArgumentException(
-            "planner_multi "
-                + types[i]
-                + ": cannot release "
-                + amounts[i]
-                + " of a span holding "
-                + planners[i].spanAmount(ids[i]));
-      }
+      checkReleasable(ids, i, amounts[i]);
     }
     return reduceByIndex(id, ids, amounts);
+  }
+
+  /**
+   * Checks that {@code amount} units of type {@code i} can be released from span {@code ids[i]}.
+   */
+  private void checkReleasable(long[] ids, int i, long amount) {
+    if (amount < 0) {
+      throw new IllegalArgumentException("planner_multi: negative amount " + amount);
+    }
+    if (ids[i] != NONE && amount > planners[i].spanAmount(ids[i])) {
+      throw new IllegalArgumentException(
+          "planner_multi "
+              + types[i]
+              + ": cannot release "
+              + amount
+              + " of a span holding "
+              + planners[i].spanAmount(ids[i]));
+    }
   }
 
   private boolean reduceByIndex(long id, long[] ids, long[] amounts) {

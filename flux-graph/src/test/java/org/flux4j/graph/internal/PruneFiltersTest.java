@@ -7,6 +7,8 @@ import org.flux4j.graph.GraphBuilder;
 import org.flux4j.graph.ResourceGraph;
 import org.flux4j.graph.Subsystems;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class PruneFiltersTest {
 
@@ -58,19 +60,25 @@ class PruneFiltersTest {
     assertThat(f.trackedTypes("rack")).containsExactly("core", "gpu", "node", "memory");
   }
 
-  @Test
-  void parse_badSpecs_areRejectedWithThePair() {
-    assertThatThrownBy(() -> PruneFilters.parse(""))
+  @ParameterizedTest(name = "\"{0}\"")
+  @CsvSource(
+      delimiter = '|',
+      quoteCharacter = '`',
+      value = {
+        "``        | has no ':'",
+        "core      | pair 1 \"core\" has no ':'",
+        "ALL:core, | pair 2 \"\" has no ':'",
+        "`ALL: `   | empty low-level type",
+        ":core     | empty high-level type",
+      })
+  void parse_badSpecs_areRejectedWithThePair(String spec, String problem) {
+    assertThatThrownBy(() -> PruneFilters.parse(spec))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("has no ':'");
-    assertThatThrownBy(() -> PruneFilters.parse("core"))
-        .hasMessageContaining("pair 1 \"core\" has no ':'");
-    assertThatThrownBy(() -> PruneFilters.parse("ALL:core,"))
-        .hasMessageContaining("pair 2 \"\" has no ':'");
-    assertThatThrownBy(() -> PruneFilters.parse("ALL: "))
-        .hasMessageContaining("empty low-level type");
-    assertThatThrownBy(() -> PruneFilters.parse(":core"))
-        .hasMessageContaining("empty high-level type");
+        .hasMessageContaining(problem);
+  }
+
+  @Test
+  void resourceQueryError_isFluxionsText() {
     assertThat(PruneFilters.RESOURCE_QUERY_ERROR)
         .isEqualTo("initialize_matchers_and_traversers: ERROR: can't set pruning filters");
   }

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.IntFunction;
 import java.util.stream.Stream;
 import org.assertj.core.api.SoftAssertions;
 import org.flux4j.fixtures.SharedData;
@@ -68,8 +69,8 @@ class GraphCountsTest {
     SoftAssertions soft = new SoftAssertions();
     soft.assertThat(g.vertexCount()).as("vertices").isEqualTo(Integer.parseInt(row[3]));
     soft.assertThat(g.edgeCount()).as("edges").isEqualTo(Integer.parseInt(row[4]));
-    soft.assertThat(distinctTypes(g)).as("by_type").isEqualTo(Integer.parseInt(row[5]));
-    soft.assertThat(distinctNames(g)).as("by_name").isEqualTo(Integer.parseInt(row[6]));
+    soft.assertThat(distinct(g, g::type)).as("by_type").isEqualTo(Integer.parseInt(row[5]));
+    soft.assertThat(distinct(g, g::name)).as("by_name").isEqualTo(Integer.parseInt(row[6]));
     soft.assertThat(pathCount(g)).as("by_path").isEqualTo(Integer.parseInt(row[7]));
     soft.assertThat(rankedVertices(g)).as("ranked_vertices").isEqualTo(Integer.parseInt(row[8]));
     soft.assertAll();
@@ -83,21 +84,12 @@ class GraphCountsTest {
     }
   }
 
-  private static int distinctTypes(ResourceGraph g) {
+  /** How many different values {@code attribute} takes over the live vertices. */
+  private static int distinct(ResourceGraph g, IntFunction<String> attribute) {
     Set<String> s = new HashSet<>();
     for (int v = 0; v < g.vertexLimit(); v++) {
       if (g.isLive(v)) {
-        s.add(g.type(v));
-      }
-    }
-    return s.size();
-  }
-
-  private static int distinctNames(ResourceGraph g) {
-    Set<String> s = new HashSet<>();
-    for (int v = 0; v < g.vertexLimit(); v++) {
-      if (g.isLive(v)) {
-        s.add(g.name(v));
+        s.add(attribute.apply(v));
       }
     }
     return s.size();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import org.flux4j.fixtures.GraphmlText;
 import org.flux4j.graph.GraphParseException;
 import org.flux4j.graph.ResourceGraph;
 import org.junit.jupiter.api.Test;

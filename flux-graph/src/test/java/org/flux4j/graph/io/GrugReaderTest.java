@@ -2,6 +2,7 @@ package org.flux4j.graph.io;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.flux4j.fixtures.GraphmlText;
 import org.flux4j.fixtures.SharedData;
 import org.flux4j.graph.ResourceGraph;
 import org.junit.jupiter.api.Test;
@@ -99,17 +100,6 @@ class GrugReaderTest {
     assertThat(g.edgeCount()).isEqualTo(227);
   }
 
-  private static final String KEYS =
-      "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\">"
-          + "<key id=\"root\" for=\"node\" attr.name=\"root\" attr.type=\"int\"/>"
-          + "<key id=\"type\" for=\"node\" attr.name=\"type\" attr.type=\"string\"/>"
-          + "<key id=\"basename\" for=\"node\" attr.name=\"basename\" attr.type=\"string\"/>"
-          + "<key id=\"ms\" for=\"edge\" attr.name=\"multi_scale\" attr.type=\"int\"/>"
-          + "<key id=\"sc\" for=\"edge\" attr.name=\"id_scope\" attr.type=\"int\"/>"
-          + "<key id=\"st\" for=\"edge\" attr.name=\"id_start\" attr.type=\"int\"/>"
-          + "<key id=\"sd\" for=\"edge\" attr.name=\"id_stride\" attr.type=\"int\"/>"
-          + "<graph edgedefault=\"directed\">";
-
   private static String kind(String id, String type, boolean root) {
     return GraphmlText.node(id, type, root);
   }
@@ -117,7 +107,7 @@ class GrugReaderTest {
   @Test
   void read_idStartStrideAndNegativeScope() {
     String xml =
-        KEYS
+        GraphmlText.KEYS
             + kind("c", "cluster", true)
             + kind("n", "node", false)
             + kind("k", "core", false)
@@ -145,7 +135,7 @@ class GrugReaderTest {
     // (generating nothing) before the root is reached, and the root's edge to it is then a
     // cross edge that generates nothing either, as in Fluxion.
     String xml =
-        KEYS
+        GraphmlText.KEYS
             + kind("n", "node", false)
             + kind("c", "cluster", true)
             + kind("k", "core", false)

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Random;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class IdSetTest {
 
@@ -52,22 +54,27 @@ class IdSetTest {
         .hasMessageContaining("out of order");
   }
 
-  @Test
-  void decode_badInput_isRejectedWithPosition() {
-    assertThatThrownBy(() -> IdSet.decode("1-x"))
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      quoteCharacter = '`',
+      value = {
+        "1-x                  | \"1-x\" at position 2",
+        "3-3                  | not above its start",
+        "5-2                  | position 2",
+        "01                   | leading zero",
+        "-1                   | position 0",
+        "[1,[2]]              | brackets",
+        "[1                   | position 0",
+        "1 2                  | position 1",
+        "1-                   | text ended",
+        "1-2-3                | position 3: expected ',' but found '-'",
+        "99999999999999999999 | large",
+      })
+  void decode_badInput_isRejectedWithPosition(String text, String message) {
+    assertThatThrownBy(() -> IdSet.decode(text))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("\"1-x\" at position 2");
-    assertThatThrownBy(() -> IdSet.decode("3-3")).hasMessageContaining("not above its start");
-    assertThatThrownBy(() -> IdSet.decode("5-2")).hasMessageContaining("position 2");
-    assertThatThrownBy(() -> IdSet.decode("01")).hasMessageContaining("leading zero");
-    assertThatThrownBy(() -> IdSet.decode("-1")).hasMessageContaining("position 0");
-    assertThatThrownBy(() -> IdSet.decode("[1,[2]]")).hasMessageContaining("brackets");
-    assertThatThrownBy(() -> IdSet.decode("[1")).hasMessageContaining("position 0");
-    assertThatThrownBy(() -> IdSet.decode("1 2")).hasMessageContaining("position 1");
-    assertThatThrownBy(() -> IdSet.decode("1-")).hasMessageContaining("text ended");
-    assertThatThrownBy(() -> IdSet.decode("1-2-3"))
-        .hasMessageContaining("position 3: expected ',' but found '-'");
-    assertThatThrownBy(() -> IdSet.decode("99999999999999999999")).hasMessageContaining("large");
+        .hasMessageContaining(message);
   }
 
   @Test

@@ -144,59 +144,68 @@ class JgfReaderTest {
     assertBad("{\"grap\": {}}", "", "\"graph\"");
     assertBad("{\"graph\": {\"nodes\": []}}", "/graph", "\"edges\"");
     assertBad("{\"graph\": {\"nodes\": {}, \"edges\": []}}", "/graph/nodes", "must be an array");
-    assertBad(
-        TWO.replace("\"size\": 2", "\"size\": -4"),
-        "/graph/nodes/1/metadata/size",
-        "negative size");
-    assertBad(
-        TWO.replace("\"size\": 2", "\"size\": \"2\""),
-        "/graph/nodes/1/metadata/size",
-        "must be an integer");
-    assertBad(TWO.replace("{\"type\": \"cluster\", ", "{"), "/graph/nodes/0/metadata", "\"type\"");
-    assertBad(
-        TWO.replace("\"exclusive\": true", "\"exclusive\": 1"),
-        "/graph/nodes/1/metadata/exclusive",
-        "boolean");
-    assertBad(
-        TWO.replace("\"target\": \"9\"", "\"target\": \"10\""),
-        "/graph/edges/0/target",
-        "not a node");
-    assertBad(TWO.replace("\"id\": \"7\"", "\"id\": \"x\""), "/graph/nodes/0/id", "uniq_id");
-    assertBad(
-        TWO.replace("\"status\": 1", "\"status\": 3"), "/graph/nodes/1/metadata/status", "status");
-    assertBad(
-        TWO.replace("\"perf_class\": \"2\"", "\"perf_class\": 2"),
-        "/graph/nodes/1/metadata/properties/perf_class",
-        "string");
+  }
+
+  /**
+   * Each row breaks one field of {@link #TWO}: the text replaced, its replacement, and the error.
+   */
+  @ParameterizedTest(name = "{1}")
+  @CsvSource(
+      delimiter = '|',
+      quoteCharacter = '`',
+      value = {
+        "\"size\": 2               | \"size\": -4         | /graph/nodes/1/metadata/size      | negative size",
+        "\"size\": 2               | \"size\": \"2\"        | /graph/nodes/1/metadata/size      | must be an integer",
+        "{\"type\": \"cluster\",    | {                    | /graph/nodes/0/metadata           | \"type\"",
+        "\"exclusive\": true       | \"exclusive\": 1      | /graph/nodes/1/metadata/exclusive | boolean",
+        "\"target\": \"9\"         | \"target\": \"10\"     | /graph/edges/0/target             | not a node",
+        "\"id\": \"7\"             | \"id\": \"x\"          | /graph/nodes/0/id                 | uniq_id",
+        "\"status\": 1             | \"status\": 3         | /graph/nodes/1/metadata/status    | status",
+        "\"perf_class\": \"2\"     | \"perf_class\": 2     | /graph/nodes/1/metadata/properties/perf_class | string",
+      })
+  void read_badField_namesPointerAndProblem(
+      String text, String replacement, String pointer, String problem) {
+    assertThat(TWO).contains(text);
+    assertBad(TWO.replace(text, replacement), pointer, problem);
   }
 
   @Test
   void read_containmentCycle_isRejectedAtTheClosingEdge() {
-    String json =
-        "{\"graph\": {\"nodes\": ["
-            + "{\"id\": \"0\", \"metadata\": {\"type\": \"a\", \"paths\": {\"containment\": \"/a0\"}}},"
-            + "{\"id\": \"1\", \"metadata\": {\"type\": \"b\", \"paths\": {\"containment\": \"/a0/b1\"}}}"
-            + "], \"edges\": [{\"source\": \"0\", \"target\": \"1\"}, {\"source\": \"1\", \"target\": \"0\"}]}}";
-    assertBad(json, "/graph/edges/1", "cycle");
+    assertBad(
+        rootAnd(
+            "{\"id\": \"1\", \"metadata\": {\"type\": \"b\", \"paths\": {\"containment\": \"/a0/b1\"}}}",
+            "{\"source\": \"0\", \"target\": \"1\"}, {\"source\": \"1\", \"target\": \"0\"}"),
+        "/graph/edges/1",
+        "cycle");
   }
 
   @Test
   void read_secondRootOfASubsystem_isRejectedAsFluxionDoes() {
-    String json =
-        "{\"graph\": {\"nodes\": ["
-            + "{\"id\": \"0\", \"metadata\": {\"type\": \"a\", \"paths\": {\"containment\": \"/a0\"}}},"
-            + "{\"id\": \"1\", \"metadata\": {\"type\": \"b\", \"paths\": {\"containment\": \"/b1\"}}}"
-            + "], \"edges\": []}}";
-    assertBad(json, "/graph/nodes/1/metadata/paths/containment", "duplicate root");
+    assertBad(
+        rootAnd(
+            "{\"id\": \"1\", \"metadata\": {\"type\": \"b\", \"paths\": {\"containment\": \"/b1\"}}}",
+            ""),
+        "/graph/nodes/1/metadata/paths/containment",
+        "duplicate root");
   }
 
   @Test
   void read_duplicateNodeId_isRejected() {
-    String json =
-        "{\"graph\": {\"nodes\": ["
-            + "{\"id\": \"0\", \"metadata\": {\"type\": \"a\", \"paths\": {\"containment\": \"/a0\"}}},"
-            + "{\"id\": \"0\", \"metadata\": {\"type\": \"b\", \"uniq_id\": 5, \"paths\": {\"containment\": \"/a0/b1\"}}}"
-            + "], \"edges\": []}}";
-    assertBad(json, "/graph/nodes/1/id", "duplicate JGF node id");
+    assertBad(
+        rootAnd(
+            "{\"id\": \"0\", \"metadata\": {\"type\": \"b\", \"uniq_id\": 5, \"paths\": {\"containment\": \"/a0/b1\"}}}",
+            ""),
+        "/graph/nodes/1/id",
+        "duplicate JGF node id");
+  }
+
+  /** A JGF graph of vertex a0 (id 0, containment root) and {@code second}, with {@code edges}. */
+  private static String rootAnd(String second, String edges) {
+    return "{\"graph\": {\"nodes\": ["
+        + "{\"id\": \"0\", \"metadata\": {\"type\": \"a\", \"paths\": {\"containment\": \"/a0\"}}},"
+        + second
+        + "], \"edges\": ["
+        + edges
+        + "]}}";
   }
 }

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.function.Predicate;
 
 /**
@@ -80,12 +81,18 @@ final class JobspecReader {
   // ---------------------------------------------------------------- resources
 
   private List<Resource> resources(String ptr, JsonNode node) {
+    return sequence(ptr, node, "resources", this::resource);
+  }
+
+  /** The elements of the sequence {@code key} at {@code ptr}, each read by {@code element}. */
+  private <T> List<T> sequence(
+      String ptr, JsonNode node, String key, BiFunction<String, JsonNode, T> element) {
     if (!node.isArray()) {
-      throw error(ptr, "\"resources\" is not a sequence");
+      throw error(ptr, "\"" + key + "\" is not a sequence");
     }
-    List<Resource> out = new ArrayList<>(node.size());
+    List<T> out = new ArrayList<>(node.size());
     for (int i = 0; i < node.size(); i++) {
-      out.add(resource(ptr + "/" + i, node.get(i)));
+      out.add(element.apply(ptr + "/" + i, node.get(i)));
     }
     return out;
   }
@@ -95,14 +102,10 @@ final class JobspecReader {
       throw error(ptr, "resource is not a mapping");
     }
     int fields = 0;
-    if (!node.has("type")) {
+    String type = scalarField(ptr, node, "type");
+    if (type == null) {
       throw error(ptr, "Key \"type\" missing from resource");
     }
-    JsonNode typeNode = node.get("type");
-    if (!isScalar(typeNode)) {
-      throw error(ptr + "/type", "Value of \"type\" must be a scalar");
-    }
-    String type = asString(ptr + "/type", typeNode);
     if (type.isEmpty() || (knownTypes != null && !knownTypes.test(type))) {
       throw error(
           ptr + "/type",
@@ -115,21 +118,16 @@ final class JobspecReader {
     }
     Count count = count(ptr + "/count", node.get("count"));
     fields++;
-    String unit = "";
-    if (node.has("unit")) {
-      if (!isScalar(node.get("unit"))) {
-        throw error(ptr + "/unit", "Value of \"unit\" must be a scalar");
-      }
+    String unit = scalarField(ptr, node, "unit");
+    if (unit != null) {
       fields++;
-      unit = asString(ptr + "/unit", node.get("unit"));
+    } else {
+      unit = "";
     }
     Exclusive exclusive = Exclusive.UNSPECIFIED;
-    if (node.has("exclusive")) {
-      if (!isScalar(node.get("exclusive"))) {
-        throw error(ptr + "/exclusive", "Value of \"exclusive\" must be a scalar");
-      }
+    String v = scalarField(ptr, node, "exclusive");
+    if (v != null) {
       fields++;
-      String v = asString(ptr + "/exclusive", node.get("exclusive"));
       if (v.equals("false")) {
         exclusive = Exclusive.FALSE;
       } else if (v.equals("true")) {
@@ -144,23 +142,19 @@ final class JobspecReader {
       fields++;
       with = resources(ptr + "/with", node.get("with"));
     }
-    String label = "";
-    if (node.has("label")) {
-      if (!isScalar(node.get("label"))) {
-        throw error(ptr + "/label", "Value of \"label\" must be a scalar");
-      }
+    String label = scalarField(ptr, node, "label");
+    if (label != null) {
       fields++;
-      label = asString(ptr + "/label", node.get("label"));
     } else if (Resource.SLOT.equals(type)) {
       throw error(ptr, "All slots must be labeled");
+    } else {
+      label = "";
     }
-    String id = "";
-    if (node.has("id")) {
-      if (!isScalar(node.get("id"))) {
-        throw error(ptr + "/id", "Value of \"id\" must be a scalar");
-      }
+    String id = scalarField(ptr, node, "id");
+    if (id != null) {
       fields++;
-      id = asString(ptr + "/id", node.get("id"));
+    } else {
+      id = "";
     }
     if (fields != node.size()) {
       String unknown = "";
@@ -183,6 +177,20 @@ final class JobspecReader {
       throw error(ptr + "/label", "a slot label must not be empty", "All slots must be labeled");
     }
     return new Resource(type, count, unit, exclusive, label, id, with);
+  }
+
+  /**
+   * The scalar {@code key} of the mapping {@code node} (at {@code ptr}) as text; null if absent.
+   */
+  private String scalarField(String ptr, JsonNode node, String key) {
+    JsonNode value = node.get(key);
+    if (value == null) {
+      return null;
+    }
+    if (!isScalar(value)) {
+      throw error(ptr + "/" + key, "Value of \"" + key + "\" must be a scalar");
+    }
+    return asString(ptr + "/" + key, value);
   }
 
   private Count count(String ptr, JsonNode node) {
@@ -260,14 +268,7 @@ final class JobspecReader {
   // ---------------------------------------------------------------- tasks
 
   private List<Task> tasks(String ptr, JsonNode node) {
-    if (!node.isArray()) {
-      throw error(ptr, "\"tasks\" is not a sequence");
-    }
-    List<Task> out = new ArrayList<>(node.size());
-    for (int i = 0; i < node.size(); i++) {
-      out.add(task(ptr + "/" + i, node.get(i)));
-    }
-    return out;
+    return sequence(ptr, node, "tasks", this::task);
   }
 
   private Task task(String ptr, JsonNode node) {

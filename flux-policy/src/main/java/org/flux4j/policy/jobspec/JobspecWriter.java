@@ -50,18 +50,12 @@ final class JobspecWriter {
       cn.put("operator", String.valueOf(c.operator().symbol()));
       cn.put("operand", c.operand());
     }
-    if (!r.unit().isEmpty()) {
-      o.put("unit", r.unit());
-    }
+    putUnlessEmpty(o, "unit", r.unit());
     if (r.exclusive() != Exclusive.UNSPECIFIED) {
       o.put("exclusive", r.exclusive() == Exclusive.TRUE);
     }
-    if (!r.label().isEmpty()) {
-      o.put("label", r.label());
-    }
-    if (!r.id().isEmpty()) {
-      o.put("id", r.id());
-    }
+    putUnlessEmpty(o, "label", r.label());
+    putUnlessEmpty(o, "id", r.id());
     if (!r.with().isEmpty()) {
       ArrayNode w = o.putArray("with");
       for (Resource child : r.with()) {
@@ -82,9 +76,7 @@ final class JobspecWriter {
         putScalar(cn, e.getKey(), e.getValue());
       }
     }
-    if (!t.distribution().isEmpty()) {
-      o.put("distribution", t.distribution());
-    }
+    putUnlessEmpty(o, "distribution", t.distribution());
     if (!t.attributes().isEmpty()) {
       ObjectNode a = o.putObject("attributes");
       t.attributes().forEach(a::put);
@@ -113,12 +105,8 @@ final class JobspecWriter {
         sys.put("duration", d);
       }
     }
-    if (!s.queue().isEmpty()) {
-      sys.put("queue", s.queue());
-    }
-    if (!s.cwd().isEmpty()) {
-      sys.put("cwd", s.cwd());
-    }
+    putUnlessEmpty(sys, "queue", s.queue());
+    putUnlessEmpty(sys, "cwd", s.cwd());
     if (!s.environment().isEmpty()) {
       ObjectNode env = sys.putObject("environment");
       s.environment().forEach(env::put);
@@ -142,5 +130,14 @@ final class JobspecWriter {
 
   private static JsonNode plainToTree(Object v) {
     return MAPPER.valueToTree(v);
+  }
+
+  /**
+   * Puts {@code key: value} into {@code o} unless {@code value} is empty (the jobspec's "unset").
+   */
+  private static void putUnlessEmpty(ObjectNode o, String key, String value) {
+    if (!value.isEmpty()) {
+      o.put(key, value);
+    }
   }
 }

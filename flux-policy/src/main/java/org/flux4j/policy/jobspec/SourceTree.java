@@ -55,7 +55,7 @@ final class SourceTree {
           throw malformed(source, true, e);
         }
       } catch (IOException e) {
-        throw new JobspecException(source, "", "cannot read: " + e.getMessage(), e.toString(), e);
+        throw unreadable(source, e);
       }
     } else {
       try {
@@ -63,7 +63,7 @@ final class SourceTree {
       } catch (JsonProcessingException e) {
         throw malformed(source, false, e);
       } catch (IOException e) {
-        throw new JobspecException(source, "", "cannot read: " + e.getMessage(), e.toString(), e);
+        throw unreadable(source, e);
       }
     }
     root = r;
@@ -75,6 +75,11 @@ final class SourceTree {
       JsonToken t = p.nextToken();
       return t == null ? NODES.nullNode() : read(p, "");
     }
+  }
+
+  /** The error for a document the parser could not read at all. */
+  private static JobspecException unreadable(String source, IOException e) {
+    return new JobspecException(source, "", "cannot read: " + e.getMessage(), e.toString(), e);
   }
 
   private static JobspecException malformed(

@@ -38,23 +38,14 @@ final class Rlite {
   /** One gathered node. */
   private record Host(long rank, String name) {}
 
-  /** One emitted R_lite. */
-  static final class Result {
-    /** R_lite array, e.g. {@code [{"rank": "0-3", "children": {"core": "0-35"}}]}. */
-    final String rlite;
-
-    /** The nodelist hostlist, e.g. "node[0-3]". */
-    final String nodelist;
-
-    /** The properties object text, or null when no node had properties. */
-    final String properties;
-
-    Result(String rlite, String nodelist, String properties) {
-      this.rlite = rlite;
-      this.nodelist = nodelist;
-      this.properties = properties;
-    }
-  }
+  /**
+   * One emitted R_lite.
+   *
+   * @param rlite R_lite array, e.g. {@code [{"rank": "0-3", "children": {"core": "0-35"}}]}
+   * @param nodelist the nodelist hostlist, e.g. "node[0-3]"
+   * @param properties the properties object text, or null when no node had properties
+   */
+  record Result(String rlite, String nodelist, String properties) {}
 
   /** Feeds the set's vertices, in order. */
   void feed(ResourceSet set) {

@@ -23,7 +23,7 @@ final class RliteMatchWriter implements MatchWriter {
     rlite.feed(set);
     Rlite.Result r = rlite.emit();
     if (r != null) {
-      out.append(r.rlite).append('\n');
+      out.append(r.rlite()).append('\n');
     } else {
       lastError = Rlite.INVALID;
     }

@@ -92,12 +92,12 @@ final class Rv1MatchWriter implements MatchWriter {
         return;
       }
     }
-    out.append("{\"version\": 1, \"execution\": {\"R_lite\": ").append(r.rlite);
+    out.append("{\"version\": 1, \"execution\": {\"R_lite\": ").append(r.rlite());
     out.append(", \"nodelist\": [");
-    JgfWriter.appendString(out, r.nodelist);
+    JgfWriter.appendString(out, r.nodelist());
     out.append(']');
-    if (r.properties != null) {
-      out.append(", \"properties\": ").append(r.properties);
+    if (r.properties() != null) {
+      out.append(", \"properties\": ").append(r.properties());
     }
     out.append(", \"starttime\": ").append(startTime);
     out.append(", \"expiration\": ").append(expiration).append('}');

@@ -18,6 +18,27 @@ class ScheduleEquivalenceTest {
   @SuppressWarnings("ArrayRecordComponent") // private; never compared by its array
   private record Span(long job, long start, long end, long[] amounts, byte kind) {}
 
+  /** The index of the first span of {@code job} in {@code model}; -1 if none. */
+  private static int firstOf(List<Span> model, long job) {
+    for (int i = 0; i < model.size(); i++) {
+      if (model.get(i).job == job) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** Compacts {@code vs}: it then holds the model's spans in the model's order. */
+  private static void assertCompactsToModel(VertexSchedule vs, List<Span> model) {
+    vs.compact();
+    assertThat(vs.n).isEqualTo(model.size());
+    for (int i = 0; i < model.size(); i++) {
+      assertThat(vs.job[i]).isEqualTo(model.get(i).job);
+      assertThat(vs.kind[i]).isEqualTo(model.get(i).kind);
+      assertThat(vs.start[i]).isEqualTo(model.get(i).start);
+    }
+  }
+
   private static long naiveUsed(List<Span> spans, int k, long t) {
     long sum = 0;
     for (Span s : spans) {
@@ -64,12 +85,7 @@ class ScheduleEquivalenceTest {
           Span victim = model.get(rnd.nextInt(model.size()));
           boolean removed = plan.remove(victim.job);
           assertThat(removed).isTrue();
-          for (int i = 0; i < model.size(); i++) {
-            if (model.get(i).job == victim.job) {
-              model.remove(i);
-              break;
-            }
-          }
+          model.remove(firstOf(model, victim.job));
         }
         if (rnd.nextInt(10) == 0) {
           plan = rnd.nextBoolean() ? plan.copy() : plan.withTotals(totals.clone());
@@ -133,13 +149,7 @@ class ScheduleEquivalenceTest {
           model.add(new Span(job, s, e, new long[] {u}, kind));
         } else {
           Span victim = model.get(rnd.nextBoolean() ? 0 : rnd.nextInt(model.size()));
-          int first = -1;
-          for (int i = 0; i < model.size(); i++) {
-            if (model.get(i).job == victim.job) {
-              first = i;
-              break;
-            }
-          }
+          int first = firstOf(model, victim.job);
           int slot = vs.indexOf(victim.job);
           assertThat(slot).isNotNegative();
           assertThat(vs.job[slot]).isEqualTo(victim.job);
@@ -152,13 +162,7 @@ class ScheduleEquivalenceTest {
           vs = vs.copy();
         }
         if (rnd.nextInt(4) == 0) {
-          vs.compact();
-          assertThat(vs.n).isEqualTo(model.size());
-          for (int i = 0; i < model.size(); i++) {
-            assertThat(vs.job[i]).isEqualTo(model.get(i).job);
-            assertThat(vs.kind[i]).isEqualTo(model.get(i).kind);
-            assertThat(vs.start[i]).isEqualTo(model.get(i).start);
-          }
+          assertCompactsToModel(vs, model);
         }
         for (byte k = 0; k < 3; k++) {
           final byte kk = k;
@@ -201,13 +205,7 @@ class ScheduleEquivalenceTest {
         } else {
           int pick = rnd.nextInt(3) == 0 ? 0 : rnd.nextInt(model.size());
           long victim = model.get(pick).job;
-          int first = -1;
-          for (int i = 0; i < model.size(); i++) {
-            if (model.get(i).job == victim) {
-              first = i;
-              break;
-            }
-          }
+          int first = firstOf(model, victim);
           int slot = vs.remove(victim);
           assertThat(slot).isNotNegative();
           model.remove(first);
@@ -226,12 +224,7 @@ class ScheduleEquivalenceTest {
           assertThat(vs.start[slot]).isEqualTo(expected.start);
         }
         if (rnd.nextInt(20) == 0) {
-          vs.compact();
-          assertThat(vs.n).isEqualTo(model.size());
-          for (int i = 0; i < model.size(); i++) {
-            assertThat(vs.job[i]).isEqualTo(model.get(i).job);
-            assertThat(vs.start[i]).isEqualTo(model.get(i).start);
-          }
+          assertCompactsToModel(vs, model);
         }
         for (byte k = 0; k < 3; k++) {
           final byte kk = k;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 class JobspecBuilderTest {
@@ -140,61 +141,28 @@ class JobspecBuilderTest {
     assertThatThrownBy(
             () -> Jobspec.builder().version(1).slot(1, s -> s.core(1)).build().validateV1())
         .hasMessageContaining("duration");
-    assertThatThrownBy(
-            () ->
-                Jobspec.builder()
-                    .version(1)
-                    .slot(1, s -> s.gpu(1))
-                    .duration(1)
-                    .build()
-                    .validateV1())
-        .hasMessageContaining("/resources/0/with");
-    assertThatThrownBy(
-            () ->
-                Jobspec.builder()
-                    .version(1)
-                    .slot(1, s -> s.socket(1, k -> k.core(1)))
-                    .duration(1)
-                    .build()
-                    .validateV1())
-        .hasMessageContaining("/resources/0/with/0");
-    assertThatThrownBy(
-            () ->
-                Jobspec.builder()
-                    .version(1)
-                    .slot(1, s -> s.count(Count.range(1, 4)).core(1))
-                    .duration(1)
-                    .build()
-                    .validateV1())
-        .hasMessageContaining("/resources/0/count");
-    assertThatThrownBy(
-            () ->
-                Jobspec.builder()
-                    .version(1)
-                    .resource("socket", Count.exactly(1), k -> k.slot(1, s -> s.core(1)))
-                    .duration(1)
-                    .build()
-                    .validateV1())
-        .hasMessageContaining("node or a slot");
-    assertThatThrownBy(
-            () ->
-                Jobspec.builder()
-                    .version(1)
-                    .slot(1, s -> s.core(1))
-                    .task(Task.perSlot(List.of("a"), "task", 2))
-                    .duration(1)
-                    .build()
-                    .validateV1())
-        .hasMessageContaining("per_slot");
-    assertThatThrownBy(
-            () ->
-                Jobspec.builder()
-                    .version(1)
-                    .slot(1, s -> s.core(1))
-                    .task(Task.perSlot(List.of("a"), "other", 1))
-                    .duration(1)
-                    .build()
-                    .validateV1())
-        .hasMessageContaining("/tasks/0/slot");
+    assertNotV1(b -> b.slot(1, s -> s.gpu(1)), "/resources/0/with");
+    assertNotV1(b -> b.slot(1, s -> s.socket(1, k -> k.core(1))), "/resources/0/with/0");
+    assertNotV1(b -> b.slot(1, s -> s.count(Count.range(1, 4)).core(1)), "/resources/0/count");
+    assertNotV1(
+        b -> b.resource("socket", Count.exactly(1), k -> k.slot(1, s -> s.core(1))),
+        "node or a slot");
+    assertNotV1(
+        b -> b.slot(1, s -> s.core(1)).task(Task.perSlot(List.of("a"), "task", 2)), "per_slot");
+    assertNotV1(
+        b -> b.slot(1, s -> s.core(1)).task(Task.perSlot(List.of("a"), "other", 1)),
+        "/tasks/0/slot");
+  }
+
+  /**
+   * A version-1 jobspec of duration 1 that {@code spec} fills in is refused by {@code validateV1}
+   * with a message holding {@code problem}.
+   */
+  private static void assertNotV1(Consumer<JobspecBuilder> spec, String problem) {
+    JobspecBuilder b = Jobspec.builder().version(1).duration(1);
+    spec.accept(b);
+    assertThatThrownBy(() -> b.build().validateV1())
+        .isInstanceOf(JobspecException.class)
+        .hasMessageContaining(problem);
   }
 }

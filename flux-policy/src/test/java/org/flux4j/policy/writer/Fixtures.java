@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.flux4j.fixtures.ClusterBuilder;
 import org.flux4j.graph.ResourceGraph;
+import org.flux4j.graph.VirtualClusters;
 import org.flux4j.policy.match.ResourceSet;
 
 /** Graphs and resource sets for the writer tests. */
@@ -68,6 +69,11 @@ final class Fixtures {
    * A set from entries "path[count:x|s]" in emission order; each entry whose containment parent is
    * in the set gets the edge parent->entry right after it, as Fluxion's traverser emits them.
    */
+  /** The text the writer {@code name} makes of {@link #set} {@code entries} of the tiny graph. */
+  static String formatOnTiny(String name, String... entries) {
+    return MatchWriters.require(name).format(set(VirtualClusters.tiny(), entries));
+  }
+
   static ResourceSet set(ResourceGraph g, String... entries) {
     ResourceSet.Builder b = ResourceSet.builder(g);
     List<Integer> vs = new ArrayList<>();

@@ -88,10 +88,9 @@ class JgfMatchWriterTest {
 
   @Test
   void jgf_tinyMatch_exactLine() {
-    ResourceGraph g = VirtualClusters.tiny();
-    ResourceSet s =
-        Fixtures.set(g, N0 + "/socket0/memory1[2:x]", N0 + "/socket0[1:s]", N0 + "[1:s]");
-    assertThat(MatchWriters.require("jgf").format(s))
+    assertThat(
+            Fixtures.formatOnTiny(
+                "jgf", N0 + "/socket0/memory1[2:x]", N0 + "/socket0[1:s]", N0 + "[1:s]"))
         .isEqualTo(
             "{\"graph\": {\"nodes\": [{\"id\": \"85\", \"metadata\": {\"type\": \"memory\", \"id\":"
                 + " 1, \"rank\": -1, \"unit\": \"GB\", \"exclusive\": true, \"size\": 2, \"paths\":"

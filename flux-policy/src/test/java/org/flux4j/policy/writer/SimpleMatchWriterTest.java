@@ -25,10 +25,9 @@ class SimpleMatchWriterTest {
 
   @Test
   void simple_poolCountsAndSharedMode() {
-    ResourceGraph g = VirtualClusters.tiny();
-    ResourceSet s =
-        Fixtures.set(g, N + "0/socket1/memory5[2:x]", N + "0/socket1[1:s]", N + "0[1:s]");
-    assertThat(MatchWriters.require("simple").format(s))
+    assertThat(
+            Fixtures.formatOnTiny(
+                "simple", N + "0/socket1/memory5[2:x]", N + "0/socket1[1:s]", N + "0[1:s]"))
         .isEqualTo(
             "      ---------------memory5[2:x]\n"
                 + "      ------------socket1[1:s]\n"
