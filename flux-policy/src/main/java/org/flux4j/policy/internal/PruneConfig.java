@@ -25,6 +25,15 @@ final class PruneConfig {
   private final Map<String, int[]> myTypes = new LinkedHashMap<>();
 
   /**
+   * Prune indices of the leaf types registered implicitly at cluster vertices, and whether the
+   * priming walk has met a leaf of each yet: Fluxion registers such a type only when its walk
+   * reaches the first leaf of it, so a cluster vertex primed before that tracks it not.
+   */
+  private final boolean[] implicit;
+
+  private final boolean[] met;
+
+  /**
    * The filters of {@code spec} over {@code g}, plus Fluxion's implicit ones: the type of every
    * leaf of the dominant subsystem {@code dom} (a member without out-edges in any subsystem) that
    * is not yet tracked is tracked at cluster vertices. Leaves outside {@code dom} (e.g. the power
@@ -38,6 +47,7 @@ final class PruneConfig {
     this.g = g;
     PruneFilters f = PruneFilters.parse(spec).mutableCopy();
     // leaf types not yet tracked are tracked at cluster vertices
+    List<String> implicitNames = new java.util.ArrayList<>();
     boolean[] seen = new boolean[Math.max(1, maxType() + 1)];
     for (int v = 0; v < g.vertexLimit(); v++) {
       if (g.isLive(v) && g.isMember(v, dom) && outDegreeAll(v) == 0 && !seen[g.typeOf(v)]) {
@@ -45,12 +55,18 @@ final class PruneConfig {
         String t = g.type(v);
         if (!f.isPruningType(t)) {
           f.register("cluster", t);
+          implicitNames.add(t);
         }
       }
     }
     this.filters = f;
     this.names = f.pruningTypes();
     reindex();
+    implicit = new boolean[names.size()];
+    for (String t : implicitNames) {
+      implicit[names.indexOf(t)] = true;
+    }
+    met = new boolean[names.size()];
   }
 
   private PruneConfig(PruneConfig o, ResourceGraph g) {
@@ -59,6 +75,8 @@ final class PruneConfig {
     names = o.names;
     byGraphType = o.byGraphType;
     myTypes.putAll(o.myTypes);
+    implicit = o.implicit;
+    met = o.met.clone();
   }
 
   /**
@@ -136,6 +154,27 @@ final class PruneConfig {
     return r;
   }
 
+  /** {@code types} without the implicit leaf types the priming walk has not met yet. */
+  private int[] metOnly(int[] types) {
+    int keep = 0;
+    for (int k : types) {
+      if (!implicit[k] || met[k]) {
+        keep++;
+      }
+    }
+    if (keep == types.length) {
+      return types;
+    }
+    int[] r = new int[keep];
+    int j = 0;
+    for (int k : types) {
+      if (!implicit[k] || met[k]) {
+        r[j++] = k;
+      }
+    }
+    return r;
+  }
+
   /** Creates the subtree aggregates of every vertex under {@code root} in subsystem {@code s}. */
   long[] prime(int root, int s, SchedState st) {
     Adjacency a = g.out(s);
@@ -170,6 +209,9 @@ final class PruneConfig {
       res[pt] += g.size(u);
     }
     if (outDegreeAll(u) == 0) {
+      if (pt >= 0) {
+        met[pt] = true;
+      }
       return res;
     }
     long[] dfv = new long[count()];
@@ -186,7 +228,7 @@ final class PruneConfig {
     for (int k = 0; k < dfv.length; k++) {
       res[k] += dfv[k];
     }
-    int[] my = myPruningTypes(g.type(u));
+    int[] my = metOnly(myPruningTypes(g.type(u)));
     if (my.length > 0) {
       long[] totals = new long[my.length];
       for (int k = 0; k < my.length; k++) {
