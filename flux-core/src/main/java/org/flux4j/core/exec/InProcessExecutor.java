@@ -100,7 +100,7 @@ public final class InProcessExecutor implements Executor {
                   job.size(),
                   slot.cores(),
                   slot.gpus(),
-                  job.environment(rank),
+                  () -> job.environment(rank),
                   signal));
         }
       } catch (InterruptedException e) {

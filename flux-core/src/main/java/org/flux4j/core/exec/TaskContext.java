@@ -1,6 +1,7 @@
 package org.flux4j.core.exec;
 
 import java.util.Map;
+import java.util.function.Supplier;
 import org.flux4j.core.JobId;
 
 /**
@@ -13,7 +14,8 @@ public final class TaskContext {
   private final int size;
   private final int[] cores;
   private final int[] gpus;
-  private final Map<String, String> environment;
+  private final Supplier<Map<String, String>> environment;
+  private Map<String, String> env;
   private final CancellationSignal cancellation;
 
   /**
@@ -27,7 +29,7 @@ public final class TaskContext {
       int size,
       int[] cores,
       int[] gpus,
-      Map<String, String> environment,
+      Supplier<Map<String, String>> environment,
       CancellationSignal cancellation) {
     if (rank < 0 || rank >= size) {
       throw new IllegalArgumentException(
@@ -38,7 +40,7 @@ public final class TaskContext {
     this.size = size;
     this.cores = cores.clone();
     this.gpus = gpus.clone();
-    this.environment = Map.copyOf(environment);
+    this.environment = environment;
     this.cancellation = cancellation;
   }
 
@@ -68,8 +70,12 @@ public final class TaskContext {
   }
 
   /** The environment Flux would give the task (see {@link ExecJob#environment(int)}). */
-  public Map<String, String> environment() {
-    return environment;
+  public synchronized Map<String, String> environment() {
+    // built on first use only: most tasks never read it, and launch is a hot path
+    if (env == null) {
+      env = Map.copyOf(environment.get());
+    }
+    return env;
   }
 
   /** The job's cancellation signal. */
