@@ -136,6 +136,21 @@ final class SubtreePlan {
     return false;
   }
 
+  /**
+   * How many spans Fluxion's {@code planner_multi_span_size} counts here: the spans of jobs, not
+   * the leftovers of a failed add ({@link TraversalUpdate#LEAKED_SPAN}), which Fluxion leaves in its
+   * per-type planners but drops from the multi-planner's span table. O(spans).
+   */
+  int jobSpans() {
+    int c = 0;
+    for (int i = 0; i < n; i++) {
+      if (job[i] != TraversalUpdate.LEAKED_SPAN) {
+        c++;
+      }
+    }
+    return c;
+  }
+
   /** {@link #reduce}: the span is gone. */
   static final int REDUCED_AWAY = 1;
 

@@ -198,7 +198,7 @@ final class TraversalUpdate {
       return;
     }
     long avail = p.availAt(p.types.length - 1, meta.now);
-    if (avail == 0 && p.n == 0) {
+    if (avail == 0 && p.jobSpans() == 0) {
       return;
     }
     st.setWeight(slot, avail < 0 ? 0 : avail);
