@@ -117,6 +117,12 @@ final class TraversalUpdate {
     } else {
       if (excl) {
         nPlans++;
+        // upd_plan: Fluxion's planner_add_span refuses more than the vertex has free over the
+        // window (an exclusive parent's shadow reaching a vertex another job holds); upd_sched then
+        // skips upd_meta and the emit, yet the vertex still counts for its parent
+        metaFailed = needs > freeDuring(u);
+      }
+      if (excl && !metaFailed) {
         byte kind =
             meta.allocType == JobMeta.AllocType.ALLOC_ORELSE_RESERVE
                 ? VertexSchedule.RESERVED
@@ -127,7 +133,7 @@ final class TraversalUpdate {
         st.schedOf(u).add(meta.jobId, meta.at, meta.at + meta.duration, needs, kind);
         mk.touch(u);
       }
-      if (nPlans > 0) {
+      if (nPlans > 0 && !metaFailed) {
         mk.touch(u);
         if (!excl) {
           st.schedOf(u).add(meta.jobId, meta.at, meta.at + meta.duration, 0, VertexSchedule.SHARED);
@@ -186,6 +192,12 @@ final class TraversalUpdate {
       }
     }
     return true;
+  }
+
+  /** What of {@code u} no job holds at any instant of the job's window (its planner's avail). */
+  private long freeDuring(int u) {
+    VertexSchedule s = st.sched[u];
+    return s == null ? g.size(u) : g.size(u) - s.maxUnitsDuring(meta.at, meta.duration);
   }
 
   /** The job id of the aggregate spans a failed upd_agfilter leaves behind (see above). */
