@@ -110,8 +110,13 @@ final class SubtreePlan {
     fluxionSpan = null;
   }
 
+  /**
+   * Removes the newest span of {@code jobId}: Fluxion's job2span keeps one span per job, the last
+   * added, so an older span of the same job id (a match whose writer failed kept its allocation
+   * under the id the next match reuses) stays for good. Returns whether the job had a span.
+   */
   boolean remove(long jobId) {
-    for (int i = 0; i < n; i++) {
+    for (int i = n - 1; i >= 0; i--) {
       if (job[i] == jobId) {
         int t = types.length;
         long s = start[i];
@@ -138,8 +143,8 @@ final class SubtreePlan {
 
   /**
    * How many spans Fluxion's {@code planner_multi_span_size} counts here: the spans of jobs, not
-   * the leftovers of a failed add ({@link TraversalUpdate#LEAKED_SPAN}), which Fluxion leaves in its
-   * per-type planners but drops from the multi-planner's span table. O(spans).
+   * the leftovers of a failed add ({@link TraversalUpdate#LEAKED_SPAN}), which Fluxion leaves in
+   * its per-type planners but drops from the multi-planner's span table. O(spans).
    */
   int jobSpans() {
     int c = 0;
@@ -161,8 +166,8 @@ final class SubtreePlan {
   static final int REDUCE_ERROR = -1;
 
   /**
-   * Reduces {@code jobId}'s span by {@code byPruneType} (indexed by prune type; types this plan
-   * does not track are ignored), as Fluxion's {@code planner_multi_reduce_span}: a type whose
+   * Reduces {@code jobId}'s (newest) span by {@code byPruneType} (indexed by prune type; types this
+   * plan does not track are ignored), as Fluxion's {@code planner_multi_reduce_span}: a type whose
    * amount equals its reduction drops to zero, a zero reduction leaves a type as it is, and the
    * span goes when every tracked amount is zero afterwards. O(types + points in the span).
    *
@@ -170,7 +175,7 @@ final class SubtreePlan {
    */
   int reduce(long jobId, long[] byPruneType) {
     int i = -1;
-    for (int j = 0; j < n && i < 0; j++) {
+    for (int j = n - 1; j >= 0 && i < 0; j--) {
       if (job[j] == jobId) {
         i = j;
       }

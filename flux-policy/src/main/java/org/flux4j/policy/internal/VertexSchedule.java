@@ -129,8 +129,8 @@ final class VertexSchedule {
   }
 
   /**
-   * Removes the first live entry of {@code jobId}; returns its slot (>= 0) or -1 when the job has
-   * none here.
+   * Removes the newest live entry of {@code jobId} (see {@link #indexOf}); returns its slot (>= 0)
+   * or -1 when the job has none here.
    */
   int remove(long jobId) {
     if (index == null && !noIndex && n - dead > INDEX_AT) {
@@ -198,7 +198,10 @@ final class VertexSchedule {
   }
 
   /**
-   * The slot of the first live entry of {@code jobId}, or -1. A pure read (it never builds the
+   * The slot of the newest live entry of {@code jobId}, or -1. A job holds two entries on one
+   * vertex only after a quirk (a match whose writer failed keeps its allocation under the job id
+   * the next match reuses); Fluxion keeps one span id per job and vertex, the newest, so that is
+   * the entry a cancel finds, and the older one stays for good. A pure read (it never builds the
    * index, which {@link #remove} does), so that copies of a {@link SchedState} sharing this object
    * may read it from different threads.
    */
@@ -206,7 +209,7 @@ final class VertexSchedule {
     if (index != null) {
       return index.getIfAbsent(jobId, -1);
     }
-    for (int i = lo; i < n; i++) {
+    for (int i = n - 1; i >= lo; i--) {
       if (job[i] == jobId && kind[i] != DEAD) {
         return i;
       }

@@ -170,7 +170,9 @@ public final class ResourceQuery {
    * Drops {@code jobId} from the job table but leaves its resources held, as Fluxion's
    * resource-query does when its writer fails after a match was committed: the job is never
    * recorded, so its id is given to the next match as well, and what it holds stays held until a
-   * job of the same id is cancelled (that cancel frees both). Returns whether the job was known.
+   * job of the same id is cancelled. That cancel frees both, except on the vertices both hold (an
+   * ancestor they share): Fluxion keeps one span per job there, the newer, and frees only that one.
+   * Returns whether the job was known.
    */
   public boolean forget(long jobId) {
     changes++;
