@@ -2,6 +2,7 @@ package org.flux4j.policy.internal;
 
 import java.util.Arrays;
 import org.eclipse.collections.impl.map.mutable.primitive.LongLongHashMap;
+import org.eclipse.collections.impl.set.mutable.primitive.LongHashSet;
 import org.flux4j.graph.planner.PlannerMulti;
 
 /**
@@ -52,6 +53,15 @@ final class SubtreePlan {
 
   /** With {@link #fluxionIndex}: each job's span id there. */
   private LongLongHashMap fluxionSpan;
+
+  /**
+   * The jobs whose span a partial cancel reduced and left in place; null when none. Fluxion keeps
+   * one span per type, and a reduction drops every type's span that it leaves at zero (a type the
+   * job held none of included): for such a job a zero amount is a missing span, which matters for
+   * the first type, whose span ends alone are the reservation search's candidate times ({@link
+   * #fluxionAvailTimes}).
+   */
+  private LongHashSet reducedJobs;
 
   SubtreePlan(int[] types, long[] totals) {
     this.types = types;
@@ -132,6 +142,9 @@ final class SubtreePlan {
         System.arraycopy(end, i + 1, end, i, last - i);
         System.arraycopy(amounts, (i + 1) * t, amounts, i * t, (last - i) * t);
         n = last;
+        if (reducedJobs != null) {
+          reducedJobs.remove(jobId);
+        }
         if (fluxionIndex != null && fluxionSpan.containsKey(jobId)) {
           fluxionIndex.removeSpan(fluxionSpan.removeKeyIfAbsent(jobId, -1));
         }
@@ -207,6 +220,10 @@ final class SubtreePlan {
     for (int k = 0; k < t; k++) {
       amounts[i * t + k] -= delta[k];
     }
+    if (reducedJobs == null) {
+      reducedJobs = new LongHashSet();
+    }
+    reducedJobs.add(jobId);
     if (fluxionIndex != null && fluxionSpan.containsKey(jobId)) {
       try {
         if (fluxionIndex.reduceSpan(fluxionSpan.get(jobId), delta)) {
@@ -253,6 +270,7 @@ final class SubtreePlan {
     c.starts = starts.clone();
     c.used = used.clone();
     c.pn = pn;
+    c.reducedJobs = reducedJobs == null ? null : new LongHashSet(reducedJobs);
     return c;
   }
 
@@ -289,9 +307,14 @@ final class SubtreePlan {
   /**
    * The earliest times at or after {@code from} at which {@code request} (indexed by prune type)
    * fits for {@code d}, in increasing order, as Fluxion's planner_multi_avail_time_first/next find
-   * them, when this plan keeps Fluxion's planner ({@link #fluxionIndex}); else null.
+   * them, when they may differ from the fitting span starts and ends: when this plan keeps
+   * Fluxion's planner ({@link #fluxionIndex}), or when a partial cancel dropped the first type's
+   * span of a job that holds others ({@link #firstTypeTimes}); else null.
    */
   long[] fluxionAvailTimes(long from, long d, long[] request) {
+    if (fluxionIndex == null && d >= 1 && firstTypeThinned()) {
+      return firstTypeTimes(from, d, request);
+    }
     if (fluxionIndex == null || d < 1) {
       return null;
     }
@@ -307,6 +330,51 @@ final class SubtreePlan {
       out.add(t);
     }
     return out.toArray();
+  }
+
+  /** Whether some reduced job's span has no first-type span left (see {@link #reducedJobs}). */
+  private boolean firstTypeThinned() {
+    if (reducedJobs == null || reducedJobs.isEmpty() || types.length == 0) {
+      return false;
+    }
+    for (int i = 0; i < n; i++) {
+      if (amounts[i * types.length] == 0 && reducedJobs.contains(job[i])) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Fluxion's candidate times for a reservation: planner_multi_avail_time_first/next walk the
+   * scheduled points of the first type's planner alone, the starts and ends of the spans that still
+   * hold a first-type span, and test the whole request over the window at each. O(spans x log spans
+   * + candidates x window).
+   */
+  private long[] firstTypeTimes(long from, long d, long[] request) {
+    int t = types.length;
+    long[] pts = new long[2 * n];
+    int m = 0;
+    for (int i = 0; i < n; i++) {
+      if (amounts[i * t] == 0 && reducedJobs.contains(job[i])) {
+        continue;
+      }
+      pts[m++] = start[i];
+      pts[m++] = end[i];
+    }
+    Arrays.sort(pts, 0, m);
+    long[] out = new long[m];
+    int w = 0;
+    for (int i = 0; i < m; i++) {
+      long time = pts[i];
+      if ((i > 0 && time == pts[i - 1]) || time < from || d > JobMeta.PLAN_END - time) {
+        continue;
+      }
+      if (fits(request, time, d)) {
+        out[w++] = time;
+      }
+    }
+    return Arrays.copyOf(out, w);
   }
 
   boolean has(long jobId) {
