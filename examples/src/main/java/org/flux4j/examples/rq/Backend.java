@@ -126,6 +126,13 @@ interface Backend {
   MatchReply match(Op op, String jobspec, long jobId);
 
   /**
+   * A match or multi-match command begins: resource-query has just read its line, which leaves
+   * ENOTTY in errno, where a match that sets none finds it (see {@code ResourceQuery.clearErrno}).
+   * The matches of one multi-match share what each leaves.
+   */
+  default void matchCommandBegins() {}
+
+  /**
    * Re-creates the allocation described by {@code text} (read with {@code reader}: jgf,
    * jgf_shorthand or rv1exec) as job {@code jobId} at {@code at} for {@code duration} seconds.
    */

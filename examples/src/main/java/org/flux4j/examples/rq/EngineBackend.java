@@ -197,6 +197,11 @@ final class EngineBackend implements Backend {
   // ------------------------------------------------------------------ operations
 
   @Override
+  public void matchCommandBegins() {
+    rq.clearErrno();
+  }
+
+  @Override
   public MatchReply match(Op op, String jobspec, long jobId) {
     ResourceRequest request;
     try {

@@ -216,6 +216,11 @@ public final class QueryEngine {
     return scheduler.match(op, request, jobId, now, nodesUp);
   }
 
+  /** Implements {@code ResourceQuery.clearErrno}. */
+  public void clearErrno() {
+    scheduler.clearErrno();
+  }
+
   /** Implements {@code ResourceQuery.update}. */
   public MatchResult update(
       long jobId,

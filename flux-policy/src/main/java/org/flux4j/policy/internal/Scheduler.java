@@ -30,12 +30,18 @@ final class Scheduler {
   private final TraversalUpdate upd;
 
   /**
-   * Fluxion's errno as the current match has left it, 0 while the match has set none: only the
-   * assignments that reach a failed update ({@link MatchResult.Uncommitted}) are modelled (a select
-   * with a pruned vertex sets EBUSY, a failed select its code, the reservation search ENOENT when
-   * its last candidate time matched).
+   * Fluxion's errno as the matches have left it, 0 while none has set any since {@link
+   * #clearErrno}: only the assignments that reach a failed update ({@link MatchResult.Uncommitted})
+   * are modelled (a select with a pruned vertex sets EBUSY, a failed select its code, the
+   * reservation search ENOENT when its last candidate time matched). Fluxion never clears it, so a
+   * match that sets none reports what an earlier one left.
    */
   private int errno;
+
+  /** Forgets the errno the matches left (see {@link #errno}). */
+  void clearErrno() {
+    errno = 0;
+  }
 
   /** The select pass this scheduler runs (for a copy of the engine to copy). */
   Traverser traverser() {
@@ -81,7 +87,6 @@ final class Scheduler {
       return new MatchResult.RequestError(jobId, "duration exceeds the planner horizon");
     }
     marks.clearError();
-    errno = 0;
     boolean x = trav.exclusivity(rs, root);
     long[] dfv = new long[prune.count()];
     trav.primeJobspec(rs, dfv);

@@ -114,6 +114,17 @@ public final class ResourceQuery {
     return counted(engine.match(op, request, jobId, now));
   }
 
+  /**
+   * Forgets the errno Fluxion's traverser carries from one match to the next ({@link
+   * MatchResult.Uncommitted#leftoverErrno()}). Fluxion never resets it: resource-query leaves its
+   * ENOTTY there each time it reads a command line, so the first match of a command that sets none
+   * reports that, while a later match of a multi-match inherits what the one before it left. Call
+   * this where such a command begins.
+   */
+  public void clearErrno() {
+    engine.clearErrno();
+  }
+
   /** Matches at the {@link Options#clock()} time. */
   public MatchResult match(MatchOp op, ResourceRequest request, long jobId) {
     return match(op, request, jobId, options.clock().getAsLong());
