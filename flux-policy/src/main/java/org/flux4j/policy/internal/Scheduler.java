@@ -178,6 +178,7 @@ final class Scheduler {
   private int schedule(Req[] rs, JobMeta m, boolean x, MatchOp op, long[] dfv, long nodesUp) {
     int rc = requestFeasible(m, op, dfv, nodesUp);
     if (rc != Traverser.OK) {
+      errno = rc;
       return rc;
     }
     rc = select(rs, m, x);
@@ -197,7 +198,8 @@ final class Scheduler {
         marks.totalPost += marks.postorder;
         m.allocType = saved;
         m.at = at;
-        return s == Traverser.OK ? Traverser.EBUSY : Traverser.ENODEV;
+        errno = s == Traverser.OK ? Traverser.EBUSY : Traverser.ENODEV;
+        return errno;
       }
       case ALLOCATE_ORELSE_RESERVE, WITHOUT_ALLOCATING_FUTURE -> {
         if (op == MatchOp.ALLOCATE_ORELSE_RESERVE) {
@@ -224,10 +226,13 @@ final class Scheduler {
         m.at = JobMeta.PLAN_END - m.duration - 1;
         int s = trav.select(rs, root, m, x);
         m.allocType = saved;
-        return s == Traverser.OK ? Traverser.EBUSY : Traverser.ENODEV;
+        errno = s == Traverser.OK ? Traverser.EBUSY : Traverser.ENODEV;
+        return errno;
       }
       default -> {
-        return Traverser.EBUSY;
+        // Fluxion's schedule sets EBUSY for a plain allocate that found nothing
+        errno = Traverser.EBUSY;
+        return errno;
       }
     }
   }

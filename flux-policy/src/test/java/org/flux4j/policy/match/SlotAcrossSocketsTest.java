@@ -87,6 +87,22 @@ class SlotAcrossSocketsTest {
   }
 
   @Test
+  void byDefault_aMatchThatSetsNoErrno_reportsWhatTheMatchBeforeLeft_untilCleared() {
+    // Fluxion never resets errno: a failed update that sets none reports what the match before it
+    // left (in one multi-match: resource-query case-55556; here a plain allocate that found
+    // nothing, which leaves EBUSY), while a new command line leaves ENOTTY (0 here)
+    ResourceQuery rq = fluxion(socketsOfCoresOnly(), "high");
+    ResourceRequest req = nodeSlot(1, 1, 0);
+    assertThat(rq.match(MatchOp.ALLOCATE, req, 1, 0)).isEqualTo(new MatchResult.Uncommitted(1, 0));
+    assertThat(rq.match(MatchOp.ALLOCATE, sockets(8), 1, 0)).isInstanceOf(MatchResult.Busy.class);
+    assertThat(rq.match(MatchOp.ALLOCATE, req, 1, 0)).isEqualTo(new MatchResult.Uncommitted(1, 16));
+    rq.clearErrno();
+    assertThat(rq.match(MatchOp.ALLOCATE, req, 1, 0)).isEqualTo(new MatchResult.Uncommitted(1, 0));
+    assertThat(rq.jobs()).isEmpty();
+    rq.checkInvariants();
+  }
+
+  @Test
   void byDefault_aReservationAtTheLastCandidateTime_leavesEnoent() {
     ResourceQuery rq = fluxion(Clusters.sockets(2, 4), "first");
     rq.match(MatchOp.ALLOCATE, sockets(4), 1, 0);
