@@ -122,6 +122,12 @@ interface Backend {
   /** The graph (for paths, properties, status and the load statistics). */
   ResourceGraph graph();
 
+  /**
+   * A command line was read: Fluxion's errno is then ENOTTY, whatever the matches before it left
+   * (see {@link org.flux4j.policy.match.ResourceQuery#clearErrno()}).
+   */
+  default void newCommandLine() {}
+
   /** Matches {@code jobspec} (the file's text) as job {@code jobId}. */
   MatchReply match(Op op, String jobspec, long jobId);
 

@@ -136,6 +136,24 @@ final class SubtreePlan {
     return false;
   }
 
+  /**
+   * Hands {@code jobId}'s span over to job id {@code to}, unchanged (also in Fluxion's planner kept
+   * beside the spans, where it stays under its span id but no longer under the job); returns
+   * whether the job had a span. See {@code TraversalUpdate#leakEarlierEntries}.
+   */
+  boolean rekey(long jobId, long to) {
+    for (int i = 0; i < n; i++) {
+      if (job[i] == jobId) {
+        job[i] = to;
+        if (fluxionSpan != null) {
+          fluxionSpan.remove(jobId);
+        }
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** {@link #reduce}: the span is gone. */
   static final int REDUCED_AWAY = 1;
 
@@ -162,6 +180,12 @@ final class SubtreePlan {
     }
     if (i < 0) {
       return REDUCED;
+    }
+    if (fluxionIndex == null) {
+      // from the first reduction on, Fluxion's per-type planners differ from the step function:
+      // a type reduced to zero leaves its planner (its points go), a zero amount never reduced
+      // stays there; the reservation search walks the first type's points (fluxionAvailTimes)
+      buildFluxionIndex(this);
     }
     int t = types.length;
     long[] delta = new long[t];

@@ -166,6 +166,32 @@ final class VertexSchedule {
     return i;
   }
 
+  /**
+   * Hands the first live entry of {@code jobId} over to job id {@code to} as a shared entry that
+   * keeps its units and window (an allocation or reservation kind becomes {@link #SHARED}); returns
+   * its slot, or -1 when the job has none here. See {@code TraversalUpdate#leakEarlierEntries}.
+   */
+  int rekey(long jobId, long to) {
+    int i = indexOf(jobId);
+    if (i < 0) {
+      return -1;
+    }
+    count(units[i], kind[i], -1);
+    if (index != null) {
+      index.remove(jobId);
+      if (index.containsKey(to)) {
+        index = null;
+        noIndex = true;
+      } else {
+        index.put(to, i);
+      }
+    }
+    job[i] = to;
+    kind[i] = SHARED;
+    count(units[i], kind[i], 1);
+    return i;
+  }
+
   /** Whether slot {@code i} (below {@link #n}) holds a live entry rather than a tombstone. */
   boolean isLive(int i) {
     return kind[i] != DEAD;

@@ -82,8 +82,9 @@ public sealed interface MatchResult {
    * under sockets) leaves the edges down to it unmarked (see {@link
    * ResourceQuery.Options#commitSlotPaths()}). Nothing changed. {@code leftoverErrno} is the errno
    * Fluxion's traversal left behind, which decides how resource-query reports the failure: 0 when
-   * the match set none, else EBUSY (16: some vertex was pruned on the way), ENODEV (19) or ENOENT
-   * (2: the reservation search ran out of candidate times).
+   * neither the match nor one before it since {@link ResourceQuery#clearErrno()} set one, else
+   * EBUSY (16: some vertex was pruned on the way), ENODEV (19) or ENOENT (2: the reservation search
+   * ran out of candidate times).
    */
   record Uncommitted(long jobId, int leftoverErrno) implements MatchResult {}
 

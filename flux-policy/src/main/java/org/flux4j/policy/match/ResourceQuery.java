@@ -114,6 +114,16 @@ public final class ResourceQuery {
     return counted(engine.match(op, request, jobId, now));
   }
 
+  /**
+   * Forgets the errno that earlier matches left for {@link
+   * MatchResult.Uncommitted#leftoverErrno()}. Fluxion's errno belongs to its process: a match that
+   * sets none reports the value the match before it left, so that resource-query's reading of a
+   * command line (which leaves ENOTTY) is where a caller that mimics it clears it.
+   */
+  public void clearErrno() {
+    engine.clearErrno();
+  }
+
   /** Matches at the {@link Options#clock()} time. */
   public MatchResult match(MatchOp op, ResourceRequest request, long jobId) {
     return match(op, request, jobId, options.clock().getAsLong());
@@ -170,7 +180,9 @@ public final class ResourceQuery {
    * Drops {@code jobId} from the job table but leaves its resources held, as Fluxion's
    * resource-query does when its writer fails after a match was committed: the job is never
    * recorded, so its id is given to the next match as well, and what it holds stays held until a
-   * job of the same id is cancelled (that cancel frees both). Returns whether the job was known.
+   * job of the same id is cancelled. That cancel frees what each match alone held; where both
+   * matches touched a vertex, Fluxion's maps keyed by job id hold only the second match's spans, so
+   * the first one's stay there for good. Returns whether the job was known.
    */
   public boolean forget(long jobId) {
     changes++;
