@@ -122,15 +122,14 @@ interface Backend {
   /** The graph (for paths, properties, status and the load statistics). */
   ResourceGraph graph();
 
+  /**
+   * A command line was read: Fluxion's errno is then ENOTTY, whatever the matches before it left
+   * (see {@link org.flux4j.policy.match.ResourceQuery#clearErrno()}).
+   */
+  default void newCommandLine() {}
+
   /** Matches {@code jobspec} (the file's text) as job {@code jobId}. */
   MatchReply match(Op op, String jobspec, long jobId);
-
-  /**
-   * A match or multi-match command begins: resource-query has just read its line, which leaves
-   * ENOTTY in errno, where a match that sets none finds it (see {@code ResourceQuery.clearErrno}).
-   * The matches of one multi-match share what each leaves.
-   */
-  default void matchCommandBegins() {}
 
   /**
    * Re-creates the allocation described by {@code text} (read with {@code reader}: jgf,

@@ -197,7 +197,7 @@ final class EngineBackend implements Backend {
   // ------------------------------------------------------------------ operations
 
   @Override
-  public void matchCommandBegins() {
+  public void newCommandLine() {
     rq.clearErrno();
   }
 
@@ -215,9 +215,11 @@ final class EngineBackend implements Backend {
     }
     MatchResult result = rq.match(MatchOp.byWord(op.word()), request, jobId);
     try {
-      if (result instanceof MatchResult.RequestError re) {
+      if (result instanceof MatchResult.RequestError) {
+        // what the engine refuses after parsing (no resources, a duration out of range) Fluxion's
+        // traverser refuses with EINVAL and no message of its own
         return new MatchReply(
-            Outcome.REQUEST_ERROR, "", 0, "match_allocate: ERROR: " + line(re.message()));
+            Outcome.REQUEST_ERROR, "", 0, "match_allocate: ERROR: traverser: Invalid argument\n");
       }
       if (result instanceof MatchResult.Satisfiable) {
         // Fluxion's match_allocate emits after a satisfiability check too

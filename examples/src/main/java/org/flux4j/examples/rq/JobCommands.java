@@ -31,7 +31,6 @@ final class JobCommands {
       io.errLine("ERROR: unknown subcmd " + args.get(1));
       return true;
     }
-    backend.matchCommandBegins();
     runMatch(jobs.counter, op, args.get(2));
     return true;
   }
@@ -45,7 +44,6 @@ final class JobCommands {
       io.errLine("ERROR: unknown subcmd " + args.get(1));
       return true;
     }
-    backend.matchCommandBegins();
     for (int i = 2; i < args.size(); i++) {
       if (!runMatch(jobs.counter, op, args.get(i))) {
         break;

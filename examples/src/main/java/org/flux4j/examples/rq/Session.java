@@ -17,6 +17,7 @@ import java.util.List;
  */
 final class Session {
   private final RqOptions options;
+  private final Backend backend;
   private final SessionIo io;
   private final JobTable jobs = new JobTable();
   private final List<Command> commands;
@@ -48,6 +49,7 @@ final class Session {
       PrintStream stdout,
       PrintStream stderr) {
     this.options = options;
+    this.backend = backend;
     this.io = new SessionIo(out, stdout, stderr, cwd);
     JobCommands jobCommands = new JobCommands(io, backend, jobs, options.elapseTime());
     GraphCommands graphCommands = new GraphCommands(io, backend);
@@ -147,6 +149,7 @@ final class Session {
       if (cmd == null) {
         continue;
       }
+      backend.newCommandLine();
       boolean goOn;
       try {
         goOn = cmd.handler().run(tokens);

@@ -64,9 +64,17 @@ final class Cancellation {
     return CancelStatus.CANCELLED;
   }
 
-  /** Implements {@code ResourceQuery.forget}. */
+  /**
+   * Implements {@code ResourceQuery.forget}: the job's spans stay on the graph, so its id joins the
+   * {@link SchedState#stranded} ones (a later match under the same id leaks them, see {@code
+   * TraversalUpdate}).
+   */
   boolean forget(long jobId) {
-    return state.jobs.remove(jobId) != null;
+    if (state.jobs.remove(jobId) == null) {
+      return false;
+    }
+    state.stranded.add(jobId);
+    return true;
   }
 
   /** Implements {@code ResourceQuery.partialCancel}. */

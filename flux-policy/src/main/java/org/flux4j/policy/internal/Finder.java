@@ -35,6 +35,7 @@ final class Finder {
   private ResourceSet.Builder out;
   private long agJob;
   private boolean agfilter;
+  private int levelShift;
 
   /** When agfilter usage is read (Fluxion: the wall clock), with time 0 as the fallback. */
   private final long agfilterTime;
@@ -53,7 +54,7 @@ final class Finder {
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("find: invalid criteria: " + expr + ".", e);
     }
-    out = ResourceSet.builder(g).fromFind();
+    out = ResourceSet.builder(g).fromFind().levelShift(levelShift);
     dfv(root, n, false, false, false, new boolean[g.vertexLimit()]);
     out.schedule(0, 0);
     return out.build();
@@ -129,6 +130,12 @@ final class Finder {
 
   Finder withPruneNames(String[] names) {
     this.pruneNames = names;
+    return this;
+  }
+
+  /** Sets the level shift of the emitted entries (see {@link TraversalMarks#levelLeak}). */
+  Finder withLevelShift(int levels) {
+    this.levelShift = levels;
     return this;
   }
 

@@ -265,7 +265,10 @@ public final class QueryEngine {
     for (int i = 0; i < names.length; i++) {
       names[i] = prune.name(i);
     }
-    return new Finder(graph, state, root, agfilterTime).withPruneNames(names).find(expression);
+    return new Finder(graph, state, root, agfilterTime)
+        .withPruneNames(names)
+        .withLevelShift(marks.levelLeak)
+        .find(expression);
   }
 
   /** Implements {@code ResourceQuery.info}. */

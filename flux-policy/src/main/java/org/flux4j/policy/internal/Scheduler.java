@@ -30,15 +30,15 @@ final class Scheduler {
   private final TraversalUpdate upd;
 
   /**
-   * Fluxion's errno as the matches have left it, 0 while none has set any since {@link
-   * #clearErrno}: only the assignments that reach a failed update ({@link MatchResult.Uncommitted})
-   * are modelled (a select with a pruned vertex sets EBUSY, a failed select its code, the
-   * reservation search ENOENT when its last candidate time matched). Fluxion never clears it, so a
-   * match that sets none reports what an earlier one left.
+   * Fluxion's errno as the matches since {@link #clearErrno} have left it, 0 while they have set
+   * none (errno is the process's: a match that sets none leaves the value of the one before it):
+   * only the assignments that reach a failed update ({@link MatchResult.Uncommitted}) are modelled
+   * (a select with a pruned vertex sets EBUSY, a failed select its code, the reservation search
+   * ENOENT when its last candidate time matched).
    */
   private int errno;
 
-  /** Forgets the errno the matches left (see {@link #errno}). */
+  /** Forgets the errno the earlier matches left (see {@link #errno}). */
   void clearErrno() {
     errno = 0;
   }
@@ -83,13 +83,17 @@ final class Scheduler {
     if (unknown != null) {
       return new MatchResult.RequestError(jobId, "unknown resource type: " + unknown);
     }
-    if (request.duration() > JobMeta.HORIZON) {
-      return new MatchResult.RequestError(jobId, "duration exceeds the planner horizon");
-    }
     marks.clearError();
     boolean x = trav.exclusivity(rs, root);
     long[] dfv = new long[prune.count()];
     trav.primeJobspec(rs, dfv);
+    if (request.duration() > JobMeta.HORIZON) {
+      // Fluxion checks the duration when it builds the job's metadata, after priming the jobspec,
+      // and returns without resetting the exclusive types the priming added: they stay for good
+      marks.keepExclusiveTypes();
+      return new MatchResult.RequestError(
+          jobId, "duration exceeds the planner horizon (or is negative)");
+    }
     try {
       JobMeta m = new JobMeta();
       m.jobId = jobId;

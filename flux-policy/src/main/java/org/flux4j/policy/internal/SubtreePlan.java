@@ -2,7 +2,6 @@ package org.flux4j.policy.internal;
 
 import java.util.Arrays;
 import org.eclipse.collections.impl.map.mutable.primitive.LongLongHashMap;
-import org.eclipse.collections.impl.set.mutable.primitive.LongHashSet;
 import org.flux4j.graph.planner.PlannerMulti;
 
 /**
@@ -53,15 +52,6 @@ final class SubtreePlan {
 
   /** With {@link #fluxionIndex}: each job's span id there. */
   private LongLongHashMap fluxionSpan;
-
-  /**
-   * The jobs whose span a partial cancel reduced and left in place; null when none. Fluxion keeps
-   * one span per type, and a reduction drops every type's span that it leaves at zero (a type the
-   * job held none of included): for such a job a zero amount is a missing span, which matters for
-   * the first type, whose span ends alone are the reservation search's candidate times ({@link
-   * #fluxionAvailTimes}).
-   */
-  private LongHashSet reducedJobs;
 
   SubtreePlan(int[] types, long[] totals) {
     this.types = types;
@@ -120,13 +110,8 @@ final class SubtreePlan {
     fluxionSpan = null;
   }
 
-  /**
-   * Removes the newest span of {@code jobId}: Fluxion's job2span keeps one span per job, the last
-   * added, so an older span of the same job id (a match whose writer failed kept its allocation
-   * under the id the next match reuses) stays for good. Returns whether the job had a span.
-   */
   boolean remove(long jobId) {
-    for (int i = n - 1; i >= 0; i--) {
+    for (int i = 0; i < n; i++) {
       if (job[i] == jobId) {
         int t = types.length;
         long s = start[i];
@@ -142,11 +127,26 @@ final class SubtreePlan {
         System.arraycopy(end, i + 1, end, i, last - i);
         System.arraycopy(amounts, (i + 1) * t, amounts, i * t, (last - i) * t);
         n = last;
-        if (reducedJobs != null) {
-          reducedJobs.remove(jobId);
-        }
         if (fluxionIndex != null && fluxionSpan.containsKey(jobId)) {
           fluxionIndex.removeSpan(fluxionSpan.removeKeyIfAbsent(jobId, -1));
+        }
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Hands {@code jobId}'s span over to job id {@code to}, unchanged (also in Fluxion's planner kept
+   * beside the spans, where it stays under its span id but no longer under the job); returns
+   * whether the job had a span. See {@code TraversalUpdate#leakEarlierEntries}.
+   */
+  boolean rekey(long jobId, long to) {
+    for (int i = 0; i < n; i++) {
+      if (job[i] == jobId) {
+        job[i] = to;
+        if (fluxionSpan != null) {
+          fluxionSpan.remove(jobId);
         }
         return true;
       }
@@ -179,8 +179,8 @@ final class SubtreePlan {
   static final int REDUCE_ERROR = -1;
 
   /**
-   * Reduces {@code jobId}'s (newest) span by {@code byPruneType} (indexed by prune type; types this
-   * plan does not track are ignored), as Fluxion's {@code planner_multi_reduce_span}: a type whose
+   * Reduces {@code jobId}'s span by {@code byPruneType} (indexed by prune type; types this plan
+   * does not track are ignored), as Fluxion's {@code planner_multi_reduce_span}: a type whose
    * amount equals its reduction drops to zero, a zero reduction leaves a type as it is, and the
    * span goes when every tracked amount is zero afterwards. O(types + points in the span).
    *
@@ -188,13 +188,19 @@ final class SubtreePlan {
    */
   int reduce(long jobId, long[] byPruneType) {
     int i = -1;
-    for (int j = n - 1; j >= 0 && i < 0; j--) {
+    for (int j = 0; j < n && i < 0; j++) {
       if (job[j] == jobId) {
         i = j;
       }
     }
     if (i < 0) {
       return REDUCED;
+    }
+    if (fluxionIndex == null) {
+      // from the first reduction on, Fluxion's per-type planners differ from the step function:
+      // a type reduced to zero leaves its planner (its points go), a zero amount never reduced
+      // stays there; the reservation search walks the first type's points (fluxionAvailTimes)
+      buildFluxionIndex(this);
     }
     int t = types.length;
     long[] delta = new long[t];
@@ -220,10 +226,6 @@ final class SubtreePlan {
     for (int k = 0; k < t; k++) {
       amounts[i * t + k] -= delta[k];
     }
-    if (reducedJobs == null) {
-      reducedJobs = new LongHashSet();
-    }
-    reducedJobs.add(jobId);
     if (fluxionIndex != null && fluxionSpan.containsKey(jobId)) {
       try {
         if (fluxionIndex.reduceSpan(fluxionSpan.get(jobId), delta)) {
@@ -270,7 +272,6 @@ final class SubtreePlan {
     c.starts = starts.clone();
     c.used = used.clone();
     c.pn = pn;
-    c.reducedJobs = reducedJobs == null ? null : new LongHashSet(reducedJobs);
     return c;
   }
 
@@ -307,14 +308,9 @@ final class SubtreePlan {
   /**
    * The earliest times at or after {@code from} at which {@code request} (indexed by prune type)
    * fits for {@code d}, in increasing order, as Fluxion's planner_multi_avail_time_first/next find
-   * them, when they may differ from the fitting span starts and ends: when this plan keeps
-   * Fluxion's planner ({@link #fluxionIndex}), or when a partial cancel dropped the first type's
-   * span of a job that holds others ({@link #firstTypeTimes}); else null.
+   * them, when this plan keeps Fluxion's planner ({@link #fluxionIndex}); else null.
    */
   long[] fluxionAvailTimes(long from, long d, long[] request) {
-    if (fluxionIndex == null && d >= 1 && firstTypeThinned()) {
-      return firstTypeTimes(from, d, request);
-    }
     if (fluxionIndex == null || d < 1) {
       return null;
     }
@@ -330,51 +326,6 @@ final class SubtreePlan {
       out.add(t);
     }
     return out.toArray();
-  }
-
-  /** Whether some reduced job's span has no first-type span left (see {@link #reducedJobs}). */
-  private boolean firstTypeThinned() {
-    if (reducedJobs == null || reducedJobs.isEmpty() || types.length == 0) {
-      return false;
-    }
-    for (int i = 0; i < n; i++) {
-      if (amounts[i * types.length] == 0 && reducedJobs.contains(job[i])) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /**
-   * Fluxion's candidate times for a reservation: planner_multi_avail_time_first/next walk the
-   * scheduled points of the first type's planner alone, the starts and ends of the spans that still
-   * hold a first-type span, and test the whole request over the window at each. O(spans x log spans
-   * + candidates x window).
-   */
-  private long[] firstTypeTimes(long from, long d, long[] request) {
-    int t = types.length;
-    long[] pts = new long[2 * n];
-    int m = 0;
-    for (int i = 0; i < n; i++) {
-      if (amounts[i * t] == 0 && reducedJobs.contains(job[i])) {
-        continue;
-      }
-      pts[m++] = start[i];
-      pts[m++] = end[i];
-    }
-    Arrays.sort(pts, 0, m);
-    long[] out = new long[m];
-    int w = 0;
-    for (int i = 0; i < m; i++) {
-      long time = pts[i];
-      if ((i > 0 && time == pts[i - 1]) || time < from || d > JobMeta.PLAN_END - time) {
-        continue;
-      }
-      if (fits(request, time, d)) {
-        out[w++] = time;
-      }
-    }
-    return Arrays.copyOf(out, w);
   }
 
   boolean has(long jobId) {

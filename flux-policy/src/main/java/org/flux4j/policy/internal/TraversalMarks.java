@@ -1,6 +1,7 @@
 package org.flux4j.policy.internal;
 
 import java.util.Arrays;
+import org.eclipse.collections.impl.list.mutable.primitive.IntArrayList;
 import org.flux4j.graph.Adjacency;
 import org.flux4j.graph.ResourceGraph;
 import org.flux4j.policy.match.MatchPolicy;
@@ -53,6 +54,9 @@ final class TraversalMarks {
   private boolean[] exclType;
   private boolean[] baseExclType;
 
+  /** Types a failed match left exclusive for good (see {@link #keepExclusiveTypes()}). */
+  private final IntArrayList keptExclType;
+
   /** Fluxion's preorder/postorder visit counts of the last select or remove. */
   long preorder;
 
@@ -65,6 +69,13 @@ final class TraversalMarks {
   long totalPre;
 
   long totalPost;
+
+  /**
+   * What Fluxion's traverser level counter ({@code m_trav_level}) stands at between passes: 0, but
+   * one more for every vertex whose spans an update pass failed to add (its {@code upd_sched} skips
+   * the decrement). Never reset, as in Fluxion; emitted entries are shifted by it.
+   */
+  int levelLeak;
 
   final StringBuilder err = new StringBuilder();
 
@@ -91,6 +102,7 @@ final class TraversalMarks {
     this.prune = prune;
     this.st = st;
     this.orders = new OutEdgeOrder(this, true);
+    this.keptExclType = new IntArrayList();
     indexEdges();
     resetExclusiveTypes();
   }
@@ -111,10 +123,12 @@ final class TraversalMarks {
     this.seq = o.seq;
     this.totalPre = o.totalPre;
     this.totalPost = o.totalPost;
+    this.levelLeak = o.levelLeak;
     this.adj = o.adj;
     this.slotSource = o.slotSource;
     this.firstIn = o.firstIn;
     this.baseExclType = o.baseExclType;
+    this.keptExclType = new IntArrayList(o.keptExclType.toArray());
     this.exclType = o.baseExclType.clone();
     this.memoMinSubtree = o.memoMinSubtree;
     this.aux = o.aux;
@@ -358,6 +372,12 @@ final class TraversalMarks {
       String name = t < 1 ? null : safeString(t);
       baseExclType[t] = name != null && policy.isExclusiveType(name);
     }
+    for (int i = 0; i < keptExclType.size(); i++) {
+      int t = keptExclType.get(i);
+      if (t < baseExclType.length) {
+        baseExclType[t] = true;
+      }
+    }
     exclType = baseExclType.clone();
   }
 
@@ -371,6 +391,20 @@ final class TraversalMarks {
 
   void restoreExclusiveTypes() {
     System.arraycopy(baseExclType, 0, exclType, 0, exclType.length);
+  }
+
+  /**
+   * Makes the exclusive types of the current match those of every later match: Fluxion's match that
+   * fails to build its job's metadata returns without resetting the types its jobspec added. They
+   * survive a {@link #resize()} too.
+   */
+  void keepExclusiveTypes() {
+    for (int t = 0; t < exclType.length; t++) {
+      if (exclType[t] && !baseExclType[t] && !keptExclType.contains(t)) {
+        keptExclType.add(t);
+      }
+    }
+    baseExclType = exclType.clone(); // replaced, never written in place: copies share it
   }
 
   boolean isExclusiveType(int t) {

@@ -29,6 +29,12 @@ final class TraversalUpdate {
    */
   private boolean keyedUp;
 
+  /**
+   * Whether the job id of the update may already have spans on the graph (it is among the {@link
+   * SchedState#stranded} ids, as a forgotten match's is): see {@link #leakEarlierEntries}.
+   */
+  private boolean reusedId;
+
   TraversalUpdate(TraversalMarks mk) {
     this.mk = mk;
     this.g = mk.g;
@@ -65,9 +71,10 @@ final class TraversalUpdate {
    */
   ResourceSet.Builder update(int root, JobMeta m) {
     this.meta = m;
+    this.reusedId = st.stranded.contains(m.jobId);
     mk.ensureScratch();
     mk.tick++;
-    out = ResourceSet.builder(g).dominantSubsystem(mk.dom);
+    out = ResourceSet.builder(g).dominantSubsystem(mk.dom).levelShift(mk.levelLeak);
     long[] agg = new long[mk.prune.count()];
     boolean emitShadow = mk.isExclusiveType(g.typeOf(root));
     int n = updDfv(root, mk.rootNeeds, mk.rootExcl, agg, emitShadow);
@@ -115,6 +122,9 @@ final class TraversalUpdate {
         nPlans++;
       }
     } else {
+      if (reusedId && (excl || nPlans > 0)) {
+        leakEarlierEntries(u);
+      }
       if (excl) {
         nPlans++;
         // upd_plan: Fluxion's planner_add_span refuses more than the vertex has free over the
@@ -141,6 +151,10 @@ final class TraversalUpdate {
         SubtreePlan p = any ? st.subForWrite(u) : null;
         metaFailed = p != null && !aggregateFits(p, agg);
         if (p != null && !metaFailed) {
+          if (reusedId && p.has(meta.jobId)) {
+            p.rekey(meta.jobId, LEAKED_SPAN);
+            st.stranded.add(LEAKED_SPAN);
+          }
           p.add(meta.jobId, meta.at, meta.at + meta.duration, agg);
         }
       }
@@ -159,6 +173,11 @@ final class TraversalUpdate {
             && !metaFailed
             && meta.allocType != JobMeta.AllocType.NO_ALLOC
             && (any || prune.pruneIndexOfType(g.typeOf(u)) >= 0);
+    if (metaFailed) {
+      // upd_sched returns without decrementing the traverser's level: it stays one deeper
+      mk.levelLeak++;
+      out.levelShift(mk.levelLeak);
+    }
     if (nPlans > 0 && !metaFailed) {
       int e = out.add(u, needs, excl);
       String label = mk.labelOf(u);
@@ -192,6 +211,25 @@ final class TraversalUpdate {
       }
     }
     return true;
+  }
+
+  /**
+   * Before the job's spans are added at {@code u}: an entry the same job id already has there (a
+   * match whose writer failed after the update committed it is forgotten by resource-query, which
+   * then gives the next job the same id) is handed over to {@link #LEAKED_SPAN}. Fluxion keys a
+   * vertex's allocations, tags, exclusivity spans and aggregate spans by job id, so the new spans
+   * overwrite the map entries and the earlier spans stay in the planners under no job: they keep
+   * holding their units for good, and a cancel removes only the new ones. (An earlier aggregate
+   * span is handed over likewise where the new one is added.) One difference is left: where the
+   * earlier entry allocated the vertex and the new one only shares it, Fluxion keeps the earlier
+   * allocation under the job (a cancel frees it); here it stays held.
+   */
+  private void leakEarlierEntries(int u) {
+    VertexSchedule s = st.sched[u];
+    if (s != null && s.indexOf(meta.jobId) >= 0) {
+      st.schedForWrite(u).rekey(meta.jobId, LEAKED_SPAN);
+      st.stranded.add(LEAKED_SPAN);
+    }
   }
 
   /** What of {@code u} no job holds at any instant of the job's window (its planner's avail). */

@@ -129,8 +129,8 @@ final class VertexSchedule {
   }
 
   /**
-   * Removes the newest live entry of {@code jobId} (see {@link #indexOf}); returns its slot (>= 0)
-   * or -1 when the job has none here.
+   * Removes the first live entry of {@code jobId}; returns its slot (>= 0) or -1 when the job has
+   * none here.
    */
   int remove(long jobId) {
     if (index == null && !noIndex && n - dead > INDEX_AT) {
@@ -166,6 +166,32 @@ final class VertexSchedule {
     return i;
   }
 
+  /**
+   * Hands the first live entry of {@code jobId} over to job id {@code to} as a shared entry that
+   * keeps its units and window (an allocation or reservation kind becomes {@link #SHARED}); returns
+   * its slot, or -1 when the job has none here. See {@code TraversalUpdate#leakEarlierEntries}.
+   */
+  int rekey(long jobId, long to) {
+    int i = indexOf(jobId);
+    if (i < 0) {
+      return -1;
+    }
+    count(units[i], kind[i], -1);
+    if (index != null) {
+      index.remove(jobId);
+      if (index.containsKey(to)) {
+        index = null;
+        noIndex = true;
+      } else {
+        index.put(to, i);
+      }
+    }
+    job[i] = to;
+    kind[i] = SHARED;
+    count(units[i], kind[i], 1);
+    return i;
+  }
+
   /** Whether slot {@code i} (below {@link #n}) holds a live entry rather than a tombstone. */
   boolean isLive(int i) {
     return kind[i] != DEAD;
@@ -198,10 +224,7 @@ final class VertexSchedule {
   }
 
   /**
-   * The slot of the newest live entry of {@code jobId}, or -1. A job holds two entries on one
-   * vertex only after a quirk (a match whose writer failed keeps its allocation under the job id
-   * the next match reuses); Fluxion keeps one span id per job and vertex, the newest, so that is
-   * the entry a cancel finds, and the older one stays for good. A pure read (it never builds the
+   * The slot of the first live entry of {@code jobId}, or -1. A pure read (it never builds the
    * index, which {@link #remove} does), so that copies of a {@link SchedState} sharing this object
    * may read it from different threads.
    */
@@ -209,7 +232,7 @@ final class VertexSchedule {
     if (index != null) {
       return index.getIfAbsent(jobId, -1);
     }
-    for (int i = n - 1; i >= lo; i--) {
+    for (int i = lo; i < n; i++) {
       if (job[i] == jobId && kind[i] != DEAD) {
         return i;
       }

@@ -57,7 +57,7 @@ final class JobspecReader {
     if (!top.has("attributes")) {
       throw error("", "Missing key \"attributes\" in top level mapping");
     }
-    if (top.size() != 4) {
+    if (tree.size("", top) != 4) {
       throw error("", "Top mapping in jobspec must have exactly four entries");
     }
     JsonNode versionNode = top.get("version");
@@ -156,7 +156,7 @@ final class JobspecReader {
     } else {
       id = "";
     }
-    if (fields != node.size()) {
+    if (fields != tree.size(ptr, node)) {
       String unknown = "";
       for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
         String k = it.next();
@@ -299,10 +299,10 @@ final class JobspecReader {
       if (!c.isObject()) {
         throw error(ptr + "/count", "\"count\" in task is not a mapping");
       }
-      if (c.size() != 1) {
+      if (tree.size(ptr + "/count", c) != 1) {
         throw error(ptr + "/count", "\"count\" in task must have exactly one entry");
       }
-      c.properties()
+      tree.entries(ptr + "/count", c)
           .forEach(
               e ->
                   count.put(
@@ -322,7 +322,7 @@ final class JobspecReader {
       if (!a.isObject()) {
         throw error(ptr + "/attributes", "\"attributes\" in task is not a mapping");
       }
-      a.properties()
+      tree.entries(ptr + "/attributes", a)
           .forEach(
               e ->
                   attributes.put(
@@ -330,12 +330,13 @@ final class JobspecReader {
                       asString(
                           ptr + "/attributes/" + SourceTree.escape(e.getKey()), e.getValue())));
     }
-    if (node.size() < 3 || node.size() > 5) {
+    int entries = tree.size(ptr, node);
+    if (entries < 3 || entries > 5) {
       throw error(
           ptr,
           "a task needs \"command\", \"slot\" and \"count\" (and at most \"distribution\" and"
               + " \"attributes\"), it has "
-              + node.size()
+              + entries
               + " entries",
           "impossible number of entries in task mapping");
     }
@@ -350,8 +351,7 @@ final class JobspecReader {
     }
     Map<String, Object> user = Map.of();
     SystemAttributes system = SystemAttributes.EMPTY;
-    for (Iterator<Map.Entry<String, JsonNode>> it = node.properties().iterator(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> kv = it.next();
+    for (Map.Entry<String, JsonNode> kv : tree.entries(ptr, node)) {
       String p = ptr + "/" + SourceTree.escape(kv.getKey());
       if (kv.getKey().equals("user")) {
         Object u = plain(kv.getValue());
@@ -392,8 +392,7 @@ final class JobspecReader {
     if (!node.isObject()) {
       return SystemAttributes.EMPTY;
     }
-    for (Iterator<Map.Entry<String, JsonNode>> it = node.properties().iterator(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> s = it.next();
+    for (Map.Entry<String, JsonNode> s : tree.entries(ptr, node)) {
       String p = ptr + "/" + SourceTree.escape(s.getKey());
       JsonNode v = s.getValue();
       switch (s.getKey()) {
@@ -413,9 +412,7 @@ final class JobspecReader {
           }
           environment.clear();
           if (v.isObject()) {
-            for (Iterator<Map.Entry<String, JsonNode>> e = v.properties().iterator();
-                e.hasNext(); ) {
-              Map.Entry<String, JsonNode> kv = e.next();
+            for (Map.Entry<String, JsonNode> kv : tree.entries(p, v)) {
               environment.put(
                   kv.getKey(), asString(p + "/" + SourceTree.escape(kv.getKey()), kv.getValue()));
             }

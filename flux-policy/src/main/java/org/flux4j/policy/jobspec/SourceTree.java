@@ -34,6 +34,10 @@ final class SourceTree {
   private final Map<String, String> text = new HashMap<>();
   private final Map<String, long[]> where = new HashMap<>();
   private final java.util.Set<String> quoted = new java.util.HashSet<>();
+
+  /** Every entry, in document order, of each mapping that repeats a key (by JSON pointer). */
+  private final Map<String, java.util.List<Map.Entry<String, JsonNode>>> repeated = new HashMap<>();
+
   private String document = "";
 
   private SourceTree(String document, String source) {
@@ -49,6 +53,7 @@ final class SourceTree {
         text.clear();
         where.clear();
         quoted.clear();
+        repeated.clear();
         try {
           r = parse(YAML, document);
         } catch (IOException ignored) {
@@ -125,6 +130,22 @@ final class SourceTree {
     return quoted.contains(pointer);
   }
 
+  /**
+   * The number of entries of the mapping {@code node} at {@code pointer} as yaml-cpp counts them: a
+   * repeated key counts each time (the tree itself keeps the first value of a repeated key, which
+   * is what yaml-cpp's lookup finds).
+   */
+  int size(String pointer, JsonNode node) {
+    var all = repeated.get(pointer);
+    return all != null ? all.size() : node.size();
+  }
+
+  /** The entries of the mapping {@code node} at {@code pointer} in document order, repeats kept. */
+  Iterable<Map.Entry<String, JsonNode>> entries(String pointer, JsonNode node) {
+    var all = repeated.get(pointer);
+    return all != null ? all : node.properties();
+  }
+
   /** "line L, column C" of the node at {@code pointer} (1-based), or "" if unknown. */
   String location(String pointer) {
     long[] lc = where.get(pointer);
@@ -139,10 +160,23 @@ final class SourceTree {
       case START_OBJECT:
         {
           ObjectNode o = NODES.objectNode();
+          java.util.List<Map.Entry<String, JsonNode>> all = new java.util.ArrayList<>();
+          boolean dup = false;
           while (p.nextToken() == JsonToken.FIELD_NAME) {
             String name = p.currentName();
             p.nextToken();
-            o.set(name, read(p, pointer + "/" + escape(name)));
+            if (o.has(name)) {
+              // yaml-cpp keeps a repeated key as one more entry; a lookup finds the first one
+              dup = true;
+              all.add(Map.entry(name, read(p, pointer + "/" + escape(name) + "#" + all.size())));
+            } else {
+              JsonNode v = read(p, pointer + "/" + escape(name));
+              o.set(name, v);
+              all.add(Map.entry(name, v));
+            }
+          }
+          if (dup) {
+            repeated.put(pointer, all);
           }
           return o;
         }

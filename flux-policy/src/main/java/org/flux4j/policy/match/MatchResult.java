@@ -81,10 +81,10 @@ public sealed interface MatchResult {
    * matched below the vertex that holds it ({@code node -> slot -> core} on nodes whose cores sit
    * under sockets) leaves the edges down to it unmarked (see {@link
    * ResourceQuery.Options#commitSlotPaths()}). Nothing changed. {@code leftoverErrno} is the errno
-   * Fluxion's traversal left behind, which decides how resource-query reports the failure: EBUSY
-   * (16: some vertex was pruned on the way), ENODEV (19) or ENOENT (2: the reservation search ran
-   * out of candidate times), set by this match or, when it set none, by an earlier one; 0 when no
-   * match set any since the engine was created or {@link ResourceQuery#clearErrno} was called.
+   * Fluxion's traversal left behind, which decides how resource-query reports the failure: 0 when
+   * neither the match nor one before it since {@link ResourceQuery#clearErrno()} set one, else
+   * EBUSY (16: some vertex was pruned on the way), ENODEV (19) or ENOENT (2: the reservation search
+   * ran out of candidate times).
    */
   record Uncommitted(long jobId, int leftoverErrno) implements MatchResult {}
 

@@ -115,11 +115,10 @@ public final class ResourceQuery {
   }
 
   /**
-   * Forgets the errno Fluxion's traverser carries from one match to the next ({@link
-   * MatchResult.Uncommitted#leftoverErrno()}). Fluxion never resets it: resource-query leaves its
-   * ENOTTY there each time it reads a command line, so the first match of a command that sets none
-   * reports that, while a later match of a multi-match inherits what the one before it left. Call
-   * this where such a command begins.
+   * Forgets the errno that earlier matches left for {@link
+   * MatchResult.Uncommitted#leftoverErrno()}. Fluxion's errno belongs to its process: a match that
+   * sets none reports the value the match before it left, so that resource-query's reading of a
+   * command line (which leaves ENOTTY) is where a caller that mimics it clears it.
    */
   public void clearErrno() {
     engine.clearErrno();
@@ -181,9 +180,9 @@ public final class ResourceQuery {
    * Drops {@code jobId} from the job table but leaves its resources held, as Fluxion's
    * resource-query does when its writer fails after a match was committed: the job is never
    * recorded, so its id is given to the next match as well, and what it holds stays held until a
-   * job of the same id is cancelled. That cancel frees both, except on the vertices both hold (an
-   * ancestor they share): Fluxion keeps one span per job there, the newer, and frees only that one.
-   * Returns whether the job was known.
+   * job of the same id is cancelled. That cancel frees what each match alone held; where both
+   * matches touched a vertex, Fluxion's maps keyed by job id hold only the second match's spans, so
+   * the first one's stay there for good. Returns whether the job was known.
    */
   public boolean forget(long jobId) {
     changes++;

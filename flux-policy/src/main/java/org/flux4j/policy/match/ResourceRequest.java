@@ -36,7 +36,9 @@ public record ResourceRequest(
 
   /**
    * The resource part of a parsed jobspec: its resources, its duration (rounded up to whole
-   * seconds, as Fluxion does) and its RFC 31 constraint.
+   * seconds, as Fluxion does) and its RFC 31 constraint. A negative duration becomes {@link
+   * Long#MAX_VALUE}: Fluxion refuses it as it refuses one beyond the planner horizon, so the match
+   * fails with a {@link MatchResult.RequestError}.
    */
   public static ResourceRequest from(org.flux4j.policy.jobspec.Jobspec jobspec) {
     List<Item> rs = new java.util.ArrayList<>();
@@ -44,7 +46,7 @@ public record ResourceRequest(
       rs.add(convert(r));
     }
     double d = jobspec.duration();
-    long duration = d <= 0 ? 0 : (long) Math.ceil(d);
+    long duration = d < 0 || Double.isNaN(d) ? Long.MAX_VALUE : d == 0 ? 0 : (long) Math.ceil(d);
     Optional<TargetConstraint> c = jobspec.constraints().map(TargetConstraint.OfJobspec::new);
     String q = jobspec.queue();
     return new ResourceRequest(rs, duration, c, q == null ? "" : q);

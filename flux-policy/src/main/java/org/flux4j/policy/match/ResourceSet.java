@@ -21,6 +21,7 @@ public final class ResourceSet {
   private final int[] vertices;
   private final long[] counts;
   private final boolean[] exclusive;
+  private final int[] shifts; // null when every entry's level shift is 0
   private final int[] edges; // triples: source, target, subsystem
   private final Map<Integer, Map<String, String>> ephemeral;
   private final Map<Integer, Map<String, String>> agfilter;
@@ -35,6 +36,7 @@ public final class ResourceSet {
     this.vertices = Arrays.copyOf(b.vertices, b.n);
     this.counts = Arrays.copyOf(b.counts, b.n);
     this.exclusive = Arrays.copyOf(b.exclusive, b.n);
+    this.shifts = b.shifts == null ? null : Arrays.copyOf(b.shifts, b.n);
     this.edges = Arrays.copyOf(b.edges, b.e * 3);
     this.ephemeral = Collections.unmodifiableMap(new java.util.HashMap<>(b.ephemeral));
     this.agfilter = Collections.unmodifiableMap(new java.util.HashMap<>(b.agfilter));
@@ -86,6 +88,17 @@ public final class ResourceSet {
   /** Whether the vertex of entry {@code i} is held exclusively. */
   public boolean exclusive(int i) {
     return exclusive[i];
+  }
+
+  /**
+   * The levels the traverser's indent stood above the depth of entry {@code i} when it emitted the
+   * entry (0 but after a quirk): Fluxion's traverser keeps its level counter for its whole life,
+   * and an update pass that fails to add a vertex's spans returns from that vertex without
+   * decrementing it, so everything emitted later is indented one level deeper per such failure. The
+   * simple writers add it to the vertex's depth.
+   */
+  public int levelShift(int i) {
+    return shifts == null ? 0 : shifts[i];
   }
 
   /** How many edges were emitted. */
@@ -158,6 +171,8 @@ public final class ResourceSet {
     private int[] vertices = new int[16];
     private long[] counts = new long[16];
     private boolean[] exclusive = new boolean[16];
+    private int[] shifts;
+    private int shift;
     private int n;
     private int[] edges = new int[48];
     private int e;
@@ -183,7 +198,26 @@ public final class ResourceSet {
       vertices[n] = vertex;
       counts[n] = count;
       exclusive[n] = isExclusive;
+      if (shift != 0 || shifts != null) {
+        if (shifts == null || shifts.length < vertices.length) {
+          shifts =
+              shifts == null ? new int[vertices.length] : Arrays.copyOf(shifts, vertices.length);
+        }
+        shifts[n] = shift;
+      }
       return n++;
+    }
+
+    /**
+     * Sets the level shift of the entries added from now on (see {@link
+     * ResourceSet#levelShift(int)}); 0 at first.
+     */
+    public Builder levelShift(int levels) {
+      if (levels < 0) {
+        throw new IllegalArgumentException("level shift must not be negative: " + levels);
+      }
+      this.shift = levels;
+      return this;
     }
 
     /** Appends an emitted edge. */

@@ -6,8 +6,9 @@ import org.flux4j.policy.match.ResourceSet;
 /**
  * Fluxion's "simple" and "pretty_simple" writers: one line per vertex, {@code
  * <indent><name>[<count> :<mode>]}. The indent is six spaces and three dashes per level of
- * containment depth (the root is level 1). "simple" writes the set's (post-)order with modes x/s;
- * "pretty_simple" writes the lines in exactly the reverse order with modes exclusive/shared.
+ * containment depth (the root is level 1), plus the entry's {@link ResourceSet#levelShift(int)
+ * level shift}. "simple" writes the set's (post-)order with modes x/s; "pretty_simple" writes the
+ * lines in exactly the reverse order with modes exclusive/shared.
  */
 final class SimpleMatchWriter implements MatchWriter {
   private final boolean pretty;
@@ -39,7 +40,7 @@ final class SimpleMatchWriter implements MatchWriter {
     ResourceGraph g = set.graph();
     int v = set.vertex(i);
     out.append("      ");
-    for (int d = depth(g, v, set.dominantSubsystem()); d > 0; d--) {
+    for (int d = depth(g, v, set.dominantSubsystem()) + set.levelShift(i); d > 0; d--) {
       out.append("---");
     }
     out.append(g.name(v)).append('[').append(set.count(i)).append(':');

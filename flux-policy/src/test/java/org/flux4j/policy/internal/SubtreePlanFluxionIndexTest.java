@@ -78,4 +78,64 @@ class SubtreePlanFluxionIndexTest {
       }
     }
   }
+
+  /**
+   * A partial cancel reduces spans type by type, and a type that reaches zero leaves its planner
+   * (its points go) while a zero never reduced stays; the reservation search walks the first type's
+   * points, so from the first reduction on the plan answers with Fluxion's planner.
+   */
+  @Test
+  void afterAReduction_availTimesFollowFluxionsPlanner() {
+    Random rnd = new Random(11);
+    String[] names = {"0", "1"};
+    for (int c = 0; c < 200; c++) {
+      long[] totals = {4 + rnd.nextInt(8), 1 + rnd.nextInt(3)};
+      SubtreePlan plan = new SubtreePlan(new int[] {0, 1}, totals);
+      PlannerMulti fluxion = PlannerMulti.create(0, JobMeta.HORIZON, totals, names);
+      List<long[]> live = new ArrayList<>(); // job, span id, amount 0, amount 1
+      long job = 1;
+      boolean reduced = false;
+      for (int step = 0; step < 40; step++) {
+        int what = rnd.nextInt(10);
+        if (what < 5) {
+          long s = 3600L * rnd.nextInt(6);
+          long d = 3600L * (1 + rnd.nextInt(3));
+          long[] a = {rnd.nextInt(3), rnd.nextInt(2)};
+          if (a[0] > plan.minAvailDuring(0, s, d) || a[1] > plan.minAvailDuring(1, s, d)) {
+            continue;
+          }
+          plan.add(job, s, s + d, a);
+          live.add(new long[] {job, fluxion.addSpan(s, d, a), a[0], a[1]});
+          job++;
+        } else if (what < 7 && !live.isEmpty()) {
+          long[] j = live.remove(rnd.nextInt(live.size()));
+          plan.remove(j[0]);
+          fluxion.removeSpan(j[1]);
+        } else if (!live.isEmpty()) {
+          int i = rnd.nextInt(live.size());
+          long[] j = live.get(i);
+          long[] r = {rnd.nextInt((int) j[2] + 1), rnd.nextInt((int) j[3] + 1)};
+          int rc = plan.reduce(j[0], r);
+          boolean gone = fluxion.reduceSpan(j[1], r, names);
+          assertThat(rc == SubtreePlan.REDUCED_AWAY).as("case %d step %d", c, step).isEqualTo(gone);
+          j[2] -= r[0];
+          j[3] -= r[1];
+          if (gone) {
+            live.remove(i);
+          }
+          reduced = true;
+        }
+        long[] request = {1 + rnd.nextInt(4), rnd.nextInt(2)};
+        long from = 1 + 3600L * rnd.nextInt(3);
+        long[] got = plan.fluxionAvailTimes(from, 3600, request);
+        if (!reduced) {
+          assertThat(got).as("no index before the first reduction").isNull();
+        } else {
+          assertThat(got)
+              .as("case %d step %d", c, step)
+              .containsExactly(times(fluxion, from, 3600, request));
+        }
+      }
+    }
+  }
 }

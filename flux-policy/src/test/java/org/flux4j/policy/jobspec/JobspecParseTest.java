@@ -171,6 +171,33 @@ class JobspecParseTest {
   }
 
   @Test
+  void parse_repeatedKeys_countAsYamlCppCountsThem() {
+    // yaml-cpp keeps a repeated key as one more entry of the mapping: the entry counts see it,
+    // lookups find the first value, iterations visit every entry in order
+    assertThat(fail("version: 1\nversion: 1\nresources: []\ntasks: []\nattributes:\n").reason())
+        .isEqualTo("Top mapping in jobspec must have exactly four entries");
+    assertThat(
+            fail("{\"version\": 1, \"version\": 1, \"resources\": [], \"tasks\": [],"
+                    + " \"attributes\": {}}")
+                .reason())
+        .isEqualTo("Top mapping in jobspec must have exactly four entries");
+    assertThat(fail(withResource("{type: core, count: 1, count: 2}")).reason())
+        .isEqualTo("Unrecognized key in resource mapping");
+    assertThat(
+            fail("version: 1\nresources: []\ntasks: [{command: [a], slot: s, count: {per_slot: 1,"
+                    + " per_slot: 2}}]\nattributes:\n")
+                .reason())
+        .isEqualTo("\"count\" in task must have exactly one entry");
+    Jobspec js =
+        Jobspec.parse(
+            "version: 1\nresources: [{type: core, count: 1}]\ntasks: [{command: [a],"
+                + " slot: s, slot: t, count: {per_slot: 1}}]\nattributes: {system: {duration: 5},"
+                + " system: {duration: 7}}\n",
+            "t");
+    assertThat(js.duration()).as("every system entry is read, the last one last").isEqualTo(7);
+  }
+
+  @Test
   void parse_topLevelRules_giveFluxionTexts() {
     assertThat(fail("- a\n- b\n").reason()).isEqualTo("Top level of jobspec is not a mapping");
     assertThat(fail("").reason()).isEqualTo("Top level of jobspec is not a mapping");

@@ -57,6 +57,27 @@ class SimpleMatchWriterTest {
   }
 
   @Test
+  void levelShift_indentsTheEntriesAddedAfterIt() {
+    // Fluxion's traverser keeps its level counter for life: an update that failed at a vertex
+    // leaves it one deeper, so the entries emitted after that are indented one level more
+    ResourceGraph g = VirtualClusters.tiny();
+    ResourceSet.Builder b = ResourceSet.builder(g);
+    b.add(g.vertexByPath(N + "0/socket0/core0").getAsInt(), 1, true);
+    b.levelShift(1);
+    b.add(g.vertexByPath(N + "0").getAsInt(), 1, false);
+    b.levelShift(2);
+    b.add(g.vertexByPath("/tiny0").getAsInt(), 1, false);
+    ResourceSet s = b.build();
+    assertThat(s.levelShift(0)).isZero();
+    assertThat(s.levelShift(2)).isEqualTo(2);
+    assertThat(MatchWriters.require("simple").format(s))
+        .isEqualTo(
+            "      ---------------core0[1:x]\n"
+                + "      ------------node0[1:s]\n"
+                + "      ---------tiny0[1:s]\n");
+  }
+
+  @Test
   void emptySet_writesNothing() {
     ResourceSet empty = ResourceSet.builder(VirtualClusters.tiny()).build();
     for (String name : Fixtures.FLUXION_WRITERS) {

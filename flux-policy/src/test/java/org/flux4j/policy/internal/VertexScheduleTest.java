@@ -1,0 +1,39 @@
+package org.flux4j.policy.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** {@link VertexSchedule#rekey}: an entry handed over to another id keeps its units and window. */
+class VertexScheduleTest {
+  @Test
+  void rekey_keepsUnitsAndWindow_andDropsTheKind() {
+    VertexSchedule s = new VertexSchedule();
+    s.add(1, 0, 100, 2, VertexSchedule.ALLOCATED);
+    s.add(2, 50, 150, 0, VertexSchedule.SHARED);
+    assertThat(s.rekey(1, TraversalUpdate.LEAKED_SPAN)).isZero();
+    assertThat(s.indexOf(1)).isEqualTo(-1);
+    assertThat(s.indexOf(TraversalUpdate.LEAKED_SPAN)).isZero();
+    assertThat(s.has(VertexSchedule.ALLOCATED)).isFalse();
+    assertThat(s.maxUnitsDuring(0, 100)).isEqualTo(2);
+    assertThat(s.anyDuring(0, 10)).isTrue();
+    assertThat(s.rekey(1, TraversalUpdate.LEAKED_SPAN)).isEqualTo(-1);
+  }
+
+  @Test
+  void rekey_onAnIndexedList_keepsLookupsRight() {
+    VertexSchedule s = new VertexSchedule();
+    for (long j = 1; j <= VertexSchedule.INDEX_AT + 5; j++) {
+      s.add(j, 0, 100, 0, VertexSchedule.SHARED);
+    }
+    s.remove(3); // builds the index
+    s.rekey(7, TraversalUpdate.LEAKED_SPAN);
+    s.rekey(8, TraversalUpdate.LEAKED_SPAN); // a second entry of that id drops the index
+    assertThat(s.indexOf(7)).isEqualTo(-1);
+    assertThat(s.indexOf(8)).isEqualTo(-1);
+    assertThat(s.indexOf(9)).isGreaterThanOrEqualTo(0);
+    assertThat(s.remove(TraversalUpdate.LEAKED_SPAN)).isGreaterThanOrEqualTo(0);
+    assertThat(s.remove(TraversalUpdate.LEAKED_SPAN)).isGreaterThanOrEqualTo(0);
+    assertThat(s.remove(TraversalUpdate.LEAKED_SPAN)).isEqualTo(-1);
+  }
+}
