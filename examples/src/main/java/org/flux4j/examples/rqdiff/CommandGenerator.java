@@ -11,9 +11,10 @@ import java.util.Random;
  * without_allocating_future) and multi-match, full and partial cancels (with and without {@code
  * stats}), info, find expressions, set-status/get-status on the graph's real paths, node properties
  * (the {@code perf_class} the variation policy reads, and the properties the jobspec constraints
- * ask for), stat and list. Job ids name jobs that were (probably) started, with an occasional id
- * that does not exist. Partial cancels name rv1exec files of a few ranks, which it adds to the
- * scenario's files.
+ * ask for), stat and list, and graph changes: {@code update} from an rv1exec R, {@code attach} of a
+ * JGF subgraph, {@code remove} of a subtree. Job ids name jobs that were (probably) started, with
+ * an occasional id that does not exist. Partial cancels name rv1exec files of a few ranks, which it
+ * adds to the scenario's files.
  *
  * <p>Not thread-safe (shares the scenario's random source).
  */
@@ -36,15 +37,31 @@ final class CommandGenerator {
   private final Map<String, String> files;
   private final int jobspecs;
   private final List<String> down = new ArrayList<>();
+  private final String format;
+  private final List<String> attachables;
   private long nextJob = 1;
+  private boolean attached;
 
+  /**
+   * A generator of scripts for a graph of {@code shape} loaded with reader {@code format}; {@code
+   * attachables} are the names of JGF subgraph files already among {@code files} that an {@code
+   * attach} may add to the graph (empty when none fits it).
+   */
   CommandGenerator(
-      Random rnd, GraphShape shape, String policy, Map<String, String> files, int jobspecs) {
+      Random rnd,
+      GraphShape shape,
+      String policy,
+      Map<String, String> files,
+      int jobspecs,
+      String format,
+      List<String> attachables) {
     this.rnd = rnd;
     this.shape = shape;
     this.policy = policy;
     this.files = files;
     this.jobspecs = jobspecs;
+    this.format = format;
+    this.attachables = attachables;
   }
 
   /** The script (without {@code quit}). */
@@ -86,6 +103,12 @@ final class CommandGenerator {
   }
 
   private String command() {
+    if (rnd.nextInt(100) < 8) {
+      String c = graphChange();
+      if (c != null) {
+        return c;
+      }
+    }
     int r = rnd.nextInt(100);
     if (r < 55) {
       String op = MATCH_OPS[rnd.nextInt(MATCH_OPS.length)];
@@ -134,6 +157,103 @@ final class CommandGenerator {
           : "set-property " + path + " " + JobspecGenerator.PROPERTIES.get(rnd.nextInt(2)) + "=1";
     }
     return rnd.nextInt(3) == 0 ? "list" : "stat";
+  }
+
+  /**
+   * An {@code update} from an rv1exec R (on graphs read from rv1exec, the only ones whose vertices
+   * Fluxion's rv1exec reader finds), an {@code attach} of a JGF subgraph that fits the graph, or a
+   * {@code remove} of a subtree; null when none applies.
+   */
+  private String graphChange() {
+    int r = rnd.nextInt(10);
+    if (r < 5 && format.startsWith("rv1exec") && !shape.childIdsOfRank.isEmpty()) {
+      return updateCommand();
+    }
+    if (r < 7 && !attachables.isEmpty() && !attached) {
+      attached = true;
+      return "attach " + attachables.get(rnd.nextInt(attachables.size()));
+    }
+    if (r < 10) {
+      // no "remove RANKS false": Fluxion's resource-query hangs on it (and so does flux4j's,
+      // which follows it), so it only ever produces timeouts
+      String[] types = {"node", "socket", "core", "core", "gpu", "memory"};
+      return "remove " + anyPath(types[rnd.nextInt(types.length)]) + " true";
+    }
+    return null;
+  }
+
+  /**
+   * {@code update allocate|reserve rv1exec FILE JOBID AT DURATION} with an R of one or two ranks:
+   * mostly every child of each rank (the node is then held whole), else one child.
+   */
+  private String updateCommand() {
+    List<Integer> ranks = new ArrayList<>(shape.childIdsOfRank.keySet());
+    int a = rnd.nextInt(ranks.size());
+    int b = Math.min(ranks.size() - 1, a + rnd.nextInt(2));
+    boolean whole = rnd.nextInt(4) > 0;
+    StringBuilder rlite = new StringBuilder();
+    List<String> hosts = new ArrayList<>();
+    for (int i = a; i <= b; i++) {
+      int rank = ranks.get(i);
+      Map<String, List<Long>> kids = shape.childIdsOfRank.get(rank);
+      StringBuilder children = new StringBuilder();
+      List<String> types = new ArrayList<>(kids.keySet());
+      if (!whole) {
+        types = List.of(types.get(rnd.nextInt(types.size())));
+      }
+      for (String t : types) {
+        List<Long> ids = kids.get(t);
+        List<Long> pick = whole ? ids : List.of(ids.get(rnd.nextInt(ids.size())));
+        children.append(children.length() == 0 ? "" : ", ");
+        children.append('"').append(t).append("\": \"").append(idset(pick)).append('"');
+      }
+      rlite.append(rlite.length() == 0 ? "" : ", ");
+      rlite.append("{\"rank\": \"").append(rank).append("\", \"children\": {");
+      rlite.append(children).append("}}");
+      hosts.add("\"" + shape.nodeOfRank.get(rank) + "\"");
+    }
+    String name = "r" + files.size() + ".json";
+    files.put(
+        name,
+        "{\"version\": 1, \"execution\": {\"R_lite\": ["
+            + rlite
+            + "], \"nodelist\": ["
+            + String.join(", ", hosts)
+            + "], \"starttime\": 0, \"expiration\": 0}}\n");
+    long id = nextJob + rnd.nextInt(2);
+    nextJob = id + 1;
+    long at = rnd.nextInt(3) == 0 ? 100L * (1 + rnd.nextInt(20)) : 0;
+    long d = rnd.nextBoolean() ? 3600 : 1 + rnd.nextInt(1000);
+    return "update "
+        + (at > 0 || rnd.nextInt(6) == 0 ? "reserve" : "allocate")
+        + " rv1exec "
+        + name
+        + " "
+        + id
+        + " "
+        + at
+        + " "
+        + d;
+  }
+
+  /** An RFC 22 idset of ascending {@code ids} ("0-3,5"). */
+  static String idset(List<Long> ids) {
+    List<Long> sorted = new ArrayList<>(ids);
+    java.util.Collections.sort(sorted);
+    StringBuilder sb = new StringBuilder();
+    int i = 0;
+    while (i < sorted.size()) {
+      int j = i;
+      while (j + 1 < sorted.size() && sorted.get(j + 1) == sorted.get(j) + 1) {
+        j++;
+      }
+      sb.append(sb.length() == 0 ? "" : ",").append(sorted.get(i));
+      if (j > i) {
+        sb.append('-').append(sorted.get(j));
+      }
+      i = j + 1;
+    }
+    return sb.toString();
   }
 
   private String statusCommand() {

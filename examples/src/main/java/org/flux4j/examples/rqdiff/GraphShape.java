@@ -36,6 +36,12 @@ final class GraphShape {
   /** The ranks of the graph (-1 left out). */
   final TreeSet<Integer> ranks = new TreeSet<>();
 
+  /** The name of the node vertex of each rank that has one. */
+  final Map<Integer, String> nodeOfRank = new LinkedHashMap<>();
+
+  /** Per rank that has a node: the ids of that node's children per type, in vertex order. */
+  final Map<Integer, Map<String, List<Long>>> childIdsOfRank = new LinkedHashMap<>();
+
   /** The root's type. */
   final String rootType;
 
@@ -52,6 +58,16 @@ final class GraphShape {
       paths.computeIfAbsent(t, k -> new ArrayList<>()).add(g.path(v));
       if (t.equals("node")) {
         nodeNames.add(g.name(v));
+        if (g.rank(v) >= 0) {
+          nodeOfRank.putIfAbsent(g.rank(v), g.name(v));
+        }
+      }
+      int up = g.parent(v);
+      if (up != ResourceGraph.NONE && g.type(up).equals("node") && g.rank(up) >= 0) {
+        childIdsOfRank
+            .computeIfAbsent(g.rank(up), k -> new LinkedHashMap<>())
+            .computeIfAbsent(t, k -> new ArrayList<>())
+            .add(g.id(v));
       }
       if (g.rank(v) >= 0) {
         ranks.add(g.rank(v));

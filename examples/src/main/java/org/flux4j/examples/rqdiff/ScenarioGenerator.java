@@ -20,10 +20,11 @@ import org.flux4j.policy.writer.MatchWriters;
 /**
  * Draws a random, valid resource-query {@link Scenario} from a seed: the same seed always gives the
  * same scenario. The graph is a generated GRUG recipe (varied levels, counts, pool sizes and id
- * numbering), a generated rv1exec R, or one of Fluxion's own test graphs (GRUG and JGF, with their
- * subsystems); the jobspecs and commands are written against the loaded graph's types and paths
- * (see {@link JobspecGenerator} and {@link CommandGenerator}); the options cover every match policy
- * (names and custom strings), every writer, prune filters and the flexible traverser.
+ * numbering), a generated rv1exec R, or one of Fluxion's own test graphs (GRUG, JGF, rv1exec and
+ * hwloc XML, with their subsystems, and the JGF subgraphs its elastic tests attach); the jobspecs
+ * and commands are written against the loaded graph's types and paths (see {@link JobspecGenerator}
+ * and {@link CommandGenerator}); the options cover every match policy (names and custom strings),
+ * every writer, prune filters and the flexible traverser.
  *
  * <p>Thread-safe (no mutable state beyond the constructor's).
  */
@@ -46,7 +47,20 @@ public final class ScenarioGenerator {
           new Fixed("jgfs/tiny.json", "jgf", List.of("CA")),
           new Fixed("jgfs/power.json", "jgf", List.of("CA")),
           new Fixed("jgfs/elastic/node-test.json", "jgf", List.of("CA")),
-          new Fixed("rv1exec/tiny_rv1exec.json", "rv1exec", List.of("CA")));
+          new Fixed("rv1exec/tiny_rv1exec.json", "rv1exec", List.of("CA")),
+          new Fixed("../hwloc-data/001N/node_local_storage/lassen/0.xml", "hwloc", List.of("CA")),
+          new Fixed("../hwloc-data/001N/node_local_storage/catalyst/0.xml", "hwloc", List.of("CA")),
+          new Fixed("../hwloc-data/001N/node_local_storage/corona/0.xml", "hwloc", List.of("CA")));
+
+  /** The resource types an hwloc graph is sometimes restricted to ({@code --load-allowlist}). */
+  private static final List<String> HWLOC_ALLOWLIST =
+      List.of("node", "socket", "core", "gpu", "storage");
+
+  /** JGF subgraphs that Fluxion's elastic tests attach, by the test graph they fit. */
+  private static final Map<String, List<String>> ATTACHABLE =
+      Map.of(
+          "jgfs/elastic/node-test.json",
+          List.of("jgfs/elastic/node-add-test.json", "jgfs/elastic/node-add-test-random.json"));
 
   static final List<String> POLICIES =
       List.of(
@@ -102,7 +116,12 @@ public final class ScenarioGenerator {
       Fixed f = FIXED.get(rnd.nextInt(FIXED.size()));
       graphText = read(fluxionData.resolve(f.file()));
       format = f.format();
-      graphFile = format.equals("grug") ? "graph.graphml" : "graph.json";
+      graphFile =
+          switch (format) {
+            case "grug" -> "graph.graphml";
+            case "hwloc" -> "graph.xml";
+            default -> "graph.json";
+          };
       subsystems = f.subsystems().get(rnd.nextInt(f.subsystems().size()));
       graphName = f.file();
     } else if (pick < 47) {
@@ -117,7 +136,13 @@ public final class ScenarioGenerator {
       graphName = "generated";
     }
     String text = recipe != null ? recipe.toGraphml() : graphText;
-    ResourceGraph g = GraphReaders.read(text, graphFile, GraphFormat.byName(format).orElseThrow());
+    boolean allowlist = format.equals("hwloc") && rnd.nextBoolean();
+    ResourceGraph g =
+        GraphReaders.read(
+            text,
+            graphFile,
+            GraphFormat.byName(format).orElseThrow(),
+            allowlist ? java.util.Set.copyOf(HWLOC_ALLOWLIST) : java.util.Set.of());
     GraphShape shape = new GraphShape(g);
 
     String policy =
@@ -137,6 +162,9 @@ public final class ScenarioGenerator {
     if (rnd.nextInt(20) == 0) {
       options.add("--traverser-policy=flexible");
     }
+    if (allowlist) {
+      options.add("--load-allowlist=" + String.join(",", HWLOC_ALLOWLIST));
+    }
 
     int nJobs = 1 + rnd.nextInt(4);
     JobspecGenerator jobs = new JobspecGenerator(rnd, shape);
@@ -145,7 +173,14 @@ public final class ScenarioGenerator {
       jobspecs.add(jobs.jobspec());
     }
     Map<String, String> files = new LinkedHashMap<>();
-    List<String> script = new CommandGenerator(rnd, shape, policy, files, nJobs).script();
+    List<String> attachables = new ArrayList<>();
+    for (String a : ATTACHABLE.getOrDefault(graphName, List.of())) {
+      String name = "attach" + attachables.size() + ".json";
+      files.put(name, read(fluxionData.resolve(a)));
+      attachables.add(name);
+    }
+    List<String> script =
+        new CommandGenerator(rnd, shape, policy, files, nJobs, format, attachables).script();
     String label = "policy=" + policy + " format=" + writer + " graph=" + graphName;
     return new Scenario(label, recipe, graphFile, graphText, options, jobspecs, files, script);
   }

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The scenario generator writes valid scenarios: every jobspec parses, every graph loads, every
  * command is one the tool accepts (flux4j runs each scenario without a usage, jobspec or file
  * error), the same seed gives the same scenario, and a few hundred seeds cover every policy,
- * writer, match sub-command and load format.
+ * writer, match sub-command, load format (hwloc XML included) and graph change (update from R,
+ * attach, remove).
  */
 class ScenarioGeneratorTest {
   private static final ScenarioGenerator GEN =
@@ -115,7 +116,21 @@ class ScenarioGeneratorTest {
             "cmd:get-status",
             "cmd:set-property",
             "cmd:get-property",
-            "cmd:stat");
+            "cmd:stat",
+            "--load-format=hwloc",
+            "--load-format=jgf",
+            "cmd:update allocate",
+            "cmd:update reserve",
+            "cmd:attach",
+            "cmd:remove");
+    assertThat(seen).anyMatch(o -> o.startsWith("--load-allowlist="));
     assertThat(seen).anyMatch(o -> o.startsWith("--prune-filters="));
+  }
+
+  @Test
+  void idset_compressesRunsAsRfc22Writes() {
+    assertThat(CommandGenerator.idset(java.util.List.of(3L, 0L, 1L, 2L, 5L, 7L, 8L)))
+        .isEqualTo("0-3,5,7-8");
+    assertThat(CommandGenerator.idset(java.util.List.of(4L))).isEqualTo("4");
   }
 }

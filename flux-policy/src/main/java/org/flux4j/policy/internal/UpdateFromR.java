@@ -75,7 +75,10 @@ final class UpdateFromR {
     m.at = at;
     m.now = at;
     m.duration = d;
-    m.allocType = reserve ? JobMeta.AllocType.ALLOC_ORELSE_RESERVE : JobMeta.AllocType.ALLOC;
+    // Fluxion's readers record the spans as allocations even for a reservation: the traverser
+    // hands them "reserved" only for an allocate-or-reserve match, which an update never is (the
+    // job table still says reserved, by its start time)
+    m.allocType = JobMeta.AllocType.ALLOC;
     for (int v = 0; v < n; v++) {
       if (in[v] && excl[v]) {
         VertexSchedule sc = state.sched[v];
