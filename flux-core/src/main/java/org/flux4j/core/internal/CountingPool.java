@@ -6,6 +6,7 @@ import java.util.BitSet;
 import java.util.List;
 import org.eclipse.collections.impl.list.mutable.primitive.LongArrayList;
 import org.eclipse.collections.impl.map.mutable.primitive.IntIntHashMap;
+import org.eclipse.collections.impl.map.mutable.primitive.LongLongHashMap;
 import org.eclipse.collections.impl.map.mutable.primitive.LongObjectHashMap;
 import org.flux4j.core.Allocation;
 import org.flux4j.core.Clock;
@@ -63,7 +64,10 @@ final class CountingPool implements ResourcePool {
   private final boolean[] wholeHeld;
   private final boolean[] drained;
   private final boolean[] down;
+  private final BitSet open; // nodes usable and with a core free: where a core slot can go
   private final IntIntHashMap nodeOfRank = new IntIntHashMap();
+  private final LongLongHashMap mostSlots =
+      new LongLongHashMap(); // slot shape -> slots the pool holds
   private final int[] nodeOfVertex;
   private final int[] indexOfVertex;
   private final int totalCores;
@@ -165,6 +169,10 @@ final class CountingPool implements ResourcePool {
     }
     totalCores = cores;
     totalFreeCores = cores;
+    open = new BitSet(n);
+    for (int i = 0; i < n; i++) {
+      refresh(i);
+    }
     boolean single = true;
     for (int i = 0; i < n; i++) {
       single &= coreVertex[i].length == 1 && gpuVertex[i].length == 0;
@@ -471,26 +479,37 @@ final class CountingPool implements ResourcePool {
     if ((long) c * s > totalFreeCores || (long) g * s > totalFreeGpus) {
       return null;
     }
-    int[] take = new int[n];
+    int[] pick = new int[Math.min(n, Math.max(1, r.nodes() > 0 ? r.nodes() : s))];
+    int[] count = new int[pick.length];
+    int m = 0;
     if (r.nodes() == 0) {
       int remaining = s;
-      for (int i = 0; i < n && remaining > 0; i++) {
+      // with a core per slot, only open nodes (usable, a core free) can serve: visit those alone
+      for (int i = c > 0 ? open.nextSetBit(0) : 0;
+          i >= 0 && i < n && remaining > 0;
+          i = c > 0 ? open.nextSetBit(i + 1) : i + 1) {
         if (usable(i) && freeCores[i] >= c) {
           int k = Math.min(remaining, slotsFitting(freeCores[i], freeGpus[i], c, g));
-          take[i] = k;
-          remaining -= k;
+          if (k > 0) {
+            if (m == pick.length) {
+              pick = Arrays.copyOf(pick, Math.min(n, m * 2));
+              count = Arrays.copyOf(count, pick.length);
+            }
+            pick[m] = i;
+            count[m++] = k;
+            remaining -= k;
+          }
         }
       }
       if (remaining > 0) {
         return null;
       }
-      return commit(take, c, g, false);
+      return commit(pick, count, m, c, g, false);
     }
     int nodesWanted = r.nodes();
     int per = s / nodesWanted;
     int extra = s % nodesWanted;
-    int chosen = 0;
-    for (int i = 0; i < n && chosen < nodesWanted; i++) {
+    for (int i = 0; i < n && m < nodesWanted; i++) {
       if (!usable(i)) {
         continue;
       }
@@ -498,32 +517,31 @@ final class CountingPool implements ResourcePool {
           && (freeCores[i] != coreVertex[i].length || freeGpus[i] != gpuVertex[i].length)) {
         continue;
       }
-      int want = per + (chosen < extra ? 1 : 0);
+      int want = per + (m < extra ? 1 : 0);
       if (slotsFitting(freeCores[i], freeGpus[i], c, g) >= want) {
-        take[i] = want;
-        chosen++;
+        pick[m] = i;
+        count[m++] = want;
       }
     }
-    if (chosen < nodesWanted) {
+    if (m < nodesWanted) {
       return null;
     }
-    return commit(take, c, g, r.exclusive());
+    return commit(pick, count, m, c, g, r.exclusive());
   }
 
-  private Allocation commit(int[] take, int c, int g, boolean whole) {
+  /** Takes {@code count[j]} slots on node {@code pick[j]} for each of the first {@code m}. */
+  private Allocation commit(int[] pick, int[] count, int m, int c, int g, boolean whole) {
     List<Allocation.Slot> slots = new ArrayList<>();
     int[] vertices = new int[8];
     int nv = 0;
-    for (int i = 0; i < n; i++) {
-      if (take[i] == 0) {
-        continue;
-      }
+    for (int j = 0; j < m; j++) {
+      int i = pick[j];
       if (whole) {
         wholeHeld[i] = true;
         vertices = grow(vertices, nv + 1);
         vertices[nv++] = nodeVertex[i];
       }
-      for (int k = 0; k < take[i]; k++) {
+      for (int k = 0; k < count[j]; k++) {
         int[] cs = new int[c];
         int[] gs = new int[g];
         for (int a = 0; a < c; a++) {
@@ -567,8 +585,14 @@ final class CountingPool implements ResourcePool {
           totalFreeGpus--;
         }
       }
+      refresh(i);
     }
     return new Allocation(slots, Arrays.copyOf(vertices, nv));
+  }
+
+  /** Brings node {@code i}'s open bit up to date: usable and a core free. */
+  private void refresh(int i) {
+    open.set(i, usable(i) && freeCores[i] > 0);
   }
 
   private static int[] grow(int[] a, int need) {
@@ -595,6 +619,7 @@ final class CountingPool implements ResourcePool {
       }
       if (v == nodeVertex[i]) {
         wholeHeld[i] = false;
+        refresh(i);
         continue;
       }
       int idx = indexOfVertex[v];
@@ -603,6 +628,7 @@ final class CountingPool implements ResourcePool {
           coreUsed[i].clear(idx);
           freeCores[i]++;
           totalFreeCores++;
+          refresh(i);
         }
       } else if (idx < gpuVertex[i].length && gpuVertex[i][idx] == v && gpuUsed[i].get(idx)) {
         gpuUsed[i].clear(idx);
@@ -623,10 +649,7 @@ final class CountingPool implements ResourcePool {
     int s = r.slots();
     String what = s + " slot(s) of " + c + " core(s)" + (g > 0 ? " and " + g + " GPU(s)" : "");
     if (r.nodes() == 0) {
-      long fit = 0;
-      for (int i = 0; i < n; i++) {
-        fit += slotsFitting(coreVertex[i].length, gpuVertex[i].length, c, g);
-      }
+      long fit = mostSlots(c, g);
       return fit >= s ? null : what + " requested, the resources hold at most " + fit;
     }
     int nodesWanted = r.nodes();
@@ -652,6 +675,22 @@ final class CountingPool implements ResourcePool {
     return what + " on " + nodesWanted + " node(s) requested, too few nodes are large enough";
   }
 
+  /**
+   * How many slots of {@code c} cores and {@code g} GPUs the whole pool holds (cached by shape).
+   */
+  private long mostSlots(int c, int g) {
+    long shape = ((long) c << 32) | (g & 0xffffffffL);
+    if (mostSlots.containsKey(shape)) {
+      return mostSlots.get(shape);
+    }
+    long fit = 0;
+    for (int i = 0; i < n; i++) {
+      fit += slotsFitting(coreVertex[i].length, gpuVertex[i].length, c, g);
+    }
+    mostSlots.put(shape, fit);
+    return fit;
+  }
+
   @Override
   public boolean hasRank(int r) {
     return nodeOfRank.containsKey(r);
@@ -669,6 +708,7 @@ final class CountingPool implements ResourcePool {
     int i = node(r);
     notUp += (on && !down[i] && !drained[i] ? 1 : 0) - (!on && drained[i] && !down[i] ? 1 : 0);
     drained[i] = on;
+    refresh(i);
     dirty = true;
   }
 
@@ -677,6 +717,7 @@ final class CountingPool implements ResourcePool {
     int i = node(r);
     notUp += (on && !down[i] && !drained[i] ? 1 : 0) - (!on && down[i] && !drained[i] ? 1 : 0);
     down[i] = on;
+    refresh(i);
     dirty = true;
   }
 
