@@ -49,7 +49,7 @@ public class PoolCycleBenchmark {
   private static final long FIRST_END = 1000;
 
   /** Waiting jobs. */
-  @Param({"1000", "10000"})
+  @Param({"1000", "10000", "100000"})
   public int depth;
 
   /** "kept" (as shipped) or "rebuild" (forced full rebuild every cycle). */

@@ -79,6 +79,7 @@ final class CountingPool implements ResourcePool {
       new LongObjectHashMap<>(); // {estimated end, cores}
   // {start, end, cores, cycle booked in}
   private final LongObjectHashMap<long[]> booked = new LongObjectHashMap<>();
+  private final LongArrayList dropped = new LongArrayList(); // {start, end, cores} not yet undone
   private LongArrayList bookOrder = new LongArrayList(); // the current cycle's bookings, in order
   private LongArrayList deferred = new LongArrayList(); // kept bookings, in the order booked
   private int nextKept; // the next index of deferred a kept answer may be given for
@@ -288,7 +289,8 @@ final class CountingPool implements ResourcePool {
       return null; // O(1): a deep queue's cycle asks this of every waiting job
     }
     if (!booked.isEmpty()
-        && !profile.fitsNow(now(), planned(r), cores(r), totalCores - totalFreeCores, totalCores)) {
+        && !profile()
+            .fitsNow(now(), planned(r), cores(r), totalCores - totalFreeCores, totalCores)) {
       return null; // would delay a reservation
     }
     int before = totalFreeCores;
@@ -296,8 +298,9 @@ final class CountingPool implements ResourcePool {
     if (a != null) {
       long end = now() + planned(r);
       long taken = (long) before - totalFreeCores;
+      AvailabilityProfile p = profile(); // before held changes: profile() may rebuild from it
       held.put(job.id.value(), new long[] {end, taken});
-      profile.add(end, -taken);
+      p.add(end, -taken);
     }
     return a;
   }
@@ -318,7 +321,7 @@ final class CountingPool implements ResourcePool {
     long now = now();
     long d = planned(r);
     long need = cores(r);
-    long at = profile.earliest(now, d, need, totalCores - totalFreeCores, totalCores);
+    long at = profile().earliest(now, d, need, totalCores - totalFreeCores, totalCores);
     if (at < 0 || need > totalCores) {
       return Outcome.BUSY;
     }
@@ -327,10 +330,11 @@ final class CountingPool implements ResourcePool {
   }
 
   private void book(long id, long at, long end, long need) {
+    AvailabilityProfile p = profile(); // before booked changes: profile() reads it
     booked.put(id, new long[] {at, end, need, cycle});
     bookOrder.add(id);
-    profile.add(at, need);
-    profile.add(end, -need);
+    p.add(at, need);
+    p.add(end, -need);
   }
 
   /**
@@ -378,11 +382,47 @@ final class CountingPool implements ResourcePool {
   }
 
   private void dropBooking(long id) {
+    AvailabilityProfile p = profile(); // before booked changes: profile() reads it
     long[] b = booked.remove(id);
     if (b != null) {
-      profile.add(b[0], -b[2]);
-      profile.add(b[1], b[2]);
+      p.add(b[0], -b[2]);
+      p.add(b[1], b[2]);
     }
+  }
+
+  /**
+   * Drops a booking from {@link #booked} at once and from the profile when the profile is next read
+   * ({@link #profile()}): a rebuilding cycle drops every booking before it books again.
+   */
+  private void dropBookingLater(long id) {
+    long[] b = booked.remove(id);
+    if (b != null) {
+      dropped.add(b[0]);
+      dropped.add(b[1]);
+      dropped.add(b[2]);
+    }
+  }
+
+  /**
+   * The availability profile with the dropped bookings taken out: one by one, or, when no booking
+   * is left and they outnumber the running jobs, by rebuilding it from the running jobs' estimated
+   * ends alone (what the profile then holds), in O(running jobs) instead of O(dropped bookings).
+   * Called before {@link #held} or {@link #booked} changes, so that both still match the profile.
+   */
+  private AvailabilityProfile profile() {
+    if (!dropped.isEmpty()) {
+      if (booked.isEmpty() && dropped.size() / 3 > held.size()) {
+        profile.clear();
+        held.forEachValue(h -> profile.add(h[0], -h[1]));
+      } else {
+        for (int i = 0; i < dropped.size(); i += 3) {
+          profile.add(dropped.get(i), -dropped.get(i + 2));
+          profile.add(dropped.get(i + 1), dropped.get(i + 2));
+        }
+      }
+      dropped.clear();
+    }
+    return profile;
   }
 
   /**
@@ -436,7 +476,7 @@ final class CountingPool implements ResourcePool {
     if (need > totalCores) {
       return -1;
     }
-    long at = profile.earliest(now(), planned(r), need, totalCores - totalFreeCores, totalCores);
+    long at = profile().earliest(now(), planned(r), need, totalCores - totalFreeCores, totalCores);
     return at < 0 ? -1 : Math.max(clock.millis(), reservedMillis(at));
   }
 
@@ -453,7 +493,7 @@ final class CountingPool implements ResourcePool {
     if (!inCycle || b[3] == cycle) {
       dirty = true; // the bookings after it may no longer be what a rebuild gives
     }
-    dropBooking(id);
+    dropBookingLater(id);
   }
 
   @Override
@@ -601,9 +641,10 @@ final class CountingPool implements ResourcePool {
 
   @Override
   public void free(Job job) {
+    AvailabilityProfile p = profile(); // before held changes: profile() may rebuild from it
     long[] h = held.remove(job.id.value());
     if (h != null) {
-      profile.add(h[0], h[1]);
+      p.add(h[0], h[1]);
     }
     if (h == null || h[0] > now()) {
       dirty = true; // ended before its estimated end: bookings may move earlier
