@@ -19,10 +19,12 @@ import java.util.Arrays;
  * by node, a free list for removed nodes, priorities from a fixed-seed generator so that runs are
  * repeatable), each node holding the sum of its subtree's changes and the largest and smallest
  * running sum over its subtree in instant order. A query then descends the tree instead of sweeping
- * the changes: the first instant after {@code t} where the use exceeds a level, or where it is back
- * within it, costs O(log changes), and {@link #earliest} costs O(log changes) per hole it has to
- * skip (a hole: a stretch where the request fits now but not for {@code d}). A change is O(log
- * changes). Loop-owned; not thread-safe.
+ * the changes: the first instant after {@code t} where the use exceeds a level, the last one before
+ * a bound, or the first where it is back within the level, costs O(log changes). {@link #earliest}
+ * tries a candidate start, and when an instant over the level falls within its {@code d} seconds,
+ * jumps past the last such instant in that span to the next instant within the level: O(log
+ * changes) per jump, and a jump skips every hole (a stretch too short for the request) that the
+ * span covers. A change is O(log changes). Loop-owned; not thread-safe.
  */
 final class AvailabilityProfile {
   private static final int NIL = 0;
@@ -77,8 +79,9 @@ final class AvailabilityProfile {
     long level = capacity - units - usedNow; // the most the recorded changes may add up to
     long c = prefix(root, now) <= level ? now : firstAtMost(root, 0, now, level);
     while (c != NONE) {
-      long busy = firstAbove(root, 0, c, level);
-      if (busy == NONE || busy - c >= d) {
+      // every candidate up to the last instant over the level before c + d fails on that instant
+      long busy = lastAbove(root, 0, c, c + d, level);
+      if (busy == NONE) {
         return c;
       }
       c = firstAtMost(root, 0, busy, level);
@@ -131,6 +134,29 @@ final class AvailabilityProfile {
       return found;
     }
     return here > level ? key[x] : firstAbove(right[x], here, t, level);
+  }
+
+  /**
+   * The last instant strictly between {@code lo} and {@code hi} in the subtree {@code x} at which
+   * the running sum (counting {@code off}) exceeds {@code level}; NONE if none.
+   */
+  private long lastAbove(int x, long off, long lo, long hi, long level) {
+    if (x == NIL || off + maxRun[x] <= level) {
+      return NONE;
+    }
+    int l = left[x];
+    long here = off + sum[l] + delta[x];
+    if (key[x] >= hi) {
+      return lastAbove(l, off, lo, hi, level);
+    }
+    if (key[x] <= lo) {
+      return lastAbove(right[x], here, lo, hi, level);
+    }
+    long found = lastAbove(right[x], here, lo, hi, level);
+    if (found != NONE) {
+      return found;
+    }
+    return here > level ? key[x] : lastAbove(l, off, lo, hi, level);
   }
 
   /**
