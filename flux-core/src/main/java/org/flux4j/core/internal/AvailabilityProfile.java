@@ -77,14 +77,14 @@ final class AvailabilityProfile {
    */
   long earliest(long now, long d, long units, long usedNow, long capacity) {
     long level = capacity - units - usedNow; // the most the recorded changes may add up to
-    long c = prefix(root, now) <= level ? now : firstAtMost(root, 0, now, level);
+    long c = prefix(root, now) <= level ? now : first(root, 0, now, level, false);
     while (c != NONE) {
       // every candidate up to the last instant over the level before c + d fails on that instant
       long busy = lastAbove(root, 0, c, c + d, level);
       if (busy == NONE) {
         return c;
       }
-      c = firstAtMost(root, 0, busy, level);
+      c = first(root, 0, busy, level, false);
     }
     return -1;
   }
@@ -98,7 +98,7 @@ final class AvailabilityProfile {
     if (prefix(root, now) > level) {
       return false;
     }
-    long busy = firstAbove(root, 0, now, level);
+    long busy = first(root, 0, now, level, true);
     return busy == NONE || busy - now >= d;
   }
 
@@ -118,22 +118,23 @@ final class AvailabilityProfile {
 
   /**
    * The first instant after {@code t} in the subtree {@code x} at which the running sum (counting
-   * {@code off}, the sum of every change before the subtree) exceeds {@code level}; NONE if none.
+   * {@code off}, the sum of every change before the subtree) exceeds {@code level} ({@code above})
+   * or is at most {@code level} (not {@code above}); NONE if none.
    */
-  private long firstAbove(int x, long off, long t, long level) {
-    if (x == NIL || off + maxRun[x] <= level) {
+  private long first(int x, long off, long t, long level, boolean above) {
+    if (x == NIL || (above ? off + maxRun[x] <= level : off + minRun[x] > level)) {
       return NONE;
     }
     int l = left[x];
     long here = off + sum[l] + delta[x];
     if (key[x] <= t) {
-      return firstAbove(right[x], here, t, level);
+      return first(right[x], here, t, level, above);
     }
-    long found = firstAbove(l, off, t, level);
+    long found = first(l, off, t, level, above);
     if (found != NONE) {
       return found;
     }
-    return here > level ? key[x] : firstAbove(right[x], here, t, level);
+    return (here > level) == above ? key[x] : first(right[x], here, t, level, above);
   }
 
   /**
@@ -157,26 +158,6 @@ final class AvailabilityProfile {
       return found;
     }
     return here > level ? key[x] : lastAbove(l, off, lo, hi, level);
-  }
-
-  /**
-   * The first instant after {@code t} in the subtree {@code x} at which the running sum (counting
-   * {@code off}) is at most {@code level}; NONE if none.
-   */
-  private long firstAtMost(int x, long off, long t, long level) {
-    if (x == NIL || off + minRun[x] > level) {
-      return NONE;
-    }
-    int l = left[x];
-    long here = off + sum[l] + delta[x];
-    if (key[x] <= t) {
-      return firstAtMost(right[x], here, t, level);
-    }
-    long found = firstAtMost(l, off, t, level);
-    if (found != NONE) {
-      return found;
-    }
-    return here <= level ? key[x] : firstAtMost(right[x], here, t, level);
   }
 
   private int add(int x, long at, long units) {

@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The indexed {@link AvailabilityProfile} against the plain sweep of {@link SweepProfile}, over
  * random sequences of what a pool does to it (bookings made and dropped, running jobs' releases,
- * time moving on) and random questions: every answer of {@code earliest} and {@code fitsNow} is the
- * same.
+ * time moving on, everything cleared) and random questions: every answer of {@code earliest} and
+ * {@code fitsNow} is the same.
  */
 class AvailabilityProfilePropertyTest {
 
@@ -46,6 +46,10 @@ class AvailabilityProfilePropertyTest {
         now += r.nextInt(horizon / 2 + 1);
       } else if (op < 8) { // a running job's release
         both(indexed, sweep, live, now + r.nextInt(horizon), -(1L + r.nextInt(capacity)));
+      } else if (op < 9 && r.nextInt(8) == 0) { // everything forgotten, as a rebuild starts over
+        indexed.clear();
+        sweep.clear();
+        live.clear();
       }
       for (int q = 0; q < 3; q++) {
         long d = r.nextInt(5) == 0 ? 100L * 365 * 86_400 : 1 + r.nextInt(horizon);

@@ -18,6 +18,10 @@ final class SweepProfile {
     }
   }
 
+  void clear() {
+    change.clear();
+  }
+
   boolean isEmpty() {
     return change.isEmpty();
   }
