@@ -48,7 +48,10 @@ public class PoolCycleBenchmark {
   private static final int NODES = 240;
   private static final long FIRST_END = 1000;
 
-  /** Waiting jobs. */
+  /**
+   * Waiting jobs. Deeper queues ({@code -p depth=100000}) take minutes per iteration to set up: the
+   * first cycle books every job, and a booking behind a packed profile skips its holes one by one.
+   */
   @Param({"1000", "10000"})
   public int depth;
 

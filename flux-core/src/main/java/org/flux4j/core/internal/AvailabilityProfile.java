@@ -1,7 +1,6 @@
 package org.flux4j.core.internal;
 
-import java.util.Map;
-import java.util.TreeMap;
+import java.util.Arrays;
 
 /**
  * How many units (cores) of a pool are in use over time, as changes at instants: a running job
@@ -9,27 +8,66 @@ import java.util.TreeMap;
  * units at its start and gives them back at its end. Answers the earliest time at which a request
  * of {@code units} for {@code d} seconds fits, which is what backfilling asks.
  *
- * <p>Implementation notes: a sorted map from instant to the change of use there; the use now is
- * passed in by the caller (it counts what is really held), so the map holds only the future: each
- * running job's release, each reservation's take and release. A query is one sweep from now over
- * the changes: O(changes before the answer, plus log changes); a request larger than the units free
- * now is told busy-now in O(1) when only now is asked ({@link #fitsNow}). Loop-owned; not
- * thread-safe.
+ * <p>The use now is passed in by the caller (it counts what is really held), so the profile holds
+ * only the future: each running job's release, each reservation's take and release. The use at an
+ * instant {@code t >= now} is the use now plus every change recorded at or before {@code t}. A
+ * request fits from a candidate start {@code c} (now, or an instant where a change is recorded) if
+ * the use plus {@code units} stays within the capacity at {@code c} and at every recorded instant
+ * before {@code c + d}; the earliest such candidate is the answer.
+ *
+ * <p>Implementation notes: the changes are the nodes of a treap ordered by instant (arrays indexed
+ * by node, a free list for removed nodes, priorities from a fixed-seed generator so that runs are
+ * repeatable), each node holding the sum of its subtree's changes and the largest and smallest
+ * running sum over its subtree in instant order. A query then descends the tree instead of sweeping
+ * the changes: the first instant after {@code t} where the use exceeds a level, the last one before
+ * a bound, or the first where it is back within the level, costs O(log changes). {@link #earliest}
+ * tries a candidate start, and when an instant over the level falls within its {@code d} seconds,
+ * jumps past the last such instant in that span to the next instant within the level: O(log
+ * changes) per jump, and a jump skips every hole (a stretch too short for the request) that the
+ * span covers. A change is O(log changes). Loop-owned; not thread-safe.
  */
 final class AvailabilityProfile {
-  private final TreeMap<Long, Long> change = new TreeMap<>();
+  private static final int NIL = 0;
+  private static final long NONE = Long.MIN_VALUE;
+
+  // node 0 is the empty tree: sum 0, running sums that never prune wrongly
+  private long[] key = new long[64];
+  private long[] delta = new long[64];
+  private long[] sum = new long[64];
+  private long[] maxRun = new long[64];
+  private long[] minRun = new long[64];
+  private int[] left = new int[64];
+  private int[] right = new int[64];
+  private int[] prio = new int[64];
+  private int nodes = 1; // slots handed out, node 0 included
+  private int freeList = NIL; // removed nodes, linked through left
+  private int root = NIL;
+  private int size;
+  private int seed = 0x2545F491;
+
+  AvailabilityProfile() {
+    maxRun[NIL] = Long.MIN_VALUE;
+    minRun[NIL] = Long.MAX_VALUE;
+  }
 
   /** Records a change of {@code units} in use at {@code at} (negative: given back). */
   void add(long at, long units) {
-    Long v = change.merge(at, units, Long::sum);
-    if (v != null && v == 0) {
-      change.remove(at);
+    if (units != 0) {
+      root = add(root, at, units);
     }
+  }
+
+  /** Forgets every change, in O(1). */
+  void clear() {
+    root = NIL;
+    nodes = 1;
+    freeList = NIL;
+    size = 0;
   }
 
   /** Whether nothing is recorded. */
   boolean isEmpty() {
-    return change.isEmpty();
+    return size == 0;
   }
 
   /**
@@ -38,21 +76,17 @@ final class AvailabilityProfile {
    * before now count as having happened), or -1 if never.
    */
   long earliest(long now, long d, long units, long usedNow, long capacity) {
-    long used = usedNow + before(now);
-    long cand = used + units <= capacity ? now : -1;
-    for (Map.Entry<Long, Long> e : change.tailMap(now, false).entrySet()) {
-      long t = e.getKey();
-      if (cand >= 0 && t - cand >= d) {
-        return cand;
+    long level = capacity - units - usedNow; // the most the recorded changes may add up to
+    long c = prefix(root, now) <= level ? now : first(root, 0, now, level, false);
+    while (c != NONE) {
+      // every candidate up to the last instant over the level before c + d fails on that instant
+      long busy = lastAbove(root, 0, c, c + d, level);
+      if (busy == NONE) {
+        return c;
       }
-      used += e.getValue();
-      if (used + units > capacity) {
-        cand = -1;
-      } else if (cand < 0) {
-        cand = t;
-      }
+      c = first(root, 0, busy, level, false);
     }
-    return cand;
+    return -1;
   }
 
   /**
@@ -60,28 +94,183 @@ final class AvailabilityProfile {
    * {@link #earliest} is now.
    */
   boolean fitsNow(long now, long d, long units, long usedNow, long capacity) {
-    long used = usedNow + before(now);
-    if (used + units > capacity) {
+    long level = capacity - units - usedNow;
+    if (prefix(root, now) > level) {
       return false;
     }
-    for (Map.Entry<Long, Long> e : change.tailMap(now, false).entrySet()) {
-      if (e.getKey() - now >= d) {
-        return true;
-      }
-      used += e.getValue();
-      if (used + units > capacity) {
-        return false;
-      }
-    }
-    return true;
+    long busy = first(root, 0, now, level, true);
+    return busy == NONE || busy - now >= d;
   }
 
-  /** The sum of the changes recorded at or before {@code now}. */
-  private long before(long now) {
-    long sum = 0;
-    for (Map.Entry<Long, Long> e : change.headMap(now, true).entrySet()) {
-      sum += e.getValue();
+  /** The sum of the changes recorded at or before {@code t}. */
+  private long prefix(int x, long t) {
+    long s = 0;
+    while (x != NIL) {
+      if (key[x] <= t) {
+        s += sum[left[x]] + delta[x];
+        x = right[x];
+      } else {
+        x = left[x];
+      }
     }
-    return sum;
+    return s;
+  }
+
+  /**
+   * The first instant after {@code t} in the subtree {@code x} at which the running sum (counting
+   * {@code off}, the sum of every change before the subtree) exceeds {@code level} ({@code above})
+   * or is at most {@code level} (not {@code above}); NONE if none.
+   */
+  private long first(int x, long off, long t, long level, boolean above) {
+    if (x == NIL || (above ? off + maxRun[x] <= level : off + minRun[x] > level)) {
+      return NONE;
+    }
+    int l = left[x];
+    long here = off + sum[l] + delta[x];
+    if (key[x] <= t) {
+      return first(right[x], here, t, level, above);
+    }
+    long found = first(l, off, t, level, above);
+    if (found != NONE) {
+      return found;
+    }
+    return (here > level) == above ? key[x] : first(right[x], here, t, level, above);
+  }
+
+  /**
+   * The last instant strictly between {@code lo} and {@code hi} in the subtree {@code x} at which
+   * the running sum (counting {@code off}) exceeds {@code level}; NONE if none.
+   */
+  private long lastAbove(int x, long off, long lo, long hi, long level) {
+    if (x == NIL || off + maxRun[x] <= level) {
+      return NONE;
+    }
+    int l = left[x];
+    long here = off + sum[l] + delta[x];
+    if (key[x] >= hi) {
+      return lastAbove(l, off, lo, hi, level);
+    }
+    if (key[x] <= lo) {
+      return lastAbove(right[x], here, lo, hi, level);
+    }
+    long found = lastAbove(right[x], here, lo, hi, level);
+    if (found != NONE) {
+      return found;
+    }
+    return here > level ? key[x] : lastAbove(l, off, lo, hi, level);
+  }
+
+  private int add(int x, long at, long units) {
+    if (x == NIL) {
+      return newNode(at, units);
+    }
+    if (at == key[x]) {
+      delta[x] += units;
+      if (delta[x] == 0) {
+        int merged = merge(left[x], right[x]);
+        release(x);
+        return merged;
+      }
+    } else if (at < key[x]) {
+      int l = add(left[x], at, units);
+      left[x] = l;
+      if (l != NIL && prio[l] > prio[x]) {
+        left[x] = right[l];
+        update(x);
+        right[l] = x;
+        x = l;
+      }
+    } else {
+      int r = add(right[x], at, units);
+      right[x] = r;
+      if (r != NIL && prio[r] > prio[x]) {
+        right[x] = left[r];
+        update(x);
+        left[r] = x;
+        x = r;
+      }
+    }
+    update(x);
+    return x;
+  }
+
+  /** Joins two trees, every instant of {@code a} before every instant of {@code b}. */
+  private int merge(int a, int b) {
+    if (a == NIL) {
+      return b;
+    }
+    if (b == NIL) {
+      return a;
+    }
+    if (prio[a] > prio[b]) {
+      right[a] = merge(right[a], b);
+      update(a);
+      return a;
+    }
+    left[b] = merge(a, left[b]);
+    update(b);
+    return b;
+  }
+
+  private void update(int x) {
+    int l = left[x];
+    int r = right[x];
+    long upTo = sum[l] + delta[x];
+    sum[x] = upTo + sum[r];
+    long max = upTo;
+    long min = upTo;
+    if (l != NIL) {
+      max = Math.max(max, maxRun[l]);
+      min = Math.min(min, minRun[l]);
+    }
+    if (r != NIL) {
+      max = Math.max(max, upTo + maxRun[r]);
+      min = Math.min(min, upTo + minRun[r]);
+    }
+    maxRun[x] = max;
+    minRun[x] = min;
+  }
+
+  private int newNode(long at, long units) {
+    int x;
+    if (freeList != NIL) {
+      x = freeList;
+      freeList = left[x];
+    } else {
+      if (nodes == key.length) {
+        grow();
+      }
+      x = nodes++;
+    }
+    seed ^= seed << 13;
+    seed ^= seed >>> 17;
+    seed ^= seed << 5;
+    key[x] = at;
+    delta[x] = units;
+    prio[x] = seed >>> 1;
+    left[x] = NIL;
+    right[x] = NIL;
+    update(x);
+    size++;
+    return x;
+  }
+
+  private void release(int x) {
+    left[x] = freeList;
+    right[x] = NIL;
+    freeList = x;
+    size--;
+  }
+
+  private void grow() {
+    int n = key.length * 2;
+    key = Arrays.copyOf(key, n);
+    delta = Arrays.copyOf(delta, n);
+    sum = Arrays.copyOf(sum, n);
+    maxRun = Arrays.copyOf(maxRun, n);
+    minRun = Arrays.copyOf(minRun, n);
+    left = Arrays.copyOf(left, n);
+    right = Arrays.copyOf(right, n);
+    prio = Arrays.copyOf(prio, n);
   }
 }

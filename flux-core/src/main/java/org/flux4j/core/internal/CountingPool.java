@@ -6,6 +6,7 @@ import java.util.BitSet;
 import java.util.List;
 import org.eclipse.collections.impl.list.mutable.primitive.LongArrayList;
 import org.eclipse.collections.impl.map.mutable.primitive.IntIntHashMap;
+import org.eclipse.collections.impl.map.mutable.primitive.LongLongHashMap;
 import org.eclipse.collections.impl.map.mutable.primitive.LongObjectHashMap;
 import org.flux4j.core.Allocation;
 import org.flux4j.core.Clock;
@@ -63,7 +64,10 @@ final class CountingPool implements ResourcePool {
   private final boolean[] wholeHeld;
   private final boolean[] drained;
   private final boolean[] down;
+  private final BitSet open; // nodes usable and with a core free: where a core slot can go
   private final IntIntHashMap nodeOfRank = new IntIntHashMap();
+  private final LongLongHashMap mostSlots =
+      new LongLongHashMap(); // slot shape -> slots the pool holds
   private final int[] nodeOfVertex;
   private final int[] indexOfVertex;
   private final int totalCores;
@@ -75,6 +79,7 @@ final class CountingPool implements ResourcePool {
       new LongObjectHashMap<>(); // {estimated end, cores}
   // {start, end, cores, cycle booked in}
   private final LongObjectHashMap<long[]> booked = new LongObjectHashMap<>();
+  private final LongArrayList dropped = new LongArrayList(); // {start, end, cores} not yet undone
   private LongArrayList bookOrder = new LongArrayList(); // the current cycle's bookings, in order
   private LongArrayList deferred = new LongArrayList(); // kept bookings, in the order booked
   private int nextKept; // the next index of deferred a kept answer may be given for
@@ -165,6 +170,10 @@ final class CountingPool implements ResourcePool {
     }
     totalCores = cores;
     totalFreeCores = cores;
+    open = new BitSet(n);
+    for (int i = 0; i < n; i++) {
+      refresh(i);
+    }
     boolean single = true;
     for (int i = 0; i < n; i++) {
       single &= coreVertex[i].length == 1 && gpuVertex[i].length == 0;
@@ -280,7 +289,8 @@ final class CountingPool implements ResourcePool {
       return null; // O(1): a deep queue's cycle asks this of every waiting job
     }
     if (!booked.isEmpty()
-        && !profile.fitsNow(now(), planned(r), cores(r), totalCores - totalFreeCores, totalCores)) {
+        && !profile()
+            .fitsNow(now(), planned(r), cores(r), totalCores - totalFreeCores, totalCores)) {
       return null; // would delay a reservation
     }
     int before = totalFreeCores;
@@ -288,8 +298,9 @@ final class CountingPool implements ResourcePool {
     if (a != null) {
       long end = now() + planned(r);
       long taken = (long) before - totalFreeCores;
+      AvailabilityProfile p = profile(); // before held changes: profile() may rebuild from it
       held.put(job.id.value(), new long[] {end, taken});
-      profile.add(end, -taken);
+      p.add(end, -taken);
     }
     return a;
   }
@@ -310,7 +321,7 @@ final class CountingPool implements ResourcePool {
     long now = now();
     long d = planned(r);
     long need = cores(r);
-    long at = profile.earliest(now, d, need, totalCores - totalFreeCores, totalCores);
+    long at = profile().earliest(now, d, need, totalCores - totalFreeCores, totalCores);
     if (at < 0 || need > totalCores) {
       return Outcome.BUSY;
     }
@@ -319,10 +330,11 @@ final class CountingPool implements ResourcePool {
   }
 
   private void book(long id, long at, long end, long need) {
+    AvailabilityProfile p = profile(); // before booked changes: profile() reads it
     booked.put(id, new long[] {at, end, need, cycle});
     bookOrder.add(id);
-    profile.add(at, need);
-    profile.add(end, -need);
+    p.add(at, need);
+    p.add(end, -need);
   }
 
   /**
@@ -370,11 +382,47 @@ final class CountingPool implements ResourcePool {
   }
 
   private void dropBooking(long id) {
+    AvailabilityProfile p = profile(); // before booked changes: profile() reads it
     long[] b = booked.remove(id);
     if (b != null) {
-      profile.add(b[0], -b[2]);
-      profile.add(b[1], b[2]);
+      p.add(b[0], -b[2]);
+      p.add(b[1], b[2]);
     }
+  }
+
+  /**
+   * Drops a booking from {@link #booked} at once and from the profile when the profile is next read
+   * ({@link #profile()}): a rebuilding cycle drops every booking before it books again.
+   */
+  private void dropBookingLater(long id) {
+    long[] b = booked.remove(id);
+    if (b != null) {
+      dropped.add(b[0]);
+      dropped.add(b[1]);
+      dropped.add(b[2]);
+    }
+  }
+
+  /**
+   * The availability profile with the dropped bookings taken out: one by one, or, when no booking
+   * is left and they outnumber the running jobs, by rebuilding it from the running jobs' estimated
+   * ends alone (what the profile then holds), in O(running jobs) instead of O(dropped bookings).
+   * Called before {@link #held} or {@link #booked} changes, so that both still match the profile.
+   */
+  private AvailabilityProfile profile() {
+    if (!dropped.isEmpty()) {
+      if (booked.isEmpty() && dropped.size() / 3 > held.size()) {
+        profile.clear();
+        held.forEachValue(h -> profile.add(h[0], -h[1]));
+      } else {
+        for (int i = 0; i < dropped.size(); i += 3) {
+          profile.add(dropped.get(i), -dropped.get(i + 2));
+          profile.add(dropped.get(i + 1), dropped.get(i + 2));
+        }
+      }
+      dropped.clear();
+    }
+    return profile;
   }
 
   /**
@@ -428,7 +476,7 @@ final class CountingPool implements ResourcePool {
     if (need > totalCores) {
       return -1;
     }
-    long at = profile.earliest(now(), planned(r), need, totalCores - totalFreeCores, totalCores);
+    long at = profile().earliest(now(), planned(r), need, totalCores - totalFreeCores, totalCores);
     return at < 0 ? -1 : Math.max(clock.millis(), reservedMillis(at));
   }
 
@@ -445,7 +493,7 @@ final class CountingPool implements ResourcePool {
     if (!inCycle || b[3] == cycle) {
       dirty = true; // the bookings after it may no longer be what a rebuild gives
     }
-    dropBooking(id);
+    dropBookingLater(id);
   }
 
   @Override
@@ -471,26 +519,37 @@ final class CountingPool implements ResourcePool {
     if ((long) c * s > totalFreeCores || (long) g * s > totalFreeGpus) {
       return null;
     }
-    int[] take = new int[n];
+    int[] pick = new int[Math.min(n, Math.max(1, r.nodes() > 0 ? r.nodes() : s))];
+    int[] count = new int[pick.length];
+    int m = 0;
     if (r.nodes() == 0) {
       int remaining = s;
-      for (int i = 0; i < n && remaining > 0; i++) {
+      // with a core per slot, only open nodes (usable, a core free) can serve: visit those alone
+      for (int i = c > 0 ? open.nextSetBit(0) : 0;
+          i >= 0 && i < n && remaining > 0;
+          i = c > 0 ? open.nextSetBit(i + 1) : i + 1) {
         if (usable(i) && freeCores[i] >= c) {
           int k = Math.min(remaining, slotsFitting(freeCores[i], freeGpus[i], c, g));
-          take[i] = k;
-          remaining -= k;
+          if (k > 0) {
+            if (m == pick.length) {
+              pick = Arrays.copyOf(pick, Math.min(n, m * 2));
+              count = Arrays.copyOf(count, pick.length);
+            }
+            pick[m] = i;
+            count[m++] = k;
+            remaining -= k;
+          }
         }
       }
       if (remaining > 0) {
         return null;
       }
-      return commit(take, c, g, false);
+      return commit(pick, count, m, c, g, false);
     }
     int nodesWanted = r.nodes();
     int per = s / nodesWanted;
     int extra = s % nodesWanted;
-    int chosen = 0;
-    for (int i = 0; i < n && chosen < nodesWanted; i++) {
+    for (int i = 0; i < n && m < nodesWanted; i++) {
       if (!usable(i)) {
         continue;
       }
@@ -498,32 +557,31 @@ final class CountingPool implements ResourcePool {
           && (freeCores[i] != coreVertex[i].length || freeGpus[i] != gpuVertex[i].length)) {
         continue;
       }
-      int want = per + (chosen < extra ? 1 : 0);
+      int want = per + (m < extra ? 1 : 0);
       if (slotsFitting(freeCores[i], freeGpus[i], c, g) >= want) {
-        take[i] = want;
-        chosen++;
+        pick[m] = i;
+        count[m++] = want;
       }
     }
-    if (chosen < nodesWanted) {
+    if (m < nodesWanted) {
       return null;
     }
-    return commit(take, c, g, r.exclusive());
+    return commit(pick, count, m, c, g, r.exclusive());
   }
 
-  private Allocation commit(int[] take, int c, int g, boolean whole) {
+  /** Takes {@code count[j]} slots on node {@code pick[j]} for each of the first {@code m}. */
+  private Allocation commit(int[] pick, int[] count, int m, int c, int g, boolean whole) {
     List<Allocation.Slot> slots = new ArrayList<>();
     int[] vertices = new int[8];
     int nv = 0;
-    for (int i = 0; i < n; i++) {
-      if (take[i] == 0) {
-        continue;
-      }
+    for (int j = 0; j < m; j++) {
+      int i = pick[j];
       if (whole) {
         wholeHeld[i] = true;
         vertices = grow(vertices, nv + 1);
         vertices[nv++] = nodeVertex[i];
       }
-      for (int k = 0; k < take[i]; k++) {
+      for (int k = 0; k < count[j]; k++) {
         int[] cs = new int[c];
         int[] gs = new int[g];
         for (int a = 0; a < c; a++) {
@@ -567,8 +625,14 @@ final class CountingPool implements ResourcePool {
           totalFreeGpus--;
         }
       }
+      refresh(i);
     }
     return new Allocation(slots, Arrays.copyOf(vertices, nv));
+  }
+
+  /** Brings node {@code i}'s open bit up to date: usable and a core free. */
+  private void refresh(int i) {
+    open.set(i, usable(i) && freeCores[i] > 0);
   }
 
   private static int[] grow(int[] a, int need) {
@@ -577,9 +641,10 @@ final class CountingPool implements ResourcePool {
 
   @Override
   public void free(Job job) {
+    AvailabilityProfile p = profile(); // before held changes: profile() may rebuild from it
     long[] h = held.remove(job.id.value());
     if (h != null) {
-      profile.add(h[0], h[1]);
+      p.add(h[0], h[1]);
     }
     if (h == null || h[0] > now()) {
       dirty = true; // ended before its estimated end: bookings may move earlier
@@ -595,6 +660,7 @@ final class CountingPool implements ResourcePool {
       }
       if (v == nodeVertex[i]) {
         wholeHeld[i] = false;
+        refresh(i);
         continue;
       }
       int idx = indexOfVertex[v];
@@ -603,6 +669,7 @@ final class CountingPool implements ResourcePool {
           coreUsed[i].clear(idx);
           freeCores[i]++;
           totalFreeCores++;
+          refresh(i);
         }
       } else if (idx < gpuVertex[i].length && gpuVertex[i][idx] == v && gpuUsed[i].get(idx)) {
         gpuUsed[i].clear(idx);
@@ -623,10 +690,7 @@ final class CountingPool implements ResourcePool {
     int s = r.slots();
     String what = s + " slot(s) of " + c + " core(s)" + (g > 0 ? " and " + g + " GPU(s)" : "");
     if (r.nodes() == 0) {
-      long fit = 0;
-      for (int i = 0; i < n; i++) {
-        fit += slotsFitting(coreVertex[i].length, gpuVertex[i].length, c, g);
-      }
+      long fit = mostSlots(c, g);
       return fit >= s ? null : what + " requested, the resources hold at most " + fit;
     }
     int nodesWanted = r.nodes();
@@ -652,6 +716,22 @@ final class CountingPool implements ResourcePool {
     return what + " on " + nodesWanted + " node(s) requested, too few nodes are large enough";
   }
 
+  /**
+   * How many slots of {@code c} cores and {@code g} GPUs the whole pool holds (cached by shape).
+   */
+  private long mostSlots(int c, int g) {
+    long shape = ((long) c << 32) | (g & 0xffffffffL);
+    if (mostSlots.containsKey(shape)) {
+      return mostSlots.get(shape);
+    }
+    long fit = 0;
+    for (int i = 0; i < n; i++) {
+      fit += slotsFitting(coreVertex[i].length, gpuVertex[i].length, c, g);
+    }
+    mostSlots.put(shape, fit);
+    return fit;
+  }
+
   @Override
   public boolean hasRank(int r) {
     return nodeOfRank.containsKey(r);
@@ -669,6 +749,7 @@ final class CountingPool implements ResourcePool {
     int i = node(r);
     notUp += (on && !down[i] && !drained[i] ? 1 : 0) - (!on && drained[i] && !down[i] ? 1 : 0);
     drained[i] = on;
+    refresh(i);
     dirty = true;
   }
 
@@ -677,6 +758,7 @@ final class CountingPool implements ResourcePool {
     int i = node(r);
     notUp += (on && !down[i] && !drained[i] ? 1 : 0) - (!on && down[i] && !drained[i] ? 1 : 0);
     down[i] = on;
+    refresh(i);
     dirty = true;
   }
 

@@ -19,9 +19,9 @@ import org.flux4j.core.JobRequest;
  *
  * <p>Implementation notes: the scheduling loop writes plain fields after every cycle, for every
  * pending job, without allocating; the map users see is built only when asked for (a snapshot or a
- * listener that wants annotations). {@link #setPending} says whether anything changed, so that
- * listeners hear only of changes. Writers are the loop thread; readers any thread: both go through
- * this object's monitor.
+ * listener that wants annotations; the resource summary when first read). {@link #setPending} says
+ * whether anything changed, so that listeners hear only of changes. Writers are the loop thread;
+ * readers any thread: both go through this object's monitor.
  */
 final class SchedNote {
   /** Why a job waits; NONE once it has resources or before the scheduler saw it. */
@@ -42,6 +42,7 @@ final class SchedNote {
   private int freeGpus;
   private int queueDepth;
   private boolean windowIsDepth;
+  private Allocation resources; // once it has resources; their summary is built when first read
   private String resourceSummary;
 
   /**
@@ -98,7 +99,8 @@ final class SchedNote {
     reason = Reason.NONE;
     jobsAhead = -1;
     estimateMillis = -1;
-    resourceSummary = summary(a);
+    resources = a;
+    resourceSummary = null;
   }
 
   /** The job left without resources; an unsatisfiable one keeps the reason. */
@@ -125,7 +127,10 @@ final class SchedNote {
     if (jobsAhead >= 0) {
       sched.put("jobs_ahead", jobsAhead);
     }
-    if (resourceSummary != null) {
+    if (resources != null) {
+      if (resourceSummary == null) {
+        resourceSummary = summary(resources);
+      }
       sched.put("resource_summary", resourceSummary);
     }
     return sched.isEmpty()
