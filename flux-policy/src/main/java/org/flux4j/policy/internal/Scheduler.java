@@ -255,18 +255,7 @@ final class Scheduler {
         return fluxion;
       }
       // the aggregate's points are exactly the distinct span starts and ends, ascending
-      org.eclipse.collections.impl.list.mutable.primitive.LongArrayList out =
-          new org.eclipse.collections.impl.list.mutable.primitive.LongArrayList();
-      for (int q = 0; q < p.pointCount(); q++) {
-        long t = p.pointTime(q);
-        if (t < from || d > JobMeta.PLAN_END - t) {
-          continue;
-        }
-        if (p.fits(dfv, t, d)) {
-          out.add(t);
-        }
-      }
-      return out.toArray();
+      return p.fitTimes(dfv, from, d, JobMeta.PLAN_END);
     } else {
       for (VertexSchedule s : state.sched) {
         if (s != null) {
