@@ -69,10 +69,15 @@ final class GraphPool implements ResourcePool {
     // The instance commits a slot's path below its node (a flux4j correction of Fluxion, see
     // ResourceQuery.Options#commitSlotPaths): without it a job of node -> slot -> core on nodes
     // whose cores sit under sockets (what JobRequest.builder().nodes(n) builds) would never run.
+    // The instance never reads visit counts, so selects proven to miss are skipped (same answers).
     this.query =
         ResourceQuery.create(
             graph,
-            ResourceQuery.Options.builder().policy(matchPolicy).commitSlotPaths(true).build());
+            ResourceQuery.Options.builder()
+                .policy(matchPolicy)
+                .commitSlotPaths(true)
+                .exactVisitCounts(false)
+                .build());
     this.repeat = new RepeatCheck(query);
     int n = graph.vertexLimit();
     nodeOf = new int[n];

@@ -13,13 +13,26 @@ import org.flux4j.policy.match.MatchPolicy;
  * @param pruneFilters the prune filter spec (e.g. "ALL:core,ALL:node")
  * @param flexible whether the traverser is the flexible one ({@code -T flexible})
  * @param commitSlotPaths whether a slot matched below its vertex commits the path down to it
+ * @param exactVisitCounts whether every select runs (false: a select proven to miss is skipped, see
+ *     {@code ResourceQuery.Options.exactVisitCounts()})
  */
 public record EngineOptions(
     MatchPolicy policy,
     String subsystems,
     String pruneFilters,
     boolean flexible,
-    boolean commitSlotPaths) {
+    boolean commitSlotPaths,
+    boolean exactVisitCounts) {
+  /** Options that run every select, as Fluxion does. */
+  public EngineOptions(
+      MatchPolicy policy,
+      String subsystems,
+      String pruneFilters,
+      boolean flexible,
+      boolean commitSlotPaths) {
+    this(policy, subsystems, pruneFilters, flexible, commitSlotPaths, true);
+  }
+
   /** Checks. */
   public EngineOptions {
     Objects.requireNonNull(policy, "policy");

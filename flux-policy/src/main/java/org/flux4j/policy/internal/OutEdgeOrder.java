@@ -27,6 +27,12 @@ final class OutEdgeOrder {
   /** Each vertex's order as last worked out, for the marks' current edge index; null: none. */
   private int[][] outOrder;
 
+  /**
+   * With {@link #outOrder}: the weight stamp ({@link SchedState#weightStamp}) under which each kept
+   * order was last found in order; while the stamp is unchanged the order needs no check.
+   */
+  private long[] checkedAt;
+
   /** Whether orders are kept between matches (tests turn it off to compare). */
   private boolean keep;
 
@@ -59,9 +65,14 @@ final class OutEdgeOrder {
     }
     if (outOrder == null) {
       outOrder = new int[mk.g.vertexLimit()][];
+      checkedAt = new long[outOrder.length];
     }
+    long stamp = mk.st.weightStamp;
     int[] kept = keep ? outOrder[u] : null;
     if (kept != null && kept.length == n) {
+      if (checkedAt[u] == stamp) {
+        return kept;
+      }
       int descents = 0;
       for (int i = 1; i < n && descents <= MEND_AT_MOST; i++) {
         if (precedes(kept[i], kept[i - 1])) {
@@ -69,6 +80,7 @@ final class OutEdgeOrder {
         }
       }
       if (descents == 0) {
+        checkedAt[u] = stamp;
         return kept;
       }
       if (descents <= MEND_AT_MOST) {
@@ -83,6 +95,7 @@ final class OutEdgeOrder {
           out[j] = x;
         }
         outOrder[u] = out;
+        checkedAt[u] = stamp;
         return out;
       }
     }
@@ -111,6 +124,7 @@ final class OutEdgeOrder {
       }
     }
     outOrder[u] = out;
+    checkedAt[u] = stamp;
     return out;
   }
 

@@ -61,7 +61,15 @@ public final class QueryEngine {
             ? new FlexibleTraverser(marks, options.commitSlotPaths())
             : new Traverser(marks, options.commitSlotPaths());
     TraversalUpdate upd = new TraversalUpdate(marks);
-    this.scheduler = new Scheduler(graph, state, prune, root, trav, upd);
+    this.scheduler =
+        new Scheduler(
+            graph,
+            state,
+            prune,
+            root,
+            trav,
+            upd,
+            !options.exactVisitCounts() && !options.flexible());
     this.fromR = new UpdateFromR(graph, state, root, marks, upd);
     this.cancellation = new Cancellation(graph, state, prune, root, dom, marks, upd);
     int nodeType = graph.typeId("node");
@@ -82,7 +90,7 @@ public final class QueryEngine {
     this.marks = new TraversalMarks(o.marks, g, prune, state);
     Traverser trav = o.scheduler.traverser().copyFor(marks);
     TraversalUpdate upd = new TraversalUpdate(marks);
-    this.scheduler = new Scheduler(g, state, prune, root, trav, upd);
+    this.scheduler = new Scheduler(g, state, prune, root, trav, upd, o.scheduler.skipsMisses());
     this.fromR = new UpdateFromR(g, state, root, marks, upd);
     this.cancellation = new Cancellation(g, state, prune, root, dom, marks, upd);
     this.nodesUp = o.nodesUp;
@@ -470,6 +478,7 @@ public final class QueryEngine {
       }
     }
     prune.reprime(root, state);
+    scheduler.topologyChanged();
   }
 
   /** A copy of the out-edge weights that order stop-on-first-match traversals. O(edges). */

@@ -39,6 +39,16 @@ final class SchedState {
    */
   long[] weight;
 
+  /**
+   * Changes whenever {@link #weight} may have changed, to a value no state ever had before (also on
+   * {@link #copy()}, for both sides): an order of out-edges checked against the weights under one
+   * stamp is still in order while the stamp is the same ({@link OutEdgeOrder}).
+   */
+  long weightStamp = STAMPS.incrementAndGet();
+
+  private static final java.util.concurrent.atomic.AtomicLong STAMPS =
+      new java.util.concurrent.atomic.AtomicLong();
+
   final LongObjectHashMap<JobRecord> jobs;
 
   /**
@@ -90,6 +100,7 @@ final class SchedState {
     o.schedShared = true;
     o.subShared = true;
     o.weightShared = true;
+    o.weightStamp = STAMPS.incrementAndGet();
     // neither side owns what is now shared
     o.token = new Object();
     jobs = new LongObjectHashMap<>(o.jobs.size());
@@ -120,6 +131,7 @@ final class SchedState {
       int old = weight.length;
       weight = Arrays.copyOf(weight, edges);
       weightShared = false;
+      weightStamp = STAMPS.incrementAndGet();
       if (edges > old) {
         Arrays.fill(weight, old, edges, -1L);
       }
@@ -130,6 +142,7 @@ final class SchedState {
   void resetWeights() {
     weight = new long[0];
     weightShared = false;
+    weightStamp = STAMPS.incrementAndGet();
   }
 
   /** Sets the weight of out-edge slot {@code slot}. */
@@ -138,7 +151,10 @@ final class SchedState {
       weight = weight.clone();
       weightShared = false;
     }
-    weight[slot] = w;
+    if (weight[slot] != w) {
+      weight[slot] = w;
+      weightStamp = STAMPS.incrementAndGet();
+    }
   }
 
   private void ownSched() {

@@ -38,6 +38,25 @@ final class Scheduler {
    */
   private int errno;
 
+  /** Whether a select proven to miss is skipped ({@link #provenMiss}). */
+  private final boolean skipMisses;
+
+  /**
+   * With {@link #skipMisses}: the live vertices of each prune type (by prune index), made on first
+   * use and dropped when the topology changes; null until then.
+   */
+  private int[][] ofPruneType;
+
+  /** Whether this scheduler skips selects proven to miss (for a copy of the engine to copy). */
+  boolean skipsMisses() {
+    return skipMisses;
+  }
+
+  /** Forgets what depends on the topology (after a grow or shrink). */
+  void topologyChanged() {
+    ofPruneType = null;
+  }
+
   /** Forgets the errno the earlier matches left (see {@link #errno}). */
   void clearErrno() {
     errno = 0;
@@ -54,7 +73,9 @@ final class Scheduler {
       PruneConfig prune,
       int root,
       Traverser trav,
-      TraversalUpdate upd) {
+      TraversalUpdate upd,
+      boolean skipMisses) {
+    this.skipMisses = skipMisses;
     this.graph = graph;
     this.state = state;
     this.prune = prune;
@@ -185,7 +206,7 @@ final class Scheduler {
       errno = rc;
       return rc;
     }
-    rc = select(rs, m, x);
+    rc = provenMiss(dfv, m) ? Traverser.EBUSY : select(rs, m, x);
     if (rc == Traverser.OK) {
       marks.totalPre = marks.preorder;
       marks.totalPost = marks.postorder;
@@ -212,8 +233,13 @@ final class Scheduler {
         // now first: a span whose planned end is now may still be held (its end not applied
         // yet), which refuses the allocation above; the earliest fit is then now, a reservation
         long[] times = candidateTimes(m.at, m.duration, dfv);
+        boolean[] misses = provenMisses(dfv, times, m);
         for (int i = 0; i < times.length; i++) {
           m.at = times[i];
+          if (misses != null && misses[i]) {
+            errno = Traverser.EBUSY;
+            continue;
+          }
           rc = select(rs, m, x);
           marks.totalPre += marks.preorder;
           marks.totalPost += marks.postorder;
@@ -239,6 +265,206 @@ final class Scheduler {
         return errno;
       }
     }
+  }
+
+  /**
+   * With {@link #skipMisses}, whether a select over {@code m}'s window cannot match (then {@link
+   * #errno} becomes EBUSY, as a failed select leaves it): for some prune type the request asks for
+   * ({@code dfv}), the units that the live vertices of that type have free through the whole window
+   * add up to less. Every vertex a select picks passes by_avail over that window, so this never
+   * refuses a select that would match. Not for a constraint (it would only weaken the test) and
+   * O(vertices of the requested types) at most.
+   */
+  private boolean provenMiss(long[] dfv, JobMeta m) {
+    if (!skipMisses || m.constraint.isPresent()) {
+      return false;
+    }
+    int[][] of = verticesByPruneType();
+    for (int k = 0; k < dfv.length; k++) {
+      long need = dfv[k];
+      if (need <= 0) {
+        continue;
+      }
+      long have = 0;
+      int[] vs = of[k];
+      for (int i = 0; i < vs.length && have < need; i++) {
+        int v = vs[i];
+        VertexSchedule s = state.sched[v];
+        long size = graph.size(v);
+        long free = size - (s == null ? 0 : s.maxUnitsDuring(m.at, m.duration, size));
+        if (free > 0) {
+          have += free;
+        }
+      }
+      if (have < need) {
+        errno = Traverser.EBUSY;
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * {@link #provenMiss} at each of {@code times} (ascending) for {@code m}'s duration, all at once;
+   * null when nothing is skipped. A vertex of size 1 is busy at the times {@code t} where one of
+   * its entries holding units overlaps {@code [t, t + d)}; those intervals are merged per vertex
+   * and counted over the times with a difference array, so this costs O(entries x log(times) +
+   * times) per requested type rather than a scan of every vertex at every time. Larger vertices are
+   * asked at each time.
+   */
+  private boolean[] provenMisses(long[] dfv, long[] times, JobMeta m) {
+    long d = m.duration;
+    if (!skipMisses || m.constraint.isPresent() || times.length == 0 || d <= 0) {
+      return null;
+    }
+    int nt = times.length;
+    boolean[] miss = new boolean[nt];
+    int[][] of = verticesByPruneType();
+    long[] free = new long[nt];
+    int[] diff = new int[nt + 1];
+    long[] lo = new long[8];
+    long[] hi = new long[8];
+    for (int k = 0; k < dfv.length; k++) {
+      long need = dfv[k];
+      if (need <= 0) {
+        continue;
+      }
+      java.util.Arrays.fill(free, 0);
+      java.util.Arrays.fill(diff, 0);
+      int ones = 0;
+      for (int v : of[k]) {
+        long size = graph.size(v);
+        VertexSchedule s = state.sched[v];
+        if (size != 1) {
+          for (int i = 0; i < nt; i++) {
+            long f = size - (s == null ? 0 : s.maxUnitsDuring(times[i], d, size));
+            if (f > 0) {
+              free[i] += f;
+            }
+          }
+          continue;
+        }
+        ones++;
+        if (s == null) {
+          continue;
+        }
+        // the times t with start < t + d and t < end, for each entry holding units: (start - d,
+        // end)
+        int b = 0;
+        for (int i = 0; i < s.n; i++) {
+          if (s.units[i] > 0 && s.start[i] < s.end[i]) {
+            if (b == lo.length) {
+              lo = java.util.Arrays.copyOf(lo, 2 * b);
+              hi = java.util.Arrays.copyOf(hi, 2 * b);
+            }
+            lo[b] = s.start[i] - d;
+            hi[b] = s.end[i];
+            b++;
+          }
+        }
+        markBusy(lo, hi, b, times, diff);
+      }
+      int busy = 0;
+      for (int i = 0; i < nt; i++) {
+        busy += diff[i];
+        if (free[i] + ones - busy < need) {
+          miss[i] = true;
+        }
+      }
+    }
+    return miss;
+  }
+
+  /**
+   * Adds, over the indices of {@code times}, one for each time inside the union of the open
+   * intervals {@code (lo[i], hi[i])}, {@code i < b}, to the difference array {@code diff}.
+   */
+  private static void markBusy(long[] lo, long[] hi, int b, long[] times, int[] diff) {
+    // sort the intervals by their low end (a handful per vertex), then merge and mark
+    for (int i = 1; i < b; i++) {
+      long l = lo[i];
+      long h = hi[i];
+      int j = i;
+      while (j > 0 && lo[j - 1] > l) {
+        lo[j] = lo[j - 1];
+        hi[j] = hi[j - 1];
+        j--;
+      }
+      lo[j] = l;
+      hi[j] = h;
+    }
+    int i = 0;
+    while (i < b) {
+      long l = lo[i];
+      long h = hi[i];
+      i++;
+      // open intervals (l, h) and (l2, h2) with l2 < h cover (l, max) without a gap
+      while (i < b && lo[i] < h) {
+        h = Math.max(h, hi[i]);
+        i++;
+      }
+      int from = firstAbove(times, l);
+      int to = firstAtOrAbove(times, h);
+      if (from < to) {
+        diff[from]++;
+        diff[to]--;
+      }
+    }
+  }
+
+  /** The first index whose time is above {@code t}, or the length. */
+  private static int firstAbove(long[] times, long t) {
+    int a = 0;
+    int z = times.length;
+    while (a < z) {
+      int mid = (a + z) >>> 1;
+      if (times[mid] > t) {
+        z = mid;
+      } else {
+        a = mid + 1;
+      }
+    }
+    return a;
+  }
+
+  /** The first index whose time is at or above {@code t}, or the length. */
+  private static int firstAtOrAbove(long[] times, long t) {
+    int a = 0;
+    int z = times.length;
+    while (a < z) {
+      int mid = (a + z) >>> 1;
+      if (times[mid] >= t) {
+        z = mid;
+      } else {
+        a = mid + 1;
+      }
+    }
+    return a;
+  }
+
+  private int[][] verticesByPruneType() {
+    if (ofPruneType == null) {
+      int[] count = new int[prune.count()];
+      int[] index = new int[graph.vertexLimit()];
+      for (int v = 0; v < graph.vertexLimit(); v++) {
+        index[v] = graph.isLive(v) ? prune.pruneIndexOfType(graph.typeOf(v)) : -1;
+        if (index[v] >= 0) {
+          count[index[v]]++;
+        }
+      }
+      int[][] of = new int[count.length][];
+      for (int k = 0; k < of.length; k++) {
+        of[k] = new int[count[k]];
+        count[k] = 0;
+      }
+      for (int v = 0; v < index.length; v++) {
+        if (index[v] >= 0) {
+          of[index[v]][count[index[v]]++] = v;
+        }
+      }
+      ofPruneType = of;
+    }
+    return ofPruneType;
   }
 
   /** A select of the schedule, with the errno it leaves ({@link #errno}). */
@@ -269,18 +495,7 @@ final class Scheduler {
         return fluxion;
       }
       // the aggregate's points are exactly the distinct span starts and ends, ascending
-      org.eclipse.collections.impl.list.mutable.primitive.LongArrayList out =
-          new org.eclipse.collections.impl.list.mutable.primitive.LongArrayList();
-      for (int q = 0; q < p.pointCount(); q++) {
-        long t = p.pointTime(q);
-        if (t < from || d > JobMeta.PLAN_END - t) {
-          continue;
-        }
-        if (p.fits(dfv, t, d)) {
-          out.add(t);
-        }
-      }
-      return out.toArray();
+      return p.fitTimes(dfv, from, d, JobMeta.PLAN_END);
     } else {
       for (VertexSchedule s : state.sched) {
         if (s != null) {

@@ -94,7 +94,7 @@ final class SelectPrune {
     if (s == null) {
       return size;
     }
-    long a = size - s.maxUnitsDuring(meta.at, meta.duration);
+    long a = size - s.maxUnitsDuring(meta.at, meta.duration, size);
     return a < 0 ? 0 : a;
   }
 }

@@ -20,6 +20,9 @@ final class ShareTally {
   private final long[] shares;
   private final boolean[] satType;
 
+  /** Whether some {@link #satType} is set (until then {@link #satisfied} needs no scan). */
+  private boolean anySat;
+
   ShareTally(Req[] resources, long multiplier) {
     this.resources = resources;
     this.multiplier = multiplier;
@@ -48,6 +51,9 @@ final class ShareTally {
 
   /** Whether children of type {@code t} are no longer wanted. */
   boolean satisfied(int t) {
+    if (!anySat) {
+      return false;
+    }
     for (int k = 0; k < resources.length; k++) {
       if (satType[k] && resources[k].type == t) {
         return true;
@@ -89,6 +95,7 @@ final class ShareTally {
       boolean sat = perShare[f] == 0 || shares[f] >= multiplier;
       if (sat) {
         satType[k] = true;
+        anySat = true;
       } else {
         enough = false;
       }

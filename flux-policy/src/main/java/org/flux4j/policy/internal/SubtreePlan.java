@@ -387,6 +387,8 @@ final class SubtreePlan {
    * {@code [at, at + d)}.
    */
   boolean fits(long[] request, long at, long d) {
+    // nothing is held before the first point or from the last one on
+    boolean free = pn == 0 || at >= pt[pn - 1] || (d > 0 && at + d <= pt[0]);
     int p = -2;
     for (int k = 0; k < types.length; k++) {
       long r = request[types[k]];
@@ -395,6 +397,9 @@ final class SubtreePlan {
       }
       if (r > totals[k]) {
         return false;
+      }
+      if (free) {
+        continue;
       }
       if (p == -2) {
         p = floor(at);
@@ -405,6 +410,44 @@ final class SubtreePlan {
       }
     }
     return true;
+  }
+
+  /**
+   * The points {@code t} at or after {@code from}, with {@code d <= planEnd - t}, at which {@link
+   * #fits}{@code (request, t, d)} holds, in increasing order: the same answers in one sweep from
+   * the last point back, O((points + types) x types) rather than a window scan per point.
+   */
+  long[] fitTimes(long[] request, long from, long d, long planEnd) {
+    int t = types.length;
+    long[] limit = new long[t];
+    boolean any = false;
+    for (int k = 0; k < t; k++) {
+      long r = request[types[k]];
+      if (r > totals[k] && r > 0) {
+        return new long[0];
+      }
+      // a type the request does not ask for never blocks; else usage above totals - r does
+      limit[k] = r <= 0 ? Long.MAX_VALUE : totals[k] - r;
+      any |= r > 0;
+    }
+    long[] out = new long[pn];
+    int w = pn;
+    // the first point after q where a span starts and some type is over its limit, or pn
+    int nextBadStart = pn;
+    for (int q = pn - 1; q >= 0 && pt[q] >= from; q--) {
+      boolean bad = false;
+      for (int k = 0; any && k < t && !bad; k++) {
+        bad = used[q * t + k] > limit[k];
+      }
+      long time = pt[q];
+      if (!bad && d <= planEnd - time && (nextBadStart == pn || pt[nextBadStart] >= time + d)) {
+        out[--w] = time;
+      }
+      if (bad && starts[q] > 0) {
+        nextBadStart = q;
+      }
+    }
+    return Arrays.copyOfRange(out, w, pn);
   }
 
   // ------------------------------------------------------------------ step function

@@ -390,10 +390,21 @@ class Traverser {
 
   /** Whether {@code u} has, in some subsystem, a child of every type the slot asks for. */
   final boolean slotMatch(int u, Req slot) {
-    int subsystems = g.subsystems().size();
+    int subsystems = -1;
+    Adjacency dom = mk.adj;
     for (Req c : slot.with) {
+      // the dominant subsystem first (where such a child mostly is), then all of them
       boolean found = false;
+      for (int i = dom.start(u); i < dom.end(u) && !found; i++) {
+        found = g.typeOf(dom.target(i)) == c.type;
+      }
+      if (!found && subsystems < 0) {
+        subsystems = g.subsystems().size();
+      }
       for (int s = 0; s < subsystems && !found; s++) {
+        if (s == mk.dom) {
+          continue;
+        }
         Adjacency a = g.out(s);
         for (int i = a.start(u); i < a.end(u); i++) {
           if (g.typeOf(a.target(i)) == c.type) {

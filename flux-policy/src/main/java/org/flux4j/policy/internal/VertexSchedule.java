@@ -256,15 +256,24 @@ final class VertexSchedule {
 
   /** The largest number of units held at any instant of {@code [at, at + d)}. */
   long maxUnitsDuring(long at, long d) {
+    return maxUnitsDuring(at, d, Long.MAX_VALUE);
+  }
+
+  /**
+   * {@link #maxUnitsDuring(long, long)} when it is below {@code enough}, else some value at least
+   * {@code enough}: the scan stops there (with {@code enough} the vertex size, a busy vertex costs
+   * one pass over its entries instead of one per start inside the window).
+   */
+  long maxUnitsDuring(long at, long d, long enough) {
     if (holding == 0) {
       return 0;
     }
     long hi = at + d;
     // usage is piecewise constant and changes only at starts; check at and every start inside
-    long best = unitsAt(at);
-    for (int i = lo; i < n; i++) {
+    long best = unitsAt(at, enough);
+    for (int i = lo; i < n && best < enough; i++) {
       if (units[i] > 0 && start[i] > at && start[i] < hi) {
-        long u = unitsAt(start[i]);
+        long u = unitsAt(start[i], enough);
         if (u > best) {
           best = u;
         }
@@ -273,9 +282,10 @@ final class VertexSchedule {
     return best;
   }
 
-  private long unitsAt(long t) {
+  /** The units held at instant {@code t}, or once the sum reaches {@code enough}, that sum. */
+  private long unitsAt(long t, long enough) {
     long sum = 0;
-    for (int i = lo; i < n; i++) {
+    for (int i = lo; i < n && sum < enough; i++) {
       if (units[i] > 0 && start[i] <= t && end[i] > t) {
         sum += units[i];
       }

@@ -83,7 +83,8 @@ public final class ResourceQuery {
             options.subsystems(),
             options.pruneFilters(),
             options.traverser() == Traverser.FLEXIBLE,
-            options.commitSlotPaths());
+            options.commitSlotPaths(),
+            options.exactVisitCounts());
     return new ResourceQuery(new QueryEngine(graph, parts), options);
   }
 
@@ -417,6 +418,7 @@ public final class ResourceQuery {
     private final Traverser traverser;
     private final LongSupplier clock;
     private final boolean commitSlotPaths;
+    private final boolean exactVisitCounts;
 
     private Options(Builder b) {
       this.policyName = b.policyName;
@@ -426,6 +428,7 @@ public final class ResourceQuery {
       this.traverser = b.traverser;
       this.clock = b.clock;
       this.commitSlotPaths = b.commitSlotPaths;
+      this.exactVisitCounts = b.exactVisitCounts;
     }
 
     /** A builder with the defaults of resource-query. */
@@ -476,6 +479,21 @@ public final class ResourceQuery {
       return commitSlotPaths;
     }
 
+    /**
+     * Whether every select of Fluxion's match runs, so that {@link ResourceQuery#visitCounts()}
+     * gives Fluxion's counts; true by default. When false, a select at a time where the request
+     * cannot fit is skipped: one where, for some resource type of the prune filters, the units of
+     * the vertices of that type that are free through the job's whole window add up to less than
+     * the request asks for (every vertex a select picks must be so free). The answers of matches
+     * are the same; only the visit counts, and the errno and error text that skipped selects would
+     * have left, differ. A reservation search on a busy machine tries many times where the subtree
+     * aggregates fit but no set of vertices is free throughout, so skipping those selects makes it
+     * much faster; for users that do not read visit counts, such as an instance's scheduler.
+     */
+    public boolean exactVisitCounts() {
+      return exactVisitCounts;
+    }
+
     /** Builds {@link Options}. Not thread-safe. */
     public static final class Builder {
       private String policyName = "first";
@@ -485,6 +503,7 @@ public final class ResourceQuery {
       private Traverser traverser = Traverser.SIMPLE;
       private LongSupplier clock = () -> 0L;
       private boolean commitSlotPaths;
+      private boolean exactVisitCounts = true;
 
       private Builder() {}
 
@@ -533,6 +552,12 @@ public final class ResourceQuery {
       /** See {@link Options#commitSlotPaths()} (default false, Fluxion's behaviour). */
       public Builder commitSlotPaths(boolean commit) {
         this.commitSlotPaths = commit;
+        return this;
+      }
+
+      /** See {@link Options#exactVisitCounts()} (default true, Fluxion's behaviour). */
+      public Builder exactVisitCounts(boolean exact) {
+        this.exactVisitCounts = exact;
         return this;
       }
 

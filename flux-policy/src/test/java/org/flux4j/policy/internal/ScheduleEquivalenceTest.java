@@ -173,7 +173,16 @@ class ScheduleEquivalenceTest {
         for (long t = -2; t < 85; t += 1 + rnd.nextInt(3)) {
           long d = rnd.nextInt(-2, 40);
           List<Span> holding = model.stream().filter(x -> x.amounts[0] > 0).toList();
-          assertThat(vs.maxUnitsDuring(t, d)).isEqualTo(naiveMaxUsed(holding, 0, t, d));
+          long want = naiveMaxUsed(holding, 0, t, d);
+          assertThat(vs.maxUnitsDuring(t, d)).isEqualTo(want);
+          // with a bound: exact below it, at least the bound otherwise
+          long enough = 1 + rnd.nextInt(6);
+          long capped = vs.maxUnitsDuring(t, d, enough);
+          if (want < enough) {
+            assertThat(capped).isEqualTo(want);
+          } else {
+            assertThat(capped).isGreaterThanOrEqualTo(enough);
+          }
           long hi = t + d;
           long at = t;
           assertThat(vs.anyDuring(t, d))
