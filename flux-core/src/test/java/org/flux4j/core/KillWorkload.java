@@ -34,6 +34,9 @@ final class KillWorkload {
   static final int NODES = 2;
   static final int CORES = 4;
 
+  /** The most active jobs the workload keeps: it waits before a submit beyond that. */
+  static final int MAX_ACTIVE = 4000;
+
   private KillWorkload() {}
 
   /** A line-per-id append-only marker file. */
@@ -137,6 +140,22 @@ final class KillWorkload {
           new Thread(
               () -> {
                 while (true) {
+                  // a submitter keeps a bounded backlog, as a workflow engine does: without it,
+                  // hundreds of generations pile up far more pending and held jobs than the
+                  // child's heap (and the drain's time-out) is sized for
+                  if (in.activeJobs() >= MAX_ACTIVE) {
+                    for (JobId id : in.jobs()) {
+                      if (in.state(id).isPending()) {
+                        in.setUrgency(id, 16); // held jobs of earlier generations would stay
+                      }
+                    }
+                    try {
+                      Thread.sleep(5);
+                    } catch (InterruptedException e) {
+                      return;
+                    }
+                    continue;
+                  }
                   JobRequest.Builder b =
                       JobRequest.builder()
                           .name("w" + r.nextInt(4))
