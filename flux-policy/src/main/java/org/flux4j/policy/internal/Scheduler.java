@@ -389,8 +389,8 @@ final class Scheduler {
         h = Math.max(h, hi[i]);
         i++;
       }
-      int from = firstAbove(times, l);
-      int to = firstAtOrAbove(times, h);
+      int from = firstIndex(times, l, true);
+      int to = firstIndex(times, h, false);
       if (from < to) {
         diff[from]++;
         diff[to]--;
@@ -398,28 +398,16 @@ final class Scheduler {
     }
   }
 
-  /** The first index whose time is above {@code t}, or the length. */
-  private static int firstAbove(long[] times, long t) {
+  /**
+   * The first index whose time is above {@code t} ({@code strict}) or at or above it, or the
+   * length.
+   */
+  private static int firstIndex(long[] times, long t, boolean strict) {
     int a = 0;
     int z = times.length;
     while (a < z) {
       int mid = (a + z) >>> 1;
-      if (times[mid] > t) {
-        z = mid;
-      } else {
-        a = mid + 1;
-      }
-    }
-    return a;
-  }
-
-  /** The first index whose time is at or above {@code t}, or the length. */
-  private static int firstAtOrAbove(long[] times, long t) {
-    int a = 0;
-    int z = times.length;
-    while (a < z) {
-      int mid = (a + z) >>> 1;
-      if (times[mid] >= t) {
+      if (times[mid] > t || (!strict && times[mid] == t)) {
         z = mid;
       } else {
         a = mid + 1;
