@@ -222,7 +222,9 @@ final class Scheduler {
         // now first: a span whose planned end is now may still be held (its end not applied
         // yet), which refuses the allocation above; the earliest fit is then now, a reservation
         long[] times = candidateTimes(m.at, m.duration, dfv);
-        boolean[] misses = provenMisses(dfv, times, m);
+        // worked out once a select has missed: mostly the first candidate matches
+        boolean[] misses = null;
+        boolean missed = false;
         for (int i = 0; i < times.length; i++) {
           m.at = times[i];
           if (misses != null && misses[i]) {
@@ -238,6 +240,10 @@ final class Scheduler {
               errno = ENOENT;
             }
             return rc;
+          }
+          if (!missed) {
+            missed = true;
+            misses = provenMisses(dfv, times, m);
           }
         }
         JobMeta.AllocType saved = m.allocType;
@@ -366,7 +372,28 @@ final class Scheduler {
    * intervals {@code (lo[i], hi[i])}, {@code i < b}, to the difference array {@code diff}.
    */
   private static void markBusy(long[] lo, long[] hi, int b, long[] times, int[] diff) {
-    // sort the intervals by their low end (a handful per vertex), then merge and mark
+    // sort the intervals by their low end, then merge and mark
+    if (b > 8 && b < 4096) {
+      // many: one primitive sort of (low end - least low end, index) packed into a long
+      long base = Long.MAX_VALUE;
+      for (int i = 0; i < b; i++) {
+        base = Math.min(base, lo[i]);
+      }
+      long[] keys = new long[b];
+      for (int i = 0; i < b; i++) {
+        keys[i] = ((lo[i] - base) << 12) | i;
+      }
+      java.util.Arrays.sort(keys);
+      long[] l2 = new long[b];
+      long[] h2 = new long[b];
+      for (int i = 0; i < b; i++) {
+        int j = (int) (keys[i] & 4095);
+        l2[i] = lo[j];
+        h2[i] = hi[j];
+      }
+      System.arraycopy(l2, 0, lo, 0, b);
+      System.arraycopy(h2, 0, hi, 0, b);
+    }
     for (int i = 1; i < b; i++) {
       long l = lo[i];
       long h = hi[i];
