@@ -28,7 +28,7 @@ import org.openjdk.jmh.annotations.Setup;
  * again in queue order (divide by {@code depth} for the cost per job). Run, e.g.:
  *
  * <pre>
- * java -jar flux-bench/target/benchmarks.jar GraphReservationBenchmark -p depth=64
+ * java -jar flux-bench/target/benchmarks.jar GraphReservationBenchmark -p depth=64 -p exact=false
  * </pre>
  */
 @BenchmarkMode(Mode.AverageTime)
@@ -40,6 +40,13 @@ public class GraphReservationBenchmark extends LargeGraphBenchmark {
   /** Jobs reserved behind the running ones. */
   @Param({"64", "1000"})
   public int depth;
+
+  /**
+   * "true": every select runs, as in Fluxion (resource-query); "false": selects proven to miss are
+   * skipped, as an instance's scheduler does ({@code ResourceQuery.Options.exactVisitCounts}).
+   */
+  @Param({"true", "false"})
+  public boolean exact;
 
   private ResourceQuery query;
   private ResourceRequest[] reserved;
@@ -60,7 +67,12 @@ public class GraphReservationBenchmark extends LargeGraphBenchmark {
     ResourceGraph graph = TraceReplay.machine(NODES, 1);
     query =
         ResourceQuery.create(
-            graph, ResourceQuery.Options.builder().policy("first").commitSlotPaths(true).build());
+            graph,
+            ResourceQuery.Options.builder()
+                .policy("first")
+                .commitSlotPaths(true)
+                .exactVisitCounts(exact)
+                .build());
     Random rnd = new Random(42);
     nextId = 1;
     for (int free = NODES; free > 0; ) {

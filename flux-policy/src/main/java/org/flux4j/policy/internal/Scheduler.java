@@ -233,7 +233,9 @@ final class Scheduler {
         // now first: a span whose planned end is now may still be held (its end not applied
         // yet), which refuses the allocation above; the earliest fit is then now, a reservation
         long[] times = candidateTimes(m.at, m.duration, dfv);
-        boolean[] misses = provenMisses(dfv, times, m);
+        // worked out once a select has missed: mostly the first candidate matches
+        boolean[] misses = null;
+        boolean missed = false;
         for (int i = 0; i < times.length; i++) {
           m.at = times[i];
           if (misses != null && misses[i]) {
@@ -249,6 +251,10 @@ final class Scheduler {
               errno = ENOENT;
             }
             return rc;
+          }
+          if (!missed) {
+            missed = true;
+            misses = provenMisses(dfv, times, m);
           }
         }
         JobMeta.AllocType saved = m.allocType;
@@ -380,7 +386,28 @@ final class Scheduler {
    * intervals {@code (lo[i], hi[i])}, {@code i < b}, to the difference array {@code diff}.
    */
   private static void markBusy(long[] lo, long[] hi, int b, long[] times, int[] diff) {
-    // sort the intervals by their low end (a handful per vertex), then merge and mark
+    // sort the intervals by their low end, then merge and mark
+    if (b > 8 && b < 4096) {
+      // many: one primitive sort of (low end - least low end, index) packed into a long
+      long base = Long.MAX_VALUE;
+      for (int i = 0; i < b; i++) {
+        base = Math.min(base, lo[i]);
+      }
+      long[] keys = new long[b];
+      for (int i = 0; i < b; i++) {
+        keys[i] = ((lo[i] - base) << 12) | i;
+      }
+      java.util.Arrays.sort(keys);
+      long[] l2 = new long[b];
+      long[] h2 = new long[b];
+      for (int i = 0; i < b; i++) {
+        int j = (int) (keys[i] & 4095);
+        l2[i] = lo[j];
+        h2[i] = hi[j];
+      }
+      System.arraycopy(l2, 0, lo, 0, b);
+      System.arraycopy(h2, 0, hi, 0, b);
+    }
     for (int i = 1; i < b; i++) {
       long l = lo[i];
       long h = hi[i];
@@ -403,8 +430,8 @@ final class Scheduler {
         h = Math.max(h, hi[i]);
         i++;
       }
-      int from = firstAbove(times, l);
-      int to = firstAtOrAbove(times, h);
+      int from = firstIndex(times, l, true);
+      int to = firstIndex(times, h, false);
       if (from < to) {
         diff[from]++;
         diff[to]--;
@@ -412,28 +439,16 @@ final class Scheduler {
     }
   }
 
-  /** The first index whose time is above {@code t}, or the length. */
-  private static int firstAbove(long[] times, long t) {
+  /**
+   * The first index whose time is above {@code t} ({@code strict}) or at or above it, or the
+   * length.
+   */
+  private static int firstIndex(long[] times, long t, boolean strict) {
     int a = 0;
     int z = times.length;
     while (a < z) {
       int mid = (a + z) >>> 1;
-      if (times[mid] > t) {
-        z = mid;
-      } else {
-        a = mid + 1;
-      }
-    }
-    return a;
-  }
-
-  /** The first index whose time is at or above {@code t}, or the length. */
-  private static int firstAtOrAbove(long[] times, long t) {
-    int a = 0;
-    int z = times.length;
-    while (a < z) {
-      int mid = (a + z) >>> 1;
-      if (times[mid] >= t) {
+      if (times[mid] > t || (!strict && times[mid] == t)) {
         z = mid;
       } else {
         a = mid + 1;
