@@ -136,13 +136,9 @@ final class VertexSchedule {
     if (index == null && !noIndex && n - dead > INDEX_AT) {
       buildIndex();
     }
-    int i = indexOf(jobId);
+    int i = unlink(jobId);
     if (i < 0) {
       return -1;
-    }
-    count(units[i], kind[i], -1);
-    if (index != null) {
-      index.remove(jobId);
     }
     kind[i] = DEAD;
     units[i] = 0;
@@ -172,13 +168,11 @@ final class VertexSchedule {
    * its slot, or -1 when the job has none here. See {@code TraversalUpdate#leakEarlierEntries}.
    */
   int rekey(long jobId, long to) {
-    int i = indexOf(jobId);
+    int i = unlink(jobId);
     if (i < 0) {
       return -1;
     }
-    count(units[i], kind[i], -1);
     if (index != null) {
-      index.remove(jobId);
       if (index.containsKey(to)) {
         index = null;
         noIndex = true;
@@ -189,6 +183,22 @@ final class VertexSchedule {
     job[i] = to;
     kind[i] = SHARED;
     count(units[i], kind[i], 1);
+    return i;
+  }
+
+  /**
+   * Finds the first live entry of {@code jobId}, takes its units out of the counts and its id out
+   * of the index; returns its slot, or -1 when the job has none here (the entry itself is left to
+   * the caller).
+   */
+  private int unlink(long jobId) {
+    int i = indexOf(jobId);
+    if (i >= 0) {
+      count(units[i], kind[i], -1);
+      if (index != null) {
+        index.remove(jobId);
+      }
+    }
     return i;
   }
 

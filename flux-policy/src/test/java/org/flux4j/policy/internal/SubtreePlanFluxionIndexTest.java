@@ -25,6 +25,46 @@ class SubtreePlanFluxionIndexTest {
     return out.toArray();
   }
 
+  /**
+   * Adds a random span to both planners when the plan has room for it; returns {job, Fluxion span
+   * id, amount 0, amount 1}, or null when it did not fit.
+   */
+  private static long[] addRandomSpan(
+      Random rnd, SubtreePlan plan, PlannerMulti fluxion, long job) {
+    long s = 3600L * rnd.nextInt(6);
+    long d = 3600L * (1 + rnd.nextInt(3));
+    long[] a = {rnd.nextInt(3), rnd.nextInt(2)};
+    if (a[0] > plan.minAvailDuring(0, s, d) || a[1] > plan.minAvailDuring(1, s, d)) {
+      return null;
+    }
+    plan.add(job, s, s + d, a);
+    return new long[] {job, fluxion.addSpan(s, d, a), a[0], a[1]};
+  }
+
+  /**
+   * Asks both planners for a random reservation's earliest times: the plan has no index of its own
+   * until {@code indexed}, and from then on answers as Fluxion's planner does.
+   */
+  private static void checkAvailTimes(
+      Random rnd,
+      SubtreePlan plan,
+      PlannerMulti fluxion,
+      boolean indexed,
+      String beforeIndex,
+      int c,
+      int step) {
+    long[] request = {1 + rnd.nextInt(4), rnd.nextInt(2)};
+    long from = 1 + 3600L * rnd.nextInt(3);
+    long[] got = plan.fluxionAvailTimes(from, 3600, request);
+    if (!indexed) {
+      assertThat(got).as(beforeIndex).isNull();
+    } else {
+      assertThat(got)
+          .as("case %d step %d", c, step)
+          .containsExactly(times(fluxion, from, 3600, request));
+    }
+  }
+
   @Test
   void afterTheTotalsChange_availTimesFollowFluxionsPlanner() {
     Random rnd = new Random(5);
@@ -33,24 +73,17 @@ class SubtreePlanFluxionIndexTest {
       SubtreePlan plan = new SubtreePlan(new int[] {0, 1}, totals);
       PlannerMulti fluxion =
           PlannerMulti.create(0, JobMeta.HORIZON, totals, new String[] {"0", "1"});
-      List<long[]> live = new ArrayList<>(); // job, span id
+      List<long[]> live = new ArrayList<>(); // job, span id, amount 0, amount 1
       long job = 1;
       boolean grown = false;
       for (int step = 0; step < 40; step++) {
         int what = rnd.nextInt(10);
         if (what < 5) {
-          long s = 3600L * rnd.nextInt(6);
-          long d = 3600L * (1 + rnd.nextInt(3));
-          long[] a = {rnd.nextInt(3), rnd.nextInt(2)};
-          long[] free = new long[2];
-          for (int k = 0; k < 2; k++) {
-            free[k] = plan.minAvailDuring(k, s, d);
-          }
-          if (a[0] > free[0] || a[1] > free[1]) {
+          long[] added = addRandomSpan(rnd, plan, fluxion, job);
+          if (added == null) {
             continue;
           }
-          plan.add(job, s, s + d, a);
-          live.add(new long[] {job, fluxion.addSpan(s, d, a)});
+          live.add(added);
           job++;
         } else if (what < 7 && !live.isEmpty()) {
           long[] j = live.remove(rnd.nextInt(live.size()));
@@ -65,16 +98,7 @@ class SubtreePlanFluxionIndexTest {
           plan = plan.rootWithTotals(next);
           fluxion.update(next, new String[] {"0", "1"});
         }
-        long[] request = {1 + rnd.nextInt(4), rnd.nextInt(2)};
-        long from = 1 + 3600L * rnd.nextInt(3);
-        long[] got = plan.fluxionAvailTimes(from, 3600, request);
-        if (!grown) {
-          assertThat(got).as("no index before the totals change").isNull();
-        } else {
-          assertThat(got)
-              .as("case %d step %d", c, step)
-              .containsExactly(times(fluxion, from, 3600, request));
-        }
+        checkAvailTimes(rnd, plan, fluxion, grown, "no index before the totals change", c, step);
       }
     }
   }
@@ -98,14 +122,11 @@ class SubtreePlanFluxionIndexTest {
       for (int step = 0; step < 40; step++) {
         int what = rnd.nextInt(10);
         if (what < 5) {
-          long s = 3600L * rnd.nextInt(6);
-          long d = 3600L * (1 + rnd.nextInt(3));
-          long[] a = {rnd.nextInt(3), rnd.nextInt(2)};
-          if (a[0] > plan.minAvailDuring(0, s, d) || a[1] > plan.minAvailDuring(1, s, d)) {
+          long[] added = addRandomSpan(rnd, plan, fluxion, job);
+          if (added == null) {
             continue;
           }
-          plan.add(job, s, s + d, a);
-          live.add(new long[] {job, fluxion.addSpan(s, d, a), a[0], a[1]});
+          live.add(added);
           job++;
         } else if (what < 7 && !live.isEmpty()) {
           long[] j = live.remove(rnd.nextInt(live.size()));
@@ -125,16 +146,8 @@ class SubtreePlanFluxionIndexTest {
           }
           reduced = true;
         }
-        long[] request = {1 + rnd.nextInt(4), rnd.nextInt(2)};
-        long from = 1 + 3600L * rnd.nextInt(3);
-        long[] got = plan.fluxionAvailTimes(from, 3600, request);
-        if (!reduced) {
-          assertThat(got).as("no index before the first reduction").isNull();
-        } else {
-          assertThat(got)
-              .as("case %d step %d", c, step)
-              .containsExactly(times(fluxion, from, 3600, request));
-        }
+        checkAvailTimes(
+            rnd, plan, fluxion, reduced, "no index before the first reduction", c, step);
       }
     }
   }
