@@ -176,7 +176,7 @@ class ScheduleEquivalenceTest {
           long want = naiveMaxUsed(holding, 0, t, d);
           assertThat(vs.maxUnitsDuring(t, d)).isEqualTo(want);
           // with a bound: exact below it, at least the bound otherwise
-          long enough = 1 + rnd.nextInt(6);
+          long enough = 1L + rnd.nextInt(6);
           long capped = vs.maxUnitsDuring(t, d, enough);
           if (want < enough) {
             assertThat(capped).isEqualTo(want);
