@@ -237,7 +237,13 @@ public final class QueryEngine {
       long at,
       long duration,
       boolean reserve) {
-    return fromR.update(jobId, r, exclusive, at, duration, reserve);
+    return fromR.update(jobId, r, exclusive, null, at, duration, reserve);
+  }
+
+  /** Implements {@code ResourceQuery.update} from an {@link org.flux4j.graph.io.RSubgraph}. */
+  public MatchResult update(
+      long jobId, org.flux4j.graph.io.RSubgraph r, long at, long duration, boolean reserve) {
+    return fromR.update(jobId, r, at, duration, reserve);
   }
 
   /** Implements {@code ResourceQuery.cancel}. */

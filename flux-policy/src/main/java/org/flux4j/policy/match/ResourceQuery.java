@@ -7,6 +7,7 @@ import java.util.SortedMap;
 import java.util.function.LongSupplier;
 import org.flux4j.graph.ResourceGraph;
 import org.flux4j.graph.Status;
+import org.flux4j.graph.io.RSubgraph;
 import org.flux4j.policy.internal.EngineOptions;
 import org.flux4j.policy.internal.QueryEngine;
 
@@ -175,6 +176,20 @@ public final class ResourceQuery {
       long duration,
       boolean reserve) {
     return counted(engine.update(jobId, r, exclusive, at, duration, reserve));
+  }
+
+  /**
+   * Like {@link #update(long, ResourceGraph, java.util.function.IntPredicate, long, long, boolean)}
+   * for an R read by {@link RSubgraph}, with the update rules of the reader of its format: an
+   * rv1exec R takes every vertex it names exclusively (the node too) but holds a node in its plan
+   * only when R names its whole rank, and is refused when a named vertex holds any units during the
+   * window.
+   *
+   * @throws IllegalArgumentException if {@code jobId} exists ("existing jobid") or the time is
+   *     invalid ({@code at < 0} or {@code duration <= 0}); nothing changes
+   */
+  public MatchResult update(long jobId, RSubgraph r, long at, long duration, boolean reserve) {
+    return counted(engine.update(jobId, r, at, duration, reserve));
   }
 
   /**
