@@ -37,7 +37,11 @@ public final class QueryEngine {
   /** The dominant subsystem's index in the graph (containment is 0). */
   private final int dom;
 
-  /** Fluxion's metadata.nodes_up: adjusted over the whole subtree when a vertex changes status. */
+  /**
+   * Fluxion's metadata.nodes_up: counted when the graph is loaded and adjusted over the whole
+   * subtree when a vertex changes status, but not when a subgraph is attached or removed (Fluxion's
+   * add_subgraph and remove_subgraph leave the node stats alone).
+   */
   private long nodesUp;
 
   /**
@@ -364,12 +368,7 @@ public final class QueryEngine {
     org.eclipse.collections.impl.map.mutable.primitive.LongLongHashMap weights = saveWeights();
     int[] added = graph.attach(subgraph);
     afterTopologyChange(weights);
-    int nodeType = graph.typeId("node");
-    for (int v : added) {
-      if (graph.typeOf(v) == nodeType && graph.status(v) == Status.UP) {
-        nodesUp++;
-      }
-    }
+    // nodesUp stays: Fluxion's add_subgraph unpacks into the graph without recounting node stats
     return added;
   }
 
@@ -412,16 +411,12 @@ public final class QueryEngine {
     int[] stack = {v};
     int sp = 1;
     org.flux4j.graph.Adjacency a = graph.out(0);
-    int nodeType = graph.typeId("node");
     while (sp > 0) {
       int x = stack[--sp];
       if (inside[x]) {
         continue;
       }
       inside[x] = true;
-      if (graph.typeOf(x) == nodeType && graph.status(x) == Status.UP) {
-        nodesUp--;
-      }
       for (int i = a.start(x); i < a.end(x); i++) {
         if (sp == stack.length) {
           stack = java.util.Arrays.copyOf(stack, sp * 2);

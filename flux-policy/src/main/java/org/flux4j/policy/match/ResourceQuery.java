@@ -308,7 +308,9 @@ public final class ResourceQuery {
 
   /**
    * Adds {@code subgraph} (e.g. read from JGF) to the graph and makes its vertices schedulable.
-   * Returns the added vertices.
+   * Returns the added vertices. As in Fluxion's resource-query {@code attach}, the count of nodes
+   * up that the early feasibility check reads is not raised: a request for more nodes than were up
+   * before stays busy (neither {@link #shrink} nor {@link #shrinkRanks} lowers it either).
    *
    * @throws IllegalArgumentException if it cannot be attached; nothing changes
    */

@@ -237,4 +237,33 @@ class ElasticAndUpdateTest {
     assertThat(rq.match(MatchOp.ALLOCATE, Clusters.slots(2, 2, 10), 1).isSuccess()).isTrue();
     rq.checkInvariants();
   }
+
+  private static ResourceRequest nodes(int n) {
+    return ResourceRequest.of(
+        10,
+        ResourceRequest.Item.of(
+            "node",
+            n,
+            ResourceRequest.Item.slot(1, "default", ResourceRequest.Item.of("core", 1))));
+  }
+
+  /**
+   * Fluxion's resource-query counts the nodes up (metadata.nodes_up) when it loads the graph and on
+   * set-status only: attach ({@code add_subgraph}) and remove leave the count, so after growing a
+   * one-node graph by a node a two-node request is refused by the early feasibility check, and
+   * after removing the first node a one-node request still goes through.
+   */
+  @Test
+  void grow_andShrink_leaveTheNodesUpCount() {
+    ResourceGraph g = Clusters.flat(new int[] {2});
+    ResourceQuery rq =
+        ResourceQuery.create(g, ResourceQuery.Options.builder().policy("low").build());
+    rq.grow(ClusterBuilder.nodes(1).firstNode(1).cores(2).uniqIdsFrom(1000).build());
+    assertThat(rq.match(MatchOp.ALLOCATE, nodes(2), 1).isSuccess()).isFalse();
+    assertThat(rq.match(MatchOp.ALLOCATE, nodes(1), 2).isSuccess()).isTrue();
+    String first = g.path(g.roots()[0]) + "/node0";
+    assertThat(rq.shrink(first)).isTrue();
+    assertThat(rq.match(MatchOp.ALLOCATE, nodes(1), 3).isSuccess()).isTrue();
+    rq.checkInvariants();
+  }
 }
