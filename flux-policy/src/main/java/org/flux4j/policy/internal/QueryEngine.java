@@ -378,7 +378,7 @@ public final class QueryEngine {
     if (v.isEmpty() || v.getAsInt() == root) {
       return false;
     }
-    removeSubtree(v.getAsInt());
+    removeSubtree(v.getAsInt(), false);
     return true;
   }
 
@@ -399,14 +399,25 @@ public final class QueryEngine {
     int removed = 0;
     for (int t : tops) {
       if (graph.isLive(t) && t != root) {
-        removed += removeSubtree(t);
+        removed += removeSubtree(t, true);
       }
     }
     return removed;
   }
 
-  private int removeSubtree(int v) {
-    // release every job's hold inside the subtree first, then drop the vertices
+  /**
+   * Drops the subtree at {@code v} with the schedules of its vertices. With {@code release} (a
+   * removal by rank, which Fluxion's resource-query precedes with a partial cancel of the ranks)
+   * each job that held something inside gets its subtree-aggregate spans recomputed from what it
+   * still holds. Without it (a removal by path: Fluxion's remove_subgraph only disconnects the
+   * vertices, and the re-prime lowers the planners' totals) the ancestors' aggregate spans keep
+   * counting what the jobs held inside, against the smaller totals. Where that would hold more than
+   * a total, Fluxion's planner update_total clamps the remaining amount at zero, which the spans
+   * here cannot express; the jobs' aggregates are then recomputed as with {@code release}, which
+   * agrees with Fluxion until such a job is cancelled (Fluxion's remaining then exceeds its total).
+   */
+  private int removeSubtree(int v, boolean release) {
+    // drop every job's hold inside the subtree, then the vertices
     boolean[] inside = new boolean[graph.vertexLimit()];
     int[] stack = {v};
     int sp = 1;
@@ -440,6 +451,9 @@ public final class QueryEngine {
     org.eclipse.collections.impl.map.mutable.primitive.LongLongHashMap weights = saveWeights();
     int count = graph.remove(v);
     afterTopologyChange(weights);
+    if (!release && !overcommitted()) {
+      return count;
+    }
     touched.forEach(
         j -> {
           SchedState.JobRecord rec = state.jobs.get(j);
@@ -448,6 +462,19 @@ public final class QueryEngine {
           }
         });
     return count;
+  }
+
+  /** Whether some subtree aggregate holds more of a type than its total at some time. */
+  private boolean overcommitted() {
+    for (int v = 0; v < graph.vertexLimit(); v++) {
+      SubtreePlan p = graph.isLive(v) ? state.sub[v] : null;
+      for (int k = 0; p != null && k < p.types.length; k++) {
+        if (p.minAvailDuring(k, 0, JobMeta.HORIZON) < 0) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   private org.eclipse.collections.impl.map.mutable.primitive.LongLongHashMap saveWeights() {
