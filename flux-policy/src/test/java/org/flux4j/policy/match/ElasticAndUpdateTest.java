@@ -266,4 +266,35 @@ class ElasticAndUpdateTest {
     assertThat(rq.match(MatchOp.ALLOCATE, nodes(1), 3).isSuccess()).isTrue();
     rq.checkInvariants();
   }
+
+  private static ResourceRequest cores(int n) {
+    return ResourceRequest.of(
+        10, ResourceRequest.Item.slot(1, "default", ResourceRequest.Item.of("core", n)));
+  }
+
+  /**
+   * Fluxion's remove by path only disconnects the subtree: the ancestors' aggregate spans keep
+   * counting the core a job held there against the smaller totals, so the root's filter sees one
+   * core fewer free until that job is cancelled.
+   */
+  @Test
+  void shrink_keepsTheJobsAggregateSpans() {
+    ResourceGraph g = Clusters.flat(new int[] {2, 2});
+    ResourceQuery rq =
+        ResourceQuery.create(g, ResourceQuery.Options.builder().policy("low").build());
+    ResourceSet held = rq.match(MatchOp.ALLOCATE, cores(1), 1).resourceSet().orElseThrow();
+    String node = null;
+    for (int i = 0; i < held.size(); i++) {
+      if (held.graph().type(held.vertex(i)).equals("node")) {
+        node = held.graph().path(held.vertex(i));
+      }
+    }
+    assertThat(node).isNotNull();
+    assertThat(rq.shrink(node)).isTrue();
+    // two cores are left, one of them counted as held by job 1
+    assertThat(rq.match(MatchOp.ALLOCATE, cores(2), 2).isSuccess()).isFalse();
+    assertThat(rq.cancel(1)).isEqualTo(CancelStatus.CANCELLED);
+    assertThat(rq.match(MatchOp.ALLOCATE, cores(2), 3).isSuccess()).isTrue();
+    rq.checkInvariants();
+  }
 }
