@@ -295,7 +295,7 @@ final class EngineBackend implements Backend {
     MatchResult result;
     try {
       RSubgraph r = RSubgraph.read(rq.graph(), "update", text, readerFormat(reader));
-      result = rq.update(jobId, r.graph(), r.exclusive(), at, duration, at > 0);
+      result = rq.update(jobId, r, at, duration, at > 0);
     } catch (GraphParseException | IllegalArgumentException | UnsupportedOperationException e) {
       return new UpdateReply(false, "", line(e.getMessage()));
     }

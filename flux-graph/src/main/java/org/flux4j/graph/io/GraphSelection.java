@@ -29,9 +29,11 @@ import org.flux4j.graph.ResourceGraph;
  * skips the nodes of those ranks and the edges that touch them.
  *
  * <p>From RV1 ({@link #fromRv1Exec}): for each R_lite entry and rank, the node vertex named by the
- * nodelist under the containment root and its child vertices {@code <type><id>}; children are
- * exclusive, and the node is exclusive when every other vertex of its rank was selected (Fluxion's
- * rank-level exclusivity rule).
+ * nodelist under the containment root and its child vertices {@code <type><id>}, all exclusive
+ * (Fluxion's rv1exec reader marks the edge into each of them exclusive, the node's included). Every
+ * child is {@linkplain #held held}; the node only when every other vertex of its rank was selected
+ * (the reader's rank-level rule in {@code update_exclusivity}). From JGF a vertex is held when it
+ * is exclusive.
  *
  * <p>Immutable. Building one is O(size of R) plus O(V) for an RV1 (rank counts) and for the rare
  * path shared by several vertices.
@@ -39,10 +41,12 @@ import org.flux4j.graph.ResourceGraph;
 final class GraphSelection {
   private final int[] vertices;
   private final boolean[] exclusive;
+  private final boolean[] held;
 
-  private GraphSelection(int[] vertices, boolean[] exclusive) {
+  private GraphSelection(int[] vertices, boolean[] exclusive, boolean[] held) {
     this.vertices = vertices;
     this.exclusive = exclusive;
+    this.held = held;
   }
 
   /** How many vertices are selected. */
@@ -58,6 +62,15 @@ final class GraphSelection {
   /** Whether the {@code i}-th selected vertex is taken exclusively. */
   public boolean exclusive(int i) {
     return exclusive[i];
+  }
+
+  /**
+   * Whether the reader itself holds all units of the {@code i}-th selected vertex in its plan for
+   * an update (Fluxion's readers add that span, not the traverser): an exclusive vertex may still
+   * not be held (an rv1exec node with part of its rank).
+   */
+  public boolean held(int i) {
+    return held[i];
   }
 
   /** The selected vertices, in visiting order (a copy). */
@@ -96,18 +109,27 @@ final class GraphSelection {
   private static final class Collector {
     final IntArrayList vertices = new IntArrayList();
     final IntArrayList exclusive = new IntArrayList();
+    final IntArrayList held = new IntArrayList();
 
+    /** Adds {@code v}, held when exclusive. */
     void add(int v, boolean x) {
+      add(v, x, x);
+    }
+
+    void add(int v, boolean x, boolean h) {
       vertices.add(v);
       exclusive.add(x ? 1 : 0);
+      held.add(h ? 1 : 0);
     }
 
     GraphSelection build() {
       boolean[] x = new boolean[exclusive.size()];
+      boolean[] h = new boolean[x.length];
       for (int i = 0; i < x.length; i++) {
         x[i] = exclusive.get(i) != 0;
+        h[i] = held.get(i) != 0;
       }
-      return new GraphSelection(vertices.toArray(), x);
+      return new GraphSelection(vertices.toArray(), x, h);
     }
   }
 
@@ -388,7 +410,7 @@ final class GraphSelection {
               source, at, "couldn't find vertex in graph for " + host + " (rank " + rank + ")");
         }
         int slot = c.vertices.size();
-        c.add(node, false);
+        c.add(node, true, false);
         for (Map.Entry<String, JsonNode> ch : children.properties()) {
           String type = ch.getKey();
           String cat = at + "/children/" + JgfReader.escape(type);
@@ -403,7 +425,7 @@ final class GraphSelection {
           }
         }
         if (selectedPerRank.get((int) rank) == perRank.get((int) rank) - 1) {
-          c.exclusive.set(slot, 1);
+          c.held.set(slot, 1);
         }
       }
     }

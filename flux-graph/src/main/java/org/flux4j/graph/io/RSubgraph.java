@@ -21,23 +21,56 @@ import org.flux4j.graph.Subsystems;
  *
  * <pre>{@code
  * RSubgraph r = RSubgraph.read(rq.graph(), "update", rText, GraphFormat.RV1EXEC);
- * rq.update(jobId, r.graph(), r.exclusive(), at, duration, false);
+ * rq.update(jobId, r, at, duration, false);
  * }</pre>
  *
  * <p>The vertices are found in the target with Fluxion's reader rules ({@link GraphSelection});
  * each keeps the target's type, name, ids, rank and path, takes the size R gives it (a JGF node's
- * {@code size}; else the target's), and is exclusive as R says. Immutable and thread-safe; reading
- * is O(n log n) in the vertices R names.
+ * {@code size}; else the target's), and is exclusive and {@linkplain #held held} as the reader of
+ * its {@linkplain #format format} says. Immutable and thread-safe; reading is O(n log n) in the
+ * vertices R names.
  */
 public final class RSubgraph {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final ResourceGraph graph;
+  private final GraphFormat format;
   private final boolean[] exclusive;
+  private final boolean[] held;
+  private final boolean[] named;
 
-  private RSubgraph(ResourceGraph graph, boolean[] exclusive) {
+  private RSubgraph(
+      ResourceGraph graph,
+      GraphFormat format,
+      boolean[] exclusive,
+      boolean[] held,
+      boolean[] named) {
     this.graph = graph;
+    this.format = format;
     this.exclusive = exclusive;
+    this.held = held;
+    this.named = named;
+  }
+
+  /** The format R was read in: its reader's update rules apply. */
+  public GraphFormat format() {
+    return format;
+  }
+
+  /**
+   * Whether Fluxion's reader holds all units of vertex {@code v} of {@link #graph()} in its plan
+   * (see {@link GraphSelection#held}); false out of range.
+   */
+  public boolean held(int v) {
+    return v >= 0 && v < held.length && held[v];
+  }
+
+  /**
+   * Whether R names vertex {@code v} of {@link #graph()}, rather than it being an ancestor added by
+   * {@link #read}; false out of range.
+   */
+  public boolean named(int v) {
+    return v >= 0 && v < named.length && named[v];
   }
 
   /** The graph of the vertices R names (and, from {@link #read}, their ancestors). */
@@ -87,14 +120,17 @@ public final class RSubgraph {
       ResourceGraph target, String source, String text, GraphFormat format, boolean ancestors) {
     GraphSelection sel = GraphSelection.read(target, source, text, format);
     LongLongHashMap sizes = format == GraphFormat.RV1EXEC ? null : jgfSizes(text);
+    // per selected vertex: bit 0 exclusive, bit 1 held
     IntIntHashMap selectedExclusive = new IntIntHashMap(sel.size() * 2);
     for (int i = 0; i < sel.size(); i++) {
-      selectedExclusive.put(sel.vertex(i), sel.exclusive(i) ? 1 : 0);
+      selectedExclusive.put(sel.vertex(i), (sel.exclusive(i) ? 1 : 0) | (sel.held(i) ? 2 : 0));
     }
     IntArrayList order = withAncestors(target, sel, selectedExclusive, ancestors);
     GraphBuilder b = ResourceGraph.builder(Math.max(16, order.size()));
     IntIntHashMap map = new IntIntHashMap(order.size() * 2);
     boolean[] exclusive = new boolean[order.size()];
+    boolean[] held = new boolean[order.size()];
+    boolean[] named = new boolean[order.size()];
     for (int i = 0; i < order.size(); i++) {
       int v = order.get(i);
       long size = target.size(v);
@@ -103,7 +139,10 @@ public final class RSubgraph {
       }
       int n = b.addVertexCopy(target, v, size);
       map.put(v, n);
-      exclusive[n] = selectedExclusive.getIfAbsent(v, 0) == 1;
+      int flags = selectedExclusive.getIfAbsent(v, -1);
+      named[n] = flags >= 0;
+      exclusive[n] = flags >= 0 && (flags & 1) != 0;
+      held[n] = flags >= 0 && (flags & 2) != 0;
     }
     for (int i = 0; i < order.size(); i++) {
       int v = order.get(i);
@@ -119,7 +158,7 @@ public final class RSubgraph {
         b.path(map.get(v), Subsystems.CONTAINMENT, target.path(v));
       }
     }
-    return new RSubgraph(b.build(), exclusive);
+    return new RSubgraph(b.build(), format, exclusive, held, named);
   }
 
   /**

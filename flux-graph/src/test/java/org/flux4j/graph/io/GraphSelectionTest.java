@@ -62,6 +62,9 @@ class GraphSelectionTest {
     assertThat(s.vertices()).containsExactly(0, 1, 3, 7);
     assertThat(s.exclusive(2)).isFalse();
     assertThat(s.exclusive(3)).isTrue();
+    // from JGF the reader holds exactly the exclusive vertices
+    assertThat(s.held(2)).isFalse();
+    assertThat(s.held(3)).isTrue();
   }
 
   @Test
@@ -128,7 +131,7 @@ class GraphSelectionTest {
   }
 
   @Test
-  void fromRv1Exec_nodeIsExclusiveOnlyWhenAllItsRankIsSelected() {
+  void fromRv1Exec_nodeIsExclusive_heldOnlyWhenAllItsRankIsSelected() {
     ResourceGraph g =
         Rv1ExecReader.read(FormatsTestData.file("t/data/resource/rv1exec/tiny_rv1exec.json"));
     String all =
@@ -138,12 +141,15 @@ class GraphSelectionTest {
     assertThat(s.size()).isEqualTo(21);
     assertThat(g.name(s.vertex(0))).isEqualTo("node1");
     assertThat(s.exclusive(0)).isTrue();
+    assertThat(s.held(0)).isTrue();
     assertThat(g.path(s.vertex(1))).isEqualTo("/cluster0/node1/core0");
     GraphSelection part =
         GraphSelection.fromRv1Exec(g, "r.json", all.replace("0-15", "0-1").replace("0-3", "0"));
     assertThat(part.size()).isEqualTo(4);
-    assertThat(part.exclusive(0)).isFalse();
+    assertThat(part.exclusive(0)).isTrue();
+    assertThat(part.held(0)).isFalse();
     assertThat(part.exclusive(1)).isTrue();
+    assertThat(part.held(1)).isTrue();
     assertThatThrownBy(() -> GraphSelection.fromRv1Exec(g, "r.json", all.replace("0-15", "16")))
         .isInstanceOf(GraphParseException.class)
         .hasMessageContaining("/execution/R_lite/0/children/core")

@@ -35,12 +35,23 @@ class RSubgraphTest {
     assertThat(g.path(0)).isEqualTo("/cluster0");
     assertThat(g.path(1)).isEqualTo("/cluster0/node1");
     assertThat(g.path(3)).isEqualTo("/cluster0/node1/core1");
+    assertThat(s.format()).isEqualTo(GraphFormat.RV1EXEC);
+    // Fluxion's rv1exec reader takes every named vertex exclusively, the node included, but holds
+    // the node in its plan only with its whole rank
     assertThat(s.exclusive().test(0)).isFalse();
-    assertThat(s.exclusive().test(1)).isFalse();
+    assertThat(s.exclusive().test(1)).isTrue();
     assertThat(s.exclusive().test(2)).isTrue();
     assertThat(s.exclusive().test(3)).isTrue();
+    assertThat(s.held(0)).isFalse();
+    assertThat(s.held(1)).isFalse();
+    assertThat(s.held(2)).isTrue();
+    assertThat(s.named(0)).isFalse();
+    assertThat(s.named(1)).isTrue();
+    assertThat(s.named(3)).isTrue();
     assertThat(s.exclusive(-1)).isFalse();
     assertThat(s.exclusive(4)).isFalse();
+    assertThat(s.held(4)).isFalse();
+    assertThat(s.named(-1)).isFalse();
     for (int v = 0; v < 4; v++) {
       int t = target.vertexByPath(g.path(v)).getAsInt();
       assertThat(g.uniqId(v)).isEqualTo(target.uniqId(t));
@@ -49,11 +60,12 @@ class RSubgraphTest {
   }
 
   @Test
-  void read_wholeRank_makesTheNodeExclusive() {
+  void read_wholeRank_holdsTheNode() {
     ResourceGraph target = GraphReaders.read(CLUSTER, "cluster", GraphFormat.RV1EXEC);
     RSubgraph s = RSubgraph.read(target, "r", rv1("0", "0-3", "node0"), GraphFormat.RV1EXEC);
     assertThat(s.graph().vertexCount()).isEqualTo(6);
     assertThat(s.exclusive().test(1)).isTrue();
+    assertThat(s.held(1)).isTrue();
   }
 
   @Test
@@ -81,8 +93,9 @@ class RSubgraphTest {
 
   /**
    * Random selections of ranks and cores against an independent model: the cluster is always there
-   * and shared; each named rank gives its node (exclusive only when all its cores are named) and
-   * exactly the named cores, all exclusive; paths, ids and ranks are the target's.
+   * and shared (neither held nor named); each named rank gives its node (exclusive, held only when
+   * all its cores are named) and exactly the named cores, all exclusive and held; paths, ids and
+   * ranks are the target's.
    */
   @Test
   void read_randomSelections_matchTheModel() {
@@ -98,7 +111,7 @@ class RSubgraphTest {
       TreeSet<Integer> ranks = new TreeSet<>();
       int expected = 1;
       List<String> exclusivePaths = new ArrayList<>();
-      List<String> sharedPaths = new ArrayList<>(List.of("/cluster0"));
+      List<String> heldPaths = new ArrayList<>();
       for (int r = 0; r < nodes; r++) {
         if (rnd.nextInt(3) == 0) {
           continue;
@@ -117,8 +130,12 @@ class RSubgraphTest {
         for (int c : cs) {
           idset.append(idset.length() == 0 ? "" : ",").append(c);
           exclusivePaths.add("/cluster0/node" + r + "/core" + c);
+          heldPaths.add("/cluster0/node" + r + "/core" + c);
         }
-        (cs.size() == cores ? exclusivePaths : sharedPaths).add("/cluster0/node" + r);
+        exclusivePaths.add("/cluster0/node" + r);
+        if (cs.size() == cores) {
+          heldPaths.add("/cluster0/node" + r);
+        }
         entries.add("{\"rank\": \"" + r + "\", \"children\": {\"core\": \"" + idset + "\"}}");
         expected += 1 + cs.size();
       }
@@ -146,9 +163,10 @@ class RSubgraphTest {
         assertThat(s.exclusive(v))
             .as("seed %d %s exclusive", seed, path)
             .isEqualTo(exclusivePaths.contains(path));
-        assertThat(exclusivePaths.contains(path) || sharedPaths.contains(path))
+        assertThat(s.held(v)).as("seed %d %s held", seed, path).isEqualTo(heldPaths.contains(path));
+        assertThat(s.named(v))
             .as("seed %d %s named", seed, path)
-            .isTrue();
+            .isEqualTo(!path.equals("/cluster0"));
       }
     }
   }

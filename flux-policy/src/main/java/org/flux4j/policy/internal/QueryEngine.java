@@ -37,7 +37,11 @@ public final class QueryEngine {
   /** The dominant subsystem's index in the graph (containment is 0). */
   private final int dom;
 
-  /** Fluxion's metadata.nodes_up: adjusted over the whole subtree when a vertex changes status. */
+  /**
+   * Fluxion's metadata.nodes_up: counted when the graph is loaded and adjusted over the whole
+   * subtree when a vertex changes status, but not when a subgraph is attached or removed (Fluxion's
+   * add_subgraph and remove_subgraph leave the node stats alone).
+   */
   private long nodesUp;
 
   /**
@@ -237,7 +241,13 @@ public final class QueryEngine {
       long at,
       long duration,
       boolean reserve) {
-    return fromR.update(jobId, r, exclusive, at, duration, reserve);
+    return fromR.update(jobId, r, exclusive, null, at, duration, reserve);
+  }
+
+  /** Implements {@code ResourceQuery.update} from an {@link org.flux4j.graph.io.RSubgraph}. */
+  public MatchResult update(
+      long jobId, org.flux4j.graph.io.RSubgraph r, long at, long duration, boolean reserve) {
+    return fromR.update(jobId, r, at, duration, reserve);
   }
 
   /** Implements {@code ResourceQuery.cancel}. */
@@ -358,12 +368,7 @@ public final class QueryEngine {
     org.eclipse.collections.impl.map.mutable.primitive.LongLongHashMap weights = saveWeights();
     int[] added = graph.attach(subgraph);
     afterTopologyChange(weights);
-    int nodeType = graph.typeId("node");
-    for (int v : added) {
-      if (graph.typeOf(v) == nodeType && graph.status(v) == Status.UP) {
-        nodesUp++;
-      }
-    }
+    // nodesUp stays: Fluxion's add_subgraph unpacks into the graph without recounting node stats
     return added;
   }
 
@@ -373,7 +378,7 @@ public final class QueryEngine {
     if (v.isEmpty() || v.getAsInt() == root) {
       return false;
     }
-    removeSubtree(v.getAsInt());
+    removeSubtree(v.getAsInt(), false);
     return true;
   }
 
@@ -394,28 +399,35 @@ public final class QueryEngine {
     int removed = 0;
     for (int t : tops) {
       if (graph.isLive(t) && t != root) {
-        removed += removeSubtree(t);
+        removed += removeSubtree(t, true);
       }
     }
     return removed;
   }
 
-  private int removeSubtree(int v) {
-    // release every job's hold inside the subtree first, then drop the vertices
+  /**
+   * Drops the subtree at {@code v} with the schedules of its vertices. With {@code release} (a
+   * removal by rank, which Fluxion's resource-query precedes with a partial cancel of the ranks)
+   * each job that held something inside gets its subtree-aggregate spans recomputed from what it
+   * still holds. Without it (a removal by path: Fluxion's remove_subgraph only disconnects the
+   * vertices, and the re-prime lowers the planners' totals) the ancestors' aggregate spans keep
+   * counting what the jobs held inside, against the smaller totals. Where that would hold more than
+   * a total, Fluxion's planner update_total clamps the remaining amount at zero, which the spans
+   * here cannot express; the jobs' aggregates are then recomputed as with {@code release}, which
+   * agrees with Fluxion until such a job is cancelled (Fluxion's remaining then exceeds its total).
+   */
+  private int removeSubtree(int v, boolean release) {
+    // drop every job's hold inside the subtree, then the vertices
     boolean[] inside = new boolean[graph.vertexLimit()];
     int[] stack = {v};
     int sp = 1;
     org.flux4j.graph.Adjacency a = graph.out(0);
-    int nodeType = graph.typeId("node");
     while (sp > 0) {
       int x = stack[--sp];
       if (inside[x]) {
         continue;
       }
       inside[x] = true;
-      if (graph.typeOf(x) == nodeType && graph.status(x) == Status.UP) {
-        nodesUp--;
-      }
       for (int i = a.start(x); i < a.end(x); i++) {
         if (sp == stack.length) {
           stack = java.util.Arrays.copyOf(stack, sp * 2);
@@ -439,6 +451,9 @@ public final class QueryEngine {
     org.eclipse.collections.impl.map.mutable.primitive.LongLongHashMap weights = saveWeights();
     int count = graph.remove(v);
     afterTopologyChange(weights);
+    if (!release && !overcommitted()) {
+      return count;
+    }
     touched.forEach(
         j -> {
           SchedState.JobRecord rec = state.jobs.get(j);
@@ -447,6 +462,19 @@ public final class QueryEngine {
           }
         });
     return count;
+  }
+
+  /** Whether some subtree aggregate holds more of a type than its total at some time. */
+  private boolean overcommitted() {
+    for (int v = 0; v < graph.vertexLimit(); v++) {
+      SubtreePlan p = graph.isLive(v) ? state.sub[v] : null;
+      for (int k = 0; p != null && k < p.types.length; k++) {
+        if (p.minAvailDuring(k, 0, JobMeta.HORIZON) < 0) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   private org.eclipse.collections.impl.map.mutable.primitive.LongLongHashMap saveWeights() {

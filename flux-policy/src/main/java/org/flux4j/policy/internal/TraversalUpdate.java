@@ -23,6 +23,12 @@ final class TraversalUpdate {
   private JobMeta meta;
 
   /**
+   * During an update from R: the vertices the update takes exclusively but whose plan the reader
+   * left without a span (an rv1exec node with part of its rank), tagged as shared; else null.
+   */
+  private boolean[] unheld;
+
+  /**
    * Set by {@link #updDfv} on return: whether the vertex passed a tracked resource type up to its
    * parent (Fluxion's {@code accum_if} inserted a key, even a zero), so the parent's aggregate map
    * is not empty.
@@ -70,6 +76,23 @@ final class TraversalUpdate {
    * emits the resource set. Returns null when nothing was emitted.
    */
   ResourceSet.Builder update(int root, JobMeta m) {
+    return update(root, m, null);
+  }
+
+  /**
+   * {@link #update(int, JobMeta)} for an update from R, where the vertices of {@code unheld} (may
+   * be null) are emitted exclusive yet get no units in their plan.
+   */
+  ResourceSet.Builder update(int root, JobMeta m, boolean[] unheld) {
+    this.unheld = unheld;
+    try {
+      return walk(root, m);
+    } finally {
+      this.unheld = null;
+    }
+  }
+
+  private ResourceSet.Builder walk(int root, JobMeta m) {
     this.meta = m;
     this.reusedId = st.stranded.contains(m.jobId);
     mk.ensureScratch();
@@ -125,14 +148,17 @@ final class TraversalUpdate {
       if (reusedId && (excl || nPlans > 0)) {
         leakEarlierEntries(u);
       }
+      boolean units = excl && (unheld == null || !unheld[u]);
       if (excl) {
         nPlans++;
+      }
+      if (units) {
         // upd_plan: Fluxion's planner_add_span refuses more than the vertex has free over the
         // window (an exclusive parent's shadow reaching a vertex another job holds); upd_sched then
         // skips upd_meta and the emit, yet the vertex still counts for its parent
         metaFailed = needs > freeDuring(u);
       }
-      if (excl && !metaFailed) {
+      if (units && !metaFailed) {
         byte kind =
             meta.allocType == JobMeta.AllocType.ALLOC_ORELSE_RESERVE
                 ? VertexSchedule.RESERVED
@@ -145,7 +171,7 @@ final class TraversalUpdate {
       }
       if (nPlans > 0 && !metaFailed) {
         mk.touch(u);
-        if (!excl) {
+        if (!units) {
           st.schedOf(u).add(meta.jobId, meta.at, meta.at + meta.duration, 0, VertexSchedule.SHARED);
         }
         SubtreePlan p = any ? st.subForWrite(u) : null;

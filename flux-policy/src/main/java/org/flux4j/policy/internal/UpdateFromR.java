@@ -3,6 +3,8 @@ package org.flux4j.policy.internal;
 import java.util.Arrays;
 import org.flux4j.graph.Adjacency;
 import org.flux4j.graph.ResourceGraph;
+import org.flux4j.graph.io.GraphFormat;
+import org.flux4j.graph.io.RSubgraph;
 import org.flux4j.policy.match.MatchResult;
 import org.flux4j.policy.match.ResourceSet;
 import org.flux4j.policy.match.ScheduledJob;
@@ -30,11 +32,20 @@ final class UpdateFromR {
     this.upd = upd;
   }
 
-  /** Implements {@code ResourceQuery.update}. */
+  /** Implements {@code ResourceQuery.update} from an R read with its format's reader rules. */
+  MatchResult update(long jobId, RSubgraph spec, long at, long duration, boolean reserve) {
+    return update(jobId, spec.graph(), spec.exclusive(), spec, at, duration, reserve);
+  }
+
+  /**
+   * Implements {@code ResourceQuery.update}; {@code spec} (may be null) gives the held and named
+   * vertices of {@code r} and its format.
+   */
   MatchResult update(
       long jobId,
       ResourceGraph r,
       java.util.function.IntPredicate exclusive,
+      RSubgraph spec,
       long at,
       long duration,
       boolean reserve) {
@@ -49,6 +60,7 @@ final class UpdateFromR {
     boolean[] in = new boolean[n];
     long[] needs = new long[n];
     boolean[] excl = new boolean[n];
+    boolean[] unheld = null;
     int[] map = mapByStructure(r);
     for (int v = 0; v < r.vertexLimit(); v++) {
       if (!r.isLive(v) || !r.isMember(v, 0)) {
@@ -62,6 +74,12 @@ final class UpdateFromR {
       in[w] = true;
       needs[w] = r.size(v);
       excl[w] = exclusive != null && exclusive.test(v);
+      if (spec != null && excl[w] && !spec.held(v)) {
+        if (unheld == null) {
+          unheld = new boolean[n];
+        }
+        unheld[w] = true;
+      }
     }
     if (exclusive == null) {
       inferExclusive(in, excl);
@@ -79,7 +97,16 @@ final class UpdateFromR {
     // hands them "reserved" only for an allocate-or-reserve match, which an update never is (the
     // job table still says reserved, by its start time)
     m.allocType = JobMeta.AllocType.ALLOC;
-    for (int v = 0; v < n; v++) {
+    boolean rv1exec =
+        spec != null
+            && (spec.format() == GraphFormat.RV1EXEC || spec.format() == GraphFormat.RV1EXEC_FORCE);
+    if (rv1exec) {
+      String busy = rv1execBusy(r, spec, map, at, d);
+      if (busy != null) {
+        return new MatchResult.Unsatisfiable(jobId, busy);
+      }
+    }
+    for (int v = 0; v < n && !rv1exec; v++) {
       if (in[v] && excl[v]) {
         VertexSchedule sc = state.sched[v];
         long used = sc == null ? 0 : sc.maxUnitsDuring(at, d);
@@ -90,7 +117,7 @@ final class UpdateFromR {
       }
     }
     upd.markSelection(root, in, needs, excl);
-    ResourceSet.Builder b = upd.update(root, m);
+    ResourceSet.Builder b = upd.update(root, m, unheld);
     if (b == null) {
       return new MatchResult.Unsatisfiable(jobId, "nothing to update");
     }
@@ -104,6 +131,31 @@ final class UpdateFromR {
             d,
             set));
     return reserve ? new MatchResult.Reserved(jobId, set) : new MatchResult.Allocated(jobId, set);
+  }
+
+  /**
+   * Fluxion's rv1exec reader ({@code update_vertex}) refuses an update when a vertex R names, the
+   * node included, holds any units of its plan during the window: the first such vertex in R's
+   * order gives the reader's message (null when all are free). Only the named vertices are checked:
+   * the containment root the reader shares is not.
+   */
+  private String rv1execBusy(ResourceGraph r, RSubgraph spec, int[] map, long at, long d) {
+    for (int v = 0; v < r.vertexLimit(); v++) {
+      if (!r.isLive(v) || !spec.named(v)) {
+        continue;
+      }
+      int w = map[v];
+      VertexSchedule sc = state.sched[w];
+      if (sc != null && sc.maxUnitsDuring(at, d) > 0) {
+        String name = graph.name(w);
+        String unpack =
+            graph.type(w).equals("node")
+                ? "unpack_rank: failed unpacking rank for "
+                : "unpack_child: failed unpacking child for ";
+        return "update_vertex: " + name + " is unavailable.\n" + unpack + name + ".\n";
+      }
+    }
+    return null;
   }
 
   /**

@@ -7,6 +7,7 @@ import java.util.SortedMap;
 import java.util.function.LongSupplier;
 import org.flux4j.graph.ResourceGraph;
 import org.flux4j.graph.Status;
+import org.flux4j.graph.io.RSubgraph;
 import org.flux4j.policy.internal.EngineOptions;
 import org.flux4j.policy.internal.QueryEngine;
 
@@ -178,6 +179,20 @@ public final class ResourceQuery {
   }
 
   /**
+   * Like {@link #update(long, ResourceGraph, java.util.function.IntPredicate, long, long, boolean)}
+   * for an R read by {@link RSubgraph}, with the update rules of the reader of its format: an
+   * rv1exec R takes every vertex it names exclusively (the node too) but holds a node in its plan
+   * only when R names its whole rank, and is refused when a named vertex holds any units during the
+   * window.
+   *
+   * @throws IllegalArgumentException if {@code jobId} exists ("existing jobid") or the time is
+   *     invalid ({@code at < 0} or {@code duration <= 0}); nothing changes
+   */
+  public MatchResult update(long jobId, RSubgraph r, long at, long duration, boolean reserve) {
+    return counted(engine.update(jobId, r, at, duration, reserve));
+  }
+
+  /**
    * Drops {@code jobId} from the job table but leaves its resources held, as Fluxion's
    * resource-query does when its writer fails after a match was committed: the job is never
    * recorded, so its id is given to the next match as well, and what it holds stays held until a
@@ -293,7 +308,9 @@ public final class ResourceQuery {
 
   /**
    * Adds {@code subgraph} (e.g. read from JGF) to the graph and makes its vertices schedulable.
-   * Returns the added vertices.
+   * Returns the added vertices. As in Fluxion's resource-query {@code attach}, the count of nodes
+   * up that the early feasibility check reads is not raised: a request for more nodes than were up
+   * before stays busy (neither {@link #shrink} nor {@link #shrinkRanks} lowers it either).
    *
    * @throws IllegalArgumentException if it cannot be attached; nothing changes
    */

@@ -6,6 +6,9 @@ import org.eclipse.collections.impl.map.mutable.primitive.IntIntHashMap;
 import org.flux4j.fixtures.ClusterBuilder;
 import org.flux4j.graph.GraphBuilder;
 import org.flux4j.graph.ResourceGraph;
+import org.flux4j.graph.io.GraphFormat;
+import org.flux4j.graph.io.GraphReaders;
+import org.flux4j.graph.io.RSubgraph;
 import org.junit.jupiter.api.Test;
 
 /** Update from R, partial cancel, shrink and grow through the public API. */
@@ -70,6 +73,77 @@ class ElasticAndUpdateTest {
     assertThat(TestSupport.simple(again.resourceSet().orElseThrow()))
         .isEqualTo(TestSupport.simple(set));
     assertThat(MatchPolicyContractTest.state(rq)).isEqualTo(before);
+    rq.checkInvariants();
+  }
+
+  /** An rv1exec R naming {@code cores} of broker rank {@code rank} ({@code node<rank>}). */
+  private static String rv1(int rank, String cores) {
+    return "{\"version\": 1, \"execution\": {\"R_lite\": [{\"rank\": \""
+        + rank
+        + "\", \"children\": {\"core\": \""
+        + cores
+        + "\"}}], \"nodelist\": [\"node"
+        + rank
+        + "\"], \"starttime\": 0, \"expiration\": 0}}";
+  }
+
+  private static MatchResult updateRv1(
+      ResourceQuery rq, long jobId, int rank, String cores, long at) {
+    RSubgraph r = RSubgraph.read(rq.graph(), "r", rv1(rank, cores), GraphFormat.RV1EXEC);
+    return rq.update(jobId, r, at, 100, false);
+  }
+
+  private static boolean nodeExclusive(MatchResult m) {
+    ResourceSet s = m.resourceSet().orElseThrow();
+    for (int i = 0; i < s.size(); i++) {
+      if (s.graph().type(s.vertex(i)).equals("node")) {
+        return s.exclusive(i);
+      }
+    }
+    throw new AssertionError("no node in " + TestSupport.simple(s));
+  }
+
+  /**
+   * Fluxion's rv1exec reader ({@code resource_reader_rv1exec.cpp}): every vertex R names is taken
+   * exclusively, the node included, but the node's plan gets a span only when R names its whole
+   * rank; the update is refused when a named vertex holds units during the window, the first one in
+   * R's order naming the reader's message, and then nothing changes.
+   */
+  @Test
+  void update_rv1exec_nodeExclusive_heldOnlyWithItsWholeRank() {
+    String cluster =
+        "{\"version\": 1, \"execution\": {\"R_lite\": [{\"rank\": \"0-1\", \"children\":"
+            + " {\"core\": \"0-3\"}}], \"nodelist\": [\"node[0-1]\"], \"starttime\": 0,"
+            + " \"expiration\": 0}}";
+    ResourceQuery rq =
+        ResourceQuery.create(
+            GraphReaders.read(cluster, "cluster", GraphFormat.RV1EXEC),
+            ResourceQuery.Options.builder().policy("low").build());
+    MatchResult part = updateRv1(rq, 1, 0, "0", 0);
+    assertThat(part).isInstanceOf(MatchResult.Allocated.class);
+    assertThat(nodeExclusive(part)).isTrue();
+    // node0 holds no units: another part of its rank updates over the same window
+    assertThat(updateRv1(rq, 2, 0, "1-2", 0)).isInstanceOf(MatchResult.Allocated.class);
+    MatchResult whole = updateRv1(rq, 3, 1, "0-3", 0);
+    assertThat(nodeExclusive(whole)).isTrue();
+    String before = MatchPolicyContractTest.state(rq);
+    // node1 is held now: the node, named first, is unavailable
+    assertThat(updateRv1(rq, 4, 1, "0", 50))
+        .isEqualTo(
+            new MatchResult.Unsatisfiable(
+                4,
+                "update_vertex: node1 is unavailable.\n"
+                    + "unpack_rank: failed unpacking rank for node1.\n"));
+    // core2 of node0 is held by job 2
+    assertThat(updateRv1(rq, 5, 0, "2-3", 99))
+        .isEqualTo(
+            new MatchResult.Unsatisfiable(
+                5,
+                "update_vertex: core2 is unavailable.\n"
+                    + "unpack_child: failed unpacking child for core2.\n"));
+    assertThat(MatchPolicyContractTest.state(rq)).isEqualTo(before);
+    // after the window all is free again
+    assertThat(updateRv1(rq, 6, 1, "0-3", 100)).isInstanceOf(MatchResult.Allocated.class);
     rq.checkInvariants();
   }
 
@@ -161,6 +235,66 @@ class ElasticAndUpdateTest {
     int[] added = rq.grow(ClusterBuilder.nodes(1).firstNode(1).cores(2).uniqIdsFrom(1000).build());
     assertThat(added).hasSize(3);
     assertThat(rq.match(MatchOp.ALLOCATE, Clusters.slots(2, 2, 10), 1).isSuccess()).isTrue();
+    rq.checkInvariants();
+  }
+
+  private static ResourceRequest nodes(int n) {
+    return ResourceRequest.of(
+        10,
+        ResourceRequest.Item.of(
+            "node",
+            n,
+            ResourceRequest.Item.slot(1, "default", ResourceRequest.Item.of("core", 1))));
+  }
+
+  /**
+   * Fluxion's resource-query counts the nodes up (metadata.nodes_up) when it loads the graph and on
+   * set-status only: attach ({@code add_subgraph}) and remove leave the count, so after growing a
+   * one-node graph by a node a two-node request is refused by the early feasibility check, and
+   * after removing the first node a one-node request still goes through.
+   */
+  @Test
+  void grow_andShrink_leaveTheNodesUpCount() {
+    ResourceGraph g = Clusters.flat(new int[] {2});
+    ResourceQuery rq =
+        ResourceQuery.create(g, ResourceQuery.Options.builder().policy("low").build());
+    rq.grow(ClusterBuilder.nodes(1).firstNode(1).cores(2).uniqIdsFrom(1000).build());
+    assertThat(rq.match(MatchOp.ALLOCATE, nodes(2), 1).isSuccess()).isFalse();
+    assertThat(rq.match(MatchOp.ALLOCATE, nodes(1), 2).isSuccess()).isTrue();
+    String first = g.path(g.roots()[0]) + "/node0";
+    assertThat(rq.shrink(first)).isTrue();
+    assertThat(rq.match(MatchOp.ALLOCATE, nodes(1), 3).isSuccess()).isTrue();
+    rq.checkInvariants();
+  }
+
+  private static ResourceRequest cores(int n) {
+    return ResourceRequest.of(
+        10, ResourceRequest.Item.slot(1, "default", ResourceRequest.Item.of("core", n)));
+  }
+
+  /**
+   * Fluxion's remove by path only disconnects the subtree: the ancestors' aggregate spans keep
+   * counting the core a job held there against the smaller totals, so the root's filter sees one
+   * core fewer free until that job is cancelled.
+   */
+  @Test
+  void shrink_keepsTheJobsAggregateSpans() {
+    ResourceGraph g = Clusters.flat(new int[] {2, 2});
+    ResourceQuery rq =
+        ResourceQuery.create(g, ResourceQuery.Options.builder().policy("low").build());
+    ResourceSet held = rq.match(MatchOp.ALLOCATE, cores(1), 1).resourceSet().orElseThrow();
+    String node = null;
+    for (int i = 0; i < held.size(); i++) {
+      if (held.graph().type(held.vertex(i)).equals("node")) {
+        node = held.graph().path(held.vertex(i));
+      }
+    }
+    assertThat(node).isNotNull();
+    assertThat(rq.shrink(node)).isTrue();
+    // two cores are left, one of them counted as held by job 1
+    assertThat(rq.match(MatchOp.ALLOCATE, cores(2), 2).isSuccess()).isFalse();
+    assertThat(rq.cancel(1)).isEqualTo(CancelStatus.CANCELLED);
+    assertThat(rq.match(MatchOp.ALLOCATE, cores(2), 3).isSuccess()).isTrue();
     rq.checkInvariants();
   }
 }
