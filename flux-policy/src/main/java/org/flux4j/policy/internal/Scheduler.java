@@ -383,58 +383,34 @@ final class Scheduler {
 
   /**
    * Adds, over the indices of {@code times}, one for each time inside the union of the open
-   * intervals {@code (lo[i], hi[i])}, {@code i < b}, to the difference array {@code diff}.
+   * intervals {@code (lo[i], hi[i])}, {@code i < b} (each {@code lo[i] < hi[i]}), to the difference
+   * array {@code diff}. A point x lies in the union where {@code #(lo < x) - #(hi <= x) > 0}, so
+   * the two ends are sorted apart and swept together, an end before a start at the same instant
+   * (the intervals are open). Sorts {@code lo} and {@code hi} in place.
    */
   private static void markBusy(long[] lo, long[] hi, int b, long[] times, int[] diff) {
-    // sort the intervals by their low end, then merge and mark
-    if (b > 8 && b < 4096) {
-      // many: one primitive sort of (low end - least low end, index) packed into a long
-      long base = Long.MAX_VALUE;
-      for (int i = 0; i < b; i++) {
-        base = Math.min(base, lo[i]);
-      }
-      long[] keys = new long[b];
-      for (int i = 0; i < b; i++) {
-        keys[i] = ((lo[i] - base) << 12) | i;
-      }
-      java.util.Arrays.sort(keys);
-      long[] l2 = new long[b];
-      long[] h2 = new long[b];
-      for (int i = 0; i < b; i++) {
-        int j = (int) (keys[i] & 4095);
-        l2[i] = lo[j];
-        h2[i] = hi[j];
-      }
-      System.arraycopy(l2, 0, lo, 0, b);
-      System.arraycopy(h2, 0, hi, 0, b);
-    }
-    for (int i = 1; i < b; i++) {
-      long l = lo[i];
-      long h = hi[i];
-      int j = i;
-      while (j > 0 && lo[j - 1] > l) {
-        lo[j] = lo[j - 1];
-        hi[j] = hi[j - 1];
-        j--;
-      }
-      lo[j] = l;
-      hi[j] = h;
-    }
+    java.util.Arrays.sort(lo, 0, b);
+    java.util.Arrays.sort(hi, 0, b);
     int i = 0;
-    while (i < b) {
-      long l = lo[i];
-      long h = hi[i];
-      i++;
-      // open intervals (l, h) and (l2, h2) with l2 < h cover (l, max) without a gap
-      while (i < b && lo[i] < h) {
-        h = Math.max(h, hi[i]);
+    int j = 0;
+    int open = 0;
+    long from = 0;
+    while (j < b) {
+      if (i < b && lo[i] < hi[j]) {
+        if (open++ == 0) {
+          from = lo[i];
+        }
         i++;
-      }
-      int from = firstIndex(times, l, true);
-      int to = firstIndex(times, h, false);
-      if (from < to) {
-        diff[from]++;
-        diff[to]--;
+      } else {
+        if (--open == 0) {
+          int f = firstIndex(times, from, true);
+          int t = firstIndex(times, hi[j], false);
+          if (f < t) {
+            diff[f]++;
+            diff[t]--;
+          }
+        }
+        j++;
       }
     }
   }
