@@ -172,6 +172,19 @@ public final class ScenarioGenerator {
     for (int i = 0; i < nJobs; i++) {
       jobspecs.add(jobs.jobspec());
     }
+    // or-slots and xor_slot alternatives under the flexible traverser, drawn from a random source
+    // of their own so that the scenarios of the seeds that draw none stay as they were
+    Random flexible = new Random(seed * 0xC2B2AE3D27D4EB4FL + 31);
+    if (flexible.nextInt(8) == 0) {
+      if (!options.contains("--traverser-policy=flexible")) {
+        options.add("--traverser-policy=flexible");
+      }
+      for (int i = 0; i < jobspecs.size(); i++) {
+        if (flexible.nextBoolean()) {
+          jobspecs.set(i, JobspecGenerator.orSlots(flexible, jobspecs.get(i)));
+        }
+      }
+    }
     Map<String, String> files = new LinkedHashMap<>();
     List<String> attachables = new ArrayList<>();
     for (String a : ATTACHABLE.getOrDefault(graphName, List.of())) {
