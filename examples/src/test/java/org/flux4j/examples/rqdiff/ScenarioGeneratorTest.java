@@ -99,6 +99,29 @@ class ScenarioGeneratorTest {
   }
 
   @Test
+  void generate_fewHundredSeeds_drawPowerSubsystemsMatchedAsCaOrCPlusPa() {
+    int withPower = 0;
+    Set<String> subsystems = new HashSet<>();
+    for (long seed = 0; seed < 400; seed++) {
+      Scenario s = GEN.generate(seed);
+      if (!s.label().contains("graph=generated-power")) {
+        continue;
+      }
+      withPower++;
+      ResourceGraph g =
+          GraphReaders.read(s.graph(), s.graphFile(), GraphFormat.byName("grug").get());
+      assertThat(g.subsystems()).as("seed %d", seed).contains("containment", "power");
+      assertThat(s.graph()).as("seed %d", seed).contains("ASSOCIATE_BY_PATH_IN");
+      s.options().stream()
+          .filter(o -> o.startsWith("--match-subsystems="))
+          .forEach(subsystems::add);
+    }
+    assertThat(withPower).as("scenarios with a power subsystem").isGreaterThan(5);
+    assertThat(subsystems)
+        .containsExactlyInAnyOrder("--match-subsystems=CA", "--match-subsystems=C+PA");
+  }
+
+  @Test
   void generate_fewHundredSeeds_coverPoliciesWritersOpsAndFormats() {
     Set<String> seen = new HashSet<>();
     for (long seed = 0; seed < 400; seed++) {
