@@ -6,15 +6,20 @@ import java.util.List;
 /**
  * A GRUG recipe (the GraphML generation recipe that Fluxion's {@code grug} reader expands) of one
  * containment tree: resource kinds, and MULTIPLY edges that say how many instances of a kind each
- * instance of its parent kind contains and how their ids are numbered. Kind 0 is the root. It
+ * instance of its parent kind contains and how their ids are numbered. Kind 0 is the root. With a
+ * power capacity it also has a power subsystem in the layout of flux-sched's {@code power.graphml}:
+ * a powerpanel root supplying the containment tree's pdus (ASSOCIATE_IN), each pdu supplying the
+ * nodes beside it (ASSOCIATE_BY_PATH_IN), and a {@code power} pool under each of the three. It
  * renders to the GraphML text Fluxion reads and offers the smaller recipes the shrinker tries.
  *
  * <p>Immutable; the reductions are new recipes.
  *
  * @param kinds the resource kinds, the root first
  * @param edges the recipe edges in file order (their order is the generation order of siblings)
+ * @param power the size of each power pool in KW, or 0 for no power subsystem (rendered only when
+ *     the kinds include a pdu and a node)
  */
-public record GrugRecipe(List<Kind> kinds, List<Edge> edges) {
+public record GrugRecipe(List<Kind> kinds, List<Edge> edges, int power) {
 
   /**
    * A resource kind.
@@ -42,6 +47,47 @@ public record GrugRecipe(List<Kind> kinds, List<Edge> edges) {
   public GrugRecipe {
     kinds = List.copyOf(kinds);
     edges = List.copyOf(edges);
+  }
+
+  /** A containment-only recipe. */
+  public GrugRecipe(List<Kind> kinds, List<Edge> edges) {
+    this(kinds, edges, 0);
+  }
+
+  /**
+   * This recipe with a power subsystem of pools of {@code kw} KW: a pdu kind is added beside the
+   * nodes (under their parent kind, one per parent instance). Returns this recipe when it has no
+   * node kind.
+   */
+  public GrugRecipe withPower(int kw) {
+    int node = typeIndex("node");
+    if (node < 0) {
+      return this;
+    }
+    int parent = 0;
+    for (Edge e : edges) {
+      if (e.tgt() == node) {
+        parent = e.src();
+      }
+    }
+    List<Kind> ks = new ArrayList<>(kinds);
+    ks.add(new Kind("pdu", "pdu", 1, ""));
+    List<Edge> es = new ArrayList<>(edges);
+    es.add(new Edge(parent, ks.size() - 1, 1, parent == 0 ? 0 : 1, 0, 1));
+    return new GrugRecipe(ks, es, kw);
+  }
+
+  private int typeIndex(String type) {
+    for (int k = 0; k < kinds.size(); k++) {
+      if (kinds.get(k).type().equals(type)) {
+        return k;
+      }
+    }
+    return -1;
+  }
+
+  private boolean rendersPower() {
+    return power > 0 && typeIndex("pdu") > 0 && typeIndex("node") > 0;
   }
 
   /** The number of vertices the recipe expands to. */
@@ -78,6 +124,11 @@ public record GrugRecipe(List<Kind> kinds, List<Edge> edges) {
     key(sb, "id_stride", "edge", "int", "1");
     key(sb, "gen_method", "edge", "string", "MULTIPLY");
     key(sb, "multi_scale", "edge", "int", "1");
+    if (rendersPower()) {
+      key(sb, "as_tgt_subsystem", "edge", "string", "containment");
+      key(sb, "as_tgt_uplvl", "edge", "int", "1");
+      key(sb, "as_src_uplvl", "edge", "int", "1");
+    }
     sb.append("    <graph id=\"")
         .append(kinds.get(0).basename())
         .append("\" edgedefault=\"directed\">\n");
@@ -119,8 +170,60 @@ public record GrugRecipe(List<Kind> kinds, List<Edge> edges) {
       }
       sb.append("        </edge>\n");
     }
+    if (rendersPower()) {
+      powerSubsystem(sb);
+    }
     sb.append("    </graph>\n</graphml>\n");
     return sb.toString();
+  }
+
+  private void powerSubsystem(StringBuilder sb) {
+    String[][] vertices = {
+      {"powerpanel", "powerpanel", "powerpanel"},
+      {"powerpanel_capacity", "power", "power"},
+      {"pdu_power", "pdu", "pdu"},
+      {"pdu_power_capacity", "power", "power"},
+      {"node_power", "node", "node"},
+      {"node_power_capacity", "power", "power"}
+    };
+    for (String[] v : vertices) {
+      sb.append("        <node id=\"").append(v[0]).append("\">\n");
+      if (v[0].equals("powerpanel")) {
+        data(sb, "root", "1");
+      }
+      data(sb, "type", v[1]);
+      data(sb, "basename", v[2]);
+      data(sb, "subsystem", "power");
+      if (v[1].equals("power")) {
+        data(sb, "size", Integer.toString(power));
+        data(sb, "unit", "KW");
+      }
+      sb.append("        </node>\n");
+    }
+    powerEdge(sb, "powerpanel", "pdu_power", "ASSOCIATE_IN");
+    powerEdge(sb, "powerpanel", "powerpanel_capacity", null);
+    powerEdge(sb, "pdu_power", "node_power", "ASSOCIATE_BY_PATH_IN");
+    powerEdge(sb, "pdu_power", "pdu_power_capacity", null);
+    powerEdge(sb, "node_power", "node_power_capacity", null);
+  }
+
+  private static void powerEdge(StringBuilder sb, String src, String tgt, String method) {
+    sb.append("        <edge id=\"")
+        .append(src)
+        .append("2")
+        .append(tgt)
+        .append("\" source=\"")
+        .append(src)
+        .append("\" target=\"")
+        .append(tgt)
+        .append("\">\n");
+    data(sb, "e_subsystem", "power");
+    data(sb, "relation", "supplies_to");
+    data(sb, "rrelation", "draws_from");
+    if (method != null) {
+      data(sb, "gen_method", method);
+    }
+    sb.append("        </edge>\n");
   }
 
   private String kindId(int k) {
@@ -174,13 +277,16 @@ public record GrugRecipe(List<Kind> kinds, List<Edge> edges) {
     for (int k = 1; k < kinds.size(); k++) {
       out.add(withoutKind(k));
     }
+    if (power > 0) {
+      out.add(new GrugRecipe(kinds, edges, 0));
+    }
     return out;
   }
 
   private GrugRecipe withEdge(int i, Edge e) {
     List<Edge> es = new ArrayList<>(edges);
     es.set(i, e);
-    return new GrugRecipe(kinds, es);
+    return new GrugRecipe(kinds, es, power);
   }
 
   /** This recipe without kind {@code k} (not the root): its children move up to its parent. */
@@ -211,7 +317,7 @@ public record GrugRecipe(List<Kind> kinds, List<Edge> edges) {
               e.idStart(),
               e.idStride()));
     }
-    return new GrugRecipe(ks, es);
+    return new GrugRecipe(ks, es, power);
   }
 
   private static int shift(int i, int removed) {

@@ -82,6 +82,51 @@ final class JobspecGenerator {
     return new JobspecModel(version, cur, duration, constraints());
   }
 
+  /**
+   * {@code j} with its first slot replaced by two or three sibling slots for the flexible
+   * traverser, all labelled {@code default}: or-slots (plain slots, packed into the combination
+   * yielding the most) or, one time in three, {@code xor_slot} alternatives; each sibling asks for
+   * the slot's children with counts moved up or down and, now and then, one child left out (as
+   * version 9999: version 1 allows one slot only). A jobspec without a slot is returned as it is.
+   */
+  static JobspecModel orSlots(Random rnd, JobspecModel j) {
+    List<Res> rs = orSlots(rnd, j.resources(), rnd.nextInt(3) == 0 ? "xor_slot" : "slot");
+    return rs == null ? j : new JobspecModel(9999, rs, j.duration(), j.constraints());
+  }
+
+  private static List<Res> orSlots(Random rnd, List<Res> list, String kind) {
+    for (int i = 0; i < list.size(); i++) {
+      Res r = list.get(i);
+      List<Res> out = new ArrayList<>(list);
+      if (r.type().equals("slot")) {
+        out.remove(i);
+        int k = 2 + rnd.nextInt(2);
+        for (int v = 0; v < k; v++) {
+          out.add(i + v, new Res(kind, r.count(), r.exclusive(), variant(rnd, r.with())));
+        }
+        return out;
+      }
+      List<Res> w = orSlots(rnd, r.with(), kind);
+      if (w != null) {
+        out.set(i, r.withChildren(w));
+        return out;
+      }
+    }
+    return null;
+  }
+
+  private static List<Res> variant(Random rnd, List<Res> with) {
+    List<Res> out = new ArrayList<>();
+    for (Res c : with) {
+      int n = Math.max(1, c.count().min() + rnd.nextInt(5) - 2);
+      out.add(c.withCount(Count.of(n)));
+    }
+    if (out.size() > 1 && rnd.nextInt(3) == 0) {
+      out.remove(rnd.nextInt(out.size()));
+    }
+    return out;
+  }
+
   private String excl(int level) {
     int r = rnd.nextInt(12);
     return r == 0 ? "true" : r == 1 && level > 0 ? "false" : "";

@@ -62,7 +62,7 @@ public record JobspecModel(int version, List<Res> resources, long duration, Stri
   /**
    * One resource request.
    *
-   * @param type the resource type, or "slot"
+   * @param type the resource type, or "slot" ("xor_slot" for the flexible traverser's alternatives)
    * @param count how many
    * @param exclusive "true", "false" or "" to leave it out
    * @param with the requests under it
@@ -80,6 +80,11 @@ public record JobspecModel(int version, List<Res> resources, long duration, Stri
     Res withChildren(List<Res> w) {
       return new Res(type, count, exclusive, w);
     }
+  }
+
+  /** Whether {@code type} is a slot: a plain one (or-slot among siblings) or an xor_slot. */
+  static boolean isSlot(String type) {
+    return type.equals("slot") || type.equals("xor_slot");
   }
 
   /** The YAML text. */
@@ -111,7 +116,7 @@ public record JobspecModel(int version, List<Res> resources, long duration, Stri
     String pad = "  ".repeat(depth * 2 - 1);
     sb.append(pad).append("- type: ").append(r.type()).append('\n');
     sb.append(pad).append("  count: ").append(r.count().yaml()).append('\n');
-    if (r.type().equals("slot")) {
+    if (isSlot(r.type())) {
       sb.append(pad).append("  label: default\n");
     }
     if (!r.exclusive().isEmpty()) {
@@ -181,9 +186,9 @@ public record JobspecModel(int version, List<Res> resources, long duration, Stri
     if (!r.exclusive().isEmpty()) {
       out.add(new Res(r.type(), c, "", r.with()));
     }
-    if (!r.type().equals("slot")) {
+    if (!isSlot(r.type())) {
       for (Res child : r.with()) {
-        if (!child.type().equals("slot") || r.with().size() == 1) {
+        if (!isSlot(child.type()) || r.with().size() == 1) {
           out.add(child);
         }
       }

@@ -135,6 +135,19 @@ public final class ScenarioGenerator {
       graphFile = "graph.graphml";
       graphName = "generated";
     }
+    // a power subsystem beside a generated containment tree, matched as CA or C+PA: drawn from a
+    // random source of its own so that the scenarios of the seeds that draw none stay as they were
+    Random power = new Random(seed * 0x165667B19E3779F9L + 37);
+    if (recipe != null && power.nextInt(6) == 0) {
+      int[] pools = {1, 2, 10, 100};
+      recipe = recipe.withPower(pools[power.nextInt(pools.length)]);
+      if (recipe.power() > 0) {
+        graphName = "generated-power";
+        if (power.nextInt(3) > 0) {
+          subsystems = "C+PA";
+        }
+      }
+    }
     String text = recipe != null ? recipe.toGraphml() : graphText;
     boolean allowlist = format.equals("hwloc") && rnd.nextBoolean();
     ResourceGraph g =
@@ -171,6 +184,19 @@ public final class ScenarioGenerator {
     List<JobspecModel> jobspecs = new ArrayList<>();
     for (int i = 0; i < nJobs; i++) {
       jobspecs.add(jobs.jobspec());
+    }
+    // or-slots and xor_slot alternatives under the flexible traverser, drawn from a random source
+    // of their own so that the scenarios of the seeds that draw none stay as they were
+    Random flexible = new Random(seed * 0xC2B2AE3D27D4EB4FL + 31);
+    if (flexible.nextInt(8) == 0) {
+      if (!options.contains("--traverser-policy=flexible")) {
+        options.add("--traverser-policy=flexible");
+      }
+      for (int i = 0; i < jobspecs.size(); i++) {
+        if (flexible.nextBoolean()) {
+          jobspecs.set(i, JobspecGenerator.orSlots(flexible, jobspecs.get(i)));
+        }
+      }
     }
     Map<String, String> files = new LinkedHashMap<>();
     List<String> attachables = new ArrayList<>();

@@ -75,6 +75,53 @@ class ScenarioGeneratorTest {
   }
 
   @Test
+  void generate_fewHundredSeeds_drawOrSlotsAndXorSlotsOnlyUnderTheFlexibleTraverser() {
+    int orSlots = 0;
+    int xorSlots = 0;
+    for (long seed = 0; seed < 400; seed++) {
+      Scenario s = GEN.generate(seed);
+      for (JobspecModel j : s.jobspecs()) {
+        String yaml = j.toYaml();
+        int slots = yaml.split("type: slot\n", -1).length - 1;
+        boolean xor = yaml.contains("type: xor_slot\n");
+        if (slots > 1 || xor) {
+          assertThat(s.options()).as("seed %d", seed).contains("--traverser-policy=flexible");
+          assertThatCode(() -> Jobspec.parse(yaml, "job.yaml"))
+              .as("seed %d jobspec:%n%s", seed, yaml)
+              .doesNotThrowAnyException();
+        }
+        orSlots += slots > 1 ? 1 : 0;
+        xorSlots += xor ? 1 : 0;
+      }
+    }
+    assertThat(orSlots).as("jobspecs with or-slots").isGreaterThan(5);
+    assertThat(xorSlots).as("jobspecs with xor_slot").isGreaterThan(2);
+  }
+
+  @Test
+  void generate_fewHundredSeeds_drawPowerSubsystemsMatchedAsCaOrCPlusPa() {
+    int withPower = 0;
+    Set<String> subsystems = new HashSet<>();
+    for (long seed = 0; seed < 400; seed++) {
+      Scenario s = GEN.generate(seed);
+      if (!s.label().contains("graph=generated-power")) {
+        continue;
+      }
+      withPower++;
+      ResourceGraph g =
+          GraphReaders.read(s.graph(), s.graphFile(), GraphFormat.byName("grug").get());
+      assertThat(g.subsystems()).as("seed %d", seed).contains("containment", "power");
+      assertThat(s.graph()).as("seed %d", seed).contains("ASSOCIATE_BY_PATH_IN");
+      s.options().stream()
+          .filter(o -> o.startsWith("--match-subsystems="))
+          .forEach(subsystems::add);
+    }
+    assertThat(withPower).as("scenarios with a power subsystem").isGreaterThan(5);
+    assertThat(subsystems)
+        .containsExactlyInAnyOrder("--match-subsystems=CA", "--match-subsystems=C+PA");
+  }
+
+  @Test
   void generate_fewHundredSeeds_coverPoliciesWritersOpsAndFormats() {
     Set<String> seen = new HashSet<>();
     for (long seed = 0; seed < 400; seed++) {

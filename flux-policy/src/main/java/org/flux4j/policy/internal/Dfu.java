@@ -93,8 +93,18 @@ final class Dfu {
    * vertex, so only the chosen groups' order matters.
    */
   boolean chooseAccumBestK(int type, long k, Order order) {
+    return chooseAccumBestK(type, k, order, false);
+  }
+
+  /**
+   * {@link #chooseAccumBestK(int, long, Order)}; {@code sortedAgain}: the request names the type
+   * again further on (or-slot siblings, two requests of one type), and Fluxion's next choice sorts
+   * the whole order this one leaves, so this one sorts all candidates as {@code std::sort} does,
+   * not only as far as the chosen ones.
+   */
+  boolean chooseAccumBestK(int type, long k, Order order, boolean sortedAgain) {
     Evals e = get(type);
-    if (e.chooseBestK(k, order, true)) {
+    if (e.chooseBestK(k, order, !sortedAgain)) {
       hierConstrainNow = true;
       return true;
     }

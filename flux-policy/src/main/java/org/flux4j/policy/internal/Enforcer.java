@@ -66,7 +66,8 @@ final class Enforcer {
   long resolveGraph(int root, Req[] resources, Dfu dfu) {
     // dom_finish_graph
     boolean met = true;
-    for (Req r : resources) {
+    for (int i = 0; i < resources.length; i++) {
+      Req r = resources[i];
       long qc = dfu.qualifiedCount(r.type);
       long count = r.calcCount(qc);
       if (count == 0) {
@@ -77,7 +78,7 @@ final class Enforcer {
           policy.localityRanking()
               ? Order.intervalGreater(dfu.get(r.type), policy.stableTies())
               : Order.of(policy.higherFirstAtTop(), policy.stableTies());
-      dfu.chooseAccumBestK(r.type, count, order);
+      dfu.chooseAccumBestK(r.type, count, order, Req.typeRecurs(resources, i));
     }
     dfu.overallScore = met ? 1 : 0;
     if (!met) {

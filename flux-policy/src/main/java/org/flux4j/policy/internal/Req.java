@@ -78,6 +78,16 @@ final class Req {
     return out;
   }
 
+  /** Whether a request after position {@code i} of {@code rs} has the type of {@code rs[i]}. */
+  static boolean typeRecurs(Req[] rs, int i) {
+    for (int j = i + 1; j < rs.length; j++) {
+      if (rs[j].type == rs[i].type) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   boolean isSlot() {
     return type == SLOT;
   }

@@ -67,15 +67,32 @@ final class SelectPrune {
       if (s == null) {
         return true;
       }
-      if (meta.at == meta.now
-          && (meta.allocType == JobMeta.AllocType.ALLOC
-              || meta.allocType == JobMeta.AllocType.NO_ALLOC)
-          && s.has(VertexSchedule.ALLOCATED)) {
-        return false;
+      if (meta.at == meta.now && s.has(VertexSchedule.ALLOCATED)) {
+        if (meta.allocType == JobMeta.AllocType.ALLOC
+            || meta.allocType == JobMeta.AllocType.NO_ALLOC) {
+          return false;
+        }
+        // the reservation search's try at now (flux4j's, for a planned end of now not applied
+        // yet): Fluxion's starts after now, so an allocation that has not begun (an update's,
+        // dated later) still refuses the vertex there
+        if (meta.allocType == JobMeta.AllocType.ALLOC_ORELSE_RESERVE
+            && allocationStartsAfter(s, meta.now)) {
+          return false;
+        }
       }
       return !s.anyDuring(meta.at, meta.duration);
     }
     return true;
+  }
+
+  /** Whether {@code s} holds an allocation (not a reservation) that starts after {@code t}. */
+  private static boolean allocationStartsAfter(VertexSchedule s, long t) {
+    for (int i = 0; i < s.n; i++) {
+      if (s.isLive(i) && s.kind[i] == VertexSchedule.ALLOCATED && s.start[i] > t) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Fluxion's by_subplan: whether {@code u}'s subtree aggregates hold what {@code r} needs. */

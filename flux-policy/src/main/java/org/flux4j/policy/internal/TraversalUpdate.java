@@ -145,9 +145,6 @@ final class TraversalUpdate {
         nPlans++;
       }
     } else {
-      if (reusedId && (excl || nPlans > 0)) {
-        leakEarlierEntries(u);
-      }
       boolean units = excl && (unheld == null || !unheld[u]);
       if (excl) {
         nPlans++;
@@ -158,14 +155,17 @@ final class TraversalUpdate {
         // skips upd_meta and the emit, yet the vertex still counts for its parent
         metaFailed = needs > freeDuring(u);
       }
+      byte kind =
+          meta.allocType == JobMeta.AllocType.ALLOC_ORELSE_RESERVE
+              ? VertexSchedule.RESERVED
+              : VertexSchedule.ALLOCATED;
+      if (meta.allocType == JobMeta.AllocType.SATISFIABILITY) {
+        kind = VertexSchedule.SHARED;
+      }
+      if (reusedId && (excl || nPlans > 0) && !metaFailed) {
+        leakEarlierEntries(u, units, kind);
+      }
       if (units && !metaFailed) {
-        byte kind =
-            meta.allocType == JobMeta.AllocType.ALLOC_ORELSE_RESERVE
-                ? VertexSchedule.RESERVED
-                : VertexSchedule.ALLOCATED;
-        if (meta.allocType == JobMeta.AllocType.SATISFIABILITY) {
-          kind = VertexSchedule.SHARED;
-        }
         st.schedOf(u).add(meta.jobId, meta.at, meta.at + meta.duration, needs, kind);
         mk.touch(u);
       }
@@ -246,15 +246,65 @@ final class TraversalUpdate {
    * vertex's allocations, tags, exclusivity spans and aggregate spans by job id, so the new spans
    * overwrite the map entries and the earlier spans stay in the planners under no job: they keep
    * holding their units for good, and a cancel removes only the new ones. (An earlier aggregate
-   * span is handed over likewise where the new one is added.) One difference is left: where the
-   * earlier entry allocated the vertex and the new one only shares it, Fluxion keeps the earlier
-   * allocation under the job (a cancel frees it); here it stays held.
+   * span is handed over likewise where the new one is added.) Only the maps the new job writes are
+   * overwritten: where the earlier entry holds units and the new one adds none ({@code units}
+   * false: it only shares the vertex) or adds them to the other map ({@code kind}: an allocation
+   * against a reservation), the earlier plan span stays under the job and only its exclusivity span
+   * (a unitless copy of its window) is left behind; {@link #removeAt} then removes what Fluxion's
+   * cancel does. Not called where upd_plan refused the new span: upd_sched stops before upd_meta,
+   * so nothing of the earlier entry is overwritten.
    */
-  private void leakEarlierEntries(int u) {
+  private void leakEarlierEntries(int u, boolean units, byte kind) {
     VertexSchedule s = st.sched[u];
-    if (s != null && s.indexOf(meta.jobId) >= 0) {
-      st.schedForWrite(u).rekey(meta.jobId, LEAKED_SPAN);
-      st.stranded.add(LEAKED_SPAN);
+    int i = s == null ? -1 : s.indexOf(meta.jobId);
+    if (i < 0) {
+      return;
+    }
+    VertexSchedule w = st.schedForWrite(u);
+    i = w.indexOf(meta.jobId);
+    if (w.units[i] == 0 || (units && w.kind[i] == kind)) {
+      w.rekey(meta.jobId, LEAKED_SPAN);
+    } else {
+      w.add(LEAKED_SPAN, w.start[i], w.end[i], 0, VertexSchedule.SHARED);
+    }
+    st.stranded.add(LEAKED_SPAN);
+  }
+
+  /**
+   * A full cancel at {@code u}: Fluxion's mod_dfv removes the job's tag and exclusivity span and
+   * one plan span, the allocation's if there is one, else the reservation's. A job holds two
+   * entries here only after a reused id kept an earlier plan span ({@link #leakEarlierEntries}):
+   * where both hold units (an allocation and a reservation) the reservation stays, else both go.
+   */
+  private void removeAt(int u, long jobId) {
+    VertexSchedule s = st.schedForWrite(u);
+    int first = s.indexOf(jobId);
+    int second = -1;
+    for (int i = first + 1; first >= 0 && i < s.n; i++) {
+      if (s.isLive(i) && s.job[i] == jobId) {
+        second = i;
+        break;
+      }
+    }
+    if (second < 0) {
+      s.remove(jobId);
+      return;
+    }
+    boolean keepOne = s.units[first] > 0 && s.units[second] > 0;
+    if (keepOne && s.kind[first] != VertexSchedule.ALLOCATED) {
+      // the reservation comes first: take it out and put it back after the allocation goes
+      long a = s.start[first];
+      long b = s.end[first];
+      long n = s.units[first];
+      byte k = s.kind[first];
+      s.remove(jobId);
+      s.remove(jobId);
+      s.add(jobId, a, b, n, k);
+      return;
+    }
+    s.remove(jobId);
+    if (!keepOne) {
+      s.remove(jobId);
     }
   }
 
@@ -301,7 +351,7 @@ final class TraversalUpdate {
     for (int v = 0; v < g.vertexLimit(); v++) {
       VertexSchedule s = st.sched[v];
       if (s != null && s.indexOf(jobId) >= 0) {
-        st.schedForWrite(v).remove(jobId);
+        removeAt(v, jobId);
         any = true;
         mk.touch(v);
       }
@@ -321,7 +371,7 @@ final class TraversalUpdate {
     if (s == null || s.indexOf(jobId) < 0) {
       return;
     }
-    st.schedForWrite(u).remove(jobId);
+    removeAt(u, jobId);
     mk.touch(u);
     SubtreePlan p = st.sub[u];
     if (p != null && p.has(jobId)) {

@@ -280,14 +280,15 @@ class Traverser {
       if (r.type != ut) {
         continue;
       }
-      for (Req c : r.with) {
+      for (int i = 0; i < r.with.length; i++) {
+        Req c = r.with[i];
         long qc = dfu.qualifiedCount(c.type);
         long count = c.calcCount(qc);
         if (count == 0) {
           met = false;
           break;
         }
-        dfu.chooseAccumBestK(c.type, count, vertexOrder);
+        dfu.chooseAccumBestK(c.type, count, vertexOrder, Req.typeRecurs(r.with, i));
       }
     }
     factorSum -= ownFactor;

@@ -84,6 +84,17 @@ final class UpdateFromR {
     if (exclusive == null) {
       inferExclusive(in, excl);
     }
+    // Fluxion's update pass after a reader adds no plan span of its own (upd_plan with full
+    // false): a vertex outside R that the pass still reaches, in the shadow of a type the policy
+    // holds exclusively (node under hinodex), is emitted and tagged but holds no units
+    for (int w = 0; w < n; w++) {
+      if (!in[w]) {
+        if (unheld == null) {
+          unheld = new boolean[n];
+        }
+        unheld[w] = true;
+      }
+    }
     if (!in[root]) {
       return new MatchResult.Unsatisfiable(jobId, "the R does not contain the graph's root");
     }
