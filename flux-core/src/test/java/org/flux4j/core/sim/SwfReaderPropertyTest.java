@@ -1,0 +1,267 @@
+package org.flux4j.core.sim;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The reader's byte-level parsing against a line-by-line model: the trace is split into lines by
+ * {@link BufferedReader#readLine} (the oracle for line ends: {@code \n}, {@code \r}, {@code \r\n});
+ * a line of 18 plain whole numbers must give exactly those fields (or be skipped for the checks the
+ * class documents); any other line must give what that line gives when read alone. Streams that
+ * deliver a few bytes per read put line ends, {@code \r\n} pairs and numbers across chunk
+ * boundaries.
+ */
+class SwfReaderPropertyTest {
+  private static final String[] SPACES = {" ", "  ", "\t", " \t ", "\u000b", "\f", "\u001c"};
+  private static final String[] ENDS = {"\n", "\r", "\r\n"};
+
+  @Provide
+  Arbitrary<List<String>> lines() {
+    Arbitrary<String> plain =
+        Combinators.combine(
+                Arbitraries.longs().between(-3, 9_999_999).list().ofSize(18),
+                Arbitraries.of(SPACES))
+            .as((fs, sp) -> String.join(sp, fs.stream().map(String::valueOf).toList()));
+    Arbitrary<String> odd =
+        Combinators.combine(
+                Arbitraries.of(
+                        "12.5", "3.0", "x", "-", "5-", "1e3", "--1", "1234567890123456789", "7")
+                    .list()
+                    .ofMinSize(1)
+                    .ofMaxSize(20),
+                Arbitraries.of(SPACES))
+            .as((tokens, sp) -> String.join(sp, tokens));
+    Arbitrary<String> other =
+        Arbitraries.of(
+            "",
+            "   ",
+            "; MaxNodes: 4",
+            ";Version:2.2",
+            "; free comment",
+            ";: empty key",
+            " ; MaxProcs : 16 ",
+            "\u00e9 1 2");
+    return Arbitraries.frequencyOf(
+            net.jqwik.api.Tuple.of(6, plain),
+            net.jqwik.api.Tuple.of(2, odd),
+            net.jqwik.api.Tuple.of(2, other))
+        .list()
+        .ofMaxSize(30);
+  }
+
+  @Property(tries = 300)
+  void bytesParse_asTheLineModelSays(
+      @ForAll("lines") List<String> lines,
+      @ForAll("ends") List<String> ends,
+      @ForAll boolean finalEnd,
+      @ForAll boolean strip)
+      throws IOException {
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < lines.size(); i++) {
+      String pad = strip ? " " : "";
+      sb.append(pad).append(lines.get(i)).append(pad);
+      if (i < lines.size() - 1 || finalEnd) {
+        sb.append(ends.get(i % ends.size()));
+      }
+    }
+    String text = sb.toString();
+    byte[] bytes = text.getBytes(StandardCharsets.ISO_8859_1);
+    SwfTrace whole = SwfReader.read(new ByteArrayInputStream(bytes), "t", false);
+    SwfTrace trickled = SwfReader.read(new Trickle(bytes, 1 + lines.size() % 7), "t", false);
+    Model m = model(text);
+    for (SwfTrace t : List.of(whole, trickled)) {
+      assertThat(t.jobs()).isEqualTo(m.jobs);
+      assertThat(t.skipped()).isEqualTo(m.skipped);
+      assertThat(t.header()).isEqualTo(whole.header());
+    }
+  }
+
+  @Provide
+  Arbitrary<List<String>> ends() {
+    return Arbitraries.of(ENDS).list().ofMinSize(1).ofMaxSize(5);
+  }
+
+  @Test
+  void lineLongerThanTheBuffer_isOneLine() throws IOException {
+    String job = "1 0 5 100 4 -1 -1 4 200 -1 1 1 1 1 1 1 -1 -1";
+    String text = ";" + "x".repeat(200_000) + "\r\n" + job + "\r" + " ".repeat(70_000) + job;
+    SwfTrace t =
+        SwfReader.read(
+            new ByteArrayInputStream(text.getBytes(StandardCharsets.US_ASCII)), "t", true);
+    assertThat(t.jobs()).extracting(SwfJob::line).containsExactly(2, 3);
+  }
+
+  /** What reading {@code text} must give, line by line. */
+  private static Model model(String text) throws IOException {
+    Model m = new Model();
+    BufferedReader r = new BufferedReader(new StringReader(text));
+    String line;
+    int no = 0;
+    while ((line = r.readLine()) != null) {
+      no++;
+      String s = line.strip();
+      if (s.isEmpty() || s.charAt(0) == ';') {
+        continue;
+      }
+      long[] f = plainFields(s);
+      if (f != null) {
+        String problem = problem(f);
+        if (problem != null) {
+          m.skipped.add("line " + no + ": " + problem);
+        } else {
+          m.jobs.add(job(f, (double) f[5], no));
+        }
+        continue;
+      }
+      // not plain: the same as this line read alone
+      SwfTrace alone =
+          SwfReader.read(
+              new ByteArrayInputStream(line.getBytes(StandardCharsets.ISO_8859_1)), "t", false);
+      for (String sk : alone.skipped()) {
+        m.skipped.add(sk.replaceFirst("^line 1:", "line " + no + ":"));
+      }
+      for (SwfJob j : alone.jobs()) {
+        m.jobs.add(
+            new SwfJob(
+                j.number(),
+                j.submit(),
+                j.waitTime(),
+                j.runTime(),
+                j.allocatedProcs(),
+                j.averageCpuTime(),
+                j.usedMemory(),
+                j.requestedProcs(),
+                j.requestedTime(),
+                j.requestedMemory(),
+                j.status(),
+                j.user(),
+                j.group(),
+                j.executable(),
+                j.queue(),
+                j.partition(),
+                j.precedingJob(),
+                j.thinkTime(),
+                no));
+      }
+    }
+    return m;
+  }
+
+  /** The fields of a line of exactly 18 tokens of the form -?[0-9]{1,18}, or null. */
+  private static long[] plainFields(String s) {
+    List<String> tokens = new ArrayList<>();
+    int i = 0;
+    while (i < s.length()) {
+      while (i < s.length() && Character.isWhitespace(s.charAt(i))) {
+        i++;
+      }
+      int from = i;
+      while (i < s.length() && !Character.isWhitespace(s.charAt(i))) {
+        i++;
+      }
+      if (i > from) {
+        tokens.add(s.substring(from, i));
+      }
+    }
+    if (tokens.size() != 18) {
+      return null;
+    }
+    long[] f = new long[18];
+    for (int k = 0; k < 18; k++) {
+      if (!tokens.get(k).matches("-?[0-9]{1,18}")) {
+        return null;
+      }
+      f[k] = Long.parseLong(tokens.get(k));
+    }
+    return f;
+  }
+
+  /** The checks the reader documents: a negative submit, or -2 and below in a size or time. */
+  private static String problem(long[] f) {
+    if (f[1] < 0) {
+      return "negative submit time " + f[1];
+    }
+    for (int k : new int[] {3, 4, 7, 8}) {
+      if (f[k] < -1) {
+        return "field " + (k + 1) + " is " + f[k] + " (only -1 may mean unknown)";
+      }
+    }
+    return null;
+  }
+
+  private static SwfJob job(long[] f, double cpu, int line) {
+    return new SwfJob(
+        f[0],
+        f[1],
+        f[2],
+        f[3],
+        f[4],
+        cpu,
+        f[6],
+        f[7],
+        f[8],
+        f[9],
+        (int) f[10],
+        (int) f[11],
+        (int) f[12],
+        (int) f[13],
+        (int) f[14],
+        (int) f[15],
+        f[16],
+        f[17],
+        line);
+  }
+
+  private static final class Model {
+    final List<SwfJob> jobs = new ArrayList<>();
+    final List<String> skipped = new ArrayList<>();
+  }
+
+  /** A stream that gives at most {@code step} bytes per read and says none are available. */
+  private static final class Trickle extends InputStream {
+    private final byte[] bytes;
+    private final int step;
+    private int pos;
+
+    Trickle(byte[] bytes, int step) {
+      this.bytes = bytes;
+      this.step = step;
+    }
+
+    @Override
+    public int read() {
+      return pos < bytes.length ? bytes[pos++] & 0xff : -1;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) {
+      if (pos >= bytes.length) {
+        return -1;
+      }
+      int n = Math.min(Math.min(len, step), bytes.length - pos);
+      System.arraycopy(bytes, pos, b, off, n);
+      pos += n;
+      return n;
+    }
+
+    @Override
+    public int available() {
+      return 0;
+    }
+  }
+}
