@@ -117,8 +117,7 @@ public final class SwfReader {
       if (s == e) {
         return;
       }
-      if (b[s] != ';' && wholeNumbers(b, s, e)) {
-        cpu[0] = f[5];
+      if (b[s] != ';' && plainFields(b, s, e)) {
         accept(check(f));
         return;
       }
@@ -142,10 +141,11 @@ public final class SwfReader {
     }
 
     /**
-     * Parses {@code b[s, e)} into {@link #f} if it is exactly 18 optionally signed runs of at most
-     * 18 digits separated by white space; false (fields undefined) otherwise.
+     * Parses {@code b[s, e)} into {@link #f} and {@link #cpu} if it is exactly 18 optionally signed
+     * runs of at most 18 digits separated by white space, the sixth field (average CPU time) also
+     * any number {@link Double#parseDouble} reads; false (fields undefined) otherwise.
      */
-    private boolean wholeNumbers(byte[] b, int s, int e) {
+    private boolean plainFields(byte[] b, int s, int e) {
       int n = 0;
       int i = s;
       while (i < e) {
@@ -158,6 +158,7 @@ public final class SwfReader {
         if (n == FIELDS) {
           return false;
         }
+        int tok = i;
         boolean negative = b[i] == '-';
         if (negative) {
           i++;
@@ -169,9 +170,25 @@ public final class SwfReader {
           i++;
         }
         if (i == digits || i - digits > 18 || (i < e && !isSpace(b[i]))) {
-          return false;
+          if (n != 5) {
+            return false;
+          }
+          while (i < e && !isSpace(b[i])) {
+            i++;
+          }
+          try {
+            cpu[0] = Double.parseDouble(new String(b, tok, i - tok, StandardCharsets.US_ASCII));
+          } catch (NumberFormatException ex) {
+            return false;
+          }
+          f[n++] = (long) cpu[0];
+          continue;
         }
-        f[n++] = negative ? -v : v;
+        f[n] = negative ? -v : v;
+        if (n == 5) {
+          cpu[0] = f[5];
+        }
+        n++;
       }
       return n == FIELDS;
     }

@@ -37,6 +37,9 @@ class SwfReaderPropertyTest {
                 Arbitraries.longs().between(-3, 9_999_999).list().ofSize(18),
                 Arbitraries.of(SPACES))
             .as((fs, sp) -> String.join(sp, fs.stream().map(String::valueOf).toList()));
+    Arbitrary<String> cpuTime =
+        Combinators.combine(plain, Arbitraries.of("12.5", "3.75", "1e3", "0.0", "x", "-", "2."))
+            .as((line, cpu) -> line.replaceFirst("^((\\S+\\s+){5})\\S+", "$1" + cpu));
     Arbitrary<String> odd =
         Combinators.combine(
                 Arbitraries.of(
@@ -57,7 +60,8 @@ class SwfReaderPropertyTest {
             " ; MaxProcs : 16 ",
             "\u00e9 1 2");
     return Arbitraries.frequencyOf(
-            net.jqwik.api.Tuple.of(6, plain),
+            net.jqwik.api.Tuple.of(5, plain),
+            net.jqwik.api.Tuple.of(2, cpuTime),
             net.jqwik.api.Tuple.of(2, odd),
             net.jqwik.api.Tuple.of(2, other))
         .list()
@@ -118,13 +122,14 @@ class SwfReaderPropertyTest {
       if (s.isEmpty() || s.charAt(0) == ';') {
         continue;
       }
-      long[] f = plainFields(s);
+      double[] cpu = new double[1];
+      long[] f = plainFields(s, cpu);
       if (f != null) {
         String problem = problem(f);
         if (problem != null) {
           m.skipped.add("line " + no + ": " + problem);
         } else {
-          m.jobs.add(job(f, (double) f[5], no));
+          m.jobs.add(job(f, cpu[0], no));
         }
         continue;
       }
@@ -162,8 +167,11 @@ class SwfReaderPropertyTest {
     return m;
   }
 
-  /** The fields of a line of exactly 18 tokens of the form -?[0-9]{1,18}, or null. */
-  private static long[] plainFields(String s) {
+  /**
+   * The fields of a line of exactly 18 tokens of the form -?[0-9]{1,18}, the sixth also any number
+   * (the average CPU time, into {@code cpu}), or null.
+   */
+  private static long[] plainFields(String s, double[] cpu) {
     List<String> tokens = new ArrayList<>();
     int i = 0;
     while (i < s.length()) {
@@ -183,10 +191,16 @@ class SwfReaderPropertyTest {
     }
     long[] f = new long[18];
     for (int k = 0; k < 18; k++) {
-      if (!tokens.get(k).matches("-?[0-9]{1,18}")) {
+      String t = tokens.get(k);
+      if (t.matches("-?[0-9]{1,18}")) {
+        f[k] = Long.parseLong(t);
+        cpu[0] = k == 5 ? f[k] : cpu[0];
+      } else if (k == 5 && t.matches("-?[0-9]*\\.?[0-9]*(e[0-9]+)?") && t.matches(".*[0-9].*")) {
+        cpu[0] = Double.parseDouble(t);
+        f[k] = (long) cpu[0];
+      } else {
         return null;
       }
-      f[k] = Long.parseLong(tokens.get(k));
     }
     return f;
   }
