@@ -2,11 +2,10 @@ package org.flux4j.core.sim;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.IntConsumer;
-import org.eclipse.collections.impl.map.mutable.primitive.ObjectIntHashMap;
+import org.eclipse.collections.impl.map.mutable.primitive.LongIntHashMap;
+import org.flux4j.core.Allocation;
 import org.flux4j.core.Instance;
 import org.flux4j.core.JobEvent;
 import org.flux4j.core.JobId;
@@ -66,9 +65,8 @@ public final class TraceReplay {
     java.util.Arrays.fill(start, -1);
     java.util.Arrays.fill(end, -1);
     String[] state = new String[jobs.size()];
-    int[] nodesUsed = new int[jobs.size()];
+    int[][] nodesUsed = new int[jobs.size()][];
     ReplayTimeline timeline = new ReplayTimeline();
-    Map<Long, int[]> placement = new HashMap<>(jobs.size() * 4 / 3 + 1);
     try (Instance instance =
         Instance.builder(graph)
             .clock(clock)
@@ -83,7 +81,7 @@ public final class TraceReplay {
             .inactiveNumLimit(0) // the listener records every outcome: no job need stay in memory
             .build()) {
       Recorder recorder =
-          new Recorder(instance, jobs, start, end, state, nodesUsed, placement, timeline, progress);
+          new Recorder(instance, jobs, start, end, state, nodesUsed, timeline, progress);
       instance.addListener(recorder);
       // submissions are timers after the job ends of their instant: one cycle sees both
       Runnable[] next = new Runnable[1];
@@ -110,8 +108,10 @@ public final class TraceReplay {
       clock.setAutoAdvance(false);
       recorder.stillActive(); // jobs that never became INACTIVE keep their state's name
       List<JobOutcome> outcomes = new ArrayList<>(jobs.size());
+      long[] ids = new long[jobs.size()];
       for (int i = 0; i < jobs.size(); i++) {
         ReplayJob j = jobs.get(i);
+        ids[i] = j.id();
         outcomes.add(
             new JobOutcome(
                 j.id(),
@@ -119,7 +119,7 @@ public final class TraceReplay {
                 start[i],
                 end[i],
                 j.procs(),
-                nodesUsed[i],
+                nodesUsed[i] == null ? 0 : nodesUsed[i].length,
                 state[i] == null ? "UNKNOWN" : state[i]));
       }
       if (progress != null) {
@@ -128,7 +128,7 @@ public final class TraceReplay {
       ReplayMetrics metrics = ReplayMetrics.of(outcomes, options.nodes() * options.coresPerNode());
       return new ReplayResult(
           outcomes,
-          placement,
+          new Placement(ids, nodesUsed),
           metrics,
           timeline,
           options.nodes(),
@@ -144,6 +144,7 @@ public final class TraceReplay {
    * end (finish), nodes (from its allocation, read at alloc), final state (at clean) and the
    * timeline. Jobs are known by submission order: the k-th submit event is the k-th job submitted,
    * since one submitter submits them in trace order and the loop logs submits in posting order.
+   * Only the jobs not yet INACTIVE are indexed, by id value.
    */
   private static final class Recorder implements JobListener {
     private final Instance instance;
@@ -151,11 +152,10 @@ public final class TraceReplay {
     private final long[] start;
     private final long[] end;
     private final String[] state;
-    private final int[] nodesUsed;
-    private final Map<Long, int[]> placement;
+    private final int[][] nodesUsed;
     private final ReplayTimeline timeline;
     private final IntConsumer progress;
-    private final ObjectIntHashMap<JobId> index = new ObjectIntHashMap<>(); // active jobs only
+    private final LongIntHashMap index;
     private int submitted;
     private long busy;
     private int queued;
@@ -167,8 +167,7 @@ public final class TraceReplay {
         long[] start,
         long[] end,
         String[] state,
-        int[] nodesUsed,
-        Map<Long, int[]> placement,
+        int[][] nodesUsed,
         ReplayTimeline timeline,
         IntConsumer progress) {
       this.instance = instance;
@@ -177,7 +176,8 @@ public final class TraceReplay {
       this.end = end;
       this.state = state;
       this.nodesUsed = nodesUsed;
-      this.placement = placement;
+      // room for a deep queue, so that the churn of ids rarely rehashes
+      this.index = new LongIntHashMap(Math.min(jobs.size() + 1, 1 << 14));
       this.timeline = timeline;
       this.progress = progress;
     }
@@ -186,11 +186,11 @@ public final class TraceReplay {
     public void onEvent(JobId id, JobEvent event, JobState s) {
       String name = event.name();
       if (name.equals("submit")) {
-        index.put(id, submitted++);
+        index.put(id.value(), submitted++);
         queued++;
         return;
       }
-      int i = index.getIfAbsent(id, -1);
+      int i = index.getIfAbsent(id.value(), -1);
       if (i < 0) {
         return;
       }
@@ -201,14 +201,7 @@ public final class TraceReplay {
           start[i] = t;
           busy += jobs.get(i).procs();
           timeline.record(t, busy, queued);
-          instance
-              .allocation(id)
-              .ifPresent(
-                  a -> {
-                    int[] ranks = a.ranks();
-                    placement.put(jobs.get(i).id(), ranks);
-                    nodesUsed[i] = ranks.length;
-                  });
+          nodesUsed[i] = instance.allocation(id).map(Allocation::ranks).orElse(null);
         }
         case "finish" -> end[i] = t;
         case "release" -> {
@@ -217,7 +210,7 @@ public final class TraceReplay {
         }
         case "clean" -> {
           state[i] = instance.result(id).map(Enum::name).orElse(s.name());
-          index.remove(id);
+          index.remove(id.value());
           finished++;
           if (progress != null && (finished & 1023) == 0) {
             progress.accept(finished);
@@ -229,7 +222,7 @@ public final class TraceReplay {
 
     /** Names the state of every job not yet INACTIVE (call once the replay is idle). */
     void stillActive() {
-      index.forEachKeyValue((id, i) -> state[i] = instance.state(id).name());
+      index.forEachKeyValue((id, i) -> state[i] = instance.state(new JobId(id)).name());
     }
   }
 
