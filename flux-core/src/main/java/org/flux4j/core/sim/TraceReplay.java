@@ -60,13 +60,6 @@ public final class TraceReplay {
     long wallStart = System.nanoTime();
     ResourceGraph graph = machine(options.nodes(), options.coresPerNode());
     VirtualClock clock = new VirtualClock(0);
-    long[] start = new long[jobs.size()];
-    long[] end = new long[jobs.size()];
-    java.util.Arrays.fill(start, -1);
-    java.util.Arrays.fill(end, -1);
-    String[] state = new String[jobs.size()];
-    int[][] nodesUsed = new int[jobs.size()][];
-    ReplayTimeline timeline = new ReplayTimeline();
     try (Instance instance =
         Instance.builder(graph)
             .clock(clock)
@@ -80,8 +73,7 @@ public final class TraceReplay {
             .matchPolicy(options.matchPolicy())
             .inactiveNumLimit(0) // the listener records every outcome: no job need stay in memory
             .build()) {
-      Recorder recorder =
-          new Recorder(instance, jobs, start, end, state, nodesUsed, timeline, progress);
+      Recorder recorder = new Recorder(instance, jobs, progress);
       instance.addListener(recorder);
       // submissions are timers after the job ends of their instant: one cycle sees both
       Runnable[] next = new Runnable[1];
@@ -107,6 +99,8 @@ public final class TraceReplay {
       clock.awaitIdle();
       clock.setAutoAdvance(false);
       recorder.stillActive(); // jobs that never became INACTIVE keep their state's name
+      String[] state = recorder.state;
+      int[][] nodesUsed = recorder.nodesUsed;
       List<JobOutcome> outcomes = new ArrayList<>(jobs.size());
       long[] ids = new long[jobs.size()];
       for (int i = 0; i < jobs.size(); i++) {
@@ -116,8 +110,8 @@ public final class TraceReplay {
             new JobOutcome(
                 j.id(),
                 j.submit(),
-                start[i],
-                end[i],
+                recorder.start[i],
+                recorder.end[i],
                 j.procs(),
                 nodesUsed[i] == null ? 0 : nodesUsed[i].length,
                 state[i] == null ? "UNKNOWN" : state[i]));
@@ -130,7 +124,7 @@ public final class TraceReplay {
           outcomes,
           new Placement(ids, nodesUsed),
           metrics,
-          timeline,
+          recorder.timeline,
           options.nodes(),
           options.coresPerNode(),
           skippedLines,
@@ -149,11 +143,11 @@ public final class TraceReplay {
   private static final class Recorder implements JobListener {
     private final Instance instance;
     private final List<ReplayJob> jobs;
-    private final long[] start;
-    private final long[] end;
-    private final String[] state;
-    private final int[][] nodesUsed;
-    private final ReplayTimeline timeline;
+    final long[] start; // by trace index; -1 until known
+    final long[] end;
+    final String[] state; // the result's name, or the state's if never INACTIVE
+    final int[][] nodesUsed; // null if it never ran
+    final ReplayTimeline timeline = new ReplayTimeline();
     private final IntConsumer progress;
     private final LongIntHashMap index;
     private int submitted;
@@ -161,24 +155,17 @@ public final class TraceReplay {
     private int queued;
     int finished;
 
-    Recorder(
-        Instance instance,
-        List<ReplayJob> jobs,
-        long[] start,
-        long[] end,
-        String[] state,
-        int[][] nodesUsed,
-        ReplayTimeline timeline,
-        IntConsumer progress) {
+    Recorder(Instance instance, List<ReplayJob> jobs, IntConsumer progress) {
       this.instance = instance;
       this.jobs = jobs;
-      this.start = start;
-      this.end = end;
-      this.state = state;
-      this.nodesUsed = nodesUsed;
+      this.start = new long[jobs.size()];
+      this.end = new long[jobs.size()];
+      java.util.Arrays.fill(start, -1);
+      java.util.Arrays.fill(end, -1);
+      this.state = new String[jobs.size()];
+      this.nodesUsed = new int[jobs.size()][];
       // room for a deep queue, so that the churn of ids rarely rehashes
       this.index = new LongIntHashMap(Math.min(jobs.size() + 1, 1 << 14));
-      this.timeline = timeline;
       this.progress = progress;
     }
 
