@@ -202,28 +202,32 @@ public final class SwfReader {
         skipped.add("line " + lineNo + ": " + problem);
         return;
       }
-      jobs.add(
-          new SwfJob(
-              f[0],
-              f[1],
-              f[2],
-              f[3],
-              f[4],
-              cpu[0],
-              f[6],
-              f[7],
-              f[8],
-              f[9],
-              (int) f[10],
-              (int) f[11],
-              (int) f[12],
-              (int) f[13],
-              (int) f[14],
-              (int) f[15],
-              f[16],
-              f[17],
-              lineNo));
+      jobs.add(job(f, cpu[0], lineNo));
     }
+  }
+
+  /** The record of fields {@code f} (the sixth as {@code cpu}) read from line {@code line}. */
+  static SwfJob job(long[] f, double cpu, int line) {
+    return new SwfJob(
+        f[0],
+        f[1],
+        f[2],
+        f[3],
+        f[4],
+        cpu,
+        f[6],
+        f[7],
+        f[8],
+        f[9],
+        (int) f[10],
+        (int) f[11],
+        (int) f[12],
+        (int) f[13],
+        (int) f[14],
+        (int) f[15],
+        f[16],
+        f[17],
+        line);
   }
 
   /** Whether {@link Character#isWhitespace} holds for this byte read as US-ASCII. */

@@ -127,7 +127,7 @@ class SwfReaderPropertyTest {
       long[] f = plainFields(s, cpu);
       // the checks the reader documents: a negative submit, or -2 and below in a size or time
       if (f != null && f[1] >= 0 && LongStream.of(f[3], f[4], f[7], f[8]).allMatch(v -> v >= -1)) {
-        m.jobs.add(job(f, cpu[0], no));
+        m.jobs.add(SwfReader.job(f, cpu[0], no));
         continue;
       }
       // not plain, or refused: the same as this line read alone
@@ -203,29 +203,6 @@ class SwfReaderPropertyTest {
       }
     }
     return f;
-  }
-
-  private static SwfJob job(long[] f, double cpu, int line) {
-    return new SwfJob(
-        f[0],
-        f[1],
-        f[2],
-        f[3],
-        f[4],
-        cpu,
-        f[6],
-        f[7],
-        f[8],
-        f[9],
-        (int) f[10],
-        (int) f[11],
-        (int) f[12],
-        (int) f[13],
-        (int) f[14],
-        (int) f[15],
-        f[16],
-        f[17],
-        line);
   }
 
   private static final class Model {
