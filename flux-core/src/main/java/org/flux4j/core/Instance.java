@@ -235,6 +235,28 @@ public final class Instance implements AutoCloseable {
     return manager.info(id);
   }
 
+  /**
+   * The resources a job holds or held, once allocated: what {@link JobInfo#allocation()} gives,
+   * without taking a snapshot (no eventlog copy, no annotations), so that a listener may call it
+   * for every {@code alloc} event. Empty for a job read back from the store, which does not keep
+   * allocations.
+   *
+   * @throws IllegalArgumentException for a job the instance does not know
+   */
+  public java.util.Optional<Allocation> allocation(JobId id) {
+    return java.util.Optional.ofNullable(manager.allocation(id));
+  }
+
+  /**
+   * How a job ended, once INACTIVE (empty while it is active): what {@link JobInfo#result()} gives,
+   * without taking a snapshot; a listener may call it for every {@code clean} event.
+   *
+   * @throws IllegalArgumentException for a job the instance does not know
+   */
+  public java.util.Optional<JobResult> result(JobId id) {
+    return java.util.Optional.ofNullable(manager.result(id));
+  }
+
   /** A copy of a job's eventlog so far. */
   public List<JobEvent> eventlog(JobId id) {
     return manager.eventlog(id);

@@ -64,7 +64,10 @@ public final class JobRequest {
     dependencies = List.copyOf(b.dependencies);
     command = List.copyOf(b.command);
     name = b.name != null ? b.name : command.isEmpty() ? "job" : basename(command.get(0));
-    environment = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(b.environment));
+    environment =
+        b.environment.isEmpty()
+            ? Map.of()
+            : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(b.environment));
     task = b.task;
     runtime = b.runtime;
     jobspec = b.jobspec;

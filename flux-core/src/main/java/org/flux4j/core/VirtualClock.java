@@ -38,7 +38,8 @@ public final class VirtualClock implements Clock {
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition quiet = lock.newCondition();
   private final PriorityQueue<Entry> timers = new PriorityQueue<>();
-  private long now;
+  private int canceled; // canceled timers still in the heap, dropped when they reach its head
+  private volatile long now; // written under the lock; read without it
   private long seq;
   private int activity;
   private boolean auto;
@@ -96,8 +97,8 @@ public final class VirtualClock implements Clock {
           }
           return false;
         }
-        done = true;
-        clock.timers.remove(this);
+        done = true; // left in the heap (removing it would be a linear search) and skipped there
+        clock.canceledInHeap();
         return true;
       } finally {
         clock.lock.unlock();
@@ -107,12 +108,7 @@ public final class VirtualClock implements Clock {
 
   @Override
   public long millis() {
-    lock.lock();
-    try {
-      return now;
-    } finally {
-      lock.unlock();
-    }
+    return now;
   }
 
   @Override
@@ -224,10 +220,33 @@ public final class VirtualClock implements Clock {
   public int pendingTimers() {
     lock.lock();
     try {
-      return timers.size();
+      return timers.size() - canceled;
     } finally {
       lock.unlock();
     }
+  }
+
+  /**
+   * A timer in the heap was canceled: once canceled ones are most of a large heap, they are swept
+   * out, so that timers canceled far ahead of their time hold no memory for long. Under the lock.
+   */
+  private void canceledInHeap() {
+    canceled++;
+    if (canceled > 64 && canceled > timers.size() / 2) {
+      timers.removeIf(e -> e.done);
+      canceled = 0;
+    }
+  }
+
+  /** The next live timer, canceled ones before it dropped; null if none. Under the lock. */
+  private Entry next() {
+    Entry e = timers.peek();
+    while (e != null && e.done) {
+      timers.poll();
+      canceled--;
+      e = timers.peek();
+    }
+    return e;
   }
 
   /**
@@ -256,7 +275,7 @@ public final class VirtualClock implements Clock {
       java.util.List<Entry> batch;
       lock.lock();
       try {
-        if (!auto || activity > 0 || timers.isEmpty()) {
+        if (!auto || activity > 0 || next() == null) {
           advancing = false;
           quiet.signalAll();
           return;
@@ -271,10 +290,14 @@ public final class VirtualClock implements Clock {
 
   /** Takes every timer due at the next timer's instant and starts the batch. Under the lock. */
   private java.util.List<Entry> popInstant() {
-    java.util.List<Entry> batch = new java.util.ArrayList<>(2);
-    long at = timers.peek().at;
-    while (!timers.isEmpty() && timers.peek().at == at) {
-      Entry e = timers.poll();
+    java.util.List<Entry> batch = new java.util.ArrayList<>(8);
+    long at = next().at;
+    for (Entry e = timers.peek(); e != null && e.at == at; e = timers.peek()) {
+      timers.poll();
+      if (e.done) {
+        canceled--;
+        continue;
+      }
       e.done = true;
       e.batched = true;
       batch.add(e);
@@ -359,7 +382,7 @@ public final class VirtualClock implements Clock {
   public void awaitIdle() {
     lock.lock();
     try {
-      while (activity > 0 || !timers.isEmpty() || advancing) {
+      while (activity > 0 || timers.size() > canceled || advancing) {
         quiet.awaitUninterruptibly();
       }
     } finally {
@@ -403,7 +426,8 @@ public final class VirtualClock implements Clock {
         while (activity > 0) {
           quiet.awaitUninterruptibly();
         }
-        if (timers.isEmpty() || timers.peek().at > target) {
+        Entry first = next();
+        if (first == null || first.at > target) {
           if (setTime) {
             now = target;
           }

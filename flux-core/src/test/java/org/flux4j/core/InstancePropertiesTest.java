@@ -28,8 +28,9 @@ import org.flux4j.fixtures.ClusterBuilder;
  * hold/release, drain/undrain, down/up, exceptions, clock advances), on a virtual clock with the
  * simulated executor, with and without a store: no core is allocated to two jobs at once, the count
  * of active jobs equals the jobs not INACTIVE, every job ends INACTIVE once nothing holds it
- * (everything undrained, up and released) with every core free, and the same sequence gives the
- * same eventlogs, run twice without a store and once with one.
+ * (everything undrained, up and released) with every core free, the cheap accessors {@link
+ * Instance#allocation} and {@link Instance#result} agree with the job's snapshot at every event,
+ * and the same sequence gives the same eventlogs, run twice without a store and once with one.
  */
 class InstancePropertiesTest {
   private static final int NODES = 2;
@@ -106,10 +107,17 @@ class InstancePropertiesTest {
       Set<String> taken = new HashSet<>();
       in.addListener(
           (id, e, s) -> {
+            if (in.result(id).isPresent() != (s == JobState.INACTIVE)) {
+              violations.add("result " + in.result(id) + " of " + id + " in state " + s);
+            }
             switch (e.name()) {
               case "alloc" -> {
+                Allocation a = in.allocation(id).orElseThrow();
+                if (a != in.info(id).allocation().orElseThrow()) {
+                  violations.add("allocation of " + id + " differs from its snapshot's");
+                }
                 Set<String> cores = new HashSet<>();
-                for (Allocation.Slot slot : in.info(id).allocation().orElseThrow().slots()) {
+                for (Allocation.Slot slot : a.slots()) {
                   for (int c : slot.cores()) {
                     String core = slot.rank() + "/" + c;
                     if (!taken.add(core)) {
@@ -156,6 +164,8 @@ class InstancePropertiesTest {
             .as("job %s: %s", id, info.eventNames())
             .isEqualTo(JobState.INACTIVE);
         assertThat(info.result()).isPresent();
+        assertThat(in.result(id)).isEqualTo(info.result());
+        assertThat(in.allocation(id)).isEqualTo(info.allocation());
         logs.put(id, info.eventlog().stream().map(JobEvent::toJson).toList());
       }
       int[] counts = in.resourceCounts().get();

@@ -35,6 +35,7 @@ final class EventLogger {
   private final CopyOnWriteArrayList<JobListener> annotationListeners =
       new CopyOnWriteArrayList<>();
   private volatile JobStore store; // set once, before the first submission
+  private volatile boolean annotationsWanted; // a listener wants annotations (read per change)
 
   /**
    * A logger stamping events with {@code clock}.
@@ -56,17 +57,19 @@ final class EventLogger {
   }
 
   /** Adds a listener for every job event. */
-  void addListener(JobListener l) {
+  synchronized void addListener(JobListener l) {
     listeners.add(l);
     if (wantsAnnotations(l)) {
       annotationListeners.add(l);
+      annotationsWanted = true;
     }
   }
 
   /** Removes a listener. */
-  void removeListener(JobListener l) {
+  synchronized void removeListener(JobListener l) {
     listeners.remove(l);
     annotationListeners.remove(l);
+    annotationsWanted = !annotationListeners.isEmpty();
   }
 
   /** Whether the listener overrides {@link JobListener#onAnnotations} (else it is not called). */
@@ -102,7 +105,7 @@ final class EventLogger {
 
   /** Tells the listeners that want them of a job's annotations, now changed (loop). */
   void publishAnnotations(Job j) {
-    if (annotationListeners.isEmpty()) {
+    if (!annotationsWanted) {
       return;
     }
     Map<String, Object> a = j.note.toMap(j.request);

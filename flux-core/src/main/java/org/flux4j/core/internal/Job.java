@@ -112,6 +112,16 @@ final class Job {
     }
   }
 
+  /** The resources it holds or held, or null (any thread; the loop sets them under the monitor). */
+  synchronized Allocation allocated() {
+    return allocation;
+  }
+
+  /** How it ended, or null before it is INACTIVE (any thread). */
+  synchronized JobResult ended() {
+    return result;
+  }
+
   synchronized List<JobEvent> eventlog() {
     return List.copyOf(events);
   }

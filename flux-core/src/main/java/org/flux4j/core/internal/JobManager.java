@@ -215,6 +215,16 @@ public final class JobManager {
     return job(id).snapshot();
   }
 
+  /** The resources a job holds or held, or null; see {@code Instance.allocation}. */
+  public Allocation allocation(JobId id) {
+    return job(id).allocated();
+  }
+
+  /** How a job ended, or null while it is active; see {@code Instance.result}. */
+  public JobResult result(JobId id) {
+    return job(id).ended();
+  }
+
   /** A copy of a job's eventlog. */
   public List<JobEvent> eventlog(JobId id) {
     return job(id).eventlog();
@@ -534,7 +544,9 @@ public final class JobManager {
       };
 
   private void start(Job j, Allocation a) {
-    j.allocation = a;
+    synchronized (j) {
+      j.allocation = a;
+    }
     j.note.setRunning(a);
     log(j, "alloc", NO_CONTEXT, JobState.RUN);
     publishAnnotations(j);

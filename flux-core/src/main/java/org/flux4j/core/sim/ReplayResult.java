@@ -29,9 +29,9 @@ public record ReplayResult(
     int droppedJobs,
     double wallSeconds) {
 
-  /** Copies the collections. */
+  /** Copies the collections (a replay's own placement, unmodifiable already, is kept). */
   public ReplayResult {
     jobs = List.copyOf(jobs);
-    placement = Map.copyOf(placement);
+    placement = placement instanceof Placement ? placement : Map.copyOf(placement);
   }
 }

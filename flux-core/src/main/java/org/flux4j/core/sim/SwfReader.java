@@ -1,10 +1,8 @@
 package org.flux4j.core.sim;
 
 import java.io.BufferedInputStream;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -45,21 +43,89 @@ public final class SwfReader {
     int b1 = in.read();
     in.reset();
     InputStream body = b0 == 0x1f && b1 == 0x8b ? new GZIPInputStream(in, 1 << 16) : in;
-    BufferedReader r =
-        new BufferedReader(new InputStreamReader(body, StandardCharsets.US_ASCII), 1 << 16);
-    Map<String, String> header = new LinkedHashMap<>();
-    List<SwfJob> jobs = new ArrayList<>();
-    List<String> skipped = new ArrayList<>();
-    String text;
-    int lineNo = 0;
-    long[] f = new long[FIELDS];
-    double[] cpu = new double[1];
-    while ((text = r.readLine()) != null) {
-      lineNo++;
-      String line = text.strip();
-      if (line.isEmpty()) {
-        continue;
+    Parser p = new Parser(source, strict);
+    byte[] buf = new byte[1 << 16];
+    int len = 0; // bytes in buf; a partial last line is kept at its start
+    boolean skipLf = false; // the previous chunk ended with '\r': a leading '\n' belongs to it
+    int n;
+    while ((n = body.read(buf, len, buf.length - len)) > 0) {
+      len += n;
+      int from = 0;
+      if (skipLf && buf[0] == '\n') {
+        from = 1;
       }
+      skipLf = false;
+      int i = from;
+      while (i < len) {
+        byte c = buf[i];
+        if (c == '\n' || c == '\r') {
+          p.line(buf, from, i);
+          if (c == '\r') {
+            if (i + 1 == len) {
+              skipLf = true;
+            } else if (buf[i + 1] == '\n') {
+              i++;
+            }
+          }
+          from = i + 1;
+        }
+        i++;
+      }
+      len -= from;
+      System.arraycopy(buf, from, buf, 0, len);
+      if (len == buf.length) {
+        buf = java.util.Arrays.copyOf(buf, buf.length * 2); // a line longer than the buffer
+      }
+    }
+    if (len > 0) {
+      p.line(buf, 0, len);
+    }
+    return new SwfTrace(source, p.header, p.jobs, p.skipped);
+  }
+
+  /**
+   * The lines of one trace, in order, as {@link java.io.BufferedReader#readLine} splits them
+   * ({@code \n}, {@code \r} or {@code \r\n}). A job line made of 18 plain whole numbers is parsed
+   * from its bytes; any other line goes through {@link #line(String)} as text.
+   */
+  private static final class Parser {
+    final String source;
+    final boolean strict;
+    final Map<String, String> header = new LinkedHashMap<>();
+    final List<SwfJob> jobs = new ArrayList<>();
+    final List<String> skipped = new ArrayList<>();
+    final long[] f = new long[FIELDS];
+    final double[] cpu = new double[1];
+    int lineNo;
+
+    Parser(String source, boolean strict) {
+      this.source = source;
+      this.strict = strict;
+    }
+
+    /** The line in {@code b[from, to)}, without its terminator. */
+    void line(byte[] b, int from, int to) {
+      lineNo++;
+      int s = from;
+      int e = to;
+      while (s < e && isSpace(b[s])) {
+        s++;
+      }
+      while (e > s && isSpace(b[e - 1])) {
+        e--;
+      }
+      if (s == e) {
+        return;
+      }
+      if (b[s] != ';' && plainFields(b, s, e)) {
+        accept(check(f));
+        return;
+      }
+      line(new String(b, s, e - s, StandardCharsets.US_ASCII).strip());
+    }
+
+    /** A stripped, non-empty line taken as text: a header or comment, or a job (any form). */
+    private void line(String line) {
       if (line.charAt(0) == ';') {
         int colon = line.indexOf(':');
         if (colon > 1) {
@@ -68,42 +134,105 @@ public final class SwfReader {
             header.putIfAbsent(key, line.substring(colon + 1).strip());
           }
         }
-        continue;
+        return;
       }
       String problem = parseFields(line, f, cpu);
-      if (problem == null) {
-        problem = check(f);
+      accept(problem == null ? check(f) : problem);
+    }
+
+    /**
+     * Parses {@code b[s, e)} into {@link #f} and {@link #cpu} if it is exactly 18 optionally signed
+     * runs of at most 18 digits separated by white space, the sixth field (average CPU time) also
+     * any number {@link Double#parseDouble} reads; false (fields undefined) otherwise.
+     */
+    private boolean plainFields(byte[] b, int s, int e) {
+      int n = 0;
+      int i = s;
+      while (i < e) {
+        while (i < e && isSpace(b[i])) {
+          i++;
+        }
+        if (i == e) {
+          break;
+        }
+        if (n == FIELDS) {
+          return false;
+        }
+        int tok = i;
+        boolean negative = b[i] == '-';
+        if (negative) {
+          i++;
+        }
+        int digits = i;
+        long v = 0;
+        while (i < e && b[i] >= '0' && b[i] <= '9') {
+          v = v * 10 + (b[i] - '0');
+          i++;
+        }
+        if (i == digits || i - digits > 18 || (i < e && !isSpace(b[i]))) {
+          if (n != 5) {
+            return false;
+          }
+          while (i < e && !isSpace(b[i])) {
+            i++;
+          }
+          try {
+            cpu[0] = Double.parseDouble(new String(b, tok, i - tok, StandardCharsets.US_ASCII));
+          } catch (NumberFormatException ex) {
+            return false;
+          }
+          f[n++] = (long) cpu[0];
+          continue;
+        }
+        f[n] = negative ? -v : v;
+        if (n == 5) {
+          cpu[0] = f[5];
+        }
+        n++;
       }
+      return n == FIELDS;
+    }
+
+    /** Keeps the job in {@link #f} and {@link #cpu}, or reports {@code problem} if not null. */
+    private void accept(String problem) {
       if (problem != null) {
         if (strict) {
           throw new SwfParseException(source, lineNo, problem);
         }
         skipped.add("line " + lineNo + ": " + problem);
-        continue;
+        return;
       }
-      jobs.add(
-          new SwfJob(
-              f[0],
-              f[1],
-              f[2],
-              f[3],
-              f[4],
-              cpu[0],
-              f[6],
-              f[7],
-              f[8],
-              f[9],
-              (int) f[10],
-              (int) f[11],
-              (int) f[12],
-              (int) f[13],
-              (int) f[14],
-              (int) f[15],
-              f[16],
-              f[17],
-              lineNo));
+      jobs.add(job(f, cpu[0], lineNo));
     }
-    return new SwfTrace(source, header, jobs, skipped);
+  }
+
+  /** The record of fields {@code f} (the sixth as {@code cpu}) read from line {@code line}. */
+  static SwfJob job(long[] f, double cpu, int line) {
+    return new SwfJob(
+        f[0],
+        f[1],
+        f[2],
+        f[3],
+        f[4],
+        cpu,
+        f[6],
+        f[7],
+        f[8],
+        f[9],
+        (int) f[10],
+        (int) f[11],
+        (int) f[12],
+        (int) f[13],
+        (int) f[14],
+        (int) f[15],
+        f[16],
+        f[17],
+        line);
+  }
+
+  /** Whether {@link Character#isWhitespace} holds for this byte read as US-ASCII. */
+  private static boolean isSpace(byte c) {
+    return c == ' ' || (c >= 0x09 && c <= 0x0d) || (c >= 0x1c && c <= 0x1f);
   }
 
   /**

@@ -2,16 +2,16 @@ package org.flux4j.core.sim;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.IntConsumer;
-import org.eclipse.collections.impl.map.mutable.primitive.ObjectIntHashMap;
+import org.eclipse.collections.impl.map.mutable.primitive.LongIntHashMap;
 import org.flux4j.core.Allocation;
 import org.flux4j.core.Instance;
+import org.flux4j.core.JobEvent;
 import org.flux4j.core.JobId;
-import org.flux4j.core.JobInfo;
+import org.flux4j.core.JobListener;
 import org.flux4j.core.JobRequest;
+import org.flux4j.core.JobState;
 import org.flux4j.core.VirtualClock;
 import org.flux4j.core.exec.SimulatedExecutor;
 import org.flux4j.graph.ResourceGraph;
@@ -60,17 +60,6 @@ public final class TraceReplay {
     long wallStart = System.nanoTime();
     ResourceGraph graph = machine(options.nodes(), options.coresPerNode());
     VirtualClock clock = new VirtualClock(0);
-    ObjectIntHashMap<JobId> index = new ObjectIntHashMap<>(jobs.size() * 2);
-    long[] start = new long[jobs.size()];
-    long[] end = new long[jobs.size()];
-    java.util.Arrays.fill(start, -1);
-    java.util.Arrays.fill(end, -1);
-    String[] state = new String[jobs.size()];
-    ReplayTimeline timeline = new ReplayTimeline();
-    long[] busy = {0};
-    int[] queued = {0};
-    int[] finished = {0};
-    Map<Long, int[]> placement = new HashMap<>();
     try (Instance instance =
         Instance.builder(graph)
             .clock(clock)
@@ -82,40 +71,10 @@ public final class TraceReplay {
                     .withReservationDepth(options.reservationDepth())
                     .withCompress(options.compress()))
             .matchPolicy(options.matchPolicy())
-            .inactiveNumLimit(Integer.MAX_VALUE) // the outcome table reads every job at the end
+            .inactiveNumLimit(0) // the listener records every outcome: no job need stay in memory
             .build()) {
-      instance.addListener(
-          (id, event, s) -> {
-            int i;
-            synchronized (index) { // the submitter records the id right after submit returns
-              i = index.getIfAbsent(id, -1);
-            }
-            if (i < 0) {
-              return;
-            }
-            long t = event.timestamp() / 1000;
-            switch (event.name()) {
-              case "submit" -> queued[0]++;
-              case "alloc" -> {
-                queued[0]--;
-                start[i] = t;
-                busy[0] += jobs.get(i).procs();
-                timeline.record(t, busy[0], queued[0]);
-              }
-              case "finish" -> end[i] = t;
-              case "release" -> {
-                busy[0] -= jobs.get(i).procs();
-                timeline.record(t, busy[0], queued[0]);
-              }
-              case "clean" -> {
-                finished[0]++;
-                if (progress != null && (finished[0] & 1023) == 0) {
-                  progress.accept(finished[0]);
-                }
-              }
-              default -> {}
-            }
-          });
+      Recorder recorder = new Recorder(instance, jobs, progress);
+      instance.addListener(recorder);
       // submissions are timers after the job ends of their instant: one cycle sees both
       Runnable[] next = new Runnable[1];
       int[] cursor = {0};
@@ -124,9 +83,7 @@ public final class TraceReplay {
             int i = cursor[0];
             long at = jobs.get(i).submit();
             while (i < jobs.size() && jobs.get(i).submit() == at) {
-              synchronized (index) {
-                index.put(instance.submit(request(jobs.get(i))), i);
-              }
+              instance.submit(request(jobs.get(i)));
               i++;
             }
             cursor[0] = i;
@@ -141,42 +98,118 @@ public final class TraceReplay {
       clock.setAutoAdvance(true);
       clock.awaitIdle();
       clock.setAutoAdvance(false);
+      recorder.stillActive(); // jobs that never became INACTIVE keep their state's name
+      String[] state = recorder.state;
+      int[][] nodesUsed = recorder.nodesUsed;
       List<JobOutcome> outcomes = new ArrayList<>(jobs.size());
-      for (JobId id : instance.jobs()) {
-        int i = index.getIfAbsent(id, -1);
-        if (i < 0) {
-          continue;
-        }
-        JobInfo info = instance.info(id);
-        state[i] = info.result().map(Enum::name).orElse(info.state().name());
-        info.allocation().map(Allocation::ranks).ifPresent(r -> placement.put(jobs.get(i).id(), r));
-      }
+      long[] ids = new long[jobs.size()];
       for (int i = 0; i < jobs.size(); i++) {
         ReplayJob j = jobs.get(i);
+        ids[i] = j.id();
         outcomes.add(
             new JobOutcome(
                 j.id(),
                 j.submit(),
-                start[i],
-                end[i],
+                recorder.start[i],
+                recorder.end[i],
                 j.procs(),
-                placement.containsKey(j.id()) ? placement.get(j.id()).length : 0,
+                nodesUsed[i] == null ? 0 : nodesUsed[i].length,
                 state[i] == null ? "UNKNOWN" : state[i]));
       }
       if (progress != null) {
-        progress.accept(finished[0]);
+        progress.accept(recorder.finished);
       }
       ReplayMetrics metrics = ReplayMetrics.of(outcomes, options.nodes() * options.coresPerNode());
       return new ReplayResult(
           outcomes,
-          placement,
+          new Placement(ids, nodesUsed),
           metrics,
-          timeline,
+          recorder.timeline,
           options.nodes(),
           options.coresPerNode(),
           skippedLines,
           droppedJobs,
           (System.nanoTime() - wallStart) / 1e9);
+    }
+  }
+
+  /**
+   * Records each job's outcome from its events, on the instance's loop thread: its start (alloc),
+   * end (finish), nodes (from its allocation, read at alloc), final state (at clean) and the
+   * timeline. Jobs are known by submission order: the k-th submit event is the k-th job submitted,
+   * since one submitter submits them in trace order and the loop logs submits in posting order.
+   * Only the jobs not yet INACTIVE are indexed, by id value.
+   */
+  private static final class Recorder implements JobListener {
+    private final Instance instance;
+    private final List<ReplayJob> jobs;
+    final long[] start; // by trace index; -1 until known
+    final long[] end;
+    final String[] state; // the result's name, or the state's if never INACTIVE
+    final int[][] nodesUsed; // null if it never ran
+    final ReplayTimeline timeline = new ReplayTimeline();
+    private final IntConsumer progress;
+    private final LongIntHashMap index;
+    private int submitted;
+    private long busy;
+    private int queued;
+    int finished;
+
+    Recorder(Instance instance, List<ReplayJob> jobs, IntConsumer progress) {
+      this.instance = instance;
+      this.jobs = jobs;
+      this.start = new long[jobs.size()];
+      this.end = new long[jobs.size()];
+      java.util.Arrays.fill(start, -1);
+      java.util.Arrays.fill(end, -1);
+      this.state = new String[jobs.size()];
+      this.nodesUsed = new int[jobs.size()][];
+      // room for a deep queue, so that the churn of ids rarely rehashes
+      this.index = new LongIntHashMap(Math.min(jobs.size() + 1, 1 << 14));
+      this.progress = progress;
+    }
+
+    @Override
+    public void onEvent(JobId id, JobEvent event, JobState s) {
+      String name = event.name();
+      if (name.equals("submit")) {
+        index.put(id.value(), submitted++);
+        queued++;
+        return;
+      }
+      int i = index.getIfAbsent(id.value(), -1);
+      if (i < 0) {
+        return;
+      }
+      long t = event.timestamp() / 1000;
+      switch (name) {
+        case "alloc" -> {
+          queued--;
+          start[i] = t;
+          busy += jobs.get(i).procs();
+          timeline.record(t, busy, queued);
+          nodesUsed[i] = instance.allocation(id).map(Allocation::ranks).orElse(null);
+        }
+        case "finish" -> end[i] = t;
+        case "release" -> {
+          busy -= jobs.get(i).procs();
+          timeline.record(t, busy, queued);
+        }
+        case "clean" -> {
+          state[i] = instance.result(id).map(Enum::name).orElse(s.name());
+          index.remove(id.value());
+          finished++;
+          if (progress != null && (finished & 1023) == 0) {
+            progress.accept(finished);
+          }
+        }
+        default -> {}
+      }
+    }
+
+    /** Names the state of every job not yet INACTIVE (call once the replay is idle). */
+    void stillActive() {
+      index.forEachKeyValue((id, i) -> state[i] = instance.state(new JobId(id)).name());
     }
   }
 
