@@ -401,7 +401,8 @@ final class SubtreePlan {
   /** The least available amount of slot {@code k} over {@code [at, at + d)}. */
   long minAvailDuring(int k, long at, long d) {
     if (clamped) {
-      return fluxionIndex.planner(k).availableDuring(at, d);
+      // Fluxion's planner_avail_resources_during answers -1 for an empty window
+      return d < 1 ? -1 : fluxionIndex.planner(k).availableDuring(at, d);
     }
     return totals[k] - maxUsedFrom(k, floor(at), at + d, Long.MAX_VALUE);
   }
@@ -462,7 +463,8 @@ final class SubtreePlan {
   private boolean clampedFits(long[] request, long at, long d) {
     for (int k = 0; k < types.length; k++) {
       long r = request[types[k]];
-      if (r > 0 && !fluxionIndex.planner(k).availDuring(at, d, r)) {
+      // planner_avail_during refuses an empty window (EINVAL)
+      if (r > 0 && (d < 1 || !fluxionIndex.planner(k).availDuring(at, d, r))) {
         return false;
       }
     }
