@@ -196,7 +196,7 @@ final class PruneConfig {
     for (int v = 0; v < st.sub.length; v++) {
       if (st.sub[v] != null && old[v] != null && old[v].types.length == st.sub[v].types.length) {
         long[] totals = st.sub[v].totals;
-        st.setSub(v, v == root ? old[v].rootWithTotals(totals) : old[v].withTotals(totals));
+        st.setSub(v, old[v].withTotals(totals, v == root));
       }
     }
   }

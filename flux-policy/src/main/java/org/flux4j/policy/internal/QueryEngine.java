@@ -411,10 +411,9 @@ public final class QueryEngine {
    * each job that held something inside gets its subtree-aggregate spans recomputed from what it
    * still holds. Without it (a removal by path: Fluxion's remove_subgraph only disconnects the
    * vertices, and the re-prime lowers the planners' totals) the ancestors' aggregate spans keep
-   * counting what the jobs held inside, against the smaller totals. Where that would hold more than
-   * a total, Fluxion's planner update_total clamps the remaining amount at zero, which the spans
-   * here cannot express; the jobs' aggregates are then recomputed as with {@code release}, which
-   * agrees with Fluxion until such a job is cancelled (Fluxion's remaining then exceeds its total).
+   * counting what the jobs held inside, against the smaller totals; where that would hold more than
+   * a total, Fluxion's planner update_total clamps the remaining amount at zero, as the re-primed
+   * aggregates do ({@link SubtreePlan#withTotals(long[], boolean)}).
    */
   private int removeSubtree(int v, boolean release) {
     // drop every job's hold inside the subtree, then the vertices
@@ -448,33 +447,21 @@ public final class QueryEngine {
         state.clearVertex(x);
       }
     }
+    if (release) {
+      // before the re-prime, as Fluxion's partial cancel precedes the removal: the new totals then
+      // find the aggregates already without the removed ranks, and nothing clamps
+      touched.forEach(
+          j -> {
+            SchedState.JobRecord rec = state.jobs.get(j);
+            if (rec != null) {
+              cancellation.rebuildAggregates(rec);
+            }
+          });
+    }
     org.eclipse.collections.impl.map.mutable.primitive.LongLongHashMap weights = saveWeights();
     int count = graph.remove(v);
     afterTopologyChange(weights);
-    if (!release && !overcommitted()) {
-      return count;
-    }
-    touched.forEach(
-        j -> {
-          SchedState.JobRecord rec = state.jobs.get(j);
-          if (rec != null) {
-            cancellation.rebuildAggregates(rec);
-          }
-        });
     return count;
-  }
-
-  /** Whether some subtree aggregate holds more of a type than its total at some time. */
-  private boolean overcommitted() {
-    for (int v = 0; v < graph.vertexLimit(); v++) {
-      SubtreePlan p = graph.isLive(v) ? state.sub[v] : null;
-      for (int k = 0; p != null && k < p.types.length; k++) {
-        if (p.minAvailDuring(k, 0, JobMeta.HORIZON) < 0) {
-          return true;
-        }
-      }
-    }
-    return false;
   }
 
   private org.eclipse.collections.impl.map.mutable.primitive.LongLongHashMap saveWeights() {

@@ -22,6 +22,13 @@ import org.flux4j.graph.planner.PlannerMulti;
  * search (O(log p)); {@link #minAvailDuring} is O(log p) plus the points inside the window; adding
  * or removing a span costs O(p) (array shifts and the covered points). Amounts add with ordinary
  * {@code long} arithmetic, so the answers equal summing the live spans.
+ *
+ * <p>Once a total changed under spans so far that some scheduled point would hold more than the new
+ * total ({@link #clamped}), the step function no longer tells what Fluxion's planner has free: its
+ * update_total set that point's remaining amount to 0 rather than below, and a later release adds
+ * the span's amount back on top (so the point may then offer more than the total). From then on the
+ * availability queries read Fluxion's planner kept beside the spans ({@link #fluxionIndex}), which
+ * replays the same spans, update and releases; the normal path pays one boolean test.
  */
 final class SubtreePlan {
   final int[] types;
@@ -52,6 +59,12 @@ final class SubtreePlan {
 
   /** With {@link #fluxionIndex}: each job's span id there. */
   private LongLongHashMap fluxionSpan;
+
+  /**
+   * Whether a total change clamped some point's remaining amount at 0 (see the class comment): the
+   * availability queries then answer from {@link #fluxionIndex}, never null while this is set.
+   */
+  private boolean clamped;
 
   SubtreePlan(int[] types, long[] totals) {
     this.types = types;
@@ -95,7 +108,7 @@ final class SubtreePlan {
     if (s < e) {
       addRange(s, e, amounts, row, 1);
     }
-    if (fluxionIndex != null) {
+    if (fluxionIndex != null && s < e) {
       long[] a = Arrays.copyOfRange(amounts, row, row + t);
       try {
         fluxionSpan.put(jobId, fluxionIndex.addSpan(s, e - s, a));
@@ -108,6 +121,7 @@ final class SubtreePlan {
   private void dropFluxionIndex() {
     fluxionIndex = null;
     fluxionSpan = null;
+    clamped = false;
   }
 
   boolean remove(long jobId) {
@@ -239,17 +253,36 @@ final class SubtreePlan {
   }
 
   /**
-   * The aggregate of the graph's root after a grow or shrink: as {@link #withTotals}, and when the
-   * totals change under spans the copy starts keeping them in Fluxion's planner, updated as
-   * Fluxion's grow and shrink update it, for the reservation search ({@link #fluxionAvailTimes}).
+   * A copy with other totals, as Fluxion's planner_multi_update gives them to the aggregate of a
+   * vertex after a grow or shrink (see {@link org.flux4j.graph.planner.Planner#updateTotal}). A
+   * Fluxion planner kept beside the spans goes along, updated. When the totals change under spans,
+   * the copy starts keeping one if it is the graph's {@code root} (whose earliest-time index keeps
+   * the amounts from before the change: {@link #fluxionAvailTimes}) or if a point would hold more
+   * than a new total (Fluxion clamps it at 0, and the copy becomes {@link #clamped}).
    */
-  SubtreePlan rootWithTotals(long[] newTotals) {
+  SubtreePlan withTotals(long[] newTotals, boolean root) {
+    boolean change = n > 0 && !Arrays.equals(totals, newTotals);
+    boolean clamp = change && holdsMoreThan(newTotals);
     SubtreePlan c = withTotals(newTotals);
-    if (c.fluxionIndex == null && n > 0 && !Arrays.equals(totals, newTotals)) {
+    if (c.fluxionIndex == null && (root || clamp) && change) {
       c.buildFluxionIndex(this);
       c.updateFluxionTotals();
     }
+    c.clamped = c.fluxionIndex != null && (clamped || clamp);
     return c;
+  }
+
+  /** Whether some point holds more of a slot than {@code limits} allows. O(points x types). */
+  private boolean holdsMoreThan(long[] limits) {
+    int t = types.length;
+    for (int p = 0; p < pn; p++) {
+      for (int k = 0; k < t; k++) {
+        if (used[p * t + k] > limits[k]) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /** A copy with other totals; a Fluxion planner kept beside the spans goes along, updated. */
@@ -258,6 +291,7 @@ final class SubtreePlan {
     if (fluxionIndex != null) {
       c.fluxionIndex = fluxionIndex.snapshot();
       c.fluxionSpan = new LongLongHashMap(fluxionSpan);
+      c.clamped = clamped;
       if (!Arrays.equals(totals, newTotals)) {
         c.updateFluxionTotals();
       }
@@ -347,8 +381,14 @@ final class SubtreePlan {
     return pt[p];
   }
 
-  /** The amount of slot {@code k} held at instant {@code t}. */
+  /**
+   * The amount of slot {@code k} held at instant {@code t}: its total less what is free then (so
+   * negative where a release after a {@link #clamped} total change frees more than the total).
+   */
   long usedAt(int k, long t) {
+    if (clamped) {
+      return totals[k] - fluxionIndex.availableAt(t, k);
+    }
     int p = floor(t);
     return p < 0 ? 0 : used[p * types.length + k];
   }
@@ -360,6 +400,10 @@ final class SubtreePlan {
 
   /** The least available amount of slot {@code k} over {@code [at, at + d)}. */
   long minAvailDuring(int k, long at, long d) {
+    if (clamped) {
+      // Fluxion's planner_avail_resources_during answers -1 for an empty window
+      return d < 1 ? -1 : fluxionIndex.planner(k).availableDuring(at, d);
+    }
     return totals[k] - maxUsedFrom(k, floor(at), at + d, Long.MAX_VALUE);
   }
 
@@ -387,6 +431,9 @@ final class SubtreePlan {
    * {@code [at, at + d)}.
    */
   boolean fits(long[] request, long at, long d) {
+    if (clamped) {
+      return clampedFits(request, at, d);
+    }
     // nothing is held before the first point or from the last one on
     boolean free = pn == 0 || at >= pt[pn - 1] || (d > 0 && at + d <= pt[0]);
     int p = -2;
@@ -412,12 +459,34 @@ final class SubtreePlan {
     return true;
   }
 
+  /** {@link #fits} by Fluxion's planner_avail_during on each requested slot's planner. */
+  private boolean clampedFits(long[] request, long at, long d) {
+    for (int k = 0; k < types.length; k++) {
+      long r = request[types[k]];
+      // planner_avail_during refuses an empty window (EINVAL)
+      if (r > 0 && (d < 1 || !fluxionIndex.planner(k).availDuring(at, d, r))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /**
    * The points {@code t} at or after {@code from}, with {@code d <= planEnd - t}, at which {@link
    * #fits}{@code (request, t, d)} holds, in increasing order: the same answers in one sweep from
    * the last point back, O((points + types) x types) rather than a window scan per point.
    */
   long[] fitTimes(long[] request, long from, long d, long planEnd) {
+    if (clamped) {
+      org.eclipse.collections.impl.list.mutable.primitive.LongArrayList fit =
+          new org.eclipse.collections.impl.list.mutable.primitive.LongArrayList();
+      for (int q = 0; q < pn; q++) {
+        if (pt[q] >= from && d <= planEnd - pt[q] && clampedFits(request, pt[q], d)) {
+          fit.add(pt[q]);
+        }
+      }
+      return fit.toArray();
+    }
     int t = types.length;
     long[] limit = new long[t];
     boolean any = false;

@@ -95,7 +95,7 @@ class SubtreePlanFluxionIndexTest {
             Math.max(4, plan.totals[0] + rnd.nextInt(9) - 2), Math.max(2, plan.totals[1])
           };
           grown |= !java.util.Arrays.equals(next, plan.totals);
-          plan = plan.rootWithTotals(next);
+          plan = plan.withTotals(next, true);
           fluxion.update(next, new String[] {"0", "1"});
         }
         checkAvailTimes(rnd, plan, fluxion, grown, "no index before the totals change", c, step);
