@@ -75,7 +75,16 @@ public final class QueryEngine {
             upd,
             !options.exactVisitCounts() && !options.flexible());
     this.fromR = new UpdateFromR(graph, state, root, marks, upd);
-    this.cancellation = new Cancellation(graph, state, prune, root, dom, marks, upd);
+    this.cancellation =
+        new Cancellation(
+            graph,
+            state,
+            prune,
+            root,
+            dom,
+            marks,
+            upd,
+            !options.exactVisitCounts() && !options.flexible());
     int nodeType = graph.typeId("node");
     for (int v = 0; v < graph.vertexLimit(); v++) {
       if (graph.isLive(v) && graph.typeOf(v) == nodeType && graph.status(v) == Status.UP) {
@@ -96,7 +105,8 @@ public final class QueryEngine {
     TraversalUpdate upd = new TraversalUpdate(marks);
     this.scheduler = new Scheduler(g, state, prune, root, trav, upd, o.scheduler.skipsMisses());
     this.fromR = new UpdateFromR(g, state, root, marks, upd);
-    this.cancellation = new Cancellation(g, state, prune, root, dom, marks, upd);
+    this.cancellation =
+        new Cancellation(g, state, prune, root, dom, marks, upd, o.scheduler.skipsMisses());
     this.nodesUp = o.nodesUp;
   }
 
