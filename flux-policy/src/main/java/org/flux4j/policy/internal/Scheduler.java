@@ -384,6 +384,14 @@ final class Scheduler {
   }
 
   /**
+   * The most jobs (allocated and reserved) at which {@link #provenMisses} is worked out: its cost
+   * grows with the entries on the requested vertices, and beyond about a thousand reservations (a
+   * conservative queue's) it costs more than the selects it skips, which then all run (same
+   * answers).
+   */
+  static final int MISSES_UP_TO_JOBS = 1000;
+
+  /**
    * {@link #provenMiss} at each of {@code times} (ascending) for {@code m}'s duration, all at once;
    * null when nothing is skipped. A vertex of size 1 is busy at the times {@code t} where one of
    * its entries holding units overlaps {@code [t, t + d)}; those intervals are merged per vertex
@@ -393,7 +401,11 @@ final class Scheduler {
    */
   private boolean[] provenMisses(long[] dfv, long[] times, JobMeta m) {
     long d = m.duration;
-    if (!skipMisses || m.constraint.isPresent() || times.length == 0 || d <= 0) {
+    if (!skipMisses
+        || m.constraint.isPresent()
+        || times.length == 0
+        || d <= 0
+        || state.jobs.size() > MISSES_UP_TO_JOBS) {
       return null;
     }
     int nt = times.length;
