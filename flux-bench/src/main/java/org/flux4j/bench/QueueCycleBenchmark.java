@@ -31,9 +31,14 @@ import org.openjdk.jmh.annotations.Setup;
  *
  * <p>{@code cycle=full} (the default): each invocation is one full cycle on the same state, every
  * reservation released and recomputed, as in Fluxion and as flux4j does after anything was
- * allocated or freed. {@code cycle=repeat}: the policy as shipped, which repeats a cycle when
- * nothing changed since the previous one (from the second invocation on, every cycle here), keeping
- * its reservations: what a cycle after a mere arrival costs, less the new job's own match.
+ * allocated or freed: on the graph matcher this is what one cycle after a single job ends costs (it
+ * keeps no reservation across a change, since the {@code first} policy's order of children depends
+ * on the weights every booking writes; see {@code PoolCycleBenchmark} for the counting pool, which
+ * keeps them). At a depth of 100,000 one such cycle takes minutes (100,000 graph reservations); run
+ * that depth only with {@code -p depth=100000 -wi 0 -i 1}. {@code cycle=repeat}: the policy as
+ * shipped, which repeats a cycle when nothing changed since the previous one (from the second
+ * invocation on, every cycle here), keeping its reservations: what a cycle after a mere arrival
+ * costs, less the new job's own match.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
@@ -50,6 +55,14 @@ public class QueueCycleBenchmark extends LargeGraphBenchmark {
   @Param({"full"})
   public String cycle;
 
+  /**
+   * "exact": the engine counts every visit, as resource-query's (Fluxion's way); "inexact": as an
+   * Instance's graph pool builds it ({@code ResourceQuery.Options.exactVisitCounts(false)}: selects
+   * proven to miss are skipped, a cancel drops a job's entries by its resource set). Same answers.
+   */
+  @Param({"exact"})
+  public String visits;
+
   private QueuePolicy queuePolicy;
   private JobQueue queue;
   private ResourceQueryMatcher matcher;
@@ -58,7 +71,15 @@ public class QueueCycleBenchmark extends LargeGraphBenchmark {
   @Setup(Level.Trial)
   public void setUp() {
     ResourceGraph graph = BenchWorkloads.graph("n100");
-    ResourceQuery query = ResourceQuery.create(graph);
+    ResourceQuery query =
+        switch (visits) {
+          case "exact" -> ResourceQuery.create(graph);
+          case "inexact" ->
+              ResourceQuery.create(
+                  graph, ResourceQuery.Options.builder().exactVisitCounts(false).build());
+          default ->
+              throw new IllegalArgumentException("visits must be exact or inexact: " + visits);
+        };
     ResourceRequest whole =
         ResourceRequest.of(3600, Item.slot(4400, "default", Item.of("core", 1)));
     ResourceRequest[] requests = new ResourceRequest[depth + 1];

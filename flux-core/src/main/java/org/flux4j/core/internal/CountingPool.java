@@ -47,6 +47,16 @@ import org.flux4j.graph.ResourceGraph;
  * the first job asked out of that order (a job left the queue, was reprioritised or is new) it
  * cancels the remaining kept bookings and answers from the profile again, as a rebuild does from
  * there on.
+ *
+ * <p>Remembered bounds: the earliest time found for a request of {@code c} cores for {@code d}
+ * seconds is kept; every earlier start failed. While the use of cores from now on only grows (a
+ * booking or an allocation adds use; a job ending at its estimated end changes nothing from now
+ * on), every earlier start still fails for the same request, so the next search for it starts at
+ * that time (a start that fits there is the earliest: were no change recorded there, the last
+ * change before it, or now, would fit too). Dropping a booking or a job ending before its estimated
+ * end forgets every bound. A deep queue's first cycle then searches, for each job, only past the
+ * bookings made since the last job of its kind, instead of jumping over every hole from now again
+ * (quadratic in the depth).
  */
 final class CountingPool implements ResourcePool {
   private final int n;
@@ -90,6 +100,9 @@ final class CountingPool implements ResourcePool {
   private boolean dirty = true; // whether a rebuild could differ from the kept bookings
   private int notUp; // how many nodes are drained or down
   private long keptAnswers; // how many answers came from kept bookings (for tests)
+  // (cores, planned seconds) -> a time before which no such request fits (see noFitBefore)
+  private final LongLongHashMap noFitBefore = new LongLongHashMap();
+  private long memoHits; // how many searches started from a remembered bound (for tests)
   private int totalFreeCores;
   private int totalFreeGpus;
 
@@ -321,12 +334,45 @@ final class CountingPool implements ResourcePool {
     long now = now();
     long d = planned(r);
     long need = cores(r);
-    long at = profile().earliest(now, d, need, totalCores - totalFreeCores, totalCores);
-    if (at < 0 || need > totalCores) {
+    if (need > totalCores) {
       return Outcome.BUSY;
     }
+    long key = need * KEY_SPAN + d;
+    long from = Math.max(now, noFitBefore.getIfAbsent(key, now));
+    if (from > now) {
+      memoHits++;
+    }
+    long at = profile().earliest(from, d, need, totalCores - totalFreeCores, totalCores);
+    if (at < 0) {
+      return Outcome.BUSY;
+    }
+    if (noFitBefore.size() >= MEMO_LIMIT) {
+      noFitBefore.clear();
+    }
+    noFitBefore.put(key, at);
     book(job.id.value(), at, at + d, need);
     return new Outcome(null, at);
+  }
+
+  /** Keys of {@link #noFitBefore}: cores times this, plus the planned seconds (below it). */
+  private static final long KEY_SPAN = 1L << 33;
+
+  /** The most bounds {@link #noFitBefore} keeps (it is cleared when full). */
+  private static final int MEMO_LIMIT = 1024;
+
+  /**
+   * Forgets the bounds of {@link #noFitBefore}: called where the use of cores from now on may have
+   * gone down somewhere (a booking dropped, a job ended before its estimated end).
+   */
+  private void useMayHaveFallen() {
+    if (!noFitBefore.isEmpty()) {
+      noFitBefore.clear();
+    }
+  }
+
+  /** How many earliest-time searches started after now from a remembered bound (for tests). */
+  long memoHits() {
+    return memoHits;
   }
 
   private void book(long id, long at, long end, long need) {
@@ -385,6 +431,7 @@ final class CountingPool implements ResourcePool {
     AvailabilityProfile p = profile(); // before booked changes: profile() reads it
     long[] b = booked.remove(id);
     if (b != null) {
+      useMayHaveFallen();
       p.add(b[0], -b[2]);
       p.add(b[1], b[2]);
     }
@@ -397,6 +444,7 @@ final class CountingPool implements ResourcePool {
   private void dropBookingLater(long id) {
     long[] b = booked.remove(id);
     if (b != null) {
+      useMayHaveFallen();
       dropped.add(b[0]);
       dropped.add(b[1]);
       dropped.add(b[2]);
@@ -648,6 +696,7 @@ final class CountingPool implements ResourcePool {
     }
     if (h == null || h[0] > now()) {
       dirty = true; // ended before its estimated end: bookings may move earlier
+      useMayHaveFallen();
     }
     free(job.allocation);
   }

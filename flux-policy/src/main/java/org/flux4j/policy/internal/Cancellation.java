@@ -23,6 +23,17 @@ final class Cancellation {
   private final TraversalMarks marks;
   private final TraversalUpdate upd;
 
+  /**
+   * Whether a cancel may drop a job's entries by walking its resource set instead of Fluxion's walk
+   * from the root (see {@link #removeBySet}): set with inexact visit counts, which this changes.
+   */
+  private final boolean bySet;
+
+  /** Scratch of {@link #removeBySet}: the vertices of the set being checked, by stamp. */
+  private int[] inSet = new int[0];
+
+  private int inSetStamp;
+
   Cancellation(
       ResourceGraph graph,
       SchedState state,
@@ -30,7 +41,9 @@ final class Cancellation {
       int root,
       int dom,
       TraversalMarks marks,
-      TraversalUpdate upd) {
+      TraversalUpdate upd,
+      boolean bySet) {
+    this.bySet = bySet;
     this.graph = graph;
     this.state = state;
     this.prune = prune;
@@ -46,7 +59,9 @@ final class Cancellation {
       return CancelStatus.NO_SUCH_JOB;
     }
     SchedState.JobRecord rec = state.jobs.get(jobId);
-    upd.remove(root, jobId);
+    if (!removeBySet(rec)) {
+      upd.remove(root, jobId);
+    }
     marks.totalPre = marks.preorder;
     marks.totalPost = marks.postorder;
     // entries that a failed partial cancel cut off from the root (the walk above follows the
@@ -62,6 +77,69 @@ final class Cancellation {
     }
     state.jobs.remove(jobId);
     return CancelStatus.CANCELLED;
+  }
+
+  /**
+   * Drops the job's entries at the vertices of its resource set, when that removes exactly what
+   * Fluxion's walk from the root removes ({@link TraversalUpdate#remove}: the job's entries on the
+   * vertices reachable from the root through vertices holding an entry of the job): the engine
+   * counts visits inexactly ({@link #bySet}), the dominant subsystem is containment, the job id has
+   * no entries left by an earlier job of that id ({@link SchedState#stranded}), and every vertex of
+   * the set holds an entry of the job and is the root or has its containment parent in the set.
+   * Entries are only ever added at the vertices a match or an update from R emits, so the job has
+   * none outside its set, and by the last condition every one of the set is reachable. Returns
+   * false, changing nothing, when a condition fails. O(set) instead of a look at every child of
+   * each vertex the walk passes (every node of a cluster). The visit counts become the set's size.
+   */
+  private boolean removeBySet(SchedState.JobRecord rec) {
+    long jobId = rec.jobId;
+    if (!bySet || dom != 0 || state.stranded.contains(jobId)) {
+      return false;
+    }
+    ResourceSet held = rec.resources;
+    int n = held.size();
+    if (inSet.length < graph.vertexLimit()) {
+      inSet = new int[graph.vertexLimit()];
+      inSetStamp = 0;
+    }
+    if (++inSetStamp == Integer.MAX_VALUE) {
+      java.util.Arrays.fill(inSet, 0);
+      inSetStamp = 1;
+    }
+    for (int i = 0; i < n; i++) {
+      int v = held.vertex(i);
+      VertexSchedule s = state.sched[v];
+      if (s == null || s.indexOf(jobId) < 0 || inSet[v] == inSetStamp) {
+        return false;
+      }
+      inSet[v] = inSetStamp;
+    }
+    boolean rootIn = false;
+    for (int i = 0; i < n; i++) {
+      int v = held.vertex(i);
+      int p = graph.parent(v);
+      if (v == root) {
+        rootIn = true;
+      } else if (p == ResourceGraph.NONE || inSet[p] != inSetStamp) {
+        return false;
+      }
+    }
+    if (!rootIn) {
+      return false;
+    }
+    marks.ensureScratch();
+    for (int i = 0; i < n; i++) {
+      int v = held.vertex(i);
+      state.schedForWrite(v).remove(jobId);
+      marks.touch(v);
+      SubtreePlan p = state.sub[v];
+      if (p != null && p.has(jobId)) {
+        state.subForWrite(v).remove(jobId);
+      }
+    }
+    marks.preorder = n;
+    marks.postorder = n;
+    return true;
   }
 
   /**

@@ -75,7 +75,16 @@ public final class QueryEngine {
             upd,
             !options.exactVisitCounts() && !options.flexible());
     this.fromR = new UpdateFromR(graph, state, root, marks, upd);
-    this.cancellation = new Cancellation(graph, state, prune, root, dom, marks, upd);
+    this.cancellation =
+        new Cancellation(
+            graph,
+            state,
+            prune,
+            root,
+            dom,
+            marks,
+            upd,
+            !options.exactVisitCounts() && !options.flexible());
     int nodeType = graph.typeId("node");
     for (int v = 0; v < graph.vertexLimit(); v++) {
       if (graph.isLive(v) && graph.typeOf(v) == nodeType && graph.status(v) == Status.UP) {
@@ -95,8 +104,12 @@ public final class QueryEngine {
     Traverser trav = o.scheduler.traverser().copyFor(marks);
     TraversalUpdate upd = new TraversalUpdate(marks);
     this.scheduler = new Scheduler(g, state, prune, root, trav, upd, o.scheduler.skipsMisses());
+    if (!o.scheduler.onlyMatches()) {
+      this.scheduler.stateChangedOtherwise();
+    }
     this.fromR = new UpdateFromR(g, state, root, marks, upd);
-    this.cancellation = new Cancellation(g, state, prune, root, dom, marks, upd);
+    this.cancellation =
+        new Cancellation(g, state, prune, root, dom, marks, upd, o.scheduler.skipsMisses());
     this.nodesUp = o.nodesUp;
   }
 
@@ -241,12 +254,14 @@ public final class QueryEngine {
       long at,
       long duration,
       boolean reserve) {
+    scheduler.stateChangedOtherwise();
     return fromR.update(jobId, r, exclusive, null, at, duration, reserve);
   }
 
   /** Implements {@code ResourceQuery.update} from an {@link org.flux4j.graph.io.RSubgraph}. */
   public MatchResult update(
       long jobId, org.flux4j.graph.io.RSubgraph r, long at, long duration, boolean reserve) {
+    scheduler.stateChangedOtherwise();
     return fromR.update(jobId, r, at, duration, reserve);
   }
 
@@ -262,11 +277,13 @@ public final class QueryEngine {
 
   /** Implements {@code ResourceQuery.partialCancel}. */
   public CancelStatus partialCancel(long jobId, ResourceGraph r) {
+    scheduler.stateChangedOtherwise();
     return cancellation.partialCancel(jobId, r);
   }
 
   /** Implements {@code ResourceQuery.partialCancelRanks}. */
   public CancelStatus partialCancelRanks(long jobId, int[] ranks) {
+    scheduler.stateChangedOtherwise();
     return cancellation.partialCancelRanks(jobId, ranks);
   }
 

@@ -47,6 +47,30 @@ final class Scheduler {
    */
   private int[][] ofPruneType;
 
+  /**
+   * With {@link #skipMisses}: by prune index, whether the type's live vertices are all leaves of
+   * size one that the root's aggregate counts in full (see {@link #rootProvesMiss}); null until
+   * first needed and after a topology change.
+   */
+  private boolean[] unitLeaves;
+
+  /**
+   * Whether only matches and full cancels changed the scheduling state so far, so that the root's
+   * aggregate holds, at every instant, exactly the units held on the vertices of a type of {@link
+   * #unitLeaves} (an update from R, a partial cancel, a grow or a shrink clear it for good).
+   */
+  private boolean onlyMatches = true;
+
+  /** Notes that something other than a match or a full cancel changed the scheduling state. */
+  void stateChangedOtherwise() {
+    onlyMatches = false;
+  }
+
+  /** Whether only matches and full cancels changed the state (for a copy of the engine to copy). */
+  boolean onlyMatches() {
+    return onlyMatches;
+  }
+
   /** Whether this scheduler skips selects proven to miss (for a copy of the engine to copy). */
   boolean skipsMisses() {
     return skipMisses;
@@ -55,6 +79,8 @@ final class Scheduler {
   /** Forgets what depends on the topology (after a grow or shrink). */
   void topologyChanged() {
     ofPruneType = null;
+    unitLeaves = null;
+    onlyMatches = false;
   }
 
   /** Forgets the errno the earlier matches left (see {@link #errno}). */
@@ -285,6 +311,10 @@ final class Scheduler {
     if (!skipMisses || m.constraint.isPresent()) {
       return false;
     }
+    if (rootProvesMiss(dfv, m)) {
+      errno = Traverser.EBUSY;
+      return true;
+    }
     int[][] of = verticesByPruneType();
     for (int k = 0; k < dfv.length; k++) {
       long need = dfv[k];
@@ -311,6 +341,57 @@ final class Scheduler {
   }
 
   /**
+   * The O(log points) part of {@link #provenMiss}: for a requested type whose vertices are all
+   * leaves of size one, counted in full by the root's aggregate ({@link #unitLeaves}), the units
+   * free through the whole window on those vertices add up to at most the root's least availability
+   * over the window, since at each instant they are at most what is free then, which the root's
+   * aggregate counts exactly while only matches and full cancels changed the state ({@link
+   * #onlyMatches}) and no span is stranded. So the root's least availability below the need proves
+   * the miss without a look at each vertex (a busy machine's reservations ask this at now first).
+   */
+  private boolean rootProvesMiss(long[] dfv, JobMeta m) {
+    SubtreePlan p = state.sub[root];
+    if (!onlyMatches || p == null || !state.stranded.isEmpty()) {
+      return false;
+    }
+    boolean[] unit = unitLeavesOf(p);
+    for (int j = 0; j < p.types.length; j++) {
+      int k = p.types[j];
+      if (dfv[k] > 0 && unit[k] && p.minAvailDuring(j, m.at, m.duration) < dfv[k]) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private boolean[] unitLeavesOf(SubtreePlan rootPlan) {
+    if (unitLeaves == null) {
+      int[][] of = verticesByPruneType();
+      boolean[] unit = new boolean[of.length];
+      org.flux4j.graph.Adjacency out = graph.out(0);
+      for (int k = 0; k < of.length; k++) {
+        int j = rootPlan.slotOf(k);
+        boolean all = j >= 0 && rootPlan.totals[j] == of[k].length;
+        for (int i = 0; i < of[k].length && all; i++) {
+          int v = of[k][i];
+          all = graph.size(v) == 1 && out.degree(v) == 0;
+        }
+        unit[k] = all;
+      }
+      unitLeaves = unit;
+    }
+    return unitLeaves;
+  }
+
+  /**
+   * The most jobs (allocated and reserved) at which {@link #provenMisses} is worked out: its cost
+   * grows with the entries on the requested vertices, and beyond about a thousand reservations (a
+   * conservative queue's) it costs more than the selects it skips, which then all run (same
+   * answers).
+   */
+  static final int MISSES_UP_TO_JOBS = 1000;
+
+  /**
    * {@link #provenMiss} at each of {@code times} (ascending) for {@code m}'s duration, all at once;
    * null when nothing is skipped. A vertex of size 1 is busy at the times {@code t} where one of
    * its entries holding units overlaps {@code [t, t + d)}; those intervals are merged per vertex
@@ -320,7 +401,11 @@ final class Scheduler {
    */
   private boolean[] provenMisses(long[] dfv, long[] times, JobMeta m) {
     long d = m.duration;
-    if (!skipMisses || m.constraint.isPresent() || times.length == 0 || d <= 0) {
+    if (!skipMisses
+        || m.constraint.isPresent()
+        || times.length == 0
+        || d <= 0
+        || state.jobs.size() > MISSES_UP_TO_JOBS) {
       return null;
     }
     int nt = times.length;

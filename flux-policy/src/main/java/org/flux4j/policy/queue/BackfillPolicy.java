@@ -225,7 +225,7 @@ public final class BackfillPolicy implements QueuePolicy {
     for (PendingJob j : toBlock) {
       queue.block(j);
     }
-    CycleResult result = new CycleResult(started, reserved, rejected, blocked, considered);
+    boolean keep = false;
     if (track) {
       Object mark = matcher.endCycle();
       if (next != null && mark != null) {
@@ -233,9 +233,12 @@ public final class BackfillPolicy implements QueuePolicy {
         next.busy = busy;
         next.considered = considered;
         queue.keepMemo(next);
+        keep = true;
       }
     }
-    return result;
+    // a kept memo's map grows in the next cycle: copied; else no one changes it again
+    return new CycleResult(
+        started, keep ? reserved : CycleResult.handOver(reserved), rejected, blocked, considered);
   }
 
   /**

@@ -2,6 +2,7 @@ package org.flux4j.policy.queue;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What one scheduling cycle decided.
@@ -19,11 +20,60 @@ public record CycleResult(
     Map<Long, String> rejected,
     List<Long> blocked,
     int considered) {
-  /** Copies the collections (keeping their order). */
+  /**
+   * Copies the collections (keeping their order); a reserved map from {@link #handOver} is taken as
+   * it is, without a copy.
+   */
   public CycleResult {
     started = List.copyOf(started);
-    reserved = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(reserved));
+    reserved =
+        reserved instanceof HandedOver
+            ? reserved
+            : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(reserved));
     rejected = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(rejected));
     blocked = List.copyOf(blocked);
+  }
+
+  /**
+   * A read-only view of {@code reserved} that the result takes without copying it: for a policy
+   * whose cycle built the map and never changes it again (a deep queue's cycle then does not copy
+   * every reservation once more).
+   */
+  static Map<Long, Long> handOver(Map<Long, Long> reserved) {
+    return new HandedOver(reserved);
+  }
+
+  /** The read-only view {@link #handOver} makes. */
+  private static final class HandedOver extends java.util.AbstractMap<Long, Long> {
+    private final Map<Long, Long> map;
+
+    HandedOver(Map<Long, Long> map) {
+      this.map = map;
+    }
+
+    @Override
+    public Set<Map.Entry<Long, Long>> entrySet() {
+      return java.util.Collections.unmodifiableMap(map).entrySet();
+    }
+
+    @Override
+    public Long get(Object key) {
+      return map.get(key);
+    }
+
+    @Override
+    public boolean containsKey(Object key) {
+      return map.containsKey(key);
+    }
+
+    @Override
+    public int size() {
+      return map.size();
+    }
+
+    @Override
+    public boolean isEmpty() {
+      return map.isEmpty();
+    }
   }
 }
