@@ -460,10 +460,13 @@ final class SubtreePlan {
     return spanOf;
   }
 
-  /** Gives the Fluxion planner kept beside the spans, if any, this plan's totals. */
+  /**
+   * Gives the Fluxion planner kept beside the spans, if any, this plan's totals (its types stay, so
+   * the multi-spans keep their span ids as they are, stale ones included: {@link #staleIds}).
+   */
   private void updateFluxionTotals() {
     if (fluxionIndex != null) {
-      fluxionIndex.update(totals, fluxionIndex.types().toArray(new String[0]));
+      fluxionIndex.updateAsFluxion(totals, fluxionIndex.types().toArray(new String[0]));
     }
   }
 
