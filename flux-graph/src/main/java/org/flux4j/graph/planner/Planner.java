@@ -698,6 +698,19 @@ public final class Planner {
   }
 
   /**
+   * Consumes {@code k} span ids without adding spans, as {@code k} spans added and removed again
+   * would (see {@link PlannerMulti#skipSpanIds}).
+   *
+   * @throws IllegalArgumentException if {@code k} is negative
+   */
+  public void skipSpanIds(long k) {
+    if (k < 0) {
+      throw new IllegalArgumentException("planner " + resourceType + ": cannot skip " + k + " ids");
+    }
+    spanCounter += k;
+  }
+
+  /**
    * Releases a span entirely (Fluxion's {@code planner_rem_span}). Ends any earliest-time
    * iteration. O(log p + k).
    *

@@ -326,14 +326,21 @@ public final class PlannerMulti {
   }
 
   /**
-   * Releases a multi-span entirely (Fluxion's {@code planner_multi_rem_span}).
+   * Releases a multi-span entirely (Fluxion's {@code planner_multi_rem_span}): the per-type span id
+   * at each index is removed from the planner at that index, in index order.
    *
-   * @throws IllegalArgumentException if there is no multi-span {@code id}
+   * @throws IllegalArgumentException if there is no multi-span {@code id}, or (only after {@link
+   *     #updateAsFluxion}) the planner at some index has no span of the id kept there; then, as in
+   *     Fluxion, the planners before that index have lost their spans and the multi-span stays
    */
   public void removeSpan(long id) {
     long[] ids = requireSpan(id);
     for (int i = 0; i < ids.length; i++) {
       if (ids[i] != NONE) {
+        if (i >= planners.length) {
+          throw new IllegalArgumentException(
+              "planner_multi: span " + id + " names a type index " + i + " no longer tracked");
+        }
         planners[i].removeSpan(ids[i]);
       }
     }
@@ -511,6 +518,43 @@ public final class PlannerMulti {
     }
     types = newTypes.clone();
     planners = next;
+  }
+
+  /**
+   * Sets the tracked types and their totals exactly as Fluxion's {@code planner_multi_update} does,
+   * unlike {@link #update}: the planners move, appear and go as there, but each multi-span keeps
+   * its per-type span ids at the indices they had, so after a type is inserted before others an id
+   * names a span of another type's planner (whose spans are numbered by its own counter), and a
+   * later {@link #removeSpan} may remove another multi-span's span or fail partway. Resource-query
+   * reaches this when a re-prime gives a vertex that holds spans a new pruning type.
+   *
+   * @throws IllegalArgumentException as {@link #update}; then nothing changes
+   */
+  public void updateAsFluxion(long[] totals, String[] newTypes) {
+    LongObjectHashMap<long[]> kept = spans;
+    spans = null;
+    try {
+      update(totals, newTypes);
+    } finally {
+      spans = kept;
+    }
+  }
+
+  /**
+   * Consumes {@code k} span ids without adding spans, in the multi-planner and in each type's
+   * planner, as {@code k} spans added and removed again would: used to rebuild a planner whose
+   * history of ids matters ({@link #updateAsFluxion}).
+   *
+   * @throws IllegalArgumentException if {@code k} is negative
+   */
+  public void skipSpanIds(long k) {
+    if (k < 0) {
+      throw new IllegalArgumentException("planner_multi: cannot skip " + k + " span ids");
+    }
+    spanCounter += k;
+    for (Planner p : planners) {
+      p.skipSpanIds(k);
+    }
   }
 
   /**

@@ -55,6 +55,52 @@ class PlannerMultiTest {
   }
 
   @Test
+  void updateAsFluxion_insertedType_keepsStaleSpanIds_andCancelFailsPartway() {
+    // Fluxion's planner_multi_update after a re-prime: "gpu" inserted before "node"
+    PlannerMulti m = coreNode();
+    long a = m.addSpan(0, 10, new long[] {1, 1});
+    m.updateAsFluxion(new long[] {8, 4, 2}, new String[] {"core", "gpu", "node"});
+    assertThat(m.types()).containsExactly("core", "gpu", "node");
+    // the new gpu planner holds none of a; b numbers its gpu span 1 there, as a did its node span
+    long b = m.addSpan(20, 10, new long[] {2, 3, 1});
+    assertThat(m.planner(1).spanIds()).containsExactly(1L);
+    // a's ids {1, 1} hit core's own span and then gpu's span 1, which is b's; node keeps a's span
+    m.removeSpan(a);
+    assertThat(m.planner(0).spanIds()).containsExactly(2L);
+    assertThat(m.planner(1).spanCount()).isZero();
+    assertThat(m.availableAt(25, 1)).isEqualTo(4);
+    assertThat(m.planner(2).spanIds()).containsExactly(1L, 2L);
+    // b's cancel removes its core span, then finds no gpu span 1 and stops: b stays
+    assertThatThrownBy(() -> m.removeSpan(b)).isInstanceOf(IllegalArgumentException.class);
+    assertThat(m.planner(0).spanCount()).isZero();
+    assertThat(m.planner(2).spanIds()).containsExactly(1L, 2L);
+    assertThat(m.spanCount()).isEqualTo(1);
+  }
+
+  @Test
+  void updateAsFluxion_appendedType_removesCleanly() {
+    PlannerMulti m = coreNode();
+    long a = m.addSpan(0, 10, new long[] {1, 1});
+    m.updateAsFluxion(new long[] {8, 2, 4}, new String[] {"core", "node", "gpu"});
+    long b = m.addSpan(0, 10, new long[] {1, 1, 4});
+    m.removeSpan(a);
+    m.removeSpan(b);
+    for (int i = 0; i < 3; i++) {
+      assertThat(m.planner(i).spanCount()).isZero();
+    }
+  }
+
+  @Test
+  void skipSpanIds_advancesEveryCounter() {
+    PlannerMulti m = coreNode();
+    m.skipSpanIds(3);
+    assertThat(m.addSpan(0, 10, new long[] {1, 1})).isEqualTo(3);
+    assertThat(m.planner(0).spanIds()).containsExactly(4L);
+    assertThat(m.planner(1).spanIds()).containsExactly(4L);
+    assertThatThrownBy(() -> m.skipSpanIds(-1)).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
   void update_addsReordersAndDropsTypes() {
     PlannerMulti m = coreNode();
     long id = m.addSpan(0, 30, new long[] {4, 1});

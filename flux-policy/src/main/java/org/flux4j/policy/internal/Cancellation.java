@@ -59,11 +59,13 @@ final class Cancellation {
       return CancelStatus.NO_SUCH_JOB;
     }
     SchedState.JobRecord rec = state.jobs.get(jobId);
-    if (!removeBySet(rec)) {
-      upd.remove(root, jobId);
-    }
+    boolean ok = removeBySet(rec) || upd.remove(root, jobId);
     marks.totalPre = marks.preorder;
     marks.totalPost = marks.postorder;
+    if (!ok) {
+      // Fluxion's walk stopped partway: resource-query keeps the job (and reports the error)
+      return CancelStatus.FAILED;
+    }
     // entries that a failed partial cancel cut off from the root (the walk above follows the
     // job's tags down from the root, as Fluxion's mod_dfv does) stay, as in Fluxion
     ResourceSet held = rec.resources;
@@ -109,7 +111,11 @@ final class Cancellation {
     for (int i = 0; i < n; i++) {
       int v = held.vertex(i);
       VertexSchedule s = state.sched[v];
-      if (s == null || s.indexOf(jobId) < 0 || inSet[v] == inSetStamp) {
+      SubtreePlan p = state.sub[v];
+      if (s == null
+          || s.indexOf(jobId) < 0
+          || inSet[v] == inSetStamp
+          || (p != null && p.cancelMayFail())) {
         return false;
       }
       inSet[v] = inSetStamp;

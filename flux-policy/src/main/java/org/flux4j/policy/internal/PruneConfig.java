@@ -1,5 +1,6 @@
 package org.flux4j.policy.internal;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -194,9 +195,17 @@ final class PruneConfig {
     }
     prime(root, 0, st);
     for (int v = 0; v < st.sub.length; v++) {
-      if (st.sub[v] != null && old[v] != null && old[v].types.length == st.sub[v].types.length) {
-        long[] totals = st.sub[v].totals;
-        st.setSub(v, old[v].withTotals(totals, v == root));
+      SubtreePlan now = st.sub[v];
+      if (now == null || old[v] == null) {
+        continue;
+      }
+      if (Arrays.equals(old[v].types, now.types)) {
+        st.setSub(v, old[v].withTotals(now.totals, v == root));
+      } else if (old[v].n > 0) {
+        // Fluxion's planner_multi_update keeps the spans under the new types
+        st.setSub(v, old[v].retyped(now.types, now.totals, v == root));
+      } else {
+        now.added = old[v].added;
       }
     }
   }

@@ -39,6 +39,12 @@ final class SubtreePlan {
   long[] amounts;
   int n;
 
+  /** Each span's place among all spans ever added here (Fluxion's span ids follow it). */
+  long[] seq = new long[2];
+
+  /** How many spans were ever added here (kept by the copies): the next span's {@link #seq}. */
+  long added;
+
   private long[] pt = new long[4];
   private int[] ref = new int[4];
   private int[] starts = new int[4];
@@ -65,6 +71,14 @@ final class SubtreePlan {
    * availability queries then answer from {@link #fluxionIndex}, never null while this is set.
    */
   private boolean clamped;
+
+  /**
+   * Whether {@link #fluxionIndex} holds multi-spans whose per-type span ids no longer line up with
+   * its types, as Fluxion's planner_multi_update leaves them when a re-prime inserts a type before
+   * others ({@link #retyped}): a cancel may then remove another job's span or fail partway ({@link
+   * #cancel}).
+   */
+  private boolean staleIds;
 
   SubtreePlan(int[] types, long[] totals) {
     this.types = types;
@@ -94,7 +108,9 @@ final class SubtreePlan {
       start = Arrays.copyOf(start, m);
       end = Arrays.copyOf(end, m);
       amounts = Arrays.copyOf(amounts, m * t);
+      seq = Arrays.copyOf(seq, m);
     }
+    seq[n] = added++;
     job[n] = jobId;
     start[n] = s;
     end[n] = e;
@@ -122,6 +138,31 @@ final class SubtreePlan {
     fluxionIndex = null;
     fluxionSpan = null;
     clamped = false;
+    staleIds = false;
+  }
+
+  /** Whether a {@link #cancel} here may fail (see {@link #staleIds}); false on the normal path. */
+  boolean cancelMayFail() {
+    return staleIds;
+  }
+
+  /**
+   * Fluxion's full cancel of {@code jobId}'s span here (planner_multi_rem_span): as {@link
+   * #remove}, unless the span ids are stale ({@link #staleIds}) and Fluxion's removal stops at a
+   * planner that has no span of the id kept for it. Then the planners before it have lost a span
+   * (perhaps another job's), the job keeps its span here, and this returns false.
+   */
+  boolean cancel(long jobId) {
+    if (staleIds && fluxionSpan.containsKey(jobId)) {
+      try {
+        fluxionIndex.removeSpan(fluxionSpan.get(jobId));
+      } catch (IllegalArgumentException failed) {
+        return false;
+      }
+      fluxionSpan.remove(jobId);
+    }
+    remove(jobId);
+    return true;
   }
 
   boolean remove(long jobId) {
@@ -140,9 +181,14 @@ final class SubtreePlan {
         System.arraycopy(start, i + 1, start, i, last - i);
         System.arraycopy(end, i + 1, end, i, last - i);
         System.arraycopy(amounts, (i + 1) * t, amounts, i * t, (last - i) * t);
+        System.arraycopy(seq, i + 1, seq, i, last - i);
         n = last;
         if (fluxionIndex != null && fluxionSpan.containsKey(jobId)) {
-          fluxionIndex.removeSpan(fluxionSpan.removeKeyIfAbsent(jobId, -1));
+          try {
+            fluxionIndex.removeSpan(fluxionSpan.removeKeyIfAbsent(jobId, -1));
+          } catch (IllegalArgumentException stale) {
+            // only with staleIds: Fluxion's removal stops there too; the planners keep the rest
+          }
         }
         return true;
       }
@@ -292,6 +338,7 @@ final class SubtreePlan {
       c.fluxionIndex = fluxionIndex.snapshot();
       c.fluxionSpan = new LongLongHashMap(fluxionSpan);
       c.clamped = clamped;
+      c.staleIds = staleIds;
       if (!Arrays.equals(totals, newTotals)) {
         c.updateFluxionTotals();
       }
@@ -300,6 +347,8 @@ final class SubtreePlan {
     c.start = start.clone();
     c.end = end.clone();
     c.amounts = amounts.clone();
+    c.seq = seq.clone();
+    c.added = added;
     c.n = n;
     c.pt = pt.clone();
     c.ref = ref.clone();
@@ -309,10 +358,115 @@ final class SubtreePlan {
     return c;
   }
 
-  /** Gives the Fluxion planner kept beside the spans, if any, this plan's totals. */
+  /**
+   * This aggregate after a re-prime gave the vertex other pruning types, as Fluxion's
+   * planner_multi_update leaves it: the spans stay, holding nothing of a new type. Where the old
+   * types keep their order at the front (a type appended), the spans keep lining up with the types
+   * and the copy is exact as it stands ({@link #withTotals(long[], boolean)} for the totals). Where
+   * a type lands before an old one, Fluxion's multi-spans keep their per-type span ids at their old
+   * indices ({@link PlannerMulti#updateAsFluxion}): the copy keeps Fluxion's planner, rebuilt with
+   * the span ids Fluxion gave, answers from it and cancels through it ({@link #staleIds}). O(spans
+   * x types) plus the planner's rebuild; only re-primes reach it.
+   */
+  SubtreePlan retyped(int[] newTypes, long[] newTotals, boolean root) {
+    boolean appended = newTypes.length >= types.length;
+    for (int k = 0; appended && k < types.length; k++) {
+      appended = newTypes[k] == types[k];
+    }
+    int t = types.length;
+    long[] extended = new long[newTypes.length];
+    for (int k = 0; k < newTypes.length; k++) {
+      int old = slotOf(newTypes[k]);
+      extended[k] = old >= 0 ? totals[old] : newTotals[k];
+    }
+    SubtreePlan c = new SubtreePlan(newTypes, appended ? extended : newTotals);
+    c.added = added;
+    long[] byPruneType = new long[maxType(newTypes) + 1];
+    for (int i = 0; i < n; i++) {
+      Arrays.fill(byPruneType, 0);
+      for (int k = 0; k < t; k++) {
+        if (types[k] < byPruneType.length) {
+          byPruneType[types[k]] = amounts[i * t + k];
+        }
+      }
+      c.add(job[i], start[i], end[i], byPruneType);
+      c.seq[c.n - 1] = seq[i];
+    }
+    c.added = added;
+    if (appended && fluxionIndex == null) {
+      return c.withTotals(newTotals, root);
+    }
+    PlannerMulti index = fluxionIndex != null ? fluxionIndex.snapshot() : fluxionPlanner(this);
+    if (index == null) {
+      return c.withTotals(newTotals, root);
+    }
+    String[] names = new String[newTypes.length];
+    for (int k = 0; k < names.length; k++) {
+      names[k] = Integer.toString(newTypes[k]);
+    }
+    index.updateAsFluxion(newTotals, names);
+    c.fluxionIndex = index;
+    c.fluxionSpan = fluxionIndex != null ? new LongLongHashMap(fluxionSpan) : replayedSpanIds(this);
+    c.clamped = true;
+    c.staleIds = !appended || staleIds;
+    return c;
+  }
+
+  private static int maxType(int[] ts) {
+    int m = 0;
+    for (int x : ts) {
+      m = Math.max(m, x);
+    }
+    return m;
+  }
+
+  /**
+   * Fluxion's planner for {@code from}'s spans under its types and totals, each span under the id
+   * Fluxion gave it (the ids of spans since removed are skipped: {@link #seq}); null if a span does
+   * not fit.
+   */
+  private static PlannerMulti fluxionPlanner(SubtreePlan from) {
+    int t = from.types.length;
+    String[] names = new String[t];
+    for (int k = 0; k < t; k++) {
+      names[k] = Integer.toString(from.types[k]);
+    }
+    PlannerMulti index = PlannerMulti.create(0, JobMeta.PLAN_END, from.totals, names);
+    long next = 0;
+    try {
+      for (int i = 0; i < from.n; i++) {
+        if (from.start[i] < from.end[i]) {
+          index.skipSpanIds(from.seq[i] - next);
+          next = from.seq[i] + 1;
+          long[] a = Arrays.copyOfRange(from.amounts, i * t, (i + 1) * t);
+          index.addSpan(from.start[i], from.end[i] - from.start[i], a);
+        }
+      }
+    } catch (IllegalArgumentException refused) {
+      return null;
+    }
+    index.skipSpanIds(from.added - next);
+    return index;
+  }
+
+  /** The multi-span id of each job of {@code from} in {@link #fluxionPlanner}{@code (from)}. */
+  private static LongLongHashMap replayedSpanIds(SubtreePlan from) {
+    LongLongHashMap spanOf = new LongLongHashMap();
+    for (int i = 0; i < from.n; i++) {
+      if (from.start[i] < from.end[i] && from.job[i] != TraversalUpdate.LEAKED_SPAN) {
+        spanOf.put(from.job[i], from.seq[i]);
+      }
+    }
+    return spanOf;
+  }
+
+  /**
+   * Gives the Fluxion planner kept beside the spans, if any, this plan's totals (its types stay, so
+   * the multi-spans keep their span ids as they are, stale ones included: {@link #staleIds}).
+   */
   private void updateFluxionTotals() {
     if (fluxionIndex != null) {
-      fluxionIndex.update(totals, fluxionIndex.types().toArray(new String[0]));
+      fluxionIndex.updateAsFluxion(totals, fluxionIndex.types().toArray(new String[0]));
     }
   }
 

@@ -335,7 +335,10 @@ final class TraversalUpdate {
 
   /**
    * Fluxion's remove (full cancel): from the root through vertices tagged with the job. Returns
-   * whether anything was removed.
+   * false when the walk failed at some vertex (see {@link #modDfv}), else true. When the root holds
+   * no tag of the job (an earlier cancel failed partway), Fluxion's mod_exv releases the job's
+   * schedule entries on every vertex, leaves the aggregates, and always reports an error (its sum
+   * of return codes starts at -1): so does this, returning false.
    */
   boolean remove(int root, long jobId) {
     mk.ensureScratch();
@@ -344,46 +347,52 @@ final class TraversalUpdate {
     mk.tick++;
     VertexSchedule rs = st.sched[root];
     if (rs != null && rs.indexOf(jobId) >= 0) {
-      modDfv(root, jobId);
-      return true;
+      return modDfv(root, jobId);
     }
-    boolean any = false;
     for (int v = 0; v < g.vertexLimit(); v++) {
       VertexSchedule s = st.sched[v];
       if (s != null && s.indexOf(jobId) >= 0) {
         removeAt(v, jobId);
-        any = true;
-        mk.touch(v);
-      }
-      SubtreePlan p = st.sub[v];
-      if (p != null && p.has(jobId)) {
-        st.subForWrite(v).remove(jobId);
         mk.touch(v);
       }
     }
-    return any;
+    return false;
   }
 
-  private void modDfv(int u, long jobId) {
+  /**
+   * Fluxion's mod_dfv: takes the job's tag and entry off {@code u}, its aggregate span, then walks
+   * on. Where the aggregate's removal fails ({@link SubtreePlan#cancel}: span ids left stale by a
+   * re-prime) the walk stops there as Fluxion's does: the tag is gone, the children keep the job,
+   * the vertex does not count as post-order, its siblings are still visited, and false comes back.
+   */
+  private boolean modDfv(int u, long jobId) {
     mk.preorder++;
     mk.color[u] = mk.tick;
     VertexSchedule s = st.sched[u];
     if (s == null || s.indexOf(jobId) < 0) {
-      return;
+      return true;
     }
     removeAt(u, jobId);
     mk.touch(u);
     SubtreePlan p = st.sub[u];
     if (p != null && p.has(jobId)) {
-      st.subForWrite(u).remove(jobId);
+      if (p.cancelMayFail()) {
+        if (!st.subForWrite(u).cancel(jobId)) {
+          return false;
+        }
+      } else {
+        st.subForWrite(u).remove(jobId);
+      }
     }
+    boolean ok = true;
     Adjacency a = mk.adj;
     for (int i = a.start(u); i < a.end(u); i++) {
       int tgt = a.target(i);
       if (mk.color[tgt] != mk.tick) {
-        modDfv(tgt, jobId);
+        ok &= modDfv(tgt, jobId);
       }
     }
     mk.postorder++;
+    return ok;
   }
 }

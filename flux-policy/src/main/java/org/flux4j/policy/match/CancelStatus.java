@@ -14,8 +14,9 @@ public enum CancelStatus {
   /** Partial cancel of a reservation (Fluxion does not support it); nothing changed. */
   RESERVATION_NOT_SUPPORTED,
   /**
-   * The partial cancel failed as Fluxion's does (e.g. the R names a rank where the job holds
-   * nothing, or a vertex the job does not hold); what was released before the failure stays
+   * The cancel failed as Fluxion's does (a partial cancel whose R names a rank where the job holds
+   * nothing, or a vertex the job does not hold; a full cancel whose walk meets an aggregate that
+   * cannot release the job's span after a re-prime); what was released before the failure stays
    * released and the job keeps the rest.
    */
   FAILED

@@ -205,7 +205,14 @@ public final class ResourceQuery {
     return engine.forget(jobId);
   }
 
-  /** Frees all resources of {@code jobId}. */
+  /**
+   * Frees all resources of {@code jobId}.
+   *
+   * @return {@link CancelStatus#CANCELLED}, {@link CancelStatus#NO_SUCH_JOB} or {@link
+   *     CancelStatus#FAILED}: Fluxion's walk stopped at a vertex whose aggregate could not release
+   *     the job's span (span ids left misaligned by a re-prime after a remove, as Fluxion's
+   *     planner_multi_update leaves them); what was released before stays released, the job stays
+   */
   public CancelStatus cancel(long jobId) {
     changes++;
     return engine.cancel(jobId);
