@@ -53,10 +53,23 @@ final class GraphPool implements ResourcePool {
   private final int totalCores;
   private final int totalGpus;
   private int usedCores;
-  private ResourceRequest lastChecked;
+
+  /**
+   * Satisfiability verdicts by request shape (resources and constraint; the duration plays no
+   * part), most recently used last, at most {@link #VERDICTS_KEPT}; a verdict of null (satisfiable)
+   * is kept as {@link Optional#empty()}. Cleared whenever a node's status changes.
+   */
+  private final Map<ResourceRequest, Optional<String>> verdicts =
+      new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<ResourceRequest, Optional<String>> eldest) {
+          return size() > VERDICTS_KEPT;
+        }
+      };
+
+  private static final int VERDICTS_KEPT = 256;
   private JobRequest lastRequest;
   private ResourceRequest lastConverted;
-  private String lastVerdict;
   private int usedGpus;
   private int allocatedJobs;
   private int anyNotUp = -1; // whether a vertex is down or drained: 1 yes, 0 no, -1 unknown
@@ -474,17 +487,16 @@ final class GraphPool implements ResourcePool {
   @Override
   public String unsatisfiable(Job job) {
     ResourceRequest r = request(job);
-    if (r.equals(lastChecked)) {
-      return lastVerdict;
+    ResourceRequest brief = new ResourceRequest(r.resources(), 1, r.constraint());
+    Optional<String> known = verdicts.get(brief);
+    if (known == null) {
+      known = Optional.ofNullable(checkSatisfiable(job, r, brief));
+      verdicts.put(brief, known);
     }
-    String verdict = checkSatisfiable(job, r);
-    lastChecked = r;
-    lastVerdict = verdict;
-    return verdict;
+    return known.orElse(null);
   }
 
-  private String checkSatisfiable(Job job, ResourceRequest r) {
-    ResourceRequest brief = new ResourceRequest(r.resources(), 1, r.constraint());
+  private String checkSatisfiable(Job job, ResourceRequest r, ResourceRequest brief) {
     MatchResult m = query.match(MatchOp.SATISFIABILITY, brief, job.id.value(), now());
     if (m instanceof MatchResult.Unsatisfiable u) {
       String shape = slotShapeProblem(r.resources());
@@ -629,7 +641,7 @@ final class GraphPool implements ResourcePool {
       throw new IllegalArgumentException("no execution target with rank " + rank);
     }
     query.setStatus(graph.path(v), drained[v] || down[v] ? Status.DOWN : Status.UP);
-    lastChecked = null;
+    verdicts.clear();
     anyNotUp = -1;
   }
 

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import org.flux4j.core.Allocation;
 import org.flux4j.core.JobId;
 import org.flux4j.core.JobRequest;
@@ -48,6 +49,31 @@ class GraphPoolTest {
     assertThat(o.allocation()).isNull();
     assertThat(o.reservedAt()).isNegative();
     assertThat(j.unallocatable).contains("can never be allocated");
+  }
+
+  @Test
+  void satisfiabilityVerdicts_matchAFreshPoolWhateverTheOrderDurationsAndStatus() {
+    GraphPool pool = new GraphPool(VirtualClusters.tiny(), "first", clock);
+    Random random = new Random(42);
+    int[] tasks = {1, 8, 36, 72, 73, 500};
+    int nodes = 0;
+    for (int rank = 0; pool.hasRank(rank); rank++) {
+      nodes++;
+    }
+    for (int step = 0; step < 200; step++) {
+      if (random.nextInt(10) == 0) {
+        pool.setDown(random.nextInt(nodes), random.nextBoolean());
+      }
+      JobRequest r =
+          JobRequest.builder()
+              .tasks(tasks[random.nextInt(tasks.length)])
+              .duration(Duration.ofSeconds(1 + random.nextInt(3600)))
+              .build();
+      GraphPool fresh = new GraphPool(VirtualClusters.tiny(), "first", clock);
+      assertThat(pool.unsatisfiable(job(r)))
+          .as("step %d", step)
+          .isEqualTo(fresh.unsatisfiable(job(r)));
+    }
   }
 
   @Test
