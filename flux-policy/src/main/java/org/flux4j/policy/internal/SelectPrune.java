@@ -67,20 +67,21 @@ final class SelectPrune {
       if (s == null) {
         return true;
       }
-      if (meta.at == meta.now && s.has(VertexSchedule.ALLOCATED)) {
-        if (meta.allocType == JobMeta.AllocType.ALLOC
-            || meta.allocType == JobMeta.AllocType.NO_ALLOC) {
-          return false;
-        }
-        // the reservation search's try at now (flux4j's, for a planned end of now not applied
-        // yet): Fluxion's starts after now, so an allocation that has not begun (an update's,
-        // dated later) still refuses the vertex there
-        if (meta.allocType == JobMeta.AllocType.ALLOC_ORELSE_RESERVE
-            && allocationStartsAfter(s, meta.now)) {
-          return false;
-        }
+      boolean allocatedAtNow = meta.at == meta.now && s.has(VertexSchedule.ALLOCATED);
+      if (allocatedAtNow
+          && (meta.allocType == JobMeta.AllocType.ALLOC
+              || meta.allocType == JobMeta.AllocType.NO_ALLOC)) {
+        return false;
       }
-      return !s.anyDuring(meta.at, meta.duration);
+      if (s.anyDuring(meta.at, meta.duration)) {
+        return false;
+      }
+      // the reservation search's try at now (flux4j's, for a planned end of now not applied yet):
+      // Fluxion's starts after now, so an allocation that has not begun (an update's, dated later)
+      // still refuses the vertex there; scanned only where the window itself is free
+      return !(allocatedAtNow
+          && meta.allocType == JobMeta.AllocType.ALLOC_ORELSE_RESERVE
+          && allocationStartsAfter(s, meta.now));
     }
     return true;
   }

@@ -1,6 +1,7 @@
 package org.flux4j.policy.internal;
 
 import java.util.Arrays;
+import org.eclipse.collections.impl.list.mutable.primitive.LongArrayList;
 import org.eclipse.collections.impl.map.mutable.primitive.LongLongHashMap;
 import org.flux4j.graph.planner.PlannerMulti;
 
@@ -380,7 +381,6 @@ final class SubtreePlan {
       extended[k] = old >= 0 ? totals[old] : newTotals[k];
     }
     SubtreePlan c = new SubtreePlan(newTypes, appended ? extended : newTotals);
-    c.added = added;
     long[] byPruneType = new long[maxType(newTypes) + 1];
     for (int i = 0; i < n; i++) {
       Arrays.fill(byPruneType, 0);
@@ -400,11 +400,7 @@ final class SubtreePlan {
     if (index == null) {
       return c.withTotals(newTotals, root);
     }
-    String[] names = new String[newTypes.length];
-    for (int k = 0; k < names.length; k++) {
-      names[k] = Integer.toString(newTypes[k]);
-    }
-    index.updateAsFluxion(newTotals, names);
+    index.updateAsFluxion(newTotals, typeNames(newTypes));
     c.fluxionIndex = index;
     c.fluxionSpan = fluxionIndex != null ? new LongLongHashMap(fluxionSpan) : replayedSpanIds(this);
     c.clamped = true;
@@ -426,27 +422,51 @@ final class SubtreePlan {
    * not fit.
    */
   private static PlannerMulti fluxionPlanner(SubtreePlan from) {
+    return replaySpans(from, true, null);
+  }
+
+  /**
+   * A Fluxion planner holding {@code from}'s live spans under its types and totals, or null if a
+   * span does not fit. With {@code fluxionIds} each span gets the id Fluxion gave it (by {@link
+   * #seq}, skipping the ids of spans since removed, up to {@link #added}); else the spans are
+   * numbered in order. Each job's multi-span id goes into {@code spanOf} when it is not null.
+   */
+  private static PlannerMulti replaySpans(
+      SubtreePlan from, boolean fluxionIds, LongLongHashMap spanOf) {
     int t = from.types.length;
-    String[] names = new String[t];
-    for (int k = 0; k < t; k++) {
-      names[k] = Integer.toString(from.types[k]);
-    }
-    PlannerMulti index = PlannerMulti.create(0, JobMeta.PLAN_END, from.totals, names);
+    PlannerMulti index =
+        PlannerMulti.create(0, JobMeta.PLAN_END, from.totals, typeNames(from.types));
     long next = 0;
     try {
       for (int i = 0; i < from.n; i++) {
         if (from.start[i] < from.end[i]) {
-          index.skipSpanIds(from.seq[i] - next);
-          next = from.seq[i] + 1;
+          if (fluxionIds) {
+            index.skipSpanIds(from.seq[i] - next);
+            next = from.seq[i] + 1;
+          }
           long[] a = Arrays.copyOfRange(from.amounts, i * t, (i + 1) * t);
-          index.addSpan(from.start[i], from.end[i] - from.start[i], a);
+          long id = index.addSpan(from.start[i], from.end[i] - from.start[i], a);
+          if (spanOf != null) {
+            spanOf.put(from.job[i], id);
+          }
         }
       }
     } catch (IllegalArgumentException refused) {
       return null;
     }
-    index.skipSpanIds(from.added - next);
+    if (fluxionIds) {
+      index.skipSpanIds(from.added - next);
+    }
     return index;
+  }
+
+  /** The names a Fluxion planner gives the prune types {@code types}. */
+  private static String[] typeNames(int[] types) {
+    String[] names = new String[types.length];
+    for (int k = 0; k < types.length; k++) {
+      names[k] = Integer.toString(types[k]);
+    }
+    return names;
   }
 
   /** The multi-span id of each job of {@code from} in {@link #fluxionPlanner}{@code (from)}. */
@@ -472,25 +492,12 @@ final class SubtreePlan {
 
   /** Fluxion's planner holding {@code from}'s spans under {@code from}'s totals. */
   private void buildFluxionIndex(SubtreePlan from) {
-    int t = types.length;
-    String[] names = new String[t];
-    for (int k = 0; k < t; k++) {
-      names[k] = Integer.toString(types[k]);
-    }
-    PlannerMulti index = PlannerMulti.create(0, JobMeta.PLAN_END, from.totals, names);
     LongLongHashMap spanOf = new LongLongHashMap();
-    try {
-      for (int i = 0; i < from.n; i++) {
-        if (from.start[i] < from.end[i]) {
-          long[] a = Arrays.copyOfRange(from.amounts, i * t, (i + 1) * t);
-          spanOf.put(from.job[i], index.addSpan(from.start[i], from.end[i] - from.start[i], a));
-        }
-      }
-    } catch (IllegalArgumentException refused) {
-      return;
+    PlannerMulti index = replaySpans(from, false, spanOf);
+    if (index != null) {
+      fluxionIndex = index;
+      fluxionSpan = spanOf;
     }
-    fluxionIndex = index;
-    fluxionSpan = spanOf;
   }
 
   /**
@@ -506,8 +513,7 @@ final class SubtreePlan {
     for (int k = 0; k < types.length; k++) {
       counts[k] = Math.max(0, request[types[k]]);
     }
-    org.eclipse.collections.impl.list.mutable.primitive.LongArrayList out =
-        new org.eclipse.collections.impl.list.mutable.primitive.LongArrayList();
+    LongArrayList out = new LongArrayList();
     for (long t = fluxionIndex.availTimeFirst(from, d, counts);
         t != PlannerMulti.NONE;
         t = fluxionIndex.availTimeNext()) {
@@ -632,8 +638,7 @@ final class SubtreePlan {
    */
   long[] fitTimes(long[] request, long from, long d, long planEnd) {
     if (clamped) {
-      org.eclipse.collections.impl.list.mutable.primitive.LongArrayList fit =
-          new org.eclipse.collections.impl.list.mutable.primitive.LongArrayList();
+      LongArrayList fit = new LongArrayList();
       for (int q = 0; q < pn; q++) {
         if (pt[q] >= from && d <= planEnd - pt[q] && clampedFits(request, pt[q], d)) {
           fit.add(pt[q]);

@@ -375,14 +375,9 @@ final class TraversalUpdate {
     removeAt(u, jobId);
     mk.touch(u);
     SubtreePlan p = st.sub[u];
-    if (p != null && p.has(jobId)) {
-      if (p.cancelMayFail()) {
-        if (!st.subForWrite(u).cancel(jobId)) {
-          return false;
-        }
-      } else {
-        st.subForWrite(u).remove(jobId);
-      }
+    // SubtreePlan.cancel is remove unless stale span ids make Fluxion's removal fail
+    if (p != null && p.has(jobId) && !st.subForWrite(u).cancel(jobId)) {
+      return false;
     }
     boolean ok = true;
     Adjacency a = mk.adj;

@@ -60,7 +60,8 @@ final class UpdateFromR {
     boolean[] in = new boolean[n];
     long[] needs = new long[n];
     boolean[] excl = new boolean[n];
-    boolean[] unheld = null;
+    // emitted exclusive yet holding no units: see below
+    boolean[] unheld = new boolean[n];
     int[] map = mapByStructure(r);
     for (int v = 0; v < r.vertexLimit(); v++) {
       if (!r.isLive(v) || !r.isMember(v, 0)) {
@@ -74,12 +75,7 @@ final class UpdateFromR {
       in[w] = true;
       needs[w] = r.size(v);
       excl[w] = exclusive != null && exclusive.test(v);
-      if (spec != null && excl[w] && !spec.held(v)) {
-        if (unheld == null) {
-          unheld = new boolean[n];
-        }
-        unheld[w] = true;
-      }
+      unheld[w] |= spec != null && excl[w] && !spec.held(v);
     }
     if (exclusive == null) {
       inferExclusive(in, excl);
@@ -88,12 +84,7 @@ final class UpdateFromR {
     // false): a vertex outside R that the pass still reaches, in the shadow of a type the policy
     // holds exclusively (node under hinodex), is emitted and tagged but holds no units
     for (int w = 0; w < n; w++) {
-      if (!in[w]) {
-        if (unheld == null) {
-          unheld = new boolean[n];
-        }
-        unheld[w] = true;
-      }
+      unheld[w] |= !in[w];
     }
     if (!in[root]) {
       return new MatchResult.Unsatisfiable(jobId, "the R does not contain the graph's root");

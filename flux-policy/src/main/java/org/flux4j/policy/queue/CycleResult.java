@@ -48,12 +48,12 @@ public record CycleResult(
     private final Map<Long, Long> map;
 
     HandedOver(Map<Long, Long> map) {
-      this.map = map;
+      this.map = java.util.Collections.unmodifiableMap(map);
     }
 
     @Override
     public Set<Map.Entry<Long, Long>> entrySet() {
-      return java.util.Collections.unmodifiableMap(map).entrySet();
+      return map.entrySet();
     }
 
     @Override
