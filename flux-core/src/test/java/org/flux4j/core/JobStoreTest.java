@@ -206,6 +206,45 @@ class JobStoreTest {
     }
   }
 
+  /**
+   * A singleton waiting for its name keeps waiting after a restart while a same-named job submitted
+   * after it is still pending: every pending job holds its name before dependencies are evaluated
+   * again (before, the singleton was looked at before the later job was counted, and ran beside
+   * it).
+   */
+  @Test
+  void restart_waitingSingleton_stillWaitsForALaterSameNamedJob() {
+    Path db = dir.resolve("singleton.db");
+    VirtualClock clock = new VirtualClock(T0);
+    JobId single;
+    JobId later;
+    try (Instance in = open(ClusterBuilder.nodes(1).cores(2).leafRanks().build(), clock, db)) {
+      in.submit(JobRequest.builder().name("x").runtime(Duration.ofSeconds(100)).build());
+      quiet(clock);
+      single =
+          in.submit(
+              JobRequest.builder()
+                  .name("x")
+                  .dependency("singleton")
+                  .runtime(Duration.ofSeconds(1))
+                  .build());
+      later = in.submit(JobRequest.builder().name("x").urgency(0).build());
+      quiet(clock);
+      assertThat(in.state(single)).isEqualTo(JobState.DEPEND);
+      assertThat(in.state(later)).isEqualTo(JobState.SCHED);
+    } // the running job is lost at restart; the held one stays pending
+    VirtualClock restart = new VirtualClock(T0 + 60_000);
+    try (Instance in = open(ClusterBuilder.nodes(1).cores(2).leafRanks().build(), restart, db)) {
+      quiet(restart);
+      assertThat(in.state(single)).isEqualTo(JobState.DEPEND);
+      in.setUrgency(later, 16);
+      restart.runUntilIdle();
+      assertThat(in.info(later).result()).contains(JobResult.COMPLETED);
+      assertThat(in.info(single).result()).contains(JobResult.COMPLETED);
+      assertThat(in.info(single).eventNames()).containsSubsequence("dependency-remove", "alloc");
+    }
+  }
+
   @Test
   void restart_fromAVirtualClockAtZero_neverReusesIds() {
     Path db = dir.resolve("ids.db");

@@ -80,6 +80,14 @@ final class JobRecovery {
         lost(jobs.get(i), histories.get(i));
       }
     }
+    // every pending job past NEW holds its name before any dependency is evaluated again, so that
+    // a waiting singleton still waits for a same-named job that comes later in id order
+    for (int i = 0; i < jobs.size(); i++) {
+      JobState s = histories.get(i).state();
+      if (!s.isRunning() && s != JobState.NEW) {
+        m.name(jobs.get(i));
+      }
+    }
     for (int i = 0; i < jobs.size(); i++) {
       if (!histories.get(i).state().isRunning()) {
         pending(jobs.get(i), histories.get(i), hadTask.get(i));
@@ -115,7 +123,6 @@ final class JobRecovery {
       m.validate(j);
       return;
     }
-    m.name(j);
     if (unrunnable) {
       refuse(j);
       return;
