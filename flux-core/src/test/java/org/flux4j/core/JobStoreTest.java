@@ -163,6 +163,88 @@ class JobStoreTest {
     }
   }
 
+  /**
+   * A kill between the two entries of an urgency change (its {@code urgency} event written, its
+   * {@code priority} event not) leaves a SCHED job whose last priority is that of its old urgency.
+   * Restart computes the priority again, as flux-core's does: the released job runs. (Before, it
+   * stayed held with urgency 16, and setting urgency 16 again was a no-op: StoreKillTest's drain
+   * hung on it and its dependents.)
+   */
+  @Test
+  void restart_afterATornUrgencyChange_recomputesThePriority() throws Exception {
+    Path db = dir.resolve("torn.db");
+    JobId held;
+    JobId after;
+    try (Instance in =
+        open(ClusterBuilder.nodes(1).cores(1).leafRanks().build(), new VirtualClock(T0), db)) {
+      held = in.submit(JobRequest.builder().name("held").urgency(0).build());
+      after = in.submit(JobRequest.builder().name("dep").dependency("afterok:" + held).build());
+      assertThat(in.info(held).priority()).isZero();
+    }
+    try (Connection conn = DriverManager.getConnection("jdbc:sqlite:" + db);
+        Statement s = conn.createStatement()) {
+      int seq = 0;
+      try (var rs = s.executeQuery("SELECT entry FROM event WHERE id = " + held.value())) {
+        while (rs.next()) {
+          seq += (int) rs.getString(1).lines().count();
+        }
+      }
+      String urgency =
+          new JobEvent(T0 + 5, "urgency", java.util.Map.of("urgency", 16, "userid", 0)).toJson();
+      s.executeUpdate(
+          "INSERT INTO event VALUES (" + held.value() + ", " + seq + ", '" + urgency + "')");
+    }
+    VirtualClock later = new VirtualClock(T0 + 60_000);
+    try (Instance in = open(ClusterBuilder.nodes(1).cores(1).leafRanks().build(), later, db)) {
+      JobInfo i = in.info(held);
+      assertThat(i.urgency()).isEqualTo(16);
+      assertThat(i.priority()).isEqualTo(16);
+      assertThat(i.eventNames()).endsWith("urgency", "priority", "alloc");
+      later.runUntilIdle();
+      assertThat(in.info(held).result()).contains(JobResult.COMPLETED);
+      assertThat(in.info(after).result()).contains(JobResult.COMPLETED);
+    }
+  }
+
+  /**
+   * A singleton waiting for its name keeps waiting after a restart while a same-named job submitted
+   * after it is still pending: every pending job holds its name before dependencies are evaluated
+   * again (before, the singleton was looked at before the later job was counted, and ran beside
+   * it).
+   */
+  @Test
+  void restart_waitingSingleton_stillWaitsForALaterSameNamedJob() {
+    Path db = dir.resolve("singleton.db");
+    VirtualClock clock = new VirtualClock(T0);
+    JobId single;
+    JobId later;
+    try (Instance in = open(ClusterBuilder.nodes(1).cores(2).leafRanks().build(), clock, db)) {
+      in.submit(JobRequest.builder().name("x").runtime(Duration.ofSeconds(100)).build());
+      quiet(clock);
+      single =
+          in.submit(
+              JobRequest.builder()
+                  .name("x")
+                  .dependency("singleton")
+                  .runtime(Duration.ofSeconds(1))
+                  .build());
+      later = in.submit(JobRequest.builder().name("x").urgency(0).build());
+      quiet(clock);
+      assertThat(in.state(single)).isEqualTo(JobState.DEPEND);
+      assertThat(in.state(later)).isEqualTo(JobState.SCHED);
+    } // the running job is lost at restart; the held one stays pending
+    VirtualClock restart = new VirtualClock(T0 + 60_000);
+    try (Instance in = open(ClusterBuilder.nodes(1).cores(2).leafRanks().build(), restart, db)) {
+      quiet(restart);
+      assertThat(in.state(single)).isEqualTo(JobState.DEPEND);
+      in.setUrgency(later, 16);
+      restart.runUntilIdle();
+      assertThat(in.info(later).result()).contains(JobResult.COMPLETED);
+      assertThat(in.info(single).result()).contains(JobResult.COMPLETED);
+      assertThat(in.info(single).eventNames()).containsSubsequence("dependency-remove", "alloc");
+    }
+  }
+
   @Test
   void restart_fromAVirtualClockAtZero_neverReusesIds() {
     Path db = dir.resolve("ids.db");

@@ -117,16 +117,38 @@ final class KillWorkload {
           in.setUrgency(id, 16); // release the held ones
         }
       }
+      long t0 = System.nanoTime();
+      int before = in.activeJobs();
       try {
         in.drainJobs().get(2, TimeUnit.MINUTES);
       } catch (java.util.concurrent.TimeoutException e) {
-        System.out.println("drain timed out: active=" + in.activeJobs());
+        System.out.println(
+            "drain timed out: active=" + in.activeJobs() + " (of " + before + " at its start)");
+        for (JobId id : in.jobs()) {
+          if (!in.state(id).equals(JobState.INACTIVE)) {
+            List<String> tail = new ArrayList<>();
+            for (JobEvent ev : in.eventlog(id)) {
+              tail.add(ev.name() + (ev.context().isEmpty() ? "" : ev.context().toString()));
+            }
+            System.out.println("  stuck " + id + " " + in.state(id) + " " + tail);
+          }
+        }
         System.out.flush();
         System.exit(3); // the executor's timer thread would keep the JVM (and the test) waiting
       }
       int[] counts = in.resourceCounts().get();
       System.out.println(
-          "drained free=" + counts[0] + " total=" + counts[1] + " active=" + in.activeJobs());
+          "drained free="
+              + counts[0]
+              + " total="
+              + counts[1]
+              + " active="
+              + in.activeJobs()
+              + " ("
+              + before
+              + " jobs in "
+              + (System.nanoTime() - t0) / 1_000_000
+              + " ms)");
       in.close();
       ex.close();
       return;

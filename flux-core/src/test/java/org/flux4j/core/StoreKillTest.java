@@ -65,7 +65,7 @@ class StoreKillTest {
     Process p = child(db, kills, rnd.nextLong(), "drain");
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(p.waitFor(3, TimeUnit.MINUTES)).isTrue();
-    assertThat(p.exitValue()).as("drain child: %s", out).isZero();
+    assertThat(p.exitValue()).as("drain child (seed %d): %s", seed, out).isZero();
     collect(kills, submitted, starts, "drain, seed " + seed);
     assertThat(out)
         .as("seed %d", seed)
@@ -84,8 +84,8 @@ class StoreKillTest {
     }
     assertThat(submitted).as("seed %d", seed).hasSizeGreaterThan(kills);
     System.out.printf(
-        "StoreKillTest: %d kills, %d jobs submitted, %d started, seed %d%n",
-        kills, submitted.size(), starts.size(), seed);
+        "StoreKillTest: %d kills, %d jobs submitted, %d started, seed %d; %s%n",
+        kills, submitted.size(), starts.size(), seed, out.strip().replace('\n', ' '));
   }
 
   private Process child(Path db, int gen, long seed, String mode) throws IOException {

@@ -20,8 +20,10 @@ import org.flux4j.policy.queue.QueueConfig;
  *   <li>a job in NEW is validated and goes on as if just submitted;
  *   <li>a job in DEPEND has its outstanding dependencies evaluated again (timers and waits set up
  *       anew), each one now satisfied logged as removed;
- *   <li>a job in PRIORITY gets its priority; a job in SCHED goes back into its queue with its
- *       urgency and priority, in the same order as before (priority, then id);
+ *   <li>a job in PRIORITY gets its priority; a job in SCHED gets its priority computed again from
+ *       its urgency (logged only when it differs from the last priority logged, which a kill
+ *       between an urgency event and its priority event leaves behind) and goes back into its
+ *       queue, in the same order as before (priority, then id);
  *   <li>a job in RUN gets a fatal {@code exception} of type {@code restart}, note "lost at restart"
  *       (nothing re-attaches to its tasks), then {@code release}, {@code free} and {@code clean}: a
  *       new pool never held its resources, so they are free; a job in CLEANUP is released and
@@ -78,6 +80,14 @@ final class JobRecovery {
         lost(jobs.get(i), histories.get(i));
       }
     }
+    // every pending job past NEW holds its name before any dependency is evaluated again, so that
+    // a waiting singleton still waits for a same-named job that comes later in id order
+    for (int i = 0; i < jobs.size(); i++) {
+      JobState s = histories.get(i).state();
+      if (!s.isRunning() && s != JobState.NEW) {
+        m.name(jobs.get(i));
+      }
+    }
     for (int i = 0; i < jobs.size(); i++) {
       if (!histories.get(i).state().isRunning()) {
         pending(jobs.get(i), histories.get(i), hadTask.get(i));
@@ -113,7 +123,6 @@ final class JobRecovery {
       m.validate(j);
       return;
     }
-    m.name(j);
     if (unrunnable) {
       refuse(j);
       return;
@@ -125,7 +134,18 @@ final class JobRecovery {
         m.log(j, "priority", EventLogger.priorityContext(j.priority), JobState.SCHED);
         m.enqueue(j);
       }
-      case SCHED -> m.enqueue(j);
+      case SCHED -> {
+        // As flux-core's restart, which sends every SCHED job back through PRIORITY: the priority
+        // is computed again from the urgency. They differ when a kill came between an urgency
+        // change's two entries (its urgency event was written, its priority event not); keeping
+        // the logged priority would leave a released job held for good.
+        long p = m.computePriority(j);
+        if (p != j.priority) {
+          j.priority = p;
+          m.log(j, "priority", EventLogger.priorityContext(p), null);
+        }
+        m.enqueue(j);
+      }
       default -> throw new IllegalStateException("not a pending job: " + j);
     }
   }
