@@ -211,6 +211,14 @@ final class SchedState {
     return c;
   }
 
+  /**
+   * Whether {@code p} is this state's own (shared with no copy), so that this state alone may keep
+   * scratch in it ({@link SubtreePlan#keepWitness}).
+   */
+  boolean owns(SubtreePlan p) {
+    return p.owner == token;
+  }
+
   /** Sets (or with null, drops) the aggregate of {@code v}; {@code p} must not be shared. */
   void setSub(int v, SubtreePlan p) {
     ownSub();

@@ -102,7 +102,14 @@ final class SelectPrune {
     if (p == null || !r.hasUserData) {
       return true;
     }
-    return p.fits(r.userData, meta.at, meta.duration);
+    if (p.fits(r.userData, meta.at, meta.duration)) {
+      return true;
+    }
+    if (mk.st.owns(p)) {
+      // the next selects mostly find the vertex as full: let them skip it at once
+      p.keepWitness(r.userData, meta.at, meta.duration);
+    }
+    return false;
   }
 
   /** The units of {@code u} free during the job's whole window (Fluxion's by_avail). */

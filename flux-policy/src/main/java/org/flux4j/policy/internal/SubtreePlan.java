@@ -81,6 +81,21 @@ final class SubtreePlan {
    */
   private boolean staleIds;
 
+  /**
+   * A run of points that a select found too full ({@link #keepWitness}): slot {@code wSlot} holds
+   * more than {@code wNeedAbove} less than its total throughout {@code [wLo, wHi)}, so a request of
+   * more than {@code wNeedAbove} of it fits over no window that meets the run ({@link #blocks}).
+   * -1: none. Dropped by every change to the spans; kept only by the state that owns this object.
+   */
+  private int wSlot = -1;
+
+  /** The prune type of {@code wSlot} ({@code types[wSlot]}). */
+  private int wType;
+
+  private long wLo;
+  private long wHi;
+  private long wNeedAbove;
+
   SubtreePlan(int[] types, long[] totals) {
     this.types = types;
     this.totals = totals;
@@ -111,6 +126,7 @@ final class SubtreePlan {
       amounts = Arrays.copyOf(amounts, m * t);
       seq = Arrays.copyOf(seq, m);
     }
+    wSlot = -1;
     seq[n] = added++;
     job[n] = jobId;
     start[n] = s;
@@ -169,6 +185,7 @@ final class SubtreePlan {
   boolean remove(long jobId) {
     for (int i = 0; i < n; i++) {
       if (job[i] == jobId) {
+        wSlot = -1;
         int t = types.length;
         long s = start[i];
         long e = end[i];
@@ -257,6 +274,7 @@ final class SubtreePlan {
     if (i < 0) {
       return REDUCED;
     }
+    wSlot = -1;
     if (fluxionIndex == null) {
       // from the first reduction on, Fluxion's per-type planners differ from the step function:
       // a type reduced to zero leaves its planner (its points go), a zero amount never reduced
@@ -632,15 +650,103 @@ final class SubtreePlan {
   }
 
   /**
+   * Whether {@link #fits}{@code (request, at, d)} is false by the witness a failed select left
+   * ({@link #keepWitness}): the window meets a run where the witness's slot is too full for the
+   * request. False when in doubt (no witness, an empty window). O(1).
+   */
+  boolean blocks(long[] request, long at, long d) {
+    if (wSlot < 0 || d < 1 || at >= wHi || at + d <= wLo) {
+      return false;
+    }
+    // fits ignores a slot not asked for (a run may hold more than the total: then wNeedAbove < 0)
+    long r = request[wType];
+    return r > 0 && r > wNeedAbove;
+  }
+
+  /** Whether a witness is kept ({@link #blocks} may be true). */
+  boolean hasWitness() {
+    return wSlot >= 0;
+  }
+
+  /**
+   * After {@link #fits}{@code (request, at, d)} was false: keeps as the witness the longest run of
+   * consecutive points, around a point of the window where a requested slot holds more than its
+   * total less the request, on which that slot stays so full, so that later windows meeting the run
+   * are refused in O(1) ({@link #blocks}). Only on the step function (not {@link #clamped}) and for
+   * a non-empty window. Worth its O(run) only where the same plan is asked again before it changes.
+   */
+  void keepWitness(long[] request, long at, long d) {
+    wSlot = -1;
+    if (clamped || d < 1 || pn == 0) {
+      return;
+    }
+    int t = types.length;
+    int p = floor(at);
+    for (int k = 0; k < t; k++) {
+      long r = request[types[k]];
+      if (r <= 0 || r > totals[k]) {
+        continue;
+      }
+      long limit = totals[k] - r;
+      int q = -1;
+      if (p >= 0 && used[p * t + k] > limit) {
+        q = p;
+      }
+      for (int x = p + 1; q < 0 && x < pn && pt[x] < at + d; x++) {
+        if (used[x * t + k] > limit) {
+          q = x;
+        }
+      }
+      if (q < 0) {
+        continue;
+      }
+      int a = q;
+      while (a > 0 && used[(a - 1) * t + k] > limit) {
+        a--;
+      }
+      int b = q;
+      while (b + 1 < pn && used[(b + 1) * t + k] > limit) {
+        b++;
+      }
+      long least = Long.MAX_VALUE;
+      for (int x = a; x <= b; x++) {
+        least = Math.min(least, used[x * t + k]);
+      }
+      // past the last point nothing is held, so a run ends at a point
+      if (b + 1 >= pn) {
+        return;
+      }
+      wSlot = k;
+      wType = types[k];
+      wLo = pt[a];
+      wHi = pt[b + 1];
+      wNeedAbove = totals[k] - least;
+      return;
+    }
+  }
+
+  /**
    * The points {@code t} at or after {@code from}, with {@code d <= planEnd - t}, at which {@link
    * #fits}{@code (request, t, d)} holds, in increasing order: the same answers in one sweep from
    * the last point back, O((points + types) x types) rather than a window scan per point.
    */
   long[] fitTimes(long[] request, long from, long d, long planEnd) {
+    return fitTimes(request, from, d, planEnd, Integer.MAX_VALUE);
+  }
+
+  /**
+   * The first {@code max} of {@link #fitTimes(long[], long, long, long)}, in one forward sweep from
+   * {@code from} that stops there: O((points swept + types) x types).
+   */
+  long[] fitTimes(long[] request, long from, long d, long planEnd, int max) {
+    int q = floor(from);
+    if (q < 0 || pt[q] < from) {
+      q++;
+    }
     if (clamped) {
       LongArrayList fit = new LongArrayList();
-      for (int q = 0; q < pn; q++) {
-        if (pt[q] >= from && d <= planEnd - pt[q] && clampedFits(request, pt[q], d)) {
+      for (; q < pn && fit.size() < max; q++) {
+        if (d <= planEnd - pt[q] && clampedFits(request, pt[q], d)) {
           fit.add(pt[q]);
         }
       }
@@ -658,24 +764,41 @@ final class SubtreePlan {
       limit[k] = r <= 0 ? Long.MAX_VALUE : totals[k] - r;
       any |= r > 0;
     }
-    long[] out = new long[pn];
-    int w = pn;
-    // the first point after q where a span starts and some type is over its limit, or pn
-    int nextBadStart = pn;
-    for (int q = pn - 1; q >= 0 && pt[q] >= from; q--) {
-      boolean bad = false;
-      for (int k = 0; any && k < t && !bad; k++) {
-        bad = used[q * t + k] > limit[k];
-      }
+    long[] out = new long[Math.max(0, Math.min(max, pn - q))];
+    int w = 0;
+    // the first point after q where a span starts and some type is over its limit (or pn), and
+    // where the search for the next one goes on: both only move forward
+    int nextBadStart = -1;
+    int scanned = q + 1;
+    for (; q < pn && w < out.length; q++) {
       long time = pt[q];
-      if (!bad && d <= planEnd - time && (nextBadStart == pn || pt[nextBadStart] >= time + d)) {
-        out[--w] = time;
+      if ((any && over(q, limit)) || d > planEnd - time) {
+        continue;
       }
-      if (bad && starts[q] > 0) {
-        nextBadStart = q;
+      if (nextBadStart <= q) {
+        int b = Math.max(scanned, q + 1);
+        while (b < pn && !(starts[b] > 0 && any && over(b, limit))) {
+          b++;
+        }
+        nextBadStart = b;
+        scanned = b;
+      }
+      if (nextBadStart == pn || pt[nextBadStart] >= time + d) {
+        out[w++] = time;
       }
     }
-    return Arrays.copyOfRange(out, w, pn);
+    return w == out.length ? out : Arrays.copyOf(out, w);
+  }
+
+  /** Whether some slot holds more than its {@code limit} at point {@code q}. */
+  private boolean over(int q, long[] limit) {
+    int t = types.length;
+    for (int k = 0; k < t; k++) {
+      if (used[q * t + k] > limit[k]) {
+        return true;
+      }
+    }
+    return false;
   }
 
   // ------------------------------------------------------------------ step function

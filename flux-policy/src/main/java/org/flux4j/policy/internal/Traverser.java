@@ -70,6 +70,12 @@ class Traverser {
   long testSlots;
   boolean testPristine;
 
+  /**
+   * Whether visits test and prune as this class does (not overridden, as {@link FlexibleTraverser}
+   * does), so that {@link #surelyPruned} may stand for a visit.
+   */
+  private final boolean plainVisits = getClass() == Traverser.class;
+
   /** A select pass over {@code mk}'s graph. */
   Traverser(TraversalMarks mk, boolean commitSlotPaths) {
     this.mk = mk;
@@ -474,12 +480,24 @@ class Traverser {
       return;
     }
     ShareTally tally = new ShareTally(resources, multiplier);
+    // the requests whose witnesses may stand for a visit, for children of type checkedType
+    int checkedType = -1;
+    Req[] checks = NO_REQS;
     for (int slot : order) {
       int tgt = mk.adj.target(slot);
       if (mk.color[tgt] == mk.tick) {
         continue;
       }
-      if (tally.satisfied(g.typeOf(tgt))) {
+      int tt = g.typeOf(tgt);
+      if (tally.satisfied(tt)) {
+        continue;
+      }
+      if (plainVisits && tt != checkedType) {
+        checkedType = tt;
+        checks = witnessChecks(tgt, resources, excl);
+      }
+      if (checks.length > 0 && surelyPruned(tgt, checks)) {
+        mk.preorder++; // all that the visit would have done
         continue;
       }
       if (domDfv(tgt, resources, pristine, excl, dfu) != OK) {
@@ -490,6 +508,63 @@ class Traverser {
         break;
       }
     }
+  }
+
+  private static final Req[] NO_REQS = new Req[0];
+
+  /**
+   * The requests of {@code resources} whose refusal by the aggregate of a vertex of {@code u}'s
+   * type prunes its visit with no effect but the preorder count: those the pruning tests reach
+   * before any by_excl that would write an error, each with user data; none when the test itself
+   * would write an error (a conflict). Depends only on the type of {@code u} and the exclusivity
+   * handed down.
+   */
+  private Req[] witnessChecks(int u, Req[] resources, boolean excl) {
+    if (!scanLevel(u, resources, false)) {
+      return NO_REQS;
+    }
+    int ut = g.typeOf(u);
+    boolean xIn = excl || exclusivity(resources, u);
+    Req[] out = new Req[resources.length];
+    int n = 0;
+    for (Req r : resources) {
+      if (ut != r.type && !r.isSlot()) {
+        continue;
+      }
+      if (!r.isSlot() && xIn && r.exclusive == 0) {
+        break; // by_excl would log the conflict before the later requests
+      }
+      if (r.hasUserData) {
+        out[n++] = r;
+      }
+    }
+    return n == 0 ? NO_REQS : java.util.Arrays.copyOf(out, n);
+  }
+
+  /**
+   * Whether a visit of {@code u} (not remembered: {@link VisitMemo}) would certainly be pruned: one
+   * of {@code checks} ({@link #witnessChecks}) is refused by the witness an earlier select left in
+   * {@code u}'s aggregate ({@link SubtreePlan#blocks}), so by_subplan would refuse it. A select at
+   * a busy time then passes the many full children of a large vertex in a few loads each instead of
+   * a visit each.
+   */
+  private boolean surelyPruned(int u, Req[] checks) {
+    SubtreePlan p = mk.st.sub[u];
+    if (p == null || !p.hasWitness() || !mk.st.owns(p)) {
+      return false;
+    }
+    VisitMemo memo = mk.memo;
+    if (memo != null && memo.eligible(u)) {
+      return false;
+    }
+    long at = pr.meta.at;
+    long d = pr.meta.duration;
+    for (Req r : checks) {
+      if (p.blocks(r.userData, at, d)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   // ------------------------------------------------------------------ slots

@@ -1,0 +1,95 @@
+package org.flux4j.policy.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The witness a failed fit leaves ({@link SubtreePlan#keepWitness}) against {@link
+ * SubtreePlan#fits} itself (which {@code SubtreePlanFitTimesTest} checks against a model), over
+ * random adds, removes and reductions: a witness only ever refuses windows and requests that do not
+ * fit, and every change to the spans drops it.
+ */
+class SubtreePlanWitnessTest {
+  private static long[] randomRequest(Random rnd, long[] totals) {
+    long[] request = new long[totals.length];
+    for (int k = 0; k < totals.length; k++) {
+      request[k] = (long) rnd.nextInt((int) totals[k] + 2) - (rnd.nextInt(5) == 0 ? 1 : 0);
+    }
+    return request;
+  }
+
+  @Test
+  void aWitnessRefusesOnlyWhatDoesNotFit_andGoesWithAnyChange() {
+    Random rnd = new Random(23);
+    int refused = 0;
+    int kept = 0;
+    for (int c = 0; c < 400; c++) {
+      int types = 1 + rnd.nextInt(2);
+      long[] totals = new long[types];
+      int[] typeIds = new int[types];
+      for (int k = 0; k < types; k++) {
+        totals[k] = 1L + rnd.nextInt(rnd.nextBoolean() ? 1 : 6);
+        typeIds[k] = k;
+      }
+      SubtreePlan plan = new SubtreePlan(typeIds, totals);
+      List<long[]> live = new ArrayList<>(); // {job, amounts...}
+      long job = 1;
+      for (int step = 0; step < 40; step++) {
+        int what = rnd.nextInt(10);
+        if (what < 6) {
+          long s = 100L * rnd.nextInt(12);
+          long e = s + 100L * rnd.nextInt(5);
+          long[] a = new long[types];
+          for (int k = 0; k < types; k++) {
+            a[k] = rnd.nextInt((int) totals[k] + 1);
+          }
+          plan.add(job, s, e, a);
+          long[] row = new long[types + 1];
+          row[0] = job++;
+          System.arraycopy(a, 0, row, 1, types);
+          live.add(row);
+        } else if (what < 8 && !live.isEmpty()) {
+          plan.remove(live.remove(rnd.nextInt(live.size()))[0]);
+        } else if (!live.isEmpty()) {
+          long[] row = live.get(rnd.nextInt(live.size()));
+          long[] cut = new long[types];
+          for (int k = 0; k < types; k++) {
+            cut[k] = row[k + 1] == 0 ? 0 : rnd.nextInt((int) row[k + 1] + 1);
+            row[k + 1] -= cut[k];
+          }
+          if (plan.reduce(row[0], cut) == SubtreePlan.REDUCED_AWAY) {
+            live.remove(row);
+          }
+        }
+        assertThat(plan.hasWitness()).as("case %d step %d: a change drops it", c, step).isFalse();
+        long[] request = randomRequest(rnd, totals);
+        long at = 50L * rnd.nextInt(30);
+        long d = 1 + 100L * rnd.nextInt(6) + (rnd.nextBoolean() ? 50 : 0);
+        if (plan.fits(request, at, d)) {
+          continue;
+        }
+        plan.keepWitness(request, at, d);
+        kept += plan.hasWitness() ? 1 : 0;
+        for (int probe = 0; probe < 30; probe++) {
+          long[] r2 = probe == 0 ? request : randomRequest(rnd, totals);
+          long at2 = probe == 0 ? at : 25L * rnd.nextInt(70);
+          long d2 = probe == 0 ? d : rnd.nextInt(700);
+          if (plan.blocks(r2, at2, d2)) {
+            refused++;
+            assertThat(plan.fits(r2, at2, d2))
+                .as(
+                    "case %d step %d probe %d: refused yet fits at %d for %d",
+                    c, step, probe, at2, d2)
+                .isFalse();
+          }
+        }
+      }
+    }
+    assertThat(kept).as("witnesses are kept").isGreaterThan(500);
+    assertThat(refused).as("witnesses refuse windows").isGreaterThan(5000);
+  }
+}
