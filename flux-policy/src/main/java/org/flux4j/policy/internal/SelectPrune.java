@@ -105,10 +105,8 @@ final class SelectPrune {
     if (p.fits(r.userData, meta.at, meta.duration)) {
       return true;
     }
-    if (mk.st.owns(p)) {
-      // the next selects mostly find the vertex as full: let them skip it at once
-      p.keepWitness(r.userData, meta.at, meta.duration);
-    }
+    // the next selects mostly find the vertex as full: let them skip it at once
+    mk.witnesses.keep(u, p, r.userData, meta.at, meta.duration);
     return false;
   }
 

@@ -81,21 +81,6 @@ final class SubtreePlan {
    */
   private boolean staleIds;
 
-  /**
-   * A run of points that a select found too full ({@link #keepWitness}): slot {@code wSlot} holds
-   * more than {@code wNeedAbove} less than its total throughout {@code [wLo, wHi)}, so a request of
-   * more than {@code wNeedAbove} of it fits over no window that meets the run ({@link #blocks}).
-   * -1: none. Dropped by every change to the spans; kept only by the state that owns this object.
-   */
-  private int wSlot = -1;
-
-  /** The prune type of {@code wSlot} ({@code types[wSlot]}). */
-  private int wType;
-
-  private long wLo;
-  private long wHi;
-  private long wNeedAbove;
-
   SubtreePlan(int[] types, long[] totals) {
     this.types = types;
     this.totals = totals;
@@ -126,7 +111,6 @@ final class SubtreePlan {
       amounts = Arrays.copyOf(amounts, m * t);
       seq = Arrays.copyOf(seq, m);
     }
-    wSlot = -1;
     seq[n] = added++;
     job[n] = jobId;
     start[n] = s;
@@ -185,7 +169,6 @@ final class SubtreePlan {
   boolean remove(long jobId) {
     for (int i = 0; i < n; i++) {
       if (job[i] == jobId) {
-        wSlot = -1;
         int t = types.length;
         long s = start[i];
         long e = end[i];
@@ -274,7 +257,6 @@ final class SubtreePlan {
     if (i < 0) {
       return REDUCED;
     }
-    wSlot = -1;
     if (fluxionIndex == null) {
       // from the first reduction on, Fluxion's per-type planners differ from the step function:
       // a type reduced to zero leaves its planner (its points go), a zero amount never reduced
@@ -650,35 +632,19 @@ final class SubtreePlan {
   }
 
   /**
-   * Whether {@link #fits}{@code (request, at, d)} is false by the witness a failed select left
-   * ({@link #keepWitness}): the window meets a run where the witness's slot is too full for the
-   * request. False when in doubt (no witness, an empty window). O(1).
+   * After {@link #fits}{@code (request, at, d)} was false: a witness of it that later windows can
+   * be checked against in O(1) ({@link FitWitnesses}). That is the longest run of consecutive
+   * points, around a point of the window where a requested slot holds more than its total less the
+   * request, on which that slot stays so full: {@code run[0]} and {@code run[1]} get the run's
+   * start and end, {@code run[2]} the least amount of the slot the run refuses less one (its total
+   * less the most free on the run), and the slot's prune type is returned. Any window that meets
+   * the run then does not fit a request of more than {@code run[2]} of that type. Returns -1 (no
+   * witness) when {@link #clamped}, for an empty window, or when no slot is too full on a point of
+   * the window. O(log points + run).
    */
-  boolean blocks(long[] request, long at, long d) {
-    if (wSlot < 0 || d < 1 || at >= wHi || at + d <= wLo) {
-      return false;
-    }
-    // fits ignores a slot not asked for (a run may hold more than the total: then wNeedAbove < 0)
-    long r = request[wType];
-    return r > 0 && r > wNeedAbove;
-  }
-
-  /** Whether a witness is kept ({@link #blocks} may be true). */
-  boolean hasWitness() {
-    return wSlot >= 0;
-  }
-
-  /**
-   * After {@link #fits}{@code (request, at, d)} was false: keeps as the witness the longest run of
-   * consecutive points, around a point of the window where a requested slot holds more than its
-   * total less the request, on which that slot stays so full, so that later windows meeting the run
-   * are refused in O(1) ({@link #blocks}). Only on the step function (not {@link #clamped}) and for
-   * a non-empty window. Worth its O(run) only where the same plan is asked again before it changes.
-   */
-  void keepWitness(long[] request, long at, long d) {
-    wSlot = -1;
+  int witness(long[] request, long at, long d, long[] run) {
     if (clamped || d < 1 || pn == 0) {
-      return;
+      return -1;
     }
     int t = types.length;
     int p = floor(at);
@@ -708,21 +674,20 @@ final class SubtreePlan {
       while (b + 1 < pn && used[(b + 1) * t + k] > limit) {
         b++;
       }
+      // past the last point nothing is held, so a run ends at a point
+      if (b + 1 >= pn) {
+        return -1;
+      }
       long least = Long.MAX_VALUE;
       for (int x = a; x <= b; x++) {
         least = Math.min(least, used[x * t + k]);
       }
-      // past the last point nothing is held, so a run ends at a point
-      if (b + 1 >= pn) {
-        return;
-      }
-      wSlot = k;
-      wType = types[k];
-      wLo = pt[a];
-      wHi = pt[b + 1];
-      wNeedAbove = totals[k] - least;
-      return;
+      run[0] = pt[a];
+      run[1] = pt[b + 1];
+      run[2] = totals[k] - least;
+      return types[k];
     }
+    return -1;
   }
 
   /**

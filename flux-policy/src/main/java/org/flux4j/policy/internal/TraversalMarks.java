@@ -34,6 +34,9 @@ final class TraversalMarks {
   /** The by_outedges order of each vertex's out-slots, kept between matches. */
   final OutEdgeOrder orders;
 
+  /** What failed fits proved about aggregates, for the selects after them. */
+  final FitWitnesses witnesses;
+
   // the dominant subsystem's edge index (shared with copies: replaced, never written in place)
   Adjacency adj;
   int[] slotSource;
@@ -102,6 +105,7 @@ final class TraversalMarks {
     this.prune = prune;
     this.st = st;
     this.orders = new OutEdgeOrder(this, true);
+    this.witnesses = new FitWitnesses(st);
     this.keptExclType = new IntArrayList();
     indexEdges();
     resetExclusiveTypes();
@@ -120,6 +124,7 @@ final class TraversalMarks {
     this.prune = prune;
     this.st = st;
     this.orders = new OutEdgeOrder(this, o.orders.keeps());
+    this.witnesses = new FitWitnesses(st);
     this.seq = o.seq;
     this.totalPre = o.totalPre;
     this.totalPost = o.totalPost;
@@ -156,6 +161,7 @@ final class TraversalMarks {
 
   /** Re-reads the topology after the graph grew or shrank. */
   void resize() {
+    witnesses.clear();
     indexEdges();
     resetExclusiveTypes();
   }

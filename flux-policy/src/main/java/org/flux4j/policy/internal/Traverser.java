@@ -492,7 +492,7 @@ class Traverser {
       if (tally.satisfied(tt)) {
         continue;
       }
-      if (plainVisits && tt != checkedType) {
+      if (plainVisits && order.length >= WITNESS_CHECKS_FROM && tt != checkedType) {
         checkedType = tt;
         checks = witnessChecks(tgt, resources, excl);
       }
@@ -511,6 +511,9 @@ class Traverser {
   }
 
   private static final Req[] NO_REQS = new Req[0];
+
+  /** Children from which an explore looks for witnesses ({@link #surelyPruned}) at all. */
+  private static final int WITNESS_CHECKS_FROM = 16;
 
   /**
    * The requests of {@code resources} whose refusal by the aggregate of a vertex of {@code u}'s
@@ -544,24 +547,17 @@ class Traverser {
   /**
    * Whether a visit of {@code u} (not remembered: {@link VisitMemo}) would certainly be pruned: one
    * of {@code checks} ({@link #witnessChecks}) is refused by the witness an earlier select left in
-   * {@code u}'s aggregate ({@link SubtreePlan#blocks}), so by_subplan would refuse it. A select at
-   * a busy time then passes the many full children of a large vertex in a few loads each instead of
-   * a visit each.
+   * {@code u}'s aggregate ({@link FitWitnesses}), so by_subplan would refuse it. A select at a busy
+   * time then passes the many full children of a large vertex in a few loads each instead of a
+   * visit each.
    */
   private boolean surelyPruned(int u, Req[] checks) {
-    SubtreePlan p = mk.st.sub[u];
-    if (p == null || !p.hasWitness() || !mk.st.owns(p)) {
-      return false;
-    }
-    VisitMemo memo = mk.memo;
-    if (memo != null && memo.eligible(u)) {
-      return false;
-    }
     long at = pr.meta.at;
     long d = pr.meta.duration;
     for (Req r : checks) {
-      if (p.blocks(r.userData, at, d)) {
-        return true;
+      if (mk.witnesses.refuses(u, r.userData, at, d)) {
+        VisitMemo memo = mk.memo;
+        return memo == null || !memo.eligible(u);
       }
     }
     return false;

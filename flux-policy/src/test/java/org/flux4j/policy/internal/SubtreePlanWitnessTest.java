@@ -8,10 +8,11 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * The witness a failed fit leaves ({@link SubtreePlan#keepWitness}) against {@link
- * SubtreePlan#fits} itself (which {@code SubtreePlanFitTimesTest} checks against a model), over
- * random adds, removes and reductions: a witness only ever refuses windows and requests that do not
- * fit, and every change to the spans drops it.
+ * The witnesses failed fits leave ({@link SubtreePlan#witness}, kept by {@link FitWitnesses})
+ * against {@link SubtreePlan#fits} itself (which {@code SubtreePlanFitTimesTest} checks against a
+ * model), over random adds, removes and reductions written through a {@link SchedState}: a witness
+ * only ever refuses windows and requests that do not fit, and every write to the aggregate drops
+ * it.
  */
 class SubtreePlanWitnessTest {
   private static long[] randomRequest(Random rnd, long[] totals) {
@@ -23,7 +24,7 @@ class SubtreePlanWitnessTest {
   }
 
   @Test
-  void aWitnessRefusesOnlyWhatDoesNotFit_andGoesWithAnyChange() {
+  void aWitnessRefusesOnlyWhatDoesNotFit_andGoesWithAnyWrite() {
     Random rnd = new Random(23);
     int refused = 0;
     int kept = 0;
@@ -35,9 +36,15 @@ class SubtreePlanWitnessTest {
         totals[k] = 1L + rnd.nextInt(rnd.nextBoolean() ? 1 : 6);
         typeIds[k] = k;
       }
-      SubtreePlan plan = new SubtreePlan(typeIds, totals);
+      SchedState st = new SchedState(3);
+      int v = 1 + rnd.nextInt(2);
+      st.setSub(v, new SubtreePlan(typeIds, totals));
+      FitWitnesses witnesses = new FitWitnesses(st);
       List<long[]> live = new ArrayList<>(); // {job, amounts...}
       long job = 1;
+      long[] lastRequest = null;
+      long lastAt = 0;
+      long lastD = 0;
       for (int step = 0; step < 40; step++) {
         int what = rnd.nextInt(10);
         if (what < 6) {
@@ -47,13 +54,13 @@ class SubtreePlanWitnessTest {
           for (int k = 0; k < types; k++) {
             a[k] = rnd.nextInt((int) totals[k] + 1);
           }
-          plan.add(job, s, e, a);
+          st.subForWrite(v).add(job, s, e, a);
           long[] row = new long[types + 1];
           row[0] = job++;
           System.arraycopy(a, 0, row, 1, types);
           live.add(row);
         } else if (what < 8 && !live.isEmpty()) {
-          plan.remove(live.remove(rnd.nextInt(live.size()))[0]);
+          st.subForWrite(v).remove(live.remove(rnd.nextInt(live.size()))[0]);
         } else if (!live.isEmpty()) {
           long[] row = live.get(rnd.nextInt(live.size()));
           long[] cut = new long[types];
@@ -61,24 +68,34 @@ class SubtreePlanWitnessTest {
             cut[k] = row[k + 1] == 0 ? 0 : rnd.nextInt((int) row[k + 1] + 1);
             row[k + 1] -= cut[k];
           }
-          if (plan.reduce(row[0], cut) == SubtreePlan.REDUCED_AWAY) {
+          if (st.subForWrite(v).reduce(row[0], cut) == SubtreePlan.REDUCED_AWAY) {
             live.remove(row);
           }
         }
-        assertThat(plan.hasWitness()).as("case %d step %d: a change drops it", c, step).isFalse();
+        if (lastRequest != null) {
+          assertThat(witnesses.refuses(v, lastRequest, lastAt, lastD))
+              .as("case %d step %d: a write drops it", c, step)
+              .isFalse();
+        }
+        SubtreePlan plan = st.sub[v];
         long[] request = randomRequest(rnd, totals);
         long at = 50L * rnd.nextInt(30);
         long d = 1 + 100L * rnd.nextInt(6) + (rnd.nextBoolean() ? 50 : 0);
         if (plan.fits(request, at, d)) {
           continue;
         }
-        plan.keepWitness(request, at, d);
-        kept += plan.hasWitness() ? 1 : 0;
+        witnesses.keep(v, plan, request, at, d);
+        boolean any = witnesses.refuses(v, request, at, d);
+        kept += any ? 1 : 0;
+        lastRequest = any ? request : null;
+        lastAt = at;
+        lastD = d;
+        assertThat(witnesses.refuses(v ^ 3, request, at, d)).as("another vertex").isFalse();
         for (int probe = 0; probe < 30; probe++) {
-          long[] r2 = probe == 0 ? request : randomRequest(rnd, totals);
-          long at2 = probe == 0 ? at : 25L * rnd.nextInt(70);
-          long d2 = probe == 0 ? d : rnd.nextInt(700);
-          if (plan.blocks(r2, at2, d2)) {
+          long[] r2 = randomRequest(rnd, totals);
+          long at2 = 25L * rnd.nextInt(70);
+          long d2 = rnd.nextInt(700);
+          if (witnesses.refuses(v, r2, at2, d2)) {
             refused++;
             assertThat(plan.fits(r2, at2, d2))
                 .as(
