@@ -3,6 +3,7 @@ package org.flux4j.policy.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -15,12 +16,23 @@ import org.junit.jupiter.api.Test;
  * it.
  */
 class SubtreePlanWitnessTest {
+  /** A request of up to one more than each total, now and then -1 (a type not asked for). */
   private static long[] randomRequest(Random rnd, long[] totals) {
-    long[] request = new long[totals.length];
+    long[] request = spanRow(rnd, 0, totals);
     for (int k = 0; k < totals.length; k++) {
-      request[k] = (long) rnd.nextInt((int) totals[k] + 2) - (rnd.nextInt(5) == 0 ? 1 : 0);
+      request[k] = request[k + 1] + (rnd.nextInt(5) == 0 ? -1 : rnd.nextInt(2));
     }
-    return request;
+    return Arrays.copyOf(request, totals.length);
+  }
+
+  /** A span's row as this test keeps it: the job, then an amount of each type up to its total. */
+  private static long[] spanRow(Random rnd, long job, long[] totals) {
+    long[] row = new long[totals.length + 1];
+    row[0] = job;
+    for (int k = 0; k < totals.length; k++) {
+      row[k + 1] = rnd.nextInt((int) totals[k] + 1);
+    }
+    return row;
   }
 
   @Test
@@ -48,16 +60,10 @@ class SubtreePlanWitnessTest {
       for (int step = 0; step < 40; step++) {
         int what = rnd.nextInt(10);
         if (what < 6) {
+          long[] row = spanRow(rnd, job++, totals);
           long s = 100L * rnd.nextInt(12);
-          long e = s + 100L * rnd.nextInt(5);
-          long[] a = new long[types];
-          for (int k = 0; k < types; k++) {
-            a[k] = rnd.nextInt((int) totals[k] + 1);
-          }
-          st.subForWrite(v).add(job, s, e, a);
-          long[] row = new long[types + 1];
-          row[0] = job++;
-          System.arraycopy(a, 0, row, 1, types);
+          st.subForWrite(v)
+              .add(row[0], s, s + 100L * rnd.nextInt(5), Arrays.copyOfRange(row, 1, row.length));
           live.add(row);
         } else if (what < 8 && !live.isEmpty()) {
           st.subForWrite(v).remove(live.remove(rnd.nextInt(live.size()))[0]);
