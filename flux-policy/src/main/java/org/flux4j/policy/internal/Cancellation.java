@@ -95,7 +95,7 @@ final class Cancellation {
    */
   private boolean removeBySet(SchedState.JobRecord rec) {
     long jobId = rec.jobId;
-    if (!bySet || dom != 0 || state.stranded.contains(jobId)) {
+    if (!bySet || dom != 0 || (!state.stranded.isEmpty() && state.stranded.contains(jobId))) {
       return false;
     }
     ResourceSet held = rec.resources;

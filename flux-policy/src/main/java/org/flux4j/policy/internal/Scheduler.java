@@ -258,11 +258,22 @@ final class Scheduler {
         }
         // now first: a span whose planned end is now may still be held (its end not applied
         // yet), which refuses the allocation above; the earliest fit is then now, a reservation
-        long[] times = candidateTimes(m.at, m.duration, dfv);
+        // the candidate times come in chunks (the first mostly holds the match); timesCut tells
+        // whether more follow the chunk
+        long[] times = candidateTimes(m.at, m.duration, dfv, TIMES_CHUNK);
         // worked out once a select has missed: mostly the first candidate matches
         boolean[] misses = null;
         boolean missed = false;
-        for (int i = 0; i < times.length; i++) {
+        for (int i = 0; i < times.length || timesCut; i++) {
+          if (i == times.length) {
+            // each time's verdict is its own: the next chunk goes on with the same list
+            times = candidateTimes(times[i - 1] + 1, m.duration, dfv, TIMES_CHUNK);
+            misses = missed ? provenMisses(dfv, times, m) : null;
+            i = 0;
+            if (times.length == 0) {
+              break;
+            }
+          }
           m.at = times[i];
           if (misses != null && misses[i]) {
             errno = Traverser.EBUSY;
@@ -272,7 +283,7 @@ final class Scheduler {
           marks.totalPre += marks.preorder;
           marks.totalPost += marks.postorder;
           if (rc == Traverser.OK) {
-            if (i == times.length - 1) {
+            if (i == times.length - 1 && !timesCut) {
               // Fluxion's loop asks the planner for the next time before it tests rc
               errno = ENOENT;
             }
@@ -555,8 +566,22 @@ final class Scheduler {
     return rc;
   }
 
-  /** Fluxion's planner_multi_avail_time_first/next over the root aggregate, all at once. */
-  private long[] candidateTimes(long from, long d, long[] dfv) {
+  /** How many candidate times {@link #candidateTimes} hands out at a time, where it can. */
+  static final int TIMES_CHUNK = 16;
+
+  /**
+   * Set by {@link #candidateTimes}: whether it cut its answer short, so that more candidate times
+   * follow the last one it gave (ask again from just after it).
+   */
+  private boolean timesCut;
+
+  /**
+   * Fluxion's planner_multi_avail_time_first/next over the root aggregate: the first {@code max}
+   * times (all of them where Fluxion's own planner answers, or without an aggregate), with {@link
+   * #timesCut} telling whether more follow.
+   */
+  private long[] candidateTimes(long from, long d, long[] dfv, int max) {
+    timesCut = false;
     SubtreePlan p = state.sub[root];
     org.eclipse.collections.impl.set.sorted.mutable.TreeSortedSet<Long> points =
         new org.eclipse.collections.impl.set.sorted.mutable.TreeSortedSet<>();
@@ -570,8 +595,14 @@ final class Scheduler {
       if (fluxion != null) {
         return fluxion;
       }
-      // the aggregate's points are exactly the distinct span starts and ends, ascending
-      return p.fitTimes(dfv, from, d, JobMeta.PLAN_END);
+      // the aggregate's points are exactly the distinct span starts and ends, ascending; one more
+      // than the chunk tells whether any follow it
+      long[] fit = p.fitTimes(dfv, from, d, JobMeta.PLAN_END, max + 1);
+      if (fit.length > max) {
+        timesCut = true;
+        return java.util.Arrays.copyOf(fit, max);
+      }
+      return fit;
     } else {
       for (VertexSchedule s : state.sched) {
         if (s != null) {

@@ -102,7 +102,12 @@ final class SelectPrune {
     if (p == null || !r.hasUserData) {
       return true;
     }
-    return p.fits(r.userData, meta.at, meta.duration);
+    if (p.fits(r.userData, meta.at, meta.duration)) {
+      return true;
+    }
+    // the next selects mostly find the vertex as full: let them skip it at once
+    mk.witnesses.keep(u, p, r.userData, meta.at, meta.duration);
+    return false;
   }
 
   /** The units of {@code u} free during the job's whole window (Fluxion's by_avail). */

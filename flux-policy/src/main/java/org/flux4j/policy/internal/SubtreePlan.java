@@ -632,15 +632,86 @@ final class SubtreePlan {
   }
 
   /**
+   * After {@link #fits}{@code (request, at, d)} was false: a witness of it that later windows can
+   * be checked against in O(1) ({@link FitWitnesses}). That is the longest run of consecutive
+   * points, around a point of the window where a requested slot holds more than its total less the
+   * request, on which that slot stays so full: {@code run[0]} and {@code run[1]} get the run's
+   * start and end, {@code run[2]} the least amount of the slot the run refuses less one (its total
+   * less the most free on the run), and the slot's prune type is returned. Any window that meets
+   * the run then does not fit a request of more than {@code run[2]} of that type. Returns -1 (no
+   * witness) when {@link #clamped}, for an empty window, or when no slot is too full on a point of
+   * the window. O(log points + run).
+   */
+  int witness(long[] request, long at, long d, long[] run) {
+    if (clamped || d < 1 || pn == 0) {
+      return -1;
+    }
+    int t = types.length;
+    int p = floor(at);
+    for (int k = 0; k < t; k++) {
+      long r = request[types[k]];
+      if (r <= 0 || r > totals[k]) {
+        continue;
+      }
+      long limit = totals[k] - r;
+      int q = -1;
+      if (p >= 0 && used[p * t + k] > limit) {
+        q = p;
+      }
+      for (int x = p + 1; q < 0 && x < pn && pt[x] < at + d; x++) {
+        if (used[x * t + k] > limit) {
+          q = x;
+        }
+      }
+      if (q < 0) {
+        continue;
+      }
+      int a = q;
+      while (a > 0 && used[(a - 1) * t + k] > limit) {
+        a--;
+      }
+      int b = q;
+      while (b + 1 < pn && used[(b + 1) * t + k] > limit) {
+        b++;
+      }
+      // past the last point nothing is held, so a run ends at a point
+      if (b + 1 >= pn) {
+        return -1;
+      }
+      long least = Long.MAX_VALUE;
+      for (int x = a; x <= b; x++) {
+        least = Math.min(least, used[x * t + k]);
+      }
+      run[0] = pt[a];
+      run[1] = pt[b + 1];
+      run[2] = totals[k] - least;
+      return types[k];
+    }
+    return -1;
+  }
+
+  /**
    * The points {@code t} at or after {@code from}, with {@code d <= planEnd - t}, at which {@link
    * #fits}{@code (request, t, d)} holds, in increasing order: the same answers in one sweep from
    * the last point back, O((points + types) x types) rather than a window scan per point.
    */
   long[] fitTimes(long[] request, long from, long d, long planEnd) {
+    return fitTimes(request, from, d, planEnd, Integer.MAX_VALUE);
+  }
+
+  /**
+   * The first {@code max} of {@link #fitTimes(long[], long, long, long)}, in one forward sweep from
+   * {@code from} that stops there: O((points swept + types) x types).
+   */
+  long[] fitTimes(long[] request, long from, long d, long planEnd, int max) {
+    int q = floor(from);
+    if (q < 0 || pt[q] < from) {
+      q++;
+    }
     if (clamped) {
       LongArrayList fit = new LongArrayList();
-      for (int q = 0; q < pn; q++) {
-        if (pt[q] >= from && d <= planEnd - pt[q] && clampedFits(request, pt[q], d)) {
+      for (; q < pn && fit.size() < max; q++) {
+        if (d <= planEnd - pt[q] && clampedFits(request, pt[q], d)) {
           fit.add(pt[q]);
         }
       }
@@ -658,24 +729,41 @@ final class SubtreePlan {
       limit[k] = r <= 0 ? Long.MAX_VALUE : totals[k] - r;
       any |= r > 0;
     }
-    long[] out = new long[pn];
-    int w = pn;
-    // the first point after q where a span starts and some type is over its limit, or pn
-    int nextBadStart = pn;
-    for (int q = pn - 1; q >= 0 && pt[q] >= from; q--) {
-      boolean bad = false;
-      for (int k = 0; any && k < t && !bad; k++) {
-        bad = used[q * t + k] > limit[k];
-      }
+    long[] out = new long[Math.max(0, Math.min(max, pn - q))];
+    int w = 0;
+    // the first point after q where a span starts and some type is over its limit (or pn), and
+    // where the search for the next one goes on: both only move forward
+    int nextBadStart = -1;
+    int scanned = q + 1;
+    for (; q < pn && w < out.length; q++) {
       long time = pt[q];
-      if (!bad && d <= planEnd - time && (nextBadStart == pn || pt[nextBadStart] >= time + d)) {
-        out[--w] = time;
+      if ((any && over(q, limit)) || d > planEnd - time) {
+        continue;
       }
-      if (bad && starts[q] > 0) {
-        nextBadStart = q;
+      if (nextBadStart <= q) {
+        int b = Math.max(scanned, q + 1);
+        while (b < pn && !(starts[b] > 0 && any && over(b, limit))) {
+          b++;
+        }
+        nextBadStart = b;
+        scanned = b;
+      }
+      if (nextBadStart == pn || pt[nextBadStart] >= time + d) {
+        out[w++] = time;
       }
     }
-    return Arrays.copyOfRange(out, w, pn);
+    return w == out.length ? out : Arrays.copyOf(out, w);
+  }
+
+  /** Whether some slot holds more than its {@code limit} at point {@code q}. */
+  private boolean over(int q, long[] limit) {
+    int t = types.length;
+    for (int k = 0; k < t; k++) {
+      if (used[q * t + k] > limit[k]) {
+        return true;
+      }
+    }
+    return false;
   }
 
   // ------------------------------------------------------------------ step function

@@ -34,6 +34,9 @@ final class TraversalMarks {
   /** The by_outedges order of each vertex's out-slots, kept between matches. */
   final OutEdgeOrder orders;
 
+  /** What failed fits proved about aggregates, for the selects after them. */
+  final FitWitnesses witnesses;
+
   // the dominant subsystem's edge index (shared with copies: replaced, never written in place)
   Adjacency adj;
   int[] slotSource;
@@ -102,6 +105,7 @@ final class TraversalMarks {
     this.prune = prune;
     this.st = st;
     this.orders = new OutEdgeOrder(this, true);
+    this.witnesses = new FitWitnesses(st);
     this.keptExclType = new IntArrayList();
     indexEdges();
     resetExclusiveTypes();
@@ -120,6 +124,7 @@ final class TraversalMarks {
     this.prune = prune;
     this.st = st;
     this.orders = new OutEdgeOrder(this, o.orders.keeps());
+    this.witnesses = new FitWitnesses(st);
     this.seq = o.seq;
     this.totalPre = o.totalPre;
     this.totalPost = o.totalPost;
@@ -156,6 +161,7 @@ final class TraversalMarks {
 
   /** Re-reads the topology after the graph grew or shrank. */
   void resize() {
+    witnesses.clear();
     indexEdges();
     resetExclusiveTypes();
   }
@@ -308,14 +314,61 @@ final class TraversalMarks {
 
   // ------------------------------------------------------------------ marks and labels
 
+  /** The out-slots marked under sequence number {@link #markedSeq}, each once, in marking order. */
+  private int[] marked = new int[16];
+
+  private int markedN;
+  private int markedSeq;
+
+  /** Out-degree from which {@link #markedAmong} lists a vertex's marked slots. */
+  private static final int MARKED_LIST_FROM = 32;
+
   /** Marks out-slot {@code slot} for the current select with what its target needs. */
   void mark(int slot, long needs, boolean x) {
+    if (markSeq[slot] != seq) {
+      if (markedSeq != seq) {
+        markedSeq = seq;
+        markedN = 0;
+      }
+      if (markedN == marked.length) {
+        marked = Arrays.copyOf(marked, 2 * markedN);
+      }
+      marked[markedN++] = slot;
+    }
     markSeq[slot] = seq;
     markNeeds[slot] = needs;
     markExcl[slot] = x;
     if (recording()) {
       memo.logMark(slot, needs, x);
     }
+  }
+
+  /**
+   * The out-slots in {@code [from, to)} (one vertex's) marked under the current sequence number, in
+   * ascending order, or null when that vertex has few out-slots or many are marked (then a pass
+   * over all of them, testing {@link #markSeq}, is as cheap). O(slots marked in this select).
+   */
+  int[] markedAmong(int from, int to) {
+    if (to - from < MARKED_LIST_FROM) {
+      return null;
+    }
+    if (markedSeq != seq) {
+      return new int[0];
+    }
+    if (markedN > (to - from) / 4) {
+      return null;
+    }
+    int[] out = new int[markedN];
+    int n = 0;
+    for (int i = 0; i < markedN; i++) {
+      int slot = marked[i];
+      if (slot >= from && slot < to) {
+        out[n++] = slot;
+      }
+    }
+    out = Arrays.copyOf(out, n);
+    Arrays.sort(out);
+    return out;
   }
 
   /** Marks the root of the current select (it has no in-edge to carry the mark). */

@@ -94,7 +94,7 @@ final class TraversalUpdate {
 
   private ResourceSet.Builder walk(int root, JobMeta m) {
     this.meta = m;
-    this.reusedId = st.stranded.contains(m.jobId);
+    this.reusedId = !st.stranded.isEmpty() && st.stranded.contains(m.jobId);
     mk.ensureScratch();
     mk.tick++;
     out = ResourceSet.builder(g).dominantSubsystem(mk.dom).levelShift(mk.levelLeak);
@@ -117,7 +117,11 @@ final class TraversalUpdate {
     long[] agg = new long[prune.count()];
     boolean any = false;
     Adjacency a = mk.adj;
-    for (int i = a.start(u); i < a.end(u); i++) {
+    // unless every child is taken, only the marked ones are walked: at a large vertex, from a list
+    int[] only = mod ? null : mk.markedAmong(a.start(u), a.end(u));
+    int count = only == null ? a.end(u) - a.start(u) : only.length;
+    for (int j = 0; j < count; j++) {
+      int i = only == null ? a.start(u) + j : only[j];
       int tgt = a.target(i);
       if (mk.color[tgt] == mk.tick) {
         continue;

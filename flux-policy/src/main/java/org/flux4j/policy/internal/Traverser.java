@@ -70,6 +70,12 @@ class Traverser {
   long testSlots;
   boolean testPristine;
 
+  /**
+   * Whether visits test and prune as this class does (not overridden, as {@link FlexibleTraverser}
+   * does), so that {@link #surelyPruned} may stand for a visit.
+   */
+  private final boolean plainVisits = getClass() == Traverser.class;
+
   /** A select pass over {@code mk}'s graph. */
   Traverser(TraversalMarks mk, boolean commitSlotPaths) {
     this.mk = mk;
@@ -474,12 +480,24 @@ class Traverser {
       return;
     }
     ShareTally tally = new ShareTally(resources, multiplier);
+    // the requests whose witnesses may stand for a visit, for children of type checkedType
+    int checkedType = -1;
+    Req[] checks = NO_REQS;
     for (int slot : order) {
       int tgt = mk.adj.target(slot);
       if (mk.color[tgt] == mk.tick) {
         continue;
       }
-      if (tally.satisfied(g.typeOf(tgt))) {
+      int tt = g.typeOf(tgt);
+      if (tally.satisfied(tt)) {
+        continue;
+      }
+      if (plainVisits && order.length >= WITNESS_CHECKS_FROM && tt != checkedType) {
+        checkedType = tt;
+        checks = witnessChecks(tgt, resources, excl);
+      }
+      if (checks.length > 0 && surelyPruned(tgt, checks)) {
+        mk.preorder++; // all that the visit would have done
         continue;
       }
       if (domDfv(tgt, resources, pristine, excl, dfu) != OK) {
@@ -490,6 +508,59 @@ class Traverser {
         break;
       }
     }
+  }
+
+  private static final Req[] NO_REQS = new Req[0];
+
+  /** Children from which an explore looks for witnesses ({@link #surelyPruned}) at all. */
+  private static final int WITNESS_CHECKS_FROM = 16;
+
+  /**
+   * The requests of {@code resources} whose refusal by the aggregate of a vertex of {@code u}'s
+   * type prunes its visit with no effect but the preorder count: those the pruning tests reach
+   * before any by_excl that would write an error, each with user data; none when the test itself
+   * would write an error (a conflict). Depends only on the type of {@code u} and the exclusivity
+   * handed down.
+   */
+  private Req[] witnessChecks(int u, Req[] resources, boolean excl) {
+    if (!scanLevel(u, resources, false)) {
+      return NO_REQS;
+    }
+    int ut = g.typeOf(u);
+    boolean xIn = excl || exclusivity(resources, u);
+    Req[] out = new Req[resources.length];
+    int n = 0;
+    for (Req r : resources) {
+      if (ut != r.type && !r.isSlot()) {
+        continue;
+      }
+      if (!r.isSlot() && xIn && r.exclusive == 0) {
+        break; // by_excl would log the conflict before the later requests
+      }
+      if (r.hasUserData) {
+        out[n++] = r;
+      }
+    }
+    return n == 0 ? NO_REQS : java.util.Arrays.copyOf(out, n);
+  }
+
+  /**
+   * Whether a visit of {@code u} (not remembered: {@link VisitMemo}) would certainly be pruned: one
+   * of {@code checks} ({@link #witnessChecks}) is refused by the witness an earlier select left in
+   * {@code u}'s aggregate ({@link FitWitnesses}), so by_subplan would refuse it. A select at a busy
+   * time then passes the many full children of a large vertex in a few loads each instead of a
+   * visit each.
+   */
+  private boolean surelyPruned(int u, Req[] checks) {
+    long at = pr.meta.at;
+    long d = pr.meta.duration;
+    for (Req r : checks) {
+      if (mk.witnesses.refuses(u, r.userData, at, d)) {
+        VisitMemo memo = mk.memo;
+        return memo == null || !memo.eligible(u);
+      }
+    }
+    return false;
   }
 
   // ------------------------------------------------------------------ slots

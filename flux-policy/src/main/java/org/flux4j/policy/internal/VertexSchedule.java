@@ -1,7 +1,6 @@
 package org.flux4j.policy.internal;
 
 import java.util.Arrays;
-import org.eclipse.collections.impl.map.mutable.primitive.LongIntHashMap;
 
 /**
  * The scheduling entries of one vertex: which jobs touch it, over which time window, and how many
@@ -68,7 +67,7 @@ final class VertexSchedule {
   private final int[] perKind = new int[3];
 
   /** Job to slot of its entry, or null (not built yet, or {@link #noIndex}). */
-  private LongIntHashMap index;
+  private JobSlotIndex index;
 
   /** Set once two live entries of one job were seen: lookups scan from then on. */
   private boolean noIndex;
@@ -112,7 +111,7 @@ final class VertexSchedule {
     units[n] = u;
     kind[n] = k;
     // one probe: a live entry of jobId has a slot below n, so getting n back means it was absent
-    if (index != null && index.getIfAbsentPut(jobId, n) != n) {
+    if (index != null && index.getOrPut(jobId, n) != n) {
       index = null;
       noIndex = true;
     }
@@ -174,7 +173,7 @@ final class VertexSchedule {
       return -1;
     }
     // no id maps to the unlinked slot i any more: getting i back means `to` was absent
-    if (index != null && index.getIfAbsentPut(to, i) != i) {
+    if (index != null && index.getOrPut(to, i) != i) {
       index = null;
       noIndex = true;
     }
@@ -191,7 +190,7 @@ final class VertexSchedule {
    */
   private int unlink(long jobId) {
     // with the index, one probe finds and drops the id
-    int i = index != null ? index.removeKeyIfAbsent(jobId, -1) : indexOf(jobId);
+    int i = index != null ? index.remove(jobId) : indexOf(jobId);
     if (i >= 0) {
       count(units[i], kind[i], -1);
     }
@@ -236,7 +235,7 @@ final class VertexSchedule {
    */
   int indexOf(long jobId) {
     if (index != null) {
-      return index.getIfAbsent(jobId, -1);
+      return index.get(jobId);
     }
     for (int i = lo; i < n; i++) {
       if (job[i] == jobId && kind[i] != DEAD) {
@@ -247,14 +246,13 @@ final class VertexSchedule {
   }
 
   private void buildIndex() {
-    LongIntHashMap m = new LongIntHashMap(2 * (n - dead));
+    JobSlotIndex m = new JobSlotIndex(n - dead);
     for (int i = lo; i < n; i++) {
       if (kind[i] != DEAD) {
-        if (m.containsKey(job[i])) {
+        if (m.getOrPut(job[i], i) != i) {
           noIndex = true;
           return;
         }
-        m.put(job[i], i);
       }
     }
     index = m;

@@ -99,6 +99,10 @@ final class VisitMemo {
 
   private final Entry[] entries2;
   private final boolean[] eligible;
+
+  /** Whether some vertex is {@link #eligible}: else no entry is ever made or read. */
+  private final boolean anyEligible;
+
   private final int[] parent;
   private final long[] version;
   private long clock;
@@ -146,9 +150,12 @@ final class VisitMemo {
     entries2 = new Entry[n];
     eligible = new boolean[n];
     version = new long[n];
+    boolean any = false;
     for (int v = 0; v < n; v++) {
       eligible[v] = parent[v] >= 0 && subtreeSize[v] >= minSubtree;
+      any |= eligible[v];
     }
+    anyEligible = any;
   }
 
   /** Whether visits of {@code v} are remembered. */
@@ -156,6 +163,7 @@ final class VisitMemo {
     int n = o.parent.length;
     parent = o.parent;
     eligible = o.eligible;
+    anyEligible = o.anyEligible;
     entries = new Entry[n];
     entries2 = new Entry[n];
     version = new long[n];
@@ -179,6 +187,9 @@ final class VisitMemo {
    * entry newer than that stamp, so the walk up stops there.
    */
   void touch(int v) {
+    if (!anyEligible) {
+      return; // versions are read only for the entries of eligible vertices
+    }
     long c = ++clock;
     for (int x = v; x >= 0 && version[x] <= selectStamp; x = parent[x]) {
       version[x] = c;

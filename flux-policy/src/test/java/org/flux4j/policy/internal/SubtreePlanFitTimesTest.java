@@ -146,6 +146,11 @@ class SubtreePlanFitTimesTest {
         assertThat(plan.fitTimes(request, from, d, planEnd))
             .as("case %d step %d", c, step)
             .containsExactly(expected.toArray());
+        int cut = rnd.nextInt(4);
+        assertThat(plan.fitTimes(request, from, d, planEnd, cut))
+            .as("case %d step %d, the first %d", c, step, cut)
+            .containsExactly(
+                java.util.Arrays.copyOf(expected.toArray(), Math.min(cut, expected.size())));
         checkedTimes += expected.size();
       }
     }

@@ -1,0 +1,79 @@
+package org.flux4j.policy.internal;
+
+import java.util.Arrays;
+
+/**
+ * The witnesses that failed fits left, by vertex ({@link SubtreePlan#witness}): a select that finds
+ * a vertex's aggregate refusing a request keeps the run of time on which it is too full, and later
+ * selects refuse any window meeting that run at once ({@link #refuses}), until the aggregate is
+ * written to ({@link SchedState#subWrites}). So the many full children of a large vertex cost a few
+ * array loads each instead of a visit each (see {@code Traverser#surelyPruned}).
+ *
+ * <h2>Implementation notes</h2>
+ *
+ * <p>Parallel arrays by vertex, grown on demand; {@code stamp[v]} is the aggregate's write count
+ * when the witness was kept, plus one (0: none), so a write makes it stale without a visit here.
+ * Scratch of one engine (its {@link TraversalMarks}); a copy of the engine starts without any. Not
+ * thread-safe.
+ */
+final class FitWitnesses {
+  private final SchedState st;
+  private long[] stamp = new long[0];
+  private int[] type = new int[0];
+  private long[] lo = new long[0];
+  private long[] hi = new long[0];
+  private long[] needAbove = new long[0];
+  private final long[] run = new long[3];
+
+  FitWitnesses(SchedState st) {
+    this.st = st;
+  }
+
+  /**
+   * After {@code p}, the aggregate of {@code v}, refused {@code request} over {@code [at, at + d)}:
+   * keeps its witness for {@code v} (or drops the one kept, if it gives none).
+   */
+  void keep(int v, SubtreePlan p, long[] request, long at, long d) {
+    if (v >= stamp.length) {
+      int n = Math.max(v + 1, 2 * stamp.length);
+      stamp = Arrays.copyOf(stamp, n);
+      type = Arrays.copyOf(type, n);
+      lo = Arrays.copyOf(lo, n);
+      hi = Arrays.copyOf(hi, n);
+      needAbove = Arrays.copyOf(needAbove, n);
+    }
+    int t = p.witness(request, at, d, run);
+    if (t < 0) {
+      stamp[v] = 0;
+      return;
+    }
+    stamp[v] = st.subWrites(v) + 1;
+    type[v] = t;
+    lo[v] = run[0];
+    hi[v] = run[1];
+    needAbove[v] = run[2];
+  }
+
+  /** Drops every witness (the vertices were renumbered). */
+  void clear() {
+    Arrays.fill(stamp, 0);
+  }
+
+  /**
+   * Whether the witness kept for {@code v} proves that {@code v}'s aggregate does not fit {@code
+   * request} (indexed by prune type) over {@code [at, at + d)}; false when in doubt. O(1).
+   */
+  boolean refuses(int v, long[] request, long at, long d) {
+    if (v >= stamp.length
+        || stamp[v] == 0
+        || d < 1
+        || at >= hi[v]
+        || at + d <= lo[v]
+        || stamp[v] != st.subWrites(v) + 1) {
+      return false;
+    }
+    // fits ignores a type not asked for (a run may hold more than the total: needAbove < 0)
+    long r = request[type[v]];
+    return r > 0 && r > needAbove[v];
+  }
+}

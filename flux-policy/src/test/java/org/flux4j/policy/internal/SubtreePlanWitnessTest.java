@@ -1,0 +1,118 @@
+package org.flux4j.policy.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The witnesses failed fits leave ({@link SubtreePlan#witness}, kept by {@link FitWitnesses})
+ * against {@link SubtreePlan#fits} itself (which {@code SubtreePlanFitTimesTest} checks against a
+ * model), over random adds, removes and reductions written through a {@link SchedState}: a witness
+ * only ever refuses windows and requests that do not fit, and every write to the aggregate drops
+ * it.
+ */
+class SubtreePlanWitnessTest {
+  /** A request of up to one more than each total, now and then -1 (a type not asked for). */
+  private static long[] randomRequest(Random rnd, long[] totals) {
+    long[] request = spanRow(rnd, 0, totals);
+    for (int k = 0; k < totals.length; k++) {
+      request[k] = request[k + 1] + (rnd.nextInt(5) == 0 ? -1 : rnd.nextInt(2));
+    }
+    return Arrays.copyOf(request, totals.length);
+  }
+
+  /** A span's row as this test keeps it: the job, then an amount of each type up to its total. */
+  private static long[] spanRow(Random rnd, long job, long[] totals) {
+    long[] row = new long[totals.length + 1];
+    row[0] = job;
+    for (int k = 0; k < totals.length; k++) {
+      row[k + 1] = rnd.nextInt((int) totals[k] + 1);
+    }
+    return row;
+  }
+
+  @Test
+  void aWitnessRefusesOnlyWhatDoesNotFit_andGoesWithAnyWrite() {
+    Random rnd = new Random(23);
+    int refused = 0;
+    int kept = 0;
+    for (int c = 0; c < 400; c++) {
+      int types = 1 + rnd.nextInt(2);
+      long[] totals = new long[types];
+      int[] typeIds = new int[types];
+      for (int k = 0; k < types; k++) {
+        totals[k] = 1L + rnd.nextInt(rnd.nextBoolean() ? 1 : 6);
+        typeIds[k] = k;
+      }
+      SchedState st = new SchedState(3);
+      int v = 1 + rnd.nextInt(2);
+      st.setSub(v, new SubtreePlan(typeIds, totals));
+      FitWitnesses witnesses = new FitWitnesses(st);
+      List<long[]> live = new ArrayList<>(); // {job, amounts...}
+      long job = 1;
+      long[] lastRequest = null;
+      long lastAt = 0;
+      long lastD = 0;
+      for (int step = 0; step < 40; step++) {
+        int what = rnd.nextInt(10);
+        if (what < 6) {
+          long[] row = spanRow(rnd, job++, totals);
+          long s = 100L * rnd.nextInt(12);
+          st.subForWrite(v)
+              .add(row[0], s, s + 100L * rnd.nextInt(5), Arrays.copyOfRange(row, 1, row.length));
+          live.add(row);
+        } else if (what < 8 && !live.isEmpty()) {
+          st.subForWrite(v).remove(live.remove(rnd.nextInt(live.size()))[0]);
+        } else if (!live.isEmpty()) {
+          long[] row = live.get(rnd.nextInt(live.size()));
+          long[] cut = new long[types];
+          for (int k = 0; k < types; k++) {
+            cut[k] = row[k + 1] == 0 ? 0 : rnd.nextInt((int) row[k + 1] + 1);
+            row[k + 1] -= cut[k];
+          }
+          if (st.subForWrite(v).reduce(row[0], cut) == SubtreePlan.REDUCED_AWAY) {
+            live.remove(row);
+          }
+        }
+        if (lastRequest != null) {
+          assertThat(witnesses.refuses(v, lastRequest, lastAt, lastD))
+              .as("case %d step %d: a write drops it", c, step)
+              .isFalse();
+        }
+        SubtreePlan plan = st.sub[v];
+        long[] request = randomRequest(rnd, totals);
+        long at = 50L * rnd.nextInt(30);
+        long d = 1 + 100L * rnd.nextInt(6) + (rnd.nextBoolean() ? 50 : 0);
+        if (plan.fits(request, at, d)) {
+          continue;
+        }
+        witnesses.keep(v, plan, request, at, d);
+        boolean any = witnesses.refuses(v, request, at, d);
+        kept += any ? 1 : 0;
+        lastRequest = any ? request : null;
+        lastAt = at;
+        lastD = d;
+        assertThat(witnesses.refuses(v ^ 3, request, at, d)).as("another vertex").isFalse();
+        for (int probe = 0; probe < 30; probe++) {
+          long[] r2 = randomRequest(rnd, totals);
+          long at2 = 25L * rnd.nextInt(70);
+          long d2 = rnd.nextInt(700);
+          if (witnesses.refuses(v, r2, at2, d2)) {
+            refused++;
+            assertThat(plan.fits(r2, at2, d2))
+                .as(
+                    "case %d step %d probe %d: refused yet fits at %d for %d",
+                    c, step, probe, at2, d2)
+                .isFalse();
+          }
+        }
+      }
+    }
+    assertThat(kept).as("witnesses are kept").isGreaterThan(500);
+    assertThat(refused).as("witnesses refuse windows").isGreaterThan(5000);
+  }
+}
