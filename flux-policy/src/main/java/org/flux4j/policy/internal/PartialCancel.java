@@ -11,8 +11,9 @@ import org.flux4j.graph.ResourceGraph;
  * <p>First the job's vertices named by the R are cancelled outright (tag, exclusivity span,
  * aggregate span and allocation), and the units their allocations held are summed per rank and
  * resource type; each rank also gets a root, its vertex with the shortest path. An rv1exec R names
- * ranks: every vertex of those ranks that carries the job is cancelled. A JGF R names vertices:
- * each must carry the job with an allocation.
+ * ranks: every vertex of those ranks that carries the job is cancelled (a rank whose vertices were
+ * all removed is still known, and cancels nothing). A JGF R names vertices: each must carry the job
+ * with an allocation.
  *
  * <p>Then, when the graph root still carries the job, every ancestor of a rank root has the job's
  * aggregate span reduced by the sums of the ranks below it ({@link SubtreePlan#reduce}); an
@@ -57,9 +58,11 @@ final class PartialCancel {
   /** The rv1exec form: every vertex of {@code ranks} that carries the job. */
   Outcome byRanks(int[] ranks) {
     IntHashSet wanted = IntHashSet.newSetWith(ranks);
+    // Fluxion's by_rank map keeps a rank's key after its vertices are removed (with an empty
+    // list), so a rank is known when any vertex ever had it, removed or not
     IntHashSet present = new IntHashSet();
     for (int v = 0; v < g.vertexLimit(); v++) {
-      if (g.isLive(v) && wanted.contains(g.rank(v))) {
+      if (wanted.contains(g.rank(v))) {
         present.add(g.rank(v));
       }
     }

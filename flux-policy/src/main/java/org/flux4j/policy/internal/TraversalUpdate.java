@@ -327,7 +327,9 @@ final class TraversalUpdate {
     if (p == null || p.types.length == 0) {
       return;
     }
-    long avail = p.availAt(p.types.length - 1, meta.now);
+    // Fluxion's planners answer -1 for a time before their start at 0 (an update from R asks at
+    // now = -1), which makes the weight 0
+    long avail = meta.now < 0 ? -1 : p.availAt(p.types.length - 1, meta.now);
     if (avail == 0 && p.jobSpans() == 0) {
       return;
     }

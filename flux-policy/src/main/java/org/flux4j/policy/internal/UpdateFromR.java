@@ -93,7 +93,9 @@ final class UpdateFromR {
     JobMeta m = new JobMeta();
     m.jobId = jobId;
     m.at = at;
-    m.now = at;
+    // Fluxion's dfu_traverser_t::update leaves the jobmeta's now at its default, -1: the edge
+    // weights this update sets are read before every planner's start (see TraversalUpdate)
+    m.now = -1;
     m.duration = d;
     // Fluxion's readers record the spans as allocations even for a reservation: the traverser
     // hands them "reserved" only for an allocate-or-reserve match, which an update never is (the

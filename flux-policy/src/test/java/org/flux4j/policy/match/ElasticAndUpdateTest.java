@@ -297,4 +297,43 @@ class ElasticAndUpdateTest {
     assertThat(rq.match(MatchOp.ALLOCATE, cores(2), 3).isSuccess()).isTrue();
     rq.checkInvariants();
   }
+
+  /** The name of the node {@code m} holds. */
+  private static String nodeOf(MatchResult m) {
+    ResourceSet s = m.resourceSet().orElseThrow();
+    for (int i = 0; i < s.size(); i++) {
+      if (s.graph().type(s.vertex(i)).equals("node")) {
+        return s.graph().name(s.vertex(i));
+      }
+    }
+    throw new AssertionError("no node in " + TestSupport.simple(s));
+  }
+
+  /**
+   * Fluxion's update from R runs with the jobmeta's now left at -1 ({@code
+   * dfu_traverser_t::update}), before every planner's start: the edges it passes get weight 0, so a
+   * stop-on-first-match policy visits an updated node after every node a match left with free cores
+   * (here node1, with 2, before node2, with 3). Recorded from the real Fluxion (rq-diff seed
+   * 200283).
+   */
+  @Test
+  void update_rv1exec_setsOutEdgeWeightsToZero_forFirstMatchOrder() {
+    String cluster =
+        "{\"version\": 1, \"execution\": {\"R_lite\": [{\"rank\": \"0-2\", \"children\":"
+            + " {\"core\": \"0-3\"}}], \"nodelist\": [\"node[0-2]\"], \"starttime\": 0,"
+            + " \"expiration\": 0}}";
+    ResourceQuery rq =
+        ResourceQuery.create(
+            GraphReaders.read(cluster, "cluster", GraphFormat.RV1EXEC),
+            ResourceQuery.Options.builder().policy("first").build());
+    ResourceRequest twoCores =
+        ResourceRequest.of(
+            3600, ResourceRequest.Item.slot(1, "default", ResourceRequest.Item.of("core", 2)));
+    assertThat(updateRv1(rq, 1, 2, "0", 0)).isInstanceOf(MatchResult.Allocated.class);
+    assertThat(nodeOf(rq.match(MatchOp.ALLOCATE, twoCores, 2))).isEqualTo("node1");
+    assertThat(nodeOf(rq.match(MatchOp.ALLOCATE, twoCores, 3))).isEqualTo("node0");
+    assertThat(rq.cancel(2)).isEqualTo(CancelStatus.CANCELLED);
+    assertThat(nodeOf(rq.match(MatchOp.ALLOCATE, twoCores, 4))).isEqualTo("node1");
+    rq.checkInvariants();
+  }
 }

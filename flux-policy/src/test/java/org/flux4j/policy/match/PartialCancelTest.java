@@ -66,4 +66,18 @@ class PartialCancelTest {
     assertThat(rq.info(1)).isPresent();
     assertThat(rq.partialCancelRanks(1, 0)).isEqualTo(CancelStatus.CANCELLED);
   }
+
+  @Test
+  void partialCancelRanks_ofARankWhoseVerticesWereRemoved_cancelsTheOtherRanks() {
+    // Fluxion's by_rank map keeps the removed rank's key (with no vertices): the rank is known,
+    // cancels nothing, and the other ranks are cancelled as usual (rq-diff seed 170126)
+    ResourceQuery rq = query("ALL:core,ALL:node");
+    assertThat(rq.match(MatchOp.ALLOCATE, nodes(2), 1)).isInstanceOf(MatchResult.Allocated.class);
+    assertThat(rq.shrink("/cluster0/node1")).isTrue();
+    assertThat(rq.match(MatchOp.WITHOUT_ALLOCATING, nodes(1), 2).isSuccess()).isFalse();
+    assertThat(rq.partialCancelRanks(1, 0, 1)).isEqualTo(CancelStatus.PARTIALLY_CANCELLED);
+    assertThat(rq.match(MatchOp.WITHOUT_ALLOCATING, nodes(1), 3).isSuccess()).isTrue();
+    assertThat(rq.partialCancelRanks(1, 9)).isEqualTo(CancelStatus.FAILED);
+    rq.checkInvariants();
+  }
 }
