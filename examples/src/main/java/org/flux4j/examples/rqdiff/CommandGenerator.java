@@ -39,13 +39,15 @@ final class CommandGenerator {
   private final List<String> down = new ArrayList<>();
   private final String format;
   private final List<String> attachables;
+  private final RemoveHangModel removes;
   private long nextJob = 1;
   private boolean attached;
 
   /**
    * A generator of scripts for a graph of {@code shape} loaded with reader {@code format}; {@code
    * attachables} are the names of JGF subgraph files already among {@code files} that an {@code
-   * attach} may add to the graph (empty when none fits it).
+   * attach} may add to the graph (empty when none fits it); {@code removes} follows the script's
+   * graph changes to keep out removes that hang Fluxion.
    */
   CommandGenerator(
       Random rnd,
@@ -54,7 +56,8 @@ final class CommandGenerator {
       Map<String, String> files,
       int jobspecs,
       String format,
-      List<String> attachables) {
+      List<String> attachables,
+      RemoveHangModel removes) {
     this.rnd = rnd;
     this.shape = shape;
     this.policy = policy;
@@ -62,6 +65,7 @@ final class CommandGenerator {
     this.jobspecs = jobspecs;
     this.format = format;
     this.attachables = attachables;
+    this.removes = removes;
   }
 
   /** The script (without {@code quit}). */
@@ -171,13 +175,20 @@ final class CommandGenerator {
     }
     if (r < 7 && !attachables.isEmpty() && !attached) {
       attached = true;
-      return "attach " + attachables.get(rnd.nextInt(attachables.size()));
+      String name = attachables.get(rnd.nextInt(attachables.size()));
+      removes.attach(files.get(name));
+      return "attach " + name;
     }
     if (r < 10) {
       // no "remove RANKS false": Fluxion's resource-query hangs on it (and so does flux4j's,
       // which follows it), so it only ever produces timeouts
       String[] types = {"node", "socket", "core", "core", "gpu", "memory"};
-      return "remove " + anyPath(types[rnd.nextInt(types.length)]) + " true";
+      // Fluxion hangs removing a vertex that is its parent's last child (RemoveHangModel): such a
+      // draw removes the smallest enclosing subtree it can remove instead, with no extra random
+      // draw, so that the scripts of the seeds that draw no such remove stay as they were
+      String path = removes.removable(anyPath(types[rnd.nextInt(types.length)]));
+      removes.remove(path);
+      return "remove " + path + " true";
     }
     return null;
   }

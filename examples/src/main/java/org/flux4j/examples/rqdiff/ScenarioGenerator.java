@@ -206,7 +206,9 @@ public final class ScenarioGenerator {
       attachables.add(name);
     }
     List<String> script =
-        new CommandGenerator(rnd, shape, policy, files, nJobs, format, attachables).script();
+        new CommandGenerator(
+                rnd, shape, policy, files, nJobs, format, attachables, new RemoveHangModel(g))
+            .script();
     String label = "policy=" + policy + " format=" + writer + " graph=" + graphName;
     return new Scenario(label, recipe, graphFile, graphText, options, jobspecs, files, script);
   }
