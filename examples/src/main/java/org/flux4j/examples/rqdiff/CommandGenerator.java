@@ -42,6 +42,7 @@ final class CommandGenerator {
   private final RemoveHangModel removes;
   private long nextJob = 1;
   private boolean attached;
+  private boolean searchedFuture;
 
   /**
    * A generator of scripts for a graph of {@code shape} loaded with reader {@code format}; {@code
@@ -119,10 +120,12 @@ final class CommandGenerator {
       if (op.startsWith("allocate")) {
         nextJob++;
       }
+      noteFutureSearch(op);
       return (rnd.nextInt(5) == 0 ? "m " : "match ") + op + " " + job();
     }
     if (r < 59) {
       String op = MATCH_OPS[rnd.nextInt(6)];
+      noteFutureSearch(op);
       StringBuilder sb = new StringBuilder(rnd.nextBoolean() ? "multi-match " : "M ").append(op);
       int k = 2 + rnd.nextInt(3);
       for (int i = 0; i < k; i++) {
@@ -165,15 +168,16 @@ final class CommandGenerator {
 
   /**
    * An {@code update} from an rv1exec R (on graphs read from rv1exec, the only ones whose vertices
-   * Fluxion's rv1exec reader finds), an {@code attach} of a JGF subgraph that fits the graph, or a
-   * {@code remove} of a subtree; null when none applies.
+   * Fluxion's rv1exec reader finds), an {@code attach} of a JGF subgraph that fits the graph (not
+   * after a future search, see {@link #noteFutureSearch}), or a {@code remove} of a subtree (one
+   * that Fluxion can remove without hanging, see {@link RemoveHangModel}); null when none applies.
    */
   private String graphChange() {
     int r = rnd.nextInt(10);
     if (r < 5 && format.startsWith("rv1exec") && !shape.childIdsOfRank.isEmpty()) {
       return updateCommand();
     }
-    if (r < 7 && !attachables.isEmpty() && !attached) {
+    if (r < 7 && !attachables.isEmpty() && !attached && !searchedFuture) {
       attached = true;
       String name = attachables.get(rnd.nextInt(attachables.size()));
       removes.attach(files.get(name));
@@ -191,6 +195,21 @@ final class CommandGenerator {
       return "remove " + path + " true";
     }
     return null;
+  }
+
+  /**
+   * Notes a match sub-command that walks the root planner's future times ({@code
+   * allocate_orelse_reserve}, {@code without_allocating_future}). Such a walk can end with
+   * scheduled points still taken out of the planner's min-time tree; an {@code attach} after it
+   * grows Fluxion's vertex vector, which copies every planner, and {@code planner::copy_trees} puts
+   * those points into the copy's tree while {@code copy_maps} keeps them tracked, so the copy's
+   * next {@code restore_track_points} (the next span, or its destructor at {@code quit}) inserts
+   * them a second time and loops in the red-black tree's insert. So no {@code attach} follows one.
+   */
+  private void noteFutureSearch(String op) {
+    if (op.equals("allocate_orelse_reserve") || op.equals("without_allocating_future")) {
+      searchedFuture = true;
+    }
   }
 
   /**
