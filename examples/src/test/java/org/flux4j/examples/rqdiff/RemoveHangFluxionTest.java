@@ -10,8 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.flux4j.graph.ResourceGraph;
-import org.flux4j.graph.io.GraphFormat;
-import org.flux4j.graph.io.GraphReaders;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,7 +37,7 @@ class RemoveHangFluxionTest {
     int ends = 0;
     for (long seed = 0; seed < 40; seed++) {
       Scenario s = gen.generate(seed);
-      ResourceGraph g = graph(s);
+      ResourceGraph g = ScenarioGeneratorTest.graphOf(s);
       GraphShape shape = new GraphShape(g);
       Random rnd = new Random(seed);
       List<String> script = new ArrayList<>();
@@ -94,22 +92,5 @@ class RemoveHangFluxionTest {
     Runs.Outcome o = Runs.fluxion(Path.of(ref), dir, run.args(), TIMEOUT_MILLIS);
     assertThat(o.exit()).as("Fluxion crashed: %s", o.stderr()).isLessThan(128);
     return o.timedOut();
-  }
-
-  private static ResourceGraph graph(Scenario s) {
-    String format = "";
-    String allow = null;
-    for (String o : s.options()) {
-      if (o.startsWith("--load-format=")) {
-        format = o.substring("--load-format=".length());
-      } else if (o.startsWith("--load-allowlist=")) {
-        allow = o.substring("--load-allowlist=".length());
-      }
-    }
-    return GraphReaders.read(
-        s.graph(),
-        s.graphFile(),
-        GraphFormat.byName(format).orElseThrow(),
-        allow == null ? java.util.Set.of() : java.util.Set.of(allow.split(",", -1)));
   }
 }

@@ -239,7 +239,8 @@ class ScenarioGeneratorTest {
     assertThat(removedTypes).contains("node", "socket", "core", "gpu", "memory", "rack");
   }
 
-  private static ResourceGraph graphOf(Scenario s) {
+  /** The graph of {@code s} as Fluxion loads it (format and hwloc allowlist from its options). */
+  static ResourceGraph graphOf(Scenario s) {
     String format = option(s, "--load-format=");
     String allow = option(s, "--load-allowlist=");
     return GraphReaders.read(
