@@ -184,8 +184,9 @@ final class CommandGenerator {
       return "attach " + name;
     }
     if (r < 10) {
-      // no "remove RANKS false": Fluxion's resource-query hangs on it (and so does flux4j's,
-      // which follows it), so it only ever produces timeouts
+      // no "remove RANKS false" yet: it goes through the same remove_metadata_outedges loop, so
+      // Fluxion hangs when it takes a parent's last node (tiny_rv1exec.json: "remove 0 false" and
+      // "remove 1 false" end, "remove 0-1 false" hangs), and RemoveHangModel models paths only
       String[] types = {"node", "socket", "core", "core", "gpu", "memory"};
       // Fluxion hangs removing a vertex that is its parent's last child (RemoveHangModel): such a
       // draw removes the smallest enclosing subtree it can remove instead, with no extra random
