@@ -39,13 +39,16 @@ final class CommandGenerator {
   private final List<String> down = new ArrayList<>();
   private final String format;
   private final List<String> attachables;
+  private final RemoveHangModel removes;
   private long nextJob = 1;
   private boolean attached;
+  private boolean searchedFuture;
 
   /**
    * A generator of scripts for a graph of {@code shape} loaded with reader {@code format}; {@code
    * attachables} are the names of JGF subgraph files already among {@code files} that an {@code
-   * attach} may add to the graph (empty when none fits it).
+   * attach} may add to the graph (empty when none fits it); {@code removes} follows the script's
+   * graph changes to keep out removes that hang Fluxion.
    */
   CommandGenerator(
       Random rnd,
@@ -54,7 +57,8 @@ final class CommandGenerator {
       Map<String, String> files,
       int jobspecs,
       String format,
-      List<String> attachables) {
+      List<String> attachables,
+      RemoveHangModel removes) {
     this.rnd = rnd;
     this.shape = shape;
     this.policy = policy;
@@ -62,6 +66,7 @@ final class CommandGenerator {
     this.jobspecs = jobspecs;
     this.format = format;
     this.attachables = attachables;
+    this.removes = removes;
   }
 
   /** The script (without {@code quit}). */
@@ -115,10 +120,12 @@ final class CommandGenerator {
       if (op.startsWith("allocate")) {
         nextJob++;
       }
+      noteFutureSearch(op);
       return (rnd.nextInt(5) == 0 ? "m " : "match ") + op + " " + job();
     }
     if (r < 59) {
       String op = MATCH_OPS[rnd.nextInt(6)];
+      noteFutureSearch(op);
       StringBuilder sb = new StringBuilder(rnd.nextBoolean() ? "multi-match " : "M ").append(op);
       int k = 2 + rnd.nextInt(3);
       for (int i = 0; i < k; i++) {
@@ -161,25 +168,49 @@ final class CommandGenerator {
 
   /**
    * An {@code update} from an rv1exec R (on graphs read from rv1exec, the only ones whose vertices
-   * Fluxion's rv1exec reader finds), an {@code attach} of a JGF subgraph that fits the graph, or a
-   * {@code remove} of a subtree; null when none applies.
+   * Fluxion's rv1exec reader finds), an {@code attach} of a JGF subgraph that fits the graph (not
+   * after a future search, see {@link #noteFutureSearch}), or a {@code remove} of a subtree (one
+   * that Fluxion can remove without hanging, see {@link RemoveHangModel}); null when none applies.
    */
   private String graphChange() {
     int r = rnd.nextInt(10);
     if (r < 5 && format.startsWith("rv1exec") && !shape.childIdsOfRank.isEmpty()) {
       return updateCommand();
     }
-    if (r < 7 && !attachables.isEmpty() && !attached) {
+    if (r < 7 && !attachables.isEmpty() && !attached && !searchedFuture) {
       attached = true;
-      return "attach " + attachables.get(rnd.nextInt(attachables.size()));
+      String name = attachables.get(rnd.nextInt(attachables.size()));
+      removes.attach(files.get(name));
+      return "attach " + name;
     }
     if (r < 10) {
-      // no "remove RANKS false": Fluxion's resource-query hangs on it (and so does flux4j's,
-      // which follows it), so it only ever produces timeouts
+      // no "remove RANKS false" yet: it goes through the same remove_metadata_outedges loop, so
+      // Fluxion hangs when it takes a parent's last node (tiny_rv1exec.json: "remove 0 false" and
+      // "remove 1 false" end, "remove 0-1 false" hangs), and RemoveHangModel models paths only
       String[] types = {"node", "socket", "core", "core", "gpu", "memory"};
-      return "remove " + anyPath(types[rnd.nextInt(types.length)]) + " true";
+      // Fluxion hangs removing a vertex that is its parent's last child (RemoveHangModel): such a
+      // draw removes the smallest enclosing subtree it can remove instead, with no extra random
+      // draw, so that the scripts of the seeds that draw no such remove stay as they were
+      String path = removes.removable(anyPath(types[rnd.nextInt(types.length)]));
+      removes.remove(path);
+      return "remove " + path + " true";
     }
     return null;
+  }
+
+  /**
+   * Notes a match sub-command that walks the root planner's future times ({@code
+   * allocate_orelse_reserve}, {@code without_allocating_future}). Such a walk can end with
+   * scheduled points still taken out of the planner's min-time tree; an {@code attach} after it
+   * grows Fluxion's vertex vector, which copies every planner, and {@code planner::copy_trees} puts
+   * those points into the copy's tree while {@code copy_maps} keeps them tracked, so the copy's
+   * next {@code restore_track_points} (the next span, or its destructor at {@code quit}) inserts
+   * them a second time and loops in the red-black tree's insert. So no {@code attach} follows one.
+   */
+  private void noteFutureSearch(String op) {
+    if (op.equals("allocate_orelse_reserve") || op.equals("without_allocating_future")) {
+      searchedFuture = true;
+    }
   }
 
   /**

@@ -1,0 +1,144 @@
+package org.flux4j.examples.rqdiff;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.flux4j.graph.ResourceGraph;
+import org.flux4j.graph.io.GraphFormat;
+import org.flux4j.graph.io.GraphReaders;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@link RemoveHangModel} against what the real Fluxion resource-query did on the same scripts,
+ * recorded once (each script run with {@code timeout 4}; "hangs" is exit 124, spinning in {@code
+ * remove_metadata_outedges}): on flux-sched's {@code tiny.graphml} (tiny0 / rack0 / node0-1 /
+ * socket0-1 / cores and a gpu), its elastic {@code node-test.json} (medium0 / rack0 / node0) with
+ * and without the {@code attach} of {@code node-add-test.json} (which adds node3 under rack0), and
+ * a generated graph with a power subsystem whose node has one socket. {@link RemoveHangFluxionTest}
+ * checks the model against Fluxion live on generated graphs.
+ */
+class RemoveHangModelTest {
+  private static final Path DATA = RqDiff.findFluxionData(Path.of("").toAbsolutePath());
+
+  private static ResourceGraph tiny() {
+    return GraphReaders.read(DATA.resolve("grugs/tiny.graphml"), GraphFormat.GRUG);
+  }
+
+  private static ResourceGraph nodeTest() {
+    return GraphReaders.read(DATA.resolve("jgfs/elastic/node-test.json"), GraphFormat.JGF);
+  }
+
+  private static Map<String, String> attachFile() throws IOException {
+    return Map.of(
+        "a.json",
+        Files.readString(DATA.resolve("jgfs/elastic/node-add-test.json"), StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void firstHang_tinyGraph_onlyTheLastChildOfAParentHangs() {
+    ResourceGraph g = tiny();
+    // Fluxion: exit 0
+    assertThat(RemoveHangModel.firstHang(g, List.of("remove /tiny0/rack0/node0 true"), Map.of()))
+        .isNull();
+    // Fluxion: hangs at the second remove (node1 is then rack0's last child)
+    assertThat(
+            RemoveHangModel.firstHang(
+                g,
+                List.of("remove /tiny0/rack0/node0 true", "remove /tiny0/rack0/node1 true"),
+                Map.of()))
+        .isEqualTo("remove /tiny0/rack0/node1 true");
+    // Fluxion: hangs (rack0 is tiny0's only child)
+    assertThat(RemoveHangModel.firstHang(g, List.of("remove /tiny0/rack0 true"), Map.of()))
+        .isEqualTo("remove /tiny0/rack0 true");
+    // Fluxion: hangs at socket1, node0's last socket
+    assertThat(
+            RemoveHangModel.firstHang(
+                g,
+                List.of(
+                    "remove /tiny0/rack0/node0/socket0 true",
+                    "remove /tiny0/rack0/node0/socket1 true"),
+                Map.of()))
+        .isEqualTo("remove /tiny0/rack0/node0/socket1 true");
+    // Fluxion: exit 0 (a core among 18 and a gpu); the root and a removed path fail with an error
+    assertThat(
+            RemoveHangModel.firstHang(
+                g,
+                List.of(
+                    "remove /tiny0/rack0/node0/socket0/core0 true",
+                    "remove /tiny0 true",
+                    "remove /tiny0/rack0/node1 true",
+                    "remove /tiny0/rack0/node1 true",
+                    "remove /tiny0/rack0/node1/socket0 true"),
+                Map.of()))
+        .isNull();
+  }
+
+  @Test
+  void firstHang_attachedSubgraph_addsEntriesToItsParents() throws IOException {
+    ResourceGraph g = nodeTest();
+    Map<String, String> files = attachFile();
+    // Fluxion: hangs (node0 is rack0's only node)
+    assertThat(RemoveHangModel.firstHang(g, List.of("remove /medium0/rack0/node0 true"), files))
+        .isEqualTo("remove /medium0/rack0/node0 true");
+    // Fluxion: after the attach node0 and node3 share rack0, node1-2 do not exist (errors), and
+    // node3 hangs once it is the last
+    assertThat(
+            RemoveHangModel.firstHang(
+                g,
+                List.of(
+                    "attach a.json",
+                    "remove /medium0/rack0/node0 true",
+                    "remove /medium0/rack0/node1 true",
+                    "remove /medium0/rack0/node2 true",
+                    "remove /medium0/rack0/node3 true"),
+                files))
+        .isEqualTo("remove /medium0/rack0/node3 true");
+  }
+
+  @Test
+  void firstHang_powerSubsystem_anOnlyContainmentChildBesideAPowerEdgeDoesNotHang() {
+    Scenario s = new ScenarioGenerator(DATA).generate(19);
+    assertThat(s.label()).contains("graph=generated-power");
+    ResourceGraph g = GraphReaders.read(s.graph(), "g.graphml", GraphFormat.GRUG);
+    String socket = "/cluster0/rack0/node0/socket0";
+    int node = g.vertexByPath("/cluster0/rack0/node0").getAsInt();
+    long containmentKids =
+        java.util.stream.IntStream.range(0, g.vertexLimit())
+            .filter(v -> g.isMember(v, 0) && g.parent(v) == node)
+            .count();
+    assertThat(containmentKids).as("node0's containment children").isEqualTo(1);
+    // Fluxion: exit 0 under CA and C+PA (node0 keeps the out-edge to its power pool)
+    assertThat(RemoveHangModel.firstHang(g, List.of("remove " + socket + " true"), Map.of()))
+        .isNull();
+  }
+
+  @Test
+  void removable_hangingDraw_walksUpToTheSmallestRemovableSubtree() {
+    RemoveHangModel m = new RemoveHangModel(tiny());
+    assertThat(m.removable("/tiny0/rack0/node0/socket0")).isEqualTo("/tiny0/rack0/node0/socket0");
+    m.remove("/tiny0/rack0/node0/socket0");
+    // socket1 is node0's last socket, node0 is not rack0's last node
+    assertThat(m.removable("/tiny0/rack0/node0/socket1")).isEqualTo("/tiny0/rack0/node0");
+    m.remove("/tiny0/rack0/node0");
+    // node1's socket0 still has a sibling; node1 itself is rack0's last node, rack0 tiny0's only
+    // rack: the root, which Fluxion refuses with an error
+    assertThat(m.removable("/tiny0/rack0/node1/socket0")).isEqualTo("/tiny0/rack0/node1/socket0");
+    assertThat(m.removable("/tiny0/rack0/node1")).isEqualTo("/tiny0");
+    assertThat(m.removable("/tiny0/rack0/node0/socket1")).isEqualTo("/tiny0/rack0/node0/socket1");
+    assertThat(m.hangs("/tiny0/rack0/node0/socket1")).isFalse();
+  }
+
+  @Test
+  void remove_hangingPath_isRefused() {
+    RemoveHangModel m = new RemoveHangModel(tiny());
+    assertThatThrownBy(() -> m.remove("/tiny0/rack0"))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("/tiny0/rack0");
+  }
+}
