@@ -107,6 +107,9 @@ final class CountingPool implements ResourcePool {
   private Object openedAfter; // the mark of the cycle before the open one
   private Object previousMark; // the mark the open cycle's policy passed to beginCycle
   private int bookedAtEnd; // how many bookings the last cycle left
+  private long frees; // how many jobs gave their cores back
+  private long freesAtEnd; // frees when the last cycle ended
+  private long endTime = -1; // when the last cycle ended
   private boolean inCycle;
   private long cycle; // counts the cycles opened
   private Object lastOwner; // the queue whose cycle was the last one
@@ -114,6 +117,7 @@ final class CountingPool implements ResourcePool {
   private int notUp; // how many nodes are drained or down
   private long keptAnswers; // how many answers came from kept bookings (for tests)
   private long keptCycles; // how many cycles kept the previous bookings (for tests)
+  private long repeatedCycles; // how many of those repeated every answer (for tests)
   // (cores, planned seconds) -> a time before which no such request fits (see noFitBefore)
   private final LongLongHashMap noFitBefore = new LongLongHashMap();
   private long memoHits; // how many searches started from a remembered bound (for tests)
@@ -544,20 +548,41 @@ final class CountingPool implements ResourcePool {
   }
 
   /**
-   * Notes the mark of the policy's previous cycle; never answers a repeat: a cycle here always
-   * comes after time passed or something changed, and kept bookings are answered by {@link
-   * #keptReservationsTime} instead.
+   * Notes the mark of the policy's previous cycle, and answers whether every answer that cycle got
+   * still holds: its bookings may be kept ({@link #keptReservationsTime}), no job gave cores back
+   * since, no change of the use of cores is recorded after that cycle's time up to now, no running
+   * job is past its estimated end and no booking starts by now (checked one by one, O(running jobs
+   * and bookings), and only when all else holds: such changes can cancel out in the profile). The
+   * use from now on is then the use from that time on, constant up to the first recorded change
+   * (after now), so a job that fitted nowhere then fits nowhere now (it needs more cores than are
+   * free, which is unchanged, or the use over its window passed the capacity at a change after now,
+   * still within its window from now), and every booking is after now. The bookings are then kept
+   * ({@link #keepReservations}).
    */
   @Override
   public boolean beginCycle(Object previous) {
     previousMark = previous;
-    return false;
+    long now = now();
+    boolean same =
+        keptReservationsTime() != ResourcePool.NOT_KEPT
+            && frees == freesAtEnd
+            && now >= endTime
+            && !profile().changesWithin(endTime, now)
+            && !held.anySatisfy(h -> h[0] <= now)
+            && !booked.anySatisfy(b -> b[0] <= now);
+    if (same) {
+      keepReservations();
+      repeatedCycles++;
+    }
+    return same;
   }
 
   @Override
   public Object endCycle() {
     lastMark = new Object();
     bookedAtEnd = booked.size();
+    freesAtEnd = frees;
+    endTime = now();
     return lastMark;
   }
 
@@ -587,6 +612,11 @@ final class CountingPool implements ResourcePool {
     keptCycles++;
     deferring = false;
     deferred.clear();
+  }
+
+  /** How many cycles repeated every answer of the previous one ({@link #beginCycle}; for tests). */
+  long repeatedCycles() {
+    return repeatedCycles;
   }
 
   /** How many cycles kept the previous cycle's bookings ({@link #keepReservations}; for tests). */
@@ -807,6 +837,7 @@ final class CountingPool implements ResourcePool {
 
   @Override
   public void free(Job job) {
+    frees++;
     AvailabilityProfile p = profile(); // before held changes: profile() may rebuild from it
     long[] h = held.remove(job.id.value());
     if (h != null) {

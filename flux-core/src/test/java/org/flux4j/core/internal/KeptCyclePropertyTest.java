@@ -41,6 +41,7 @@ import org.flux4j.policy.queue.QueuePolicy;
 class KeptCyclePropertyTest {
   private static final AtomicLong KEPT = new AtomicLong();
   private static final AtomicLong CYCLES = new AtomicLong();
+  private static final AtomicLong REPEATED = new AtomicLong();
 
   /** One job of the workload: when it arrives, what it asks, how long it runs, when cancelled. */
   private record Spec(long submit, int cores, long requested, long runs, long cancelAt) {}
@@ -181,12 +182,17 @@ class KeptCyclePropertyTest {
     assertThat(kept.queue.size()).isEqualTo(full.queue.size());
     assertThat(full.pool.keptCycles()).isZero();
     KEPT.addAndGet(kept.pool.keptCycles());
+    REPEATED.addAndGet(kept.pool.repeatedCycles());
     CYCLES.addAndGet(cycles);
   }
 
-  /** The property is not vacuous: many of its cycles kept their bookings. */
+  /**
+   * The property is not vacuous: many of its cycles kept their bookings, some repeating every
+   * answer of the cycle before (after submissions alone).
+   */
   @AfterContainer
   static void manyCyclesKeptTheirBookings() {
     assertThat(KEPT.get()).as("kept cycles of %d", CYCLES.get()).isGreaterThan(CYCLES.get() / 10);
+    assertThat(REPEATED.get()).as("repeated cycles of %d", CYCLES.get()).isPositive();
   }
 }

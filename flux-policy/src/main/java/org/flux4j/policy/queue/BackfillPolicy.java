@@ -249,7 +249,8 @@ public final class BackfillPolicy implements QueuePolicy {
       if (next != null && mark != null) {
         next.mark = mark;
         next.busy = busy;
-        next.considered = considered;
+        // what a rebuild would count for the memo's jobs: not the ones that started
+        next.considered = considered - started.size();
         queue.keepMemo(next);
       }
     }
