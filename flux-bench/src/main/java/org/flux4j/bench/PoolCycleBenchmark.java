@@ -32,9 +32,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * <p>Each iteration builds the state first (not measured): 240 one-core jobs run, ending one per
  * second from t=1000 at exactly their estimated ends, and {@code depth} jobs of 1 to 64 cores wait,
  * each booked by one first cycle. The measured operation advances the virtual clock to t=1000: the
- * first running job ends, and one cycle runs. {@code reservations=kept}: conservative as shipped,
- * whose pool answers the cycle from its kept bookings (nothing but time passed); {@code
- * reservations=rebuild}: the same policy forced to rebuild every booking from the profile.
+ * first running job ends, and one cycle runs. {@code reservations=kept}: conservative as shipped:
+ * nothing but time passed, so the cycle keeps the previous cycle's bookings, starts those due now
+ * and asks only the jobs after the last booked one (none here); {@code reservations=rebuild}: the
+ * same policy forced to rebuild every booking from the profile.
  */
 @State(Scope.Thread)
 @Fork(

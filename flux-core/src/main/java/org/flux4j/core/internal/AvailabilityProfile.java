@@ -102,6 +102,21 @@ final class AvailabilityProfile {
     return busy == NONE || busy - now >= d;
   }
 
+  /** Whether a change is recorded at an instant after {@code lo} and at or before {@code hi}. */
+  boolean changesWithin(long lo, long hi) {
+    long next = Long.MAX_VALUE; // the first instant after lo
+    int x = root;
+    while (x != NIL) {
+      if (key[x] > lo) {
+        next = key[x];
+        x = left[x];
+      } else {
+        x = right[x];
+      }
+    }
+    return next <= hi;
+  }
+
   /** The sum of the changes recorded at or before {@code t}. */
   private long prefix(int x, long t) {
     long s = 0;

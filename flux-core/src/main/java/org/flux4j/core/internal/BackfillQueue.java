@@ -28,10 +28,14 @@ final class BackfillQueue extends QueueDiscipline {
   private final LongObjectHashMap<Allocation> made = new LongObjectHashMap<>();
   // how many jobs from the head of the queue are annotated one by one (place, estimate)
   private final int window;
-  private final LongHashSet windowA = new LongHashSet();
-  private final LongHashSet windowB = new LongHashSet();
-  private LongHashSet windowed = windowA; // the jobs the last cycle annotated one by one
-  private boolean inA = true; // whether windowed is windowA
+  // the window the last cycle annotated, place by place: job id and estimate (what its note holds)
+  private final long[] headIds;
+  private final long[] headEstimates;
+  private int headSize; // -1: a note in the window may have been written elsewhere since
+  private int headCores = -1; // the free cores and GPUs the window's notes hold
+  private int headGpus = -1;
+  private final long[] ids; // this cycle's window
+  private final LongHashSet inWindow = new LongHashSet();
 
   /** The most jobs annotated one by one, when the queue depth is larger (a replay's is). */
   static final int MAX_WINDOW = 128;
@@ -41,6 +45,9 @@ final class BackfillQueue extends QueueDiscipline {
     this.queueDepth =
         policy instanceof BackfillPolicy b ? b.params().effectiveQueueDepth() : Integer.MAX_VALUE;
     this.window = Math.min(queueDepth, MAX_WINDOW);
+    this.headIds = new long[window];
+    this.headEstimates = new long[window];
+    this.ids = new long[window];
   }
 
   @Override
@@ -69,11 +76,13 @@ final class BackfillQueue extends QueueDiscipline {
     if (byId.remove(j.id.value()) == null) {
       return false;
     }
+    headSize = -1;
     return pending.remove(j) || queue.remove(j.id.value());
   }
 
   @Override
   void reprioritize(Job j, long priority) {
+    headSize = -1; // a job may leave and come back (its note then says beyond the window)
     if (!byId.containsKey(j.id.value())) {
       j.priority = priority;
       return;
@@ -179,6 +188,16 @@ final class BackfillQueue extends QueueDiscipline {
           }
 
           @Override
+          public long keptReservationsTime() {
+            return s.pool().keptReservationsTime();
+          }
+
+          @Override
+          public void keepReservations() {
+            s.pool().keepReservations();
+          }
+
+          @Override
           public void cancelReservation(long jobId) {
             Job j = byId.get(jobId);
             if (j != null) {
@@ -195,39 +214,59 @@ final class BackfillQueue extends QueueDiscipline {
    * got it on entering the queue, or here when pushed back out of the window); held jobs say they
    * are held. O(window + held) per cycle, no allocation but for the jobs whose annotations changed,
    * which are announced.
+   *
+   * <p>Only this method writes the note of a job in the queue, but for {@link #add}, which writes
+   * that of a job that was never in the window unless it left the queue since ({@link #remove},
+   * {@link #reprioritize}), and the blocked jobs' notes, below: so where the window holds the same
+   * job at the same place with the same estimate and the same resources are free, its note is
+   * already right and is not touched (no monitor taken); and when the window holds the same jobs in
+   * the same order, none was pushed out of it.
    */
   private void annotate(Scheduler s, CycleResult r) {
     ResourcePool pool = s.pool();
     int freeCores = pool.freeCores();
     int freeGpus = pool.freeGpus();
     Map<Long, Long> reserved = r.reserved();
-    LongHashSet seen = inA ? windowB : windowA;
-    seen.clear();
-    int i = 0;
-    for (java.util.Iterator<Long> it = queue.pendingIds(window).iterator(); it.hasNext(); i++) {
-      long id = it.next();
-      Job j = byId.get(id);
+    int n = queue.headIds(ids);
+    boolean sameFree = freeCores == headCores && freeGpus == headGpus;
+    boolean sameJobs = n == headSize;
+    for (int i = 0; i < n; i++) {
+      long id = ids[i];
       Long at = reserved.isEmpty() ? null : reserved.get(id);
       long estimate = at == null ? -1 : pool.reservedMillis(at);
-      seen.add(id);
+      boolean sameJob = i < headSize && headIds[i] == id;
+      sameJobs &= sameJob;
+      if (sameJob && sameFree && headEstimates[i] == estimate) {
+        continue; // its note holds exactly this
+      }
+      Job j = byId.get(id);
       if (j.note.setPending(
           SchedNote.Reason.RESOURCES, i, estimate, freeCores, freeGpus, queueDepth)) {
         s.annotated(j);
       }
+      headEstimates[i] = estimate;
     }
-    // jobs pushed out of the window by jobs placed ahead of them
-    windowed.forEach(
-        id -> {
-          Job j = byId.get(id);
-          if (!seen.contains(id)
-              && j != null
-              && queue.contains(id)
-              && j.note.setBeyond(window, window == queueDepth)) {
-            s.annotated(j);
-          }
-        });
-    windowed = seen;
-    inA = !inA;
+    if (!sameJobs) {
+      // jobs pushed out of the window by jobs placed ahead of them
+      inWindow.clear();
+      for (int i = 0; i < n; i++) {
+        inWindow.add(ids[i]);
+      }
+      for (int i = 0; i < Math.max(headSize, 0); i++) {
+        long id = headIds[i];
+        Job j = byId.get(id);
+        if (!inWindow.contains(id)
+            && j != null
+            && queue.contains(id)
+            && j.note.setBeyond(window, window == queueDepth)) {
+          s.annotated(j);
+        }
+      }
+      System.arraycopy(ids, 0, headIds, 0, n);
+    }
+    headSize = n;
+    headCores = freeCores;
+    headGpus = freeGpus;
     for (long id : r.blocked()) {
       Job j = byId.get(id);
       if (j != null
@@ -235,6 +274,7 @@ final class BackfillQueue extends QueueDiscipline {
               SchedNote.Reason.RESOURCES, -1, -1, freeCores, freeGpus, queueDepth)) {
         s.annotated(j);
       }
+      headSize = -1; // back in the queue at the next cycle, with this note
     }
     for (Job j : pending) {
       if (j.note.setWaiting(SchedNote.Reason.HELD, "")) {

@@ -46,7 +46,13 @@ import org.flux4j.graph.ResourceGraph;
  * the jobs are asked in the previous booking order, answers from the kept bookings in O(1) each; at
  * the first job asked out of that order (a job left the queue, was reprioritised or is new) it
  * cancels the remaining kept bookings and answers from the profile again, as a rebuild does from
- * there on.
+ * there on. Better still, a policy that keeps a record of its cycles ({@link #endCycle}) learns
+ * from {@link #keptReservationsTime} that the bookings may be kept as they are ({@link
+ * #keepReservations}): it then cancels nothing and asks only the jobs booked at now, which are
+ * allocated in their booking's place (the same use of cores from now on; should a running job past
+ * its estimated end still hold the cores, the job is booked at now again, as a rebuild would), and
+ * the jobs after the last booked one; a cycle after a job ends at its estimated end then costs in
+ * proportion to the jobs that start and the jobs never booked, not to the bookings.
  *
  * <p>Remembered bounds: the earliest time found for a request of {@code c} cores for {@code d}
  * seconds is kept; every earlier start failed. While the use of cores from now on only grows (a
@@ -94,12 +100,24 @@ final class CountingPool implements ResourcePool {
   private LongArrayList deferred = new LongArrayList(); // kept bookings, in the order booked
   private int nextKept; // the next index of deferred a kept answer may be given for
   private boolean deferring; // whether cancellations are deferred and kept bookings answered
+  private boolean keepable; // whether nothing but time passed since the owner's previous cycle
+  private boolean keeping; // whether the policy keeps the previous bookings (keepReservations)
+  private boolean orderKnown = true; // whether bookOrder lists every booking in booking order
+  private Object lastMark; // the mark the last cycle's endCycle gave, until a cycle opens
+  private Object openedAfter; // the mark of the cycle before the open one
+  private Object previousMark; // the mark the open cycle's policy passed to beginCycle
+  private int bookedAtEnd; // how many bookings the last cycle left
+  private long frees; // how many jobs gave their cores back
+  private long freesAtEnd; // frees when the last cycle ended
+  private long endTime = -1; // when the last cycle ended
   private boolean inCycle;
   private long cycle; // counts the cycles opened
   private Object lastOwner; // the queue whose cycle was the last one
   private boolean dirty = true; // whether a rebuild could differ from the kept bookings
   private int notUp; // how many nodes are drained or down
   private long keptAnswers; // how many answers came from kept bookings (for tests)
+  private long keptCycles; // how many cycles kept the previous bookings (for tests)
+  private long repeatedCycles; // how many of those repeated every answer (for tests)
   // (cores, planned seconds) -> a time before which no such request fits (see noFitBefore)
   private final LongLongHashMap noFitBefore = new LongLongHashMap();
   private long memoHits; // how many searches started from a remembered bound (for tests)
@@ -320,6 +338,12 @@ final class CountingPool implements ResourcePool {
 
   @Override
   public Outcome allocateOrReserve(Job job) {
+    if (keeping) {
+      long[] b = booked.get(job.id.value());
+      if (b != null) {
+        return keptBooking(job, b);
+      }
+    }
     if (deferring) {
       Outcome kept = kept(job);
       if (kept != null) {
@@ -404,7 +428,7 @@ final class CountingPool implements ResourcePool {
       return new Outcome(null, b[0]);
     }
     // booked at now: a rebuild allocates it now, the later kept bookings were placed beside it
-    dropBooking(id);
+    dropBooking(id, true);
     Allocation a = allocateNow(job);
     if (a != null) {
       return new Outcome(a, -1);
@@ -422,16 +446,22 @@ final class CountingPool implements ResourcePool {
   private void endDeferring() {
     deferring = false;
     for (int i = nextKept; i < deferred.size(); i++) {
-      dropBooking(deferred.get(i));
+      dropBooking(deferred.get(i), true);
     }
     deferred.clear();
   }
 
-  private void dropBooking(long id) {
+  /**
+   * Drops a booking from the profile now; {@code fell}: whether the use of cores from now on may
+   * fall (false when the job is allocated in its place at once).
+   */
+  private void dropBooking(long id, boolean fell) {
     AvailabilityProfile p = profile(); // before booked changes: profile() reads it
     long[] b = booked.remove(id);
     if (b != null) {
-      useMayHaveFallen();
+      if (fell) {
+        useMayHaveFallen();
+      }
       p.add(b[0], -b[2]);
       p.add(b[1], b[2]);
     }
@@ -487,11 +517,15 @@ final class CountingPool implements ResourcePool {
     bookOrder.clear();
     deferred = previous;
     nextKept = 0;
-    deferring =
-        reuse && !dirty && owner == lastOwner && notUp == 0 && booked.size() == deferred.size();
+    keepable = reuse && !dirty && owner == lastOwner && notUp == 0;
+    deferring = keepable && orderKnown && booked.size() == deferred.size();
     if (!deferring) {
       deferred.clear();
     }
+    keeping = false;
+    previousMark = null;
+    openedAfter = lastMark;
+    lastMark = null;
     dirty = false;
     lastOwner = owner;
   }
@@ -502,7 +536,121 @@ final class CountingPool implements ResourcePool {
     if (deferring) {
       endDeferring();
     }
+    orderKnown = !keeping; // a keeping cycle's bookOrder holds only its new bookings
+    keeping = false;
     inCycle = false;
+  }
+
+  /** The pool marks every cycle, so that a policy may keep its bookings (see the class notes). */
+  @Override
+  public boolean repeatsCycles() {
+    return true;
+  }
+
+  /**
+   * Notes the mark of the policy's previous cycle, and answers whether every answer that cycle got
+   * still holds: its bookings may be kept ({@link #keptReservationsTime}), no job gave cores back
+   * since, no change of the use of cores is recorded after that cycle's time up to now, no running
+   * job is past its estimated end and no booking starts by now (checked one by one, O(running jobs
+   * and bookings), and only when all else holds: such changes can cancel out in the profile). The
+   * use from now on is then the use from that time on, constant up to the first recorded change
+   * (after now), so a job that fitted nowhere then fits nowhere now (it needs more cores than are
+   * free, which is unchanged, or the use over its window passed the capacity at a change after now,
+   * still within its window from now), and every booking is after now. The bookings are then kept
+   * ({@link #keepReservations}).
+   */
+  @Override
+  public boolean beginCycle(Object previous) {
+    previousMark = previous;
+    long now = now();
+    boolean same =
+        keptReservationsTime() != ResourcePool.NOT_KEPT
+            && frees == freesAtEnd
+            && now >= endTime
+            && !profile().changesWithin(endTime, now)
+            && !held.anySatisfy(h -> h[0] <= now)
+            && !booked.anySatisfy(b -> b[0] <= now);
+    if (same) {
+      keepReservations();
+      repeatedCycles++;
+    }
+    return same;
+  }
+
+  @Override
+  public Object endCycle() {
+    lastMark = new Object();
+    bookedAtEnd = booked.size();
+    freesAtEnd = frees;
+    endTime = now();
+    return lastMark;
+  }
+
+  /**
+   * Now, if the open cycle may keep the previous cycle's bookings as they are: the open cycle
+   * reuses bookings (see {@link #openCycle}), nothing but time passed since the previous cycle (the
+   * conditions of the class notes), the policy's mark is that cycle's and every booking it left is
+   * still there. A rebuild would then give each booked job its booking back, allocating those
+   * booked at now (the class notes).
+   */
+  @Override
+  public long keptReservationsTime() {
+    return keepable
+            && previousMark != null
+            && previousMark == openedAfter
+            && booked.size() == bookedAtEnd
+        ? now()
+        : ResourcePool.NOT_KEPT;
+  }
+
+  @Override
+  public void keepReservations() {
+    if (!keepable || (deferring && nextKept > 0)) {
+      throw new IllegalStateException("the bookings cannot be kept in this cycle");
+    }
+    keeping = true;
+    keptCycles++;
+    deferring = false;
+    deferred.clear();
+  }
+
+  /** How many cycles repeated every answer of the previous one ({@link #beginCycle}; for tests). */
+  long repeatedCycles() {
+    return repeatedCycles;
+  }
+
+  /** How many cycles kept the previous cycle's bookings ({@link #keepReservations}; for tests). */
+  long keptCycles() {
+    return keptCycles;
+  }
+
+  /**
+   * Every booking: job id to {start, end, cores} in seconds since the pool was made (for tests).
+   */
+  java.util.SortedMap<Long, List<Long>> bookings() {
+    java.util.SortedMap<Long, List<Long>> out = new java.util.TreeMap<>();
+    booked.forEachKeyValue((id, b) -> out.put(id, List.of(b[0], b[1], b[2])));
+    return out;
+  }
+
+  /**
+   * A booked job asked again while the bookings are kept: a booking at now becomes an allocation
+   * (the same use of cores from now on: the remembered bounds stay); a later one is answered as it
+   * is.
+   */
+  private Outcome keptBooking(Job job, long[] b) {
+    if (b[0] > now()) {
+      return new Outcome(null, b[0]);
+    }
+    long id = job.id.value();
+    dropBooking(id, false);
+    Allocation a = allocateNow(job);
+    if (a != null) {
+      return new Outcome(a, -1);
+    }
+    // a running job past its estimated end still holds the cores: a rebuild books it at now again
+    book(id, b[0], b[1], b[2]);
+    return new Outcome(null, b[0]);
   }
 
   @Override
@@ -689,6 +837,7 @@ final class CountingPool implements ResourcePool {
 
   @Override
   public void free(Job job) {
+    frees++;
     AvailabilityProfile p = profile(); // before held changes: profile() may rebuild from it
     long[] h = held.remove(job.id.value());
     if (h != null) {

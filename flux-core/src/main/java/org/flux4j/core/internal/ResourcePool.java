@@ -117,6 +117,28 @@ interface ResourcePool {
     return null;
   }
 
+  /** What {@link #keptReservationsTime} answers when the bookings cannot be kept. */
+  long NOT_KEPT = org.flux4j.policy.queue.JobMatcher.NOT_KEPT;
+
+  /**
+   * Whether the open cycle may keep the previous cycle's reservations as they are (see {@link
+   * org.flux4j.policy.queue.JobMatcher#keptReservationsTime}): the time now in the unit of the
+   * reservation times, or {@link #NOT_KEPT} (the default).
+   */
+  default long keptReservationsTime() {
+    return NOT_KEPT;
+  }
+
+  /**
+   * Keeps the previous cycle's reservations for the open cycle (see {@link
+   * org.flux4j.policy.queue.JobMatcher#keepReservations}).
+   *
+   * @throws UnsupportedOperationException if the pool never keeps them (the default)
+   */
+  default void keepReservations() {
+    throw new UnsupportedOperationException("this pool does not keep reservations");
+  }
+
   /**
    * Opens a scheduling cycle of the queue {@code owner}; {@code reuse}: the policy books its
    * waiting jobs again in queue order after cancelling every reservation (a rebuild), so the pool

@@ -20,7 +20,7 @@ import org.flux4j.policy.queue.QueuePolicies;
  * workloads are random, with most jobs running to their requested time (so that many cycles keep
  * their bookings) and some ending early, running past it or arriving together.
  */
-class KeptReservationsPropertyTest {
+public class KeptReservationsPropertyTest {
   static {
     for (String p : List.of("easy", "hybrid", "conservative")) {
       QueuePolicies.register(
@@ -29,7 +29,12 @@ class KeptReservationsPropertyTest {
     }
   }
 
-  private static List<ReplayJob> workload(long seed, int n, long procs, int exactPercent) {
+  /**
+   * A random workload of {@code n} jobs on {@code procs} processors, {@code exactPercent} percent
+   * of them running to their requested time, the others ending early or running past it (also used
+   * by the pool's own kept-cycle property).
+   */
+  public static List<ReplayJob> workload(long seed, int n, long procs, int exactPercent) {
     Random r = new Random(seed);
     long[] requests = {10, 20, 30, 60, 100, 250};
     List<ReplayJob> jobs = new ArrayList<>();

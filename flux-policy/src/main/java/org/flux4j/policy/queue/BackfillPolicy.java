@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.eclipse.collections.impl.set.mutable.primitive.LongHashSet;
 
 /**
  * Fluxion's queue policies as one algorithm with two knobs: fcfs (no reservations; the cycle stops
@@ -28,6 +29,14 @@ import java.util.Set;
  * (it no longer uses up the queue depth) until {@link JobQueue#unblockAll()}. Stateless (what a
  * repeat needs is kept by the {@link JobQueue}): one instance can serve many queues.
  *
+ * <p>When time passed but the matcher vouches that a rebuild would give every reservation of the
+ * previous cycle back ({@link JobMatcher#keptReservationsTime}: the counting pool after jobs ended
+ * at their estimated ends), the cycle keeps them: the queue must still start with the jobs that
+ * cycle reserved or set aside, in order; those reserved at now are allocated, in order; the rest
+ * stay as they are, and the cycle goes on from the first job after them as a rebuild would (the
+ * jobs that were busy past the reservation depth are asked again: time passing may let them fit).
+ * The cost is that of walking the kept jobs' ids, the jobs that start and the jobs after them.
+ *
  * <p>Reservations are rebuilt every cycle by default, as Fluxion's qmanager does: an earlier job
  * may then take the hole a later job had booked and move it later. With {@link
  * QueueParams#compress()} they are compressed instead: the previous cycle's reservations stay, and
@@ -37,6 +46,7 @@ import java.util.Set;
  * Compressing cycles do not repeat.
  */
 public final class BackfillPolicy implements QueuePolicy {
+  private static final long NOT_KEPT = JobMatcher.NOT_KEPT;
   private final String name;
   private final boolean reserve;
   private final int fixedDepth;
@@ -144,6 +154,7 @@ public final class BackfillPolicy implements QueuePolicy {
     boolean compress = reserve && params.compress();
     boolean track = reserve && repeats && !compress && matcher.repeatsCycles();
     boolean repeat = track && matcher.beginCycle(memo == null ? null : memo.mark) && memo != null;
+    long keptAt = track && !repeat && memo != null ? matcher.keptReservationsTime() : NOT_KEPT;
     List<Long> started = new ArrayList<>();
     Map<Long, String> rejected = new LinkedHashMap<>();
     List<Long> blocked = new ArrayList<>();
@@ -160,10 +171,19 @@ public final class BackfillPolicy implements QueuePolicy {
     CycleMemo next;
     Map<Object, Long> busy;
     int considered;
+    List<PendingJob> due = new ArrayList<>();
+    PendingJob last = keptAt == NOT_KEPT ? null : skipKept(memo, queue, keptAt, due);
     if (repeat) {
       next = memo; // its reservations stay; the new jobs are appended to it
       busy = memo.busy;
       considered = memo.considered;
+    } else if (last != null) {
+      // the previous reservations stay; those starting now start; the jobs after them are asked
+      matcher.keepReservations();
+      considered = keepReservations(memo, queue, matcher, due, started, toBlock, blocked);
+      it = queue.pendingView().tailSet(last, false).iterator();
+      next = memo;
+      busy = new HashMap<>();
     } else {
       if (!compress) {
         for (Long id : previous) {
@@ -191,14 +211,13 @@ public final class BackfillPolicy implements QueuePolicy {
       MatchOutcome out =
           tryReserve ? matcher.allocateOrReserve(job.id()) : allocate(matcher, job.id(), busy);
       if (out instanceof MatchOutcome.Allocated) {
-        queue.drop(it, job);
+        queue.drop(it, job); // left out of the memo: a repeat or kept cycle sees it running
         started.add(job.id());
-        next = null;
       } else if (out instanceof MatchOutcome.Reserved r) {
         reserved.put(job.id(), r.at());
         previous.add(job.id());
         if (next != null) {
-          next.add(job.id(), CycleMemo.RESERVED);
+          next.add(job.id(), CycleMemo.RESERVED, r.at());
         }
       } else if (out instanceof MatchOutcome.Unsatisfiable u) {
         queue.drop(it, job);
@@ -225,20 +244,98 @@ public final class BackfillPolicy implements QueuePolicy {
     for (PendingJob j : toBlock) {
       queue.block(j);
     }
-    boolean keep = false;
     if (track) {
       Object mark = matcher.endCycle();
       if (next != null && mark != null) {
         next.mark = mark;
         next.busy = busy;
-        next.considered = considered;
+        // what a rebuild would count for the memo's jobs: not the ones that started
+        next.considered = considered - started.size();
         queue.keepMemo(next);
-        keep = true;
       }
     }
-    // a kept memo's map grows in the next cycle: copied; else no one changes it again
-    return new CycleResult(
-        started, keep ? reserved : CycleResult.handOver(reserved), rejected, blocked, considered);
+    // not copied: a kept memo's map changes only in this queue's next cycle (see CycleResult)
+    return new CycleResult(started, CycleResult.handOver(reserved), rejected, blocked, considered);
+  }
+
+  /**
+   * Checks that the queue still starts with the jobs the memo's cycle reserved or set aside, in
+   * that order, and collects those whose reservation starts at {@code now} into {@code due}; gives
+   * the last of those jobs, or null if the queue no longer starts with them, a reservation starts
+   * before now, or there are none. Changes nothing. O(reserved and blocked jobs of the memo).
+   */
+  private static PendingJob skipKept(
+      CycleMemo memo, JobQueue queue, long now, List<PendingJob> due) {
+    int end = memo.reservedPrefix();
+    Iterator<PendingJob> it = queue.pendingView().iterator();
+    PendingJob j = null;
+    for (int i = 0; i < end; i++) {
+      if (!it.hasNext()) {
+        return null;
+      }
+      j = it.next();
+      if (j.id() != memo.jobs.get(i)) {
+        return null;
+      }
+      if (memo.kinds.get(i) == CycleMemo.RESERVED) {
+        long at = memo.times.get(i);
+        if (at < now) {
+          return null; // its start passed unseen: the matcher's promise does not cover it
+        }
+        if (at == now) {
+          due.add(j);
+        }
+      }
+    }
+    if (j == null) {
+      due.clear();
+    }
+    return j;
+  }
+
+  /**
+   * Keeps the memo's reservations (see {@link JobMatcher#keepReservations}): allocates the {@code
+   * due} jobs in order, drops them and the jobs found busy from the memo, collects its blocked jobs
+   * and answers how many jobs the kept ones count against the queue depth.
+   */
+  private static int keepReservations(
+      CycleMemo memo,
+      JobQueue queue,
+      JobMatcher matcher,
+      List<PendingJob> due,
+      List<Long> started,
+      List<PendingJob> toBlock,
+      List<Long> blocked) {
+    int end = memo.reservedPrefix();
+    LongHashSet gone = new LongHashSet();
+    for (PendingJob j : due) {
+      MatchOutcome out = matcher.allocateOrReserve(j.id());
+      if (out instanceof MatchOutcome.Reserved r && r.at() == memo.reserved.get(j.id())) {
+        continue; // not free after all (a job ran past its estimated end): booked as before
+      }
+      if (!(out instanceof MatchOutcome.Allocated)) {
+        throw new IllegalStateException(
+            "job " + j.id() + " was neither allocated nor kept at its reservation's start: " + out);
+      }
+      queue.dropPending(j);
+      started.add(j.id());
+      gone.add(j.id());
+    }
+    if (!gone.isEmpty()) {
+      queue.reservationsMutable().removeIf(gone::contains);
+    }
+    int considered = 0;
+    for (int i = 0; i < end; i++) {
+      if (memo.kinds.get(i) == CycleMemo.BLOCKED) {
+        long id = memo.jobs.get(i);
+        toBlock.add(queue.pendingJob(id));
+        blocked.add(id);
+      } else {
+        considered++; // reserved, or started now: counted as a rebuild counts it
+      }
+    }
+    memo.keep(end, gone);
+    return considered;
   }
 
   /**

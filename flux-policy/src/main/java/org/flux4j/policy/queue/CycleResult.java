@@ -8,7 +8,9 @@ import java.util.Set;
  * What one scheduling cycle decided.
  *
  * @param started jobs allocated now, in the order they were allocated
- * @param reserved jobs reserved, with their reserved start times, in cycle order
+ * @param reserved jobs reserved, with their reserved start times, in cycle order; a backfilling
+ *     policy hands over a read-only view that its queue's next cycle may change (it carries the
+ *     reservations it keeps on), so read it before that cycle runs
  * @param rejected jobs that can never run, with the reason
  * @param blocked jobs set aside because they could not even be reserved; they do not count against
  *     the queue depth until resources change
@@ -36,8 +38,8 @@ public record CycleResult(
 
   /**
    * A read-only view of {@code reserved} that the result takes without copying it: for a policy
-   * whose cycle built the map and never changes it again (a deep queue's cycle then does not copy
-   * every reservation once more).
+   * whose cycle built the map and changes it, if ever, only in the queue's next cycle (a deep
+   * queue's cycle then does not copy every reservation once more).
    */
   static Map<Long, Long> handOver(Map<Long, Long> reserved) {
     return new HandedOver(reserved);

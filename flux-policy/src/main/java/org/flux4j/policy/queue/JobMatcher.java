@@ -70,4 +70,32 @@ public interface JobMatcher {
   default Object endCycle() {
     return null;
   }
+
+  /** What {@link #keptReservationsTime} answers when the reservations cannot be kept. */
+  long NOT_KEPT = Long.MIN_VALUE;
+
+  /**
+   * Asked after {@link #beginCycle} answered false: whether a rebuild would give back every
+   * reservation the previous cycle made (the one {@code previous} of {@code beginCycle} marked), as
+   * it is, to the same jobs asked again in the same order from the head of the queue (the jobs that
+   * cycle started or rejected left out), except that a reservation starting now would be allocated
+   * now. Answers the time now, in the unit of the reservation times, if so; {@link #NOT_KEPT} (the
+   * default) if not or if the matcher cannot tell. Jobs the previous cycle found busy without
+   * reserving them may fit now, so they are not covered. Asking changes nothing.
+   */
+  default long keptReservationsTime() {
+    return NOT_KEPT;
+  }
+
+  /**
+   * Keeps the previous cycle's reservations for this cycle, after {@link #keptReservationsTime}
+   * gave a time: the policy cancels none of them, asks {@link #allocateOrReserve} again only for
+   * the jobs whose reservation starts at that time (which must then be allocated), in queue order
+   * and before any other job, and goes on after the last job that cycle reserved or set aside.
+   *
+   * @throws UnsupportedOperationException if the matcher never keeps reservations (the default)
+   */
+  default void keepReservations() {
+    throw new UnsupportedOperationException("this matcher does not keep reservations");
+  }
 }

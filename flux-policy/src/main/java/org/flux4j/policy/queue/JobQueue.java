@@ -118,6 +118,21 @@ public final class JobQueue {
     return ids;
   }
 
+  /**
+   * Writes the first pending job ids in order into {@code into}, as many as fit, and answers how
+   * many it wrote (not the blocked ones). O(ids written), no allocation.
+   */
+  public int headIds(long[] into) {
+    int n = 0;
+    for (PendingJob j : pending) {
+      if (n >= into.length) {
+        break;
+      }
+      into[n++] = j.id();
+    }
+    return n;
+  }
+
   /** Moves a pending job to the blocked set (it could not even be reserved). */
   void block(PendingJob j) {
     pending.remove(j);
@@ -138,6 +153,17 @@ public final class JobQueue {
   void drop(Iterator<PendingJob> it, PendingJob j) {
     it.remove();
     byId.remove(j.id());
+  }
+
+  /** Removes a pending job the cycle started, outside an iteration. O(log n). */
+  void dropPending(PendingJob j) {
+    pending.remove(j);
+    byId.remove(j.id());
+  }
+
+  /** The queue's entry of a job, or null. */
+  PendingJob pendingJob(long jobId) {
+    return byId.get(jobId);
   }
 
   /** The jobs reserved by the last cycle, in reservation order (a copy). */

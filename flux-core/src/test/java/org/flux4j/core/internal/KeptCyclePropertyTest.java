@@ -1,0 +1,198 @@
+package org.flux4j.core.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicLong;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.LongRange;
+import net.jqwik.api.lifecycle.AfterContainer;
+import org.flux4j.core.Allocation;
+import org.flux4j.core.JobId;
+import org.flux4j.core.JobRequest;
+import org.flux4j.core.VirtualClock;
+import org.flux4j.core.sim.KeptReservationsPropertyTest;
+import org.flux4j.core.sim.ReplayJob;
+import org.flux4j.core.sim.TraceReplay;
+import org.flux4j.policy.queue.BackfillPolicy;
+import org.flux4j.policy.queue.QueueParams;
+import org.flux4j.policy.queue.QueuePolicies;
+import org.flux4j.policy.queue.QueuePolicy;
+
+/**
+ * A cycle that keeps the previous cycle's bookings on the counting pool ({@link
+ * CountingPool#keepReservations}, used by easy, hybrid and conservative when nothing but time
+ * passed) books exactly as a full rebuild does: two queues over two pools get the same random
+ * operations (submissions, ends at, before and after the estimated end, cancellations of waiting
+ * jobs, instants with several events; the workloads of {@link KeptReservationsPropertyTest}), one
+ * with the policy as shipped, the other forced to cancel and book every reservation from the
+ * profile in every cycle ({@link BackfillPolicy#withFullRecompute}); after every cycle both started
+ * the same jobs in the same order on the same cores, and every booking left in the pool (job,
+ * start, end, cores) is equal.
+ */
+class KeptCyclePropertyTest {
+  private static final AtomicLong KEPT = new AtomicLong();
+  private static final AtomicLong CYCLES = new AtomicLong();
+  private static final AtomicLong REPEATED = new AtomicLong();
+
+  /** One job of the workload: when it arrives, what it asks, how long it runs, when cancelled. */
+  private record Spec(long submit, int cores, long requested, long runs, long cancelAt) {}
+
+  /** A queue over its own pool, with what its cycles did. */
+  private static final class World implements QueueDiscipline.Scheduler {
+    final CountingPool pool;
+    final BackfillQueue queue;
+    final Map<Long, Job> jobs = new LinkedHashMap<>();
+    final List<String> started = new ArrayList<>();
+    boolean again;
+
+    World(VirtualClock clock, QueuePolicy policy, int nodes) {
+      pool = new CountingPool(TraceReplay.machine(nodes, 1), clock);
+      queue = new BackfillQueue(policy);
+    }
+
+    @Override
+    public ResourcePool pool() {
+      return pool;
+    }
+
+    @Override
+    public void run(Job job, Allocation allocation) {
+      job.allocation = allocation;
+      started.add(job.id.value() + " on " + allocation.slots());
+    }
+
+    @Override
+    public void reject(Job job, String reason) {
+      throw new AssertionError("job " + job.id + " rejected: " + reason);
+    }
+
+    @Override
+    public void again() {
+      again = true;
+    }
+  }
+
+  /** The workload of the Instance-level property, with some waiting jobs cancelled. */
+  private static List<Spec> workload(long seed, int n, int nodes, int exactPercent) {
+    Random r = new Random(~seed);
+    List<Spec> out = new ArrayList<>();
+    for (ReplayJob j : KeptReservationsPropertyTest.workload(seed, n, nodes, exactPercent)) {
+      long cancelAt = r.nextInt(25) == 0 ? j.submit() + r.nextInt(200) : -1;
+      out.add(new Spec(j.submit(), (int) j.procs(), j.requestedTime(), j.runTime(), cancelAt));
+    }
+    return out;
+  }
+
+  private static Job job(long id, Spec s, long nowMillis) {
+    JobRequest r =
+        JobRequest.builder().tasks(s.cores()).duration(Duration.ofSeconds(s.requested())).build();
+    Job j = new Job(new JobId(id), r, nowMillis, List.of());
+    j.priority = 16;
+    return j;
+  }
+
+  @Property(tries = 60)
+  void keptCycles_bookAndStartExactlyAsAFullRebuild(
+      @ForAll @LongRange(min = 1, max = 1_000_000) long seed,
+      @ForAll @IntRange(min = 0, max = 2) int which,
+      @ForAll @IntRange(min = 1, max = 5) int reservationDepth,
+      @ForAll @IntRange(min = 40, max = 100) int exactPercent,
+      @ForAll boolean shallowQueue) {
+    int nodes = 16;
+    List<Spec> specs = workload(seed, 120, nodes, exactPercent);
+    String name = List.of("easy", "hybrid", "conservative").get(which);
+    QueueParams params = QueueParams.DEFAULTS.withReservationDepth(reservationDepth);
+    if (shallowQueue) {
+      params = params.withQueueDepth(8);
+    }
+    BackfillPolicy shipped = (BackfillPolicy) QueuePolicies.require(name, params);
+    VirtualClock clock = new VirtualClock(0);
+    World kept = new World(clock, shipped, nodes);
+    World full = new World(clock, shipped.withFullRecompute(), nodes);
+    List<World> worlds = List.of(kept, full);
+    // instants at which something happens: submissions and cancellations now, ends as they start
+    TreeSet<Long> instants = new TreeSet<>();
+    specs.forEach(
+        s -> {
+          instants.add(s.submit());
+          if (s.cancelAt() >= 0) {
+            instants.add(s.cancelAt());
+          }
+        });
+    Map<Long, Long> endOf = new LinkedHashMap<>(); // running job -> when it ends
+    int cycles = 0;
+    while (!instants.isEmpty()) {
+      long now = instants.pollFirst();
+      clock.advanceTo(now * 1000);
+      for (World w : worlds) {
+        // ends first (in id order), then submissions, then cancellations
+        for (Map.Entry<Long, Long> e : endOf.entrySet()) {
+          if (e.getValue() == now) {
+            w.pool.free(w.jobs.get(e.getKey()));
+          }
+        }
+        for (int i = 0; i < specs.size(); i++) {
+          if (specs.get(i).submit() == now && !w.jobs.containsKey(i + 1L)) {
+            Job j = job(i + 1, specs.get(i), now * 1000);
+            w.jobs.put(j.id.value(), j);
+            w.queue.add(j);
+          }
+        }
+        for (int i = 0; i < specs.size(); i++) {
+          Job j = w.jobs.get(i + 1L);
+          if (specs.get(i).cancelAt() == now && j != null && j.allocation == null) {
+            if (w.queue.remove(j)) {
+              w.pool.cancelReservation(j);
+            }
+          }
+        }
+      }
+      endOf.values().removeIf(end -> end == now);
+      boolean again = true;
+      while (again) {
+        for (World w : worlds) {
+          w.started.clear();
+          w.again = false;
+          w.queue.schedule(w);
+        }
+        cycles++;
+        assertThat(kept.started).as("started at t=%d", now).isEqualTo(full.started);
+        assertThat(kept.pool.bookings())
+            .as("bookings at t=%d", now)
+            .isEqualTo(full.pool.bookings());
+        assertThat(kept.again).isEqualTo(full.again);
+        for (String s : kept.started) {
+          long id = Long.parseLong(s.substring(0, s.indexOf(' ')));
+          long end = now + specs.get((int) id - 1).runs();
+          endOf.put(id, end);
+          instants.add(end);
+        }
+        again = kept.again;
+      }
+    }
+    assertThat(kept.queue.size()).isEqualTo(full.queue.size());
+    assertThat(full.pool.keptCycles()).isZero();
+    KEPT.addAndGet(kept.pool.keptCycles());
+    REPEATED.addAndGet(kept.pool.repeatedCycles());
+    CYCLES.addAndGet(cycles);
+  }
+
+  /**
+   * The property is not vacuous: many of its cycles kept their bookings, some repeating every
+   * answer of the cycle before (after submissions alone).
+   */
+  @AfterContainer
+  static void manyCyclesKeptTheirBookings() {
+    assertThat(KEPT.get()).as("kept cycles of %d", CYCLES.get()).isGreaterThan(CYCLES.get() / 10);
+    assertThat(REPEATED.get()).as("repeated cycles of %d", CYCLES.get()).isPositive();
+  }
+}
