@@ -11,6 +11,8 @@ import org.flux4j.fixtures.FluxionExpected;
 import org.flux4j.fixtures.SharedData;
 import org.flux4j.graph.ResourceGraph;
 import org.flux4j.graph.VirtualClusters;
+import org.flux4j.graph.io.GraphFormat;
+import org.flux4j.graph.io.GraphReaders;
 import org.flux4j.policy.match.ResourceSet;
 import org.junit.jupiter.api.Test;
 
@@ -121,6 +123,28 @@ class JgfMatchWriterTest {
     ResourceSet shared = Fixtures.set(g, "/tiny0/rack0[1:s]", "/tiny0[1:s]");
     assertThat(w.format(shared)).endsWith("]}, \"writer\": \"fluxion:jgf_shorthand\"}\n");
     assertThat(MatchWriters.require("jgf_shorthand").format(shared)).endsWith("\"}]}}\n");
+  }
+
+  @Test
+  void jgfShorthand_vertexWithTwoParents_liesUnderTheParentTheWalkCameFrom() {
+    // mtl3: each rack's mtl1unit is also associated in under mtl2unit0, which renames its path to
+    // /mtl3-test0/mtl2unit0/mtl1unitN; a match of an exclusive rack reaches it from the rack, so
+    // Fluxion's shorthand leaves it out (rq-diff seed 308210)
+    ResourceGraph g =
+        GraphReaders.read(SharedData.grug("mt-storage/mtl3.graphml"), GraphFormat.GRUG);
+    int cluster = g.vertexByUniqId(0);
+    int rack = g.vertexByUniqId(1);
+    int unit = g.vertexByUniqId(3);
+    assertThat(g.parent(unit)).isNotEqualTo(rack);
+    ResourceSet.Builder b = ResourceSet.builder(g);
+    b.add(unit, 1, true);
+    b.add(rack, 1, true);
+    b.add(cluster, 1, false);
+    b.edge(rack, unit, 0);
+    b.edge(cluster, rack, 0);
+    String out = MatchWriters.require("jgf_shorthand").format(b.build());
+    assertThat(out).doesNotContain("mtl1unit").contains("\"type\": \"rack\"");
+    assertThat(MatchWriters.require("jgf").format(b.build())).contains("mtl1unit");
   }
 
   @Test
