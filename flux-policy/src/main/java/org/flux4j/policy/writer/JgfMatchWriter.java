@@ -13,10 +13,11 @@ import org.flux4j.policy.match.ResourceSet;
  * JGF line (see {@link JgfWriter}) and a newline.
  *
  * <p>The shorthand variant leaves out every vertex whose parent (the one the match's walk reached
- * it from, by default its containment parent) is in the set and held exclusively, and every edge
- * whose source is held exclusively (what lies under an exclusive vertex is implied). Once it has
- * left something out it adds {@code "writer": "fluxion:jgf_shorthand"} to this and every later
- * document, as Fluxion's writer object does. A find's set omits nothing.
+ * it from, by default its containment parent) is held exclusively (in the set, or by the walk that
+ * left it out: {@link ResourceSet#unemittedExclusive}), and every edge whose source is held
+ * exclusively (what lies under an exclusive vertex is implied). Once it has left something out it
+ * adds {@code "writer": "fluxion:jgf_shorthand"} to this and every later document, as Fluxion's
+ * writer object does. A find's set omits nothing.
  *
  * <p>Find's aggregate-filter data is written under "agfilter": from {@link ResourceSet#agfilter}
  * and from ephemeral keys of the form "agfilter.TYPE" (the prefix is stripped).
@@ -162,6 +163,9 @@ final class JgfMatchWriter implements MatchWriter {
       if (set.exclusive(i)) {
         m.put(set.vertex(i), true);
       }
+    }
+    for (int k = 0; k < set.unemittedExclusiveCount(); k++) {
+      m.put(set.unemittedExclusive(k), true);
     }
     return m;
   }

@@ -148,6 +148,33 @@ class JgfMatchWriterTest {
   }
 
   @Test
+  void jgfShorthand_childrenOfAnExclusiveVertexLeftUnemitted_areLeftOutToo() {
+    // Fluxion's update could not add node0's aggregate span (another job's reservation overlaps),
+    // so upd_sched skipped node0's emit; its cores were emitted with excl_parent set, and the
+    // shorthand leaves them and node0's edges out (rq-diff seed 305744)
+    ResourceGraph g = VirtualClusters.tiny();
+    int node = g.vertexByPath(N0).getAsInt();
+    int socket = g.vertexByPath(N0 + "/socket0").getAsInt();
+    int rack = g.vertexByPath("/tiny0/rack0").getAsInt();
+    ResourceSet.Builder b = ResourceSet.builder(g);
+    b.add(socket, 1, true);
+    b.add(rack, 1, false);
+    b.edge(node, socket, 0);
+    b.edge(rack, node, 0);
+    String plain = MatchWriters.require("jgf_shorthand").format(b.build());
+    assertThat(plain).contains("/tiny0/rack0/node0/socket0").endsWith("}]}}\n");
+    b.unemittedExclusive(node);
+    ResourceSet s = b.build();
+    assertThat(MatchWriters.require("jgf_shorthand").format(s))
+        .isEqualTo(
+            "{\"graph\": {\"nodes\": [{\"id\": \"1\", \"metadata\": {\"type\": \"rack\","
+                + " \"id\": 0, \"rank\": -1, \"paths\": {\"containment\": \"/tiny0/rack0\"}}}],"
+                + " \"edges\": [{\"source\": \"1\", \"target\": \"2\"}]}, \"writer\":"
+                + " \"fluxion:jgf_shorthand\"}\n");
+    assertThat(MatchWriters.require("jgf").format(s)).contains("/tiny0/rack0/node0/socket0");
+  }
+
+  @Test
   void jgf_verticesWithoutEdges_failWithEnoent_andAreKeptForTheNextDocument() {
     // Fluxion's check_array_sizes: vertices but no edges is ENOENT ("find writer emit: No such
     // file or directory"), and the vertices stay for the next emit
