@@ -125,6 +125,22 @@ class JgfMatchWriterTest {
     assertThat(MatchWriters.require("jgf_shorthand").format(shared)).endsWith("\"}]}}\n");
   }
 
+  /**
+   * A set of {@code vertices} (one unit each, exclusive where {@code excl} says) and the
+   * containment edges given as source, target pairs.
+   */
+  private static ResourceSet.Builder builder(
+      ResourceGraph g, int[] vertices, boolean[] excl, int... edgePairs) {
+    ResourceSet.Builder b = ResourceSet.builder(g);
+    for (int i = 0; i < vertices.length; i++) {
+      b.add(vertices[i], 1, excl[i]);
+    }
+    for (int i = 0; i + 1 < edgePairs.length; i += 2) {
+      b.edge(edgePairs[i], edgePairs[i + 1], 0);
+    }
+    return b;
+  }
+
   @Test
   void jgfShorthand_vertexWithTwoParents_liesUnderTheParentTheWalkCameFrom() {
     // mtl3: each rack's mtl1unit is also associated in under mtl2unit0, which renames its path to
@@ -136,11 +152,8 @@ class JgfMatchWriterTest {
     int rack = g.vertexByUniqId(1);
     int unit = g.vertexByUniqId(3);
     assertThat(g.parent(unit)).isNotEqualTo(rack);
-    ResourceSet.Builder b = ResourceSet.builder(g);
-    b.add(unit, 1, true);
-    b.add(rack, 1, true);
-    b.add(cluster, 1, false);
-    b.edge(rack, unit, 0);
+    ResourceSet.Builder b =
+        builder(g, new int[] {unit, rack, cluster}, new boolean[] {true, true, false}, rack, unit);
     b.edge(cluster, rack, 0);
     String out = MatchWriters.require("jgf_shorthand").format(b.build());
     assertThat(out).doesNotContain("mtl1unit").contains("\"type\": \"rack\"");
@@ -156,10 +169,8 @@ class JgfMatchWriterTest {
     int node = g.vertexByPath(N0).getAsInt();
     int socket = g.vertexByPath(N0 + "/socket0").getAsInt();
     int rack = g.vertexByPath("/tiny0/rack0").getAsInt();
-    ResourceSet.Builder b = ResourceSet.builder(g);
-    b.add(socket, 1, true);
-    b.add(rack, 1, false);
-    b.edge(node, socket, 0);
+    ResourceSet.Builder b =
+        builder(g, new int[] {socket, rack}, new boolean[] {true, false}, node, socket);
     b.edge(rack, node, 0);
     String plain = MatchWriters.require("jgf_shorthand").format(b.build());
     assertThat(plain).contains("/tiny0/rack0/node0/socket0").endsWith("}]}}\n");
