@@ -39,6 +39,13 @@ final class EngineBackend implements Backend {
   private Jobspec.Parser parser;
 
   /**
+   * Whether Fluxion's errno is 0 rather than the ENOTTY of reading the command line, as far as the
+   * matches since left none: an R writer emitted a host name with a numeric suffix (flux-core's
+   * hostname_create zeroes errno before its strtoul), see {@link #emit}.
+   */
+  private boolean errnoZeroed;
+
+  /**
    * Parsed requests by jobspec text, most recent last: a session matches the same few files over
    * and over, and a request is an immutable value, so parsing one text once is enough. Cleared when
    * the known types change.
@@ -183,7 +190,30 @@ final class EngineBackend implements Backend {
     if (!error.isEmpty()) {
       throw new EmitException(error);
     }
+    if (!text.isEmpty() && R_WRITERS.contains(writer.name()) && namesNumberedHost(set)) {
+      rq.clearErrno();
+      errnoZeroed = true;
+    }
     return text;
+  }
+
+  /** The writers whose emit passes the set's host names through flux-core's hostlist. */
+  private static final Set<String> R_WRITERS =
+      Set.of("rlite", "rv1", "rv1_nosched", "rv1_shorthand");
+
+  /** Whether a node of {@code set} has a name ending in a digit (e.g. "node2"). */
+  private static boolean namesNumberedHost(ResourceSet set) {
+    ResourceGraph g = set.graph();
+    for (int i = 0; i < set.size(); i++) {
+      int v = set.vertex(i);
+      String name = g.name(v);
+      if (g.type(v).equals("node")
+          && !name.isEmpty()
+          && Character.isDigit(name.charAt(name.length() - 1))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -199,6 +229,7 @@ final class EngineBackend implements Backend {
   @Override
   public void newCommandLine() {
     rq.clearErrno();
+    errnoZeroed = false;
   }
 
   @Override
@@ -254,7 +285,7 @@ final class EngineBackend implements Backend {
    * goes on as for a busy or unsatisfiable match when the traversal left EBUSY or ENODEV in errno,
    * and otherwise stops with the traverser's error, before the job counter moves; resource-query
    * then prints "Unsatisfiable request" for ENOENT. A match that set no errno leaves the ENOTTY of
-   * reading the command line.
+   * reading the command line, or the 0 an R writer's emit left since ({@link #errnoZeroed}).
    */
   private MatchReply uncommitted(int errno) throws EmitException {
     switch (errno) {
@@ -269,8 +300,9 @@ final class EngineBackend implements Backend {
             0,
             "match_allocate: ERROR: traverser: No such file or directory\n");
       default:
+        String text = errno == 0 && errnoZeroed ? "Success" : strerror(errno);
         return new MatchReply(
-            Outcome.ERROR, "", 0, "match_allocate: ERROR: traverser: " + strerror(errno) + "\n");
+            Outcome.ERROR, "", 0, "match_allocate: ERROR: traverser: " + text + "\n");
     }
   }
 

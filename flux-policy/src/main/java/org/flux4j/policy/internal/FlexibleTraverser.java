@@ -36,6 +36,9 @@ final class FlexibleTraverser extends Traverser {
 
   // ------------------------------------------------------------------ jobspec priming
 
+  /** See {@link #errnoLeftBySuccess}. */
+  private int errnoLeft;
+
   /** Slots and xor slots are alternatives: see {@link JobspecPriming#primeAlternatives}. */
   @Override
   void primeJobspec(Req[] resources, long[] toParent) {
@@ -55,13 +58,25 @@ final class FlexibleTraverser extends Traverser {
       return EINVAL;
     }
     int rc = EBUSY;
+    int left = OK;
     for (Req[] variant : variants) {
       rc = selectOne(variant, root, m, excl);
       if (rc == OK) {
+        errnoLeft = left;
         return OK;
       }
+      left = rc;
     }
     return rc;
+  }
+
+  /**
+   * Fluxion's select sets no errno when it succeeds, so a variant that failed before the one that
+   * matched leaves its errno (an ENODEV makes an allocate_with_satisfiability "Unsatisfiable").
+   */
+  @Override
+  int errnoLeftBySuccess() {
+    return errnoLeft;
   }
 
   /**

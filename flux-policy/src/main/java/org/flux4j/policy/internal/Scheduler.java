@@ -249,7 +249,7 @@ final class Scheduler {
         marks.totalPost += marks.postorder;
         m.allocType = saved;
         m.at = at;
-        errno = s == Traverser.OK ? Traverser.EBUSY : Traverser.ENODEV;
+        errno = s == Traverser.OK ? errnoAfterSatisfiable() : Traverser.ENODEV;
         return errno;
       }
       case ALLOCATE_ORELSE_RESERVE, WITHOUT_ALLOCATING_FUTURE -> {
@@ -299,7 +299,7 @@ final class Scheduler {
         m.at = JobMeta.PLAN_END - m.duration - 1;
         int s = trav.select(rs, root, m, x);
         m.allocType = saved;
-        errno = s == Traverser.OK ? Traverser.EBUSY : Traverser.ENODEV;
+        errno = s == Traverser.OK ? errnoAfterSatisfiable() : Traverser.ENODEV;
         return errno;
       }
       default -> {
@@ -552,6 +552,15 @@ final class Scheduler {
       ofPruneType = of;
     }
     return ofPruneType;
+  }
+
+  /**
+   * The errno a satisfiability select that succeeded leaves: Fluxion sets EBUSY before it, a vertex
+   * visit that failed on the way sets EBUSY again, else an earlier failed variant's errno stays.
+   */
+  private int errnoAfterSatisfiable() {
+    int left = trav.errnoLeftBySuccess();
+    return marks.preorder > marks.postorder || left == Traverser.OK ? Traverser.EBUSY : left;
   }
 
   /** A select of the schedule, with the errno it leaves ({@link #errno}). */

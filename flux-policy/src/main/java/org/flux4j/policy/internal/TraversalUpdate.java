@@ -207,6 +207,10 @@ final class TraversalUpdate {
       // upd_sched returns without decrementing the traverser's level: it stays one deeper
       mk.levelLeak++;
       out.levelShift(mk.levelLeak);
+      if (excl) {
+        // not emitted, yet its children were emitted under an exclusive parent (excl_parent)
+        out.unemittedExclusive(u);
+      }
     }
     if (nPlans > 0 && !metaFailed) {
       int e = out.add(u, needs, excl);

@@ -135,6 +135,14 @@ class Traverser {
     return selectOne(resources, root, m, excl);
   }
 
+  /**
+   * The errno an earlier attempt of the last select left behind although the select then succeeded
+   * (the flexible traverser's failed xor variants), or OK for none.
+   */
+  int errnoLeftBySuccess() {
+    return OK;
+  }
+
   /** One select of {@code resources} (a request without xor alternatives). */
   final int selectOne(Req[] resources, int root, JobMeta m, boolean excl) {
     pr.meta = m;

@@ -23,6 +23,7 @@ public final class ResourceSet {
   private final boolean[] exclusive;
   private final int[] shifts; // null when every entry's level shift is 0
   private final int[] edges; // triples: source, target, subsystem
+  private final int[] unemitted; // held exclusively by the walk, yet not emitted
   private final Map<Integer, Map<String, String>> ephemeral;
   private final Map<Integer, Map<String, String>> agfilter;
   private final boolean fromFind;
@@ -38,6 +39,7 @@ public final class ResourceSet {
     this.exclusive = Arrays.copyOf(b.exclusive, b.n);
     this.shifts = b.shifts == null ? null : Arrays.copyOf(b.shifts, b.n);
     this.edges = Arrays.copyOf(b.edges, b.e * 3);
+    this.unemitted = Arrays.copyOf(b.unemitted, b.u);
     this.ephemeral = Collections.unmodifiableMap(new java.util.HashMap<>(b.ephemeral));
     this.agfilter = Collections.unmodifiableMap(new java.util.HashMap<>(b.agfilter));
     this.fromFind = b.fromFind;
@@ -121,6 +123,20 @@ public final class ResourceSet {
     return edges[3 * k + 2];
   }
 
+  /** How many vertices the match held exclusively without emitting them (see below). */
+  public int unemittedExclusiveCount() {
+    return unemitted.length;
+  }
+
+  /**
+   * The {@code k}-th vertex the match's walk held exclusively but did not emit: Fluxion's update
+   * skips the emit of a vertex whose span or aggregate span it could not add, yet its children,
+   * emitted, still lie under an exclusive parent for the shorthand writers.
+   */
+  public int unemittedExclusive(int k) {
+    return unemitted[k];
+  }
+
   /**
    * Ephemeral key-value data of entry {@code i} (e.g. the jobspec label as "label", or "agfilter"
    * output of find); empty if none.
@@ -176,6 +192,8 @@ public final class ResourceSet {
     private int n;
     private int[] edges = new int[48];
     private int e;
+    private int[] unemitted = new int[0];
+    private int u;
     private final Map<Integer, Map<String, String>> ephemeral = new java.util.HashMap<>();
     private final Map<Integer, Map<String, String>> agfilter = new java.util.HashMap<>();
     private boolean fromFind;
@@ -229,6 +247,18 @@ public final class ResourceSet {
       edges[3 * e + 1] = target;
       edges[3 * e + 2] = subsystem;
       e++;
+      return this;
+    }
+
+    /**
+     * Records a vertex the walk held exclusively but did not emit (see {@link
+     * ResourceSet#unemittedExclusive}).
+     */
+    public Builder unemittedExclusive(int vertex) {
+      if (u == unemitted.length) {
+        unemitted = Arrays.copyOf(unemitted, Math.max(4, u * 2));
+      }
+      unemitted[u++] = vertex;
       return this;
     }
 

@@ -3,6 +3,7 @@ package org.flux4j.policy.writer;
 import java.util.Map;
 import java.util.TreeMap;
 import org.eclipse.collections.impl.map.mutable.primitive.IntBooleanHashMap;
+import org.eclipse.collections.impl.map.mutable.primitive.IntIntHashMap;
 import org.flux4j.graph.ResourceGraph;
 import org.flux4j.graph.io.JgfWriter;
 import org.flux4j.policy.match.ResourceSet;
@@ -11,10 +12,12 @@ import org.flux4j.policy.match.ResourceSet;
  * Fluxion's "jgf" and "jgf_shorthand" writers: the set's vertices (in its order) and edges as one
  * JGF line (see {@link JgfWriter}) and a newline.
  *
- * <p>The shorthand variant leaves out every vertex whose containment parent is in the set and held
- * exclusively, and every edge whose source is held exclusively (what lies under an exclusive vertex
- * is implied). Once it has left something out it adds {@code "writer": "fluxion:jgf_shorthand"} to
- * this and every later document, as Fluxion's writer object does. A find's set omits nothing.
+ * <p>The shorthand variant leaves out every vertex whose parent (the one the match's walk reached
+ * it from, by default its containment parent) is held exclusively (in the set, or by the walk that
+ * left it out: {@link ResourceSet#unemittedExclusive}), and every edge whose source is held
+ * exclusively (what lies under an exclusive vertex is implied). Once it has left something out it
+ * adds {@code "writer": "fluxion:jgf_shorthand"} to this and every later document, as Fluxion's
+ * writer object does. A find's set omits nothing.
  *
  * <p>Find's aggregate-filter data is written under "agfilter": from {@link ResourceSet#agfilter}
  * and from ephemeral keys of the form "agfilter.TYPE" (the prefix is stripped).
@@ -73,10 +76,11 @@ final class JgfMatchWriter implements MatchWriter {
       pending = new JgfWriter(g);
     }
     IntBooleanHashMap exclusive = shorthand && !set.fromFind() ? exclusivity(set) : null;
+    IntIntHashMap reachedFrom = exclusive != null ? reachedFrom(set) : null;
     for (int i = 0; i < set.size(); i++) {
       int v = set.vertex(i);
       if (exclusive != null) {
-        int p = g.parent(v);
+        int p = reachedFrom.getIfAbsent(v, g.parent(v));
         if (p != ResourceGraph.NONE && exclusive.get(p)) {
           complete = false;
           continue;
@@ -135,12 +139,33 @@ final class JgfMatchWriter implements MatchWriter {
     return false;
   }
 
+  /**
+   * The parent through which the match's walk reached each vertex: the source of the set's first
+   * edge into it in the dominant subsystem. Fluxion's update walk passes a vertex's exclusivity to
+   * the child it descends into ({@code dfu_impl_t::upd_dfv}), so a vertex with two containment
+   * parents (a GRUG associate-in target) lies under the one the walk came from, not under the
+   * parent its path names.
+   */
+  private static IntIntHashMap reachedFrom(ResourceSet set) {
+    IntIntHashMap m = new IntIntHashMap(set.edgeCount());
+    int dom = set.dominantSubsystem();
+    for (int k = 0; k < set.edgeCount(); k++) {
+      if (set.edgeSubsystem(k) == dom && !m.containsKey(set.edgeTarget(k))) {
+        m.put(set.edgeTarget(k), set.edgeSource(k));
+      }
+    }
+    return m;
+  }
+
   private static IntBooleanHashMap exclusivity(ResourceSet set) {
     IntBooleanHashMap m = new IntBooleanHashMap(set.size());
     for (int i = 0; i < set.size(); i++) {
       if (set.exclusive(i)) {
         m.put(set.vertex(i), true);
       }
+    }
+    for (int k = 0; k < set.unemittedExclusiveCount(); k++) {
+      m.put(set.unemittedExclusive(k), true);
     }
     return m;
   }

@@ -3,6 +3,7 @@ package org.flux4j.policy.match;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import org.flux4j.fixtures.ClusterBuilder;
 import org.flux4j.graph.ResourceGraph;
 import org.junit.jupiter.api.Test;
 
@@ -60,6 +61,39 @@ class FlexibleTraverserTest {
                 xor(1, ResourceRequest.Item.of("core", 5))));
     MatchResult r = query(ResourceQuery.Traverser.FLEXIBLE).match(MatchOp.ALLOCATE, req, 1);
     assertThat(r).isNotInstanceOf(MatchResult.Allocated.class);
+  }
+
+  @Test
+  void xorSlot_busyButSatisfiableOnlyByALaterVariant_isUnsatisfiable_asInFluxion() {
+    // Fluxion's quirk (rq-diff seed 302271): the satisfiability pass tries the variants in turn;
+    // the first (a core directly in the slot under the node) fails with ENODEV, the second fits,
+    // and a select that succeeds sets no errno, so the first one's ENODEV stays: "Unsatisfiable"
+    ResourceRequest.Item sockets =
+        ResourceRequest.Item.of("socket", 2, ResourceRequest.Item.of("core", 1));
+    ResourceRequest req =
+        ResourceRequest.of(
+            60,
+            ResourceRequest.Item.of(
+                "node", 1, xor(1, ResourceRequest.Item.of("core", 1)), xor(1, sockets)));
+    // case-302271's graph: one node, 2 sockets of one core each
+    ResourceQuery rq =
+        ResourceQuery.create(
+            ClusterBuilder.nodes(1).sockets(2).cores(1).build(),
+            ResourceQuery.Options.builder()
+                .policy("first")
+                .traverser(ResourceQuery.Traverser.FLEXIBLE)
+                .build());
+    assertThat(rq.match(MatchOp.ALLOCATE, req, 1)).isInstanceOf(MatchResult.Allocated.class);
+    assertThat(rq.match(MatchOp.ALLOCATE_WITH_SATISFIABILITY, req, 2))
+        .isInstanceOf(MatchResult.Unsatisfiable.class);
+    // the second variant alone is busy, not unsatisfiable
+    ResourceRequest second =
+        ResourceRequest.of(
+            60, ResourceRequest.Item.of("node", 1, ResourceRequest.Item.slot(1, "x", sockets)));
+    assertThat(rq.match(MatchOp.ALLOCATE_WITH_SATISFIABILITY, second, 3))
+        .isNotInstanceOf(MatchResult.Unsatisfiable.class)
+        .isNotInstanceOf(MatchResult.Allocated.class);
+    rq.checkInvariants();
   }
 
   @Test

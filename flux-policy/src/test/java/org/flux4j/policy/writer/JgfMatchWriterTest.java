@@ -11,6 +11,8 @@ import org.flux4j.fixtures.FluxionExpected;
 import org.flux4j.fixtures.SharedData;
 import org.flux4j.graph.ResourceGraph;
 import org.flux4j.graph.VirtualClusters;
+import org.flux4j.graph.io.GraphFormat;
+import org.flux4j.graph.io.GraphReaders;
 import org.flux4j.policy.match.ResourceSet;
 import org.junit.jupiter.api.Test;
 
@@ -121,6 +123,66 @@ class JgfMatchWriterTest {
     ResourceSet shared = Fixtures.set(g, "/tiny0/rack0[1:s]", "/tiny0[1:s]");
     assertThat(w.format(shared)).endsWith("]}, \"writer\": \"fluxion:jgf_shorthand\"}\n");
     assertThat(MatchWriters.require("jgf_shorthand").format(shared)).endsWith("\"}]}}\n");
+  }
+
+  /**
+   * A set of {@code vertices} (one unit each, exclusive where {@code excl} says) and the
+   * containment edges given as source, target pairs.
+   */
+  private static ResourceSet.Builder builder(
+      ResourceGraph g, int[] vertices, boolean[] excl, int... edgePairs) {
+    ResourceSet.Builder b = ResourceSet.builder(g);
+    for (int i = 0; i < vertices.length; i++) {
+      b.add(vertices[i], 1, excl[i]);
+    }
+    for (int i = 0; i + 1 < edgePairs.length; i += 2) {
+      b.edge(edgePairs[i], edgePairs[i + 1], 0);
+    }
+    return b;
+  }
+
+  @Test
+  void jgfShorthand_vertexWithTwoParents_liesUnderTheParentTheWalkCameFrom() {
+    // mtl3: each rack's mtl1unit is also associated in under mtl2unit0, which renames its path to
+    // /mtl3-test0/mtl2unit0/mtl1unitN; a match of an exclusive rack reaches it from the rack, so
+    // Fluxion's shorthand leaves it out (rq-diff seed 308210)
+    ResourceGraph g =
+        GraphReaders.read(SharedData.grug("mt-storage/mtl3.graphml"), GraphFormat.GRUG);
+    int cluster = g.vertexByUniqId(0);
+    int rack = g.vertexByUniqId(1);
+    int unit = g.vertexByUniqId(3);
+    assertThat(g.parent(unit)).isNotEqualTo(rack);
+    ResourceSet.Builder b =
+        builder(g, new int[] {unit, rack, cluster}, new boolean[] {true, true, false}, rack, unit);
+    b.edge(cluster, rack, 0);
+    String out = MatchWriters.require("jgf_shorthand").format(b.build());
+    assertThat(out).doesNotContain("mtl1unit").contains("\"type\": \"rack\"");
+    assertThat(MatchWriters.require("jgf").format(b.build())).contains("mtl1unit");
+  }
+
+  @Test
+  void jgfShorthand_childrenOfAnExclusiveVertexLeftUnemitted_areLeftOutToo() {
+    // Fluxion's update could not add node0's aggregate span (another job's reservation overlaps),
+    // so upd_sched skipped node0's emit; its cores were emitted with excl_parent set, and the
+    // shorthand leaves them and node0's edges out (rq-diff seed 305744)
+    ResourceGraph g = VirtualClusters.tiny();
+    int node = g.vertexByPath(N0).getAsInt();
+    int socket = g.vertexByPath(N0 + "/socket0").getAsInt();
+    int rack = g.vertexByPath("/tiny0/rack0").getAsInt();
+    ResourceSet.Builder b =
+        builder(g, new int[] {socket, rack}, new boolean[] {true, false}, node, socket);
+    b.edge(rack, node, 0);
+    String plain = MatchWriters.require("jgf_shorthand").format(b.build());
+    assertThat(plain).contains("/tiny0/rack0/node0/socket0").endsWith("}]}}\n");
+    b.unemittedExclusive(node);
+    ResourceSet s = b.build();
+    assertThat(MatchWriters.require("jgf_shorthand").format(s))
+        .isEqualTo(
+            "{\"graph\": {\"nodes\": [{\"id\": \"1\", \"metadata\": {\"type\": \"rack\","
+                + " \"id\": 0, \"rank\": -1, \"paths\": {\"containment\": \"/tiny0/rack0\"}}}],"
+                + " \"edges\": [{\"source\": \"1\", \"target\": \"2\"}]}, \"writer\":"
+                + " \"fluxion:jgf_shorthand\"}\n");
+    assertThat(MatchWriters.require("jgf").format(s)).contains("/tiny0/rack0/node0/socket0");
   }
 
   @Test
