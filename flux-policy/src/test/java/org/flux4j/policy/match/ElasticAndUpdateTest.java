@@ -93,14 +93,19 @@ class ElasticAndUpdateTest {
     return rq.update(jobId, r, at, 100, false);
   }
 
-  private static boolean nodeExclusive(MatchResult m) {
-    ResourceSet s = m.resourceSet().orElseThrow();
+  /** The place of the (first) node vertex in {@code s}. */
+  private static int nodeIndex(ResourceSet s) {
     for (int i = 0; i < s.size(); i++) {
       if (s.graph().type(s.vertex(i)).equals("node")) {
-        return s.exclusive(i);
+        return i;
       }
     }
     throw new AssertionError("no node in " + TestSupport.simple(s));
+  }
+
+  private static boolean nodeExclusive(MatchResult m) {
+    ResourceSet s = m.resourceSet().orElseThrow();
+    return s.exclusive(nodeIndex(s));
   }
 
   /**
@@ -301,12 +306,7 @@ class ElasticAndUpdateTest {
   /** The name of the node {@code m} holds. */
   private static String nodeOf(MatchResult m) {
     ResourceSet s = m.resourceSet().orElseThrow();
-    for (int i = 0; i < s.size(); i++) {
-      if (s.graph().type(s.vertex(i)).equals("node")) {
-        return s.graph().name(s.vertex(i));
-      }
-    }
-    throw new AssertionError("no node in " + TestSupport.simple(s));
+    return s.graph().name(s.vertex(nodeIndex(s)));
   }
 
   /**
