@@ -116,14 +116,7 @@ class ElasticAndUpdateTest {
    */
   @Test
   void update_rv1exec_nodeExclusive_heldOnlyWithItsWholeRank() {
-    String cluster =
-        "{\"version\": 1, \"execution\": {\"R_lite\": [{\"rank\": \"0-1\", \"children\":"
-            + " {\"core\": \"0-3\"}}], \"nodelist\": [\"node[0-1]\"], \"starttime\": 0,"
-            + " \"expiration\": 0}}";
-    ResourceQuery rq =
-        ResourceQuery.create(
-            GraphReaders.read(cluster, "cluster", GraphFormat.RV1EXEC),
-            ResourceQuery.Options.builder().policy("low").build());
+    ResourceQuery rq = rv1execNodes(2, "low");
     MatchResult part = updateRv1(rq, 1, 0, "0", 0);
     assertThat(part).isInstanceOf(MatchResult.Allocated.class);
     assertThat(nodeExclusive(part)).isTrue();
@@ -303,6 +296,20 @@ class ElasticAndUpdateTest {
     rq.checkInvariants();
   }
 
+  /** A query on an rv1exec cluster of {@code nodes} nodes (ranks from 0) of 4 cores each. */
+  private static ResourceQuery rv1execNodes(int nodes, String policy) {
+    String last = Integer.toString(nodes - 1);
+    String cluster =
+        "{\"version\": 1, \"execution\": {\"R_lite\": [{\"rank\": \"0-"
+            + last
+            + "\", \"children\": {\"core\": \"0-3\"}}], \"nodelist\": [\"node[0-"
+            + last
+            + "]\"], \"starttime\": 0, \"expiration\": 0}}";
+    return ResourceQuery.create(
+        GraphReaders.read(cluster, "cluster", GraphFormat.RV1EXEC),
+        ResourceQuery.Options.builder().policy(policy).build());
+  }
+
   /** The name of the node {@code m} holds. */
   private static String nodeOf(MatchResult m) {
     ResourceSet s = m.resourceSet().orElseThrow();
@@ -318,14 +325,7 @@ class ElasticAndUpdateTest {
    */
   @Test
   void update_rv1exec_setsOutEdgeWeightsToZero_forFirstMatchOrder() {
-    String cluster =
-        "{\"version\": 1, \"execution\": {\"R_lite\": [{\"rank\": \"0-2\", \"children\":"
-            + " {\"core\": \"0-3\"}}], \"nodelist\": [\"node[0-2]\"], \"starttime\": 0,"
-            + " \"expiration\": 0}}";
-    ResourceQuery rq =
-        ResourceQuery.create(
-            GraphReaders.read(cluster, "cluster", GraphFormat.RV1EXEC),
-            ResourceQuery.Options.builder().policy("first").build());
+    ResourceQuery rq = rv1execNodes(3, "first");
     ResourceRequest twoCores =
         ResourceRequest.of(
             3600, ResourceRequest.Item.slot(1, "default", ResourceRequest.Item.of("core", 2)));
