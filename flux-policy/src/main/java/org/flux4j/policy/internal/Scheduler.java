@@ -240,16 +240,9 @@ final class Scheduler {
     }
     switch (op) {
       case ALLOCATE_WITH_SATISFIABILITY -> {
-        JobMeta.AllocType saved = m.allocType;
         long at = m.at;
-        m.allocType = JobMeta.AllocType.SATISFIABILITY;
-        m.at = JobMeta.PLAN_END - m.duration - 1;
-        int s = trav.select(rs, root, m, x);
-        marks.totalPre += marks.preorder;
-        marks.totalPost += marks.postorder;
-        m.allocType = saved;
+        busyOrUnsatisfiable(rs, m, x, true);
         m.at = at;
-        errno = s == Traverser.OK ? errnoAfterSatisfiable() : Traverser.ENODEV;
         return errno;
       }
       case ALLOCATE_ORELSE_RESERVE, WITHOUT_ALLOCATING_FUTURE -> {
@@ -294,13 +287,7 @@ final class Scheduler {
             misses = provenMisses(dfv, times, m);
           }
         }
-        JobMeta.AllocType saved = m.allocType;
-        m.allocType = JobMeta.AllocType.SATISFIABILITY;
-        m.at = JobMeta.PLAN_END - m.duration - 1;
-        int s = trav.select(rs, root, m, x);
-        m.allocType = saved;
-        errno = s == Traverser.OK ? errnoAfterSatisfiable() : Traverser.ENODEV;
-        return errno;
+        return busyOrUnsatisfiable(rs, m, x, false);
       }
       default -> {
         // Fluxion's schedule sets EBUSY for a plain allocate that found nothing
@@ -552,6 +539,26 @@ final class Scheduler {
       ofPruneType = of;
     }
     return ofPruneType;
+  }
+
+  /**
+   * Fluxion's satisfiability select after a schedule found nothing: sets {@link #errno} to what it
+   * leaves (ENODEV where the request could never fit, else see {@link #errnoAfterSatisfiable}) and
+   * returns it; {@code m} keeps its allocation type, its time is the end of the plan. With {@code
+   * countVisits}, the select's visits count in the totals.
+   */
+  private int busyOrUnsatisfiable(Req[] rs, JobMeta m, boolean x, boolean countVisits) {
+    JobMeta.AllocType saved = m.allocType;
+    m.allocType = JobMeta.AllocType.SATISFIABILITY;
+    m.at = JobMeta.PLAN_END - m.duration - 1;
+    int s = trav.select(rs, root, m, x);
+    if (countVisits) {
+      marks.totalPre += marks.preorder;
+      marks.totalPost += marks.postorder;
+    }
+    m.allocType = saved;
+    errno = s == Traverser.OK ? errnoAfterSatisfiable() : Traverser.ENODEV;
+    return errno;
   }
 
   /**
