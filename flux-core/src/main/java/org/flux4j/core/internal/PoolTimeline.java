@@ -1,0 +1,223 @@
+package org.flux4j.core.internal;
+
+import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import org.eclipse.collections.impl.list.mutable.primitive.LongArrayList;
+import org.eclipse.collections.impl.map.mutable.primitive.LongLongHashMap;
+import org.eclipse.collections.impl.map.mutable.primitive.LongObjectHashMap;
+
+/**
+ * The use of a {@link CountingPool}'s cores over time: each running job holds its cores until its
+ * estimated end (its start plus its requested time, as backfilling assumes), each booking
+ * (reservation) holds its cores over its window, and an {@link AvailabilityProfile} of those
+ * changes answers the earliest time a request fits and whether one fits now without delaying a
+ * booking. Times are whole seconds on the pool's clock; the use now is passed in by the caller,
+ * which counts what is really held.
+ *
+ * <p>Invariant: once the dropped bookings are taken out, the profile holds exactly each running
+ * job's release at its estimated end and each booking's take at its start and release at its end.
+ * Dropping a booking from {@link #dropLater} removes it from the bookings at once and from the
+ * profile when the profile is next read (a rebuilding cycle drops every booking before it books
+ * again, so the profile may then be rebuilt from the running jobs alone); every method that reads
+ * or changes the profile takes the drops out first, before the running jobs or the bookings change.
+ *
+ * <p>Remembered bounds: the earliest time found for a request of {@code c} cores for {@code d}
+ * seconds is kept; every earlier start failed. While the use of cores from now on only grows (a
+ * booking or an allocation adds use; a job ending at its estimated end changes nothing from now
+ * on), every earlier start still fails for the same request, so the next search for it starts at
+ * that time (a start that fits there is the earliest: were no change recorded there, the last
+ * change before it, or now, would fit too). Dropping a booking or a job ending before its estimated
+ * end forgets every bound ({@link #useMayHaveFallen}). A deep queue's first cycle then searches,
+ * for each job, only past the bookings made since the last job of its kind, instead of jumping over
+ * every hole from now again (quadratic in the depth).
+ *
+ * <p>Each booking also carries a stamp for its owner (the cycle it was booked in). O(log changes)
+ * per search step and change. Loop-owned; not thread-safe.
+ */
+final class PoolTimeline {
+  /** Keys of {@link #noFitBefore}: cores times this, plus the planned seconds (below it). */
+  private static final long KEY_SPAN = 1L << 33;
+
+  /** The most bounds {@link #noFitBefore} keeps (it is cleared when full). */
+  private static final int MEMO_LIMIT = 1024;
+
+  private final long capacity;
+  private final AvailabilityProfile profile = new AvailabilityProfile();
+  private final LongObjectHashMap<long[]> held =
+      new LongObjectHashMap<>(); // {estimated end, cores}
+  // {start, end, cores, stamp}
+  private final LongObjectHashMap<long[]> booked = new LongObjectHashMap<>();
+  private final LongArrayList dropped = new LongArrayList(); // {start, end, cores} not yet undone
+  // (cores, planned seconds) -> a time before which no such request fits (see noFitBefore)
+  private final LongLongHashMap noFitBefore = new LongLongHashMap();
+  private long memoHits; // how many searches started from a remembered bound (for tests)
+
+  /** An empty timeline of {@code capacity} cores. */
+  PoolTimeline(long capacity) {
+    this.capacity = capacity;
+  }
+
+  /**
+   * Whether {@code cores} more cores, free now beside {@code usedNow} held, can be taken from
+   * {@code now} for {@code d} seconds without delaying any booking (true when there is none).
+   */
+  boolean fitsNow(long now, long d, long cores, long usedNow) {
+    return booked.isEmpty() || profile().fitsNow(now, d, cores, usedNow, capacity);
+  }
+
+  /** Records a running job that holds {@code cores} until its estimated end {@code end}. */
+  void hold(long id, long end, long cores) {
+    AvailabilityProfile p = profile(); // before held changes: profile() may rebuild from it
+    held.put(id, new long[] {end, cores});
+    p.add(end, -cores);
+  }
+
+  /**
+   * Forgets a running job that gave its cores back at {@code now}; true if it was not recorded or
+   * ended before its estimated end, when the use from now on fell (the bounds are forgotten).
+   */
+  boolean release(long id, long now) {
+    AvailabilityProfile p = profile(); // before held changes: profile() may rebuild from it
+    long[] h = held.remove(id);
+    if (h != null) {
+      p.add(h[0], h[1]);
+    }
+    boolean early = h == null || h[0] > now;
+    if (early) {
+      useMayHaveFallen();
+    }
+    return early;
+  }
+
+  /**
+   * The earliest start from {@code now} at which {@code need} cores are free for {@code d} seconds
+   * beside {@code usedNow} held now, searched from the remembered bound of the request's kind,
+   * which it then becomes; -1 if never.
+   */
+  long earliestBounded(long now, long d, long need, long usedNow) {
+    long key = need * KEY_SPAN + d;
+    long from = Math.max(now, noFitBefore.getIfAbsent(key, now));
+    if (from > now) {
+      memoHits++;
+    }
+    long at = profile().earliest(from, d, need, usedNow, capacity);
+    if (at < 0) {
+      return -1;
+    }
+    if (noFitBefore.size() >= MEMO_LIMIT) {
+      noFitBefore.clear();
+    }
+    noFitBefore.put(key, at);
+    return at;
+  }
+
+  /** The same search from {@code now} without any bound, remembering nothing; -1 if never. */
+  long earliest(long now, long d, long need, long usedNow) {
+    return profile().earliest(now, d, need, usedNow, capacity);
+  }
+
+  /** Books {@code need} cores for the job over {@code [at, end)}, with its owner's stamp. */
+  void book(long id, long at, long end, long need, long stamp) {
+    AvailabilityProfile p = profile(); // before booked changes: profile() reads it
+    booked.put(id, new long[] {at, end, need, stamp});
+    p.add(at, need);
+    p.add(end, -need);
+  }
+
+  /** The job's booking {start, end, cores, stamp} (the stamp may be set), or null. */
+  long[] booking(long id) {
+    return booked.get(id);
+  }
+
+  /** How many bookings there are. */
+  int bookings() {
+    return booked.size();
+  }
+
+  /**
+   * Drops a booking from the profile now; {@code fell}: whether the use of cores from now on may
+   * fall (false when the job is allocated in its place at once, so the bounds stay).
+   */
+  void drop(long id, boolean fell) {
+    AvailabilityProfile p = profile(); // before booked changes: profile() reads it
+    long[] b = booked.remove(id);
+    if (b != null) {
+      if (fell) {
+        useMayHaveFallen();
+      }
+      p.add(b[0], -b[2]);
+      p.add(b[1], b[2]);
+    }
+  }
+
+  /**
+   * Drops a booking from the bookings at once and from the profile when the profile is next read
+   * ({@link #profile()}): a rebuilding cycle drops every booking before it books again.
+   */
+  void dropLater(long id) {
+    long[] b = booked.remove(id);
+    if (b != null) {
+      useMayHaveFallen();
+      dropped.add(b[0]);
+      dropped.add(b[1]);
+      dropped.add(b[2]);
+    }
+  }
+
+  /**
+   * Whether nothing but time can have changed the use from {@code since} to {@code now}: no change
+   * of use is recorded after {@code since} up to {@code now}, no running job is past its estimated
+   * end and no booking starts by now (the last two checked one by one, O(running jobs and
+   * bookings), and only when the first holds: such changes can cancel out in the profile).
+   */
+  boolean unchangedSince(long since, long now) {
+    return !profile().changesWithin(since, now)
+        && !held.anySatisfy(h -> h[0] <= now)
+        && !booked.anySatisfy(b -> b[0] <= now);
+  }
+
+  /**
+   * Forgets the remembered bounds: called where the use of cores from now on may have gone down
+   * somewhere (a booking dropped, a job ended before its estimated end).
+   */
+  private void useMayHaveFallen() {
+    if (!noFitBefore.isEmpty()) {
+      noFitBefore.clear();
+    }
+  }
+
+  /** How many earliest-time searches started after now from a remembered bound (for tests). */
+  long memoHits() {
+    return memoHits;
+  }
+
+  /** Every booking: job id to {start, end, cores} (for tests). */
+  SortedMap<Long, List<Long>> bookingsById() {
+    SortedMap<Long, List<Long>> out = new TreeMap<>();
+    booked.forEachKeyValue((id, b) -> out.put(id, List.of(b[0], b[1], b[2])));
+    return out;
+  }
+
+  /**
+   * The availability profile with the dropped bookings taken out: one by one, or, when no booking
+   * is left and they outnumber the running jobs, by rebuilding it from the running jobs' estimated
+   * ends alone (what the profile then holds), in O(running jobs) instead of O(dropped bookings).
+   * Called before {@link #held} or {@link #booked} changes, so that both still match the profile.
+   */
+  private AvailabilityProfile profile() {
+    if (!dropped.isEmpty()) {
+      if (booked.isEmpty() && dropped.size() / 3 > held.size()) {
+        profile.clear();
+        held.forEachValue(h -> profile.add(h[0], -h[1]));
+      } else {
+        for (int i = 0; i < dropped.size(); i += 3) {
+          profile.add(dropped.get(i), -dropped.get(i + 2));
+          profile.add(dropped.get(i + 1), dropped.get(i + 2));
+        }
+      }
+      dropped.clear();
+    }
+    return profile;
+  }
+}
