@@ -230,6 +230,15 @@ final class KeptBookings {
   }
 
   /**
+   * Notes that the job, asked again right after its booking was cancelled, got the same booking
+   * back without a search ({@link PoolTimeline#undo}): stamped and ordered as if booked again.
+   */
+  void rebooked(long id, long[] b) {
+    b[3] = cycle;
+    bookOrder.add(id);
+  }
+
+  /**
    * Cancels the job's booking, if any; a deferred rebuild's cancellation is ignored (the booking
    * may be kept). Cancelling a booking made outside the open cycle, or in it, makes the state
    * dirty: the bookings after it may no longer be what a rebuild gives.

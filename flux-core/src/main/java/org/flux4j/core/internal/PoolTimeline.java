@@ -32,6 +32,20 @@ import org.eclipse.collections.impl.map.mutable.primitive.LongObjectHashMap;
  * for each job, only past the bookings made since the last job of its kind, instead of jumping over
  * every hole from now again (quadratic in the depth).
  *
+ * <p>Untouched bookings: every fall of use is logged ({@link FallLog}: a job that ended before its
+ * estimated end, a dropped booking, a node drained or down) and each booking carries the log's mark
+ * from when it was known that no earlier start fits. A job whose booking is cancelled and at once
+ * asked again ({@link #undoable}) would get the same booking back when every fall logged since its
+ * mark starts at or after the booking's start ({@link #untouched}). Proof: a start {@code s} before
+ * the booking failed then on some instant of its window over the level; those instants of the
+ * window that are at or after the booking's start lie within the booking's own window, where the
+ * job fits (each later booking or allocation was placed beside it, and running past an estimated
+ * end changes no use from now on), so {@code s} failed on an instant before the booking's start,
+ * where the use has only grown since. Nor does the job fit now, the booking being after now. The
+ * cancellation is then undone ({@link #undo}): the last {@link #dropLater} takes effect (logs its
+ * fall, forgets the bounds, queues the profile change) only when another method is called ({@link
+ * #settle}).
+ *
  * <p>Each booking also carries a stamp for its owner (the cycle it was booked in). O(log changes)
  * per search step and change. Loop-owned; not thread-safe.
  */
@@ -42,12 +56,17 @@ final class PoolTimeline {
   /** The most bounds {@link #noFitBefore} keeps (it is cleared when full). */
   private static final int MEMO_LIMIT = 1024;
 
+  private static final long NONE = Long.MIN_VALUE;
+
   private final long capacity;
   private final AvailabilityProfile profile = new AvailabilityProfile();
   private final LongObjectHashMap<long[]> held =
       new LongObjectHashMap<>(); // {estimated end, cores}
-  // {start, end, cores, stamp}
+  // {start, end, cores, stamp, mark of the fall log when no earlier start was found}
   private final LongObjectHashMap<long[]> booked = new LongObjectHashMap<>();
+  private final FallLog falls = new FallLog();
+  private long undoId = NONE; // the job whose booking the last dropLater dropped, until settled
+  private long[] undoBooking; // that booking
   private final LongArrayList dropped = new LongArrayList(); // {start, end, cores} not yet undone
   // (cores, planned seconds) -> a time before which no such request fits (see noFitBefore)
   private final LongLongHashMap noFitBefore = new LongLongHashMap();
@@ -63,6 +82,7 @@ final class PoolTimeline {
    * {@code now} for {@code d} seconds without delaying any booking (true when there is none).
    */
   boolean fitsNow(long now, long d, long cores, long usedNow) {
+    settle();
     return booked.isEmpty() || profile().fitsNow(now, d, cores, usedNow, capacity);
   }
 
@@ -86,6 +106,7 @@ final class PoolTimeline {
     boolean early = h == null || h[0] > now;
     if (early) {
       useMayHaveFallen();
+      falls.add(h == null ? Long.MIN_VALUE : now); // unknown: it may have fallen anywhere
     }
     return early;
   }
@@ -96,6 +117,7 @@ final class PoolTimeline {
    * which it then becomes; -1 if never.
    */
   long earliestBounded(long now, long d, long need, long usedNow) {
+    settle();
     long key = need * KEY_SPAN + d;
     long from = Math.max(now, noFitBefore.getIfAbsent(key, now));
     if (from > now) {
@@ -120,7 +142,7 @@ final class PoolTimeline {
   /** Books {@code need} cores for the job over {@code [at, end)}, with its owner's stamp. */
   void book(long id, long at, long end, long need, long stamp) {
     AvailabilityProfile p = profile(); // before booked changes: profile() reads it
-    booked.put(id, new long[] {at, end, need, stamp});
+    booked.put(id, new long[] {at, end, need, stamp, falls.size()});
     p.add(at, need);
     p.add(end, -need);
   }
@@ -145,6 +167,7 @@ final class PoolTimeline {
     if (b != null) {
       if (fell) {
         useMayHaveFallen();
+        falls.add(b[0]);
       }
       p.add(b[0], -b[2]);
       p.add(b[1], b[2]);
@@ -156,13 +179,62 @@ final class PoolTimeline {
    * ({@link #profile()}): a rebuilding cycle drops every booking before it books again.
    */
   void dropLater(long id) {
+    settle();
     long[] b = booked.remove(id);
     if (b != null) {
+      undoId = id;
+      undoBooking = b;
+    }
+  }
+
+  /**
+   * The booking the last {@link #dropLater} dropped, if it dropped the job's and nothing else was
+   * called since, so that it may be undone; else null.
+   */
+  long[] undoable(long id) {
+    return undoId == id ? undoBooking : null;
+  }
+
+  /**
+   * Whether every fall of use logged since the booking's mark starts at or after the booking's
+   * start: then no start before the booking fits, beside every other booking (see the class notes).
+   */
+  boolean untouched(long[] b) {
+    return falls.earliestSince(b[4]) >= b[0];
+  }
+
+  /**
+   * Undoes the last {@link #dropLater}, of this job ({@link #undoable}): the booking is back as it
+   * was, marked now (no earlier start fits now: {@link #untouched}).
+   */
+  void undo(long id) {
+    if (undoId != id) {
+      throw new IllegalStateException("the last dropped booking is not job " + id + "'s");
+    }
+    booked.put(id, undoBooking);
+    undoBooking[4] = falls.size();
+    undoId = NONE;
+    undoBooking = null;
+  }
+
+  /** Makes the last {@link #dropLater} take effect, if it has not. */
+  private void settle() {
+    if (undoId != NONE) {
+      long[] b = undoBooking;
+      undoId = NONE;
+      undoBooking = null;
       useMayHaveFallen();
+      falls.add(b[0]);
       dropped.add(b[0]);
       dropped.add(b[1]);
       dropped.add(b[2]);
     }
+  }
+
+  /** Logs a fall of use anywhere: no booking is then known untouched. */
+  void fellAnywhere() {
+    settle();
+    falls.add(Long.MIN_VALUE);
   }
 
   /**
@@ -206,6 +278,7 @@ final class PoolTimeline {
    * Called before {@link #held} or {@link #booked} changes, so that both still match the profile.
    */
   private AvailabilityProfile profile() {
+    settle();
     if (!dropped.isEmpty()) {
       if (booked.isEmpty() && dropped.size() / 3 > held.size()) {
         profile.clear();

@@ -42,6 +42,8 @@ class KeptCyclePropertyTest {
   private static final AtomicLong KEPT = new AtomicLong();
   private static final AtomicLong CYCLES = new AtomicLong();
   private static final AtomicLong REPEATED = new AtomicLong();
+  private static final AtomicLong REBOOKED = new AtomicLong();
+  private static final AtomicLong COMPRESSED = new AtomicLong();
 
   /** One job of the workload: when it arrives, what it asks, how long it runs, when cancelled. */
   private record Spec(long submit, int cores, long requested, long runs, long cancelAt) {}
@@ -55,7 +57,11 @@ class KeptCyclePropertyTest {
     boolean again;
 
     World(VirtualClock clock, QueuePolicy policy, int nodes) {
-      pool = new CountingPool(TraceReplay.machine(nodes, 1), clock);
+      this(clock, policy, nodes, true);
+    }
+
+    World(VirtualClock clock, QueuePolicy policy, int nodes, boolean rebookUntouched) {
+      pool = new CountingPool(TraceReplay.machine(nodes, 1), clock, rebookUntouched);
       queue = new BackfillQueue(policy);
     }
 
@@ -117,7 +123,52 @@ class KeptCyclePropertyTest {
     BackfillPolicy shipped = (BackfillPolicy) QueuePolicies.require(name, params);
     VirtualClock clock = new VirtualClock(0);
     World kept = new World(clock, shipped, nodes);
-    World full = new World(clock, shipped.withFullRecompute(), nodes);
+    World full = new World(clock, shipped.withFullRecompute(), nodes, false);
+    int cycles = simulate(specs, clock, kept, full);
+    assertThat(full.pool.keptCycles()).isZero();
+    KEPT.addAndGet(kept.pool.keptCycles());
+    REPEATED.addAndGet(kept.pool.repeatedCycles());
+    CYCLES.addAndGet(cycles);
+  }
+
+  /**
+   * Compressing reservations re-asks every reserved job right after cancelling its booking; the
+   * pool gives the booking back without a search where no fall of use since it was found can reach
+   * it ({@link PoolTimeline#untouched}). The same workloads through hybrid and conservative with
+   * compression, on a pool that does so and on one that always searches: the same starts and the
+   * same bookings after every cycle.
+   */
+  @Property(tries = 60)
+  void compressedCycles_bookAndStartExactlyAsWithASearchForEveryJob(
+      @ForAll @LongRange(min = 1, max = 1_000_000) long seed,
+      @ForAll @IntRange(min = 1, max = 2) int which,
+      @ForAll @IntRange(min = 1, max = 5) int reservationDepth,
+      @ForAll @IntRange(min = 40, max = 100) int exactPercent,
+      @ForAll boolean shallowQueue) {
+    int nodes = 16;
+    List<Spec> specs = workload(seed, 120, nodes, exactPercent);
+    String name = List.of("easy", "hybrid", "conservative").get(which);
+    QueueParams params =
+        QueueParams.DEFAULTS.withReservationDepth(reservationDepth).withCompress(true);
+    if (shallowQueue) {
+      params = params.withQueueDepth(8);
+    }
+    QueuePolicy policy = QueuePolicies.require(name, params);
+    VirtualClock clock = new VirtualClock(0);
+    World shortcut = new World(clock, policy, nodes, true);
+    World searching = new World(clock, policy, nodes, false);
+    int cycles = simulate(specs, clock, shortcut, searching);
+    assertThat(searching.pool.untouchedRebookings()).isZero();
+    REBOOKED.addAndGet(shortcut.pool.untouchedRebookings());
+    COMPRESSED.addAndGet(cycles);
+  }
+
+  /**
+   * Runs the workload through both worlds at once (ends first, in id order, then submissions, then
+   * cancellations, then cycles until none asks for another) and asserts after every cycle that they
+   * started the same jobs on the same cores and hold the same bookings; the cycles run.
+   */
+  private static int simulate(List<Spec> specs, VirtualClock clock, World kept, World full) {
     List<World> worlds = List.of(kept, full);
     // instants at which something happens: submissions and cancellations now, ends as they start
     TreeSet<Long> instants = new TreeSet<>();
@@ -180,19 +231,20 @@ class KeptCyclePropertyTest {
       }
     }
     assertThat(kept.queue.size()).isEqualTo(full.queue.size());
-    assertThat(full.pool.keptCycles()).isZero();
-    KEPT.addAndGet(kept.pool.keptCycles());
-    REPEATED.addAndGet(kept.pool.repeatedCycles());
-    CYCLES.addAndGet(cycles);
+    return cycles;
   }
 
   /**
-   * The property is not vacuous: many of its cycles kept their bookings, some repeating every
-   * answer of the cycle before (after submissions alone).
+   * The properties are not vacuous: many of the cycles kept their bookings, some repeating every
+   * answer of the cycle before (after submissions alone), and many bookings of compressing cycles
+   * were given back without a search.
    */
   @AfterContainer
   static void manyCyclesKeptTheirBookings() {
     assertThat(KEPT.get()).as("kept cycles of %d", CYCLES.get()).isGreaterThan(CYCLES.get() / 10);
     assertThat(REPEATED.get()).as("repeated cycles of %d", CYCLES.get()).isPositive();
+    assertThat(REBOOKED.get())
+        .as("bookings given back without a search in %d compressing cycles", COMPRESSED.get())
+        .isGreaterThan(COMPRESSED.get() / 10);
   }
 }
