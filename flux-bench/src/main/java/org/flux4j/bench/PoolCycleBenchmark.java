@@ -35,7 +35,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * first running job ends, and one cycle runs. {@code reservations=kept}: conservative as shipped:
  * nothing but time passed, so the cycle keeps the previous cycle's bookings, starts those due now
  * and asks only the jobs after the last booked one (none here); {@code reservations=rebuild}: the
- * same policy forced to rebuild every booking from the profile.
+ * same policy forced to rebuild every booking from the profile; {@code reservations=compress}:
+ * conservative with compressed reservations, which re-asks every reserved job after cancelling its
+ * booking (the pool gives back each booking no fall of use can move, here all of them).
  */
 @State(Scope.Thread)
 @Fork(
@@ -58,8 +60,8 @@ public class PoolCycleBenchmark {
   @Param({"1000", "10000", "100000"})
   public int depth;
 
-  /** "kept" (as shipped) or "rebuild" (forced full rebuild every cycle). */
-  @Param({"kept", "rebuild"})
+  /** "kept" (as shipped), "rebuild" (forced full rebuild every cycle) or "compress". */
+  @Param({"kept", "rebuild", "compress"})
   public String reservations;
 
   private VirtualClock clock;
@@ -77,11 +79,11 @@ public class PoolCycleBenchmark {
   public void setUp() {
     String policy =
         switch (reservations) {
-          case "kept" -> "conservative";
+          case "kept", "compress" -> "conservative";
           case "rebuild" -> "conservative-fullrebuild";
           default ->
               throw new IllegalArgumentException(
-                  "reservations is kept or rebuild: " + reservations);
+                  "reservations is kept, rebuild or compress: " + reservations);
         };
     clock = new VirtualClock(0);
     instance =
@@ -92,7 +94,8 @@ public class PoolCycleBenchmark {
             .queueParams(
                 QueueParams.DEFAULTS
                     .withQueueDepth(depth + NODES)
-                    .withReservationDepth(depth + NODES))
+                    .withReservationDepth(depth + NODES)
+                    .withCompress(reservations.equals("compress")))
             .matchPolicy("counting")
             .build();
     // every submission at one instant, so that one cycle books them all
