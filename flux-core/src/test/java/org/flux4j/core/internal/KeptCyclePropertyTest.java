@@ -44,6 +44,7 @@ class KeptCyclePropertyTest {
   private static final AtomicLong REPEATED = new AtomicLong();
   private static final AtomicLong REBOOKED = new AtomicLong();
   private static final AtomicLong COMPRESSED = new AtomicLong();
+  private static final int NODES = 16;
 
   /** One job of the workload: when it arrives, what it asks, how long it runs, when cancelled. */
   private record Spec(long submit, int cores, long requested, long runs, long cancelAt) {}
@@ -106,6 +107,18 @@ class KeptCyclePropertyTest {
     return j;
   }
 
+  /** Easy, hybrid or conservative ({@code which}: 0, 1, 2) with the property's parameters. */
+  private static BackfillPolicy policy(
+      int which, int reservationDepth, boolean shallowQueue, boolean compress) {
+    QueueParams params =
+        QueueParams.DEFAULTS.withReservationDepth(reservationDepth).withCompress(compress);
+    if (shallowQueue) {
+      params = params.withQueueDepth(8);
+    }
+    String name = List.of("easy", "hybrid", "conservative").get(which);
+    return (BackfillPolicy) QueuePolicies.require(name, params);
+  }
+
   @Property(tries = 60)
   void keptCycles_bookAndStartExactlyAsAFullRebuild(
       @ForAll @LongRange(min = 1, max = 1_000_000) long seed,
@@ -113,17 +126,11 @@ class KeptCyclePropertyTest {
       @ForAll @IntRange(min = 1, max = 5) int reservationDepth,
       @ForAll @IntRange(min = 40, max = 100) int exactPercent,
       @ForAll boolean shallowQueue) {
-    int nodes = 16;
-    List<Spec> specs = workload(seed, 120, nodes, exactPercent);
-    String name = List.of("easy", "hybrid", "conservative").get(which);
-    QueueParams params = QueueParams.DEFAULTS.withReservationDepth(reservationDepth);
-    if (shallowQueue) {
-      params = params.withQueueDepth(8);
-    }
-    BackfillPolicy shipped = (BackfillPolicy) QueuePolicies.require(name, params);
+    List<Spec> specs = workload(seed, 120, NODES, exactPercent);
+    BackfillPolicy shipped = policy(which, reservationDepth, shallowQueue, false);
     VirtualClock clock = new VirtualClock(0);
-    World kept = new World(clock, shipped, nodes);
-    World full = new World(clock, shipped.withFullRecompute(), nodes, false);
+    World kept = new World(clock, shipped, NODES);
+    World full = new World(clock, shipped.withFullRecompute(), NODES, false);
     int cycles = simulate(specs, clock, kept, full);
     assertThat(full.pool.keptCycles()).isZero();
     KEPT.addAndGet(kept.pool.keptCycles());
@@ -145,18 +152,11 @@ class KeptCyclePropertyTest {
       @ForAll @IntRange(min = 1, max = 5) int reservationDepth,
       @ForAll @IntRange(min = 40, max = 100) int exactPercent,
       @ForAll boolean shallowQueue) {
-    int nodes = 16;
-    List<Spec> specs = workload(seed, 120, nodes, exactPercent);
-    String name = List.of("easy", "hybrid", "conservative").get(which);
-    QueueParams params =
-        QueueParams.DEFAULTS.withReservationDepth(reservationDepth).withCompress(true);
-    if (shallowQueue) {
-      params = params.withQueueDepth(8);
-    }
-    QueuePolicy policy = QueuePolicies.require(name, params);
+    List<Spec> specs = workload(seed, 120, NODES, exactPercent);
+    QueuePolicy policy = policy(which, reservationDepth, shallowQueue, true);
     VirtualClock clock = new VirtualClock(0);
-    World shortcut = new World(clock, policy, nodes, true);
-    World searching = new World(clock, policy, nodes, false);
+    World shortcut = new World(clock, policy, NODES, true);
+    World searching = new World(clock, policy, NODES, false);
     int cycles = simulate(specs, clock, shortcut, searching);
     assertThat(searching.pool.untouchedRebookings()).isZero();
     REBOOKED.addAndGet(shortcut.pool.untouchedRebookings());
