@@ -50,21 +50,10 @@ class RemoveHangFluxionTest {
         String b = anyPath(shape, types, rnd);
         script.add("remove " + (siblings(shape, a) <= siblings(shape, b) ? a : b) + " true");
       }
-      String hang = RemoveHangModel.firstHang(g, script, s.files());
-      if (hang == null) {
-        ends++;
-        assertThat(timesOut(ref, tmp.resolve(seed + "-all"), s, script))
-            .as("seed %d: %s", seed, script)
-            .isFalse();
-      } else {
+      if (checkAgainstFluxion(ref, tmp, seed, s, g, script)) {
         hangs++;
-        int k = script.indexOf(hang);
-        assertThat(timesOut(ref, tmp.resolve(seed + "-before"), s, script.subList(0, k)))
-            .as("seed %d: %s before %s", seed, script, hang)
-            .isFalse();
-        assertThat(timesOut(ref, tmp.resolve(seed + "-with"), s, script.subList(0, k + 1)))
-            .as("seed %d: %s up to %s", seed, script, hang)
-            .isTrue();
+      } else {
+        ends++;
       }
     }
     assertThat(hangs).as("scripts predicted to hang").isGreaterThan(8);
@@ -133,26 +122,40 @@ class RemoveHangFluxionTest {
       if (script.isEmpty()) {
         continue;
       }
-      String hang = RemoveHangModel.firstHang(g, script, s.files(), true);
-      if (hang == null) {
-        ends++;
-        assertThat(timesOut(ref, tmp.resolve(seed + "-all"), s, script))
-            .as("seed %d: %s", seed, script)
-            .isFalse();
-      } else {
+      if (checkAgainstFluxion(ref, tmp, seed, s, g, script)) {
         hangs++;
-        int k = script.indexOf(hang);
-        assertThat(timesOut(ref, tmp.resolve(seed + "-before"), s, script.subList(0, k)))
-            .as("seed %d: %s before %s", seed, script, hang)
-            .isFalse();
-        assertThat(timesOut(ref, tmp.resolve(seed + "-with"), s, script.subList(0, k + 1)))
-            .as("seed %d: %s up to %s", seed, script, hang)
-            .isTrue();
+      } else {
+        ends++;
       }
     }
     assertThat(hangs).as("scripts predicted to hang").isGreaterThan(8);
     assertThat(ends).as("scripts predicted to end").isGreaterThan(8);
     assertThat(rankRemoves).as("rank removes").isGreaterThan(40);
+  }
+
+  /**
+   * Runs {@code script} on the scenario's graph through Fluxion as the model predicts it: to its
+   * end when no remove hangs, else up to the hanging remove (which must time out) and before it
+   * (which must not). Returns whether a hang was predicted.
+   */
+  private static boolean checkAgainstFluxion(
+      String ref, Path tmp, long seed, Scenario s, ResourceGraph g, List<String> script)
+      throws IOException {
+    String hang = RemoveHangModel.firstHang(g, script, s.files(), true);
+    if (hang == null) {
+      assertThat(timesOut(ref, tmp.resolve(seed + "-all"), s, script))
+          .as("seed %d: %s", seed, script)
+          .isFalse();
+      return false;
+    }
+    int k = script.indexOf(hang);
+    assertThat(timesOut(ref, tmp.resolve(seed + "-before"), s, script.subList(0, k)))
+        .as("seed %d: %s before %s", seed, script, hang)
+        .isFalse();
+    assertThat(timesOut(ref, tmp.resolve(seed + "-with"), s, script.subList(0, k + 1)))
+        .as("seed %d: %s up to %s", seed, script, hang)
+        .isTrue();
+    return true;
   }
 
   private static String anyPath(GraphShape shape, List<String> types, Random rnd) {

@@ -13,22 +13,26 @@ import org.flux4j.graph.ResourceGraph;
  * dfu_impl_t::remove(root, ranks)}, then {@code remove_subgraph(ranks)}; the caller re-primes the
  * aggregates, as resource-query's {@code initialize} does).
  *
- * <p>First every live vertex of each rank is cleared: its schedule and aggregate go, whatever the
- * job, and the units its allocations held are summed per rank and resource type, over all jobs
- * together. When some job had an entry there, each ancestor of each rank's root (its first vertex
- * with the shortest path) then has the aggregate span of every such job reduced by the sums of the
- * ranks below it ({@link SubtreePlan#reduce}), so that a job that shared a rank with another loses
- * both jobs' units, and a reduction beyond what its span holds fails. Then exactly the vertices of
- * the ranks leave the graph ({@link ResourceGraph#removeExactly}): where only a node carries a
- * rank, its sockets and cores stay behind, found by path but unreachable from the root.
+ * <p>First every live vertex of each rank is cleared: its tags, plan spans and aggregate go,
+ * whatever the job, but not its exclusivity spans (see {@link #clear}), and the units its
+ * allocations held are summed per rank and resource type, over all jobs together. When some job had
+ * an entry there, each ancestor of each rank's root (its first vertex with the shortest path) then
+ * has the aggregate span of every such job reduced by the sums of the ranks below it ({@link
+ * SubtreePlan#reduce}), so that a job that shared a rank with another loses both jobs' units, and a
+ * reduction beyond what its span holds fails the removal (the vertices stay, cleared). Then exactly
+ * the vertices of the ranks leave the graph ({@link ResourceGraph#removeExactly}): where only a
+ * node carries a rank, its sockets and cores stay behind, found by path but unreachable from the
+ * root.
  *
- * <p>Where Fluxion's own state is undefined or half-changed this one stays whole: every rank is
- * checked before anything changes (Fluxion clears the lower ranks before it finds an unknown one),
- * a rank without a vertex or whose root has no parent fails the whole removal (Fluxion asks a null
- * vertex for its parent, or has already erased the lower ranks' out-edge entries), and a failed
- * reduction stops at the same (ancestor, job) pair order-independently of Fluxion's hash order.
- * Fluxion hangs where a rank's root is its parent's last child ({@code remove_metadata_outedges});
- * this removes it. Not thread-safe; O(V) per call.
+ * <p>Where Fluxion leaves its own state undefined or half-changed this one differs: every rank is
+ * checked before anything changes (Fluxion clears the lower ranks before it finds an unknown one);
+ * a rank without a vertex or whose root has no parent fails the removal after the partial cancel
+ * but before any out-edge entry goes (Fluxion asks a null vertex for its parent, or has already
+ * erased the lower ranks' entries); the reductions run by ancestor and job in ascending order
+ * (Fluxion's in its hash maps' order, which matters only for what a failed reduction leaves
+ * reduced). Fluxion hangs where a rank's root is its parent's last child ({@code
+ * remove_metadata_outedges}); this removes it. The fuzzer's generator draws neither a hang nor the
+ * first two. Not thread-safe; O(V) per call.
  */
 final class RankRemoval {
   private final ResourceGraph g;
@@ -106,22 +110,39 @@ final class RankRemoval {
     return g.removeExactly(doomed.toArray());
   }
 
-  /** Fluxion's clear_vertex: drops everything at {@code v}, summing its allocations' units. */
+  /**
+   * Fluxion's clear_vertex: drops the tags, plan spans and aggregate at {@code v}, summing its
+   * allocations' units, but not the exclusivity spans (its x_checker planner is not reset): each
+   * stays as an entry without units of no job ({@link TraversalUpdate#LEAKED_SPAN}), which keeps
+   * exclusive requests off the vertex over its window when the removal then fails and the vertex
+   * stays.
+   */
   private void clear(int v, long[] c, Set<Long> jobs) {
     VertexSchedule s = st.sched[v];
+    List<long[]> windows = new ArrayList<>();
     if (s != null) {
       int pt = prune.pruneIndexOfType(g.typeOf(v));
       for (int i = 0; i < s.n; i++) {
         if (!s.isLive(i)) {
           continue;
         }
-        jobs.add(s.job[i]);
+        if (s.job[i] != TraversalUpdate.LEAKED_SPAN) {
+          jobs.add(s.job[i]);
+        }
+        windows.add(new long[] {s.start[i], s.end[i]});
         if (s.kind[i] == VertexSchedule.ALLOCATED && pt >= 0) {
           c[pt] += s.units[i];
         }
       }
     }
     st.clearVertex(v);
+    if (!windows.isEmpty()) {
+      VertexSchedule w = st.schedOf(v);
+      for (long[] t : windows) {
+        w.add(TraversalUpdate.LEAKED_SPAN, t[0], t[1], 0, VertexSchedule.SHARED);
+      }
+      st.stranded.add(TraversalUpdate.LEAKED_SPAN);
+    }
   }
 
   private static IllegalArgumentException failure(String what, String detail) {
