@@ -720,6 +720,39 @@ public final class ResourceGraph {
         stack[sp++] = out.target(i);
       }
     }
+    drop(doomed, count);
+    return count;
+  }
+
+  /**
+   * Removes exactly {@code vertices}, with every edge that touches one of them, as Fluxion's
+   * removal by ranks clears only the vertices of the ranks: their containment descendants that are
+   * not listed stay in the graph, found by path ({@link #vertexByPath}) and reaching their own
+   * subtrees, but unreachable from the root; {@link #parent} of such a vertex is then a removed
+   * vertex. Vertices listed twice or already removed are skipped. Returns the number of vertices
+   * removed. O(V + E) for the index rebuild.
+   *
+   * @throws IllegalArgumentException if a vertex index is out of range; nothing is changed
+   */
+  public int removeExactly(int[] vertices) {
+    BitSet doomed = new BitSet();
+    for (int v : vertices) {
+      if (v < 0 || v >= vertexLimit()) {
+        throw new IllegalArgumentException("no vertex " + v + " in this graph");
+      }
+      if (!removed.get(v)) {
+        doomed.set(v);
+      }
+    }
+    int count = doomed.cardinality();
+    if (count > 0) {
+      drop(doomed, count);
+    }
+    return count;
+  }
+
+  /** Marks {@code doomed} (count vertices, none removed yet) removed and recounts live edges. */
+  private void drop(BitSet doomed, int count) {
     ownTopology();
     removed.or(doomed);
     removedCount += count;
@@ -734,7 +767,6 @@ public final class ResourceGraph {
       e.live = live;
     }
     invalidate();
-    return count;
   }
 
   /**

@@ -47,6 +47,31 @@ class ResourceGraphTest {
   }
 
   @Test
+  void removeExactly_keepsUnlistedDescendantsFoundByPathButUnreachable() {
+    ResourceGraph g = small();
+    // node0 (1) alone: its cores 2 and 3 stay, node1's subtree is untouched
+    assertThat(g.removeExactly(new int[] {1, 1})).isEqualTo(1);
+    assertThat(g.vertexCount()).isEqualTo(6);
+    assertThat(g.edgeCount()).isEqualTo(3);
+    assertThat(g.isLive(1)).isFalse();
+    assertThat(g.isLive(2)).isTrue();
+    assertThat(g.vertexByPath("/cluster0/node0")).isEmpty();
+    assertThat(g.vertexByPath("/cluster0/node0/core1")).hasValue(3);
+    assertThat(g.parent(2)).isEqualTo(1);
+    assertThat(g.out(0).degree(0)).isEqualTo(1);
+    assertThat(g.in(0).degree(2)).isZero();
+    assertThat(g.roots()).containsExactly(0);
+    // already removed: nothing more; the orphan's own subtree is removable by path
+    assertThat(g.removeExactly(new int[] {1})).isZero();
+    assertThat(g.remove(2)).isEqualTo(1);
+    assertThat(g.vertexCount()).isEqualTo(5);
+    assertThatThrownBy(() -> g.removeExactly(new int[] {3, 99}))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("99");
+    assertThat(g.isLive(3)).as("nothing changed").isTrue();
+  }
+
+  @Test
   void attach_addsOnlyNewVertices() {
     ResourceGraph g = small();
     int[] added = g.attach(extraNode());

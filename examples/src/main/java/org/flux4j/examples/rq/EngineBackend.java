@@ -473,7 +473,7 @@ final class EngineBackend implements Backend {
       rq.shrinkRanks(r);
       return null;
     } catch (IllegalArgumentException e) {
-      return "ERROR: can't remove subgraph \nERROR: " + line(e.getMessage());
+      return "ERROR: " + e.getMessage();
     }
   }
 

@@ -12,9 +12,9 @@ import java.util.Random;
  * stats}), info, find expressions, set-status/get-status on the graph's real paths, node properties
  * (the {@code perf_class} the variation policy reads, and the properties the jobspec constraints
  * ask for), stat and list, and graph changes: {@code update} from an rv1exec R, {@code attach} of a
- * JGF subgraph, {@code remove} of a subtree. Job ids name jobs that were (probably) started, with
- * an occasional id that does not exist. Partial cancels name rv1exec files of a few ranks, which it
- * adds to the scenario's files.
+ * JGF subgraph, {@code remove} of a subtree by path or of the vertices of some ranks. Job ids name
+ * jobs that were (probably) started, with an occasional id that does not exist. Partial cancels
+ * name rv1exec files of a few ranks, which it adds to the scenario's files.
  *
  * <p>Not thread-safe (shares the scenario's random source).
  */
@@ -40,6 +40,7 @@ final class CommandGenerator {
   private final String format;
   private final List<String> attachables;
   private final RemoveHangModel removes;
+  private final Random rankDraws;
   private long nextJob = 1;
   private boolean attached;
   private boolean searchedFuture;
@@ -48,7 +49,8 @@ final class CommandGenerator {
    * A generator of scripts for a graph of {@code shape} loaded with reader {@code format}; {@code
    * attachables} are the names of JGF subgraph files already among {@code files} that an {@code
    * attach} may add to the graph (empty when none fits it); {@code removes} follows the script's
-   * graph changes to keep out removes that hang Fluxion.
+   * graph changes to keep out removes that hang Fluxion; {@code rankDraws} is the random source of
+   * the rank removes alone.
    */
   CommandGenerator(
       Random rnd,
@@ -58,7 +60,8 @@ final class CommandGenerator {
       int jobspecs,
       String format,
       List<String> attachables,
-      RemoveHangModel removes) {
+      RemoveHangModel removes,
+      Random rankDraws) {
     this.rnd = rnd;
     this.shape = shape;
     this.policy = policy;
@@ -67,6 +70,7 @@ final class CommandGenerator {
     this.format = format;
     this.attachables = attachables;
     this.removes = removes;
+    this.rankDraws = rankDraws;
   }
 
   /** The script (without {@code quit}). */
@@ -184,18 +188,68 @@ final class CommandGenerator {
       return "attach " + name;
     }
     if (r < 10) {
-      // no "remove RANKS false" yet: it goes through the same remove_metadata_outedges loop, so
-      // Fluxion hangs when it takes a parent's last node (tiny_rv1exec.json: "remove 0 false" and
-      // "remove 1 false" end, "remove 0-1 false" hangs), and RemoveHangModel models paths only
       String[] types = {"node", "socket", "core", "core", "gpu", "memory"};
+      String drawn = anyPath(types[rnd.nextInt(types.length)]);
+      // a third of the removes take ranks instead, drawn from a random source of their own, so
+      // that the scripts of the seeds that draw none stay as they were
+      if (rankDraws.nextInt(3) == 0) {
+        String ranks = rankRemove();
+        if (ranks != null) {
+          return "remove " + ranks + " false";
+        }
+      }
       // Fluxion hangs removing a vertex that is its parent's last child (RemoveHangModel): such a
       // draw removes the smallest enclosing subtree it can remove instead, with no extra random
       // draw, so that the scripts of the seeds that draw no such remove stay as they were
-      String path = removes.removable(anyPath(types[rnd.nextInt(types.length)]));
+      String path = removes.removable(drawn);
       removes.remove(path);
       return "remove " + path + " true";
     }
     return null;
+  }
+
+  /**
+   * The idset of a {@code remove RANKS false} that Fluxion ends ({@link RemoveHangModel}): mostly
+   * one live rank, else two or three neighbouring live ranks, two live ranks anywhere, or a rank
+   * the graph never had (an error that changes nothing); a set that would hang Fluxion (its
+   * parent's last ranks) or is undefined there shrinks to its first rank that does not; null when
+   * none is left (the caller removes a path instead).
+   */
+  private String rankRemove() {
+    List<Integer> live = removes.liveRanks();
+    int kind = rankDraws.nextInt(20);
+    if (kind == 0 || live.isEmpty()) {
+      int unknown = 1 + removes.knownRanks().stream().mapToInt(Integer::intValue).max().orElse(0);
+      return kind == 0 ? String.valueOf(unknown + rankDraws.nextInt(3)) : null;
+    }
+    int a = rankDraws.nextInt(live.size());
+    java.util.SortedSet<Integer> pick = new java.util.TreeSet<>();
+    pick.add(live.get(a));
+    if (kind < 6) {
+      int b = Math.min(live.size() - 1, a + 1 + rankDraws.nextInt(2));
+      pick.addAll(live.subList(a, b + 1));
+    } else if (kind < 8) {
+      pick.add(live.get(rankDraws.nextInt(live.size())));
+    }
+    if (removes.rankRemove(pick) != RemoveHangModel.RankRemove.REMOVES) {
+      java.util.SortedSet<Integer> one = null;
+      for (int x : pick) {
+        java.util.SortedSet<Integer> s = new java.util.TreeSet<>(List.of(x));
+        if (removes.rankRemove(s) == RemoveHangModel.RankRemove.REMOVES) {
+          one = s;
+          break;
+        }
+      }
+      if (one == null) {
+        return null;
+      }
+      pick = one;
+    }
+    removes.removeRanks(pick);
+    List<Long> ids = new ArrayList<>();
+    pick.forEach(x -> ids.add((long) x));
+    String text = idset(ids);
+    return rankDraws.nextInt(6) == 0 ? "[" + text + "]" : text;
   }
 
   /**

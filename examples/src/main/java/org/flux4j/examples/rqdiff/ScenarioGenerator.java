@@ -207,7 +207,15 @@ public final class ScenarioGenerator {
     }
     List<String> script =
         new CommandGenerator(
-                rnd, shape, policy, files, nJobs, format, attachables, new RemoveHangModel(g))
+                rnd,
+                shape,
+                policy,
+                files,
+                nJobs,
+                format,
+                attachables,
+                new RemoveHangModel(g),
+                new Random(seed * 0x2545F4914F6CDD1DL + 43))
             .script();
     String label = "policy=" + policy + " format=" + writer + " graph=" + graphName;
     return new Scenario(label, recipe, graphFile, graphText, options, jobspecs, files, script);

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * through Fluxion's resource-query with a 3 s timeout. Where the model predicts no hang, Fluxion
  * ends; where it predicts a hang at command k, Fluxion ends on the first k-1 commands and times out
  * on the first k. Runs only when {@code FLUXION_RQ} names Fluxion's resource-query (skipped with a
- * message otherwise); about a minute.
+ * message otherwise); about a minute. A second test does the same with rank removes.
  */
 class RemoveHangFluxionTest {
   private static final long TIMEOUT_MILLIS = 3_000;
@@ -50,25 +50,112 @@ class RemoveHangFluxionTest {
         String b = anyPath(shape, types, rnd);
         script.add("remove " + (siblings(shape, a) <= siblings(shape, b) ? a : b) + " true");
       }
-      String hang = RemoveHangModel.firstHang(g, script, s.files());
-      if (hang == null) {
-        ends++;
-        assertThat(timesOut(ref, tmp.resolve(seed + "-all"), s, script))
-            .as("seed %d: %s", seed, script)
-            .isFalse();
-      } else {
+      if (checkAgainstFluxion(ref, tmp, seed, s, g, script)) {
         hangs++;
-        int k = script.indexOf(hang);
-        assertThat(timesOut(ref, tmp.resolve(seed + "-before"), s, script.subList(0, k)))
-            .as("seed %d: %s before %s", seed, script, hang)
-            .isFalse();
-        assertThat(timesOut(ref, tmp.resolve(seed + "-with"), s, script.subList(0, k + 1)))
-            .as("seed %d: %s up to %s", seed, script, hang)
-            .isTrue();
+      } else {
+        ends++;
       }
     }
     assertThat(hangs).as("scripts predicted to hang").isGreaterThan(8);
     assertThat(ends).as("scripts predicted to end").isGreaterThan(8);
+  }
+
+  /**
+   * The same with rank removes: on the graphs of 60 generated scenarios that have ranks, one to
+   * four removes, each of one or two random ranks of the graph (a rank already gone is left out,
+   * its remove is undefined in Fluxion) or of a path (the one of two with fewer siblings).
+   */
+  @Test
+  void firstHang_randomRankRemoveScripts_agreesWithFluxion(@TempDir Path tmp) throws IOException {
+    String ref = System.getenv("FLUXION_RQ");
+    assumeTrue(
+        ref != null && !ref.isBlank() && Files.isExecutable(Path.of(ref)),
+        "FLUXION_RQ is not set to Fluxion's resource-query: remove-hang oracle skipped");
+    ScenarioGenerator gen =
+        new ScenarioGenerator(RqDiff.findFluxionData(Path.of("").toAbsolutePath()));
+    int hangs = 0;
+    int ends = 0;
+    int rankRemoves = 0;
+    for (long seed = 0; hangs + ends < 60; seed++) {
+      Scenario s = gen.generate(seed);
+      ResourceGraph g = ScenarioGeneratorTest.graphOf(s);
+      GraphShape shape = new GraphShape(g);
+      if (shape.ranks.isEmpty()) {
+        continue;
+      }
+      Random rnd = new Random(seed);
+      List<Integer> ranks = new ArrayList<>(shape.ranks);
+      List<String> types = new ArrayList<>(shape.paths.keySet());
+      RemoveHangModel m = new RemoveHangModel(g);
+      List<String> script = new ArrayList<>();
+      int n = 1 + rnd.nextInt(4);
+      for (int i = 0; i < n; i++) {
+        if (rnd.nextBoolean()) {
+          java.util.SortedSet<Integer> pick = new java.util.TreeSet<>();
+          pick.add(ranks.get(rnd.nextInt(ranks.size())));
+          if (rnd.nextBoolean()) {
+            pick.add(ranks.get(rnd.nextInt(ranks.size())));
+          }
+          RemoveHangModel.RankRemove what = m.rankRemove(pick);
+          if (what == RemoveHangModel.RankRemove.UNDEFINED) {
+            continue;
+          }
+          List<Long> ids = new ArrayList<>();
+          pick.forEach(x -> ids.add((long) x));
+          script.add("remove " + CommandGenerator.idset(ids) + " false");
+          rankRemoves++;
+          if (what == RemoveHangModel.RankRemove.HANGS) {
+            break;
+          }
+          m.removeRanks(pick);
+        } else {
+          String a = anyPath(shape, types, rnd);
+          String b = anyPath(shape, types, rnd);
+          String path = siblings(shape, a) <= siblings(shape, b) ? a : b;
+          script.add("remove " + path + " true");
+          if (m.hangs(path)) {
+            break;
+          }
+          m.remove(path);
+        }
+      }
+      if (script.isEmpty()) {
+        continue;
+      }
+      if (checkAgainstFluxion(ref, tmp, seed, s, g, script)) {
+        hangs++;
+      } else {
+        ends++;
+      }
+    }
+    assertThat(hangs).as("scripts predicted to hang").isGreaterThan(8);
+    assertThat(ends).as("scripts predicted to end").isGreaterThan(8);
+    assertThat(rankRemoves).as("rank removes").isGreaterThan(40);
+  }
+
+  /**
+   * Runs {@code script} on the scenario's graph through Fluxion as the model predicts it: to its
+   * end when no remove hangs, else up to the hanging remove (which must time out) and before it
+   * (which must not). Returns whether a hang was predicted.
+   */
+  private static boolean checkAgainstFluxion(
+      String ref, Path tmp, long seed, Scenario s, ResourceGraph g, List<String> script)
+      throws IOException {
+    String hang = RemoveHangModel.firstHang(g, script, s.files(), true);
+    if (hang == null) {
+      assertThat(timesOut(ref, tmp.resolve(seed + "-all"), s, script))
+          .as("seed %d: %s", seed, script)
+          .isFalse();
+      return false;
+    }
+    int k = script.indexOf(hang);
+    assertThat(timesOut(ref, tmp.resolve(seed + "-before"), s, script.subList(0, k)))
+        .as("seed %d: %s before %s", seed, script, hang)
+        .isFalse();
+    assertThat(timesOut(ref, tmp.resolve(seed + "-with"), s, script.subList(0, k + 1)))
+        .as("seed %d: %s up to %s", seed, script, hang)
+        .isTrue();
+    return true;
   }
 
   private static String anyPath(GraphShape shape, List<String> types, Random rnd) {

@@ -9,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
+import org.flux4j.examples.rqdiff.RemoveHangModel.RankRemove;
 import org.flux4j.graph.ResourceGraph;
 import org.flux4j.graph.io.GraphFormat;
 import org.flux4j.graph.io.GraphReaders;
@@ -20,8 +22,10 @@ import org.junit.jupiter.api.Test;
  * remove_metadata_outedges}): on flux-sched's {@code tiny.graphml} (tiny0 / rack0 / node0-1 /
  * socket0-1 / cores and a gpu), its elastic {@code node-test.json} (medium0 / rack0 / node0) with
  * and without the {@code attach} of {@code node-add-test.json} (which adds node3 under rack0), and
- * a generated graph with a power subsystem whose node has one socket. {@link RemoveHangFluxionTest}
- * checks the model against Fluxion live on generated graphs.
+ * a generated graph with a power subsystem whose node has one socket; rank removes on {@code
+ * tiny_rv1exec.json} (every vertex of a node carries its rank) and {@code tiny.graphml} (only the
+ * nodes do). {@link RemoveHangFluxionTest} checks the model against Fluxion live on generated
+ * graphs.
  */
 class RemoveHangModelTest {
   private static final Path DATA = RqDiff.findFluxionData(Path.of("").toAbsolutePath());
@@ -132,6 +136,125 @@ class RemoveHangModelTest {
     assertThat(m.removable("/tiny0/rack0/node1")).isEqualTo("/tiny0");
     assertThat(m.removable("/tiny0/rack0/node0/socket1")).isEqualTo("/tiny0/rack0/node0/socket1");
     assertThat(m.hangs("/tiny0/rack0/node0/socket1")).isFalse();
+  }
+
+  private static ResourceGraph tinyRv1exec() {
+    return GraphReaders.read(DATA.resolve("rv1exec/tiny_rv1exec.json"), GraphFormat.RV1EXEC);
+  }
+
+  @Test
+  void firstHang_rankRemovesOnRv1exec_theParentsLastRankHangs() {
+    ResourceGraph g = tinyRv1exec();
+    // Fluxion on tiny_rv1exec.json (cluster0 / node0-1, every vertex of a node on its rank):
+    // exit 0 for each rank alone
+    assertThat(RemoveHangModel.firstHang(g, List.of("remove 0 false"), Map.of(), true)).isNull();
+    assertThat(RemoveHangModel.firstHang(g, List.of("remove 1 false"), Map.of(), true)).isNull();
+    // hangs: the two ranks' roots are erased one after the other, node1 is then the last
+    assertThat(RemoveHangModel.firstHang(g, List.of("remove [0-1] false"), Map.of(), true))
+        .isEqualTo("remove [0-1] false");
+    assertThat(
+            RemoveHangModel.firstHang(
+                g, List.of("remove 1 false", "remove 0 false"), Map.of(), true))
+        .isEqualTo("remove 0 false");
+    // exit 0, "remove: 5 not found in by_rank map" and nothing changes
+    assertThat(
+            RemoveHangModel.firstHang(
+                g, List.of("remove 5 false", "remove 1 false"), Map.of(), true))
+        .isNull();
+    RemoveHangModel m = new RemoveHangModel(g);
+    assertThat(m.rankRemove(new TreeSet<>(List.of(5)))).isEqualTo(RankRemove.ERROR);
+    assertThat(m.rankRemove(new TreeSet<>(List.of(0, 5)))).isEqualTo(RankRemove.UNDEFINED);
+    m.removeRanks(new TreeSet<>(List.of(0)));
+    // every vertex of rank 0 went (its cores and gpus carry the rank too)
+    assertThat(m.liveRanks()).containsExactly(1);
+    assertThat(m.hangs("/cluster0/node0/core0")).isFalse();
+    // rank 0 is still a key, with no vertex: Fluxion reads a null vertex
+    assertThat(m.rankRemove(new TreeSet<>(List.of(0)))).isEqualTo(RankRemove.UNDEFINED);
+    assertThat(m.rankRemove(new TreeSet<>(List.of(1)))).isEqualTo(RankRemove.HANGS);
+    assertThatThrownBy(() -> m.removeRanks(new TreeSet<>(List.of(1))))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("HANGS");
+  }
+
+  @Test
+  void firstHang_rankRemovesOnGrug_onlyTheNodeGoesAndItsSocketsStayWithoutAParent() {
+    ResourceGraph g = tiny();
+    // Fluxion on tiny.graphml (only nodes carry ranks): exit 0; node0's sockets stay, found by
+    // path (get-status answers), and their remove fails ("can't remove subgraph"); a core under
+    // one goes; removing node0 by path fails (it is gone); rank 2 is unknown (an error)
+    assertThat(
+            RemoveHangModel.firstHang(
+                g,
+                List.of(
+                    "remove 0 false",
+                    "remove /tiny0/rack0/node0/socket0 true",
+                    "remove /tiny0/rack0/node0/socket1/core0 true",
+                    "remove /tiny0/rack0/node0 true",
+                    "remove 2 false"),
+                Map.of(),
+                true))
+        .isNull();
+    // Fluxion: hangs at rank 1 (node1 is then rack0's last node), alone or after a path remove
+    assertThat(
+            RemoveHangModel.firstHang(
+                g, List.of("remove 0 false", "remove 1 false"), Map.of(), true))
+        .isEqualTo("remove 1 false");
+    assertThat(RemoveHangModel.firstHang(g, List.of("remove 0,1 false"), Map.of(), true))
+        .isEqualTo("remove 0,1 false");
+    assertThat(
+            RemoveHangModel.firstHang(
+                g, List.of("remove /tiny0/rack0/node0 true", "remove 1 false"), Map.of(), true))
+        .isEqualTo("remove 1 false");
+    RemoveHangModel m = new RemoveHangModel(g);
+    m.removeRanks(new TreeSet<>(List.of(0)));
+    assertThat(m.removable("/tiny0/rack0/node0/socket0")).isEqualTo("/tiny0/rack0/node0/socket0");
+    assertThat(m.hangs("/tiny0/rack0/node0/socket0")).isFalse();
+    assertThat(m.removable("/tiny0/rack0/node1")).isEqualTo("/tiny0");
+  }
+
+  @Test
+  void firstHang_belowASocketLeftByARankRemove_itsLastCoreHangs() {
+    // cluster0 / node0-1 / socket0 / core0-1, as GRUG: only the nodes carry ranks
+    GrugRecipe recipe =
+        new GrugRecipe(
+            List.of(
+                new GrugRecipe.Kind("cluster", "cluster", 1, ""),
+                new GrugRecipe.Kind("node", "node", 1, ""),
+                new GrugRecipe.Kind("socket", "socket", 1, ""),
+                new GrugRecipe.Kind("core", "core", 1, "")),
+            List.of(
+                new GrugRecipe.Edge(0, 1, 2, 1, 0, 1),
+                new GrugRecipe.Edge(1, 2, 1, 0, 0, 1),
+                new GrugRecipe.Edge(2, 3, 2, 0, 0, 1)));
+    ResourceGraph g = GraphReaders.read(recipe.toGraphml(), "g.graphml", GraphFormat.GRUG);
+    String socket = "/cluster0/node0/socket0";
+    // Fluxion: exit 0 (node0's socket keeps its cores and its out-edges)
+    assertThat(
+            RemoveHangModel.firstHang(
+                g, List.of("remove 0 false", "remove " + socket + "/core0 true"), Map.of(), true))
+        .isNull();
+    // Fluxion: hangs at core1, the parentless socket's last core
+    assertThat(
+            RemoveHangModel.firstHang(
+                g,
+                List.of(
+                    "remove 0 false",
+                    "remove " + socket + "/core0 true",
+                    "remove " + socket + "/core1 true"),
+                Map.of(),
+                true))
+        .isEqualTo("remove " + socket + "/core1 true");
+    // Fluxion: exit 0 (the socket's remove fails: no parent; node1's core1 has a sibling)
+    assertThat(
+            RemoveHangModel.firstHang(
+                g,
+                List.of(
+                    "remove 0 false",
+                    "remove " + socket + " true",
+                    "remove /cluster0/node1/socket0/core1 true"),
+                Map.of(),
+                true))
+        .isNull();
   }
 
   @Test

@@ -177,21 +177,29 @@ class ScenarioGeneratorTest {
   /**
    * Over 2000 seeds, no script holds a command shape that hangs or crashes Fluxion, checked by a
    * model written here independently of {@link RemoveHangModel} (containment paths as strings,
-   * children found by path prefix): no {@code remove} of its parent's last entry (live containment
-   * children, plus the parent's out-edges in other subsystems, which Fluxion keeps), no {@code
-   * attach} after a future search, no prune filter of the root's type alone. And removes are still
-   * drawn as often as before the rules: measured on seeds 0-1999, 1449 scenarios (72%) remove
-   * something (1442 before the rules: an attach no longer drawn after a future search becomes a
-   * remove), 2487 of their 2872 removes (87%) take a live non-root subtree away (the rest name a
-   * path already gone or the root, which Fluxion refuses with an error), on every type the
-   * generator draws.
+   * children found by path prefix, ranks per path): no {@code remove} of its parent's last entry
+   * (live containment children, plus the parent's out-edges in other subsystems, which Fluxion
+   * keeps), by path or by ranks (their roots one after the other), no rank remove that Fluxion does
+   * not define (a rank with no vertex left, a root without a parent, an unknown rank after a known
+   * one), no {@code attach} after a future search, no prune filter of the root's type alone. A rank
+   * remove takes exactly the vertices of its ranks: a GRUG node's sockets and cores stay, by path,
+   * without a parent. And removes are still drawn as often as before the rules: measured on seeds
+   * 0-1999, 1449 scenarios (72%) remove something (as before rank removes, which replace a third of
+   * the path removes drawn: 2872 removes in all, as before); 1748 of their 2089 path removes (84%)
+   * take a live non-root subtree away (the rest name a path already gone, one left without a
+   * parent, or the root, which Fluxion refuses with an error), on every type the generator draws;
+   * 629 scenarios (31%) hold 783 rank removes, 735 of them (94%) of live ranks (the rest name a
+   * rank the graph never had, an error).
    */
   @Test
   void generate_2000Seeds_noHangingShapeAndRemovesStillDrawn() {
     int scenarios = 2000;
     int withRemove = 0;
+    int withRankRemove = 0;
     int removes = 0;
     int effective = 0;
+    int rankRemoves = 0;
+    int effectiveRank = 0;
     Set<String> removedTypes = new HashSet<>();
     for (long seed = 0; seed < scenarios; seed++) {
       Scenario s = GEN.generate(seed);
@@ -199,6 +207,7 @@ class ScenarioGeneratorTest {
       PathModel m = new PathModel(g);
       boolean futureSearched = false;
       boolean removed = false;
+      boolean rankRemoved = false;
       String root = g.path(g.roots()[0]);
       for (String o : s.options()) {
         if (o.startsWith("--prune-filters=")) {
@@ -216,13 +225,21 @@ class ScenarioGeneratorTest {
           assertThat(futureSearched).as("seed %d: %s after a future search", seed, c).isFalse();
           m.attach(graphOfJgf(s.files().get(t[1])));
         }
-        if (t[0].equals("remove")) {
+        if (t[0].equals("remove") && t[2].equals("false")) {
+          assertThat(t).as("seed %d", seed).hasSize(3);
+          String what = m.removeRanks(rankList(t[1]));
+          assertThat(what).as("seed %d: %s", seed, c).isIn("removes", "error");
+          rankRemoves++;
+          effectiveRank += what.equals("removes") ? 1 : 0;
+          rankRemoved = true;
+          removed = true;
+        } else if (t[0].equals("remove")) {
           assertThat(t).as("seed %d", seed).hasSize(3);
           assertThat(t[2]).isEqualTo("true");
           assertThat(m.lastEntry(t[1])).as("seed %d: %s hangs Fluxion", seed, c).isFalse();
           removes++;
           removed = true;
-          if (m.live.contains(t[1]) && !t[1].equals(root)) {
+          if (m.live.contains(t[1]) && !t[1].equals(root) && m.hasParent(t[1])) {
             effective++;
             removedTypes.add(
                 g.vertexByPath(t[1]).isPresent()
@@ -233,10 +250,28 @@ class ScenarioGeneratorTest {
         }
       }
       withRemove += removed ? 1 : 0;
+      withRankRemove += rankRemoved ? 1 : 0;
     }
     assertThat(withRemove).as("scenarios with a remove").isGreaterThan(scenarios * 65 / 100);
     assertThat(effective).as("removes of a live subtree").isGreaterThan(removes * 80 / 100);
     assertThat(removedTypes).contains("node", "socket", "core", "gpu", "memory", "rack");
+    assertThat(withRankRemove).as("scenarios with a rank remove").isGreaterThan(scenarios / 4);
+    assertThat(effectiveRank).as("removes of live ranks").isGreaterThan(rankRemoves * 85 / 100);
+  }
+
+  /** The ranks of a generated idset: "3", "0-2", "1,4", "[2]". */
+  private static java.util.List<Integer> rankList(String idset) {
+    java.util.List<Integer> out = new java.util.ArrayList<>();
+    for (String part : idset.replace("[", "").replace("]", "").split(",", -1)) {
+      String[] ends = part.split("-", -1);
+      int lo = Integer.parseInt(ends[0]);
+      int hi = Integer.parseInt(ends[ends.length - 1]);
+      for (int r = lo; r <= hi; r++) {
+        out.add(r);
+      }
+    }
+    java.util.Collections.sort(out);
+    return out;
   }
 
   /** The graph of {@code s} as Fluxion loads it (format and hwloc allowlist from its options). */
@@ -263,14 +298,17 @@ class ScenarioGeneratorTest {
   }
 
   /**
-   * Live containment paths, and per path the out-edges that do not lead to a child named under it
-   * (edges of other subsystems, and containment edges to a vertex whose path runs through another
-   * parent, as the storage units of flux-sched's mt-storage graphs); the generator never removes
-   * their targets, so they stay.
+   * Live containment paths with their ranks (in load order), and per path the out-edges that do not
+   * lead to a child named under it (edges of other subsystems, and containment edges to a vertex
+   * whose path runs through another parent, as the storage units of flux-sched's mt-storage
+   * graphs); the generator never removes their targets, so they stay. A path whose parent path is
+   * gone while it stays was left behind by a rank remove: it has no parent.
    */
   private static final class PathModel {
     final Set<String> live = new HashSet<>();
     final java.util.Map<String, Integer> otherOut = new java.util.HashMap<>();
+    final java.util.Map<String, Integer> rankOf = new java.util.LinkedHashMap<>();
+    final Set<Integer> knownRanks = new HashSet<>();
 
     PathModel(ResourceGraph g) {
       add(g);
@@ -283,8 +321,9 @@ class ScenarioGeneratorTest {
     private void add(ResourceGraph g) {
       java.util.Map<String, Set<Integer>> other = new java.util.HashMap<>();
       for (int v = 0; v < g.vertexLimit(); v++) {
-        if (g.isLive(v) && g.isMember(v, 0)) {
-          live.add(g.path(v));
+        if (g.isLive(v) && g.isMember(v, 0) && live.add(g.path(v))) {
+          rankOf.put(g.path(v), g.rank(v));
+          knownRanks.add(g.rank(v));
         }
       }
       for (int s = 0; s < g.subsystems().size(); s++) {
@@ -299,25 +338,83 @@ class ScenarioGeneratorTest {
       other.forEach((p, ts) -> otherOut.merge(p, ts.size(), Integer::sum));
     }
 
-    /** Whether {@code path} is live and its parent's only entry. */
-    boolean lastEntry(String path) {
-      int cut = path.lastIndexOf('/');
-      if (!live.contains(path) || cut <= 0) {
-        return false;
-      }
-      String parent = path.substring(0, cut);
-      long siblings =
+    private static String parentOf(String path) {
+      return path.substring(0, Math.max(0, path.lastIndexOf('/')));
+    }
+
+    boolean hasParent(String path) {
+      return live.contains(parentOf(path));
+    }
+
+    /** The entries {@code parent}'s out-edge map holds. */
+    private long entries(String parent) {
+      int depth = parent.length();
+      long children =
           live.stream()
-              .filter(q -> q.lastIndexOf('/') == cut && q.startsWith(parent + "/"))
+              .filter(q -> q.lastIndexOf('/') == depth && q.startsWith(parent + "/"))
               .count();
-      return siblings == 1 && otherOut.getOrDefault(parent, 0) == 0;
+      return children + otherOut.getOrDefault(parent, 0);
+    }
+
+    /** Whether {@code path} is live, has a parent, and is its parent's only entry. */
+    boolean lastEntry(String path) {
+      return live.contains(path) && hasParent(path) && entries(parentOf(path)) == 1;
     }
 
     void remove(String path) {
-      if (lastEntry(path) || path.lastIndexOf('/') <= 0) {
+      if (lastEntry(path) || !live.contains(path) || !hasParent(path)) {
         return;
       }
-      live.removeIf(q -> q.equals(path) || q.startsWith(path + "/"));
+      // the subtree reachable from path: below it, every path between is live
+      Set<String> gone = new HashSet<>();
+      gone.add(path);
+      for (String q : live) {
+        if (!q.startsWith(path + "/")) {
+          continue;
+        }
+        boolean reached = true;
+        for (String up = parentOf(q); up.length() > path.length(); up = parentOf(up)) {
+          reached &= live.contains(up);
+        }
+        if (reached) {
+          gone.add(q);
+        }
+      }
+      live.removeAll(gone);
+    }
+
+    /**
+     * Fluxion's {@code remove RANKS false}, applied when it ends: "removes", "error" (the lowest
+     * rank is unknown, nothing changes), "hangs" or "undefined".
+     */
+    String removeRanks(java.util.List<Integer> ranks) {
+      if (!knownRanks.contains(ranks.get(0))) {
+        return "error";
+      }
+      java.util.Map<String, Integer> erased = new java.util.HashMap<>();
+      Set<String> doomed = new HashSet<>();
+      for (int r : ranks) {
+        String top = null;
+        for (java.util.Map.Entry<String, Integer> e : rankOf.entrySet()) {
+          String p = e.getKey();
+          if (e.getValue() == r && live.contains(p)) {
+            doomed.add(p);
+            if (top == null || p.length() < top.length()) {
+              top = p;
+            }
+          }
+        }
+        if (!knownRanks.contains(r) || top == null || !hasParent(top)) {
+          return "undefined";
+        }
+        String parent = parentOf(top);
+        if (entries(parent) - erased.getOrDefault(parent, 0) == 1) {
+          return "hangs";
+        }
+        erased.merge(parent, 1, Integer::sum);
+      }
+      live.removeAll(doomed);
+      return "removes";
     }
   }
 

@@ -1,7 +1,6 @@
 package org.flux4j.policy.internal;
 
 import org.eclipse.collections.impl.list.mutable.primitive.IntArrayList;
-import org.eclipse.collections.impl.map.mutable.primitive.IntObjectHashMap;
 import org.flux4j.graph.ResourceGraph;
 import org.flux4j.policy.match.CancelStatus;
 import org.flux4j.policy.match.ResourceSet;
@@ -238,51 +237,5 @@ final class Cancellation {
     }
     b.schedule(held.startTime(), held.duration());
     return b.build();
-  }
-
-  /** Recomputes one job's subtree-aggregate spans from its remaining exclusive entries. */
-  void rebuildAggregates(SchedState.JobRecord rec) {
-    marks.forgetVisits();
-    long jobId = rec.jobId;
-    ResourceSet held = rec.resources;
-    IntObjectHashMap<long[]> acc = new IntObjectHashMap<>();
-    long start = rec.at;
-    long end = rec.at + rec.duration;
-    for (int i = 0; i < held.size(); i++) {
-      int v = held.vertex(i);
-      SubtreePlan p = state.sub[v];
-      if (p != null && p.has(jobId)) {
-        state.subForWrite(v).remove(jobId);
-      }
-    }
-    for (int i = 0; i < held.size(); i++) {
-      int v = held.vertex(i);
-      VertexSchedule sc = state.sched[v];
-      int k = sc == null ? -1 : sc.indexOf(jobId);
-      if (k < 0) {
-        continue;
-      }
-      start = sc.start[k];
-      end = sc.end[k];
-      int pt = prune.pruneIndexOfType(graph.typeOf(v));
-      for (int a = graph.parent(v); a != ResourceGraph.NONE; a = graph.parent(a)) {
-        if (state.sub[a] == null) {
-          continue;
-        }
-        long[] amounts = acc.getIfAbsentPut(a, () -> new long[prune.count()]);
-        if (pt >= 0 && sc.kind[k] != VertexSchedule.SHARED) {
-          amounts[pt] += graph.size(v);
-        }
-      }
-    }
-    final long s0 = start;
-    final long e0 = end;
-    acc.forEachKeyValue(
-        (a, amounts) -> {
-          VertexSchedule sa = state.sched[a];
-          if (sa != null && sa.indexOf(jobId) >= 0) {
-            state.subForWrite(a).add(jobId, s0, e0, amounts);
-          }
-        });
   }
 }

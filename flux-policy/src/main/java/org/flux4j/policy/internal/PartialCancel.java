@@ -160,7 +160,7 @@ final class PartialCancel {
       return Outcome.ERROR;
     }
     if (!carries(root)) {
-      dropAllocations();
+      st.dropPlanHolds(jobId, v -> {});
       return Outcome.PARTIAL;
     }
     int[] ancestors = parentCounts.keySet().toSortedArray();
@@ -184,20 +184,5 @@ final class PartialCancel {
   private boolean carries(int v) {
     VertexSchedule s = st.sched[v];
     return s != null && s.indexOf(jobId) >= 0;
-  }
-
-  /** Fluxion's exhaustive visit: the job's allocations go, its tags stay (as shared entries). */
-  private void dropAllocations() {
-    for (int v = 0; v < g.vertexLimit(); v++) {
-      VertexSchedule s = st.sched[v];
-      int k = s == null ? -1 : s.indexOf(jobId);
-      if (k >= 0 && s.kind[k] != VertexSchedule.SHARED) {
-        long from = s.start[k];
-        long to = s.end[k];
-        VertexSchedule w = st.schedForWrite(v);
-        w.remove(jobId);
-        w.add(jobId, from, to, 0, VertexSchedule.SHARED);
-      }
-    }
   }
 }

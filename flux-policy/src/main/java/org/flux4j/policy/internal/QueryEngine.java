@@ -395,45 +395,32 @@ public final class QueryEngine {
     if (v.isEmpty() || v.getAsInt() == root) {
       return false;
     }
-    removeSubtree(v.getAsInt(), false);
+    int p = graph.pathParent(v.getAsInt(), dom);
+    if (p == ResourceGraph.NONE || !graph.isLive(p)) {
+      // left behind by a removal of ranks: Fluxion finds no parent and fails
+      return false;
+    }
+    removeSubtree(v.getAsInt());
     return true;
   }
 
   /** Implements {@code ResourceQuery.shrinkRanks}. */
   public int shrinkRanks(int[] ranks) {
-    org.eclipse.collections.impl.set.mutable.primitive.IntHashSet set =
-        new org.eclipse.collections.impl.set.mutable.primitive.IntHashSet(ranks);
-    // the highest vertex of each rank is its subtree root
-    List<Integer> tops = new ArrayList<>();
-    for (int v = 0; v < graph.vertexLimit(); v++) {
-      if (graph.isLive(v) && graph.rank(v) >= 0 && set.contains(graph.rank(v))) {
-        int p = graph.parent(v);
-        if (p == ResourceGraph.NONE || graph.rank(p) != graph.rank(v)) {
-          tops.add(v);
-        }
-      }
-    }
-    int removed = 0;
-    for (int t : tops) {
-      if (graph.isLive(t) && t != root) {
-        removed += removeSubtree(t, true);
-      }
-    }
-    return removed;
+    org.eclipse.collections.impl.map.mutable.primitive.LongLongHashMap weights = saveWeights();
+    int count = new RankRemoval(graph, state, prune, dom).remove(ranks);
+    afterTopologyChange(weights);
+    return count;
   }
 
   /**
-   * Drops the subtree at {@code v} with the schedules of its vertices. With {@code release} (a
-   * removal by rank, which Fluxion's resource-query precedes with a partial cancel of the ranks)
-   * each job that held something inside gets its subtree-aggregate spans recomputed from what it
-   * still holds. Without it (a removal by path: Fluxion's remove_subgraph only disconnects the
-   * vertices, and the re-prime lowers the planners' totals) the ancestors' aggregate spans keep
-   * counting what the jobs held inside, against the smaller totals; where that would hold more than
-   * a total, Fluxion's planner update_total clamps the remaining amount at zero, as the re-primed
-   * aggregates do ({@link SubtreePlan#withTotals(long[], boolean)}).
+   * Drops the subtree at {@code v} with the schedules of its vertices (a removal by path: Fluxion's
+   * remove_subgraph only disconnects the vertices, and the re-prime lowers the planners' totals):
+   * the ancestors' aggregate spans keep counting what the jobs held inside, against the smaller
+   * totals; where that would hold more than a total, Fluxion's planner update_total clamps the
+   * remaining amount at zero, as the re-primed aggregates do ({@link SubtreePlan#withTotals(long[],
+   * boolean)}).
    */
-  private int removeSubtree(int v, boolean release) {
-    // drop every job's hold inside the subtree, then the vertices
+  private int removeSubtree(int v) {
     boolean[] inside = new boolean[graph.vertexLimit()];
     int[] stack = {v};
     int sp = 1;
@@ -451,29 +438,10 @@ public final class QueryEngine {
         stack[sp++] = a.target(i);
       }
     }
-    org.eclipse.collections.impl.set.mutable.primitive.LongHashSet touched =
-        new org.eclipse.collections.impl.set.mutable.primitive.LongHashSet();
     for (int x = 0; x < inside.length; x++) {
-      VertexSchedule s = inside[x] ? state.sched[x] : null;
-      if (s != null) {
-        for (int i = 0; i < s.n; i++) {
-          if (s.isLive(i)) {
-            touched.add(s.job[i]);
-          }
-        }
+      if (inside[x] && state.sched[x] != null) {
         state.clearVertex(x);
       }
-    }
-    if (release) {
-      // before the re-prime, as Fluxion's partial cancel precedes the removal: the new totals then
-      // find the aggregates already without the removed ranks, and nothing clamps
-      touched.forEach(
-          j -> {
-            SchedState.JobRecord rec = state.jobs.get(j);
-            if (rec != null) {
-              cancellation.rebuildAggregates(rec);
-            }
-          });
     }
     org.eclipse.collections.impl.map.mutable.primitive.LongLongHashMap weights = saveWeights();
     int count = graph.remove(v);

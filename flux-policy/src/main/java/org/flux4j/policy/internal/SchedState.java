@@ -243,6 +243,28 @@ final class SchedState {
     sub[v] = p;
   }
 
+  /**
+   * Fluxion's exhaustive visit of a cancel ({@code mod_exv}): at every vertex the job's allocation
+   * (else reservation) leaves the vertex's plan, while its tag and exclusivity span stay, as a
+   * shared entry without units over the same window (which still keeps exclusive requests off the
+   * vertex, as Fluxion's x_checker does); aggregates are left alone. Calls {@code touched} with
+   * each vertex changed. O(V).
+   */
+  void dropPlanHolds(long jobId, java.util.function.IntConsumer touched) {
+    for (int v = 0; v < sched.length; v++) {
+      VertexSchedule s = sched[v];
+      int k = s == null ? -1 : s.indexOf(jobId);
+      if (k >= 0 && s.kind[k] != VertexSchedule.SHARED) {
+        long from = s.start[k];
+        long to = s.end[k];
+        VertexSchedule w = schedForWrite(v);
+        w.remove(jobId);
+        w.add(jobId, from, to, 0, VertexSchedule.SHARED);
+        touched.accept(v);
+      }
+    }
+  }
+
   /** Drops the entries and the aggregate of {@code v}. */
   void clearVertex(int v) {
     if (sched[v] != null) {

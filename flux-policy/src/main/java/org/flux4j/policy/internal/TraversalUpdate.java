@@ -346,9 +346,10 @@ final class TraversalUpdate {
   /**
    * Fluxion's remove (full cancel): from the root through vertices tagged with the job. Returns
    * false when the walk failed at some vertex (see {@link #modDfv}), else true. When the root holds
-   * no tag of the job (an earlier cancel failed partway), Fluxion's mod_exv releases the job's
-   * schedule entries on every vertex, leaves the aggregates, and always reports an error (its sum
-   * of return codes starts at -1): so does this, returning false.
+   * no tag of the job (an earlier cancel or a rank removal's partial cancel took it), Fluxion's
+   * mod_exv releases the job's allocations and reservations on every vertex but keeps their tags
+   * and exclusivity spans ({@link SchedState#dropPlanHolds}), leaves the aggregates, and always
+   * reports an error (its sum of return codes starts at -1): so does this, returning false.
    */
   boolean remove(int root, long jobId) {
     mk.ensureScratch();
@@ -359,13 +360,7 @@ final class TraversalUpdate {
     if (rs != null && rs.indexOf(jobId) >= 0) {
       return modDfv(root, jobId);
     }
-    for (int v = 0; v < g.vertexLimit(); v++) {
-      VertexSchedule s = st.sched[v];
-      if (s != null && s.indexOf(jobId) >= 0) {
-        removeAt(v, jobId);
-        mk.touch(v);
-      }
-    }
+    st.dropPlanHolds(jobId, mk::touch);
     return false;
   }
 

@@ -327,7 +327,8 @@ public final class ResourceQuery {
   }
 
   /**
-   * Removes the subtree at containment path {@code path}. Returns false if there is no such path.
+   * Removes the subtree at containment path {@code path}. Returns false if there is no such path,
+   * or its vertex was left without a parent by {@link #shrinkRanks}.
    */
   public boolean shrink(String path) {
     changes++;
@@ -335,8 +336,17 @@ public final class ResourceQuery {
   }
 
   /**
-   * Removes the vertices of the given ranks: jobs on them are partially cancelled first. Returns
-   * how many vertices were removed.
+   * Removes the vertices of the given ranks as Fluxion's resource-query {@code remove RANKS false}
+   * does: jobs on them are partially cancelled first (each ancestor of a rank loses, from every job
+   * there, the units all jobs held on the rank), then exactly the vertices of the ranks go. Their
+   * descendants of other ranks (a GRUG node's sockets and cores have none) stay: found by path,
+   * unreachable from the root, and not removable by {@link #shrink}. Returns how many vertices were
+   * removed.
+   *
+   * @throws IllegalArgumentException when Fluxion fails the removal, with the lines it writes after
+   *     its first "ERROR: ": a rank no vertex ever had (nothing changes); a rank without a vertex
+   *     left or without a parent, or a reduction beyond a job's span (the ranks' schedules are then
+   *     already cleared and the graph is unchanged, as in Fluxion)
    */
   public int shrinkRanks(int[] ranks) {
     changes++;
