@@ -1,7 +1,6 @@
 package org.flux4j.examples.rq;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -10,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import org.flux4j.examples.rqdiff.Differ;
+import org.flux4j.examples.rqdiff.FluxionBinary;
 import org.flux4j.examples.rqdiff.Runs;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,10 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
 class HeapLayoutFluxionTest {
   @Test
   void fluxionsAnswer_changesWithItsHeapLayoutAlone(@TempDir Path tmp) throws IOException {
-    String ref = System.getenv("FLUXION_RQ");
-    assumeTrue(
-        ref != null && !ref.isBlank() && Files.isExecutable(Path.of(ref)),
-        "FLUXION_RQ is not set to Fluxion's resource-query: heap-layout evidence skipped");
+    Path ref = FluxionBinary.orSkip("heap-layout evidence");
     Path cases = ConformanceTest.repoRoot().resolve("examples/src/test/resources/fluxion-heap");
     List<Path> dirs;
     try (Stream<Path> s = Files.list(cases)) {
@@ -52,8 +49,8 @@ class HeapLayoutFluxionTest {
       }
       List<String> args =
           DivergenceRegressionTest.arguments(Files.readString(dir.resolve("run.sh")));
-      Runs.Outcome plain = Runs.fluxion(Path.of(ref), dir, args, 30_000);
-      Runs.Outcome shifted = Runs.fluxion(Path.of(ref), dir, Differ.heapShifted(args), 30_000);
+      Runs.Outcome plain = Runs.fluxion(ref, dir, args, 30_000);
+      Runs.Outcome shifted = Runs.fluxion(ref, dir, Differ.heapShifted(args), 30_000);
       assertThat(plain.out()).as("%s", src).isEqualTo(read(src.resolve("expected.out")));
       assertThat(shifted.out()).as("%s", src).isEqualTo(read(src.resolve("expected-shifted.out")));
       assertThat(shifted.out()).as("%s", src).isNotEqualTo(plain.out());
