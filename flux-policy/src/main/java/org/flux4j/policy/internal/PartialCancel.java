@@ -201,15 +201,7 @@ final class PartialCancel {
   /** Fluxion's exhaustive visit: the job's allocations go, its tags stay (as shared entries). */
   private void dropAllocations() {
     for (int v = 0; v < g.vertexLimit(); v++) {
-      VertexSchedule s = st.sched[v];
-      int k = s == null ? -1 : s.indexOf(jobId);
-      if (k >= 0 && s.kind[k] != VertexSchedule.SHARED) {
-        long from = s.start[k];
-        long to = s.end[k];
-        VertexSchedule w = st.schedForWrite(v);
-        w.remove(jobId);
-        w.add(jobId, from, to, 0, VertexSchedule.SHARED);
-      }
+      st.releaseUnits(v, jobId);
     }
   }
 }

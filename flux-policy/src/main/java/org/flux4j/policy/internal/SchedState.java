@@ -190,6 +190,25 @@ final class SchedState {
     return s == null || s.owner == token ? s : ownSchedAt(v, s);
   }
 
+  /**
+   * Fluxion's exhaustive cancel at {@code v} (mod_exv): the job's allocation or reservation span
+   * goes, its tag and exclusivity span stay, so its first entry here becomes a unitless shared one
+   * over the same window. Returns whether {@code v} changed.
+   */
+  boolean releaseUnits(int v, long jobId) {
+    VertexSchedule s = sched[v];
+    int k = s == null ? -1 : s.indexOf(jobId);
+    if (k < 0 || s.kind[k] == VertexSchedule.SHARED) {
+      return false;
+    }
+    long from = s.start[k];
+    long to = s.end[k];
+    VertexSchedule w = schedForWrite(v);
+    w.remove(jobId);
+    w.add(jobId, from, to, 0, VertexSchedule.SHARED);
+    return true;
+  }
+
   private VertexSchedule ownSchedAt(int v, VertexSchedule shared) {
     ownSched();
     VertexSchedule c = shared.copy();

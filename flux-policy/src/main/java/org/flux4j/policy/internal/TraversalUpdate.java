@@ -347,8 +347,10 @@ final class TraversalUpdate {
    * Fluxion's remove (full cancel): from the root through vertices tagged with the job. Returns
    * false when the walk failed at some vertex (see {@link #modDfv}), else true. When the root holds
    * no tag of the job (an earlier cancel failed partway), Fluxion's mod_exv releases the job's
-   * schedule entries on every vertex, leaves the aggregates, and always reports an error (its sum
-   * of return codes starts at -1): so does this, returning false.
+   * allocation and reservation spans on every vertex but leaves its tags, exclusivity spans and
+   * aggregates ({@link SchedState#releaseUnits}: an exclusive request still finds those vertices
+   * taken, rq-diff seed 313645), and always reports an error (its sum of return codes starts at
+   * -1): so does this, returning false.
    */
   boolean remove(int root, long jobId) {
     mk.ensureScratch();
@@ -360,9 +362,7 @@ final class TraversalUpdate {
       return modDfv(root, jobId);
     }
     for (int v = 0; v < g.vertexLimit(); v++) {
-      VertexSchedule s = st.sched[v];
-      if (s != null && s.indexOf(jobId) >= 0) {
-        removeAt(v, jobId);
+      if (st.releaseUnits(v, jobId)) {
         mk.touch(v);
       }
     }
