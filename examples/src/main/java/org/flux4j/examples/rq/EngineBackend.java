@@ -256,8 +256,9 @@ final class EngineBackend implements Backend {
         // Fluxion's match_allocate emits after a satisfiability check too
         return new MatchReply(Outcome.SATISFIABLE, emitEmpty(), 0, "");
       }
-      if (result instanceof MatchResult.Busy) {
-        return new MatchReply(Outcome.BUSY, emitEmpty(), 0, "");
+      if (result instanceof MatchResult.Busy b) {
+        // Fluxion's match_allocate reads the errno its schedule left as after a failed update
+        return uncommitted(b.leftoverErrno());
       }
       if (result instanceof MatchResult.Unsatisfiable) {
         return new MatchReply(Outcome.UNSATISFIABLE, emitEmpty(), 0, "");
@@ -281,11 +282,12 @@ final class EngineBackend implements Backend {
   }
 
   /**
-   * Fluxion's report of a failed update (see {@link MatchResult.Uncommitted}): its match_allocate
-   * goes on as for a busy or unsatisfiable match when the traversal left EBUSY or ENODEV in errno,
-   * and otherwise stops with the traverser's error, before the job counter moves; resource-query
-   * then prints "Unsatisfiable request" for ENOENT. A match that set no errno leaves the ENOTTY of
-   * reading the command line, or the 0 an R writer's emit left since ({@link #errnoZeroed}).
+   * Fluxion's report of a failed schedule or update (see {@link MatchResult.Busy} and {@link
+   * MatchResult.Uncommitted}): its match_allocate goes on as for a busy or unsatisfiable match when
+   * the traversal left EBUSY or ENODEV in errno, and otherwise stops with the traverser's error,
+   * before the job counter moves; resource-query then prints "Unsatisfiable request" for ENOENT. A
+   * match that set no errno leaves the ENOTTY of reading the command line, or the 0 an R writer's
+   * emit left since ({@link #errnoZeroed}).
    */
   private MatchReply uncommitted(int errno) throws EmitException {
     switch (errno) {
@@ -314,8 +316,14 @@ final class EngineBackend implements Backend {
   private static final int EBUSY = 16;
   private static final int ENODEV = 19;
 
+  /** glibc's strerror for the codes a match may leave (ENOTTY: none of them, see above). */
   private static String strerror(int errno) {
-    return errno == 22 ? "Invalid argument" : "Inappropriate ioctl for device";
+    return switch (errno) {
+      case 22 -> "Invalid argument";
+      case 34 -> "Numerical result out of range";
+      case 75 -> "Value too large for defined data type";
+      default -> "Inappropriate ioctl for device";
+    };
   }
 
   private static GraphFormat readerFormat(String reader) {

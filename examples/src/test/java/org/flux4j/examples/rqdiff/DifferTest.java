@@ -2,6 +2,8 @@ package org.flux4j.examples.rqdiff;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** How a difference is reported: the first differing line, and its kind (the signature). */
@@ -41,5 +43,16 @@ class DifferTest {
     assertThat(judgement("a\n", "a\n", 1).signature()).isEqualTo("exit 0/1");
     assertThat(judgement("a\n", "a\n", 1).difference())
         .isEqualTo("exit status: fluxion 0 | flux4j 1");
+  }
+
+  @Test
+  void heapShifted_spellsOnlyTheTestOutputPathLonger() {
+    List<String> args = List.of("--load-file=g.graphml", "--test-output=out.txt", "-d");
+    List<String> shifted = Differ.heapShifted(args);
+    assertThat(shifted).hasSize(3).startsWith("--load-file=g.graphml").endsWith("-d");
+    String path = shifted.get(1).substring("--test-output=".length());
+    // past a std::string's 15 inline characters, and the same file
+    assertThat(path).hasSizeGreaterThan(15);
+    assertThat(Path.of(path).normalize()).isEqualTo(Path.of("out.txt"));
   }
 }

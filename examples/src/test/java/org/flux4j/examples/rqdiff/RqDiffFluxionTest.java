@@ -1,13 +1,11 @@
 package org.flux4j.examples.rqdiff;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
@@ -22,10 +20,7 @@ class RqDiffFluxionTest {
 
   @Test
   void rqDiff_fewHundredSeeds_agreeWithFluxion() throws IOException {
-    String ref = System.getenv("FLUXION_RQ");
-    assumeTrue(
-        ref != null && !ref.isBlank() && Files.isExecutable(Path.of(ref)),
-        "FLUXION_RQ is not set to Fluxion's resource-query: differential fuzzing skipped");
+    Path ref = FluxionBinary.orSkip("differential fuzzing");
     long[] seeds = RqDiff.parseSeeds(System.getProperty("flux4j.rqdiff.seeds", "0-299"));
     Path out = Path.of(System.getProperty("flux4j.rqdiff.out", "target/rq-diff"));
     ByteArrayOutputStream log = new ByteArrayOutputStream();
@@ -35,7 +30,7 @@ class RqDiffFluxionTest {
           RqDiff.run(
               seeds[0],
               seeds[1],
-              Path.of(ref),
+              ref,
               RqDiff.findFluxionData(Path.of("").toAbsolutePath()),
               out,
               true,

@@ -36,9 +36,6 @@ final class FlexibleTraverser extends Traverser {
 
   // ------------------------------------------------------------------ jobspec priming
 
-  /** See {@link #errnoLeftBySuccess}. */
-  private int errnoLeft;
-
   /** Slots and xor slots are alternatives: see {@link JobspecPriming#primeAlternatives}. */
   @Override
   void primeJobspec(Req[] resources, long[] toParent) {
@@ -55,29 +52,23 @@ final class FlexibleTraverser extends Traverser {
       mk.err
           .append("select: split_xor_slots failed.\n")
           .append("Value too large for defined data type\n");
+      mk.errno = EOVERFLOW;
       return EINVAL;
     }
+    // a variant that fails before the one that matches leaves its errno (TraversalMarks.errno):
+    // an ENODEV makes an allocate_with_satisfiability "Unsatisfiable"
     int rc = EBUSY;
-    int left = OK;
     for (Req[] variant : variants) {
       rc = selectOne(variant, root, m, excl);
       if (rc == OK) {
-        errnoLeft = left;
         return OK;
       }
-      left = rc;
     }
     return rc;
   }
 
-  /**
-   * Fluxion's select sets no errno when it succeeds, so a variant that failed before the one that
-   * matched leaves its errno (an ENODEV makes an allocate_with_satisfiability "Unsatisfiable").
-   */
-  @Override
-  int errnoLeftBySuccess() {
-    return errnoLeft;
-  }
+  /** Fluxion's errno when split_xor_slots expands past {@link #MAX_XOR_EXPANSION}. */
+  static final int EOVERFLOW = 75;
 
   /**
    * Fluxion's split_xor_slots: every combination of the required siblings' expansions with exactly

@@ -18,9 +18,15 @@ import org.flux4j.graph.ResourceGraph;
  * <p>Then, when the graph root still carries the job, every ancestor of a rank root has the job's
  * aggregate span reduced by the sums of the ranks below it ({@link SubtreePlan#reduce}); an
  * ancestor whose span goes loses the job's tag, and the job is fully cancelled when the root loses
- * it. An ancestor without an aggregate span for the job (none is made where no tracked type was
- * passed up) keeps its tag. When the root does not carry the job, only the job's allocations
- * anywhere are dropped (the vertices keep their tags).
+ * it. Such an ancestor that the job holds (its slot took it exclusively) keeps its allocation span
+ * in Fluxion (mod_plan leaves allocations alone in a partial cancel): here its entry goes over to
+ * {@link TraversalUpdate#LEAKED_SPAN}, holding its units for good, and the job's later cancel,
+ * which follows the tags down from the root, stops there as Fluxion's does, leaving what the job
+ * still holds below. (A reduction of zero removes a tracked type's zero amount, so an ancestor
+ * whose tracked types got nothing from the job loses its span even when the cancelled ranks passed
+ * up only untracked types.) An ancestor without an aggregate span for the job (none is made where
+ * no tracked type was passed up) keeps its tag. When the root does not carry the job, only the
+ * job's allocations anywhere are dropped (the vertices keep their tags).
  *
  * <p>Fluxion also drops the job's exclusivity span at an ancestor whose aggregate span was only
  * reduced; here tag and exclusivity span are one schedule entry, so such an ancestor keeps both.
@@ -174,8 +180,14 @@ final class PartialCancel {
         return Outcome.ERROR;
       }
       VertexSchedule s = st.sched[a];
-      if (r == SubtreePlan.REDUCED_AWAY && s.kind[s.indexOf(jobId)] == VertexSchedule.SHARED) {
+      byte kind = s.kind[s.indexOf(jobId)];
+      if (r == SubtreePlan.REDUCED_AWAY && kind == VertexSchedule.SHARED) {
         st.schedForWrite(a).remove(jobId);
+      } else if (r == SubtreePlan.REDUCED_AWAY && kind == VertexSchedule.ALLOCATED) {
+        // Fluxion drops the tag and the exclusivity span but keeps the allocation span: its
+        // units stay held for good, and the job's cancel stops here (rq-diff seed 313222)
+        st.schedForWrite(a).rekey(jobId, TraversalUpdate.LEAKED_SPAN);
+        st.stranded.add(TraversalUpdate.LEAKED_SPAN);
       }
     }
     return carries(root) ? Outcome.PARTIAL : Outcome.FULL;

@@ -29,15 +29,6 @@ final class Scheduler {
   private final Traverser trav;
   private final TraversalUpdate upd;
 
-  /**
-   * Fluxion's errno as the matches since {@link #clearErrno} have left it, 0 while they have set
-   * none (errno is the process's: a match that sets none leaves the value of the one before it):
-   * only the assignments that reach a failed update ({@link MatchResult.Uncommitted}) are modelled
-   * (a select with a pruned vertex sets EBUSY, a failed select its code, the reservation search
-   * ENOENT when its last candidate time matched).
-   */
-  private int errno;
-
   /** Whether a select proven to miss is skipped ({@link #provenMiss}). */
   private final boolean skipMisses;
 
@@ -83,9 +74,9 @@ final class Scheduler {
     onlyMatches = false;
   }
 
-  /** Forgets the errno the earlier matches left (see {@link #errno}). */
+  /** Forgets the errno the earlier matches left (see {@link TraversalMarks#errno}). */
   void clearErrno() {
-    errno = 0;
+    marks.errno = 0;
   }
 
   /** The select pass this scheduler runs (for a copy of the engine to copy). */
@@ -162,18 +153,20 @@ final class Scheduler {
       rc = schedule(rs, m, x, op, dfv, nodesUp);
       if (rc == Traverser.OK && m.at >= JobMeta.HORIZON) {
         rc = Traverser.EBUSY;
+        marks.errno = rc;
       }
       if (rc != Traverser.OK) {
-        return rc == Traverser.ENODEV
+        // what resource-query makes of the failure is the errno the schedule left
+        return marks.errno == Traverser.ENODEV
             ? new MatchResult.Unsatisfiable(jobId, reason())
-            : new MatchResult.Busy(jobId);
+            : new MatchResult.Busy(jobId, marks.errno);
       }
       if (m.at + m.duration > JobMeta.HORIZON) {
         m.duration = JobMeta.HORIZON - m.at;
       }
       ResourceSet.Builder b = upd.update(root, m);
       if (b == null) {
-        return new MatchResult.Uncommitted(jobId, errno);
+        return new MatchResult.Uncommitted(jobId, marks.errno);
       }
       if (!request.queue().isEmpty()) {
         b.attribute("queue", request.queue());
@@ -229,10 +222,10 @@ final class Scheduler {
   private int schedule(Req[] rs, JobMeta m, boolean x, MatchOp op, long[] dfv, long nodesUp) {
     int rc = requestFeasible(m, op, dfv, nodesUp);
     if (rc != Traverser.OK) {
-      errno = rc;
+      marks.errno = rc;
       return rc;
     }
-    rc = provenMiss(dfv, m) ? Traverser.EBUSY : select(rs, m, x);
+    rc = provenMiss(dfv, m) ? Traverser.EBUSY : trav.select(rs, root, m, x);
     if (rc == Traverser.OK) {
       marks.totalPre = marks.preorder;
       marks.totalPost = marks.postorder;
@@ -241,9 +234,9 @@ final class Scheduler {
     switch (op) {
       case ALLOCATE_WITH_SATISFIABILITY -> {
         long at = m.at;
-        busyOrUnsatisfiable(rs, m, x, true);
+        int left = busyOrUnsatisfiable(rs, m, x, true);
         m.at = at;
-        return errno;
+        return left;
       }
       case ALLOCATE_ORELSE_RESERVE, WITHOUT_ALLOCATING_FUTURE -> {
         if (op == MatchOp.ALLOCATE_ORELSE_RESERVE) {
@@ -269,16 +262,16 @@ final class Scheduler {
           }
           m.at = times[i];
           if (misses != null && misses[i]) {
-            errno = Traverser.EBUSY;
+            marks.errno = Traverser.EBUSY;
             continue;
           }
-          rc = select(rs, m, x);
+          rc = trav.select(rs, root, m, x);
           marks.totalPre += marks.preorder;
           marks.totalPost += marks.postorder;
           if (rc == Traverser.OK) {
             if (i == times.length - 1 && !timesCut) {
               // Fluxion's loop asks the planner for the next time before it tests rc
-              errno = ENOENT;
+              marks.errno = ENOENT;
             }
             return rc;
           }
@@ -291,26 +284,26 @@ final class Scheduler {
       }
       default -> {
         // Fluxion's schedule sets EBUSY for a plain allocate that found nothing
-        errno = Traverser.EBUSY;
-        return errno;
+        marks.errno = Traverser.EBUSY;
+        return Traverser.EBUSY;
       }
     }
   }
 
   /**
    * With {@link #skipMisses}, whether a select over {@code m}'s window cannot match (then {@link
-   * #errno} becomes EBUSY, as a failed select leaves it): for some prune type the request asks for
-   * ({@code dfv}), the units that the live vertices of that type have free through the whole window
-   * add up to less. Every vertex a select picks passes by_avail over that window, so this never
-   * refuses a select that would match. Not for a constraint (it would only weaken the test) and
-   * O(vertices of the requested types) at most.
+   * TraversalMarks#errno} becomes EBUSY, as a failed select leaves it): for some prune type the
+   * request asks for ({@code dfv}), the units that the live vertices of that type have free through
+   * the whole window add up to less. Every vertex a select picks passes by_avail over that window,
+   * so this never refuses a select that would match. Not for a constraint (it would only weaken the
+   * test) and O(vertices of the requested types) at most.
    */
   private boolean provenMiss(long[] dfv, JobMeta m) {
     if (!skipMisses || m.constraint.isPresent()) {
       return false;
     }
     if (rootProvesMiss(dfv, m)) {
-      errno = Traverser.EBUSY;
+      marks.errno = Traverser.EBUSY;
       return true;
     }
     int[][] of = verticesByPruneType();
@@ -331,7 +324,7 @@ final class Scheduler {
         }
       }
       if (have < need) {
-        errno = Traverser.EBUSY;
+        marks.errno = Traverser.EBUSY;
         return true;
       }
     }
@@ -542,44 +535,30 @@ final class Scheduler {
   }
 
   /**
-   * Fluxion's satisfiability select after a schedule found nothing: sets {@link #errno} to what it
-   * leaves (ENODEV where the request could never fit, else see {@link #errnoAfterSatisfiable}) and
-   * returns it; {@code m} keeps its allocation type, its time is the end of the plan. With {@code
-   * countVisits}, the select's visits count in the totals.
+   * Fluxion's satisfiability select after a schedule found nothing (dfu_traverser_t::schedule):
+   * returns the errno it leaves ({@link TraversalMarks#errno}), which decides the report. EBUSY is
+   * set before it, so a select that matches leaves EBUSY unless something failed on its way (a
+   * flexible or-slot's ERANGE makes resource-query stop with an error before its job counter
+   * moves); one that fails with EBUSY or ERANGE leaves ENODEV (the request could never fit). {@code
+   * m} keeps its allocation type, its time is the end of the plan. With {@code countVisits}, the
+   * select's visits count in the totals.
    */
   private int busyOrUnsatisfiable(Req[] rs, JobMeta m, boolean x, boolean countVisits) {
     JobMeta.AllocType saved = m.allocType;
     m.allocType = JobMeta.AllocType.SATISFIABILITY;
     m.at = JobMeta.PLAN_END - m.duration - 1;
+    marks.errno = Traverser.EBUSY;
     int s = trav.select(rs, root, m, x);
     if (countVisits) {
       marks.totalPre += marks.preorder;
       marks.totalPost += marks.postorder;
     }
     m.allocType = saved;
-    errno = s == Traverser.OK ? errnoAfterSatisfiable() : Traverser.ENODEV;
-    return errno;
-  }
-
-  /**
-   * The errno a satisfiability select that succeeded leaves: Fluxion sets EBUSY before it, a vertex
-   * visit that failed on the way sets EBUSY again, else an earlier failed variant's errno stays.
-   */
-  private int errnoAfterSatisfiable() {
-    int left = trav.errnoLeftBySuccess();
-    return marks.preorder > marks.postorder || left == Traverser.OK ? Traverser.EBUSY : left;
-  }
-
-  /** A select of the schedule, with the errno it leaves ({@link #errno}). */
-  private int select(Req[] rs, JobMeta m, boolean x) {
-    int rc = trav.select(rs, root, m, x);
-    if (rc != Traverser.OK) {
-      errno = rc;
-    } else if (marks.preorder > marks.postorder) {
-      // a vertex visit failed on the way (pruned, no match, unmet): Fluxion set EBUSY there
-      errno = Traverser.EBUSY;
+    if (s != Traverser.OK
+        && (marks.errno == Traverser.EBUSY || marks.errno == SelectPrune.ERANGE)) {
+      marks.errno = Traverser.ENODEV;
     }
-    return rc;
+    return marks.errno;
   }
 
   /** How many candidate times {@link #candidateTimes} hands out at a time, where it can. */

@@ -41,15 +41,21 @@ final class SelectPrune {
    */
   boolean byVertex(int u) {
     if (meta.allocType != JobMeta.AllocType.SATISFIABILITY && g.status(u) == Status.DOWN) {
-      return false;
+      return busy();
     }
     int ut = g.typeOf(u);
     if (meta.constraint.isPresent()
         && (ut == nodeType || (storageNodeType >= 0 && ut == storageNodeType))
         && !Constraints.matches(g, u, meta.constraint.get())) {
-      return false;
+      return busy();
     }
-    return planAvail(u) != 0;
+    return planAvail(u) != 0 || busy();
+  }
+
+  /** A test failed as Fluxion's prune sets EBUSY for it ({@link TraversalMarks#errno}). */
+  private boolean busy() {
+    mk.errno = Traverser.EBUSY;
+    return false;
   }
 
   /** Fluxion's by_excl: whether {@code u} may be held exclusively (or shared) as {@code r} asks. */
@@ -60,6 +66,7 @@ final class SelectPrune {
           .append(r.label)
           .append(" : vertex=")
           .append(g.name(u));
+      mk.errno = Traverser.EINVAL;
       return false;
     }
     if (xIn || r.exclusive == 1) {
@@ -71,17 +78,18 @@ final class SelectPrune {
       if (allocatedAtNow
           && (meta.allocType == JobMeta.AllocType.ALLOC
               || meta.allocType == JobMeta.AllocType.NO_ALLOC)) {
-        return false;
+        return busy();
       }
       if (s.anyDuring(meta.at, meta.duration)) {
-        return false;
+        return busy();
       }
       // the reservation search's try at now (flux4j's, for a planned end of now not applied yet):
       // Fluxion's starts after now, so an allocation that has not begun (an update's, dated later)
       // still refuses the vertex there; scanned only where the window itself is free
       return !(allocatedAtNow
-          && meta.allocType == JobMeta.AllocType.ALLOC_ORELSE_RESERVE
-          && allocationStartsAfter(s, meta.now));
+              && meta.allocType == JobMeta.AllocType.ALLOC_ORELSE_RESERVE
+              && allocationStartsAfter(s, meta.now))
+          || busy();
     }
     return true;
   }
@@ -96,7 +104,12 @@ final class SelectPrune {
     return false;
   }
 
-  /** Fluxion's by_subplan: whether {@code u}'s subtree aggregates hold what {@code r} needs. */
+  /**
+   * Fluxion's by_subplan: whether {@code u}'s subtree aggregates hold what {@code r} needs. When
+   * not, {@link TraversalMarks#errno} becomes the code of planner_multi_avail_during, which asks
+   * each type's planner in turn and stops at the first that refuses: ERANGE where that planner's
+   * total is below the request, else EBUSY.
+   */
   boolean bySubplan(int u, Req r) {
     SubtreePlan p = mk.st.sub[u];
     if (p == null || !r.hasUserData) {
@@ -107,8 +120,35 @@ final class SelectPrune {
     }
     // the next selects mostly find the vertex as full: let them skip it at once
     mk.witnesses.keep(u, p, r.userData, meta.at, meta.duration);
+    mk.errno = refusal(p, r.userData, meta.at, meta.duration);
     return false;
   }
+
+  /**
+   * The code Fluxion's planner_multi_avail_during fails with for {@code request} (indexed by prune
+   * type), which {@code p} refuses over {@code [at, at + d)}: it asks each type's planner in {@code
+   * p}'s order and stops at the first that refuses, so ERANGE when the first type whose total is
+   * below its request comes before any type busy over the window, else EBUSY.
+   */
+  static int refusal(SubtreePlan p, long[] request, long at, long d) {
+    for (int k = 0; k < p.types.length; k++) {
+      if (request[p.types[k]] > p.totals[k]) {
+        if (k == 0) {
+          return ERANGE;
+        }
+        // the types before it are asked first: one of them busy refuses with EBUSY
+        long[] before = new long[request.length];
+        for (int j = 0; j < k; j++) {
+          before[p.types[j]] = request[p.types[j]];
+        }
+        return p.fits(before, at, d) ? ERANGE : Traverser.EBUSY;
+      }
+    }
+    return Traverser.EBUSY;
+  }
+
+  /** Fluxion's errno for a planner request beyond a total. */
+  static final int ERANGE = 34;
 
   /** The units of {@code u} free during the job's whole window (Fluxion's by_avail). */
   long planAvail(int u) {

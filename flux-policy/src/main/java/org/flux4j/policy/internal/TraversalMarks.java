@@ -60,6 +60,16 @@ final class TraversalMarks {
   /** Types a failed match left exclusive for good (see {@link #keepExclusiveTypes()}). */
   private final IntArrayList keptExclType;
 
+  /**
+   * Fluxion's errno as the matches have left it (0: none set since {@link Scheduler} last cleared
+   * it). errno belongs to Fluxion's process and a call that succeeds leaves it alone, so a select
+   * that matched still leaves the code of the last thing that failed on its way: a pruned or unmet
+   * vertex (EBUSY; EINVAL for an exclusivity conflict), a flexible or-slot whose subtree plan
+   * refused it while a sibling passed (ERANGE or EBUSY, see {@link SelectPrune#bySubplan}), an
+   * earlier xor variant. The scheduler reads it after a failed schedule and a failed update.
+   */
+  int errno;
+
   /** Fluxion's preorder/postorder visit counts of the last select or remove. */
   long preorder;
 

@@ -349,7 +349,8 @@ final class TraversalUpdate {
    * no tag of the job (an earlier cancel or a rank removal's partial cancel took it), Fluxion's
    * mod_exv releases the job's allocations and reservations on every vertex but keeps their tags
    * and exclusivity spans ({@link SchedState#dropPlanHolds}), leaves the aggregates, and always
-   * reports an error (its sum of return codes starts at -1): so does this, returning false.
+   * reports an error (its sum of return codes starts at -1): so does this, returning false (rq-diff
+   * seeds 313645 and a rank removal's case-rankremove-exvcancel).
    */
   boolean remove(int root, long jobId) {
     mk.ensureScratch();

@@ -135,14 +135,6 @@ class Traverser {
     return selectOne(resources, root, m, excl);
   }
 
-  /**
-   * The errno an earlier attempt of the last select left behind although the select then succeeded
-   * (the flexible traverser's failed xor variants), or OK for none.
-   */
-  int errnoLeftBySuccess() {
-    return OK;
-  }
-
   /** One select of {@code resources} (a request without xor alternatives). */
   final int selectOne(Req[] resources, int root, JobMeta m, boolean excl) {
     pr.meta = m;
@@ -171,6 +163,7 @@ class Traverser {
       factorSum = 0;
       if (needs < 0) {
         rc = ENODEV;
+        mk.errno = ENODEV;
       }
       mk.markRoot(needs < 0 ? 0 : needs, xIn);
     }
@@ -195,6 +188,8 @@ class Traverser {
     int markFrom = memo.logN;
     int labelFrom = memo.labelN;
     int errFrom = mk.err.length();
+    int errnoBefore = mk.errno;
+    mk.errno = 0;
     long pre = mk.preorder;
     long post = mk.postorder;
     int myDepth = depth;
@@ -216,6 +211,10 @@ class Traverser {
     e.preorder = mk.preorder - pre;
     e.postorder = mk.postorder - post;
     e.error = mk.err.length() > errFrom ? mk.err.substring(errFrom) : null;
+    e.errno = mk.errno;
+    if (mk.errno == 0) {
+      mk.errno = errnoBefore;
+    }
     Dfu dfu = arena.vertexAsLeft(myDepth);
     if (rc == OK) {
       e.avail = toParent.avail;
@@ -234,6 +233,9 @@ class Traverser {
 
   /** The effects of a remembered visit of {@code u}, exactly as the visit had them. */
   private int replay(int u, VisitMemo.Entry e, Dfu toParent) {
+    if (e.errno != 0) {
+      mk.errno = e.errno;
+    }
     mk.preorder += e.preorder;
     mk.postorder += e.postorder;
     factorSum += e.factorDelta;
@@ -266,9 +268,13 @@ class Traverser {
     int ut = g.typeOf(u);
     mk.preorder++;
     if (kind == NONE_MATCH) {
-      return EBUSY;
+      return busy();
     }
     if (!pr.byVertex(u) || !pruneResources(xIn, u, resources)) {
+      // the tests set errno; Fluxion's prune turns an ERANGE into EBUSY
+      if (mk.errno == SelectPrune.ERANGE) {
+        mk.errno = EBUSY;
+      }
       return EBUSY;
     }
     long ownFactor = policy.factor(g, u);
@@ -286,7 +292,7 @@ class Traverser {
     depth = myDepth;
     long avail = pr.planAvail(u);
     if (avail == 0) {
-      return EBUSY;
+      return busy();
     }
     // dom_finish_vtx
     boolean met = true;
@@ -308,7 +314,7 @@ class Traverser {
     factorSum -= ownFactor;
     dfu.overallScore = met ? policy.score(g, u, factorSum) : 0;
     if (!met) {
-      return EBUSY;
+      return busy();
     }
     resolve(u, dfu, toParent, u != recordedVertex);
     toParent.avail = avail;
@@ -321,6 +327,12 @@ class Traverser {
     mk.postorder++;
     childExcl = xIn;
     return OK;
+  }
+
+  /** A visit failed: Fluxion's dom_dfv sets EBUSY ({@link TraversalMarks#errno}). */
+  private int busy() {
+    mk.errno = EBUSY;
+    return EBUSY;
   }
 
   /**
@@ -506,6 +518,7 @@ class Traverser {
       }
       if (checks.length > 0 && surelyPruned(tgt, checks)) {
         mk.preorder++; // all that the visit would have done
+        mk.errno = EBUSY;
         continue;
       }
       if (domDfv(tgt, resources, pristine, excl, dfu) != OK) {

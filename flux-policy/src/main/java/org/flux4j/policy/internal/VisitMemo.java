@@ -62,6 +62,10 @@ final class VisitMemo {
     long preorder;
     long postorder;
     String error;
+
+    /** The errno the visit left last (0: it set none; see {@link TraversalMarks#errno}). */
+    int errno;
+
     int[] types = NO_INTS;
     EGroup[][] groups = NO_GROUPS;
     long[][] scores = NO_LONG_ARRAYS;

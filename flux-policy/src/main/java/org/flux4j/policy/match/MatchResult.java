@@ -73,8 +73,22 @@ public sealed interface MatchResult {
   /** The request is satisfiable by the whole graph ({@link MatchOp#SATISFIABILITY}). */
   record Satisfiable(long jobId) implements MatchResult {}
 
-  /** The graph could meet the request but the current jobs prevent it. */
-  record Busy(long jobId) implements MatchResult {}
+  /**
+   * The graph could meet the request but the current jobs prevent it. {@code leftoverErrno} is the
+   * errno Fluxion's schedule left, which decides how resource-query reports the failure: EBUSY (16)
+   * nearly always; the flexible traverser's satisfiability select may leave ERANGE (34) from an
+   * or-slot the subtree of some vertex could never hold while a sibling or-slot fitted there, and
+   * resource-query then stops with an error before its job counter moves (see {@link Uncommitted}).
+   */
+  record Busy(long jobId, int leftoverErrno) implements MatchResult {
+    /** Fluxion's errno for a request the current jobs prevent. */
+    public static final int EBUSY = 16;
+
+    /** A busy result with the usual errno, EBUSY. */
+    public Busy(long jobId) {
+      this(jobId, EBUSY);
+    }
+  }
 
   /**
    * Fluxion's select found resources but its update committed none, so the match failed: a slot

@@ -96,6 +96,63 @@ class FlexibleTraverserTest {
     rq.checkInvariants();
   }
 
+  /**
+   * Two or-slots: {@code node[2] -> core[1]}, which one node can never hold, and {@code node[1]}.
+   */
+  private static ResourceRequest twoNodesOrOne(long perNode) {
+    return ResourceRequest.of(
+        60,
+        ResourceRequest.Item.slot(
+            1,
+            "default",
+            ResourceRequest.Item.of("node", 2, ResourceRequest.Item.of("core", perNode))),
+        ResourceRequest.Item.slot(
+            1, "default", ResourceRequest.Item.of("node", 1, ResourceRequest.Item.of("core", 1))));
+  }
+
+  private static ResourceQuery flexible(ResourceGraph g, String policy) {
+    return ResourceQuery.create(
+        g,
+        ResourceQuery.Options.builder()
+            .policy(policy)
+            .traverser(ResourceQuery.Traverser.FLEXIBLE)
+            .build());
+  }
+
+  @Test
+  void orSlotBeyondTheRootsTotal_whileItsSiblingFits_leavesErange_asInFluxion() {
+    // rq-diff seed 307266 (case-307266): one node of 2 cores. The satisfiability select after the
+    // busy allocate prunes the root by each or-slot in turn: the node planner refuses the first
+    // (2 nodes > 1) with ERANGE, the second passes, and the select succeeds without setting
+    // errno again, so resource-query reports the ERANGE and its job counter stays
+    ResourceQuery rq = flexible(ClusterBuilder.coresPerNode(2).build(), "lonodex");
+    ResourceRequest req = twoNodesOrOne(1);
+    assertThat(rq.match(MatchOp.ALLOCATE, req, 1)).isInstanceOf(MatchResult.Allocated.class);
+    assertThat(rq.match(MatchOp.ALLOCATE_WITH_SATISFIABILITY, req, 2))
+        .isEqualTo(new MatchResult.Busy(2, 34));
+    rq.checkInvariants();
+  }
+
+  @Test
+  void orSlotErange_thenAVisitThatFails_leavesEbusy_asInFluxion() {
+    // nodes of 1 and 3 cores, both held for a while: the root's or-slot ERANGE (6 cores > 4) comes
+    // first, then the 1-core node fails the 3-core shape and sets EBUSY, which is what stays
+    // (checked against Fluxion's resource-query on the same graph loaded from rv1exec)
+    ResourceQuery rq = flexible(ClusterBuilder.coresPerNode(1, 3).build(), "first");
+    ResourceRequest one =
+        ResourceRequest.of(
+            100,
+            ResourceRequest.Item.slot(
+                1,
+                "default",
+                ResourceRequest.Item.of("node", 1, ResourceRequest.Item.of("core", 1))));
+    assertThat(rq.match(MatchOp.ALLOCATE, one, 1)).isInstanceOf(MatchResult.Allocated.class);
+    assertThat(rq.match(MatchOp.ALLOCATE, one, 2)).isInstanceOf(MatchResult.Allocated.class);
+    assertThat(rq.match(MatchOp.ALLOCATE_WITH_SATISFIABILITY, twoNodesOrOne(3), 3))
+        .isEqualTo(new MatchResult.Busy(3, 16));
+    rq.checkInvariants();
+  }
+
   @Test
   void orSlots_packingFavoursTheShapeThatFitsMoreSlots() {
     // 4 cores per socket: one 3-core slot leaves nothing usable, two 2-core slots fit

@@ -56,6 +56,40 @@ class PartialCancelTest {
   }
 
   @Test
+  void partialCancelRanks_anAncestorTheJobHoldsLosesItsTag_andKeepsItsUnitsForGood() {
+    // rq-diff seed 313222 (case-313222): the slot takes the rack exclusively; cancelling both
+    // nodes' ranks reduces the rack's aggregate span (it tracks gpu only, with a zero amount) away,
+    // so Fluxion drops the rack's tag but keeps its allocation span; the job's cancel then stops
+    // at the rack (2 visits, 1 finished) and the rack stays held for the job's whole window
+    ResourceQuery rq =
+        ResourceQuery.create(
+            ClusterBuilder.nodes(3).racks(1).cores(1).build(),
+            ResourceQuery.Options.builder()
+                .policy("hinode")
+                .pruneFilters("ALL:gpu")
+                .exactVisitCounts(true)
+                .build());
+    ResourceRequest rackOfTwo =
+        ResourceRequest.of(
+            0,
+            ResourceRequest.Item.slot(
+                1,
+                "default",
+                ResourceRequest.Item.of(
+                    "rack",
+                    1,
+                    ResourceRequest.Item.of("node", 2, ResourceRequest.Item.of("core", 1)))));
+    assertThat(rq.match(MatchOp.ALLOCATE, rackOfTwo, 1)).isInstanceOf(MatchResult.Allocated.class);
+    assertThat(rq.partialCancelRanks(1, 1, 2)).isEqualTo(CancelStatus.PARTIALLY_CANCELLED);
+    assertThat(rq.cancel(1)).isEqualTo(CancelStatus.CANCELLED);
+    assertThat(rq.visitCounts()).isEqualTo(new VisitCounts(2, 1));
+    assertThat(rq.match(MatchOp.ALLOCATE, rackOfTwo, 2).isSuccess()).isFalse();
+    assertThat(rq.match(MatchOp.ALLOCATE_WITH_SATISFIABILITY, rackOfTwo, 3))
+        .isInstanceOf(MatchResult.Busy.class);
+    rq.checkInvariants();
+  }
+
+  @Test
   void partialCancelRanks_ofARankTheJobDoesNotHold_fails() {
     ResourceQuery rq = query("ALL:core,ALL:node");
     assertThat(rq.match(MatchOp.ALLOCATE, nodes(1), 1)).isInstanceOf(MatchResult.Allocated.class);
