@@ -188,8 +188,14 @@ final class RankRemoval {
     if (k >= 0 && p != null && p.has(job)) {
       int r = st.subForWrite(a).reduce(job, amounts);
       if (r == SubtreePlan.REDUCE_ERROR) {
+        // as mod_agfilter words it: the reduction exceeded a live per-type span (EINVAL)
         throw failure(
-            "can't partial cancel subgraph ", "remove: " + g.name(a) + ": cancel_vertex failed.\n");
+            "can't partial cancel subgraph ",
+            "mod_agfilter: planner_multi_reduce_span returned -1.\n"
+                + g.name(a)
+                + " Invalid argument.\nremove: "
+                + g.name(a)
+                + ": cancel_vertex failed.\n");
       }
       if (r == SubtreePlan.REDUCED_AWAY && s.kind[k] == VertexSchedule.SHARED) {
         st.schedForWrite(a).remove(job);

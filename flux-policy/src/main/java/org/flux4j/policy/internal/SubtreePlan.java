@@ -3,6 +3,7 @@ package org.flux4j.policy.internal;
 import java.util.Arrays;
 import org.eclipse.collections.impl.list.mutable.primitive.LongArrayList;
 import org.eclipse.collections.impl.map.mutable.primitive.LongLongHashMap;
+import org.eclipse.collections.impl.set.mutable.primitive.LongHashSet;
 import org.flux4j.graph.planner.PlannerMulti;
 
 /**
@@ -80,6 +81,13 @@ final class SubtreePlan {
    * #cancel}).
    */
   private boolean staleIds;
+
+  /**
+   * The jobs whose span here was reduced at least once ({@link #reduce}), null until the first: in
+   * Fluxion a zero amount is a live per-type span until a reduction removes it, so a first
+   * reduction of a zero amount by more than nothing fails, a later one is ignored.
+   */
+  private LongHashSet reducedOnce;
 
   SubtreePlan(int[] types, long[] totals) {
     this.types = types;
@@ -184,6 +192,9 @@ final class SubtreePlan {
         System.arraycopy(amounts, (i + 1) * t, amounts, i * t, (last - i) * t);
         System.arraycopy(seq, i + 1, seq, i, last - i);
         n = last;
+        if (reducedOnce != null) {
+          reducedOnce.remove(jobId);
+        }
         if (fluxionIndex != null && fluxionSpan.containsKey(jobId)) {
           try {
             fluxionIndex.removeSpan(fluxionSpan.removeKeyIfAbsent(jobId, -1));
@@ -208,6 +219,9 @@ final class SubtreePlan {
         job[i] = to;
         if (fluxionSpan != null) {
           fluxionSpan.remove(jobId);
+        }
+        if (reducedOnce != null && reducedOnce.remove(jobId)) {
+          reducedOnce.add(to);
         }
         return true;
       }
@@ -264,16 +278,17 @@ final class SubtreePlan {
       buildFluxionIndex(this);
     }
     int t = types.length;
+    boolean once = reducedOnce != null && reducedOnce.contains(jobId);
     long[] delta = new long[t];
     boolean allZero = true;
     for (int k = 0; k < t; k++) {
       long a = amounts[i * t + k];
       long r = byPruneType[types[k]];
-      if (a > 0 && r > a) {
+      if (r > a && (a > 0 || !once)) {
         return REDUCE_ERROR;
       }
-      // an amount already at zero counts as removed (Fluxion marks it so after the first
-      // reduction); later reductions of it are ignored
+      // an amount at zero is removed by the first reduction (planner_reduce_span of 0 from 0);
+      // later reductions of it are ignored
       delta[k] = a > 0 ? r : 0;
       allZero &= a - delta[k] == 0;
     }
@@ -287,6 +302,10 @@ final class SubtreePlan {
     for (int k = 0; k < t; k++) {
       amounts[i * t + k] -= delta[k];
     }
+    if (reducedOnce == null) {
+      reducedOnce = new LongHashSet();
+    }
+    reducedOnce.add(jobId);
     if (fluxionIndex != null && fluxionSpan.containsKey(jobId)) {
       try {
         if (fluxionIndex.reduceSpan(fluxionSpan.get(jobId), delta)) {
@@ -344,6 +363,7 @@ final class SubtreePlan {
         c.updateFluxionTotals();
       }
     }
+    c.reducedOnce = reducedOnce == null ? null : new LongHashSet(reducedOnce);
     c.job = job.clone();
     c.start = start.clone();
     c.end = end.clone();
@@ -393,6 +413,7 @@ final class SubtreePlan {
       c.seq[c.n - 1] = seq[i];
     }
     c.added = added;
+    c.reducedOnce = reducedOnce == null ? null : new LongHashSet(reducedOnce);
     if (appended && fluxionIndex == null) {
       return c.withTotals(newTotals, root);
     }

@@ -151,4 +151,62 @@ class SubtreePlanFluxionIndexTest {
       }
     }
   }
+
+  /**
+   * A reduction that exceeds what a type holds fails and changes nothing, as Fluxion's planner
+   * refuses it; a zero amount is a live span until a first reduction removes it, so reducing it by
+   * more than nothing fails only then (rq-diff seed 323425: memory-only jobs under ALL:core).
+   */
+  @Test
+  void reductionsBeyondAnAmount_failAsFluxionsPlannerDoes() {
+    Random rnd = new Random(23);
+    String[] names = {"0", "1"};
+    int failures = 0;
+    int zeroFailures = 0;
+    for (int c = 0; c < 300; c++) {
+      long[] totals = {4 + rnd.nextInt(8), 1 + rnd.nextInt(3)};
+      SubtreePlan plan = new SubtreePlan(new int[] {0, 1}, totals);
+      PlannerMulti fluxion = PlannerMulti.create(0, JobMeta.HORIZON, totals, names);
+      List<long[]> live = new ArrayList<>(); // job, span id, amount 0, amount 1
+      long job = 1;
+      for (int step = 0; step < 30; step++) {
+        if (rnd.nextInt(3) == 0 || live.isEmpty()) {
+          long[] added = addRandomSpan(rnd, plan, fluxion, job++);
+          if (added != null) {
+            live.add(added);
+          }
+          continue;
+        }
+        int i = rnd.nextInt(live.size());
+        long[] j = live.get(i);
+        long[] r = {rnd.nextInt((int) j[2] + 2), rnd.nextInt((int) j[3] + 2)};
+        int rc = plan.reduce(j[0], r);
+        Boolean gone;
+        try {
+          gone = fluxion.reduceSpan(j[1], r, names);
+        } catch (IllegalArgumentException refused) {
+          gone = null;
+        }
+        String at = "case " + c + " step " + step;
+        if (gone == null) {
+          assertThat(rc).as(at).isEqualTo(SubtreePlan.REDUCE_ERROR);
+          failures++;
+          zeroFailures += (j[2] == 0 && r[0] > 0) || (j[3] == 0 && r[1] > 0) ? 1 : 0;
+          continue;
+        }
+        assertThat(rc == SubtreePlan.REDUCED_AWAY).as(at).isEqualTo(gone);
+        j[2] = Math.max(0, j[2] - r[0]);
+        j[3] = Math.max(0, j[3] - r[1]);
+        if (gone) {
+          live.remove(i);
+        }
+        long t = 1800L * rnd.nextInt(16);
+        for (int k = 0; k < 2; k++) {
+          assertThat(plan.availAt(k, t)).as(at).isEqualTo(fluxion.availableAt(t, k));
+        }
+      }
+    }
+    assertThat(failures).isGreaterThan(50);
+    assertThat(zeroFailures).isGreaterThan(5);
+  }
 }
