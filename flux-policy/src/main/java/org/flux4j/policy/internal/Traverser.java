@@ -553,19 +553,30 @@ class Traverser {
   }
 
   /**
-   * Whether a visit of {@code u} (not remembered: {@link VisitMemo}) would certainly be pruned: one
-   * of {@code checks} ({@link #witnessChecks}) is refused by the witness an earlier select left in
-   * {@code u}'s aggregate ({@link FitWitnesses}), so by_subplan would refuse it. A select at a busy
-   * time then passes the many full children of a large vertex in a few loads each instead of a
-   * visit each.
+   * Whether a visit of {@code u} (not remembered: {@link VisitMemo}) would certainly be pruned with
+   * no effect but the preorder count: one of {@code checks} ({@link #witnessChecks}) is refused by
+   * the witness an earlier select left in {@code u}'s aggregate ({@link FitWitnesses}) in O(1), or
+   * else by the aggregate itself ({@link SelectPrune#bySubplan}, which keeps a witness for the next
+   * selects). By_subplan would refuse it in the visit, or an earlier test (the vertex, by_excl)
+   * would: either way the visit fails after counting itself, and the tests before it write nothing.
+   * A select at a busy time then passes the many full children of a large vertex in a few loads
+   * each, and the rest in one fit each, instead of a visit each.
    */
   private boolean surelyPruned(int u, Req[] checks) {
+    VisitMemo memo = mk.memo;
+    if (memo != null && memo.eligible(u)) {
+      return false;
+    }
     long at = pr.meta.at;
     long d = pr.meta.duration;
     for (Req r : checks) {
       if (mk.witnesses.refuses(u, r.userData, at, d)) {
-        VisitMemo memo = mk.memo;
-        return memo == null || !memo.eligible(u);
+        return true;
+      }
+    }
+    for (Req r : checks) {
+      if (!pr.bySubplan(u, r)) {
+        return true;
       }
     }
     return false;
