@@ -30,8 +30,19 @@ final class FitWitnesses {
   private long[] needAbove = new long[0];
   private final long[] run = new long[3];
 
+  /**
+   * How many witnesses were kept or dropped so far; {@code keptAt[v]}: the count after v's last.
+   */
+  private long keeps;
+
+  private long[] keptAt = new long[0];
+
+  /** The witnesses of large vertices' children, summed up by blocks. */
+  final WitnessBlocks blocks;
+
   FitWitnesses(SchedState st) {
     this.st = st;
+    this.blocks = new WitnessBlocks(this, st);
   }
 
   /**
@@ -47,7 +58,9 @@ final class FitWitnesses {
       lo = Arrays.copyOf(lo, n);
       hi = Arrays.copyOf(hi, n);
       needAbove = Arrays.copyOf(needAbove, n);
+      keptAt = Arrays.copyOf(keptAt, n);
     }
+    keptAt[v] = ++keeps;
     int t = p.witness(request, at, d, run);
     if (t < 0) {
       plan[v] = null;
@@ -64,6 +77,7 @@ final class FitWitnesses {
   /** Drops every witness (the vertices were renumbered). */
   void clear() {
     Arrays.fill(plan, null);
+    blocks.clear();
   }
 
   /**
@@ -77,10 +91,47 @@ final class FitWitnesses {
     SubtreePlan p = plan[v];
     // fits ignores a type not asked for (a run may hold more than the total: needAbove < 0)
     long r = request[type[v]];
-    return p != null
-        && r > 0
-        && r > needAbove[v]
-        && st.sub[v] == p
-        && !p.mayHaveFreed(frees[v], lo[v], hi[v]);
+    return p != null && r > 0 && r > needAbove[v] && live(v, p);
+  }
+
+  /**
+   * Whether {@code v} has a witness read from {@code s}, its aggregate now, that no write since
+   * made stale.
+   */
+  boolean live(int v, SubtreePlan s) {
+    return v < plan.length
+        && plan[v] == s
+        && st.sub[v] == s
+        && !s.mayHaveFreed(frees[v], lo[v], hi[v]);
+  }
+
+  /** The prune type of {@code v}'s witness. */
+  int type(int v) {
+    return type[v];
+  }
+
+  /** The start of {@code v}'s witness run. */
+  long lo(int v) {
+    return lo[v];
+  }
+
+  /** The end of {@code v}'s witness run. */
+  long hi(int v) {
+    return hi[v];
+  }
+
+  /** The most of its type {@code v}'s witness admits over its run (see {@link #refuses}). */
+  long needAbove(int v) {
+    return needAbove[v];
+  }
+
+  /** The count of kept witnesses after {@code v}'s last (0: never). */
+  long keptAt(int v) {
+    return v < keptAt.length ? keptAt[v] : 0;
+  }
+
+  /** How many witnesses were kept or dropped so far. */
+  long keeps() {
+    return keeps;
   }
 }

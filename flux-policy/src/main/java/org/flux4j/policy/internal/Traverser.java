@@ -491,8 +491,31 @@ class Traverser {
     // the requests whose witnesses may stand for a visit, for children of type checkedType
     int checkedType = -1;
     Req[] checks = NO_REQS;
-    for (int slot : order) {
+    long[][] checkData = null; // their user data, for the blocks
+    boolean useChecks = plainVisits && order.length >= WITNESS_CHECKS_FROM;
+    for (int pos = 0; pos < order.length; pos++) {
+      int slot = order[pos];
       int tgt = mk.adj.target(slot);
+      if (useChecks && pos % WitnessBlocks.SIZE == 0 && !tally.satisfied(g.typeOf(tgt))) {
+        // a whole block of children whose witnesses all refuse: each would be passed below
+        if (g.typeOf(tgt) != checkedType) {
+          checkedType = g.typeOf(tgt);
+          checks = witnessChecks(tgt, resources, excl);
+          checkData = null;
+        }
+        if (checks.length > 0 && checkData == null) {
+          checkData = new long[checks.length][];
+          for (int i = 0; i < checks.length; i++) {
+            checkData[i] = checks[i].userData;
+          }
+        }
+        int passed = checks.length == 0 ? -1 : refusedBlock(u, order, pos, checkData);
+        if (passed >= 0) {
+          mk.preorder += passed; // all that their visits would have done
+          pos += WitnessBlocks.SIZE - 1;
+          continue;
+        }
+      }
       if (mk.color[tgt] == mk.tick) {
         continue;
       }
@@ -500,9 +523,10 @@ class Traverser {
       if (tally.satisfied(tt)) {
         continue;
       }
-      if (plainVisits && order.length >= WITNESS_CHECKS_FROM && tt != checkedType) {
+      if (useChecks && tt != checkedType) {
         checkedType = tt;
         checks = witnessChecks(tgt, resources, excl);
+        checkData = null;
       }
       if (checks.length > 0 && surelyPruned(tgt, checks)) {
         mk.preorder++; // all that the visit would have done
@@ -519,6 +543,40 @@ class Traverser {
   }
 
   private static final Req[] NO_REQS = new Req[0];
+
+  /**
+   * The block of {@code u}'s children at places {@code [from, from + WitnessBlocks.SIZE)} of its
+   * {@code order} passed at once ({@link WitnessBlocks}) when each is refused by one of {@code
+   * requests} (the user data of the witness checks): the number of visits it stands for, or -1 when
+   * some child of it needs a look of its own.
+   */
+  private int refusedBlock(int u, int[] order, int from, long[][] requests) {
+    return mk.witnesses.blocks.refusedBlock(
+        u,
+        order,
+        children,
+        from,
+        requests,
+        pr.meta.at,
+        pr.meta.duration,
+        mk.color,
+        mk.tick,
+        mk.memo);
+  }
+
+  /** The dominant subsystem's children of a vertex, for {@link WitnessBlocks}. */
+  private final WitnessBlocks.Children children =
+      new WitnessBlocks.Children() {
+        @Override
+        public int target(int slot) {
+          return mk.adj.target(slot);
+        }
+
+        @Override
+        public int typeOf(int v) {
+          return g.typeOf(v);
+        }
+      };
 
   /** Children from which an explore looks for witnesses ({@link #surelyPruned}) at all. */
   private static final int WITNESS_CHECKS_FROM = 16;
