@@ -201,9 +201,6 @@ final class SchedState {
   /** The aggregate of {@code v} to write to, cloned first if shared; null if it has none. */
   SubtreePlan subForWrite(int v) {
     SubtreePlan p = sub[v];
-    if (p != null) {
-      subWritten(v);
-    }
     if (p == null || p.owner == token) {
       return p;
     }
@@ -214,29 +211,9 @@ final class SchedState {
     return c;
   }
 
-  /**
-   * How often each vertex's aggregate was handed out for writing, replaced or dropped in this state
-   * (null until the first write): a changed count tells that what was read of it may be stale
-   * ({@link FitWitnesses}). A copy starts afresh (the readers of its counts are its own).
-   */
-  private long[] subWrites;
-
-  /** The write count of the aggregate of {@code v} (see {@link #subWrites}). */
-  long subWrites(int v) {
-    return subWrites == null || v >= subWrites.length ? 0 : subWrites[v];
-  }
-
-  private void subWritten(int v) {
-    if (subWrites == null || v >= subWrites.length) {
-      subWrites = subWrites == null ? new long[sub.length] : Arrays.copyOf(subWrites, sub.length);
-    }
-    subWrites[v]++;
-  }
-
   /** Sets (or with null, drops) the aggregate of {@code v}; {@code p} must not be shared. */
   void setSub(int v, SubtreePlan p) {
     ownSub();
-    subWritten(v);
     if (p != null) {
       p.owner = token;
     }
@@ -273,7 +250,6 @@ final class SchedState {
     }
     if (sub[v] != null) {
       ownSub();
-      subWritten(v);
       sub[v] = null;
     }
   }

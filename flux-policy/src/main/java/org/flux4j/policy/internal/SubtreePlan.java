@@ -89,6 +89,21 @@ final class SubtreePlan {
    */
   private LongHashSet reducedOnce;
 
+  /**
+   * How many writes so far may have freed room somewhere (a removal, a reduction, a span of a
+   * negative amount): {@link #mayHaveFreed} tells whether one since a given count did so inside a
+   * given run of time. Adds alone only take room, so they keep every refusal true.
+   */
+  private long frees;
+
+  /** The time ranges of the last {@link #FREES_KEPT} such writes, by {@code frees % FREES_KEPT}. */
+  private final long[] freedLo = new long[FREES_KEPT];
+
+  private final long[] freedHi = new long[FREES_KEPT];
+
+  /** How many of the latest freeing writes {@link #mayHaveFreed} can tell apart. */
+  static final int FREES_KEPT = 8;
+
   SubtreePlan(int[] types, long[] totals) {
     this.types = types;
     this.totals = totals;
@@ -132,6 +147,12 @@ final class SubtreePlan {
     refPoint(e, false);
     if (s < e) {
       addRange(s, e, amounts, row, 1);
+      for (int k = 0; k < t; k++) {
+        if (amounts[row + k] < 0) {
+          freed(s, e);
+          break;
+        }
+      }
     }
     if (fluxionIndex != null && s < e) {
       long[] a = Arrays.copyOfRange(amounts, row, row + t);
@@ -166,6 +187,7 @@ final class SubtreePlan {
       try {
         fluxionIndex.removeSpan(fluxionSpan.get(jobId));
       } catch (IllegalArgumentException failed) {
+        freed(Long.MIN_VALUE, Long.MAX_VALUE); // the planners before it lost a span
         return false;
       }
       fluxionSpan.remove(jobId);
@@ -182,6 +204,7 @@ final class SubtreePlan {
         long e = end[i];
         if (s < e) {
           addRange(s, e, amounts, i * t, -1);
+          freed(s, e);
         }
         unrefPoint(s, true);
         unrefPoint(e, false);
@@ -298,6 +321,7 @@ final class SubtreePlan {
     }
     if (start[i] < end[i]) {
       addRange(start[i], end[i], delta, 0, -1);
+      freed(start[i], end[i]);
     }
     for (int k = 0; k < t; k++) {
       amounts[i * t + k] -= delta[k];
@@ -781,6 +805,43 @@ final class SubtreePlan {
     int t = types.length;
     for (int k = 0; k < t; k++) {
       if (used[q * t + k] > limit[k]) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  // ------------------------------------------------------------------ freeing writes
+
+  /** Records a write that may have freed room on {@code [lo, hi)}. */
+  private void freed(long lo, long hi) {
+    int i = (int) (frees % FREES_KEPT);
+    freedLo[i] = lo;
+    freedHi[i] = hi;
+    frees++;
+  }
+
+  /** The count of writes that may have freed room so far (for {@link #mayHaveFreed}). */
+  long frees() {
+    return frees;
+  }
+
+  /**
+   * Whether a write after the first {@code since} freeing writes ({@link #frees()} then) may have
+   * freed room anywhere on {@code [lo, hi)}: true when one of them overlaps it, or when too many
+   * happened since to tell. O({@link #FREES_KEPT}).
+   */
+  boolean mayHaveFreed(long since, long lo, long hi) {
+    long count = frees - since;
+    if (count == 0) {
+      return false;
+    }
+    if (count < 0 || count > FREES_KEPT) {
+      return true;
+    }
+    for (long f = since; f < frees; f++) {
+      int i = (int) (f % FREES_KEPT);
+      if (freedLo[i] < hi && lo < freedHi[i]) {
         return true;
       }
     }

@@ -503,8 +503,31 @@ class Traverser {
     // the requests whose witnesses may stand for a visit, for children of type checkedType
     int checkedType = -1;
     Req[] checks = NO_REQS;
-    for (int slot : order) {
+    long[][] checkData = null; // their user data, for the blocks
+    boolean useChecks = plainVisits && order.length >= WITNESS_CHECKS_FROM;
+    for (int pos = 0; pos < order.length; pos++) {
+      int slot = order[pos];
       int tgt = mk.adj.target(slot);
+      if (useChecks && pos % WitnessBlocks.SIZE == 0 && !tally.satisfied(g.typeOf(tgt))) {
+        // a whole block of children whose witnesses all refuse: each would be passed below
+        if (g.typeOf(tgt) != checkedType) {
+          checkedType = g.typeOf(tgt);
+          checks = witnessChecks(tgt, resources, excl);
+          checkData = null;
+        }
+        if (checks.length > 0 && checkData == null) {
+          checkData = new long[checks.length][];
+          for (int i = 0; i < checks.length; i++) {
+            checkData[i] = checks[i].userData;
+          }
+        }
+        int passed = checks.length == 0 ? -1 : refusedBlock(u, order, pos, checkData);
+        if (passed >= 0) {
+          mk.preorder += passed; // all that their visits would have done
+          pos += WitnessBlocks.SIZE - 1;
+          continue;
+        }
+      }
       if (mk.color[tgt] == mk.tick) {
         continue;
       }
@@ -512,9 +535,10 @@ class Traverser {
       if (tally.satisfied(tt)) {
         continue;
       }
-      if (plainVisits && order.length >= WITNESS_CHECKS_FROM && tt != checkedType) {
+      if (useChecks && tt != checkedType) {
         checkedType = tt;
         checks = witnessChecks(tgt, resources, excl);
+        checkData = null;
       }
       if (checks.length > 0 && surelyPruned(tgt, checks)) {
         mk.preorder++; // all that the visit would have done
@@ -532,6 +556,40 @@ class Traverser {
   }
 
   private static final Req[] NO_REQS = new Req[0];
+
+  /**
+   * The block of {@code u}'s children at places {@code [from, from + WitnessBlocks.SIZE)} of its
+   * {@code order} passed at once ({@link WitnessBlocks}) when each is refused by one of {@code
+   * requests} (the user data of the witness checks): the number of visits it stands for, or -1 when
+   * some child of it needs a look of its own.
+   */
+  private int refusedBlock(int u, int[] order, int from, long[][] requests) {
+    return mk.witnesses.blocks.refusedBlock(
+        u,
+        order,
+        children,
+        from,
+        requests,
+        pr.meta.at,
+        pr.meta.duration,
+        mk.color,
+        mk.tick,
+        mk.memo);
+  }
+
+  /** The dominant subsystem's children of a vertex, for {@link WitnessBlocks}. */
+  private final WitnessBlocks.Children children =
+      new WitnessBlocks.Children() {
+        @Override
+        public int target(int slot) {
+          return mk.adj.target(slot);
+        }
+
+        @Override
+        public int typeOf(int v) {
+          return g.typeOf(v);
+        }
+      };
 
   /** Children from which an explore looks for witnesses ({@link #surelyPruned}) at all. */
   private static final int WITNESS_CHECKS_FROM = 16;
@@ -566,19 +624,30 @@ class Traverser {
   }
 
   /**
-   * Whether a visit of {@code u} (not remembered: {@link VisitMemo}) would certainly be pruned: one
-   * of {@code checks} ({@link #witnessChecks}) is refused by the witness an earlier select left in
-   * {@code u}'s aggregate ({@link FitWitnesses}), so by_subplan would refuse it. A select at a busy
-   * time then passes the many full children of a large vertex in a few loads each instead of a
-   * visit each.
+   * Whether a visit of {@code u} (not remembered: {@link VisitMemo}) would certainly be pruned with
+   * no effect but the preorder count: one of {@code checks} ({@link #witnessChecks}) is refused by
+   * the witness an earlier select left in {@code u}'s aggregate ({@link FitWitnesses}) in O(1), or
+   * else by the aggregate itself ({@link SelectPrune#bySubplan}, which keeps a witness for the next
+   * selects). By_subplan would refuse it in the visit, or an earlier test (the vertex, by_excl)
+   * would: either way the visit fails after counting itself, and the tests before it write nothing.
+   * A select at a busy time then passes the many full children of a large vertex in a few loads
+   * each, and the rest in one fit each, instead of a visit each.
    */
   private boolean surelyPruned(int u, Req[] checks) {
+    VisitMemo memo = mk.memo;
+    if (memo != null && memo.eligible(u)) {
+      return false;
+    }
     long at = pr.meta.at;
     long d = pr.meta.duration;
     for (Req r : checks) {
       if (mk.witnesses.refuses(u, r.userData, at, d)) {
-        VisitMemo memo = mk.memo;
-        return memo == null || !memo.eligible(u);
+        return true;
+      }
+    }
+    for (Req r : checks) {
+      if (!pr.bySubplan(u, r)) {
+        return true;
       }
     }
     return false;

@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
  * The witnesses failed fits leave ({@link SubtreePlan#witness}, kept by {@link FitWitnesses})
  * against {@link SubtreePlan#fits} itself (which {@code SubtreePlanFitTimesTest} checks against a
  * model), over random adds, removes and reductions written through a {@link SchedState}: a witness
- * only ever refuses windows and requests that do not fit, and every write to the aggregate drops
- * it.
+ * only ever refuses windows and requests that do not fit, also after later writes; adds keep it,
+ * and a removal or reduction drops it when it frees room on its run (or too many did to tell).
  */
 class SubtreePlanWitnessTest {
   /** A request of up to one more than each total, now and then -1 (a type not asked for). */
@@ -36,10 +36,13 @@ class SubtreePlanWitnessTest {
   }
 
   @Test
-  void aWitnessRefusesOnlyWhatDoesNotFit_andGoesWithAnyWrite() {
+  void aWitnessRefusesOnlyWhatDoesNotFit_throughLaterWrites() {
     Random rnd = new Random(23);
     int refused = 0;
     int kept = 0;
+    int survived = 0;
+    int dropped = 0;
+    int replaced = 0;
     for (int c = 0; c < 400; c++) {
       int types = 1 + rnd.nextInt(2);
       long[] totals = new long[types];
@@ -78,12 +81,39 @@ class SubtreePlanWitnessTest {
             live.remove(row);
           }
         }
-        if (lastRequest != null) {
-          assertThat(witnesses.refuses(v, lastRequest, lastAt, lastD))
-              .as("case %d step %d: a write drops it", c, step)
-              .isFalse();
+        if (rnd.nextInt(25) == 0) {
+          // the aggregate replaced (as a re-prime or a copy on write does): witnesses of the old
+          // object go with it
+          st.setSub(v, st.sub[v].copy());
+          if (lastRequest != null) {
+            assertThat(witnesses.refuses(v, lastRequest, lastAt, lastD))
+                .as("case %d step %d: a replaced aggregate drops it", c, step)
+                .isFalse();
+            replaced++;
+          }
         }
         SubtreePlan plan = st.sub[v];
+        if (lastRequest != null) {
+          // the witness of an earlier step, after this step's write: refuses only what does not fit
+          if (witnesses.refuses(v, lastRequest, lastAt, lastD)) {
+            survived++;
+            assertThat(plan.fits(lastRequest, lastAt, lastD))
+                .as("case %d step %d: a kept witness refuses a fit after a write", c, step)
+                .isFalse();
+          } else {
+            dropped++;
+          }
+          for (int probe = 0; probe < 30; probe++) {
+            long[] r2 = randomRequest(rnd, totals);
+            long at2 = 25L * rnd.nextInt(70);
+            long d2 = rnd.nextInt(700);
+            if (witnesses.refuses(v, r2, at2, d2)) {
+              assertThat(plan.fits(r2, at2, d2))
+                  .as("case %d step %d probe %d: refused after a write yet fits", c, step, probe)
+                  .isFalse();
+            }
+          }
+        }
         long[] request = randomRequest(rnd, totals);
         long at = 50L * rnd.nextInt(30);
         long d = 1 + 100L * rnd.nextInt(6) + (rnd.nextBoolean() ? 50 : 0);
@@ -113,6 +143,9 @@ class SubtreePlanWitnessTest {
       }
     }
     assertThat(kept).as("witnesses are kept").isGreaterThan(500);
+    assertThat(survived).as("witnesses outlive writes").isGreaterThan(500);
+    assertThat(dropped).as("writes that free room drop witnesses").isGreaterThan(100);
+    assertThat(replaced).as("aggregates replaced under a witness").isGreaterThan(20);
     assertThat(refused).as("witnesses refuse windows").isGreaterThan(5000);
   }
 }
