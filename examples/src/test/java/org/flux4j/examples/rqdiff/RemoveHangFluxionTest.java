@@ -1,10 +1,8 @@
 package org.flux4j.examples.rqdiff;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,10 +25,7 @@ class RemoveHangFluxionTest {
 
   @Test
   void firstHang_randomRemoveScripts_agreesWithFluxion(@TempDir Path tmp) throws IOException {
-    String ref = System.getenv("FLUXION_RQ");
-    assumeTrue(
-        ref != null && !ref.isBlank() && Files.isExecutable(Path.of(ref)),
-        "FLUXION_RQ is not set to Fluxion's resource-query: remove-hang oracle skipped");
+    String ref = FluxionBinary.orSkip("remove-hang oracle").toString();
     ScenarioGenerator gen =
         new ScenarioGenerator(RqDiff.findFluxionData(Path.of("").toAbsolutePath()));
     int hangs = 0;
@@ -67,10 +62,7 @@ class RemoveHangFluxionTest {
    */
   @Test
   void firstHang_randomRankRemoveScripts_agreesWithFluxion(@TempDir Path tmp) throws IOException {
-    String ref = System.getenv("FLUXION_RQ");
-    assumeTrue(
-        ref != null && !ref.isBlank() && Files.isExecutable(Path.of(ref)),
-        "FLUXION_RQ is not set to Fluxion's resource-query: remove-hang oracle skipped");
+    String ref = FluxionBinary.orSkip("remove-hang oracle").toString();
     ScenarioGenerator gen =
         new ScenarioGenerator(RqDiff.findFluxionData(Path.of("").toAbsolutePath()));
     int hangs = 0;
