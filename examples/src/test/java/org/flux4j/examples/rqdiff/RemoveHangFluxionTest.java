@@ -28,8 +28,7 @@ class RemoveHangFluxionTest {
     String ref = FluxionBinary.orSkip("remove-hang oracle").toString();
     ScenarioGenerator gen =
         new ScenarioGenerator(RqDiff.findFluxionData(Path.of("").toAbsolutePath()));
-    int hangs = 0;
-    int ends = 0;
+    Outcomes outcomes = new Outcomes();
     for (long seed = 0; seed < 40; seed++) {
       Scenario s = gen.generate(seed);
       ResourceGraph g = ScenarioGeneratorTest.graphOf(s);
@@ -45,14 +44,9 @@ class RemoveHangFluxionTest {
         String b = anyPath(shape, types, rnd);
         script.add("remove " + (siblings(shape, a) <= siblings(shape, b) ? a : b) + " true");
       }
-      if (checkAgainstFluxion(ref, tmp, seed, s, g, script)) {
-        hangs++;
-      } else {
-        ends++;
-      }
+      outcomes.count(checkAgainstFluxion(ref, tmp, seed, s, g, script));
     }
-    assertThat(hangs).as("scripts predicted to hang").isGreaterThan(8);
-    assertThat(ends).as("scripts predicted to end").isGreaterThan(8);
+    outcomes.assertBothSeen();
   }
 
   /**
@@ -65,10 +59,9 @@ class RemoveHangFluxionTest {
     String ref = FluxionBinary.orSkip("remove-hang oracle").toString();
     ScenarioGenerator gen =
         new ScenarioGenerator(RqDiff.findFluxionData(Path.of("").toAbsolutePath()));
-    int hangs = 0;
-    int ends = 0;
+    Outcomes outcomes = new Outcomes();
     int rankRemoves = 0;
-    for (long seed = 0; hangs + ends < 60; seed++) {
+    for (long seed = 0; outcomes.hangs + outcomes.ends < 60; seed++) {
       Scenario s = gen.generate(seed);
       ResourceGraph g = ScenarioGeneratorTest.graphOf(s);
       GraphShape shape = new GraphShape(g);
@@ -114,14 +107,9 @@ class RemoveHangFluxionTest {
       if (script.isEmpty()) {
         continue;
       }
-      if (checkAgainstFluxion(ref, tmp, seed, s, g, script)) {
-        hangs++;
-      } else {
-        ends++;
-      }
+      outcomes.count(checkAgainstFluxion(ref, tmp, seed, s, g, script));
     }
-    assertThat(hangs).as("scripts predicted to hang").isGreaterThan(8);
-    assertThat(ends).as("scripts predicted to end").isGreaterThan(8);
+    outcomes.assertBothSeen();
     assertThat(rankRemoves).as("rank removes").isGreaterThan(40);
   }
 
@@ -171,5 +159,24 @@ class RemoveHangFluxionTest {
     Runs.Outcome o = Runs.fluxion(Path.of(ref), dir, run.args(), TIMEOUT_MILLIS);
     assertThat(o.exit()).as("Fluxion crashed: %s", o.stderr()).isLessThan(128);
     return o.timedOut();
+  }
+
+  /** How many scripts the model said hang and how many end (each checked against Fluxion). */
+  private static final class Outcomes {
+    int hangs;
+    int ends;
+
+    void count(boolean hung) {
+      if (hung) {
+        hangs++;
+      } else {
+        ends++;
+      }
+    }
+
+    void assertBothSeen() {
+      assertThat(hangs).as("scripts predicted to hang").isGreaterThan(8);
+      assertThat(ends).as("scripts predicted to end").isGreaterThan(8);
+    }
   }
 }
