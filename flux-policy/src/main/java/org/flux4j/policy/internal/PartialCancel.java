@@ -188,6 +188,9 @@ final class PartialCancel {
         // units stay held for good, and the job's cancel stops here (rq-diff seed 313222)
         st.schedForWrite(a).rekey(jobId, TraversalUpdate.LEAKED_SPAN);
         st.stranded.add(TraversalUpdate.LEAKED_SPAN);
+      } else if (kind == VertexSchedule.SHARED) {
+        // the tag stays (the job still holds units below), the exclusivity span goes
+        st.schedForWrite(a).dropExclusivitySpan(jobId);
       }
     }
     return carries(root) ? Outcome.PARTIAL : Outcome.FULL;

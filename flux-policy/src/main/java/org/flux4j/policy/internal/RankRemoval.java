@@ -19,10 +19,12 @@ import org.flux4j.graph.ResourceGraph;
  * an entry there, each ancestor of each rank's root (its first vertex with the shortest path) then
  * has the aggregate span of every such job reduced by the sums of the ranks below it ({@link
  * SubtreePlan#reduce}), so that a job that shared a rank with another loses both jobs' units, and a
- * reduction beyond what its span holds fails the removal (the vertices stay, cleared). Then exactly
- * the vertices of the ranks leave the graph ({@link ResourceGraph#removeExactly}): where only a
- * node carries a rank, its sockets and cores stay behind, found by path but unreachable from the
- * root.
+ * reduction beyond what its span holds fails the removal (the vertices stay, cleared). Each
+ * successful reduction also drops the job's exclusivity span at that ancestor, even where the job
+ * keeps units below it (only its tag stays: {@link VertexSchedule#dropExclusivitySpan}). Then
+ * exactly the vertices of the ranks leave the graph ({@link ResourceGraph#removeExactly}): where
+ * only a node carries a rank, its sockets and cores stay behind, found by path but unreachable from
+ * the root.
  *
  * <p>Where Fluxion leaves its own state undefined or half-changed this one differs: every rank is
  * checked before anything changes (Fluxion clears the lower ranks before it finds an unknown one);
@@ -129,7 +131,10 @@ final class RankRemoval {
         if (s.job[i] != TraversalUpdate.LEAKED_SPAN) {
           jobs.add(s.job[i]);
         }
-        windows.add(new long[] {s.start[i], s.end[i]});
+        if (s.start[i] < s.end[i]) {
+          // a tag whose exclusivity span a partial cancel dropped leaves nothing to leak
+          windows.add(new long[] {s.start[i], s.end[i]});
+        }
         if (s.kind[i] == VertexSchedule.ALLOCATED && pt >= 0) {
           c[pt] += s.units[i];
         }
@@ -199,6 +204,9 @@ final class RankRemoval {
       }
       if (r == SubtreePlan.REDUCED_AWAY && s.kind[k] == VertexSchedule.SHARED) {
         st.schedForWrite(a).remove(job);
+      } else if (s.kind[k] == VertexSchedule.SHARED) {
+        // mod_agfilter drops the exclusivity span even where the job keeps units below
+        st.schedForWrite(a).dropExclusivitySpan(job);
       }
     }
     VertexSchedule now = st.sched[a];

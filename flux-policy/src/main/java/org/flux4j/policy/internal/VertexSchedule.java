@@ -184,6 +184,24 @@ final class VertexSchedule {
   }
 
   /**
+   * Drops the exclusivity span of the first live entry of {@code jobId} when it is a {@link
+   * #SHARED} entry without units, keeping the entry itself as the job's tag: its window becomes
+   * empty, so {@link #anyDuring} no longer sees it. This is the state Fluxion's partial cancel
+   * leaves at an ancestor whose aggregate it reduced without emptying it ({@code mod_agfilter}
+   * removes the vertex's x_checker span whatever the reduction left, the tag only once nothing is
+   * left). Returns whether an entry changed.
+   */
+  boolean dropExclusivitySpan(long jobId) {
+    int i = indexOf(jobId);
+    if (i < 0 || kind[i] != SHARED || units[i] != 0 || start[i] >= end[i]) {
+      return false;
+    }
+    start[i] = Long.MAX_VALUE;
+    end[i] = Long.MIN_VALUE;
+    return true;
+  }
+
+  /**
    * Finds the first live entry of {@code jobId}, takes its units out of the counts and its id out
    * of the index; returns its slot, or -1 when the job has none here (the entry itself is left to
    * the caller).

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-/** {@link VertexSchedule#rekey}: an entry handed over to another id keeps its units and window. */
+/**
+ * {@link VertexSchedule#rekey}: an entry handed over to another id keeps its units and window;
+ * {@link VertexSchedule#dropExclusivitySpan}: a shared entry becomes a tag without a window.
+ */
 class VertexScheduleTest {
   @Test
   void rekey_keepsUnitsAndWindow_andDropsTheKind() {
@@ -35,5 +38,24 @@ class VertexScheduleTest {
     assertThat(s.remove(TraversalUpdate.LEAKED_SPAN)).isGreaterThanOrEqualTo(0);
     assertThat(s.remove(TraversalUpdate.LEAKED_SPAN)).isGreaterThanOrEqualTo(0);
     assertThat(s.remove(TraversalUpdate.LEAKED_SPAN)).isEqualTo(-1);
+  }
+
+  @Test
+  void dropExclusivitySpan_keepsTheTag_butNoWindowBlocksExclusiveRequests() {
+    VertexSchedule s = new VertexSchedule();
+    s.add(1, 0, 100, 0, VertexSchedule.SHARED);
+    s.add(2, 0, 100, 3, VertexSchedule.ALLOCATED);
+    assertThat(s.dropExclusivitySpan(2)).isFalse(); // an allocation keeps its span
+    assertThat(s.dropExclusivitySpan(9)).isFalse();
+    s.remove(2);
+    assertThat(s.anyDuring(10, 5)).isTrue();
+    assertThat(s.dropExclusivitySpan(1)).isTrue();
+    assertThat(s.dropExclusivitySpan(1)).isFalse(); // already without a window
+    assertThat(s.anyDuring(10, 5)).isFalse();
+    assertThat(s.indexOf(1)).isZero(); // the tag: a later cancel still finds the job here
+    assertThat(s.has(VertexSchedule.SHARED)).isTrue();
+    assertThat(s.maxUnitsDuring(0, 1000)).isZero();
+    assertThat(s.remove(1)).isZero();
+    assertThat(s.indexOf(1)).isEqualTo(-1);
   }
 }
