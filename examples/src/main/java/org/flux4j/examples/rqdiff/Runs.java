@@ -44,13 +44,27 @@ public final class Runs {
   }
 
   /**
+   * The shell line that raises the stack limit to the hard one (unlimited on most machines) and
+   * then runs its arguments: Fluxion's flexible traverser recurses once per combination it tries,
+   * and on deep jobspecs (nested slots with count ranges over an hwloc graph, rq-diff seed 359374)
+   * the default 8 MiB stack overflows (a segmentation fault) where a larger one gives an answer.
+   * flux4j's own runs get a large thread stack likewise ({@code Differ}), so both are compared on
+   * the answer rather than on a stack size.
+   */
+  static final String RAISE_STACK = "ulimit -s \"$(ulimit -H -s)\" 2>/dev/null; exec \"$@\"";
+
+  /**
    * Runs the Fluxion binary {@code ref} in {@code dir} with {@code args}, the folder's {@code
-   * cmds.in} on stdin.
+   * cmds.in} on stdin, under the hard stack limit ({@link #RAISE_STACK}).
    */
   public static Outcome fluxion(Path ref, Path dir, List<String> args, long timeoutMillis)
       throws IOException {
     Files.deleteIfExists(dir.resolve("out.txt"));
     List<String> cmd = new ArrayList<>();
+    cmd.add("/bin/sh");
+    cmd.add("-c");
+    cmd.add(RAISE_STACK);
+    cmd.add("sh");
     cmd.add(ref.toString());
     cmd.addAll(args);
     Path err = dir.resolve("fluxion.err");

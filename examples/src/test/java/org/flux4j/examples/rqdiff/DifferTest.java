@@ -2,9 +2,12 @@ package org.flux4j.examples.rqdiff;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** How a difference is reported: the first differing line, and its kind (the signature). */
 class DifferTest {
@@ -54,5 +57,29 @@ class DifferTest {
     // past a std::string's 15 inline characters, and the same file
     assertThat(path).hasSizeGreaterThan(15);
     assertThat(Path.of(path).normalize()).isEqualTo(Path.of("out.txt"));
+  }
+
+  @Test
+  void fluxion_runsUnderTheHardStackLimit_withItsArgumentsAndInput(@TempDir Path dir)
+      throws Exception {
+    // a stand-in for Fluxion: writes its stack limit, the hard one, its arguments and stdin
+    Path ref = dir.resolve("fake-rq");
+    Files.writeString(
+        ref,
+        "#!/bin/sh\n"
+            + "{ ulimit -s; ulimit -H -s; echo \"$#:$1:$2\"; cat; } > out.txt\n"
+            + "echo oops >&2\n"
+            + "exit 3\n");
+    Files.setPosixFilePermissions(ref, PosixFilePermissions.fromString("rwxr-xr-x"));
+    Path work = Files.createDirectories(dir.resolve("run"));
+    Files.writeString(work.resolve("cmds.in"), "quit\n");
+    Runs.Outcome o = Runs.fluxion(ref, work, List.of("-d", "a b"), 10_000);
+    List<String> lines = o.out().lines().toList();
+    assertThat(lines.get(0)).isEqualTo(lines.get(1)); // the soft limit raised to the hard one
+    assertThat(lines.get(2)).isEqualTo("2:-d:a b");
+    assertThat(lines.get(3)).isEqualTo("quit");
+    assertThat(o.exit()).isEqualTo(3);
+    assertThat(o.stderr()).isEqualTo("oops\n");
+    assertThat(o.crashed()).isFalse();
   }
 }
