@@ -39,7 +39,7 @@ final class CommandGenerator {
   private final List<String> down = new ArrayList<>();
   private final String format;
   private final List<String> attachables;
-  private final RemoveHangModel removes;
+  private final RemoveWorlds removes;
   private final Random rankDraws;
   private long nextJob = 1;
   private boolean attached;
@@ -49,8 +49,8 @@ final class CommandGenerator {
    * A generator of scripts for a graph of {@code shape} loaded with reader {@code format}; {@code
    * attachables} are the names of JGF subgraph files already among {@code files} that an {@code
    * attach} may add to the graph (empty when none fits it); {@code removes} follows the script's
-   * graph changes to keep out removes that hang Fluxion; {@code rankDraws} is the random source of
-   * the rank removes alone.
+   * graph changes to keep out removes that hang Fluxion, whether each rank remove succeeded or not;
+   * {@code rankDraws} is the random source of the rank removes alone.
    */
   CommandGenerator(
       Random rnd,
@@ -60,7 +60,7 @@ final class CommandGenerator {
       int jobspecs,
       String format,
       List<String> attachables,
-      RemoveHangModel removes,
+      RemoveWorlds removes,
       Random rankDraws) {
     this.rnd = rnd;
     this.shape = shape;

@@ -93,6 +93,17 @@ final class RemoveHangModel {
     }
   }
 
+  private RemoveHangModel(RemoveHangModel from) {
+    this.g = from.g.copy();
+    from.outTargets.forEach((v, targets) -> outTargets.put(v, new HashSet<>(targets)));
+    from.byRank.forEach((r, vs) -> byRank.put(r, new ArrayList<>(vs)));
+  }
+
+  /** An independent copy of this model in its present state. */
+  RemoveHangModel copy() {
+    return new RemoveHangModel(this);
+  }
+
   /** The containment parent Fluxion finds for {@code v} (its in-edge's source), or NONE. */
   private int liveParent(int v) {
     int p = g.parent(v);

@@ -214,7 +214,7 @@ public final class ScenarioGenerator {
                 nJobs,
                 format,
                 attachables,
-                new RemoveHangModel(g),
+                new RemoveWorlds(g),
                 new Random(seed * 0x2545F4914F6CDD1DL + 43))
             .script();
     String label = "policy=" + policy + " format=" + writer + " graph=" + graphName;
