@@ -165,7 +165,10 @@ final class RankRemoval {
         if (!s.isLive(i)) {
           continue;
         }
-        windows.add(new long[] {s.start[i], s.end[i]});
+        if (s.start[i] < s.end[i]) {
+          // an exclusivity span, unless a reduction already dropped it (an empty window)
+          windows.add(new long[] {s.start[i], s.end[i]});
+        }
         if (s.kind[i] == VertexSchedule.ALLOCATED && pt >= 0) {
           c[pt] += s.units[i];
         }
@@ -232,6 +235,14 @@ final class RankRemoval {
     }
   }
 
+  /**
+   * Fluxion's partial cancel of {@code job} at ancestor {@code a} ({@code cancel_vertex} with
+   * PARTIAL_CANCEL: mod_agfilter, then mod_plan). Where the job has a tag and an aggregate span
+   * there, the span is reduced by {@code amounts}; a reduction beyond it fails the removal. After a
+   * reduction the job's exclusivity span at {@code a} goes, and its tag too if the span went (for a
+   * shared entry; an exclusive one keeps its plan span and here its whole entry). A job reserved at
+   * {@code a} then fails the removal (mod_plan refuses a partial cancel of a reservation).
+   */
   private void reduceAt(int a, long job, long[] amounts) {
     VertexSchedule s = st.sched[a];
     int k = s == null ? -1 : s.indexOf(job);
@@ -248,8 +259,16 @@ final class RankRemoval {
                 + g.name(a)
                 + ": cancel_vertex failed.\n");
       }
-      if (r == SubtreePlan.REDUCED_AWAY && s.kind[k] == VertexSchedule.SHARED) {
-        st.schedForWrite(a).remove(job);
+      if (s.kind[k] == VertexSchedule.SHARED) {
+        VertexSchedule w = st.schedForWrite(a);
+        long from = w.start[w.indexOf(job)];
+        w.remove(job);
+        if (r != SubtreePlan.REDUCED_AWAY) {
+          // mod_agfilter drops the job's exclusivity span whether or not its aggregate span went
+          // (rem_exclusive_filter), but keeps the tag while the span stays: the entry stays with
+          // an empty window, which no exclusive request sees
+          w.add(job, from, from, 0, VertexSchedule.SHARED);
+        }
       }
     }
     VertexSchedule now = st.sched[a];
