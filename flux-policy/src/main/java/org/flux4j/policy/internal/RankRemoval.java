@@ -23,9 +23,10 @@ import org.flux4j.graph.ResourceGraph;
  * shortest path) then has the aggregate span of every such job reduced by the sums of the ranks
  * below it ({@link SubtreePlan#reduce}), so that a job that shared a rank with another loses both
  * jobs' units, and a reduction beyond what its span holds fails the removal (the vertices stay,
- * cleared). Then exactly the vertices of the ranks leave the graph ({@link
- * ResourceGraph#removeExactly}): where only a node carries a rank, its sockets and cores stay
- * behind, found by path but unreachable from the root.
+ * cleared). Each reduction also drops the job's exclusivity span at that ancestor, keeping its tag
+ * while its aggregate span stays ({@link #reduceAt}). Then exactly the vertices of the ranks leave
+ * the graph ({@link ResourceGraph#removeExactly}): where only a node carries a rank, its sockets
+ * and cores stay behind, found by path but unreachable from the root.
  *
  * <p>A failed removal is not all-or-nothing here, deliberately: resource-query's answer is the
  * reference (issue 13), and Fluxion does not roll back. A rank no vertex ever had fails the removal
