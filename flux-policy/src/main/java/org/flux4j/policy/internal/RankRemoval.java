@@ -1,11 +1,13 @@
 package org.flux4j.policy.internal;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.eclipse.collections.impl.list.mutable.primitive.IntArrayList;
+import org.eclipse.collections.impl.list.mutable.primitive.LongArrayList;
+import org.eclipse.collections.impl.set.mutable.primitive.LongHashSet;
 import org.flux4j.graph.ResourceGraph;
 
 /**
@@ -13,28 +15,32 @@ import org.flux4j.graph.ResourceGraph;
  * dfu_impl_t::remove(root, ranks)}, then {@code remove_subgraph(ranks)}; the caller re-primes the
  * aggregates, as resource-query's {@code initialize} does).
  *
- * <p>First every live vertex of each rank is cleared: its tags, plan spans and aggregate go,
- * whatever the job, but not its exclusivity spans (see {@link #clear}), and the units its
- * allocations held are summed per rank and resource type, over all jobs together. When some job had
- * an entry there, each ancestor of each rank's root (its first vertex with the shortest path) then
- * has the aggregate span of every such job reduced by the sums of the ranks below it ({@link
- * SubtreePlan#reduce}), so that a job that shared a rank with another loses both jobs' units, and a
- * reduction beyond what its span holds fails the removal (the vertices stay, cleared). Each
- * successful reduction also drops the job's exclusivity span at that ancestor, even where the job
- * keeps units below it (only its tag stays: {@link VertexSchedule#dropExclusivitySpan}). Then
- * exactly the vertices of the ranks leave the graph ({@link ResourceGraph#removeExactly}): where
- * only a node carries a rank, its sockets and cores stay behind, found by path but unreachable from
- * the root.
+ * <p>First every live vertex of each rank, ranks in ascending order, is cleared ({@code
+ * clear_vertex}): its tags and plan spans go, whatever the job, its aggregate is reset to empty
+ * (the filter stays, with its totals), but its exclusivity spans stay (see {@link #clear}); the
+ * units its allocations held are summed per rank and resource type, over all jobs together. When
+ * some job had an entry there, each ancestor of each rank's root (its first vertex with the
+ * shortest path) then has the aggregate span of every such job reduced by the sums of the ranks
+ * below it ({@link SubtreePlan#reduce}), so that a job that shared a rank with another loses both
+ * jobs' units, and a reduction beyond what its span holds fails the removal (the vertices stay,
+ * cleared). Each reduction also drops the job's exclusivity span at that ancestor, keeping its tag
+ * while its aggregate span stays ({@link VertexSchedule#dropExclusivitySpan}). Then exactly the
+ * vertices of the ranks leave the graph ({@link ResourceGraph#removeExactly}): where only a node
+ * carries a rank, its sockets and cores stay behind, found by path but unreachable from the root.
  *
- * <p>Where Fluxion leaves its own state undefined or half-changed this one differs: every rank is
- * checked before anything changes (Fluxion clears the lower ranks before it finds an unknown one);
- * a rank without a vertex or whose root has no parent fails the removal after the partial cancel
- * but before any out-edge entry goes (Fluxion asks a null vertex for its parent, or has already
- * erased the lower ranks' entries); the reductions run by ancestor and job in ascending order
- * (Fluxion's in its hash maps' order, which matters only for what a failed reduction leaves
- * reduced). Fluxion hangs where a rank's root is its parent's last child ({@code
- * remove_metadata_outedges}); this removes it. The fuzzer's generator draws neither a hang nor the
- * first two. Not thread-safe; O(V) per call.
+ * <p>A failed removal is not all-or-nothing here, deliberately: resource-query's answer is the
+ * reference (issue 13), and Fluxion does not roll back. A rank no vertex ever had fails the removal
+ * after the lower ranks were cleared; a failed reduction leaves the ranks cleared and the
+ * reductions before it done, in Fluxion's order, which is its hash maps' ({@link #reduceAncestors},
+ * {@link StdUnorderedOrder}). The library's {@code ResourceQuery.shrinkRanks} is this same
+ * operation and documents it.
+ *
+ * <p>Where Fluxion leaves its own state undefined this one differs: a rank without a vertex or
+ * whose root has no parent fails the removal after the partial cancel but before any out-edge entry
+ * goes (Fluxion asks a null vertex for its parent, or has already erased the lower ranks' entries).
+ * Fluxion hangs where a rank's root is its parent's last child ({@code remove_metadata_outedges});
+ * this removes it. The fuzzer's generator draws neither a hang nor these. Not thread-safe; O(V) per
+ * call.
  */
 final class RankRemoval {
   private final ResourceGraph g;
@@ -54,12 +60,15 @@ final class RankRemoval {
    *
    * @return the number of vertices removed
    * @throws IllegalArgumentException if Fluxion fails it, with the two lines resource-query then
-   *     writes after its first "ERROR: " (an unknown rank changes nothing; after a failed reduction
-   *     or a rank that cannot be removed the partial cancel's changes stay, as in Fluxion)
+   *     writes after its first "ERROR: "; what Fluxion changed before it failed stays changed (an
+   *     unknown rank: the lower ranks are cleared; a failed reduction: the ranks are cleared and
+   *     the reductions before it done; a rank that cannot be removed: the partial cancel is done)
    */
   int remove(int[] ranks) {
+    // Fluxion's std::set of ranks: ascending, each once
+    int[] sorted = java.util.Arrays.stream(ranks).sorted().distinct().toArray();
     TreeMap<Integer, IntArrayList> byRank = new TreeMap<>();
-    for (int r : ranks) {
+    for (int r : sorted) {
       byRank.put(r, new IntArrayList());
     }
     TreeSet<Integer> known = new TreeSet<>();
@@ -73,33 +82,44 @@ final class RankRemoval {
         }
       }
     }
-    for (int r : byRank.keySet()) {
+    List<Integer> roots = new ArrayList<>();
+    IntArrayList rooted = new IntArrayList();
+    TreeMap<Integer, long[]> counts = new TreeMap<>();
+    // the jobs in the order Fluxion's unordered_set meets them: rank, vertex, then tag order
+    LongArrayList jobsFound = new LongArrayList();
+    LongHashSet jobsSeen = new LongHashSet();
+    for (var e : byRank.entrySet()) {
+      int r = e.getKey();
+      IntArrayList vs = e.getValue();
       if (!known.contains(r)) {
+        // the lower ranks are cleared already, as in Fluxion
         throw failure(
             "can't partial cancel subgraph ", "remove: " + r + " not found in by_rank map.\n");
       }
-    }
-    List<Integer> roots = new ArrayList<>();
-    TreeMap<Integer, long[]> counts = new TreeMap<>();
-    TreeSet<Long> jobs = new TreeSet<>();
-    byRank.forEach(
-        (r, vs) -> {
-          long[] c = counts.computeIfAbsent(r, k -> new long[prune.count()]);
-          int best = ResourceGraph.NONE;
-          int bestLength = Integer.MAX_VALUE;
-          for (int i = 0; i < vs.size(); i++) {
-            int v = vs.get(i);
-            clear(v, c, jobs);
-            int len = g.path(v, dom).length();
-            if (len < bestLength) {
-              bestLength = len;
-              best = v;
-            }
+      long[] c = counts.computeIfAbsent(r, k -> new long[prune.count()]);
+      int best = ResourceGraph.NONE;
+      int bestLength = Integer.MAX_VALUE;
+      for (int i = 0; i < vs.size(); i++) {
+        int v = vs.get(i);
+        for (long job : tagsOf(v)) {
+          if (jobsSeen.add(job)) {
+            jobsFound.add(job);
           }
-          roots.add(best);
-        });
-    if (!jobs.isEmpty()) {
-      reduceAncestors(roots, new ArrayList<>(counts.values()), jobs);
+        }
+        clear(v, c);
+        int len = g.path(v, dom).length();
+        if (len < bestLength) {
+          bestLength = len;
+          best = v;
+        }
+      }
+      roots.add(best);
+      if (best != ResourceGraph.NONE) {
+        rooted.add(r);
+      }
+    }
+    if (!jobsFound.isEmpty()) {
+      reduceAncestors(byRank, roots, rooted.toArray(), counts, jobsFound.toArray());
     }
     IntArrayList doomed = new IntArrayList();
     for (int i = 0; i < roots.size(); i++) {
@@ -112,6 +132,23 @@ final class RankRemoval {
     return g.removeExactly(doomed.toArray());
   }
 
+  /** The jobs tagged at {@code v} in Fluxion's tag map order (ascending), leftovers excluded. */
+  private long[] tagsOf(int v) {
+    VertexSchedule s = st.sched[v];
+    if (s == null) {
+      return new long[0];
+    }
+    LongHashSet set = new LongHashSet();
+    for (int i = 0; i < s.n; i++) {
+      if (s.isLive(i) && s.job[i] != TraversalUpdate.LEAKED_SPAN) {
+        set.add(s.job[i]);
+      }
+    }
+    long[] t = set.toArray();
+    java.util.Arrays.sort(t);
+    return t;
+  }
+
   /**
    * Fluxion's clear_vertex: drops the tags, plan spans and aggregate at {@code v}, summing its
    * allocations' units, but not the exclusivity spans (its x_checker planner is not reset): each
@@ -119,8 +156,9 @@ final class RankRemoval {
    * exclusive requests off the vertex over its window when the removal then fails and the vertex
    * stays.
    */
-  private void clear(int v, long[] c, Set<Long> jobs) {
+  private void clear(int v, long[] c) {
     VertexSchedule s = st.sched[v];
+    SubtreePlan aggregate = st.sub[v];
     List<long[]> windows = new ArrayList<>();
     if (s != null) {
       int pt = prune.pruneIndexOfType(g.typeOf(v));
@@ -128,11 +166,8 @@ final class RankRemoval {
         if (!s.isLive(i)) {
           continue;
         }
-        if (s.job[i] != TraversalUpdate.LEAKED_SPAN) {
-          jobs.add(s.job[i]);
-        }
         if (s.start[i] < s.end[i]) {
-          // a tag whose exclusivity span a partial cancel dropped leaves nothing to leak
+          // an exclusivity span, unless a reduction already dropped it (an empty window)
           windows.add(new long[] {s.start[i], s.end[i]});
         }
         if (s.kind[i] == VertexSchedule.ALLOCATED && pt >= 0) {
@@ -141,6 +176,10 @@ final class RankRemoval {
       }
     }
     st.clearVertex(v);
+    if (aggregate != null) {
+      // planner_multi_reset: the filter stays, with its totals and no spans
+      st.setSub(v, new SubtreePlan(aggregate.types, aggregate.totals.clone()));
+    }
     if (!windows.isEmpty()) {
       VertexSchedule w = st.schedOf(v);
       for (long[] t : windows) {
@@ -161,31 +200,50 @@ final class RankRemoval {
 
   /**
    * Reduces, at each ancestor of each rank root, every job's aggregate span by the sums of the
-   * ranks below; an ancestor without the job's tag or span is left alone, one where the job is
-   * reserved fails (Fluxion's mod_plan refuses a partial cancel of a reservation).
+   * ranks below, in Fluxion's order: its {@code parent_jobid_counts} is an unordered map of
+   * ancestors (met walking up from each rank's root, ranks in the order of the unordered {@code
+   * rank_to_root}) to unordered maps of jobs (each filled in the order of the unordered set of
+   * jobs), iterated as libstdc++ does ({@link StdUnorderedOrder}). The first failing reduction
+   * stops it: the reductions before it stay, as in Fluxion.
    */
-  private void reduceAncestors(List<Integer> roots, List<long[]> counts, Set<Long> jobs) {
-    TreeMap<Integer, long[]> below = new TreeMap<>();
-    for (int i = 0; i < roots.size(); i++) {
-      long[] c = counts.get(i);
-      for (int a =
-              roots.get(i) == ResourceGraph.NONE ? ResourceGraph.NONE : liveParent(roots.get(i));
-          a != ResourceGraph.NONE;
-          a = liveParent(a)) {
+  private void reduceAncestors(
+      java.util.Map<Integer, IntArrayList> byRank,
+      List<Integer> roots,
+      int[] rooted,
+      java.util.Map<Integer, long[]> counts,
+      long[] jobsFound) {
+    TreeMap<Integer, Integer> rootOf = new TreeMap<>();
+    int i = 0;
+    for (int r : byRank.keySet()) {
+      rootOf.put(r, roots.get(i++));
+    }
+    LinkedHashMap<Integer, long[]> below = new LinkedHashMap<>();
+    for (int r : StdUnorderedOrder.of(rooted)) {
+      long[] c = counts.get(r);
+      for (int a = liveParent(rootOf.get(r)); a != ResourceGraph.NONE; a = liveParent(a)) {
         long[] acc = below.computeIfAbsent(a, k -> new long[prune.count()]);
         for (int k = 0; k < c.length; k++) {
           acc[k] += c[k];
         }
       }
     }
-    below.forEach(
-        (a, amounts) -> {
-          for (long job : jobs) {
-            reduceAt(a, job, amounts);
-          }
-        });
+    int[] ancestors = below.keySet().stream().mapToInt(Integer::intValue).toArray();
+    long[] jobOrder = StdUnorderedOrder.of(StdUnorderedOrder.of(jobsFound));
+    for (int a : StdUnorderedOrder.of(ancestors)) {
+      for (long job : jobOrder) {
+        reduceAt(a, job, below.get(a));
+      }
+    }
   }
 
+  /**
+   * Fluxion's partial cancel of {@code job} at ancestor {@code a} ({@code cancel_vertex} with
+   * PARTIAL_CANCEL: mod_agfilter, then mod_plan). Where the job has a tag and an aggregate span
+   * there, the span is reduced by {@code amounts}; a reduction beyond it fails the removal. After a
+   * reduction the job's exclusivity span at {@code a} goes, and its tag too if the span went (for a
+   * shared entry; an exclusive one keeps its plan span and here its whole entry). A job reserved at
+   * {@code a} then fails the removal (mod_plan refuses a partial cancel of a reservation).
+   */
   private void reduceAt(int a, long job, long[] amounts) {
     VertexSchedule s = st.sched[a];
     int k = s == null ? -1 : s.indexOf(job);
@@ -202,11 +260,14 @@ final class RankRemoval {
                 + g.name(a)
                 + ": cancel_vertex failed.\n");
       }
-      if (r == SubtreePlan.REDUCED_AWAY && s.kind[k] == VertexSchedule.SHARED) {
-        st.schedForWrite(a).remove(job);
-      } else if (s.kind[k] == VertexSchedule.SHARED) {
-        // mod_agfilter drops the exclusivity span even where the job keeps units below
-        st.schedForWrite(a).dropExclusivitySpan(job);
+      if (s.kind[k] == VertexSchedule.SHARED) {
+        // mod_agfilter drops the job's exclusivity span whether or not its aggregate span went
+        // (rem_exclusive_filter), but keeps the tag while the span stays
+        if (r == SubtreePlan.REDUCED_AWAY) {
+          st.schedForWrite(a).remove(job);
+        } else {
+          st.schedForWrite(a).dropExclusivitySpan(job);
+        }
       }
     }
     VertexSchedule now = st.sched[a];

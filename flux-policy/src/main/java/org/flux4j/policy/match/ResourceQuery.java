@@ -343,10 +343,16 @@ public final class ResourceQuery {
    * unreachable from the root, and not removable by {@link #shrink}. Returns how many vertices were
    * removed.
    *
+   * <p>Unlike the other operations, a failed removal is not all-or-nothing: it leaves what Fluxion
+   * leaves, since resource-query's answers after it are the reference. Fluxion clears the ranks one
+   * by one and reduces the ancestors' aggregate spans in its hash maps' order, and does not roll
+   * back when a step fails.
+   *
    * @throws IllegalArgumentException when Fluxion fails the removal, with the lines it writes after
-   *     its first "ERROR: ": a rank no vertex ever had (nothing changes); a rank without a vertex
-   *     left or without a parent, or a reduction beyond a job's span (the ranks' schedules are then
-   *     already cleared and the graph is unchanged, as in Fluxion)
+   *     its first "ERROR: ": a rank no vertex ever had (the lower ranks are already cleared); a
+   *     reduction beyond a job's span (the ranks are cleared, the reductions before it done); a
+   *     rank without a vertex left or without a parent (the partial cancel is done). The graph is
+   *     then unchanged, as in Fluxion.
    */
   public int shrinkRanks(int[] ranks) {
     changes++;

@@ -1,0 +1,4 @@
+#!/bin/sh
+# remove RANKS false after a job held a core on each of node0 and node1 (rq-diff seed 336567): the partial cancel at each ancestor of node1 (rack0, cluster0) reduces the job's aggregate span (by nothing here: only node1, untracked, is of rank 1) and then drops the job's exclusivity span there (mod_agfilter calls rem_exclusive_filter whether or not the span went) while the tag stays. So the rack's x_checker is empty and a slot asking for rack0 with a pdu, exclusively, gets it at once in Fluxion; flux4j kept the rack's exclusivity entry and found nothing (policy=lonodex format=rv1 graph=generated-power)
+# usage: RQ=<resource-query command> ./run.sh
+cd "$(dirname "$0")" && ${RQ:?set RQ} --load-file=graph.graphml --load-format=grug --match-subsystems=C+PA --match-policy=lonodex --match-format=rv1 -d --test-output=out.txt < cmds.in

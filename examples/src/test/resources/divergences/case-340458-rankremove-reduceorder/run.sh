@@ -1,0 +1,4 @@
+#!/bin/sh
+# remove RANKS false that Fluxion fails part way (rq-diff seed 340458): after clearing ranks 1 and 2 it reduces every job's aggregate span at each ancestor of the two nodes, iterating its unordered_map of ancestors to unordered_maps of jobs (dfu_impl_t::remove(root, ranks)) in libstdc++'s hash order, and stops at the first reduction beyond a span (at medium0) without rolling back: rack0 (vertex 1, met after rack1 and medium0 but first in the 13-bucket order 1, 0, 2) stays reduced, rack1 is never reached. flux4j reduced in ascending vertex order, medium0 first, so no rack changed and the later matches chose other nodes (policy=firstnodex format=jgf graph=generated)
+# usage: RQ=<resource-query command> ./run.sh
+cd "$(dirname "$0")" && ${RQ:?set RQ} --load-file=graph.graphml --load-format=grug --match-subsystems=CA --match-policy=firstnodex --match-format=jgf -d --test-output=out.txt < cmds.in

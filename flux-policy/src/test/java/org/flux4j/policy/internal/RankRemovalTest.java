@@ -1,0 +1,166 @@
+package org.flux4j.policy.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.flux4j.graph.GraphBuilder;
+import org.flux4j.graph.ResourceGraph;
+import org.flux4j.policy.match.MatchOp;
+import org.flux4j.policy.match.MatchPolicies;
+import org.flux4j.policy.match.ResourceRequest;
+import org.flux4j.policy.match.ResourceRequest.Item;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What a rank removal ({@link RankRemoval}, through {@link QueryEngine#shrinkRanks}) leaves behind,
+ * step by step as Fluxion's {@code dfu_impl_t::remove(root, ranks)} does, on a cluster of two racks
+ * of two nodes (ranks 0-3) of two cores each. The whole outputs after such removals are checked
+ * against the real Fluxion by the divergence cases {@code case-340458-rankremove-reduceorder},
+ * {@code case-334603-rankremove-clearedfilter} and {@code case-336567-rankremove-xspan}.
+ */
+class RankRemovalTest {
+  private static final int CLUSTER = 0;
+  private static final int RACK0 = 1;
+  private static final int RACK1 = 2;
+  private static final int NODE0 = 3;
+  private static final int NODE1 = 4;
+  private static final int NODE2 = 5;
+  private static final long FOREVER = 1L << 40;
+
+  /**
+   * cluster0 (0) > rack0 (1), rack1 (2); node i (3 + i, rank i) in rack i / 2, with 2 cores of its
+   * rank (as rv1exec gives them).
+   */
+  private static ResourceGraph twoRacks() {
+    GraphBuilder b = ResourceGraph.builder();
+    int cluster = b.addVertex("cluster", "cluster", 0, -1, 1, "");
+    b.root(cluster, "containment");
+    int[] racks = {
+      b.addVertex("rack", "rack", 0, -1, 1, ""), b.addVertex("rack", "rack", 1, -1, 1, "")
+    };
+    for (int r : racks) {
+      b.contain(cluster, r);
+    }
+    int[] nodes = new int[4];
+    for (int i = 0; i < 4; i++) {
+      nodes[i] = b.addVertex("node", "node", i, i, 1, "");
+      b.contain(racks[i / 2], nodes[i]);
+    }
+    for (int i = 0; i < 4; i++) {
+      for (int c = 0; c < 2; c++) {
+        b.contain(nodes[i], b.addVertex("core", "core", c, i, 1, ""));
+      }
+    }
+    return b.build();
+  }
+
+  private static QueryEngine engine() {
+    return new QueryEngine(
+        twoRacks(), new EngineOptions(MatchPolicies.byName("low"), "CA", "ALL:core", false, false));
+  }
+
+  /** {@code n} slots of one core each. */
+  private static ResourceRequest cores(int n) {
+    return ResourceRequest.of(3600, Item.slot(n, "default", Item.of("core", 1)));
+  }
+
+  private static void allocate(QueryEngine e, long job, int cores) {
+    assertThat(e.match(MatchOp.ALLOCATE, cores(cores), job, 0).isSuccess()).isTrue();
+  }
+
+  private static boolean tagged(QueryEngine e, int v, long job) {
+    VertexSchedule s = e.state().sched[v];
+    return s != null && s.indexOf(job) >= 0;
+  }
+
+  private static boolean exclusivelyBusy(QueryEngine e, int v) {
+    VertexSchedule s = e.state().sched[v];
+    return s != null && s.anyDuring(0, FOREVER);
+  }
+
+  @Test
+  void aFailedReductionKeepsTheReductionsFluxionsHashOrderMadeBeforeIt() {
+    QueryEngine e = engine();
+    allocate(e, 1, 2); // node0's two cores
+    allocate(e, 2, 4); // node1's and node2's
+    assertThat(tagged(e, NODE0, 1)).isTrue();
+    assertThat(tagged(e, NODE1, 2)).isTrue();
+    assertThat(tagged(e, NODE2, 2)).isTrue();
+
+    // ranks 0 and 2: ancestors met rack1, cluster0, rack0, iterated (13 buckets) rack0, cluster0,
+    // rack1; at rack0 both jobs lose rank 0's two cores (job 2 its whole span there, node1's); at
+    // cluster0 job 1 (first of the jobs) cannot lose both ranks' four from its two
+    assertThatThrownBy(() -> e.shrinkRanks(new int[] {2, 0}))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("mod_agfilter: planner_multi_reduce_span returned -1.")
+        .hasMessageContaining("remove: cluster0: cancel_vertex failed.");
+
+    SchedState st = e.state();
+    assertThat(st.sub[RACK0].has(1)).isFalse();
+    assertThat(st.sub[RACK0].has(2)).isFalse();
+    assertThat(tagged(e, RACK0, 1)).isFalse();
+    assertThat(tagged(e, RACK0, 2)).isFalse();
+    // never reached
+    assertThat(st.sub[RACK1].has(2)).isTrue();
+    assertThat(tagged(e, RACK1, 2)).isTrue();
+    assertThat(exclusivelyBusy(e, RACK1)).isTrue();
+    // the failing reduction changed nothing at cluster0
+    assertThat(st.sub[CLUSTER].has(1)).isTrue();
+    assertThat(st.sub[CLUSTER].has(2)).isTrue();
+  }
+
+  @Test
+  void aFailedRemovalLeavesTheRanksClearedWithEmptyFiltersAndTheirExclusivitySpans() {
+    QueryEngine e = engine();
+    allocate(e, 1, 2);
+    allocate(e, 2, 4);
+    SubtreePlan before = e.state().sub[NODE0];
+    assertThatThrownBy(() -> e.shrinkRanks(new int[] {0, 2}))
+        .isInstanceOf(IllegalArgumentException.class);
+
+    for (int node : new int[] {NODE0, NODE2}) {
+      assertThat(e.graph().isLive(node)).isTrue();
+      SubtreePlan p = e.state().sub[node];
+      // planner_multi_reset: still a filter, with its totals and no span
+      assertThat(p).isNotNull();
+      assertThat(p.n).isZero();
+      assertThat(p.totals).containsExactly(before.totals);
+      assertThat(tagged(e, node, 1)).isFalse();
+      assertThat(tagged(e, node, 2)).isFalse();
+      // the x_checker is not reset
+      assertThat(exclusivelyBusy(e, node)).isTrue();
+    }
+    assertThat(tagged(e, NODE1, 2)).isTrue();
+  }
+
+  @Test
+  void aPartialCancelDropsTheAncestorsExclusivitySpansButKeepsTheirTags() {
+    QueryEngine e = engine();
+    allocate(e, 1, 3); // node0's two cores and one of node1's
+    assertThat(exclusivelyBusy(e, RACK0)).isTrue();
+
+    assertThat(e.shrinkRanks(new int[] {1})).isEqualTo(3); // node1 and its cores
+
+    for (int a : new int[] {RACK0, CLUSTER}) {
+      assertThat(tagged(e, a, 1)).isTrue();
+      assertThat(e.state().sub[a].has(1)).isTrue();
+      assertThat(exclusivelyBusy(e, a)).isFalse();
+    }
+    assertThat(e.graph().isLive(NODE1)).isFalse();
+  }
+
+  @Test
+  void anUnknownRankFailsAfterTheLowerRanksWereCleared() {
+    QueryEngine e = engine();
+    allocate(e, 1, 2);
+    assertThatThrownBy(() -> e.shrinkRanks(new int[] {9, 0}))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("remove: 9 not found in by_rank map.");
+    assertThat(e.graph().isLive(NODE0)).isTrue();
+    assertThat(tagged(e, NODE0, 1)).isFalse();
+    assertThat(e.state().sub[NODE0].n).isZero();
+    // no reduction ran: the ancestors keep the job
+    assertThat(e.state().sub[RACK0].has(1)).isTrue();
+    assertThat(exclusivelyBusy(e, RACK0)).isTrue();
+  }
+}
