@@ -442,15 +442,7 @@ public final class PlannerMulti {
     if (ids[i] == NONE || !p.hasSpan(ids[i])) {
       return;
     }
-    if (amount < 0 || amount > p.spanAmount(ids[i])) {
-      throw new IllegalArgumentException(
-          "planner_multi "
-              + types[i]
-              + ": cannot release "
-              + amount
-              + " of a span holding "
-              + p.spanAmount(ids[i]));
-    }
+    checkReleasable(ids, i, amount);
     if (p.reduceSpan(ids[i], amount)) {
       ids[i] = NONE;
     }
