@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.flux4j.policy.match.MatchPolicies;
 
 /**
  * Writes a random resource-query command script for a graph: every match sub-command (allocate,
@@ -46,6 +47,13 @@ final class CommandGenerator {
   private boolean searchedFuture;
 
   /**
+   * Whether the policy stops on its first match: Fluxion then explores through its out-edge maps,
+   * so a remove that leaves a dangling entry there is undefined (see {@link
+   * RemoveHangModel#leavesDanglingEntry(String)}) and is not drawn.
+   */
+  private final boolean dynamicExplore;
+
+  /**
    * A generator of scripts for a graph of {@code shape} loaded with reader {@code format}; {@code
    * attachables} are the names of JGF subgraph files already among {@code files} that an {@code
    * attach} may add to the graph (empty when none fits it); {@code removes} follows the script's
@@ -71,6 +79,8 @@ final class CommandGenerator {
     this.attachables = attachables;
     this.removes = removes;
     this.rankDraws = rankDraws;
+    this.dynamicExplore =
+        MatchPolicies.isKnown(policy) && MatchPolicies.byName(policy).stopOnFirstMatch();
   }
 
   /** The script (without {@code quit}). */
@@ -174,7 +184,8 @@ final class CommandGenerator {
    * An {@code update} from an rv1exec R (on graphs read from rv1exec, the only ones whose vertices
    * Fluxion's rv1exec reader finds), an {@code attach} of a JGF subgraph that fits the graph (not
    * after a future search, see {@link #noteFutureSearch}), or a {@code remove} of a subtree (one
-   * that Fluxion can remove without hanging, see {@link RemoveHangModel}); null when none applies.
+   * that Fluxion can remove without hanging, see {@link RemoveHangModel}, and under a policy that
+   * stops on its first match without leaving a dangling out-edge entry); null when none applies.
    */
   private String graphChange() {
     int r = rnd.nextInt(10);
@@ -202,6 +213,9 @@ final class CommandGenerator {
       // draw removes the smallest enclosing subtree it can remove instead, with no extra random
       // draw, so that the scripts of the seeds that draw no such remove stay as they were
       String path = removes.removable(drawn);
+      if (dynamicExplore && removes.leavesDanglingEntry(path)) {
+        return null;
+      }
       removes.remove(path);
       return "remove " + path + " true";
     }
@@ -244,6 +258,9 @@ final class CommandGenerator {
         return null;
       }
       pick = one;
+    }
+    if (dynamicExplore && removes.leavesDanglingEntry(pick)) {
+      return null;
     }
     removes.removeRanks(pick);
     List<Long> ids = new ArrayList<>();

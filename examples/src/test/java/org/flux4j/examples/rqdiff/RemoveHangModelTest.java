@@ -123,6 +123,39 @@ class RemoveHangModelTest {
   }
 
   @Test
+  void leavesDanglingEntry_powerSubsystem_onlyRemovesOfSuppliedVerticesLeaveAPduEntry() {
+    Scenario s = new ScenarioGenerator(DATA).generate(19);
+    ResourceGraph g = GraphReaders.read(s.graph(), "g.graphml", GraphFormat.GRUG);
+    RemoveHangModel m = new RemoveHangModel(g);
+    // a pdu supplies node0 in the power subsystem: its entry for node0 outlives node0's edges
+    assertThat(m.leavesDanglingEntry("/cluster0/rack0/node0")).isTrue();
+    assertThat(m.leavesDanglingEntry("/cluster0/rack0")).isTrue();
+    assertThat(m.leavesDanglingEntry(new TreeSet<>(List.of(g.rank(node(g, "node0")))))).isTrue();
+    // the socket's only in-edge is node0's containment edge, whose entry the remove erases
+    assertThat(m.leavesDanglingEntry("/cluster0/rack0/node0/socket0")).isFalse();
+    assertThat(m.leavesDanglingEntry("/cluster0/nosuch")).isFalse();
+    m.remove("/cluster0/rack0/node0/socket0");
+    assertThat(m.leavesDanglingEntry("/cluster0/rack0/node0/socket0")).isFalse();
+  }
+
+  @Test
+  void leavesDanglingEntry_oneSubsystem_never() {
+    RemoveHangModel m = new RemoveHangModel(tiny());
+    assertThat(m.leavesDanglingEntry("/tiny0/rack0/node0")).isFalse();
+    assertThat(m.leavesDanglingEntry("/tiny0/rack0/node0/socket0")).isFalse();
+    assertThat(m.leavesDanglingEntry(new TreeSet<>(List.of(0)))).isFalse();
+  }
+
+  private static int node(ResourceGraph g, String name) {
+    for (int v = 0; v < g.vertexLimit(); v++) {
+      if (g.isLive(v) && g.path(v).endsWith("/" + name)) {
+        return v;
+      }
+    }
+    throw new AssertionError(name);
+  }
+
+  @Test
   void removable_hangingDraw_walksUpToTheSmallestRemovableSubtree() {
     RemoveHangModel m = new RemoveHangModel(tiny());
     assertThat(m.removable("/tiny0/rack0/node0/socket0")).isEqualTo("/tiny0/rack0/node0/socket0");

@@ -392,6 +392,81 @@ public final class PlannerMulti {
   }
 
   /**
+   * Releases part of a multi-span step by step as Fluxion's {@code planner_multi_reduce_span} does,
+   * also where the multi-span holds fewer per-type span ids than there are types (after {@link
+   * #updateAsFluxion} added one): first each named type in order (types not tracked skipped), then
+   * every type not named with 0; a per-type id that names no span of its planner is passed over, a
+   * release above what that span holds fails. Fluxion reads each id with {@code std::vector::at},
+   * so the first index at or past the multi-span's ids throws {@code std::out_of_range}; what was
+   * released before it stays released.
+   *
+   * @return whether the multi-span was removed (all its per-type spans gone)
+   * @throws RangeCheckError where Fluxion throws, after the changes before that index
+   * @throws IllegalArgumentException if there is no multi-span {@code id}, the arrays differ in
+   *     length, or a release is above what a span holds (Fluxion's EINVAL), after the changes
+   *     before it
+   */
+  public boolean reduceSpanAsFluxion(long id, long[] amounts, String[] reduceTypes) {
+    long[] ids = requireSpan(id);
+    if (amounts.length != reduceTypes.length) {
+      throw new IllegalArgumentException(
+          "planner_multi: " + amounts.length + " amounts for " + reduceTypes.length + " types");
+    }
+    boolean[] done = new boolean[types.length];
+    for (int j = 0; j < amounts.length; j++) {
+      int i = indexOf(reduceTypes[j]);
+      if (i >= 0) {
+        reduceOneAsFluxion(ids, i, amounts[j]);
+        done[i] = true;
+      }
+    }
+    for (int i = 0; i < types.length; i++) {
+      if (!done[i]) {
+        reduceOneAsFluxion(ids, i, 0);
+      }
+    }
+    for (long x : ids) {
+      if (x != NONE) {
+        return false;
+      }
+    }
+    spans.remove(id);
+    return true;
+  }
+
+  private void reduceOneAsFluxion(long[] ids, int i, long amount) {
+    if (i >= ids.length) {
+      throw new RangeCheckError(i, ids.length);
+    }
+    Planner p = planners[i];
+    if (ids[i] == NONE || !p.hasSpan(ids[i])) {
+      return;
+    }
+    checkReleasable(ids, i, amount);
+    if (p.reduceSpan(ids[i], amount)) {
+      ids[i] = NONE;
+    }
+  }
+
+  /**
+   * Fluxion's {@code std::out_of_range} from reading a multi-span's per-type id past its end; the
+   * message is libstdc++'s {@code what()} text.
+   */
+  public static final class RangeCheckError extends IllegalArgumentException {
+    private static final long serialVersionUID = 1L;
+
+    /** The index read and the number of ids there were. */
+    public RangeCheckError(int index, int size) {
+      super(
+          "vector::_M_range_check: __n (which is "
+              + index
+              + ") >= this->size() (which is "
+              + size
+              + ")");
+    }
+  }
+
+  /**
    * Checks that {@code amount} units of type {@code i} can be released from span {@code ids[i]}.
    */
   private void checkReleasable(long[] ids, int i, long amount) {
@@ -459,6 +534,14 @@ public final class PlannerMulti {
    */
   public long plannerSpanId(long id, int i) {
     return requireSpan(id)[i];
+  }
+
+  /**
+   * How many per-type span ids multi-span {@code id} holds: the number of types when it was added
+   * (fewer than {@link #size} after {@link #updateAsFluxion} added a type).
+   */
+  public int spanIdCount(long id) {
+    return requireSpan(id).length;
   }
 
   private long[] requireSpan(long id) {

@@ -78,6 +78,44 @@ class PlannerMultiTest {
   }
 
   @Test
+  void reduceSpanAsFluxion_idsShorterThanTypes_throwsPastThemAfterTheEarlierReleases() {
+    // planner_multi_reduce_span after a re-prime inserted "gpu": a's two ids for three planners
+    PlannerMulti m = coreNode();
+    long a = m.addSpan(0, 10, new long[] {1, 1});
+    m.updateAsFluxion(new long[] {8, 4, 2}, new String[] {"core", "gpu", "node"});
+    assertThat(m.spanIdCount(a)).isEqualTo(2);
+    assertThat(m.size()).isEqualTo(3);
+    // a type named at an index past the ids throws before anything changes
+    assertThatThrownBy(() -> m.reduceSpanAsFluxion(a, new long[] {1}, new String[] {"node"}))
+        .isInstanceOf(PlannerMulti.RangeCheckError.class)
+        .hasMessage("vector::_M_range_check: __n (which is 2) >= this->size() (which is 2)");
+    assertThat(m.planner(0).spanCount()).isEqualTo(1);
+    // core's span goes, gpu has no span 1 and is passed over, the zero pass then reads index 2
+    assertThatThrownBy(() -> m.reduceSpanAsFluxion(a, new long[] {1}, new String[] {"core"}))
+        .isInstanceOf(PlannerMulti.RangeCheckError.class)
+        .hasMessage("vector::_M_range_check: __n (which is 2) >= this->size() (which is 2)");
+    assertThat(m.planner(0).spanCount()).isZero();
+    assertThat(m.planner(2).spanCount()).isEqualTo(1);
+    assertThat(m.hasSpan(a)).isTrue();
+  }
+
+  @Test
+  void reduceSpanAsFluxion_fullIds_actsAsReduceSpan() {
+    PlannerMulti m = coreNode();
+    long a = m.addSpan(0, 10, new long[] {3, 1});
+    assertThatThrownBy(() -> m.reduceSpanAsFluxion(a, new long[] {4}, new String[] {"core"}))
+        .isInstanceOf(IllegalArgumentException.class)
+        .isNotInstanceOf(PlannerMulti.RangeCheckError.class);
+    assertThat(m.reduceSpanAsFluxion(a, new long[] {2, 5}, new String[] {"core", "rack"}))
+        .isFalse();
+    assertThat(m.spanAmount(a, 0)).isEqualTo(1);
+    assertThat(m.spanAmount(a, 1)).isEqualTo(1);
+    assertThat(m.reduceSpanAsFluxion(a, new long[] {1, 1}, new String[] {"node", "core"})).isTrue();
+    assertThat(m.hasSpan(a)).isFalse();
+    assertThat(m.availableAt(0, 0)).isEqualTo(8);
+  }
+
+  @Test
   void updateAsFluxion_appendedType_removesCleanly() {
     PlannerMulti m = coreNode();
     long a = m.addSpan(0, 10, new long[] {1, 1});

@@ -1,6 +1,8 @@
 package org.flux4j.policy.internal;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import org.eclipse.collections.impl.list.mutable.primitive.LongArrayList;
 import org.eclipse.collections.impl.map.mutable.primitive.LongLongHashMap;
 import org.eclipse.collections.impl.set.mutable.primitive.LongHashSet;
@@ -294,6 +296,12 @@ final class SubtreePlan {
     if (i < 0) {
       return REDUCED;
     }
+    if (staleIds && fluxionSpan.containsKey(jobId)) {
+      long fid = fluxionSpan.get(jobId);
+      if (fluxionIndex.spanIdCount(fid) < fluxionIndex.size()) {
+        return reduceShortSpan(fid, byPruneType);
+      }
+    }
     if (fluxionIndex == null) {
       // from the first reduction on, Fluxion's per-type planners differ from the step function:
       // a type reduced to zero leaves its planner (its points go), a zero amount never reduced
@@ -340,6 +348,42 @@ final class SubtreePlan {
       }
     }
     return REDUCED;
+  }
+
+  /**
+   * {@link #reduce} of a multi-span added before a re-prime gave this vertex one more type: it
+   * holds fewer per-type ids than Fluxion's planner has types, and planner_multi_reduce_span reads
+   * past them with {@code std::vector::at} ({@link PlannerMulti#reduceSpanAsFluxion}): the types
+   * reduced before the throw stay reduced in Fluxion's planner, which answers here from then on
+   * ({@link #staleIds}), and resource-query's {@code remove} command catches the {@code
+   * std::out_of_range} and prints its text (rq-diff seeds 339889, 350225: a rank remove after a
+   * path remove on {@code coarse_iobw.graphml}, whose cluster vertex learns the {@code bandwidth}
+   * type only on the re-prime). Fluxion names the reduced types from an unordered map; they are
+   * taken here in prune type order, which only matters when two of them lie past the ids.
+   *
+   * @return {@link #REDUCE_ERROR} where a release exceeds a span (EINVAL before the throw)
+   * @throws IllegalArgumentException with libstdc++'s message and a newline, where Fluxion throws
+   */
+  private int reduceShortSpan(long fid, long[] byPruneType) {
+    int t = types.length;
+    List<String> names = new ArrayList<>();
+    LongArrayList amounts = new LongArrayList();
+    for (int k = 0; k < t; k++) {
+      long r = types[k] < byPruneType.length ? byPruneType[types[k]] : 0;
+      if (r > 0) {
+        names.add(Integer.toString(types[k]));
+        amounts.add(r);
+      }
+    }
+    try {
+      fluxionIndex.reduceSpanAsFluxion(fid, amounts.toArray(), names.toArray(new String[0]));
+    } catch (PlannerMulti.RangeCheckError e) {
+      throw new IllegalArgumentException(e.getMessage() + "\n", e);
+    } catch (IllegalArgumentException refused) {
+      return REDUCE_ERROR;
+    }
+    // not reached while the ids are short: the second pass of zeros reads past them
+    throw new IllegalStateException("multi-span " + fid + " reduced past its ids");
   }
 
   /**

@@ -667,15 +667,34 @@ class Traverser {
   /**
    * Explores {@code u}'s children for a slot of {@code shape} (exclusively, {@code nslots} times
    * over) and orders every type's candidates (Fluxion's dom_finish_slot).
+   *
+   * <p>Fluxion's dom_finish_slot runs choose_accum_all on every type its slot scores hold, and
+   * choose_best_k of a type with no qualified candidate sets EINVAL (its result is ignored). The
+   * scores hold a type once a candidate of it is added or, when exploring dynamically (a policy
+   * that stops on its first match), once a first child fits: explore_dynamically's tally_shares
+   * then asks the scores for the total count of every requested type, which makes an empty entry
+   * for each. So a slot of two types whose first fits and whose second finds nothing leaves EINVAL
+   * (rq-diff seed 353636: allocate_with_satisfiability of a socket with a gpu slot and a storage
+   * slot on a node whose storage is elsewhere: "traverser: Invalid argument").
    */
   final Dfu exploreSlot(int u, Req[] shape, long nslots, boolean pristine, int myDepth) {
     Dfu dfuSlot = arena.slot(myDepth);
     explore(u, shape, pristine, true, dfuSlot, nslots);
+    boolean unqualified = false;
     for (int i = 0; i < dfuSlot.n; i++) {
       Evals e = dfuSlot.byType[i];
+      unqualified |= e.qual == 0;
       if (e.chooseBestK(e.qual, slotOrder, false)) {
         dfuSlot.hierConstrainNow = true;
       }
+    }
+    if (dfuSlot.n > 0 && policy.stopOnFirstMatch()) {
+      for (Req r : shape) {
+        unqualified |= dfuSlot.find(r.type) == null;
+      }
+    }
+    if (unqualified) {
+      mk.errno = EINVAL;
     }
     return dfuSlot;
   }

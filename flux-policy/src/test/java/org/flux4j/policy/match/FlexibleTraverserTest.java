@@ -154,6 +154,33 @@ class FlexibleTraverserTest {
   }
 
   @Test
+  void orSlotOfATypeNotThere_besideOneThatFits_leavesEinvalUnderFirstMatchPolicies_asInFluxion() {
+    // rq-diff seed 353636 (case-353636): a socket holding a core slot or a rack slot. The
+    // satisfiability select finds the core slot; under stop_on_1_matches explore_dynamically's
+    // tally_shares made an empty rack entry in the slot scores, and dom_finish_slot's
+    // choose_accum_all on it sets EINVAL, which the select leaves. Checked against Fluxion's
+    // resource-query on tiny.graphml with -T flexible: "traverser: Invalid argument" and the job
+    // counter stays under first; EBUSY under high, whose static explore makes no rack entry
+    ResourceRequest req =
+        ResourceRequest.of(
+            60,
+            ResourceRequest.Item.of(
+                "socket",
+                1,
+                ResourceRequest.Item.slot(1, "default", ResourceRequest.Item.of("core", 1)),
+                ResourceRequest.Item.slot(1, "default", ResourceRequest.Item.of("rack", 1))));
+    for (String policy : List.of("first", "high")) {
+      ResourceQuery rq = flexible(ClusterBuilder.nodes(1).sockets(2).cores(1).build(), policy);
+      assertThat(rq.match(MatchOp.ALLOCATE, req, 1)).isInstanceOf(MatchResult.Allocated.class);
+      assertThat(rq.match(MatchOp.ALLOCATE, req, 2)).isInstanceOf(MatchResult.Allocated.class);
+      assertThat(rq.match(MatchOp.ALLOCATE_WITH_SATISFIABILITY, req, 3))
+          .as(policy)
+          .isEqualTo(new MatchResult.Busy(3, policy.equals("first") ? 22 : 16));
+      rq.checkInvariants();
+    }
+  }
+
+  @Test
   void orSlots_packingFavoursTheShapeThatFitsMoreSlots() {
     // 4 cores per socket: one 3-core slot leaves nothing usable, two 2-core slots fit
     ResourceRequest req =

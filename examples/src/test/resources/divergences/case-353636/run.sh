@@ -1,0 +1,4 @@
+#!/bin/sh
+# rq-diff seed 353636: allocate_with_satisfiability of a socket holding a gpu slot and a storage slot (flexible traverser, stop_on_1_matches): in the satisfiability select the socket finds a gpu but no storage; explore_dynamically's tally_shares made an empty storage entry in the slot scores, and dom_finish_slot's choose_accum_all on it sets EINVAL, which the select leaves: "traverser: Invalid argument" and the job counter stays. policy=policy=high node_centric=true node_exclusive=true stop_on_1_matches=true format=simple graph=lassen hwloc
+# usage: RQ=<resource-query command> ./run.sh
+cd "$(dirname "$0")" && ${RQ:?set RQ} --load-file=graph.xml --load-format=hwloc --match-subsystems=CA --match-policy=policy=high\ node_centric=true\ node_exclusive=true\ stop_on_1_matches=true --match-format=simple --traverser-policy=flexible -d --test-output=out.txt < cmds.in
