@@ -70,6 +70,22 @@ final class RemoveWorlds {
     return p;
   }
 
+  /**
+   * Whether {@code remove path true} leaves a dangling out-edge entry in some world ({@link
+   * RemoveHangModel#leavesDanglingEntry(String)}).
+   */
+  boolean leavesDanglingEntry(String path) {
+    return worlds.stream().anyMatch(w -> w.leavesDanglingEntry(path));
+  }
+
+  /**
+   * Whether {@code remove ranks false} leaves a dangling out-edge entry in some world ({@link
+   * RemoveHangModel#leavesDanglingEntry(SortedSet)}).
+   */
+  boolean leavesDanglingEntry(SortedSet<Integer> ranks) {
+    return worlds.stream().anyMatch(w -> w.leavesDanglingEntry(ranks));
+  }
+
   /** Applies {@code remove path true} in every world. */
   void remove(String path) {
     worlds.forEach(w -> w.remove(path));
