@@ -245,9 +245,8 @@ class RemoveHangModelTest {
     assertThat(m.removable("/tiny0/rack0/node1")).isEqualTo("/tiny0");
   }
 
-  @Test
-  void firstHang_belowASocketLeftByARankRemove_itsLastCoreHangs() {
-    // cluster0 / node0-1 / socket0 / core0-1, as GRUG: only the nodes carry ranks
+  /** cluster0 / node0-1 / socket0 / core0-1, as GRUG: only the nodes carry ranks. */
+  static ResourceGraph twoNodesOneSocketEach() {
     GrugRecipe recipe =
         new GrugRecipe(
             List.of(
@@ -259,7 +258,12 @@ class RemoveHangModelTest {
                 new GrugRecipe.Edge(0, 1, 2, 1, 0, 1),
                 new GrugRecipe.Edge(1, 2, 1, 0, 0, 1),
                 new GrugRecipe.Edge(2, 3, 2, 0, 0, 1)));
-    ResourceGraph g = GraphReaders.read(recipe.toGraphml(), "g.graphml", GraphFormat.GRUG);
+    return GraphReaders.read(recipe.toGraphml(), "g.graphml", GraphFormat.GRUG);
+  }
+
+  @Test
+  void firstHang_belowASocketLeftByARankRemove_itsLastCoreHangs() {
+    ResourceGraph g = twoNodesOneSocketEach();
     String socket = "/cluster0/node0/socket0";
     // Fluxion: exit 0 (node0's socket keeps its cores and its out-edges)
     assertThat(

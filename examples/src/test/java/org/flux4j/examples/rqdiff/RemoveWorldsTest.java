@@ -6,8 +6,6 @@ import java.util.List;
 import java.util.TreeSet;
 import org.flux4j.examples.rqdiff.RemoveHangModel.RankRemove;
 import org.flux4j.graph.ResourceGraph;
-import org.flux4j.graph.io.GraphFormat;
-import org.flux4j.graph.io.GraphReaders;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,20 +15,8 @@ import org.junit.jupiter.api.Test;
  * failed).
  */
 class RemoveWorldsTest {
-  /** cluster0 / node0-1 / socket0 / core0-1, as GRUG: only the nodes carry ranks. */
   private static ResourceGraph graph() {
-    GrugRecipe recipe =
-        new GrugRecipe(
-            List.of(
-                new GrugRecipe.Kind("cluster", "cluster", 1, ""),
-                new GrugRecipe.Kind("node", "node", 1, ""),
-                new GrugRecipe.Kind("socket", "socket", 1, ""),
-                new GrugRecipe.Kind("core", "core", 1, "")),
-            List.of(
-                new GrugRecipe.Edge(0, 1, 2, 1, 0, 1),
-                new GrugRecipe.Edge(1, 2, 1, 0, 0, 1),
-                new GrugRecipe.Edge(2, 3, 2, 0, 0, 1)));
-    return GraphReaders.read(recipe.toGraphml(), "g.graphml", GraphFormat.GRUG);
+    return RemoveHangModelTest.twoNodesOneSocketEach();
   }
 
   @Test
