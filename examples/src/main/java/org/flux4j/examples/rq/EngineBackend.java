@@ -15,6 +15,7 @@ import org.flux4j.graph.io.GraphReaders;
 import org.flux4j.graph.io.IdSet;
 import org.flux4j.graph.io.RSubgraph;
 import org.flux4j.graph.io.Rv1ExecReader;
+import org.flux4j.graph.planner.PlannerMulti;
 import org.flux4j.policy.jobspec.Jobspec;
 import org.flux4j.policy.jobspec.JobspecException;
 import org.flux4j.policy.match.CancelStatus;
@@ -382,6 +383,10 @@ final class EngineBackend implements Backend {
         s = rq.partialCancelRanks(jobId, ranks(text));
       }
     } catch (GraphParseException | IllegalArgumentException | UnsupportedOperationException e) {
+      if (e.getCause() instanceof PlannerMulti.RangeCheckError rangeCheck) {
+        // partial-cancel does not catch the std::out_of_range its reduction throws
+        throw new FluxionAbort("std::out_of_range", rangeCheck.getMessage());
+      }
       return new PartialReply(false, false, line(e.getMessage()));
     }
     switch (s) {

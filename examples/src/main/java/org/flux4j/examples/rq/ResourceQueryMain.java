@@ -128,6 +128,7 @@ public final class ResourceQueryMain {
         return 1;
       }
     }
+    int status = 0;
     try {
       Session session = new Session(options, backend, cwd, out, stdout, stderr);
       session.run(new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8)));
@@ -136,6 +137,9 @@ public final class ResourceQueryMain {
       }
     } catch (IOException e) {
       stderr.print("ERROR: " + e.getMessage() + "\n");
+    } catch (FluxionAbort e) {
+      stderr.print(e.getMessage());
+      status = FluxionAbort.EXIT_STATUS;
     } finally {
       out.flush();
       if (file != null) {
@@ -144,7 +148,7 @@ public final class ResourceQueryMain {
       stdout.flush();
       stderr.flush();
     }
-    return 0;
+    return status;
   }
 
   private static String readGraph(Path p) {

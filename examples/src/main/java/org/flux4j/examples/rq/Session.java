@@ -153,6 +153,8 @@ final class Session {
       boolean goOn;
       try {
         goOn = cmd.handler().run(tokens);
+      } catch (FluxionAbort e) {
+        throw e; // Fluxion dies there too
       } catch (RuntimeException e) {
         // an engine defect must not end the session silently: report it and read on
         io.errLine("ERROR: internal error in " + cmd.name() + ": " + e);

@@ -24,7 +24,7 @@ public final class Differ {
     PASS,
     /** Different output or exit status. */
     FAIL,
-    /** Fluxion crashed or timed out: the scenario says nothing about flux4j. */
+    /** Fluxion timed out, or crashed where flux4j did not end the same way. */
     REF_CRASH,
     /**
      * Fluxion gave different output on two runs of the same scenario, or when only the spelling of
@@ -106,12 +106,16 @@ public final class Differ {
     clear(dir);
     s.writeTo(dir);
     Runs.Outcome f = Runs.fluxion(ref, dir, s.args(), timeoutMillis);
-    if (f.crashed()) {
+    if (f.timedOut()) {
       return new Judgement(Verdict.REF_CRASH, f, f);
     }
     Runs.Outcome j = flux4j(dir, s);
     if (f.sameAs(j)) {
+      // a crash flux4j reproduces (the same output, then the same exit status) agrees too
       return new Judgement(Verdict.PASS, f, j);
+    }
+    if (f.crashed()) {
+      return new Judgement(Verdict.REF_CRASH, f, j);
     }
     Runs.Outcome again = Runs.fluxion(ref, dir, s.args(), timeoutMillis);
     if (!again.sameAs(f)) {
