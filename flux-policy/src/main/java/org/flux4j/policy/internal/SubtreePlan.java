@@ -232,6 +232,108 @@ final class SubtreePlan {
   }
 
   /**
+   * {@link #remove} of each of {@code jobIds} (distinct) in turn, at once: each job's first span
+   * goes, the others keep their order and span ids, every point no span bounds any longer goes, and
+   * the freeing writes are logged as the removals one by one log them. Returns the ids that still
+   * have a span afterwards (a job with two spans here), mostly none. O(spans x types + points x
+   * types + jobIds x log points) instead of O(spans + points) per job; with Fluxion's planner kept
+   * beside the spans ({@link #fluxionIndex}) the jobs are removed one by one.
+   */
+  long[] removeAll(long[] jobIds) {
+    var all = org.eclipse.collections.impl.set.mutable.primitive.LongHashSet.newSetWith(jobIds);
+    if (fluxionIndex != null || jobIds.length == 1) {
+      for (long id : jobIds) {
+        remove(id);
+      }
+      LongArrayList kept = new LongArrayList();
+      for (int i = 0; i < n; i++) {
+        if (all.contains(job[i]) && !kept.contains(job[i])) {
+          kept.add(job[i]);
+        }
+      }
+      return kept.toArray();
+    }
+    var left = org.eclipse.collections.impl.set.mutable.primitive.LongHashSet.newSetWith(jobIds);
+    // the removed spans' windows by place in jobIds, to log them as freed in that order
+    var place = new org.eclipse.collections.impl.map.mutable.primitive.LongIntHashMap();
+    for (int i = 0; i < jobIds.length; i++) {
+      place.put(jobIds[i], i);
+    }
+    long[] freedFrom = new long[jobIds.length];
+    long[] freedTo = new long[jobIds.length];
+    int t = types.length;
+    // the change of usage at each point, as differences: a span takes its amounts off from the
+    // point of its start up to the point of its end
+    long[] diff = new long[(pn + 1) * t];
+    LongArrayList kept = null;
+    int w = 0;
+    for (int i = 0; i < n; i++) {
+      if (!left.remove(job[i])) {
+        if (all.contains(job[i])) {
+          if (kept == null) {
+            kept = new LongArrayList();
+          }
+          if (!kept.contains(job[i])) {
+            kept.add(job[i]);
+          }
+        }
+        if (w != i) {
+          job[w] = job[i];
+          start[w] = start[i];
+          end[w] = end[i];
+          seq[w] = seq[i];
+          System.arraycopy(amounts, i * t, amounts, w * t, t);
+        }
+        w++;
+        continue;
+      }
+      long a = start[i];
+      long b = end[i];
+      int ps = floor(a);
+      int pe = floor(b);
+      if (a < b) {
+        for (int k = 0; k < t; k++) {
+          diff[ps * t + k] -= amounts[i * t + k];
+          diff[pe * t + k] += amounts[i * t + k];
+        }
+      }
+      freedFrom[place.get(job[i])] = a;
+      freedTo[place.get(job[i])] = b;
+      starts[ps]--;
+      ref[ps]--;
+      ref[pe]--;
+      if (reducedOnce != null) {
+        reducedOnce.remove(job[i]);
+      }
+    }
+    n = w;
+    for (int i = 0; i < jobIds.length; i++) {
+      if (freedFrom[i] < freedTo[i]) {
+        freed(freedFrom[i], freedTo[i]);
+      }
+    }
+    long[] run = new long[t];
+    int q = 0;
+    for (int p = 0; p < pn; p++) {
+      for (int k = 0; k < t; k++) {
+        run[k] += diff[p * t + k];
+      }
+      if (ref[p] == 0) {
+        continue; // no span bounds it any more
+      }
+      pt[q] = pt[p];
+      ref[q] = ref[p];
+      starts[q] = starts[p];
+      for (int k = 0; k < t; k++) {
+        used[q * t + k] = used[p * t + k] + run[k];
+      }
+      q++;
+    }
+    pn = q;
+    return kept == null ? new long[0] : kept.toArray();
+  }
+
+  /**
    * Hands {@code jobId}'s span over to job id {@code to}, unchanged (also in Fluxion's planner kept
    * beside the spans, where it stays under its span id but no longer under the job); returns
    * whether the job had a span. See {@code TraversalUpdate#leakEarlierEntries}.

@@ -163,6 +163,51 @@ final class VertexSchedule {
   }
 
   /**
+   * {@link #remove} of each of {@code jobIds} (distinct) in turn, in one pass over the entries:
+   * each job's first live entry goes, the others stay in insertion order. Returns the ids that
+   * still have a live entry afterwards (a job with two entries here), mostly none. O(entries).
+   */
+  long[] removeAll(long[] jobIds) {
+    if (jobIds.length == 1) {
+      long id = jobIds[0];
+      remove(id);
+      return indexOf(id) >= 0 ? jobIds : NO_IDS;
+    }
+    var all = org.eclipse.collections.impl.set.mutable.primitive.LongHashSet.newSetWith(jobIds);
+    var left = org.eclipse.collections.impl.set.mutable.primitive.LongHashSet.newSetWith(jobIds);
+    org.eclipse.collections.impl.set.mutable.primitive.LongHashSet kept = null;
+    for (int i = lo; i < n; i++) {
+      if (kind[i] == DEAD) {
+        continue;
+      }
+      if (left.remove(job[i])) {
+        count(units[i], kind[i], -1);
+        if (index != null) {
+          index.remove(job[i]);
+        }
+        kind[i] = DEAD;
+        units[i] = 0;
+        start[i] = Long.MAX_VALUE;
+        end[i] = Long.MIN_VALUE;
+        dead++;
+      } else if (all.contains(job[i])) {
+        // a later entry of a job whose first entry just went: it stays
+        if (kept == null) {
+          kept = new org.eclipse.collections.impl.set.mutable.primitive.LongHashSet();
+        }
+        kept.add(job[i]);
+      }
+    }
+    compact();
+    if (index == null && !noIndex && n > INDEX_AT) {
+      buildIndex(); // as the removals one by one would have built it
+    }
+    return kept == null ? NO_IDS : kept.toSortedArray();
+  }
+
+  private static final long[] NO_IDS = new long[0];
+
+  /**
    * Hands the first live entry of {@code jobId} over to job id {@code to} as a shared entry that
    * keeps its units and window (an allocation or reservation kind becomes {@link #SHARED}); returns
    * its slot, or -1 when the job has none here. See {@code TraversalUpdate#leakEarlierEntries}.
