@@ -66,6 +66,12 @@ final class VertexSchedule {
   /** Live entries per kind ({@link #SHARED}, {@link #ALLOCATED}, {@link #RESERVED}). */
   private final int[] perKind = new int[3];
 
+  /**
+   * How many entries were added, removed or handed over here so far (not copied): the entries are
+   * as they were while the same object shows the same count (for {@link BusyRuns}).
+   */
+  private long writes;
+
   /** Job to slot of its entry, or null (not built yet, or {@link #noIndex}). */
   private JobSlotIndex index;
 
@@ -120,6 +126,7 @@ final class VertexSchedule {
   }
 
   private void count(long u, byte k, int sign) {
+    writes++;
     if (u > 0) {
       holding += sign;
     }
@@ -240,6 +247,11 @@ final class VertexSchedule {
       count(units[i], kind[i], -1);
     }
     return i;
+  }
+
+  /** How many writes changed the entries of this object so far (see {@link #writes}). */
+  long writes() {
+    return writes;
   }
 
   /** Whether slot {@code i} (below {@link #n}) holds a live entry rather than a tombstone. */
