@@ -961,17 +961,17 @@ final class SubtreePlan {
       }
       return p;
     }
-    int lo = 0;
-    int hi = pn - 1;
-    while (lo <= hi) {
-      int mid = (lo + hi) >>> 1;
-      if (pt[mid] <= t) {
-        lo = mid + 1;
-      } else {
-        hi = mid - 1;
-      }
+    // branch-free halving (the compiler makes the choice a conditional move, and a root's many
+    // points make a mispredicted branch per step the cost): the answer stays in [base - 1, base +
+    // len - 1], and base is 0 or a point at or before t
+    int base = 0;
+    int len = pn;
+    while (len > 1) {
+      int half = len >>> 1;
+      base = pt[base + half] <= t ? base + half : base;
+      len -= half;
     }
-    return hi;
+    return pt[base] <= t ? base : base - 1;
   }
 
   private void refPoint(long time, boolean isStart) {
