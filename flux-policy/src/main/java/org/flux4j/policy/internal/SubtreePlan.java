@@ -240,25 +240,26 @@ final class SubtreePlan {
    * beside the spans ({@link #fluxionIndex}) the jobs are removed one by one.
    */
   long[] removeAll(long[] jobIds) {
-    var all = org.eclipse.collections.impl.set.mutable.primitive.LongHashSet.newSetWith(jobIds);
     if (fluxionIndex != null || jobIds.length == 1) {
+      LongArrayList kept = new LongArrayList();
       for (long id : jobIds) {
         remove(id);
       }
-      LongArrayList kept = new LongArrayList();
-      for (int i = 0; i < n; i++) {
-        if (all.contains(job[i]) && !kept.contains(job[i])) {
-          kept.add(job[i]);
+      for (long id : jobIds) {
+        if (has(id)) {
+          kept.add(id);
         }
       }
       return kept.toArray();
     }
-    var left = org.eclipse.collections.impl.set.mutable.primitive.LongHashSet.newSetWith(jobIds);
-    // the removed spans' windows by place in jobIds, to log them as freed in that order
-    var place = new org.eclipse.collections.impl.map.mutable.primitive.LongIntHashMap();
+    // each id's place in jobIds; whether its first span went; its window, to log as freed in the
+    // order of jobIds
+    var place =
+        new org.eclipse.collections.impl.map.mutable.primitive.LongIntHashMap(jobIds.length);
     for (int i = 0; i < jobIds.length; i++) {
       place.put(jobIds[i], i);
     }
+    boolean[] taken = new boolean[jobIds.length];
     long[] freedFrom = new long[jobIds.length];
     long[] freedTo = new long[jobIds.length];
     int t = types.length;
@@ -268,13 +269,14 @@ final class SubtreePlan {
     LongArrayList kept = null;
     int w = 0;
     for (int i = 0; i < n; i++) {
-      if (!left.remove(job[i])) {
-        if (all.contains(job[i])) {
+      int at = place.getIfAbsent(job[i], -1);
+      if (at < 0 || taken[at]) {
+        if (at >= 0) {
           if (kept == null) {
             kept = new LongArrayList();
           }
           if (!kept.contains(job[i])) {
-            kept.add(job[i]);
+            kept.add(job[i]); // a later span of a job whose first one went
           }
         }
         if (w != i) {
@@ -297,8 +299,9 @@ final class SubtreePlan {
           diff[pe * t + k] += amounts[i * t + k];
         }
       }
-      freedFrom[place.get(job[i])] = a;
-      freedTo[place.get(job[i])] = b;
+      taken[at] = true;
+      freedFrom[at] = a;
+      freedTo[at] = b;
       starts[ps]--;
       ref[ps]--;
       ref[pe]--;

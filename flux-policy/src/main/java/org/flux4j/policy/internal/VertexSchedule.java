@@ -170,46 +170,41 @@ final class VertexSchedule {
   }
 
   /**
-   * {@link #remove} of each of {@code jobIds} (distinct) in turn, in one pass over the entries:
-   * each job's first live entry goes, the others stay in insertion order. Returns the ids that
-   * still have a live entry afterwards (a job with two entries here), mostly none. O(entries).
+   * {@link #remove} of each of {@code jobIds} (distinct) in turn, with one compaction at the end
+   * instead of one now and then: each job's first live entry goes, the others stay in insertion
+   * order. Returns the ids that still have a live entry afterwards (a job with two entries here),
+   * mostly none. O(entries) plus a probe of the job index per id on a long list.
    */
   long[] removeAll(long[] jobIds) {
-    if (jobIds.length == 1) {
-      long id = jobIds[0];
-      remove(id);
-      return indexOf(id) >= 0 ? jobIds : NO_IDS;
+    if (index == null && !noIndex && n - dead > INDEX_AT) {
+      buildIndex();
     }
-    var all = org.eclipse.collections.impl.set.mutable.primitive.LongHashSet.newSetWith(jobIds);
-    var left = org.eclipse.collections.impl.set.mutable.primitive.LongHashSet.newSetWith(jobIds);
-    org.eclipse.collections.impl.set.mutable.primitive.LongHashSet kept = null;
-    for (int i = lo; i < n; i++) {
-      if (kind[i] == DEAD) {
-        continue;
+    if (index == null) {
+      // a short list, or one that held two entries of a job: one by one
+      long[] left = new long[jobIds.length];
+      int k = 0;
+      for (long id : jobIds) {
+        remove(id);
       }
-      if (left.remove(job[i])) {
-        count(units[i], kind[i], -1);
-        if (index != null) {
-          index.remove(job[i]);
+      for (long id : jobIds) {
+        if (indexOf(id) >= 0) {
+          left[k++] = id;
         }
+      }
+      return k == 0 ? NO_IDS : Arrays.copyOf(left, k);
+    }
+    for (long id : jobIds) {
+      int i = unlink(id);
+      if (i >= 0) {
         kind[i] = DEAD;
         units[i] = 0;
         start[i] = Long.MAX_VALUE;
         end[i] = Long.MIN_VALUE;
         dead++;
-      } else if (all.contains(job[i])) {
-        // a later entry of a job whose first entry just went: it stays
-        if (kept == null) {
-          kept = new org.eclipse.collections.impl.set.mutable.primitive.LongHashSet();
-        }
-        kept.add(job[i]);
       }
     }
     compact();
-    if (index == null && !noIndex && n > INDEX_AT) {
-      buildIndex(); // as the removals one by one would have built it
-    }
-    return kept == null ? NO_IDS : kept.toSortedArray();
+    return NO_IDS; // the index holds one live entry per job: none is left
   }
 
   private static final long[] NO_IDS = new long[0];
