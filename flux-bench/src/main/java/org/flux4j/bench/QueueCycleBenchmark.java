@@ -59,6 +59,11 @@ public class QueueCycleBenchmark extends LargeGraphBenchmark {
    * "exact": the engine counts every visit, as resource-query's (Fluxion's way); "inexact": as an
    * Instance's graph pool builds it ({@code ResourceQuery.Options.exactVisitCounts(false)}: selects
    * proven to miss are skipped, a cancel drops a job's entries by its resource set). Same answers.
+   * With {@code inexact}, a rebuilding cycle also drops all the previous reservations at once
+   * ({@code ResourceQuery.cancelAll}: one pass over each vertex's entries and the root's spans),
+   * and up to 1,000 jobs the reservation search proves misses from the cores' busy runs kept
+   * between matches: run {@code -p visits=inexact -p policy=conservative -p depth=500,1000} for
+   * what a graph Instance's conservative rebuild costs.
    */
   @Param({"exact"})
   public String visits;

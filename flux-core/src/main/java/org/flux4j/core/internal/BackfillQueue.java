@@ -1,5 +1,7 @@
 package org.flux4j.core.internal;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.eclipse.collections.impl.map.mutable.primitive.LongObjectHashMap;
 import org.eclipse.collections.impl.set.mutable.primitive.LongHashSet;
@@ -203,6 +205,18 @@ final class BackfillQueue extends QueueDiscipline {
             if (j != null) {
               s.pool().cancelReservation(j);
             }
+          }
+
+          @Override
+          public void cancelReservations(List<Long> jobIds) {
+            List<Job> jobs = new ArrayList<>(jobIds.size());
+            for (Long id : jobIds) {
+              Job j = byId.get(id);
+              if (j != null) {
+                jobs.add(j);
+              }
+            }
+            s.pool().cancelReservations(jobs);
           }
         });
   }

@@ -20,6 +20,7 @@ import org.flux4j.policy.match.ResourceQuery;
 import org.flux4j.policy.match.ResourceRequest;
 import org.flux4j.policy.match.ResourceSet;
 import org.flux4j.policy.queue.support.RepeatCheck;
+import org.flux4j.policy.queue.support.ResourceQueryMatcher;
 
 /**
  * A {@link ResourcePool} over Fluxion's graph match engine ({@link ResourceQuery}): the job
@@ -337,6 +338,15 @@ final class GraphPool implements ResourcePool {
         .info(id)
         .filter(i -> i.state() == org.flux4j.policy.match.ScheduledJob.State.RESERVED)
         .ifPresent(i -> query.cancel(id));
+  }
+
+  @Override
+  public void cancelReservations(List<Job> jobs) {
+    List<Long> ids = new ArrayList<>(jobs.size());
+    for (Job j : jobs) {
+      ids.add(j.id.value());
+    }
+    query.cancelAll(ResourceQueryMatcher.reservedAmong(query, ids));
   }
 
   @Override

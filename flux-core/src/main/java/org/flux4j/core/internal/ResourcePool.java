@@ -1,5 +1,6 @@
 package org.flux4j.core.internal;
 
+import java.util.List;
 import org.flux4j.core.Allocation;
 
 /**
@@ -82,6 +83,13 @@ interface ResourcePool {
 
   /** Releases a reservation made by {@link #allocateOrReserve}; a no-op if there is none. */
   default void cancelReservation(Job job) {}
+
+  /** {@link #cancelReservation} of each of {@code jobs} in turn (the default), or all at once. */
+  default void cancelReservations(List<Job> jobs) {
+    for (Job j : jobs) {
+      cancelReservation(j);
+    }
+  }
 
   /**
    * A value equal for jobs whose requests differ at most in duration, or null if the pool cannot

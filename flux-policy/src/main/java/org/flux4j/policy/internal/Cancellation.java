@@ -81,6 +81,81 @@ final class Cancellation {
   }
 
   /**
+   * Implements {@code ResourceQuery.cancelAll}: {@link #cancel} of each of {@code jobIds} in turn,
+   * with the same statuses and the same state after. When every job is known and can be dropped by
+   * its resource set ({@link #canRemoveBySet}), the ids are distinct and there are at least two,
+   * the entries are dropped vertex by vertex, all of a vertex's at once ({@link
+   * VertexSchedule#removeAll}, {@link SubtreePlan#removeAll}): a conservative queue's rebuild takes
+   * all of its reservations off the graph's root in one pass over its spans and points instead of
+   * one pass per job. That is the same as the cancels one after another, because a job's
+   * eligibility reads only its own entries, the stale-id flags and the stranded ids, which those
+   * removals leave as they are, and each removal drops the job's first entry on the vertex, which
+   * no other job's removal moves. Else the jobs are cancelled one by one.
+   */
+  CancelStatus[] cancelAll(long[] jobIds) {
+    CancelStatus[] out = new CancelStatus[jobIds.length];
+    org.eclipse.collections.impl.set.mutable.primitive.LongHashSet distinct =
+        new org.eclipse.collections.impl.set.mutable.primitive.LongHashSet(jobIds.length);
+    boolean together = jobIds.length > 1;
+    for (int i = 0; i < jobIds.length && together; i++) {
+      SchedState.JobRecord rec = state.jobs.get(jobIds[i]);
+      together = distinct.add(jobIds[i]) && rec != null && canRemoveBySet(rec);
+    }
+    if (!together) {
+      for (int i = 0; i < jobIds.length; i++) {
+        out[i] = cancel(jobIds[i]);
+      }
+      return out;
+    }
+    // each vertex's jobs, in cancel order: a vertex of every job (the root) gets them all
+    int[] vertices = new int[8];
+    int nv = 0;
+    org.eclipse.collections.impl.list.mutable.primitive.LongArrayList[] ofVertex =
+        new org.eclipse.collections.impl.list.mutable.primitive.LongArrayList[graph.vertexLimit()];
+    int lastSize = 0;
+    for (long id : jobIds) {
+      ResourceSet held = state.jobs.get(id).resources;
+      lastSize = held.size();
+      for (int i = 0; i < held.size(); i++) {
+        int v = held.vertex(i);
+        if (ofVertex[v] == null) {
+          ofVertex[v] = new org.eclipse.collections.impl.list.mutable.primitive.LongArrayList(2);
+          if (nv == vertices.length) {
+            vertices = java.util.Arrays.copyOf(vertices, 2 * nv);
+          }
+          vertices[nv++] = v;
+        }
+        ofVertex[v].add(id);
+      }
+    }
+    marks.ensureScratch();
+    for (int i = 0; i < nv; i++) {
+      int v = vertices[i];
+      long[] ids = ofVertex[v].toArray();
+      // an entry that outlives its removal here would be stranded, as cancel finds it after
+      for (long id : state.schedForWrite(v).removeAll(ids)) {
+        state.stranded.add(id);
+      }
+      marks.touch(v);
+      if (state.sub[v] != null) {
+        for (long id : state.subForWrite(v).removeAll(ids)) {
+          state.stranded.add(id);
+        }
+      }
+    }
+    for (int i = 0; i < jobIds.length; i++) {
+      state.jobs.remove(jobIds[i]);
+      out[i] = CancelStatus.CANCELLED;
+    }
+    // the visit counts of the last cancel, as removeBySet leaves them
+    marks.preorder = lastSize;
+    marks.postorder = lastSize;
+    marks.totalPre = lastSize;
+    marks.totalPost = lastSize;
+    return out;
+  }
+
+  /**
    * Drops the job's entries at the vertices of its resource set, when that removes exactly what
    * Fluxion's walk from the root removes ({@link TraversalUpdate#remove}: the job's entries on the
    * vertices reachable from the root through vertices holding an entry of the job): the engine
@@ -93,6 +168,33 @@ final class Cancellation {
    * each vertex the walk passes (every node of a cluster). The visit counts become the set's size.
    */
   private boolean removeBySet(SchedState.JobRecord rec) {
+    if (!canRemoveBySet(rec)) {
+      return false;
+    }
+    long jobId = rec.jobId;
+    ResourceSet held = rec.resources;
+    int n = held.size();
+    marks.ensureScratch();
+    for (int i = 0; i < n; i++) {
+      int v = held.vertex(i);
+      state.schedForWrite(v).remove(jobId);
+      marks.touch(v);
+      SubtreePlan p = state.sub[v];
+      if (p != null && p.has(jobId)) {
+        state.subForWrite(v).remove(jobId);
+      }
+    }
+    marks.preorder = n;
+    marks.postorder = n;
+    return true;
+  }
+
+  /**
+   * Whether {@link #removeBySet} may drop the job's entries (the conditions above). Reads only the
+   * job's own entries on its set, the vertices' stale-id flags ({@link SubtreePlan#cancelMayFail})
+   * and the stranded ids; changes nothing. O(set).
+   */
+  private boolean canRemoveBySet(SchedState.JobRecord rec) {
     long jobId = rec.jobId;
     if (!bySet || dom != 0 || (!state.stranded.isEmpty() && state.stranded.contains(jobId))) {
       return false;
@@ -129,22 +231,7 @@ final class Cancellation {
         return false;
       }
     }
-    if (!rootIn) {
-      return false;
-    }
-    marks.ensureScratch();
-    for (int i = 0; i < n; i++) {
-      int v = held.vertex(i);
-      state.schedForWrite(v).remove(jobId);
-      marks.touch(v);
-      SubtreePlan p = state.sub[v];
-      if (p != null && p.has(jobId)) {
-        state.subForWrite(v).remove(jobId);
-      }
-    }
-    marks.preorder = n;
-    marks.postorder = n;
-    return true;
+    return rootIn;
   }
 
   /**

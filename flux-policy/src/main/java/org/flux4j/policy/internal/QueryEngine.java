@@ -270,6 +270,11 @@ public final class QueryEngine {
     return cancellation.cancel(jobId);
   }
 
+  /** Implements {@code ResourceQuery.cancelAll}. */
+  public CancelStatus[] cancelAll(long[] jobIds) {
+    return cancellation.cancelAll(jobIds);
+  }
+
   /** Implements {@code ResourceQuery.forget}. */
   public boolean forget(long jobId) {
     return cancellation.forget(jobId);

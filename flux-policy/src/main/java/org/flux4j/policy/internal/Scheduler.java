@@ -29,6 +29,9 @@ final class Scheduler {
   private final Traverser trav;
   private final TraversalUpdate upd;
 
+  /** The busy runs of the vertices of size one, kept between matches ({@link #provenMisses}). */
+  private final BusyRuns busyRuns = new BusyRuns();
+
   /** Whether a select proven to miss is skipped ({@link #provenMiss}). */
   private final boolean skipMisses;
 
@@ -386,9 +389,10 @@ final class Scheduler {
    * {@link #provenMiss} at each of {@code times} (ascending) for {@code m}'s duration, all at once;
    * null when nothing is skipped. A vertex of size 1 is busy at the times {@code t} where one of
    * its entries holding units overlaps {@code [t, t + d)}; those intervals are merged per vertex
-   * and counted over the times with a difference array, so this costs O(entries x log(times) +
-   * times) per requested type rather than a scan of every vertex at every time. Larger vertices are
-   * asked at each time.
+   * (from its busy runs, which {@link BusyRuns} keeps while the vertex is not written) and counted
+   * over the times with a difference array, so this costs O(runs x log(times) + times) per
+   * requested type rather than a scan of every vertex at every time. Larger vertices are asked at
+   * each time.
    */
   private boolean[] provenMisses(long[] dfv, long[] times, JobMeta m) {
     long d = m.duration;
@@ -404,8 +408,6 @@ final class Scheduler {
     int[][] of = verticesByPruneType();
     long[] free = new long[nt];
     int[] diff = new int[nt + 1];
-    long[] lo = new long[8];
-    long[] hi = new long[8];
     for (int k = 0; k < dfv.length; k++) {
       long need = dfv[k];
       if (need <= 0) {
@@ -427,24 +429,9 @@ final class Scheduler {
           continue;
         }
         ones++;
-        if (s == null) {
-          continue;
+        if (s != null) {
+          markBusy(busyRuns.of(v, s), d, times, diff);
         }
-        // the times t with start < t + d and t < end, for each entry holding units: (start - d,
-        // end)
-        int b = 0;
-        for (int i = 0; i < s.n; i++) {
-          if (s.units[i] > 0 && s.start[i] < s.end[i]) {
-            if (b == lo.length) {
-              lo = java.util.Arrays.copyOf(lo, 2 * b);
-              hi = java.util.Arrays.copyOf(hi, 2 * b);
-            }
-            lo[b] = s.start[i] - d;
-            hi[b] = s.end[i];
-            b++;
-          }
-        }
-        markBusy(lo, hi, b, times, diff);
       }
       int busy = 0;
       for (int i = 0; i < nt; i++) {
@@ -458,35 +445,35 @@ final class Scheduler {
   }
 
   /**
-   * Adds, over the indices of {@code times}, one for each time inside the union of the open
-   * intervals {@code (lo[i], hi[i])}, {@code i < b} (each {@code lo[i] < hi[i]}), to the difference
-   * array {@code diff}. A point x lies in the union where {@code #(lo < x) - #(hi <= x) > 0}, so
-   * the two ends are sorted apart and swept together, an end before a start at the same instant
-   * (the intervals are open). Sorts {@code lo} and {@code hi} in place.
+   * Adds, over the indices of {@code times}, one for each time {@code t} at which a window {@code
+   * [t, t + d)} meets one of the {@code runs} of a vertex ({@link BusyRuns}: disjoint, ascending,
+   * none touching the next), to the difference array {@code diff}: the times inside the union of
+   * the open intervals {@code (S - d, E)}. That is the union of {@code (start - d, end)} over the
+   * vertex's entries holding units, since {@code d >= 1} and a run is a union of touching or
+   * overlapping entry windows. Consecutive intervals join where the next starts strictly before the
+   * current one ends (they are open: one ending at an instant and the next starting there leave
+   * that instant out).
    */
-  private static void markBusy(long[] lo, long[] hi, int b, long[] times, int[] diff) {
-    java.util.Arrays.sort(lo, 0, b);
-    java.util.Arrays.sort(hi, 0, b);
-    int i = 0;
-    int j = 0;
-    int open = 0;
-    long from = 0;
-    while (j < b) {
-      if (i < b && lo[i] < hi[j]) {
-        if (open++ == 0) {
-          from = lo[i];
-        }
-        i++;
-      } else {
-        if (--open == 0) {
-          int f = firstIndex(times, from, true);
-          int t = firstIndex(times, hi[j], false);
-          if (f < t) {
-            diff[f]++;
-            diff[t]--;
-          }
-        }
-        j++;
+  static void markBusy(long[] runs, long d, long[] times, int[] diff) {
+    if (runs.length == 0) {
+      return;
+    }
+    long from = runs[0] - d;
+    long to = runs[1];
+    for (int j = 2; j <= runs.length; j += 2) {
+      if (j < runs.length && runs[j] - d < to) {
+        to = runs[j + 1];
+        continue;
+      }
+      int f = firstIndex(times, from, true);
+      int t = firstIndex(times, to, false);
+      if (f < t) {
+        diff[f]++;
+        diff[t]--;
+      }
+      if (j < runs.length) {
+        from = runs[j] - d;
+        to = runs[j + 1];
       }
     }
   }

@@ -234,6 +234,111 @@ final class SubtreePlan {
   }
 
   /**
+   * {@link #remove} of each of {@code jobIds} (distinct) in turn, at once: each job's first span
+   * goes, the others keep their order and span ids, every point no span bounds any longer goes, and
+   * the freeing writes are logged as the removals one by one log them. Returns the ids that still
+   * have a span afterwards (a job with two spans here), mostly none. O(spans x types + points x
+   * types + jobIds x log points) instead of O(spans + points) per job; with Fluxion's planner kept
+   * beside the spans ({@link #fluxionIndex}) the jobs are removed one by one.
+   */
+  long[] removeAll(long[] jobIds) {
+    if (fluxionIndex != null || jobIds.length == 1) {
+      LongArrayList kept = new LongArrayList();
+      for (long id : jobIds) {
+        remove(id);
+      }
+      for (long id : jobIds) {
+        if (has(id)) {
+          kept.add(id);
+        }
+      }
+      return kept.toArray();
+    }
+    // each id's place in jobIds; whether its first span went; its window, to log as freed in the
+    // order of jobIds
+    var place =
+        new org.eclipse.collections.impl.map.mutable.primitive.LongIntHashMap(jobIds.length);
+    for (int i = 0; i < jobIds.length; i++) {
+      place.put(jobIds[i], i);
+    }
+    boolean[] taken = new boolean[jobIds.length];
+    long[] freedFrom = new long[jobIds.length];
+    long[] freedTo = new long[jobIds.length];
+    int t = types.length;
+    // the change of usage at each point, as differences: a span takes its amounts off from the
+    // point of its start up to the point of its end
+    long[] diff = new long[(pn + 1) * t];
+    LongArrayList kept = null;
+    int w = 0;
+    for (int i = 0; i < n; i++) {
+      int at = place.getIfAbsent(job[i], -1);
+      if (at < 0 || taken[at]) {
+        if (at >= 0) {
+          if (kept == null) {
+            kept = new LongArrayList();
+          }
+          if (!kept.contains(job[i])) {
+            kept.add(job[i]); // a later span of a job whose first one went
+          }
+        }
+        if (w != i) {
+          job[w] = job[i];
+          start[w] = start[i];
+          end[w] = end[i];
+          seq[w] = seq[i];
+          System.arraycopy(amounts, i * t, amounts, w * t, t);
+        }
+        w++;
+        continue;
+      }
+      long a = start[i];
+      long b = end[i];
+      int ps = floor(a);
+      int pe = floor(b);
+      if (a < b) {
+        for (int k = 0; k < t; k++) {
+          diff[ps * t + k] -= amounts[i * t + k];
+          diff[pe * t + k] += amounts[i * t + k];
+        }
+      }
+      taken[at] = true;
+      freedFrom[at] = a;
+      freedTo[at] = b;
+      starts[ps]--;
+      ref[ps]--;
+      ref[pe]--;
+      if (reducedOnce != null) {
+        reducedOnce.remove(job[i]);
+      }
+    }
+    n = w;
+    for (int i = 0; i < jobIds.length; i++) {
+      if (freedFrom[i] < freedTo[i]) {
+        freed(freedFrom[i], freedTo[i]);
+      }
+    }
+    long[] run = new long[t];
+    int q = 0;
+    for (int p = 0; p < pn; p++) {
+      for (int k = 0; k < t; k++) {
+        run[k] += diff[p * t + k];
+      }
+      if (ref[p] == 0) {
+        continue; // no span bounds it any more
+      }
+      pt[q] = pt[p];
+      ref[q] = ref[p];
+      starts[q] = starts[p];
+      for (int k = 0; k < t; k++) {
+        used[q * t + k] = used[p * t + k] + run[k];
+      }
+      q++;
+    }
+    pn = q;
+    return kept == null ? new long[0] : kept.toArray();
+  }
+
+  /**
    * Hands {@code jobId}'s span over to job id {@code to}, unchanged (also in Fluxion's planner kept
    * beside the spans, where it stays under its span id but no longer under the job); returns
    * whether the job had a span. See {@code TraversalUpdate#leakEarlierEntries}.
@@ -903,17 +1008,17 @@ final class SubtreePlan {
       }
       return p;
     }
-    int lo = 0;
-    int hi = pn - 1;
-    while (lo <= hi) {
-      int mid = (lo + hi) >>> 1;
-      if (pt[mid] <= t) {
-        lo = mid + 1;
-      } else {
-        hi = mid - 1;
-      }
+    // branch-free halving (the compiler makes the choice a conditional move, and a root's many
+    // points make a mispredicted branch per step the cost): the answer stays in [base - 1, base +
+    // len - 1], and base is 0 or a point at or before t
+    int base = 0;
+    int len = pn;
+    while (len > 1) {
+      int half = len >>> 1;
+      base = pt[base + half] <= t ? base + half : base;
+      len -= half;
     }
-    return hi;
+    return pt[base] <= t ? base : base - 1;
   }
 
   private void refPoint(long time, boolean isStart) {

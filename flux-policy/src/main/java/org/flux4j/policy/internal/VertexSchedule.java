@@ -66,6 +66,12 @@ final class VertexSchedule {
   /** Live entries per kind ({@link #SHARED}, {@link #ALLOCATED}, {@link #RESERVED}). */
   private final int[] perKind = new int[3];
 
+  /**
+   * How many entries were added, removed or handed over here so far (not copied): the entries are
+   * as they were while the same object shows the same count (for {@link BusyRuns}).
+   */
+  private long writes;
+
   /** Job to slot of its entry, or null (not built yet, or {@link #noIndex}). */
   private JobSlotIndex index;
 
@@ -120,6 +126,7 @@ final class VertexSchedule {
   }
 
   private void count(long u, byte k, int sign) {
+    writes++;
     if (u > 0) {
       holding += sign;
     }
@@ -161,6 +168,46 @@ final class VertexSchedule {
     }
     return i;
   }
+
+  /**
+   * {@link #remove} of each of {@code jobIds} (distinct) in turn, with one compaction at the end
+   * instead of one now and then: each job's first live entry goes, the others stay in insertion
+   * order. Returns the ids that still have a live entry afterwards (a job with two entries here),
+   * mostly none. O(entries) plus a probe of the job index per id on a long list.
+   */
+  long[] removeAll(long[] jobIds) {
+    if (index == null && !noIndex && n - dead > INDEX_AT) {
+      buildIndex();
+    }
+    if (index == null) {
+      // a short list, or one that held two entries of a job: one by one
+      long[] left = new long[jobIds.length];
+      int k = 0;
+      for (long id : jobIds) {
+        remove(id);
+      }
+      for (long id : jobIds) {
+        if (indexOf(id) >= 0) {
+          left[k++] = id;
+        }
+      }
+      return k == 0 ? NO_IDS : Arrays.copyOf(left, k);
+    }
+    for (long id : jobIds) {
+      int i = unlink(id);
+      if (i >= 0) {
+        kind[i] = DEAD;
+        units[i] = 0;
+        start[i] = Long.MAX_VALUE;
+        end[i] = Long.MIN_VALUE;
+        dead++;
+      }
+    }
+    compact();
+    return NO_IDS; // the index holds one live entry per job: none is left
+  }
+
+  private static final long[] NO_IDS = new long[0];
 
   /**
    * Hands the first live entry of {@code jobId} over to job id {@code to} as a shared entry that
@@ -213,6 +260,11 @@ final class VertexSchedule {
       count(units[i], kind[i], -1);
     }
     return i;
+  }
+
+  /** How many writes changed the entries of this object so far (see {@link #writes}). */
+  long writes() {
+    return writes;
   }
 
   /** Whether slot {@code i} (below {@link #n}) holds a live entry rather than a tombstone. */

@@ -117,7 +117,15 @@ final class VisitMemo {
   private JobMeta.AllocType allocType;
   private boolean atIsNow;
   private Optional<ResourceRequest.TargetConstraint> constraint = Optional.empty();
-  private String topRequest = "";
+
+  /**
+   * The top-level request of the current select, and its canonical text once a request level was
+   * first named in it (null until then): most selects never name one (no vertex they visit is
+   * eligible), so the text is not built for them.
+   */
+  private Req[] topResources = new Req[0];
+
+  private String topRequest;
   private long selectStamp;
 
   private final Map<String, Integer> requestIds = new HashMap<>();
@@ -219,7 +227,8 @@ final class VisitMemo {
     constraint = m.constraint;
     requestOfArray.clear();
     lastResources = null;
-    topRequest = canonical(resources);
+    topResources = resources;
+    topRequest = null;
     if (requestIds.size() > 100_000) {
       clear();
     }
@@ -235,6 +244,9 @@ final class VisitMemo {
       lastResources = resources;
       lastRequest = known;
       return known;
+    }
+    if (topRequest == null) {
+      topRequest = canonical(topResources);
     }
     String key = topRequest + "|" + canonical(resources);
     Integer id = requestIds.get(key);

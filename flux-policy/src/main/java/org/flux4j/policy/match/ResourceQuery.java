@@ -219,6 +219,16 @@ public final class ResourceQuery {
   }
 
   /**
+   * {@link #cancel} of each of {@code jobIds} in turn: the same statuses (by index) and the same
+   * state afterwards, done for all of them at once where it can (a queue's rebuild dropping every
+   * reservation: one pass over the root's spans rather than one per job).
+   */
+  public CancelStatus[] cancelAll(long... jobIds) {
+    changes += jobIds.length;
+    return engine.cancelAll(jobIds.clone());
+  }
+
+  /**
    * Frees the vertices of {@code jobId}'s allocation that {@code r} names (matched by containment
    * path), as Fluxion's partial cancel with a JGF R: each named vertex must be held by the job with
    * an allocation. Then the job's aggregate spans on the ancestors are reduced by what was freed

@@ -186,9 +186,7 @@ public final class BackfillPolicy implements QueuePolicy {
       busy = new HashMap<>();
     } else {
       if (!compress) {
-        for (Long id : previous) {
-          matcher.cancelReservation(id);
-        }
+        matcher.cancelReservations(previous);
       }
       previous.clear();
       next = track ? new CycleMemo() : null;

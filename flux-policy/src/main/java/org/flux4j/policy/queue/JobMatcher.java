@@ -1,5 +1,7 @@
 package org.flux4j.policy.queue;
 
+import java.util.List;
+
 /**
  * The resource side of a scheduling cycle, one job at a time: what a {@link QueuePolicy} calls.
  *
@@ -27,6 +29,16 @@ public interface JobMatcher {
 
   /** Releases a reservation made in this or an earlier cycle; a no-op if there is none. */
   void cancelReservation(long jobId);
+
+  /**
+   * {@link #cancelReservation} of each of {@code jobIds} in turn (the default), which a matcher may
+   * do at once with the same effect.
+   */
+  default void cancelReservations(List<Long> jobIds) {
+    for (Long id : jobIds) {
+      cancelReservation(id);
+    }
+  }
 
   /**
    * A value equal for two jobs whose requests are identical except for their duration, or null if

@@ -53,6 +53,26 @@ class RepeatedCycleEquivalenceTest {
     assertThat(incremental.reserveCalls).isLessThan(full.reserveCalls);
   }
 
+  /**
+   * Dropping all reservations at once ({@link ResourceQueryMatcher#cancelReservations}, over {@code
+   * ResourceQuery.cancelAll} of an engine counting visits inexactly, as an Instance's) gives
+   * exactly the schedule of cancelling them one by one, every cycle rebuilding.
+   */
+  @ParameterizedTest(name = "{0} {1} seed {2}")
+  @MethodSource("cases")
+  void cancellingAllReservationsAtOnce_givesTheOneByOneSchedule(
+      String policy, String match, long seed) {
+    List<Job> jobs = randomJobs(seed, 160);
+    QueueParams params = QueueParams.DEFAULTS.withQueueDepth(1000).withReservationDepth(3);
+    BackfillPolicy full =
+        ((BackfillPolicy) QueuePolicies.require(policy, params)).withFullRecompute();
+    Run oneByOne = new Run(match, false).replay(full, jobs);
+    Run atOnce = new Run(match, true).replay(full, jobs);
+    assertThat(atOnce.log).as("seed %d", seed).isEqualTo(oneByOne.log);
+    assertThat(atOnce.batches).as("cycles dropping reservations at once").isPositive();
+    assertThat(oneByOne.batches).isZero();
+  }
+
   record Job(long id, long submit, long run, ResourceRequest request) {}
 
   static List<Job> randomJobs(long seed, int n) {
@@ -88,8 +108,25 @@ class RepeatedCycleEquivalenceTest {
     long now;
     int repeats;
     int reserveCalls;
+    int batches;
+
+    /** Whether the matcher drops reservations at once (null: exact visit counts, one by one). */
+    private final Boolean atOnce;
 
     Run(String matchPolicy) {
+      this(matchPolicy, null);
+    }
+
+    /**
+     * A run whose engine counts visits inexactly and whose matcher drops a cycle's reservations at
+     * once ({@code atOnce}) or one by one.
+     */
+    Run(String matchPolicy, boolean atOnce) {
+      this(matchPolicy, Boolean.valueOf(atOnce));
+    }
+
+    private Run(String matchPolicy, Boolean atOnce) {
+      this.atOnce = atOnce;
       ResourceGraph g =
           VirtualCluster.builder("cluster")
               .child(
@@ -97,7 +134,13 @@ class RepeatedCycleEquivalenceTest {
                   NODES,
                   node -> node.child("socket", 2, socket -> socket.child("core", CORES / 2)))
               .build();
-      query = ResourceQuery.create(g, ResourceQuery.Options.builder().policy(matchPolicy).build());
+      query =
+          ResourceQuery.create(
+              g,
+              ResourceQuery.Options.builder()
+                  .policy(matchPolicy)
+                  .exactVisitCounts(atOnce == null)
+                  .build());
     }
 
     Run replay(QueuePolicy policy, List<Job> jobs) {
@@ -130,6 +173,16 @@ class RepeatedCycleEquivalenceTest {
             @Override
             public void cancelReservation(long jobId) {
               real.cancelReservation(jobId);
+            }
+
+            @Override
+            public void cancelReservations(List<Long> jobIds) {
+              if (Boolean.TRUE.equals(atOnce)) {
+                batches += jobIds.isEmpty() ? 0 : 1;
+                real.cancelReservations(jobIds);
+              } else {
+                JobMatcher.super.cancelReservations(jobIds);
+              }
             }
 
             @Override

@@ -1,5 +1,6 @@
 package org.flux4j.policy.queue.support;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.function.LongFunction;
 import java.util.function.LongSupplier;
@@ -77,6 +78,23 @@ public final class ResourceQueryMatcher implements JobMatcher {
         .info(jobId)
         .filter(i -> i.state() == ScheduledJob.State.RESERVED)
         .ifPresent(i -> query.cancel(jobId));
+  }
+
+  @Override
+  public void cancelReservations(List<Long> jobIds) {
+    query.cancelAll(reservedAmong(query, jobIds));
+  }
+
+  /** The ids of {@code jobIds} that {@code query} holds reserved, in order. */
+  public static long[] reservedAmong(ResourceQuery query, List<Long> jobIds) {
+    long[] ids = new long[jobIds.size()];
+    int n = 0;
+    for (Long id : jobIds) {
+      if (query.info(id).filter(i -> i.state() == ScheduledJob.State.RESERVED).isPresent()) {
+        ids[n++] = id;
+      }
+    }
+    return java.util.Arrays.copyOf(ids, n);
   }
 
   private MatchOutcome outcome(MatchResult r) {
