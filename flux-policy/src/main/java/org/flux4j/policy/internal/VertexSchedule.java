@@ -245,6 +245,7 @@ final class VertexSchedule {
     }
     start[i] = Long.MAX_VALUE;
     end[i] = Long.MIN_VALUE;
+    writes++;
     return true;
   }
 
