@@ -15,7 +15,6 @@ import org.flux4j.graph.io.GraphReaders;
 import org.flux4j.graph.io.IdSet;
 import org.flux4j.graph.io.RSubgraph;
 import org.flux4j.graph.io.Rv1ExecReader;
-import org.flux4j.graph.planner.PlannerMulti;
 import org.flux4j.policy.jobspec.Jobspec;
 import org.flux4j.policy.jobspec.JobspecException;
 import org.flux4j.policy.match.CancelStatus;
@@ -24,6 +23,7 @@ import org.flux4j.policy.match.MatchResult;
 import org.flux4j.policy.match.ResourceQuery;
 import org.flux4j.policy.match.ResourceRequest;
 import org.flux4j.policy.match.ResourceSet;
+import org.flux4j.policy.match.UncaughtFluxionException;
 import org.flux4j.policy.match.VisitCounts;
 import org.flux4j.policy.writer.MatchWriter;
 import org.flux4j.policy.writer.MatchWriters;
@@ -383,9 +383,9 @@ final class EngineBackend implements Backend {
         s = rq.partialCancelRanks(jobId, ranks(text));
       }
     } catch (GraphParseException | IllegalArgumentException | UnsupportedOperationException e) {
-      if (e.getCause() instanceof PlannerMulti.RangeCheckError rangeCheck) {
+      if (e instanceof UncaughtFluxionException uncaught) {
         // partial-cancel does not catch the std::out_of_range its reduction throws
-        throw new FluxionAbort("std::out_of_range", rangeCheck.getMessage());
+        throw new FluxionAbort(uncaught.cxxType(), uncaught.what());
       }
       return new PartialReply(false, false, line(e.getMessage()));
     }

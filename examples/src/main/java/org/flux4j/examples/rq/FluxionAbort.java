@@ -8,7 +8,7 @@ package org.flux4j.examples.rq;
  *
  * <p>The one such place modelled: a {@code partial-cancel} whose reduction reads a multi-span's
  * per-type ids past their end ({@code planner_multi_reduce_span}'s {@code std::vector::at}, see
- * {@link org.flux4j.graph.planner.PlannerMulti.RangeCheckError}); resource-query's {@code remove}
+ * {@link org.flux4j.policy.match.UncaughtFluxionException}); resource-query's {@code remove}
  * catches the same exception and goes on, its {@code partial-cancel} does not (rq-diff seeds
  * 358207, 360060).
  */

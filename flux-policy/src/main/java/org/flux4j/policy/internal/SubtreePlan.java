@@ -7,6 +7,7 @@ import org.eclipse.collections.impl.list.mutable.primitive.LongArrayList;
 import org.eclipse.collections.impl.map.mutable.primitive.LongLongHashMap;
 import org.eclipse.collections.impl.set.mutable.primitive.LongHashSet;
 import org.flux4j.graph.planner.PlannerMulti;
+import org.flux4j.policy.match.UncaughtFluxionException;
 
 /**
  * The subtree aggregate of one vertex (Fluxion's pruning filter, {@code idata.subplans}): for each
@@ -467,7 +468,7 @@ final class SubtreePlan {
    * taken here in prune type order, which only matters when two of them lie past the ids.
    *
    * @return {@link #REDUCE_ERROR} where a release exceeds a span (EINVAL before the throw)
-   * @throws IllegalArgumentException with libstdc++'s message and a newline, where Fluxion throws
+   * @throws UncaughtFluxionException with libstdc++'s message and a newline, where Fluxion throws
    */
   private int reduceShortSpan(long fid, long[] byPruneType) {
     int t = types.length;
@@ -483,7 +484,7 @@ final class SubtreePlan {
     try {
       fluxionIndex.reduceSpanAsFluxion(fid, amounts.toArray(), names.toArray(new String[0]));
     } catch (PlannerMulti.RangeCheckError e) {
-      throw new IllegalArgumentException(e.getMessage() + "\n", e);
+      throw new UncaughtFluxionException("std::out_of_range", e.getMessage(), e);
     } catch (IllegalArgumentException refused) {
       return REDUCE_ERROR;
     }
