@@ -169,7 +169,7 @@ final class Scheduler {
       }
       ResourceSet.Builder b = upd.update(root, m);
       if (b == null) {
-        return new MatchResult.Uncommitted(jobId, leftoverErrno(m, dfv));
+        return new MatchResult.Uncommitted(jobId, marks.errno);
       }
       if (!request.queue().isEmpty()) {
         b.attribute("queue", request.queue());
@@ -223,7 +223,6 @@ final class Scheduler {
   }
 
   private int schedule(Req[] rs, JobMeta m, boolean x, MatchOp op, long[] dfv, long nodesUp) {
-    walkAfter = NO_WALK;
     int rc = requestFeasible(m, op, dfv, nodesUp);
     if (rc != Traverser.OK) {
       marks.errno = rc;
@@ -254,8 +253,6 @@ final class Scheduler {
         // worked out once a select has missed: mostly the first candidate matches
         boolean[] misses = null;
         boolean missed = false;
-        // the time before the candidate asked now: Fluxion's walk starts just after now
-        long previous = m.at;
         for (int i = 0; i < times.length || timesCut; i++) {
           if (i == times.length) {
             // each time's verdict is its own: the next chunk goes on with the same list
@@ -267,23 +264,11 @@ final class Scheduler {
             }
           }
           m.at = times[i];
-          long after = previous;
-          previous = m.at;
           if (misses != null && misses[i]) {
             marks.errno = Traverser.EBUSY;
             continue;
           }
-          int leftover = marks.errno;
-          marks.errno = NO_ERRNO;
           rc = trav.select(rs, root, m, x);
-          walkAfter = NO_WALK;
-          if (marks.errno == NO_ERRNO) {
-            // the select set none: errno is what the planner's walk to this time left, worked
-            // out only if it is read (see leftoverErrno)
-            marks.errno = leftover;
-            walkAfter = after;
-            walkDuration = m.duration;
-          }
           marks.totalPre += marks.preorder;
           marks.totalPost += marks.postorder;
           if (rc == Traverser.OK) {
@@ -559,37 +544,6 @@ final class Scheduler {
     if (s != Traverser.OK
         && (marks.errno == Traverser.EBUSY || marks.errno == SelectPrune.ERANGE)) {
       marks.errno = Traverser.ENODEV;
-    }
-    return marks.errno;
-  }
-
-  /** Stands in {@link TraversalMarks#errno} for "not set" while a select runs. */
-  private static final int NO_ERRNO = Integer.MIN_VALUE;
-
-  /** {@link #walkAfter} when no reservation select left its errno to the planner's walk. */
-  private static final long NO_WALK = Long.MIN_VALUE;
-
-  /**
-   * Where the planner's walk to the last reservation time {@code m.at} started (exclusive), when
-   * the select there set no errno of its own; else {@link #NO_WALK}. With {@link #walkDuration}.
-   */
-  private long walkAfter = NO_WALK;
-
-  private long walkDuration;
-
-  /**
-   * The errno a match that found a time but committed nothing leaves: EBUSY when Fluxion's
-   * planner_multi_avail_time_first/next, on its way to that time, met a point that the root
-   * aggregate's first type fits and another type does not ({@link
-   * SubtreePlan#firstTypeFitsBetween}: planner_avail_during sets EBUSY there) and the select at the
-   * time set none; else the errno left by the selects.
-   */
-  private int leftoverErrno(JobMeta m, long[] dfv) {
-    SubtreePlan p = state.sub[root];
-    if (walkAfter != NO_WALK
-        && p != null
-        && p.firstTypeFitsBetween(walkAfter, m.at, walkDuration, dfv)) {
-      return Traverser.EBUSY;
     }
     return marks.errno;
   }

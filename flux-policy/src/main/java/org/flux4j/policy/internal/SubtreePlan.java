@@ -782,28 +782,6 @@ final class SubtreePlan {
   }
 
   /**
-   * Whether Fluxion's planner_multi_avail_time_first/next, walking its first planner's points from
-   * just after {@code lo}, meets one before {@code hi} that the first type alone fits over {@code
-   * d} (a point strictly between two times at which the whole {@code request} fits): another type's
-   * planner_avail_during then refused it and left errno EBUSY, which a select at {@code hi} that
-   * sets none of its own leaves in place (rq-diff seed 382516). O(points between, times the points
-   * each window covers).
-   */
-  boolean firstTypeFitsBetween(long lo, long hi, long d, long[] request) {
-    if (types.length < 2 || d < 1) {
-      return false;
-    }
-    long[] first = new long[request.length];
-    first[types[0]] = request[types[0]];
-    for (int i = floor(lo) + 1; i < pn && pt[i] < hi; i++) {
-      if (pt[i] > lo && fits(first, pt[i], d)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /**
    * Whether {@code request} (indexed by prune type; only the tracked types are read) fits over
    * {@code [at, at + d)}.
    */
