@@ -29,8 +29,8 @@ import org.flux4j.graph.ResourceGraph;
  * job's allocations anywhere are dropped (the vertices keep their tags).
  *
  * <p>Fluxion also drops the job's exclusivity span at an ancestor whose aggregate span was only
- * reduced; here tag and exclusivity span are one schedule entry, so such an ancestor keeps both.
- * Not thread-safe; O(V) per call.
+ * reduced, keeping its tag ({@link SchedState#afterSharedReduction}). Not thread-safe; O(V) per
+ * call.
  */
 final class PartialCancel {
   /** The outcome of one partial cancel. */
@@ -181,16 +181,13 @@ final class PartialCancel {
       }
       VertexSchedule s = st.sched[a];
       byte kind = s.kind[s.indexOf(jobId)];
-      if (r == SubtreePlan.REDUCED_AWAY && kind == VertexSchedule.SHARED) {
-        st.schedForWrite(a).remove(jobId);
+      if (kind == VertexSchedule.SHARED) {
+        st.afterSharedReduction(a, jobId, r == SubtreePlan.REDUCED_AWAY);
       } else if (r == SubtreePlan.REDUCED_AWAY && kind == VertexSchedule.ALLOCATED) {
         // Fluxion drops the tag and the exclusivity span but keeps the allocation span: its
         // units stay held for good, and the job's cancel stops here (rq-diff seed 313222)
         st.schedForWrite(a).rekey(jobId, TraversalUpdate.LEAKED_SPAN);
         st.stranded.add(TraversalUpdate.LEAKED_SPAN);
-      } else if (kind == VertexSchedule.SHARED) {
-        // the tag stays (the job still holds units below), the exclusivity span goes
-        st.schedForWrite(a).dropExclusivitySpan(jobId);
       }
     }
     return carries(root) ? Outcome.PARTIAL : Outcome.FULL;

@@ -24,7 +24,7 @@ import org.flux4j.graph.ResourceGraph;
  * below it ({@link SubtreePlan#reduce}), so that a job that shared a rank with another loses both
  * jobs' units, and a reduction beyond what its span holds fails the removal (the vertices stay,
  * cleared). Each reduction also drops the job's exclusivity span at that ancestor, keeping its tag
- * while its aggregate span stays ({@link VertexSchedule#dropExclusivitySpan}). Then exactly the
+ * while its aggregate span stays ({@link SchedState#afterSharedReduction}). Then exactly the
  * vertices of the ranks leave the graph ({@link ResourceGraph#removeExactly}): where only a node
  * carries a rank, its sockets and cores stay behind, found by path but unreachable from the root.
  *
@@ -261,13 +261,7 @@ final class RankRemoval {
                 + ": cancel_vertex failed.\n");
       }
       if (s.kind[k] == VertexSchedule.SHARED) {
-        // mod_agfilter drops the job's exclusivity span whether or not its aggregate span went
-        // (rem_exclusive_filter), but keeps the tag while the span stays
-        if (r == SubtreePlan.REDUCED_AWAY) {
-          st.schedForWrite(a).remove(job);
-        } else {
-          st.schedForWrite(a).dropExclusivitySpan(job);
-        }
+        st.afterSharedReduction(a, job, r == SubtreePlan.REDUCED_AWAY);
       }
     }
     VertexSchedule now = st.sched[a];

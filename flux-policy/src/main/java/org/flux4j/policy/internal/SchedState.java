@@ -242,6 +242,20 @@ final class SchedState {
     }
   }
 
+  /**
+   * What Fluxion's mod_agfilter leaves of a job's shared entry at {@code v} after a successful
+   * partial-cancel reduction of its aggregate span there: tag and exclusivity span go when the span
+   * went ({@code reducedAway}); else only the exclusivity span goes (rem_exclusive_filter runs
+   * whatever the reduction left) and the tag stays ({@link VertexSchedule#dropExclusivitySpan}).
+   */
+  void afterSharedReduction(int v, long jobId, boolean reducedAway) {
+    if (reducedAway) {
+      schedForWrite(v).remove(jobId);
+    } else {
+      schedForWrite(v).dropExclusivitySpan(jobId);
+    }
+  }
+
   /** Drops the entries and the aggregate of {@code v}. */
   void clearVertex(int v) {
     if (sched[v] != null) {

@@ -147,11 +147,7 @@ final class VertexSchedule {
     if (i < 0) {
       return -1;
     }
-    kind[i] = DEAD;
-    units[i] = 0;
-    start[i] = Long.MAX_VALUE;
-    end[i] = Long.MIN_VALUE;
-    dead++;
+    bury(i);
     while (lo < n && kind[lo] == DEAD) {
       lo++;
     }
@@ -196,11 +192,7 @@ final class VertexSchedule {
     for (long id : jobIds) {
       int i = unlink(id);
       if (i >= 0) {
-        kind[i] = DEAD;
-        units[i] = 0;
-        start[i] = Long.MAX_VALUE;
-        end[i] = Long.MIN_VALUE;
-        dead++;
+        bury(i);
       }
     }
     compact();
@@ -208,6 +200,15 @@ final class VertexSchedule {
   }
 
   private static final long[] NO_IDS = new long[0];
+
+  /** Turns the unlinked slot {@code i} into a tombstone (no units, an empty window). */
+  private void bury(int i) {
+    kind[i] = DEAD;
+    units[i] = 0;
+    start[i] = Long.MAX_VALUE;
+    end[i] = Long.MIN_VALUE;
+    dead++;
+  }
 
   /**
    * Hands the first live entry of {@code jobId} over to job id {@code to} as a shared entry that
