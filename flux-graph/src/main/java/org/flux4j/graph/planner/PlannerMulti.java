@@ -41,6 +41,9 @@ public final class PlannerMulti {
   private String[] iterTypes; // null until the first availTimeFirst
   private long[] iterCounts;
 
+  /** See {@link #lastRefusals()}. */
+  private int refusals;
+
   /** Aggregate type index per planner index; owned by {@link SubtreeAggregates}. */
   int[] typeMap;
 
@@ -254,8 +257,10 @@ public final class PlannerMulti {
     iterDuration = duration;
     iterTypes = types;
     iterCounts = counts.clone();
+    refusals = 0;
     long t = planners[0].availTimeFirst(onOrAfter, duration, counts[0]);
     while (t != NONE && !othersFit(t)) {
+      refusals++;
       t = planners[0].availTimeNext();
     }
     return t;
@@ -269,11 +274,23 @@ public final class PlannerMulti {
     if (types.length == 0 || iterTypes == null) {
       return NONE;
     }
-    long t;
-    do {
+    refusals = 0;
+    long t = planners[0].availTimeNext();
+    while (t != NONE && !othersFit(t)) {
+      refusals++;
       t = planners[0].availTimeNext();
-    } while (t != NONE && !othersFit(t));
+    }
     return t;
+  }
+
+  /**
+   * How many of the first type's candidate times the last {@link #availTimeFirst} or {@link
+   * #availTimeNext} passed over because another type did not fit then. Fluxion's
+   * planner_avail_during sets errno to EBUSY at each of them, and the iteration's caller may read
+   * it afterwards.
+   */
+  public int lastRefusals() {
+    return refusals;
   }
 
   private boolean othersFit(long t) {

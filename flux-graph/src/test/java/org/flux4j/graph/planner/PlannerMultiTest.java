@@ -29,6 +29,25 @@ class PlannerMultiTest {
   }
 
   @Test
+  void lastRefusals_countsFirstTypeCandidatesAnotherTypeRefused() {
+    PlannerMulti m = coreNode();
+    m.addSpan(0, 10, new long[] {8, 0}); // every core busy until 10
+    m.addSpan(10, 20, new long[] {0, 2}); // then every node until 30
+    m.addSpan(40, 10, new long[] {0, 2}); // and again over [40, 50)
+    // cores fit from 10 on: 10 and 30 pass for them; nodes refuse 10, so the walk reaches 30
+    assertThat(m.availTimeFirst(1, 5, new long[] {1, 1})).isEqualTo(30);
+    assertThat(m.lastRefusals()).isEqualTo(1);
+    // next: 40 fits cores but not nodes, 50 fits both
+    assertThat(m.availTimeNext()).isEqualTo(50);
+    assertThat(m.lastRefusals()).isEqualTo(1);
+    assertThat(m.availTimeNext()).isEqualTo(PlannerMulti.NONE);
+    assertThat(m.lastRefusals()).isZero();
+    // a request of cores alone is never refused
+    assertThat(m.availTimeFirst(1, 5, new long[] {1, 0})).isEqualTo(10);
+    assertThat(m.lastRefusals()).isZero();
+  }
+
+  @Test
   void addSpan_failingType_changesNothing() {
     PlannerMulti m = coreNode();
     m.addSpan(0, 30, new long[] {8, 0});

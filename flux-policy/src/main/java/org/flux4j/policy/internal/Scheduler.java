@@ -29,6 +29,9 @@ final class Scheduler {
   private final Traverser trav;
   private final TraversalUpdate upd;
 
+  /** The last reservation search, replayed when a match's errno is read ({@link #match}). */
+  private final ReservationWalk walk = new ReservationWalk();
+
   /** The busy runs of the vertices of size one, kept between matches ({@link #provenMisses}). */
   private final BusyRuns busyRuns = new BusyRuns();
 
@@ -169,7 +172,8 @@ final class Scheduler {
       }
       ResourceSet.Builder b = upd.update(root, m);
       if (b == null) {
-        return new MatchResult.Uncommitted(jobId, marks.errno);
+        return new MatchResult.Uncommitted(
+            jobId, walk.errnoAfterMatch(state.sub[root], dfv, marks.errno));
       }
       if (!request.queue().isEmpty()) {
         b.attribute("queue", request.queue());
@@ -223,6 +227,7 @@ final class Scheduler {
   }
 
   private int schedule(Req[] rs, JobMeta m, boolean x, MatchOp op, long[] dfv, long nodesUp) {
+    walk.clear();
     int rc = requestFeasible(m, op, dfv, nodesUp);
     if (rc != Traverser.OK) {
       marks.errno = rc;
@@ -249,6 +254,7 @@ final class Scheduler {
         // yet), which refuses the allocation above; the earliest fit is then now, a reservation
         // the candidate times come in chunks (the first mostly holds the match); timesCut tells
         // whether more follow the chunk
+        walk.start(m.at, m.duration, marks.errno);
         long[] times = candidateTimes(m.at, m.duration, dfv, TIMES_CHUNK);
         // worked out once a select has missed: mostly the first candidate matches
         boolean[] misses = null;
@@ -266,9 +272,16 @@ final class Scheduler {
           m.at = times[i];
           if (misses != null && misses[i]) {
             marks.errno = Traverser.EBUSY;
+            walk.selected(m.at, Traverser.EBUSY);
             continue;
           }
+          int before = marks.errno;
+          marks.errno = ReservationWalk.NOT_SET;
           rc = trav.select(rs, root, m, x);
+          walk.selected(m.at, marks.errno);
+          if (marks.errno == ReservationWalk.NOT_SET) {
+            marks.errno = before;
+          }
           marks.totalPre += marks.preorder;
           marks.totalPost += marks.postorder;
           if (rc == Traverser.OK) {

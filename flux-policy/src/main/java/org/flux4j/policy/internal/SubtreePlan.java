@@ -603,6 +603,16 @@ final class SubtreePlan {
     return c;
   }
 
+  /**
+   * An independent copy of Fluxion's planner for this plan as it stands (its own when it keeps one,
+   * else rebuilt from the live spans), with the per-type planners in {@link #types}' order; null if
+   * a span does not fit. O(spans x types) when rebuilt: for the rare reads that need Fluxion's
+   * planner walk exactly ({@link ReservationWalk}).
+   */
+  PlannerMulti fluxionPlannerCopy() {
+    return fluxionIndex != null ? fluxionIndex.snapshot() : fluxionPlanner(this);
+  }
+
   private static int maxType(int[] ts) {
     int m = 0;
     for (int x : ts) {
