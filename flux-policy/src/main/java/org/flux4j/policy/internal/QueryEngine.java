@@ -412,6 +412,10 @@ public final class QueryEngine {
   /** Implements {@code ResourceQuery.shrinkRanks}. */
   public int shrinkRanks(int[] ranks) {
     org.eclipse.collections.impl.map.mutable.primitive.LongLongHashMap weights = saveWeights();
+    // a removal that fails has cleared vertices and reduced aggregates all the same (Fluxion does
+    // not roll back) without changing the topology, and no update pass stamped those changes
+    marks.forgetVisits();
+    scheduler.stateChangedOtherwise();
     int count = new RankRemoval(graph, state, prune, dom).remove(ranks);
     afterTopologyChange(weights);
     return count;
