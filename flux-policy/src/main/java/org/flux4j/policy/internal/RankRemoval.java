@@ -300,8 +300,16 @@ final class RankRemoval {
     int j = now == null ? -1 : now.indexOf(job);
     if (j >= 0 && now.kind[j] == VertexSchedule.RESERVED) {
       abandonReservation(a, job, r);
+      // mod_plan's words; its strerror reads an errno left over from earlier calls, which is 0
+      // ("Success") in every run of resource-query seen
       throw failure(
-          "can't partial cancel subgraph ", "remove: " + g.name(a) + ": cancel_vertex failed.\n");
+          "can't partial cancel subgraph ",
+          "mod_plan: traverser tried to remove schedule and span after vtx_cancel during partial"
+              + " cancel:\n"
+              + g.name(a)
+              + " Success.\nremove: "
+              + g.name(a)
+              + ": cancel_vertex failed.\n");
     }
   }
 }
