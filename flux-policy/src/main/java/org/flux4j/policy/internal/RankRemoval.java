@@ -32,7 +32,9 @@ import org.flux4j.graph.ResourceGraph;
  * reference (issue 13), and Fluxion does not roll back. A rank no vertex ever had fails the removal
  * after the lower ranks were cleared; a failed reduction leaves the ranks cleared and the
  * reductions before it done, in Fluxion's order, which is its hash maps' ({@link #reduceAncestors},
- * {@link StdUnorderedOrder}). The library's {@code ResourceQuery.shrinkRanks} is this same
+ * {@link StdUnorderedOrder}). A job reserved at an ancestor fails the removal there too, after
+ * Fluxion has let go of the reservation ({@link #abandonReservation}), so that a later removal
+ * below that ancestor succeeds. The library's {@code ResourceQuery.shrinkRanks} is this same
  * operation and documents it.
  *
  * <p>Where Fluxion leaves its own state undefined this one differs: a rank without a vertex or
