@@ -32,7 +32,9 @@ import org.flux4j.graph.ResourceGraph;
  * reference (issue 13), and Fluxion does not roll back. A rank no vertex ever had fails the removal
  * after the lower ranks were cleared; a failed reduction leaves the ranks cleared and the
  * reductions before it done, in Fluxion's order, which is its hash maps' ({@link #reduceAncestors},
- * {@link StdUnorderedOrder}). The library's {@code ResourceQuery.shrinkRanks} is this same
+ * {@link StdUnorderedOrder}). A job reserved at an ancestor fails the removal there too, after
+ * Fluxion has let go of the reservation ({@link #abandonReservation}), so that a later removal
+ * below that ancestor succeeds. The library's {@code ResourceQuery.shrinkRanks} is this same
  * operation and documents it.
  *
  * <p>Where Fluxion leaves its own state undefined this one differs: a rank without a vertex or
@@ -189,6 +191,36 @@ final class RankRemoval {
     }
   }
 
+  /**
+   * What Fluxion's mod_plan leaves of {@code job}'s reservation at {@code a} when a partial cancel
+   * reaches it: it erases the job from the vertex's reservations before it refuses, but leaves the
+   * span in the vertex's planner. That span now belongs to no job ({@link
+   * TraversalUpdate#LEAKED_SPAN}): it holds its units for good, and the job's cancel no longer
+   * finds it. The job keeps its tag unless the reduction ({@code r}) emptied its aggregate span,
+   * and its exclusivity span unless a reduction was made (mod_agfilter's rem_exclusive_filter runs
+   * after any successful one; {@code r} is {@link #NOT_REDUCED} where the job had no tag or no
+   * aggregate span there). A later removal of ranks below {@code a} then finds no reservation there
+   * and succeeds, as in Fluxion (rq-diff seed 401758).
+   */
+  private void abandonReservation(int a, long job, int r) {
+    VertexSchedule w = st.schedForWrite(a);
+    int i = w.indexOf(job);
+    long from = w.start[i];
+    long to = w.end[i];
+    w.rekey(job, TraversalUpdate.LEAKED_SPAN);
+    st.stranded.add(TraversalUpdate.LEAKED_SPAN);
+    if (r == SubtreePlan.REDUCED_AWAY) {
+      return;
+    }
+    w.add(job, from, to, 0, VertexSchedule.SHARED);
+    if (r != NOT_REDUCED) {
+      w.dropExclusivitySpan(job);
+    }
+  }
+
+  /** {@link #reduceAt}'s outcome where no aggregate span was reduced. */
+  private static final int NOT_REDUCED = Integer.MIN_VALUE;
+
   private static IllegalArgumentException failure(String what, String detail) {
     return new IllegalArgumentException(what + "\nERROR: " + detail);
   }
@@ -242,14 +274,16 @@ final class RankRemoval {
    * there, the span is reduced by {@code amounts}; a reduction beyond it fails the removal. After a
    * reduction the job's exclusivity span at {@code a} goes, and its tag too if the span went (for a
    * shared entry; an exclusive one keeps its plan span and here its whole entry). A job reserved at
-   * {@code a} then fails the removal (mod_plan refuses a partial cancel of a reservation).
+   * {@code a} then fails the removal (mod_plan refuses a partial cancel of a reservation), after it
+   * has let go of the reservation ({@link #abandonReservation}).
    */
   private void reduceAt(int a, long job, long[] amounts) {
     VertexSchedule s = st.sched[a];
     int k = s == null ? -1 : s.indexOf(job);
     SubtreePlan p = st.sub[a];
+    int r = NOT_REDUCED;
     if (k >= 0 && p != null && p.has(job)) {
-      int r = st.subForWrite(a).reduce(job, amounts);
+      r = st.subForWrite(a).reduce(job, amounts);
       if (r == SubtreePlan.REDUCE_ERROR) {
         // as mod_agfilter words it: the reduction exceeded a live per-type span (EINVAL)
         throw failure(
@@ -267,8 +301,17 @@ final class RankRemoval {
     VertexSchedule now = st.sched[a];
     int j = now == null ? -1 : now.indexOf(job);
     if (j >= 0 && now.kind[j] == VertexSchedule.RESERVED) {
+      abandonReservation(a, job, r);
+      // mod_plan's words; its strerror reads an errno left over from earlier calls, which is 0
+      // ("Success") in every run of resource-query seen
       throw failure(
-          "can't partial cancel subgraph ", "remove: " + g.name(a) + ": cancel_vertex failed.\n");
+          "can't partial cancel subgraph ",
+          "mod_plan: traverser tried to remove schedule and span after vtx_cancel during partial"
+              + " cancel:\n"
+              + g.name(a)
+              + " Success.\nremove: "
+              + g.name(a)
+              + ": cancel_vertex failed.\n");
     }
   }
 }

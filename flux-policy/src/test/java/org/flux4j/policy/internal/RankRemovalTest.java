@@ -149,6 +149,121 @@ class RankRemovalTest {
     assertThat(e.graph().isLive(NODE1)).isFalse();
   }
 
+  private static final int FLAT_NODE0 = 1;
+  private static final int FLAT_NODE1 = 4;
+
+  /** cluster0 (0) > node i (1 + 3i, rank i) for i < 2, each with 2 cores of its rank after it. */
+  private static QueryEngine flat(String pruneFilters) {
+    GraphBuilder b = ResourceGraph.builder();
+    int cluster = b.addVertex("cluster", "cluster", 0, -1, 1, "");
+    b.root(cluster, "containment");
+    for (int i = 0; i < 2; i++) {
+      int node = b.addVertex("node", "node", i, i, 1, "");
+      b.contain(cluster, node);
+      for (int c = 0; c < 2; c++) {
+        b.contain(node, b.addVertex("core", "core", c, i, 1, ""));
+      }
+    }
+    return new QueryEngine(
+        b.build(),
+        new EngineOptions(MatchPolicies.byName("low"), "CA", pruneFilters, false, false));
+  }
+
+  /** Job 2 reserves the whole cluster exclusively after job 1, which holds {@code cores} now. */
+  private static QueryEngine reservedBehind(String pruneFilters, int cores) {
+    QueryEngine e = flat(pruneFilters);
+    allocate(e, 1, cores);
+    ResourceRequest whole =
+        ResourceRequest.of(
+            3600,
+            Item.of("cluster", 1, Item.slot(4, "default", Item.of("core", 1))).withExclusive(true));
+    var r = e.match(MatchOp.ALLOCATE_ORELSE_RESERVE, whole, 2, 0);
+    assertThat(r.isSuccess()).isTrue();
+    assertThat(e.state().sched[CLUSTER].hasKindFor(2, VertexSchedule.RESERVED)).isTrue();
+    return e;
+  }
+
+  /** The window of job {@code job}'s own entry at {@code v} is not empty (its x_checker span). */
+  private static boolean ownExclusivitySpan(QueryEngine e, int v, long job) {
+    VertexSchedule s = e.state().sched[v];
+    int i = s.indexOf(job);
+    return s.start[i] < s.end[i];
+  }
+
+  /** The units of {@code v} no job owns any more, at an instant of the reservation's window. */
+  private static boolean leakedHoldsTheReservation(QueryEngine e, int v) {
+    VertexSchedule s = e.state().sched[v];
+    return s.hasKindFor(TraversalUpdate.LEAKED_SPAN, VertexSchedule.SHARED)
+        && s.maxUnitsDuring(3600, 1) == 1
+        && s.maxUnitsDuring(7200, 1) == 0;
+  }
+
+  @Test
+  void aReservationAtAnAncestorIsLetGoWhenThePartialCancelFailsThere() {
+    QueryEngine e = reservedBehind("ALL:core", 2);
+    assertThatThrownBy(() -> e.shrinkRanks(new int[] {0}))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining(
+            "mod_plan: traverser tried to remove schedule and span after vtx_cancel during"
+                + " partial cancel:\ncluster0 Success.\nremove: cluster0: cancel_vertex failed.");
+
+    // mod_plan erased the reservation but left its span in the planner, under no job; job 2's
+    // aggregate span was only reduced, so it keeps its tag, but not its exclusivity span
+    assertThat(e.state().sched[CLUSTER].hasKindFor(2, VertexSchedule.RESERVED)).isFalse();
+    assertThat(leakedHoldsTheReservation(e, CLUSTER)).isTrue();
+    assertThat(tagged(e, CLUSTER, 2)).isTrue();
+    assertThat(e.state().sub[CLUSTER].has(2)).isTrue();
+    assertThat(ownExclusivitySpan(e, CLUSTER, 2)).isFalse();
+    assertThat(e.graph().isLive(FLAT_NODE0)).isTrue();
+
+    // so the next removal meets no reservation there and goes through (rq-diff seed 401758)
+    assertThat(e.shrinkRanks(new int[] {1})).isEqualTo(3);
+    assertThat(e.graph().isLive(FLAT_NODE1)).isFalse();
+    assertThat(leakedHoldsTheReservation(e, CLUSTER)).isTrue();
+  }
+
+  @Test
+  void aReservationReducedAwayLeavesNoTagBehind() {
+    // job 1's four cores are what ranks 0 and 1 held: job 2's span of four goes whole
+    QueryEngine e = reservedBehind("ALL:core", 4);
+    assertThatThrownBy(() -> e.shrinkRanks(new int[] {0, 1}))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("remove: cluster0: cancel_vertex failed.");
+    assertThat(tagged(e, CLUSTER, 2)).isFalse();
+    assertThat(e.state().sub[CLUSTER].has(2)).isFalse();
+    assertThat(leakedHoldsTheReservation(e, CLUSTER)).isTrue();
+  }
+
+  @Test
+  void aReservationWithoutAnAggregateSpanKeepsItsTagAndExclusivitySpan() {
+    // only the cluster has a filter: rack0, which job 2 reserves, has no aggregate to reduce
+    QueryEngine e =
+        new QueryEngine(
+            twoRacks(),
+            new EngineOptions(MatchPolicies.byName("low"), "CA", "cluster:core", false, false));
+    allocate(e, 1, 5); // both racks busy now
+    ResourceRequest rack =
+        ResourceRequest.of(
+            3600,
+            Item.of(
+                "cluster",
+                1,
+                Item.of("rack", 1, Item.slot(4, "default", Item.of("core", 1)))
+                    .withExclusive(true)));
+    assertThat(e.match(MatchOp.ALLOCATE_ORELSE_RESERVE, rack, 2, 0).isSuccess()).isTrue();
+    assertThat(e.state().sched[RACK0].hasKindFor(2, VertexSchedule.RESERVED)).isTrue();
+    assertThat(e.state().sub[RACK0]).isNull();
+
+    assertThatThrownBy(() -> e.shrinkRanks(new int[] {0}))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("remove: rack0: cancel_vertex failed.");
+    assertThat(e.state().sched[RACK0].hasKindFor(2, VertexSchedule.RESERVED)).isFalse();
+    assertThat(leakedHoldsTheReservation(e, RACK0)).isTrue();
+    assertThat(tagged(e, RACK0, 2)).isTrue();
+    assertThat(ownExclusivitySpan(e, RACK0, 2)).isTrue();
+    assertThat(e.shrinkRanks(new int[] {1})).isEqualTo(3);
+  }
+
   @Test
   void anUnknownRankFailsAfterTheLowerRanksWereCleared() {
     QueryEngine e = engine();

@@ -1,0 +1,4 @@
+#!/bin/sh
+# remove RANKS false whose partial cancel meets a job's reservation at an ancestor (rq-diff seed 401758, shrunk): job 2 reserves the whole cluster exclusively behind job 1, so `remove 0 false` reduces job 2's aggregate span at tiny0 and then fails in mod_plan (dfu_impl_t::mod_plan refuses a partial cancel of a reservation), but only after erasing job 2 from tiny0's reservations; the span stays in tiny0's planner under no job. The next removal, `remove 2 false`, finds no reservation there and removes node2, so the later matches get node1 and node3. flux4j kept the reservation, failed the second removal too, and gave node2 (policy=low format=simple graph=generated)
+# usage: RQ=<resource-query command> ./run.sh
+cd "$(dirname "$0")" && ${RQ:?set RQ} --load-file=graph.graphml --load-format=grug --match-policy=low --match-format=simple --test-output=out.txt < cmds.in
