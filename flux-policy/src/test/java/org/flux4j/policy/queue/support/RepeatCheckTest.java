@@ -75,6 +75,20 @@ class RepeatCheckTest {
     assertThat(check.begin(mark, 5)).as("time never goes back").isFalse();
   }
 
+  /** Allocates job {@code id} in the open cycle at {@code now} and reports it to the check. */
+  private void allocateInCycle(long cores, long seconds, long id, long now) {
+    assertThat(query.match(MatchOp.ALLOCATE, cores(cores, seconds), id, now))
+        .isInstanceOf(MatchResult.Allocated.class);
+    check.allocated();
+  }
+
+  /** Reserves job {@code id} in the open cycle at {@code now} and reports it to the check. */
+  private void reserveInCycle(long cores, long seconds, long id, long now) {
+    assertThat(query.match(MatchOp.ALLOCATE_ORELSE_RESERVE, cores(cores, seconds), id, now))
+        .isInstanceOf(MatchResult.Reserved.class);
+    check.notAllocated();
+  }
+
   @Test
   void aCycleThatAllocatesAfterAnotherAnswer_isNotRepeatable() {
     fillMachine();
@@ -82,26 +96,18 @@ class RepeatCheckTest {
     assertThat(query.match(MatchOp.ALLOCATE, cores(6, 10), 1, 0))
         .isInstanceOf(MatchResult.Allocated.class);
     check.begin(null, 0);
-    assertThat(query.match(MatchOp.ALLOCATE_ORELSE_RESERVE, cores(4, 50), 2, 0))
-        .isInstanceOf(MatchResult.Reserved.class);
-    check.notAllocated();
+    reserveInCycle(4, 50, 2, 0);
     // a backfill: it fits before the reservation, which a rebuild would then book beside it
-    assertThat(query.match(MatchOp.ALLOCATE, cores(1, 5), 3, 0))
-        .isInstanceOf(MatchResult.Allocated.class);
-    check.allocated();
+    allocateInCycle(1, 5, 3, 0);
     assertThat(check.end(0)).isNull();
   }
 
   @Test
   void aCycleThatAllocatesOnlyAtItsHead_isRepeatable() {
     check.begin(null, 0);
-    assertThat(query.match(MatchOp.ALLOCATE, cores(8, 10), 7, 0))
-        .isInstanceOf(MatchResult.Allocated.class);
-    check.allocated();
+    allocateInCycle(8, 10, 7, 0);
     // the head's allocation moved the order; the reservation after it leaves it as it was
-    assertThat(query.match(MatchOp.ALLOCATE_ORELSE_RESERVE, cores(8, 50), 8, 0))
-        .isInstanceOf(MatchResult.Reserved.class);
-    check.notAllocated();
+    reserveInCycle(8, 50, 8, 0);
     Object mark = check.end(0);
     assertThat(mark).isNotNull();
     assertThat(check.begin(mark, 5)).isTrue();
@@ -128,14 +134,10 @@ class RepeatCheckTest {
         .isInstanceOf(MatchResult.Allocated.class);
     query.cancel(1);
     check.begin(null, 20);
-    assertThat(query.match(MatchOp.ALLOCATE, cores(2, 100), 2, 20))
-        .isInstanceOf(MatchResult.Allocated.class);
-    check.allocated();
+    allocateInCycle(2, 100, 2, 20);
     long afterHead = query.orderStamp();
     // reserving 8 cores passes an edge whose weight still says busy, though free now
-    assertThat(query.match(MatchOp.ALLOCATE_ORELSE_RESERVE, cores(8, 50), 3, 20))
-        .isInstanceOf(MatchResult.Reserved.class);
-    check.notAllocated();
+    reserveInCycle(8, 50, 3, 20);
     assertThat(query.orderStamp()).isNotEqualTo(afterHead);
     assertThat(check.end(20)).isNull();
   }
