@@ -222,12 +222,14 @@ final class GraphPool implements ResourcePool {
   @Override
   public Allocation allocate(Job job) {
     if (certainlyBusy(job)) {
+      repeat.notAllocated();
       return null;
     }
     MatchResult m = query.match(MatchOp.ALLOCATE, request(job), job.id.value(), now());
     if (m instanceof MatchResult.Allocated a) {
       return accept(job, a.resources());
     }
+    repeat.notAllocated();
     job.unallocatable = never(m);
     return null;
   }
@@ -239,6 +241,7 @@ final class GraphPool implements ResourcePool {
     if (m instanceof MatchResult.Allocated a) {
       return new Outcome(accept(job, a.resources()), -1);
     }
+    repeat.notAllocated();
     if (m instanceof MatchResult.Reserved r) {
       return new Outcome(null, r.resources().startTime());
     }

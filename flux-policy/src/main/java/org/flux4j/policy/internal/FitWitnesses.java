@@ -99,10 +99,15 @@ final class FitWitnesses {
    * made stale.
    */
   boolean live(int v, SubtreePlan s) {
-    return v < plan.length
-        && plan[v] == s
-        && st.sub[v] == s
-        && !s.mayHaveFreed(frees[v], lo[v], hi[v]);
+    if (v >= plan.length || plan[v] != s || st.sub[v] != s) {
+      return false;
+    }
+    if (s.mayHaveFreed(frees[v], lo[v], hi[v])) {
+      // stale for good (a freeing write on the run stays after it): later asks answer at once
+      plan[v] = null;
+      return false;
+    }
+    return true;
   }
 
   /** The prune type of {@code v}'s witness. */

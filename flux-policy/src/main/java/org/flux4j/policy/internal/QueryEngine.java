@@ -495,6 +495,14 @@ public final class QueryEngine {
     return state.weight.clone();
   }
 
+  /**
+   * A reading of the out-edge weights' stamp: it changes whenever a weight changes (and when the
+   * state is copied), so two equal readings mean the same weights. O(1).
+   */
+  public long orderStamp() {
+    return state.weightStamp;
+  }
+
   /** Whether the out-edge weights equal {@code weights} (from {@link #orderWeights}). */
   public boolean sameOrderWeights(long[] weights) {
     return java.util.Arrays.equals(state.weight, weights);

@@ -35,6 +35,14 @@ final class Scheduler {
   /** The busy runs of the vertices of size one, kept between matches ({@link #provenMisses}). */
   private final BusyRuns busyRuns = new BusyRuns();
 
+  /**
+   * The prune index of the type named "node" (read per match by the early feasibility check), or
+   * {@link #UNKNOWN} until first needed and after a topology change.
+   */
+  private int nodePrune = UNKNOWN;
+
+  private static final int UNKNOWN = Integer.MIN_VALUE;
+
   /** Whether a select proven to miss is skipped ({@link #provenMiss}). */
   private final boolean skipMisses;
 
@@ -75,6 +83,7 @@ final class Scheduler {
 
   /** Forgets what depends on the topology (after a grow or shrink). */
   void topologyChanged() {
+    nodePrune = UNKNOWN;
     ofPruneType = null;
     unitLeaves = null;
     onlyMatches = false;
@@ -578,8 +587,7 @@ final class Scheduler {
   private long[] candidateTimes(long from, long d, long[] dfv, int max) {
     timesCut = false;
     SubtreePlan p = state.sub[root];
-    org.eclipse.collections.impl.set.sorted.mutable.TreeSortedSet<Long> points =
-        new org.eclipse.collections.impl.set.sorted.mutable.TreeSortedSet<>();
+    org.eclipse.collections.impl.set.sorted.mutable.TreeSortedSet<Long> points = null;
     if (p != null) {
       for (int k = 0; k < p.types.length; k++) {
         if (dfv[p.types[k]] > p.totals[k]) {
@@ -599,6 +607,7 @@ final class Scheduler {
       }
       return fit;
     } else {
+      points = new org.eclipse.collections.impl.set.sorted.mutable.TreeSortedSet<>();
       for (VertexSchedule s : state.sched) {
         if (s != null) {
           for (int i = 0; i < s.n; i++) {
@@ -624,8 +633,10 @@ final class Scheduler {
   }
 
   private int requestFeasible(JobMeta m, MatchOp op, long[] dfv, long nodesUp) {
-    int nodeType = graph.typeId("node");
-    int pi = prune.pruneIndexOfName("node");
+    if (nodePrune == UNKNOWN) {
+      nodePrune = prune.pruneIndexOfName("node");
+    }
+    int pi = nodePrune;
     long targetNodes = pi >= 0 ? dfv[pi] : 0;
     boolean sat = op == MatchOp.ALLOCATE_WITH_SATISFIABILITY || op == MatchOp.SATISFIABILITY;
     if (m.constraint.isEmpty() && targetNodes <= nodesUp) {
@@ -634,6 +645,7 @@ final class Scheduler {
     if (targetNodes > nodesUp) {
       return sat ? Traverser.ENODEV : Traverser.EBUSY;
     }
+    int nodeType = graph.typeId("node");
     long target =
         op == MatchOp.ALLOCATE || op == MatchOp.WITHOUT_ALLOCATING ? m.at : JobMeta.HORIZON - 1;
     long feasible = 0;

@@ -20,6 +20,18 @@ final class SelectPrune {
   /** The match being selected (set at the start of each select). */
   JobMeta meta;
 
+  /**
+   * The last aggregate {@link #bySubplan} found to fit, with the request data, select sequence
+   * number and match it was asked for: a select writes no aggregate and the match's window does not
+   * change during a select, so the same question within it gets the same answer (a vertex that
+   * passed {@code Traverser#surelyPruned} is asked again by its visit).
+   */
+  private SubtreePlan fitPlan;
+
+  private long[] fitRequest;
+  private int fitSeq;
+  private JobMeta fitMeta;
+
   SelectPrune(TraversalMarks mk) {
     this.mk = mk;
     this.g = mk.g;
@@ -115,7 +127,14 @@ final class SelectPrune {
     if (p == null || !r.hasUserData) {
       return true;
     }
+    if (p == fitPlan && r.userData == fitRequest && mk.seq == fitSeq && meta == fitMeta) {
+      return true; // asked again within the select (a visit after surelyPruned let it through)
+    }
     if (p.fits(r.userData, meta.at, meta.duration)) {
+      fitPlan = p;
+      fitRequest = r.userData;
+      fitSeq = mk.seq;
+      fitMeta = meta;
       return true;
     }
     // the next selects mostly find the vertex as full: let them skip it at once

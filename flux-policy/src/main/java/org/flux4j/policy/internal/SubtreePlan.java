@@ -146,10 +146,11 @@ final class SubtreePlan {
       amounts[row + k] = byPruneType[types[k]];
     }
     n++;
-    refPoint(s, true);
+    int from = refPoint(s, true);
     refPoint(e, false);
     if (s < e) {
-      addRange(s, e, amounts, row, 1);
+      // e's point comes after s's, so s's stays at its index
+      addRangeFrom(from, e, amounts, row, 1);
       for (int k = 0; k < t; k++) {
         if (amounts[row + k] < 0) {
           freed(s, e);
@@ -1032,7 +1033,8 @@ final class SubtreePlan {
     return pt[base] <= t ? base : base - 1;
   }
 
-  private void refPoint(long time, boolean isStart) {
+  /** Counts a span boundary at {@code time}, making its point if new; returns the point's index. */
+  private int refPoint(long time, boolean isStart) {
     int p = floor(time);
     if (p < 0 || pt[p] != time) {
       p++;
@@ -1042,6 +1044,7 @@ final class SubtreePlan {
     if (isStart) {
       starts[p]++;
     }
+    return p;
   }
 
   private void insertPoint(int p, long time) {
@@ -1084,8 +1087,12 @@ final class SubtreePlan {
 
   /** Adds {@code sign} times the amounts row at {@code row} to every point in {@code [s, e)}. */
   private void addRange(long s, long e, long[] rows, int row, int sign) {
+    addRangeFrom(floor(s), e, rows, row, sign);
+  }
+
+  /** {@link #addRange} from point {@code from}, the floor of the range's start. */
+  private void addRangeFrom(int from, long e, long[] rows, int row, int sign) {
     int t = types.length;
-    int from = floor(s);
     for (int q = from; q < pn && pt[q] < e; q++) {
       int base = q * t;
       for (int k = 0; k < t; k++) {

@@ -400,6 +400,16 @@ public final class ResourceQuery {
   }
 
   /**
+   * A reading that changes whenever the traversal-order state ({@link #orderState()}) changes: two
+   * equal readings of this query mean that no out-edge weight changed in between (a copy of the
+   * query gives both sides new readings). Cheaper than comparing {@link #orderState()} snapshots.
+   * O(1).
+   */
+  public long orderStamp() {
+    return engine.orderStamp();
+  }
+
+  /**
    * Whether the traversal-order state equals {@code s} (taken by {@link #orderState()}). O(edges).
    */
   public boolean sameOrderState(OrderState s) {

@@ -18,13 +18,14 @@ import org.eclipse.collections.impl.set.mutable.primitive.LongHashSet;
  * those reservations.
  *
  * <p>A cycle first releases the previous cycle's reservations, then walks at most queue-depth
- * pending jobs in priority order. When the matcher vouches that the previous cycle's calls would
- * get the same answers again ({@link JobMatcher#beginCycle}: nothing was allocated or freed since,
- * see {@link org.flux4j.policy.queue.support.RepeatCheck}) and the queue still starts with the jobs
- * that cycle looked at, the cycle keeps that cycle's reservations and outcomes and goes on after
- * its last job: an arrival then costs one match however deep the queue, and the schedule is exactly
- * that of recomputing (every reserving policy, easy too, repeats: the check costs O(edges of the
- * graph) per cycle, less than easy's one reservation, a search over the candidate times). A job the
+ * pending jobs in priority order. When the matcher vouches that a rebuild would give the jobs the
+ * previous cycle did not start the same answers again ({@link JobMatcher#beginCycle}: nothing was
+ * allocated or freed since, and that cycle allocated only at its head, see {@link
+ * org.flux4j.policy.queue.support.RepeatCheck}) and the queue still starts with the jobs that cycle
+ * looked at and did not start, the cycle keeps that cycle's reservations and outcomes and goes on
+ * after its last job: an arrival then costs one match however deep the queue, and the schedule is
+ * exactly that of recomputing (every reserving policy, easy too, repeats: the check costs O(jobs)
+ * per cycle, less than easy's one reservation, a search over the candidate times). A job the
  * matcher can never satisfy is rejected; a job that cannot even be reserved is set aside as blocked
  * (it no longer uses up the queue depth) until {@link JobQueue#unblockAll()}. Stateless (what a
  * repeat needs is kept by the {@link JobQueue}): one instance can serve many queues.

@@ -64,12 +64,13 @@ public interface JobMatcher {
   }
 
   /**
-   * Starts a scheduling cycle and answers whether it may repeat the previous one: true only if the
-   * previous cycle's calls, made again now in the same order, would get the same answers and leave
-   * the resources exactly as they are (see {@link org.flux4j.policy.queue.support.RepeatCheck}).
-   * {@code previous} is what {@link #endCycle} returned when that cycle ended (null: none). A
-   * policy that gets true keeps that cycle's reservations and goes on after its last job; one that
-   * gets false (the default, for matchers that cannot tell) recomputes everything.
+   * Starts a scheduling cycle and answers whether it may repeat the previous one: true only if a
+   * rebuild now, asking the jobs the previous cycle did not start in the same order, would get the
+   * same answers and leave the resources exactly as that cycle left them (see {@link
+   * org.flux4j.policy.queue.support.RepeatCheck}). {@code previous} is what {@link #endCycle}
+   * returned when that cycle ended (null: none). A policy that gets true keeps that cycle's
+   * reservations and goes on after its last job; one that gets false (the default, for matchers
+   * that cannot tell) recomputes everything.
    */
   default boolean beginCycle(Object previous) {
     return false;

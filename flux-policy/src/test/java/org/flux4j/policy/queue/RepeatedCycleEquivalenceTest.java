@@ -51,6 +51,9 @@ class RepeatedCycleEquivalenceTest {
     assertThat(full.repeats).isZero();
     assertThat(incremental.repeats).as("cycles repeated").isPositive();
     assertThat(incremental.reserveCalls).isLessThan(full.reserveCalls);
+    assertThat(incremental.repeatsAfterStarts)
+        .as("cycles repeating one that started jobs at its head")
+        .isPositive();
   }
 
   /**
@@ -107,7 +110,9 @@ class RepeatedCycleEquivalenceTest {
     final ResourceQuery query;
     long now;
     int repeats;
+    int repeatsAfterStarts;
     int reserveCalls;
+    private boolean lastStarted;
     int batches;
 
     /** Whether the matcher drops reservations at once (null: exact visit counts, one by one). */
@@ -194,6 +199,7 @@ class RepeatedCycleEquivalenceTest {
             public boolean beginCycle(Object previous) {
               boolean b = real.beginCycle(previous);
               repeats += b ? 1 : 0;
+              repeatsAfterStarts += b && lastStarted ? 1 : 0;
               return b;
             }
 
@@ -227,6 +233,7 @@ class RepeatedCycleEquivalenceTest {
         QueuePolicy policy, JobQueue q, JobMatcher m, List<Job> jobs, PriorityQueue<long[]> ev) {
       q.unblockAll();
       CycleResult c = policy.runCycle(q, m);
+      lastStarted = !c.started().isEmpty();
       StringBuilder b = new StringBuilder("t=").append(now);
       for (long id : c.started()) {
         ScheduledJob info = query.info(id).orElseThrow();

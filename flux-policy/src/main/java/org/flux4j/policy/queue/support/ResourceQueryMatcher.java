@@ -102,6 +102,7 @@ public final class ResourceQueryMatcher implements JobMatcher {
       repeat.allocated();
       return MatchOutcome.ALLOCATED;
     }
+    repeat.notAllocated();
     if (r instanceof MatchResult.Reserved res) {
       return new MatchOutcome.Reserved(res.resources().startTime());
     }

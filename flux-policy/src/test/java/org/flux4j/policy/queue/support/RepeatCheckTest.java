@@ -75,12 +75,71 @@ class RepeatCheckTest {
     assertThat(check.begin(mark, 5)).as("time never goes back").isFalse();
   }
 
-  @Test
-  void aCycleThatAllocates_isNotRepeatable() {
-    check.begin(null, 0);
-    query.match(MatchOp.ALLOCATE, cores(1, 10), 7, 0);
+  /** Allocates job {@code id} in the open cycle at {@code now} and reports it to the check. */
+  private void allocateInCycle(long cores, long seconds, long id, long now) {
+    assertThat(query.match(MatchOp.ALLOCATE, cores(cores, seconds), id, now))
+        .isInstanceOf(MatchResult.Allocated.class);
     check.allocated();
+  }
+
+  /** Reserves job {@code id} in the open cycle at {@code now} and reports it to the check. */
+  private void reserveInCycle(long cores, long seconds, long id, long now) {
+    assertThat(query.match(MatchOp.ALLOCATE_ORELSE_RESERVE, cores(cores, seconds), id, now))
+        .isInstanceOf(MatchResult.Reserved.class);
+    check.notAllocated();
+  }
+
+  @Test
+  void aCycleThatAllocatesAfterAnotherAnswer_isNotRepeatable() {
+    fillMachine();
+    query.cancel(1);
+    assertThat(query.match(MatchOp.ALLOCATE, cores(6, 10), 1, 0))
+        .isInstanceOf(MatchResult.Allocated.class);
+    check.begin(null, 0);
+    reserveInCycle(4, 50, 2, 0);
+    // a backfill: it fits before the reservation, which a rebuild would then book beside it
+    allocateInCycle(1, 5, 3, 0);
     assertThat(check.end(0)).isNull();
+  }
+
+  @Test
+  void aCycleThatAllocatesOnlyAtItsHead_isRepeatable() {
+    check.begin(null, 0);
+    allocateInCycle(8, 10, 7, 0);
+    // the head's allocation moved the order; the reservation after it leaves it as it was
+    reserveInCycle(8, 50, 8, 0);
+    Object mark = check.end(0);
+    assertThat(mark).isNotNull();
+    assertThat(check.begin(mark, 5)).isTrue();
+    assertThat(check.end(5))
+        .as("a repeat keeps reservations ahead of what it allocates")
+        .isNotNull();
+  }
+
+  @Test
+  void aRepeatThatAllocates_isNotRepeatable() {
+    fillMachine();
+    Object mark = reservingCycle(null, 10, 2);
+    assertThat(check.begin(mark, 20)).isTrue();
+    check.allocated(); // ahead of it are the kept reservations
+    assertThat(check.end(20)).isNull();
+  }
+
+  @Test
+  void reservationsAfterTheHeadThatMoveTheOrder_makeTheCycleNotRepeatable() {
+    fillMachine();
+    query.cancel(1);
+    // job 1 took node0's and node1's cores at 0, then ended: their weights say busy
+    assertThat(query.match(MatchOp.ALLOCATE, cores(8, 10), 1, 0))
+        .isInstanceOf(MatchResult.Allocated.class);
+    query.cancel(1);
+    check.begin(null, 20);
+    allocateInCycle(2, 100, 2, 20);
+    long afterHead = query.orderStamp();
+    // reserving 8 cores passes an edge whose weight still says busy, though free now
+    reserveInCycle(8, 50, 3, 20);
+    assertThat(query.orderStamp()).isNotEqualTo(afterHead);
+    assertThat(check.end(20)).isNull();
   }
 
   @Test
