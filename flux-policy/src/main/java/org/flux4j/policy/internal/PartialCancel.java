@@ -186,8 +186,7 @@ final class PartialCancel {
       } else if (r == SubtreePlan.REDUCED_AWAY && kind == VertexSchedule.ALLOCATED) {
         // Fluxion drops the tag and the exclusivity span but keeps the allocation span: its
         // units stay held for good, and the job's cancel stops here (rq-diff seed 313222)
-        st.schedForWrite(a).rekey(jobId, TraversalUpdate.LEAKED_SPAN);
-        st.stranded.add(TraversalUpdate.LEAKED_SPAN);
+        st.leak(a, jobId);
       }
     }
     return carries(root) ? Outcome.PARTIAL : Outcome.FULL;

@@ -207,8 +207,7 @@ final class RankRemoval {
     int i = w.indexOf(job);
     long from = w.start[i];
     long to = w.end[i];
-    w.rekey(job, TraversalUpdate.LEAKED_SPAN);
-    st.stranded.add(TraversalUpdate.LEAKED_SPAN);
+    st.leak(a, job);
     if (r == SubtreePlan.REDUCED_AWAY) {
       return;
     }

@@ -256,6 +256,15 @@ final class SchedState {
     }
   }
 
+  /**
+   * Hands {@code jobId}'s entry at {@code v} over to no job ({@link TraversalUpdate#LEAKED_SPAN}):
+   * its units and window stay held for good and the job's cancel no longer finds it.
+   */
+  void leak(int v, long jobId) {
+    schedForWrite(v).rekey(jobId, TraversalUpdate.LEAKED_SPAN);
+    stranded.add(TraversalUpdate.LEAKED_SPAN);
+  }
+
   /** Drops the entries and the aggregate of {@code v}. */
   void clearVertex(int v) {
     if (sched[v] != null) {

@@ -587,7 +587,6 @@ final class Scheduler {
   private long[] candidateTimes(long from, long d, long[] dfv, int max) {
     timesCut = false;
     SubtreePlan p = state.sub[root];
-    org.eclipse.collections.impl.set.sorted.mutable.TreeSortedSet<Long> points = null;
     if (p != null) {
       for (int k = 0; k < p.types.length; k++) {
         if (dfv[p.types[k]] > p.totals[k]) {
@@ -606,15 +605,16 @@ final class Scheduler {
         return java.util.Arrays.copyOf(fit, max);
       }
       return fit;
-    } else {
-      points = new org.eclipse.collections.impl.set.sorted.mutable.TreeSortedSet<>();
-      for (VertexSchedule s : state.sched) {
-        if (s != null) {
-          for (int i = 0; i < s.n; i++) {
-            if (s.isLive(i)) {
-              points.add(s.start[i]);
-              points.add(s.end[i]);
-            }
+    }
+    // no aggregate at the root: every live entry's ends are candidates
+    org.eclipse.collections.impl.set.sorted.mutable.TreeSortedSet<Long> points =
+        new org.eclipse.collections.impl.set.sorted.mutable.TreeSortedSet<>();
+    for (VertexSchedule s : state.sched) {
+      if (s != null) {
+        for (int i = 0; i < s.n; i++) {
+          if (s.isLive(i)) {
+            points.add(s.start[i]);
+            points.add(s.end[i]);
           }
         }
       }
@@ -622,10 +622,7 @@ final class Scheduler {
     org.eclipse.collections.impl.list.mutable.primitive.LongArrayList out =
         new org.eclipse.collections.impl.list.mutable.primitive.LongArrayList();
     for (long t : points) {
-      if (t < from || d > JobMeta.PLAN_END - t) {
-        continue;
-      }
-      if (p == null || p.fits(dfv, t, d)) {
+      if (t >= from && d <= JobMeta.PLAN_END - t) {
         out.add(t);
       }
     }
