@@ -1,5 +1,6 @@
 package org.flux4j.policy.internal;
 
+import java.util.IdentityHashMap;
 import java.util.List;
 import org.flux4j.graph.ResourceGraph;
 import org.flux4j.graph.ResourceTypes;
@@ -34,6 +35,18 @@ final class Scheduler {
 
   /** The busy runs of the vertices of size one, kept between matches ({@link #provenMisses}). */
   private final BusyRuns busyRuns = new BusyRuns();
+
+  /**
+   * Requests compiled against the graph, by the identity of their resource list ({@link
+   * #compiled}): a queue asks for the same job many times, and compiling looks up each type's name.
+   * Only the primed data ({@link Req#userData}) of a compiled request changes, and every match
+   * primes it again before reading it. Dropped when the topology changes, and when it grows past
+   * {@link #COMPILED_KEPT} entries.
+   */
+  private final IdentityHashMap<List<ResourceRequest.Item>, Req[]> compiled =
+      new IdentityHashMap<>();
+
+  private static final int COMPILED_KEPT = 1 << 16;
 
   /**
    * The prune index of the type named "node" (read per match by the early feasibility check), or
@@ -87,6 +100,7 @@ final class Scheduler {
     ofPruneType = null;
     unitLeaves = null;
     onlyMatches = false;
+    compiled.clear();
   }
 
   /** Forgets the errno the earlier matches left (see {@link TraversalMarks#errno}). */
@@ -131,7 +145,7 @@ final class Scheduler {
     if (request.resources().isEmpty()) {
       return new MatchResult.RequestError(jobId, "the request has no resources");
     }
-    Req[] rs = Req.compile(request.resources(), graph);
+    Req[] rs = compiled(request.resources());
     String unknown = unknownType(rs);
     if (unknown != null) {
       return new MatchResult.RequestError(jobId, "unknown resource type: " + unknown);
@@ -211,6 +225,33 @@ final class Scheduler {
   private String reason() {
     String e = marks.errorMessage().trim();
     return e.isEmpty() ? "unsatisfiable request" : e;
+  }
+
+  /**
+   * {@code items} compiled against the graph: the array an earlier match compiled from the same list
+   * object, or a new one (kept unless a type of it is not in the graph, which a later grow may add).
+   */
+  private Req[] compiled(List<ResourceRequest.Item> items) {
+    Req[] rs = compiled.get(items);
+    if (rs == null) {
+      rs = Req.compile(items, graph);
+      if (allKnown(rs)) {
+        if (compiled.size() >= COMPILED_KEPT) {
+          compiled.clear();
+        }
+        compiled.put(items, rs);
+      }
+    }
+    return rs;
+  }
+
+  private static boolean allKnown(Req[] rs) {
+    for (Req r : rs) {
+      if (r.type == -1 || !allKnown(r.with)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static String unknownType(Req[] rs) {
