@@ -2,6 +2,7 @@ package org.flux4j.core.internal;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -285,7 +286,9 @@ final class GraphPool implements ResourcePool {
 
   /**
    * The request without its duration: resources and constraint (records compare by value), with
-   * their hash computed once (a deep queue's cycle looks shapes up for every waiting job).
+   * their hash computed once (a deep queue's cycle looks shapes up for every waiting job). Shapes
+   * are interned ({@link #shapes}), so equal shapes of two jobs are one object and a lookup finds
+   * its key without comparing the requests item by item.
    */
   private record Shape(
       List<ResourceRequest.Item> resources,
@@ -301,11 +304,25 @@ final class GraphPool implements ResourcePool {
     }
   }
 
+  /** The interned shapes ({@link Shape}); cleared when it holds {@link #SHAPES_KEPT}. */
+  private final Map<Shape, Shape> shapes = new HashMap<>();
+
+  private static final int SHAPES_KEPT = 1 << 16;
+
   @Override
   public Object requestShape(Job job) {
     if (job.shape == null) {
       ResourceRequest r = request(job);
-      job.shape = new Shape(r.resources(), r.constraint());
+      Shape s = new Shape(r.resources(), r.constraint());
+      Shape known = shapes.get(s);
+      if (known == null) {
+        if (shapes.size() >= SHAPES_KEPT) {
+          shapes.clear();
+        }
+        shapes.put(s, s);
+        known = s;
+      }
+      job.shape = known;
     }
     return job.shape;
   }
