@@ -18,15 +18,8 @@ import org.flux4j.policy.match.UncaughtFluxionException;
  * <p>{@code types} are prune-type indices of the engine; spans are parallel arrays in insertion
  * order with {@code amounts} laid out row-major ({@code span * types.length + k}).
  *
- * <p>Beside the spans, a step function answers the time queries: {@code pt[0..pn)} are the distinct
- * span boundaries (every start and end) in increasing order, {@code used[p * types.length + k]} is
- * the amount of slot {@code k} held on {@code [pt[p], pt[p + 1])}, {@code ref[p]} counts the span
- * boundaries at {@code pt[p]} and {@code starts[p]} the spans starting there. Before the first
- * point nothing is held. A point is created by the first span boundary on it and dropped with the
- * last, so the points are exactly the set of all span starts and ends. {@link #usedAt} is a binary
- * search (O(log p)); {@link #minAvailDuring} is O(log p) plus the points inside the window; adding
- * or removing a span costs O(p) (array shifts and the covered points). Amounts add with ordinary
- * {@code long} arithmetic, so the answers equal summing the live spans.
+ * <p>Beside the spans, a step function over their boundaries answers the time queries ({@link
+ * PointProfile}, {@link #points}); every span written here is written there too.
  *
  * <p>Once a total changed under spans so far that some scheduled point would hold more than the new
  * total ({@link #clamped}), the step function no longer tells what Fluxion's planner has free: its
@@ -50,11 +43,8 @@ final class SubtreePlan {
   /** How many spans were ever added here (kept by the copies): the next span's {@link #seq}. */
   long added;
 
-  private long[] pt = new long[4];
-  private int[] ref = new int[4];
-  private int[] starts = new int[4];
-  private long[] used;
-  private int pn;
+  /** The step function of the amounts the spans hold over time (see the class comment). */
+  private final PointProfile points;
 
   /** The token of the {@link SchedState} that owns this object and may write to it. */
   Object owner;
@@ -107,11 +97,16 @@ final class SubtreePlan {
   /** How many of the latest freeing writes {@link #mayHaveFreed} can tell apart. */
   static final int FREES_KEPT = 8;
 
+  /** An empty aggregate (no spans) of the slots {@code types} with {@code totals}. */
   SubtreePlan(int[] types, long[] totals) {
+    this(types, totals, new PointProfile(types, totals));
+  }
+
+  private SubtreePlan(int[] types, long[] totals, PointProfile points) {
     this.types = types;
     this.totals = totals;
     this.amounts = new long[2 * types.length];
-    this.used = new long[4 * types.length];
+    this.points = points;
   }
 
   SubtreePlan copy() {
@@ -146,11 +141,8 @@ final class SubtreePlan {
       amounts[row + k] = byPruneType[types[k]];
     }
     n++;
-    int from = refPoint(s, true);
-    refPoint(e, false);
+    points.addSpan(s, e, amounts, row);
     if (s < e) {
-      // e's point comes after s's, so s's stays at its index
-      addRangeFrom(from, e, amounts, row, 1);
       for (int k = 0; k < t; k++) {
         if (amounts[row + k] < 0) {
           freed(s, e);
@@ -206,12 +198,10 @@ final class SubtreePlan {
         int t = types.length;
         long s = start[i];
         long e = end[i];
+        points.removeSpan(s, e, amounts, i * t);
         if (s < e) {
-          addRange(s, e, amounts, i * t, -1);
           freed(s, e);
         }
-        unrefPoint(s, true);
-        unrefPoint(e, false);
         int last = n - 1;
         System.arraycopy(job, i + 1, job, i, last - i);
         System.arraycopy(start, i + 1, start, i, last - i);
@@ -267,9 +257,7 @@ final class SubtreePlan {
     long[] freedFrom = new long[jobIds.length];
     long[] freedTo = new long[jobIds.length];
     int t = types.length;
-    // the change of usage at each point, as differences: a span takes its amounts off from the
-    // point of its start up to the point of its end
-    long[] diff = new long[(pn + 1) * t];
+    long[] diff = points.newDiff();
     LongArrayList kept = null;
     int w = 0;
     for (int i = 0; i < n; i++) {
@@ -293,22 +281,10 @@ final class SubtreePlan {
         w++;
         continue;
       }
-      long a = start[i];
-      long b = end[i];
-      int ps = floor(a);
-      int pe = floor(b);
-      if (a < b) {
-        for (int k = 0; k < t; k++) {
-          diff[ps * t + k] -= amounts[i * t + k];
-          diff[pe * t + k] += amounts[i * t + k];
-        }
-      }
+      points.dropSpan(start[i], end[i], amounts, i * t, diff);
       taken[at] = true;
-      freedFrom[at] = a;
-      freedTo[at] = b;
-      starts[ps]--;
-      ref[ps]--;
-      ref[pe]--;
+      freedFrom[at] = start[i];
+      freedTo[at] = end[i];
       if (reducedOnce != null) {
         reducedOnce.remove(job[i]);
       }
@@ -319,24 +295,7 @@ final class SubtreePlan {
         freed(freedFrom[i], freedTo[i]);
       }
     }
-    long[] run = new long[t];
-    int q = 0;
-    for (int p = 0; p < pn; p++) {
-      for (int k = 0; k < t; k++) {
-        run[k] += diff[p * t + k];
-      }
-      if (ref[p] == 0) {
-        continue; // no span bounds it any more
-      }
-      pt[q] = pt[p];
-      ref[q] = ref[p];
-      starts[q] = starts[p];
-      for (int k = 0; k < t; k++) {
-        used[q * t + k] = used[p * t + k] + run[k];
-      }
-      q++;
-    }
-    pn = q;
+    points.applyDiff(diff);
     return kept == null ? new long[0] : kept.toArray();
   }
 
@@ -435,7 +394,7 @@ final class SubtreePlan {
       return REDUCED_AWAY;
     }
     if (start[i] < end[i]) {
-      addRange(start[i], end[i], delta, 0, -1);
+      points.addRange(start[i], end[i], delta, 0, -1);
       freed(start[i], end[i]);
     }
     for (int k = 0; k < t; k++) {
@@ -503,7 +462,7 @@ final class SubtreePlan {
    */
   SubtreePlan withTotals(long[] newTotals, boolean root) {
     boolean change = n > 0 && !Arrays.equals(totals, newTotals);
-    boolean clamp = change && holdsMoreThan(newTotals);
+    boolean clamp = change && points.holdsMoreThan(newTotals);
     SubtreePlan c = withTotals(newTotals);
     if (c.fluxionIndex == null && (root || clamp) && change) {
       c.buildFluxionIndex(this);
@@ -513,22 +472,9 @@ final class SubtreePlan {
     return c;
   }
 
-  /** Whether some point holds more of a slot than {@code limits} allows. O(points x types). */
-  private boolean holdsMoreThan(long[] limits) {
-    int t = types.length;
-    for (int p = 0; p < pn; p++) {
-      for (int k = 0; k < t; k++) {
-        if (used[p * t + k] > limits[k]) {
-          return true;
-        }
-      }
-    }
-    return false;
-  }
-
   /** A copy with other totals; a Fluxion planner kept beside the spans goes along, updated. */
   SubtreePlan withTotals(long[] newTotals) {
-    SubtreePlan c = new SubtreePlan(types, newTotals);
+    SubtreePlan c = new SubtreePlan(types, newTotals, points.copy(newTotals));
     if (fluxionIndex != null) {
       c.fluxionIndex = fluxionIndex.snapshot();
       c.fluxionSpan = new LongLongHashMap(fluxionSpan);
@@ -546,11 +492,6 @@ final class SubtreePlan {
     c.seq = seq.clone();
     c.added = added;
     c.n = n;
-    c.pt = pt.clone();
-    c.ref = ref.clone();
-    c.starts = starts.clone();
-    c.used = used.clone();
-    c.pn = pn;
     return c;
   }
 
@@ -739,24 +680,24 @@ final class SubtreePlan {
 
   /** The number of distinct span boundaries (starts and ends). */
   int pointCount() {
-    return pn;
+    return points.pointCount();
   }
 
   /** The {@code p}-th distinct span boundary in increasing order. */
   long pointTime(int p) {
-    return pt[p];
+    return points.pointTime(p);
   }
 
   /**
    * The amount of slot {@code k} held at instant {@code t}: its total less what is free then (so
    * negative where a release after a {@link #clamped} total change frees more than the total).
+   * O(log points).
    */
   long usedAt(int k, long t) {
     if (clamped) {
       return totals[k] - fluxionIndex.availableAt(t, k);
     }
-    int p = floor(t);
-    return p < 0 ? 0 : used[p * types.length + k];
+    return points.usedAt(k, t);
   }
 
   /** The available amount of slot {@code k} at instant {@code t}. */
@@ -770,26 +711,7 @@ final class SubtreePlan {
       // Fluxion's planner_avail_resources_during answers -1 for an empty window
       return d < 1 ? -1 : fluxionIndex.planner(k).availableDuring(at, d);
     }
-    return totals[k] - maxUsedFrom(k, floor(at), at + d, Long.MAX_VALUE);
-  }
-
-  /**
-   * The most of slot {@code k} held from point {@code p} (the floor of the window start, or -1)
-   * until {@code hi}, exclusive; the scan stops early once the answer exceeds {@code enough}.
-   */
-  private long maxUsedFrom(int k, int p, long hi, long enough) {
-    int t = types.length;
-    long worst = p < 0 ? 0 : used[p * t + k];
-    // usage rises only where a span starts: check at and every start inside the window
-    for (int q = p + 1; q < pn && worst <= enough && pt[q] < hi; q++) {
-      if (starts[q] > 0) {
-        long u = used[q * t + k];
-        if (u > worst) {
-          worst = u;
-        }
-      }
-    }
-    return worst;
+    return points.minAvailDuring(k, at, d);
   }
 
   /**
@@ -800,29 +722,7 @@ final class SubtreePlan {
     if (clamped) {
       return clampedFits(request, at, d);
     }
-    // nothing is held before the first point or from the last one on
-    boolean free = pn == 0 || at >= pt[pn - 1] || (d > 0 && at + d <= pt[0]);
-    int p = -2;
-    for (int k = 0; k < types.length; k++) {
-      long r = request[types[k]];
-      if (r <= 0) {
-        continue;
-      }
-      if (r > totals[k]) {
-        return false;
-      }
-      if (free) {
-        continue;
-      }
-      if (p == -2) {
-        p = floor(at);
-      }
-      // the scan may stop once usage passes totals - r (>= 0 here): it cannot fit any more
-      if (totals[k] - maxUsedFrom(k, p, at + d, totals[k] - r) < r) {
-        return false;
-      }
-    }
-    return true;
+    return points.fits(request, at, d);
   }
 
   /** {@link #fits} by Fluxion's planner_avail_during on each requested slot's planner. */
@@ -849,51 +749,10 @@ final class SubtreePlan {
    * the window. O(log points + run).
    */
   int witness(long[] request, long at, long d, long[] run) {
-    if (clamped || d < 1 || pn == 0) {
+    if (clamped) {
       return -1;
     }
-    int t = types.length;
-    int p = floor(at);
-    for (int k = 0; k < t; k++) {
-      long r = request[types[k]];
-      if (r <= 0 || r > totals[k]) {
-        continue;
-      }
-      long limit = totals[k] - r;
-      int q = -1;
-      if (p >= 0 && used[p * t + k] > limit) {
-        q = p;
-      }
-      for (int x = p + 1; q < 0 && x < pn && pt[x] < at + d; x++) {
-        if (used[x * t + k] > limit) {
-          q = x;
-        }
-      }
-      if (q < 0) {
-        continue;
-      }
-      int a = q;
-      while (a > 0 && used[(a - 1) * t + k] > limit) {
-        a--;
-      }
-      int b = q;
-      while (b + 1 < pn && used[(b + 1) * t + k] > limit) {
-        b++;
-      }
-      // past the last point nothing is held, so a run ends at a point
-      if (b + 1 >= pn) {
-        return -1;
-      }
-      long least = Long.MAX_VALUE;
-      for (int x = a; x <= b; x++) {
-        least = Math.min(least, used[x * t + k]);
-      }
-      run[0] = pt[a];
-      run[1] = pt[b + 1];
-      run[2] = totals[k] - least;
-      return types[k];
-    }
-    return -1;
+    return points.witness(request, at, d, run);
   }
 
   /**
@@ -910,66 +769,18 @@ final class SubtreePlan {
    * {@code from} that stops there: O((points swept + types) x types).
    */
   long[] fitTimes(long[] request, long from, long d, long planEnd, int max) {
-    int q = floor(from);
-    if (q < 0 || pt[q] < from) {
-      q++;
-    }
+    int q = points.firstPointFrom(from);
     if (clamped) {
       LongArrayList fit = new LongArrayList();
-      for (; q < pn && fit.size() < max; q++) {
-        if (d <= planEnd - pt[q] && clampedFits(request, pt[q], d)) {
-          fit.add(pt[q]);
+      for (int pn = points.pointCount(); q < pn && fit.size() < max; q++) {
+        long time = points.pointTime(q);
+        if (d <= planEnd - time && clampedFits(request, time, d)) {
+          fit.add(time);
         }
       }
       return fit.toArray();
     }
-    int t = types.length;
-    long[] limit = new long[t];
-    boolean any = false;
-    for (int k = 0; k < t; k++) {
-      long r = request[types[k]];
-      if (r > totals[k] && r > 0) {
-        return new long[0];
-      }
-      // a type the request does not ask for never blocks; else usage above totals - r does
-      limit[k] = r <= 0 ? Long.MAX_VALUE : totals[k] - r;
-      any |= r > 0;
-    }
-    long[] out = new long[Math.max(0, Math.min(max, pn - q))];
-    int w = 0;
-    // the first point after q where a span starts and some type is over its limit (or pn), and
-    // where the search for the next one goes on: both only move forward
-    int nextBadStart = -1;
-    int scanned = q + 1;
-    for (; q < pn && w < out.length; q++) {
-      long time = pt[q];
-      if ((any && over(q, limit)) || d > planEnd - time) {
-        continue;
-      }
-      if (nextBadStart <= q) {
-        int b = Math.max(scanned, q + 1);
-        while (b < pn && !(starts[b] > 0 && any && over(b, limit))) {
-          b++;
-        }
-        nextBadStart = b;
-        scanned = b;
-      }
-      if (nextBadStart == pn || pt[nextBadStart] >= time + d) {
-        out[w++] = time;
-      }
-    }
-    return w == out.length ? out : Arrays.copyOf(out, w);
-  }
-
-  /** Whether some slot holds more than its {@code limit} at point {@code q}. */
-  private boolean over(int q, long[] limit) {
-    int t = types.length;
-    for (int k = 0; k < t; k++) {
-      if (used[q * t + k] > limit[k]) {
-        return true;
-      }
-    }
-    return false;
+    return points.fitTimes(request, q, d, planEnd, max);
   }
 
   // ------------------------------------------------------------------ freeing writes
@@ -1007,97 +818,5 @@ final class SubtreePlan {
       }
     }
     return false;
-  }
-
-  // ------------------------------------------------------------------ step function
-
-  /** The index of the last point at or before {@code t}, or -1. */
-  private int floor(long t) {
-    if (pn <= 4) {
-      int p = -1;
-      while (p + 1 < pn && pt[p + 1] <= t) {
-        p++;
-      }
-      return p;
-    }
-    // branch-free halving (the compiler makes the choice a conditional move, and a root's many
-    // points make a mispredicted branch per step the cost): the answer stays in [base - 1, base +
-    // len - 1], and base is 0 or a point at or before t
-    int base = 0;
-    int len = pn;
-    while (len > 1) {
-      int half = len >>> 1;
-      base = pt[base + half] <= t ? base + half : base;
-      len -= half;
-    }
-    return pt[base] <= t ? base : base - 1;
-  }
-
-  /** Counts a span boundary at {@code time}, making its point if new; returns the point's index. */
-  private int refPoint(long time, boolean isStart) {
-    int p = floor(time);
-    if (p < 0 || pt[p] != time) {
-      p++;
-      insertPoint(p, time);
-    }
-    ref[p]++;
-    if (isStart) {
-      starts[p]++;
-    }
-    return p;
-  }
-
-  private void insertPoint(int p, long time) {
-    int t = types.length;
-    if (pn == pt.length) {
-      int m = pn * 2;
-      pt = Arrays.copyOf(pt, m);
-      ref = Arrays.copyOf(ref, m);
-      starts = Arrays.copyOf(starts, m);
-      used = Arrays.copyOf(used, m * t);
-    }
-    System.arraycopy(pt, p, pt, p + 1, pn - p);
-    System.arraycopy(ref, p, ref, p + 1, pn - p);
-    System.arraycopy(starts, p, starts, p + 1, pn - p);
-    System.arraycopy(used, p * t, used, (p + 1) * t, (pn - p) * t);
-    pt[p] = time;
-    ref[p] = 0;
-    starts[p] = 0;
-    // the new point splits the segment before it: same usage (nothing before the first point)
-    for (int k = 0; k < t; k++) {
-      used[p * t + k] = p == 0 ? 0 : used[(p - 1) * t + k];
-    }
-    pn++;
-  }
-
-  private void unrefPoint(long time, boolean isStart) {
-    int p = floor(time);
-    if (isStart) {
-      starts[p]--;
-    }
-    if (--ref[p] == 0) {
-      int t = types.length;
-      System.arraycopy(pt, p + 1, pt, p, pn - p - 1);
-      System.arraycopy(ref, p + 1, ref, p, pn - p - 1);
-      System.arraycopy(starts, p + 1, starts, p, pn - p - 1);
-      System.arraycopy(used, (p + 1) * t, used, p * t, (pn - p - 1) * t);
-      pn--;
-    }
-  }
-
-  /** Adds {@code sign} times the amounts row at {@code row} to every point in {@code [s, e)}. */
-  private void addRange(long s, long e, long[] rows, int row, int sign) {
-    addRangeFrom(floor(s), e, rows, row, sign);
-  }
-
-  /** {@link #addRange} from point {@code from}, the floor of the range's start. */
-  private void addRangeFrom(int from, long e, long[] rows, int row, int sign) {
-    int t = types.length;
-    for (int q = from; q < pn && pt[q] < e; q++) {
-      int base = q * t;
-      for (int k = 0; k < t; k++) {
-        used[base + k] += sign * rows[row + k];
-      }
-    }
   }
 }
