@@ -22,8 +22,8 @@ import java.util.Arrays;
  *
  * <p>{@link #types} and {@link #totals} are the plan's own arrays (never written). The answers here
  * are the step function's alone: a plan whose totals changed under its spans so far that Fluxion
- * clamped a point (its {@code clamped} flag) answers from Fluxion's planner instead and does not
- * ask these.
+ * clamped a point ({@link FluxionShadow#clamped}) answers from Fluxion's planner instead and does
+ * not ask these.
  */
 final class PointProfile {
   /** The plan's prune-type indices, one per slot. */
@@ -52,6 +52,7 @@ final class PointProfile {
     this(types, totals, new long[4], new int[4], new int[4], new long[4 * types.length], 0);
   }
 
+  /** A profile over the given arrays, taken as they are (not copied). */
   private PointProfile(
       int[] types, long[] totals, long[] pt, int[] ref, int[] starts, long[] used, int pn) {
     this.types = types;
