@@ -1,8 +1,10 @@
 package org.flux4j.policy.internal;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import org.eclipse.collections.impl.list.mutable.primitive.LongArrayList;
-import org.eclipse.collections.impl.map.mutable.primitive.LongIntHashMap;
+import org.eclipse.collections.impl.map.mutable.primitive.LongLongHashMap;
 import org.eclipse.collections.impl.set.mutable.primitive.LongHashSet;
 import org.flux4j.graph.planner.PlannerMulti;
 import org.flux4j.policy.match.UncaughtFluxionException;
@@ -14,42 +16,32 @@ import org.flux4j.policy.match.UncaughtFluxionException;
  * <h2>Implementation notes</h2>
  *
  * <p>{@code types} are prune-type indices of the engine; spans are parallel arrays in insertion
- * order with {@code amounts} laid out row-major ({@code span * types.length + k}). This class keeps
- * the spans and the job-level operations on them; two parts live in their own classes:
+ * order with {@code amounts} laid out row-major ({@code span * types.length + k}).
  *
- * <ul>
- *   <li>{@link PointProfile} ({@link #points}) is the step function over the span boundaries that
- *       answers the time queries ({@link #usedAt}, {@link #minAvailDuring}, {@link #fits}, {@link
- *       #witness}, {@link #fitTimes}); every span written here is written there too.
- *   <li>{@link FluxionShadow} ({@link #fluxion}) is Fluxion's exact planner, kept beside the spans
- *       only after a total change under spans, a reduction or a re-prime; once a total change
- *       clamped a point ({@link FluxionShadow#clamped}) the queries answer from it instead. Null on
- *       the normal path, which pays one null test per query.
- * </ul>
+ * <p>Beside the spans, a step function answers the time queries: {@code pt[0..pn)} are the distinct
+ * span boundaries (every start and end) in increasing order, {@code used[p * types.length + k]} is
+ * the amount of slot {@code k} held on {@code [pt[p], pt[p + 1])}, {@code ref[p]} counts the span
+ * boundaries at {@code pt[p]} and {@code starts[p]} the spans starting there. Before the first
+ * point nothing is held. A point is created by the first span boundary on it and dropped with the
+ * last, so the points are exactly the set of all span starts and ends. {@link #usedAt} is a binary
+ * search (O(log p)); {@link #minAvailDuring} is O(log p) plus the points inside the window; adding
+ * or removing a span costs O(p) (array shifts and the covered points). Amounts add with ordinary
+ * {@code long} arithmetic, so the answers equal summing the live spans.
  *
- * <p>A copy ({@link #copy}, {@link #withTotals}) is deep and starts unowned ({@link #owner}) with
- * no freeing writes logged ({@link #frees}).
+ * <p>Once a total changed under spans so far that some scheduled point would hold more than the new
+ * total ({@link #clamped}), the step function no longer tells what Fluxion's planner has free: its
+ * update_total set that point's remaining amount to 0 rather than below, and a later release adds
+ * the span's amount back on top (so the point may then offer more than the total). From then on the
+ * availability queries read Fluxion's planner kept beside the spans ({@link #fluxionIndex}), which
+ * replays the same spans, update and releases; the normal path pays one boolean test.
  */
 final class SubtreePlan {
-  /** The prune-type index of each slot (never written). */
   final int[] types;
-
-  /** The total of each slot below the vertex (never written). */
   final long[] totals;
-
-  /** Each span's job id. */
   long[] job = new long[2];
-
-  /** Each span's start. */
   long[] start = new long[2];
-
-  /** Each span's end (exclusive). */
   long[] end = new long[2];
-
-  /** Each span's amount of each slot, row-major ({@code span * types.length + k}). */
   long[] amounts;
-
-  /** The number of spans. */
   int n;
 
   /** Each span's place among all spans ever added here (Fluxion's span ids follow it). */
@@ -58,18 +50,40 @@ final class SubtreePlan {
   /** How many spans were ever added here (kept by the copies): the next span's {@link #seq}. */
   long added;
 
-  /** The step function of the amounts the spans hold over time (see the class comment). */
-  private final PointProfile points;
+  private long[] pt = new long[4];
+  private int[] ref = new int[4];
+  private int[] starts = new int[4];
+  private long[] used;
+  private int pn;
 
   /** The token of the {@link SchedState} that owns this object and may write to it. */
   Object owner;
 
   /**
-   * Fluxion's planner kept beside the spans after a total change under spans (at the graph's root,
-   * or where it clamps a point), a reduction or a re-prime; null otherwise, and the step function
-   * answers alone. Dropped again when Fluxion refuses a span operation.
+   * At the graph's root, after the totals changed under spans (grow or shrink): the same spans in
+   * Fluxion's planner, whose earliest-time index keeps the amounts from before the change until a
+   * span operation touches a point (see {@link org.flux4j.graph.planner.Planner#updateTotal}), so
+   * that the earliest times searched for a reservation are Fluxion's; null otherwise, and the step
+   * function answers alone.
    */
-  private FluxionShadow fluxion;
+  private PlannerMulti fluxionIndex;
+
+  /** With {@link #fluxionIndex}: each job's span id there. */
+  private LongLongHashMap fluxionSpan;
+
+  /**
+   * Whether a total change clamped some point's remaining amount at 0 (see the class comment): the
+   * availability queries then answer from {@link #fluxionIndex}, never null while this is set.
+   */
+  private boolean clamped;
+
+  /**
+   * Whether {@link #fluxionIndex} holds multi-spans whose per-type span ids no longer line up with
+   * its types, as Fluxion's planner_multi_update leaves them when a re-prime inserts a type before
+   * others ({@link #retyped}): a cancel may then remove another job's span or fail partway ({@link
+   * #cancel}).
+   */
+  private boolean staleIds;
 
   /**
    * The jobs whose span here was reduced at least once ({@link #reduce}), null until the first: in
@@ -88,31 +102,22 @@ final class SubtreePlan {
   /** The time ranges of the last {@link #FREES_KEPT} such writes, by {@code frees % FREES_KEPT}. */
   private final long[] freedLo = new long[FREES_KEPT];
 
-  /** The ends of the ranges in {@link #freedLo} (exclusive). */
   private final long[] freedHi = new long[FREES_KEPT];
 
   /** How many of the latest freeing writes {@link #mayHaveFreed} can tell apart. */
   static final int FREES_KEPT = 8;
 
-  /** An empty aggregate (no spans) of the slots {@code types} with {@code totals}. */
   SubtreePlan(int[] types, long[] totals) {
-    this(types, totals, new PointProfile(types, totals));
-  }
-
-  /** An aggregate without spans over {@code points} (a copy's, filled in by the caller). */
-  private SubtreePlan(int[] types, long[] totals, PointProfile points) {
     this.types = types;
     this.totals = totals;
     this.amounts = new long[2 * types.length];
-    this.points = points;
+    this.used = new long[4 * types.length];
   }
 
-  /** An independent, unowned copy. O(spans x types + points x types). */
   SubtreePlan copy() {
     return withTotals(totals);
   }
 
-  /** The slot of prune type {@code pruneType}, or -1 if this plan does not track it. */
   int slotOf(int pruneType) {
     for (int k = 0; k < types.length; k++) {
       if (types[k] == pruneType) {
@@ -122,15 +127,6 @@ final class SubtreePlan {
     return -1;
   }
 
-  /** Whether the availability queries answer from Fluxion's planner (see the class comment). */
-  private boolean clamped() {
-    return fluxion != null && fluxion.clamped;
-  }
-
-  /**
-   * Adds a span of {@code jobId} over {@code [s, e)} holding {@code byPruneType} (indexed by prune
-   * type; only the tracked types are read). O(points x types).
-   */
   void add(long jobId, long s, long e, long[] byPruneType) {
     int t = types.length;
     if (n == job.length) {
@@ -150,8 +146,11 @@ final class SubtreePlan {
       amounts[row + k] = byPruneType[types[k]];
     }
     n++;
-    points.addSpan(s, e, amounts, row);
+    int from = refPoint(s, true);
+    refPoint(e, false);
     if (s < e) {
+      // e's point comes after s's, so s's stays at its index
+      addRangeFrom(from, e, amounts, row, 1);
       for (int k = 0; k < t; k++) {
         if (amounts[row + k] < 0) {
           freed(s, e);
@@ -159,42 +158,60 @@ final class SubtreePlan {
         }
       }
     }
-    if (fluxion != null && s < e && !fluxion.add(jobId, s, e, amounts, row, t)) {
-      fluxion = null;
+    if (fluxionIndex != null && s < e) {
+      long[] a = Arrays.copyOfRange(amounts, row, row + t);
+      try {
+        fluxionSpan.put(jobId, fluxionIndex.addSpan(s, e - s, a));
+      } catch (IllegalArgumentException refused) {
+        dropFluxionIndex();
+      }
     }
   }
 
-  /** Whether a {@link #cancel} here may fail (stale span ids); false on the normal path. */
+  private void dropFluxionIndex() {
+    fluxionIndex = null;
+    fluxionSpan = null;
+    clamped = false;
+    staleIds = false;
+  }
+
+  /** Whether a {@link #cancel} here may fail (see {@link #staleIds}); false on the normal path. */
   boolean cancelMayFail() {
-    return fluxion != null && fluxion.staleIds;
+    return staleIds;
   }
 
   /**
    * Fluxion's full cancel of {@code jobId}'s span here (planner_multi_rem_span): as {@link
-   * #remove}, unless the span ids are stale ({@link FluxionShadow#staleIds}) and Fluxion's removal
-   * stops at a planner that has no span of the id kept for it. Then the planners before it have
-   * lost a span (perhaps another job's), the job keeps its span here, and this returns false.
+   * #remove}, unless the span ids are stale ({@link #staleIds}) and Fluxion's removal stops at a
+   * planner that has no span of the id kept for it. Then the planners before it have lost a span
+   * (perhaps another job's), the job keeps its span here, and this returns false.
    */
   boolean cancel(long jobId) {
-    if (fluxion != null && fluxion.staleIds && !fluxion.cancelStale(jobId)) {
-      freed(Long.MIN_VALUE, Long.MAX_VALUE); // the planners before it lost a span
-      return false;
+    if (staleIds && fluxionSpan.containsKey(jobId)) {
+      try {
+        fluxionIndex.removeSpan(fluxionSpan.get(jobId));
+      } catch (IllegalArgumentException failed) {
+        freed(Long.MIN_VALUE, Long.MAX_VALUE); // the planners before it lost a span
+        return false;
+      }
+      fluxionSpan.remove(jobId);
     }
     remove(jobId);
     return true;
   }
 
-  /** Removes {@code jobId}'s first span here; returns whether it had one. O(spans + points). */
   boolean remove(long jobId) {
     for (int i = 0; i < n; i++) {
       if (job[i] == jobId) {
         int t = types.length;
         long s = start[i];
         long e = end[i];
-        points.removeSpan(s, e, amounts, i * t);
         if (s < e) {
+          addRange(s, e, amounts, i * t, -1);
           freed(s, e);
         }
+        unrefPoint(s, true);
+        unrefPoint(e, false);
         int last = n - 1;
         System.arraycopy(job, i + 1, job, i, last - i);
         System.arraycopy(start, i + 1, start, i, last - i);
@@ -205,8 +222,12 @@ final class SubtreePlan {
         if (reducedOnce != null) {
           reducedOnce.remove(jobId);
         }
-        if (fluxion != null) {
-          fluxion.remove(jobId);
+        if (fluxionIndex != null && fluxionSpan.containsKey(jobId)) {
+          try {
+            fluxionIndex.removeSpan(fluxionSpan.removeKeyIfAbsent(jobId, -1));
+          } catch (IllegalArgumentException stale) {
+            // only with staleIds: Fluxion's removal stops there too; the planners keep the rest
+          }
         }
         return true;
       }
@@ -220,10 +241,10 @@ final class SubtreePlan {
    * the freeing writes are logged as the removals one by one log them. Returns the ids that still
    * have a span afterwards (a job with two spans here), mostly none. O(spans x types + points x
    * types + jobIds x log points) instead of O(spans + points) per job; with Fluxion's planner kept
-   * beside the spans ({@link #fluxion}) the jobs are removed one by one.
+   * beside the spans ({@link #fluxionIndex}) the jobs are removed one by one.
    */
   long[] removeAll(long[] jobIds) {
-    if (fluxion != null || jobIds.length == 1) {
+    if (fluxionIndex != null || jobIds.length == 1) {
       LongArrayList kept = new LongArrayList();
       for (long id : jobIds) {
         remove(id);
@@ -237,7 +258,8 @@ final class SubtreePlan {
     }
     // each id's place in jobIds; whether its first span went; its window, to log as freed in the
     // order of jobIds
-    LongIntHashMap place = new LongIntHashMap(jobIds.length);
+    var place =
+        new org.eclipse.collections.impl.map.mutable.primitive.LongIntHashMap(jobIds.length);
     for (int i = 0; i < jobIds.length; i++) {
       place.put(jobIds[i], i);
     }
@@ -245,7 +267,9 @@ final class SubtreePlan {
     long[] freedFrom = new long[jobIds.length];
     long[] freedTo = new long[jobIds.length];
     int t = types.length;
-    long[] diff = points.newDiff();
+    // the change of usage at each point, as differences: a span takes its amounts off from the
+    // point of its start up to the point of its end
+    long[] diff = new long[(pn + 1) * t];
     LongArrayList kept = null;
     int w = 0;
     for (int i = 0; i < n; i++) {
@@ -269,10 +293,22 @@ final class SubtreePlan {
         w++;
         continue;
       }
-      points.dropSpan(start[i], end[i], amounts, i * t, diff);
+      long a = start[i];
+      long b = end[i];
+      int ps = floor(a);
+      int pe = floor(b);
+      if (a < b) {
+        for (int k = 0; k < t; k++) {
+          diff[ps * t + k] -= amounts[i * t + k];
+          diff[pe * t + k] += amounts[i * t + k];
+        }
+      }
       taken[at] = true;
-      freedFrom[at] = start[i];
-      freedTo[at] = end[i];
+      freedFrom[at] = a;
+      freedTo[at] = b;
+      starts[ps]--;
+      ref[ps]--;
+      ref[pe]--;
       if (reducedOnce != null) {
         reducedOnce.remove(job[i]);
       }
@@ -283,7 +319,24 @@ final class SubtreePlan {
         freed(freedFrom[i], freedTo[i]);
       }
     }
-    points.applyDiff(diff);
+    long[] run = new long[t];
+    int q = 0;
+    for (int p = 0; p < pn; p++) {
+      for (int k = 0; k < t; k++) {
+        run[k] += diff[p * t + k];
+      }
+      if (ref[p] == 0) {
+        continue; // no span bounds it any more
+      }
+      pt[q] = pt[p];
+      ref[q] = ref[p];
+      starts[q] = starts[p];
+      for (int k = 0; k < t; k++) {
+        used[q * t + k] = used[p * t + k] + run[k];
+      }
+      q++;
+    }
+    pn = q;
     return kept == null ? new long[0] : kept.toArray();
   }
 
@@ -296,8 +349,8 @@ final class SubtreePlan {
     for (int i = 0; i < n; i++) {
       if (job[i] == jobId) {
         job[i] = to;
-        if (fluxion != null) {
-          fluxion.forget(jobId);
+        if (fluxionSpan != null) {
+          fluxionSpan.remove(jobId);
         }
         if (reducedOnce != null && reducedOnce.remove(jobId)) {
           reducedOnce.add(to);
@@ -336,12 +389,9 @@ final class SubtreePlan {
    * Reduces {@code jobId}'s span by {@code byPruneType} (indexed by prune type; types this plan
    * does not track are ignored), as Fluxion's {@code planner_multi_reduce_span}: a type whose
    * amount equals its reduction drops to zero, a zero reduction leaves a type as it is, and the
-   * span goes when every tracked amount is zero afterwards. A multi-span added before a re-prime
-   * gave this vertex one more type goes to {@link FluxionShadow#reduceShortSpan}. O(types + points
-   * in the span).
+   * span goes when every tracked amount is zero afterwards. O(types + points in the span).
    *
    * @return {@link #REDUCED_AWAY}, {@link #REDUCED} or {@link #REDUCE_ERROR}
-   * @throws UncaughtFluxionException where Fluxion throws ({@link FluxionShadow#reduceShortSpan})
    */
   int reduce(long jobId, long[] byPruneType) {
     int i = -1;
@@ -353,14 +403,17 @@ final class SubtreePlan {
     if (i < 0) {
       return REDUCED;
     }
-    if (fluxion != null && fluxion.isShortSpan(jobId)) {
-      return fluxion.reduceShortSpan(jobId, types, byPruneType);
+    if (staleIds && fluxionSpan.containsKey(jobId)) {
+      long fid = fluxionSpan.get(jobId);
+      if (fluxionIndex.spanIdCount(fid) < fluxionIndex.size()) {
+        return reduceShortSpan(fid, byPruneType);
+      }
     }
-    if (fluxion == null) {
+    if (fluxionIndex == null) {
       // from the first reduction on, Fluxion's per-type planners differ from the step function:
       // a type reduced to zero leaves its planner (its points go), a zero amount never reduced
       // stays there; the reservation search walks the first type's points (fluxionAvailTimes)
-      fluxion = FluxionShadow.replay(this);
+      buildFluxionIndex(this);
     }
     int t = types.length;
     boolean once = reducedOnce != null && reducedOnce.contains(jobId);
@@ -382,7 +435,7 @@ final class SubtreePlan {
       return REDUCED_AWAY;
     }
     if (start[i] < end[i]) {
-      points.addRange(start[i], end[i], delta, 0, -1);
+      addRange(start[i], end[i], delta, 0, -1);
       freed(start[i], end[i]);
     }
     for (int k = 0; k < t; k++) {
@@ -392,10 +445,52 @@ final class SubtreePlan {
       reducedOnce = new LongHashSet();
     }
     reducedOnce.add(jobId);
-    if (fluxion != null && !fluxion.reduce(jobId, delta)) {
-      fluxion = null;
+    if (fluxionIndex != null && fluxionSpan.containsKey(jobId)) {
+      try {
+        if (fluxionIndex.reduceSpan(fluxionSpan.get(jobId), delta)) {
+          fluxionSpan.remove(jobId);
+        }
+      } catch (IllegalArgumentException refused) {
+        dropFluxionIndex();
+      }
     }
     return REDUCED;
+  }
+
+  /**
+   * {@link #reduce} of a multi-span added before a re-prime gave this vertex one more type: it
+   * holds fewer per-type ids than Fluxion's planner has types, and planner_multi_reduce_span reads
+   * past them with {@code std::vector::at} ({@link PlannerMulti#reduceSpanAsFluxion}): the types
+   * reduced before the throw stay reduced in Fluxion's planner, which answers here from then on
+   * ({@link #staleIds}), and resource-query's {@code remove} command catches the {@code
+   * std::out_of_range} and prints its text (rq-diff seeds 339889, 350225: a rank remove after a
+   * path remove on {@code coarse_iobw.graphml}, whose cluster vertex learns the {@code bandwidth}
+   * type only on the re-prime). Fluxion names the reduced types from an unordered map; they are
+   * taken here in prune type order, which only matters when two of them lie past the ids.
+   *
+   * @return {@link #REDUCE_ERROR} where a release exceeds a span (EINVAL before the throw)
+   * @throws UncaughtFluxionException with libstdc++'s message and a newline, where Fluxion throws
+   */
+  private int reduceShortSpan(long fid, long[] byPruneType) {
+    int t = types.length;
+    List<String> names = new ArrayList<>();
+    LongArrayList amounts = new LongArrayList();
+    for (int k = 0; k < t; k++) {
+      long r = types[k] < byPruneType.length ? byPruneType[types[k]] : 0;
+      if (r > 0) {
+        names.add(Integer.toString(types[k]));
+        amounts.add(r);
+      }
+    }
+    try {
+      fluxionIndex.reduceSpanAsFluxion(fid, amounts.toArray(), names.toArray(new String[0]));
+    } catch (PlannerMulti.RangeCheckError e) {
+      throw new UncaughtFluxionException("std::out_of_range", e.getMessage(), e);
+    } catch (IllegalArgumentException refused) {
+      return REDUCE_ERROR;
+    }
+    // not reached while the ids are short: the second pass of zeros reads past them
+    throw new IllegalStateException("multi-span " + fid + " reduced past its ids");
   }
 
   /**
@@ -404,31 +499,43 @@ final class SubtreePlan {
    * Fluxion planner kept beside the spans goes along, updated. When the totals change under spans,
    * the copy starts keeping one if it is the graph's {@code root} (whose earliest-time index keeps
    * the amounts from before the change: {@link #fluxionAvailTimes}) or if a point would hold more
-   * than a new total (Fluxion clamps it at 0, and the copy becomes {@link FluxionShadow#clamped}).
+   * than a new total (Fluxion clamps it at 0, and the copy becomes {@link #clamped}).
    */
   SubtreePlan withTotals(long[] newTotals, boolean root) {
     boolean change = n > 0 && !Arrays.equals(totals, newTotals);
-    boolean clamp = change && points.holdsMoreThan(newTotals);
+    boolean clamp = change && holdsMoreThan(newTotals);
     SubtreePlan c = withTotals(newTotals);
-    if (c.fluxion == null && (root || clamp) && change) {
-      c.fluxion = FluxionShadow.replay(this);
-      if (c.fluxion != null) {
-        c.fluxion.updateTotals(c.totals);
+    if (c.fluxionIndex == null && (root || clamp) && change) {
+      c.buildFluxionIndex(this);
+      c.updateFluxionTotals();
+    }
+    c.clamped = c.fluxionIndex != null && (clamped || clamp);
+    return c;
+  }
+
+  /** Whether some point holds more of a slot than {@code limits} allows. O(points x types). */
+  private boolean holdsMoreThan(long[] limits) {
+    int t = types.length;
+    for (int p = 0; p < pn; p++) {
+      for (int k = 0; k < t; k++) {
+        if (used[p * t + k] > limits[k]) {
+          return true;
+        }
       }
     }
-    if (c.fluxion != null) {
-      c.fluxion.clamped = clamped() || clamp;
-    }
-    return c;
+    return false;
   }
 
   /** A copy with other totals; a Fluxion planner kept beside the spans goes along, updated. */
   SubtreePlan withTotals(long[] newTotals) {
-    SubtreePlan c = new SubtreePlan(types, newTotals, points.copy(newTotals));
-    if (fluxion != null) {
-      c.fluxion = fluxion.copy();
+    SubtreePlan c = new SubtreePlan(types, newTotals);
+    if (fluxionIndex != null) {
+      c.fluxionIndex = fluxionIndex.snapshot();
+      c.fluxionSpan = new LongLongHashMap(fluxionSpan);
+      c.clamped = clamped;
+      c.staleIds = staleIds;
       if (!Arrays.equals(totals, newTotals)) {
-        c.fluxion.updateTotals(newTotals);
+        c.updateFluxionTotals();
       }
     }
     c.reducedOnce = reducedOnce == null ? null : new LongHashSet(reducedOnce);
@@ -439,6 +546,11 @@ final class SubtreePlan {
     c.seq = seq.clone();
     c.added = added;
     c.n = n;
+    c.pt = pt.clone();
+    c.ref = ref.clone();
+    c.starts = starts.clone();
+    c.used = used.clone();
+    c.pn = pn;
     return c;
   }
 
@@ -449,8 +561,8 @@ final class SubtreePlan {
    * and the copy is exact as it stands ({@link #withTotals(long[], boolean)} for the totals). Where
    * a type lands before an old one, Fluxion's multi-spans keep their per-type span ids at their old
    * indices ({@link PlannerMulti#updateAsFluxion}): the copy keeps Fluxion's planner, rebuilt with
-   * the span ids Fluxion gave, answers from it and cancels through it ({@link
-   * FluxionShadow#staleIds}). O(spans x types) plus the planner's rebuild; only re-primes reach it.
+   * the span ids Fluxion gave, answers from it and cancels through it ({@link #staleIds}). O(spans
+   * x types) plus the planner's rebuild; only re-primes reach it.
    */
   SubtreePlan retyped(int[] newTypes, long[] newTotals, boolean root) {
     boolean appended = newTypes.length >= types.length;
@@ -477,14 +589,18 @@ final class SubtreePlan {
     }
     c.added = added;
     c.reducedOnce = reducedOnce == null ? null : new LongHashSet(reducedOnce);
-    if (appended && fluxion == null) {
+    if (appended && fluxionIndex == null) {
       return c.withTotals(newTotals, root);
     }
-    FluxionShadow shadow = FluxionShadow.retyped(this, fluxion, newTypes, newTotals, appended);
-    if (shadow == null) {
+    PlannerMulti index = fluxionIndex != null ? fluxionIndex.snapshot() : fluxionPlanner(this);
+    if (index == null) {
       return c.withTotals(newTotals, root);
     }
-    c.fluxion = shadow;
+    index.updateAsFluxion(newTotals, typeNames(newTypes));
+    c.fluxionIndex = index;
+    c.fluxionSpan = fluxionIndex != null ? new LongLongHashMap(fluxionSpan) : replayedSpanIds(this);
+    c.clamped = true;
+    c.staleIds = !appended || staleIds;
     return c;
   }
 
@@ -495,10 +611,9 @@ final class SubtreePlan {
    * planner walk exactly ({@link ReservationWalk}).
    */
   PlannerMulti fluxionPlannerCopy() {
-    return FluxionShadow.plannerCopy(this, fluxion);
+    return fluxionIndex != null ? fluxionIndex.snapshot() : fluxionPlanner(this);
   }
 
-  /** The largest of {@code ts}, or 0. */
   private static int maxType(int[] ts) {
     int m = 0;
     for (int x : ts) {
@@ -508,18 +623,111 @@ final class SubtreePlan {
   }
 
   /**
-   * The earliest times at or after {@code from} at which {@code request} (indexed by prune type)
-   * fits for {@code d}, in increasing order, as Fluxion's planner_multi_avail_time_first/next find
-   * them, when this plan keeps Fluxion's planner ({@link #fluxion}); else null.
+   * Fluxion's planner for {@code from}'s spans under its types and totals, each span under the id
+   * Fluxion gave it (the ids of spans since removed are skipped: {@link #seq}); null if a span does
+   * not fit.
    */
-  long[] fluxionAvailTimes(long from, long d, long[] request) {
-    if (fluxion == null || d < 1) {
-      return null;
-    }
-    return fluxion.availTimes(types, from, d, request);
+  private static PlannerMulti fluxionPlanner(SubtreePlan from) {
+    return replaySpans(from, true, null);
   }
 
-  /** Whether {@code jobId} has a span here. O(spans). */
+  /**
+   * A Fluxion planner holding {@code from}'s live spans under its types and totals, or null if a
+   * span does not fit. With {@code fluxionIds} each span gets the id Fluxion gave it (by {@link
+   * #seq}, skipping the ids of spans since removed, up to {@link #added}); else the spans are
+   * numbered in order. Each job's multi-span id goes into {@code spanOf} when it is not null.
+   */
+  private static PlannerMulti replaySpans(
+      SubtreePlan from, boolean fluxionIds, LongLongHashMap spanOf) {
+    int t = from.types.length;
+    PlannerMulti index =
+        PlannerMulti.create(0, JobMeta.PLAN_END, from.totals, typeNames(from.types));
+    long next = 0;
+    try {
+      for (int i = 0; i < from.n; i++) {
+        if (from.start[i] < from.end[i]) {
+          if (fluxionIds) {
+            index.skipSpanIds(from.seq[i] - next);
+            next = from.seq[i] + 1;
+          }
+          long[] a = Arrays.copyOfRange(from.amounts, i * t, (i + 1) * t);
+          long id = index.addSpan(from.start[i], from.end[i] - from.start[i], a);
+          if (spanOf != null) {
+            spanOf.put(from.job[i], id);
+          }
+        }
+      }
+    } catch (IllegalArgumentException refused) {
+      return null;
+    }
+    if (fluxionIds) {
+      index.skipSpanIds(from.added - next);
+    }
+    return index;
+  }
+
+  /** The names a Fluxion planner gives the prune types {@code types}. */
+  private static String[] typeNames(int[] types) {
+    String[] names = new String[types.length];
+    for (int k = 0; k < types.length; k++) {
+      names[k] = Integer.toString(types[k]);
+    }
+    return names;
+  }
+
+  /** The multi-span id of each job of {@code from} in {@link #fluxionPlanner}{@code (from)}. */
+  private static LongLongHashMap replayedSpanIds(SubtreePlan from) {
+    LongLongHashMap spanOf = new LongLongHashMap();
+    for (int i = 0; i < from.n; i++) {
+      if (from.start[i] < from.end[i] && from.job[i] != TraversalUpdate.LEAKED_SPAN) {
+        spanOf.put(from.job[i], from.seq[i]);
+      }
+    }
+    return spanOf;
+  }
+
+  /**
+   * Gives the Fluxion planner kept beside the spans, if any, this plan's totals (its types stay, so
+   * the multi-spans keep their span ids as they are, stale ones included: {@link #staleIds}).
+   */
+  private void updateFluxionTotals() {
+    if (fluxionIndex != null) {
+      fluxionIndex.updateAsFluxion(totals, fluxionIndex.types().toArray(new String[0]));
+    }
+  }
+
+  /** Fluxion's planner holding {@code from}'s spans under {@code from}'s totals. */
+  private void buildFluxionIndex(SubtreePlan from) {
+    LongLongHashMap spanOf = new LongLongHashMap();
+    PlannerMulti index = replaySpans(from, false, spanOf);
+    if (index != null) {
+      fluxionIndex = index;
+      fluxionSpan = spanOf;
+    }
+  }
+
+  /**
+   * The earliest times at or after {@code from} at which {@code request} (indexed by prune type)
+   * fits for {@code d}, in increasing order, as Fluxion's planner_multi_avail_time_first/next find
+   * them, when this plan keeps Fluxion's planner ({@link #fluxionIndex}); else null.
+   */
+  long[] fluxionAvailTimes(long from, long d, long[] request) {
+    if (fluxionIndex == null || d < 1) {
+      return null;
+    }
+    long[] counts = new long[types.length];
+    for (int k = 0; k < types.length; k++) {
+      counts[k] = Math.max(0, request[types[k]]);
+    }
+    LongArrayList out = new LongArrayList();
+    for (long t = fluxionIndex.availTimeFirst(from, d, counts);
+        t != PlannerMulti.NONE;
+        t = fluxionIndex.availTimeNext()) {
+      out.add(t);
+    }
+    return out.toArray();
+  }
+
   boolean has(long jobId) {
     for (int i = 0; i < n; i++) {
       if (job[i] == jobId) {
@@ -529,28 +737,26 @@ final class SubtreePlan {
     return false;
   }
 
-  // ------------------------------------------------------------------ time queries
-
   /** The number of distinct span boundaries (starts and ends). */
   int pointCount() {
-    return points.pointCount();
+    return pn;
   }
 
   /** The {@code p}-th distinct span boundary in increasing order. */
   long pointTime(int p) {
-    return points.pointTime(p);
+    return pt[p];
   }
 
   /**
    * The amount of slot {@code k} held at instant {@code t}: its total less what is free then (so
-   * negative where a release after a {@link FluxionShadow#clamped} total change frees more than the
-   * total). O(log points).
+   * negative where a release after a {@link #clamped} total change frees more than the total).
    */
   long usedAt(int k, long t) {
-    if (clamped()) {
-      return totals[k] - fluxion.availableAt(k, t);
+    if (clamped) {
+      return totals[k] - fluxionIndex.availableAt(t, k);
     }
-    return points.usedAt(k, t);
+    int p = floor(t);
+    return p < 0 ? 0 : used[p * types.length + k];
   }
 
   /** The available amount of slot {@code k} at instant {@code t}. */
@@ -560,10 +766,30 @@ final class SubtreePlan {
 
   /** The least available amount of slot {@code k} over {@code [at, at + d)}. */
   long minAvailDuring(int k, long at, long d) {
-    if (clamped()) {
-      return fluxion.minAvailDuring(k, at, d);
+    if (clamped) {
+      // Fluxion's planner_avail_resources_during answers -1 for an empty window
+      return d < 1 ? -1 : fluxionIndex.planner(k).availableDuring(at, d);
     }
-    return points.minAvailDuring(k, at, d);
+    return totals[k] - maxUsedFrom(k, floor(at), at + d, Long.MAX_VALUE);
+  }
+
+  /**
+   * The most of slot {@code k} held from point {@code p} (the floor of the window start, or -1)
+   * until {@code hi}, exclusive; the scan stops early once the answer exceeds {@code enough}.
+   */
+  private long maxUsedFrom(int k, int p, long hi, long enough) {
+    int t = types.length;
+    long worst = p < 0 ? 0 : used[p * t + k];
+    // usage rises only where a span starts: check at and every start inside the window
+    for (int q = p + 1; q < pn && worst <= enough && pt[q] < hi; q++) {
+      if (starts[q] > 0) {
+        long u = used[q * t + k];
+        if (u > worst) {
+          worst = u;
+        }
+      }
+    }
+    return worst;
   }
 
   /**
@@ -571,10 +797,44 @@ final class SubtreePlan {
    * {@code [at, at + d)}.
    */
   boolean fits(long[] request, long at, long d) {
-    if (clamped()) {
-      return fluxion.fits(types, request, at, d);
+    if (clamped) {
+      return clampedFits(request, at, d);
     }
-    return points.fits(request, at, d);
+    // nothing is held before the first point or from the last one on
+    boolean free = pn == 0 || at >= pt[pn - 1] || (d > 0 && at + d <= pt[0]);
+    int p = -2;
+    for (int k = 0; k < types.length; k++) {
+      long r = request[types[k]];
+      if (r <= 0) {
+        continue;
+      }
+      if (r > totals[k]) {
+        return false;
+      }
+      if (free) {
+        continue;
+      }
+      if (p == -2) {
+        p = floor(at);
+      }
+      // the scan may stop once usage passes totals - r (>= 0 here): it cannot fit any more
+      if (totals[k] - maxUsedFrom(k, p, at + d, totals[k] - r) < r) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** {@link #fits} by Fluxion's planner_avail_during on each requested slot's planner. */
+  private boolean clampedFits(long[] request, long at, long d) {
+    for (int k = 0; k < types.length; k++) {
+      long r = request[types[k]];
+      // planner_avail_during refuses an empty window (EINVAL)
+      if (r > 0 && (d < 1 || !fluxionIndex.planner(k).availDuring(at, d, r))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
@@ -585,14 +845,55 @@ final class SubtreePlan {
    * start and end, {@code run[2]} the least amount of the slot the run refuses less one (its total
    * less the most free on the run), and the slot's prune type is returned. Any window that meets
    * the run then does not fit a request of more than {@code run[2]} of that type. Returns -1 (no
-   * witness) when {@link FluxionShadow#clamped}, for an empty window, or when no slot is too full
-   * on a point of the window. O(log points + run).
+   * witness) when {@link #clamped}, for an empty window, or when no slot is too full on a point of
+   * the window. O(log points + run).
    */
   int witness(long[] request, long at, long d, long[] run) {
-    if (clamped()) {
+    if (clamped || d < 1 || pn == 0) {
       return -1;
     }
-    return points.witness(request, at, d, run);
+    int t = types.length;
+    int p = floor(at);
+    for (int k = 0; k < t; k++) {
+      long r = request[types[k]];
+      if (r <= 0 || r > totals[k]) {
+        continue;
+      }
+      long limit = totals[k] - r;
+      int q = -1;
+      if (p >= 0 && used[p * t + k] > limit) {
+        q = p;
+      }
+      for (int x = p + 1; q < 0 && x < pn && pt[x] < at + d; x++) {
+        if (used[x * t + k] > limit) {
+          q = x;
+        }
+      }
+      if (q < 0) {
+        continue;
+      }
+      int a = q;
+      while (a > 0 && used[(a - 1) * t + k] > limit) {
+        a--;
+      }
+      int b = q;
+      while (b + 1 < pn && used[(b + 1) * t + k] > limit) {
+        b++;
+      }
+      // past the last point nothing is held, so a run ends at a point
+      if (b + 1 >= pn) {
+        return -1;
+      }
+      long least = Long.MAX_VALUE;
+      for (int x = a; x <= b; x++) {
+        least = Math.min(least, used[x * t + k]);
+      }
+      run[0] = pt[a];
+      run[1] = pt[b + 1];
+      run[2] = totals[k] - least;
+      return types[k];
+    }
+    return -1;
   }
 
   /**
@@ -609,11 +910,66 @@ final class SubtreePlan {
    * {@code from} that stops there: O((points swept + types) x types).
    */
   long[] fitTimes(long[] request, long from, long d, long planEnd, int max) {
-    int q = points.firstPointFrom(from);
-    if (clamped()) {
-      return fluxion.fitTimes(points, types, request, q, d, planEnd, max);
+    int q = floor(from);
+    if (q < 0 || pt[q] < from) {
+      q++;
     }
-    return points.fitTimes(request, q, d, planEnd, max);
+    if (clamped) {
+      LongArrayList fit = new LongArrayList();
+      for (; q < pn && fit.size() < max; q++) {
+        if (d <= planEnd - pt[q] && clampedFits(request, pt[q], d)) {
+          fit.add(pt[q]);
+        }
+      }
+      return fit.toArray();
+    }
+    int t = types.length;
+    long[] limit = new long[t];
+    boolean any = false;
+    for (int k = 0; k < t; k++) {
+      long r = request[types[k]];
+      if (r > totals[k] && r > 0) {
+        return new long[0];
+      }
+      // a type the request does not ask for never blocks; else usage above totals - r does
+      limit[k] = r <= 0 ? Long.MAX_VALUE : totals[k] - r;
+      any |= r > 0;
+    }
+    long[] out = new long[Math.max(0, Math.min(max, pn - q))];
+    int w = 0;
+    // the first point after q where a span starts and some type is over its limit (or pn), and
+    // where the search for the next one goes on: both only move forward
+    int nextBadStart = -1;
+    int scanned = q + 1;
+    for (; q < pn && w < out.length; q++) {
+      long time = pt[q];
+      if ((any && over(q, limit)) || d > planEnd - time) {
+        continue;
+      }
+      if (nextBadStart <= q) {
+        int b = Math.max(scanned, q + 1);
+        while (b < pn && !(starts[b] > 0 && any && over(b, limit))) {
+          b++;
+        }
+        nextBadStart = b;
+        scanned = b;
+      }
+      if (nextBadStart == pn || pt[nextBadStart] >= time + d) {
+        out[w++] = time;
+      }
+    }
+    return w == out.length ? out : Arrays.copyOf(out, w);
+  }
+
+  /** Whether some slot holds more than its {@code limit} at point {@code q}. */
+  private boolean over(int q, long[] limit) {
+    int t = types.length;
+    for (int k = 0; k < t; k++) {
+      if (used[q * t + k] > limit[k]) {
+        return true;
+      }
+    }
+    return false;
   }
 
   // ------------------------------------------------------------------ freeing writes
@@ -651,5 +1007,97 @@ final class SubtreePlan {
       }
     }
     return false;
+  }
+
+  // ------------------------------------------------------------------ step function
+
+  /** The index of the last point at or before {@code t}, or -1. */
+  private int floor(long t) {
+    if (pn <= 4) {
+      int p = -1;
+      while (p + 1 < pn && pt[p + 1] <= t) {
+        p++;
+      }
+      return p;
+    }
+    // branch-free halving (the compiler makes the choice a conditional move, and a root's many
+    // points make a mispredicted branch per step the cost): the answer stays in [base - 1, base +
+    // len - 1], and base is 0 or a point at or before t
+    int base = 0;
+    int len = pn;
+    while (len > 1) {
+      int half = len >>> 1;
+      base = pt[base + half] <= t ? base + half : base;
+      len -= half;
+    }
+    return pt[base] <= t ? base : base - 1;
+  }
+
+  /** Counts a span boundary at {@code time}, making its point if new; returns the point's index. */
+  private int refPoint(long time, boolean isStart) {
+    int p = floor(time);
+    if (p < 0 || pt[p] != time) {
+      p++;
+      insertPoint(p, time);
+    }
+    ref[p]++;
+    if (isStart) {
+      starts[p]++;
+    }
+    return p;
+  }
+
+  private void insertPoint(int p, long time) {
+    int t = types.length;
+    if (pn == pt.length) {
+      int m = pn * 2;
+      pt = Arrays.copyOf(pt, m);
+      ref = Arrays.copyOf(ref, m);
+      starts = Arrays.copyOf(starts, m);
+      used = Arrays.copyOf(used, m * t);
+    }
+    System.arraycopy(pt, p, pt, p + 1, pn - p);
+    System.arraycopy(ref, p, ref, p + 1, pn - p);
+    System.arraycopy(starts, p, starts, p + 1, pn - p);
+    System.arraycopy(used, p * t, used, (p + 1) * t, (pn - p) * t);
+    pt[p] = time;
+    ref[p] = 0;
+    starts[p] = 0;
+    // the new point splits the segment before it: same usage (nothing before the first point)
+    for (int k = 0; k < t; k++) {
+      used[p * t + k] = p == 0 ? 0 : used[(p - 1) * t + k];
+    }
+    pn++;
+  }
+
+  private void unrefPoint(long time, boolean isStart) {
+    int p = floor(time);
+    if (isStart) {
+      starts[p]--;
+    }
+    if (--ref[p] == 0) {
+      int t = types.length;
+      System.arraycopy(pt, p + 1, pt, p, pn - p - 1);
+      System.arraycopy(ref, p + 1, ref, p, pn - p - 1);
+      System.arraycopy(starts, p + 1, starts, p, pn - p - 1);
+      System.arraycopy(used, (p + 1) * t, used, p * t, (pn - p - 1) * t);
+      pn--;
+    }
+  }
+
+  /** Adds {@code sign} times the amounts row at {@code row} to every point in {@code [s, e)}. */
+  private void addRange(long s, long e, long[] rows, int row, int sign) {
+    addRangeFrom(floor(s), e, rows, row, sign);
+  }
+
+  /** {@link #addRange} from point {@code from}, the floor of the range's start. */
+  private void addRangeFrom(int from, long e, long[] rows, int row, int sign) {
+    int t = types.length;
+    for (int q = from; q < pn && pt[q] < e; q++) {
+      int base = q * t;
+      for (int k = 0; k < t; k++) {
+        used[base + k] += sign * rows[row + k];
+      }
+    }
   }
 }

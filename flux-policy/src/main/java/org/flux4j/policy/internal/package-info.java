@@ -17,10 +17,8 @@
  * {@code Evals}, {@code EGroup} and {@code StdSort} are the scoring API ({@code scoring_api_t},
  * {@code evals_t}, libstdc++'s introsort); {@code VertexSchedule} and {@code SubtreePlan} hold the
  * per-vertex scheduling state and the subtree aggregates (Fluxion's planners, x_checker, tags and
- * pruning filters), the latter with {@code PointProfile} (its step function over time) and {@code
- * FluxionShadow} (Fluxion's exact planner, kept beside it on the rare paths where the two differ);
- * {@code PruneConfig} indexes (with flux-graph's PruneFilters, their one parser) and primes the
- * pruning filters; {@code Finder} evaluates find expressions; {@code BuiltinPolicies} holds the
- * named and custom match policies.
+ * pruning filters); {@code PruneConfig} indexes (with flux-graph's PruneFilters, their one parser)
+ * and primes the pruning filters; {@code Finder} evaluates find expressions; {@code
+ * BuiltinPolicies} holds the named and custom match policies.
  */
 package org.flux4j.policy.internal;
