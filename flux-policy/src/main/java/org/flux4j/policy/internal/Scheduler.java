@@ -228,8 +228,9 @@ final class Scheduler {
   }
 
   /**
-   * {@code items} compiled against the graph: the array an earlier match compiled from the same list
-   * object, or a new one (kept unless a type of it is not in the graph, which a later grow may add).
+   * {@code items} compiled against the graph: the array an earlier match compiled from the same
+   * list object, or a new one (kept unless a type of it is not in the graph, which a later grow may
+   * add).
    */
   private Req[] compiled(List<ResourceRequest.Item> items) {
     Req[] rs = compiled.get(items);
