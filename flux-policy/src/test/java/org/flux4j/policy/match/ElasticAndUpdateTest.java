@@ -236,6 +236,87 @@ class ElasticAndUpdateTest {
     rq.checkInvariants();
   }
 
+  /**
+   * The scheduler keeps each request's compiled form by the identity of its resource list, so a
+   * queue's job is compiled once. One request object matched again and again across a grow that
+   * brings a type the graph lacked ("fpga", not one of Fluxion's built-in types) and a shrink must
+   * answer as equal new objects do: a compiled form naming a type the graph lacked, or made before
+   * a topology change, may not be reused after it.
+   */
+  @Test
+  void oneRequestObject_acrossGrowAndShrink_answersAsNewEqualObjects() {
+    ResourceRequest fpgaJob =
+        ResourceRequest.of(
+            10,
+            ResourceRequest.Item.slot(
+                1,
+                "default",
+                ResourceRequest.Item.of("core", 1),
+                ResourceRequest.Item.of("fpga", 1)));
+    ResourceRequest coreJob = cores(2);
+    ResourceQuery kept = ResourceQuery.create(ClusterBuilder.nodes(1).cores(2).build());
+    ResourceQuery fresh = ResourceQuery.create(ClusterBuilder.nodes(1).cores(2).build());
+    java.util.List<String> keptAnswers = new java.util.ArrayList<>();
+    java.util.List<String> freshAnswers = new java.util.ArrayList<>();
+    long[] id = {1};
+    Runnable round =
+        () -> {
+          for (ResourceRequest r : new ResourceRequest[] {fpgaJob, coreJob}) {
+            keptAnswers.add(answer(kept.match(MatchOp.ALLOCATE, r, id[0])));
+            freshAnswers.add(answer(fresh.match(MatchOp.ALLOCATE, newEqual(r), id[0])));
+            kept.cancel(id[0]);
+            fresh.cancel(id[0]);
+            id[0]++;
+          }
+        };
+    round.run();
+    kept.grow(nodeWithFpga());
+    fresh.grow(nodeWithFpga());
+    round.run();
+    String node0 = kept.graph().path(kept.graph().roots()[0]) + "/node0";
+    assertThat(kept.shrink(node0)).isTrue();
+    assertThat(fresh.shrink(node0)).isTrue();
+    round.run();
+    assertThat(keptAnswers).isEqualTo(freshAnswers);
+    // the fpga job is refused before the grow and placed after it
+    assertThat(keptAnswers.get(0)).isEqualTo("RequestError");
+    assertThat(keptAnswers.get(2)).startsWith("Allocated");
+    assertThat(keptAnswers.get(4)).startsWith("Allocated");
+  }
+
+  /** A node of two cores and an fpga, to attach as node1. */
+  private static ResourceGraph nodeWithFpga() {
+    GraphBuilder b = ClusterBuilder.nodes(1).firstNode(1).cores(2).uniqIdsFrom(1000).unbuilt();
+    ResourceGraph view = b.peek();
+    int node = -1;
+    for (int v = 0; v < view.vertexLimit(); v++) {
+      if (view.type(v).equals("node")) {
+        node = v;
+      }
+    }
+    int fpga = b.addVertex("fpga", "fpga", 0, -1, 1, "");
+    b.contain(node, fpga);
+    return b.build();
+  }
+
+  /** A request equal to {@code r} whose lists are new objects. */
+  private static ResourceRequest newEqual(ResourceRequest r) {
+    return new ResourceRequest(
+        new java.util.ArrayList<>(r.resources()), r.duration(), r.constraint(), r.queue());
+  }
+
+  /** What a match answered, without object identities: its kind and the vertices it holds. */
+  private static String answer(MatchResult m) {
+    if (m instanceof MatchResult.Allocated a) {
+      StringBuilder b = new StringBuilder("Allocated");
+      for (int i = 0; i < a.resources().size(); i++) {
+        b.append(' ').append(a.resources().vertex(i));
+      }
+      return b.toString();
+    }
+    return m.getClass().getSimpleName();
+  }
+
   private static ResourceRequest nodes(int n) {
     return ResourceRequest.of(
         10,
