@@ -22,35 +22,43 @@ class ReservationWalkTest {
     return p;
   }
 
-  @Test
-  void refusalOnTheWayToTheMatch_leavesBusy_whenTheSelectSetsNone() {
+  /**
+   * The errno after a search that began after now = 0 with errno ENODEV, for a window of 5 and
+   * {@code request}, whose selects tried {@code times} in order and set {@code errnos}, the last
+   * one matching.
+   */
+  private static int errnoAfter(long[] request, long[] times, int... errnos) {
     ReservationWalk w = new ReservationWalk();
     w.start(0, 5, Traverser.ENODEV);
+    for (int i = 0; i < times.length; i++) {
+      w.selected(times[i], errnos[i]);
+    }
+    return w.errnoAfterMatch(plan(), request, FALLBACK);
+  }
+
+  @Test
+  void refusalOnTheWayToTheMatch_leavesBusy_whenTheSelectSetsNone() {
     // 10 is refused by the nodes on the way to 30; after 30 the walk finds 40 refused, then 50
-    w.selected(30, ReservationWalk.NOT_SET);
-    assertThat(w.errnoAfterMatch(plan(), new long[] {1, 1}, FALLBACK)).isEqualTo(Traverser.EBUSY);
+    assertThat(errnoAfter(new long[] {1, 1}, new long[] {30}, ReservationWalk.NOT_SET))
+        .isEqualTo(Traverser.EBUSY);
   }
 
   @Test
   void walkRunningOutAfterTheMatch_leavesEnoent_whateverCameBefore() {
-    ReservationWalk w = new ReservationWalk();
-    w.start(0, 5, Traverser.ENODEV);
-    w.selected(30, Traverser.EBUSY);
     // the select at 50 matched; nothing follows it
-    w.selected(50, ReservationWalk.NOT_SET);
-    assertThat(w.errnoAfterMatch(plan(), new long[] {1, 1}, FALLBACK)).isEqualTo(ENOENT);
+    assertThat(
+            errnoAfter(
+                new long[] {1, 1}, new long[] {30, 50}, Traverser.EBUSY, ReservationWalk.NOT_SET))
+        .isEqualTo(ENOENT);
   }
 
   @Test
   void noRefusal_keepsTheSelectsErrno() {
-    ReservationWalk w = new ReservationWalk();
-    w.start(0, 5, Traverser.ENODEV);
     // cores alone: 10 is the first candidate and 30 follows without a refusal
-    w.selected(10, ReservationWalk.NOT_SET);
-    assertThat(w.errnoAfterMatch(plan(), new long[] {1, 0}, FALLBACK)).isEqualTo(Traverser.ENODEV);
-    w.start(0, 5, Traverser.ENODEV);
-    w.selected(10, Traverser.EBUSY);
-    assertThat(w.errnoAfterMatch(plan(), new long[] {1, 0}, FALLBACK)).isEqualTo(Traverser.EBUSY);
+    assertThat(errnoAfter(new long[] {1, 0}, new long[] {10}, ReservationWalk.NOT_SET))
+        .isEqualTo(Traverser.ENODEV);
+    assertThat(errnoAfter(new long[] {1, 0}, new long[] {10}, Traverser.EBUSY))
+        .isEqualTo(Traverser.EBUSY);
   }
 
   @Test
