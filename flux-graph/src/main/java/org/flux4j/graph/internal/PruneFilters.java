@@ -23,11 +23,11 @@ import org.flux4j.graph.ResourceGraph;
  * {@code ALL} already tracks {@code t}. A vertex of type {@code h} tracks its anchor's types, then
  * the {@code ALL} types other than {@code h} itself ({@link #trackedTypes}).
  *
- * <p>This is the one parser of the spec in flux4j: the planner's {@code SubtreeAggregates} and the
- * match engine's pruning configuration in flux-policy both read it here. Machinery, not API: the
- * package is exported to flux4j's own modules only. Instances from {@link #parse}, {@link #DEFAULT}
- * and {@link #none} are immutable and thread-safe; {@link #mutableCopy} gives a private copy that
- * {@link #register} may extend (Fluxion's priming registers leaf types).
+ * <p>This is the one parser of the spec in flux4j: the match engine's pruning configuration in
+ * flux-policy reads it here (its per-vertex subtree aggregates are built from it). Machinery, not
+ * API: the package is exported to flux4j's own modules only. Instances from {@link #parse}, {@link
+ * #DEFAULT} and {@link #none} are immutable and thread-safe; {@link #mutableCopy} gives a private
+ * copy that {@link #register} may extend (Fluxion's priming registers leaf types).
  */
 public final class PruneFilters {
   /** The keyword for "every vertex type" in the anchor position. */

@@ -44,9 +44,6 @@ public final class PlannerMulti {
   /** See {@link #lastRefusals()}. */
   private int refusals;
 
-  /** Aggregate type index per planner index; owned by {@link SubtreeAggregates}. */
-  int[] typeMap;
-
   private PlannerMulti(long base, long horizon, String[] types, Planner[] planners) {
     this.base = base;
     this.horizon = horizon;
@@ -115,7 +112,6 @@ public final class PlannerMulti {
     m.iterDuration = iterDuration;
     m.iterTypes = iterTypes;
     m.iterCounts = iterCounts == null ? null : iterCounts.clone();
-    m.typeMap = typeMap;
     return m;
   }
 

@@ -1,6 +1,9 @@
 /**
- * Time-indexed availability of resource pools and the subtree aggregates used as pruning filters
- * (Fluxion's {@code resource/planner} and the {@code subplans} of its traverser).
+ * Time-indexed availability of resource pools, with Fluxion's exact semantics (its {@code
+ * resource/planner}): the reference that the match engine's own per-vertex plans keep beside them
+ * where Fluxion's planner answers differently from a plain step function (a stale earliest-time
+ * index after a total changes, the errno of a reservation search), and that tests compare them
+ * with.
  *
  * <p>Machinery of the match engine, not an entry point: the package is exported to {@code
  * org.flux4j.policy} only. Embedders reach the planner through {@code
@@ -12,11 +15,6 @@
  *       point with n free for d" ({@code planner.h}), with Fluxion's exact semantics.
  *   <li>{@link org.flux4j.graph.planner.PlannerMulti}: several resource types at once ({@code
  *       planner_multi.h}).
- *   <li>{@link org.flux4j.graph.planner.SubtreeAggregates}: one multi-planner per tracking vertex
- *       of a {@link org.flux4j.graph.ResourceGraph}, counting the tracked types among its
- *       descendants, as Fluxion's {@code prime_pruning_filter} builds them, for the pruning filters
- *       of {@code org.flux4j.graph.internal.PruneFilters} (the {@code HL:LL[,HL:LL...]} spec of
- *       {@code resource-query -p}; machinery, exported to flux4j's own modules only).
  * </ul>
  *
  * <p>None of these classes is thread-safe; a scheduling loop owns them. Copies ({@code copy()}) are
