@@ -314,15 +314,11 @@ final class GraphPool implements ResourcePool {
     if (job.shape == null) {
       ResourceRequest r = request(job);
       Shape s = new Shape(r.resources(), r.constraint());
-      Shape known = shapes.get(s);
-      if (known == null) {
-        if (shapes.size() >= SHAPES_KEPT) {
-          shapes.clear();
-        }
-        shapes.put(s, s);
-        known = s;
+      if (shapes.size() >= SHAPES_KEPT) {
+        shapes.clear();
       }
-      job.shape = known;
+      Shape known = shapes.putIfAbsent(s, s);
+      job.shape = known == null ? s : known;
     }
     return job.shape;
   }

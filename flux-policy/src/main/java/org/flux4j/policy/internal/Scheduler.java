@@ -145,10 +145,14 @@ final class Scheduler {
     if (request.resources().isEmpty()) {
       return new MatchResult.RequestError(jobId, "the request has no resources");
     }
-    Req[] rs = compiled(request.resources());
-    String unknown = unknownType(rs);
-    if (unknown != null) {
-      return new MatchResult.RequestError(jobId, "unknown resource type: " + unknown);
+    Req[] rs = compiled.get(request.resources());
+    if (rs == null) {
+      rs = Req.compile(request.resources(), graph);
+      Req unknown = firstUntyped(rs, false);
+      if (unknown != null) {
+        return new MatchResult.RequestError(jobId, "unknown resource type: " + unknown.typeName);
+      }
+      keepCompiled(request.resources(), rs);
     }
     marks.clearError();
     boolean x = trav.exclusivity(rs, root);
@@ -228,39 +232,29 @@ final class Scheduler {
   }
 
   /**
-   * {@code items} compiled against the graph: the array an earlier match compiled from the same
-   * list object, or a new one (kept unless a type of it is not in the graph, which a later grow may
-   * add).
+   * Keeps {@code rs}, compiled from {@code items}, for the next match of the same list object
+   * ({@link #compiled}), unless a type of it is not in the graph (a built-in one a later grow may
+   * add): only a kept array is ever looked up, so a match that finds one needs no type check.
    */
-  private Req[] compiled(List<ResourceRequest.Item> items) {
-    Req[] rs = compiled.get(items);
-    if (rs == null) {
-      rs = Req.compile(items, graph);
-      if (allKnown(rs)) {
-        if (compiled.size() >= COMPILED_KEPT) {
-          compiled.clear();
-        }
-        compiled.put(items, rs);
+  private void keepCompiled(List<ResourceRequest.Item> items, Req[] rs) {
+    if (firstUntyped(rs, true) == null) {
+      if (compiled.size() >= COMPILED_KEPT) {
+        compiled.clear();
       }
+      compiled.put(items, rs);
     }
-    return rs;
   }
 
-  private static boolean allKnown(Req[] rs) {
+  /**
+   * The first request, in pre-order, whose type the graph lacks: a built-in type name counts only
+   * with {@code builtins}; null if none.
+   */
+  private static Req firstUntyped(Req[] rs, boolean builtins) {
     for (Req r : rs) {
-      if (r.type == -1 || !allKnown(r.with)) {
-        return false;
+      if (r.type == -1 && (builtins || !BUILTIN_TYPES.contains(r.typeName))) {
+        return r;
       }
-    }
-    return true;
-  }
-
-  private static String unknownType(Req[] rs) {
-    for (Req r : rs) {
-      if (r.type == -1 && !BUILTIN_TYPES.contains(r.typeName)) {
-        return r.typeName;
-      }
-      String u = unknownType(r.with);
+      Req u = firstUntyped(r.with, builtins);
       if (u != null) {
         return u;
       }
