@@ -76,9 +76,17 @@ final class AvailabilityProfile {
    * before now count as having happened), or -1 if never.
    */
   long earliest(long now, long d, long units, long usedNow, long capacity) {
+    return earliestBefore(now, Long.MAX_VALUE, d, units, usedNow, capacity);
+  }
+
+  /**
+   * The answer of {@link #earliest} if it is before {@code limit}, else -1: the search stops at the
+   * first candidate start at or after {@code limit}.
+   */
+  long earliestBefore(long now, long limit, long d, long units, long usedNow, long capacity) {
     long level = capacity - units - usedNow; // the most the recorded changes may add up to
     long c = prefix(root, now) <= level ? now : first(root, 0, now, level, false);
-    while (c != NONE) {
+    while (c != NONE && c < limit) {
       // every candidate up to the last instant over the level before c + d fails on that instant
       long busy = lastAbove(root, 0, c, c + d, level);
       if (busy == NONE) {

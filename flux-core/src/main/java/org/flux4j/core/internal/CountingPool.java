@@ -25,8 +25,10 @@ import org.flux4j.graph.ResourceGraph;
  * <p>Kept reservations ({@link #openCycle} with reuse, {@link #keepReservations}, {@link
  * #beginCycle}): when nothing but time passed since the previous cycle of the same queue, a
  * rebuilding cycle is answered from the previous cycle's bookings, which a rebuild provably gives
- * back ({@link KeptBookings} holds that bookkeeping and its argument). This class is the face that
- * joins the three: it turns a job's request into cores and seconds, asks the nodes for an
+ * back ({@link KeptBookings} holds that bookkeeping and its argument); when jobs also ended before
+ * their estimated ends, the cycle rebuilds but gives back without a search the bookings that the
+ * freed cores and the jobs moved so far provably cannot move ({@link EarlyEnds}). This class is the
+ * face that joins the three: it turns a job's request into cores and seconds, asks the nodes for an
  * allocation now, and keeps the timeline and the bookkeeping in step with each answer. Loop-owned;
  * not thread-safe, except {@link #hasRank}.
  */
@@ -122,6 +124,7 @@ final class CountingPool implements ResourcePool {
   @Override
   public Allocation allocate(Job job) {
     kept.allocating(); // only the kept bookings of jobs ahead may stay in the profile
+    kept.early().stop(); // an allocation alone is not followed in D: plain searches from here
     return allocateNow(job);
   }
 
@@ -153,6 +156,9 @@ final class CountingPool implements ResourcePool {
    */
   @Override
   public Outcome allocateOrReserve(Job job) {
+    if (kept.early().active()) {
+      return afterEarlyEnds(job);
+    }
     if (rebookUntouched && !kept.keeping() && !kept.deferring()) {
       long id = job.id.value();
       long[] b = plan.undoable(id);
@@ -185,7 +191,16 @@ final class CountingPool implements ResourcePool {
         kept.endDeferring(); // cannot happen while the kept notes hold; answer as a rebuild would
       }
     }
-    Allocation a = allocate(job);
+    return search(job);
+  }
+
+  /**
+   * Allocates the job now or books it at the earliest time it fits, searched from now (with the
+   * remembered bound of its kind): what a rebuild does.
+   */
+  private Outcome search(Job job) {
+    kept.allocating();
+    Allocation a = allocateNow(job);
     if (a != null) {
       return new Outcome(a, -1);
     }
@@ -202,6 +217,57 @@ final class CountingPool implements ResourcePool {
     }
     kept.book(job.id.value(), at, at + d, need);
     return new Outcome(null, at);
+  }
+
+  /**
+   * A job asked in a rebuilding cycle after early ends ({@link EarlyEnds}, whose notes hold the
+   * argument): the next job of the previous cycle's booking order gets its old booking back without
+   * a full search where the early ends and the jobs moved so far cannot have opened an earlier
+   * start for it; otherwise, and for any other job, the pool searches as a rebuild does and enters
+   * the move in D.
+   */
+  private Outcome afterEarlyEnds(Job job) {
+    EarlyEnds e = kept.early();
+    long now = now();
+    if (!e.started() && !e.start(now, plan)) {
+      return search(job);
+    }
+    long id = job.id.value();
+    long[] b = e.next(id);
+    if (b == null) {
+      return search(job); // out of the old order, or after it: plain from here
+    }
+    JobRequest r = job.request;
+    long d = planned(r);
+    long need = cores(r);
+    if (b[0] > now
+        && b[1] - b[0] == d
+        && b[2] == need
+        && e.fitsAgain(b[0], b[1])
+        && !earlierFitMayMeetGain(e, b[0], d, need, now)) {
+      kept.book(id, b[0], b[1], need);
+      plan.remember(need, d, b[0]); // the earliest start from now: a search would remember it
+      e.answered();
+      return new Outcome(null, b[0]);
+    }
+    e.searched();
+    Outcome o = search(job);
+    if (o.allocation() != null) {
+      long[] h = plan.held(id);
+      e.moved(b[0], b[1], b[2], now, h[0], h[1]);
+    } else if (o.reservedAt() >= 0) {
+      e.moved(b[0], b[1], b[2], o.reservedAt(), o.reservedAt() + d, need);
+    } else {
+      e.moved(b[0], b[1], b[2], 0, 0, 0);
+    }
+    return o;
+  }
+
+  /** See {@link EarlyEnds#earlierFitMayMeetGain}; starts before the remembered bound never fit. */
+  private boolean earlierFitMayMeetGain(EarlyEnds e, long s, long d, long need, long now) {
+    long usedNow = usedNow();
+    return e.earlierFitMayMeetGain(
+        s, d, plan.noFitBound(need, d, now), (lo, hi) -> plan.fitsWithin(lo, hi, d, need, usedNow));
   }
 
   /**
@@ -286,6 +352,23 @@ final class CountingPool implements ResourcePool {
     return kept.keptAnswers();
   }
 
+  /**
+   * How many cycles after early ends opened to answer from the old bookings ({@link EarlyEnds}).
+   */
+  long earlyEndCycles() {
+    return kept.early().cycles();
+  }
+
+  /** How many old bookings cycles after early ends gave back without a full search (tests). */
+  long earlyEndAnswers() {
+    return kept.early().answers();
+  }
+
+  /** How many jobs of the old order cycles after early ends searched for plainly (tests). */
+  long earlyEndSearches() {
+    return kept.early().searches();
+  }
+
   /** How many bookings were given back without a search ({@link #allocateOrReserve}; tests). */
   long untouchedRebookings() {
     return untouchedRebookings;
@@ -349,7 +432,16 @@ final class CountingPool implements ResourcePool {
 
   @Override
   public void free(Job job) {
-    kept.freed(plan.release(job.id.value(), now()));
+    long id = job.id.value();
+    long[] h = plan.held(id);
+    long end = h == null ? 0 : h[0];
+    long cores = h == null ? 0 : h[1];
+    boolean early = plan.release(id, now());
+    if (early && h != null) {
+      kept.freedEarly(end, cores); // a rebuild may give back the bookings it cannot move
+    } else {
+      kept.freed(early);
+    }
     nodes.free(job.allocation);
   }
 

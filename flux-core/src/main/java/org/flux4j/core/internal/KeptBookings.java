@@ -29,6 +29,13 @@ import org.eclipse.collections.impl.list.mutable.primitive.LongArrayList;
  * one. Repeating: {@link #begin} answers whether every answer of the previous cycle still holds, so
  * that a cycle after submissions alone asks only the new jobs.
  *
+ * <p>Early ends: when the state is dirty only because jobs ended before their estimated ends
+ * ({@code unusual} is false; a cancellation, an allocation outside a cycle or a change of the nodes
+ * sets it), a rebuilding cycle of the same queue, the previous booking order known, cancels as a
+ * rebuild does but hands that order and the early ends to {@link EarlyEnds}, which gives back
+ * without a search the bookings no early end and no moved job can have moved (its notes hold the
+ * argument).
+ *
  * <p>Invariants: {@code deferring} and {@code keeping} imply {@code keepable} and exclude each
  * other; while deferring, the kept bookings not yet answered are {@code deferred} from {@code
  * nextKept} on, in booking order; {@code bookOrder} lists the open cycle's bookings in order (in a
@@ -56,6 +63,8 @@ final class KeptBookings {
   private long cycle; // counts the cycles opened
   private Object lastOwner; // the queue whose cycle was the last one
   private boolean dirty = true; // whether a rebuild could differ from the kept bookings
+  private boolean unusual = true; // dirty for another reason than early ends (see EarlyEnds)
+  private final EarlyEnds early = new EarlyEnds(); // the early ends since the last cycle
   private long keptAnswers; // how many answers came from kept bookings (for tests)
   private long keptCycles; // how many cycles kept the previous bookings (for tests)
   private long repeatedCycles; // how many of those repeated every answer (for tests)
@@ -79,8 +88,13 @@ final class KeptBookings {
     bookOrder.clear();
     deferred = previous;
     nextKept = 0;
-    keepable = reuse && !dirty && owner == lastOwner && allUp;
-    deferring = keepable && orderKnown && timeline.bookings() == deferred.size();
+    boolean same = reuse && owner == lastOwner && allUp;
+    keepable = same && !dirty;
+    boolean ordered = orderKnown && timeline.bookings() == deferred.size();
+    deferring = keepable && ordered;
+    // dirty by early ends alone: the old bookings a rebuild gives back are re-added without search
+    boolean onlyEarly = same && dirty && !unusual && ordered && !early.tooMany();
+    early.open(onlyEarly ? deferred : null, timeline);
     if (!deferring) {
       deferred.clear();
     }
@@ -89,6 +103,7 @@ final class KeptBookings {
     openedAfter = lastMark;
     lastMark = null;
     dirty = false;
+    unusual = false;
     lastOwner = owner;
   }
 
@@ -97,6 +112,7 @@ final class KeptBookings {
     if (deferring) {
       endDeferring();
     }
+    early.close();
     orderKnown = !keeping; // a keeping cycle's bookOrder holds only its new bookings
     keeping = false;
     inCycle = false;
@@ -183,6 +199,7 @@ final class KeptBookings {
   void allocating() {
     if (!inCycle) {
       dirty = true;
+      unusual = true;
     } else if (deferring && nextKept < deferred.size()) {
       endDeferring();
     }
@@ -251,23 +268,51 @@ final class KeptBookings {
     if (b == null) {
       return;
     }
+    if (early.started()) {
+      early.stop(); // a cancellation once the cycle asked jobs: searched plainly from here
+    }
     if (!inCycle || b[3] == cycle) {
       dirty = true; // the bookings after it may no longer be what a rebuild gives
+      unusual = true;
     }
     timeline.dropLater(id);
   }
 
-  /** Counts a job that gave its cores back; {@code early}: before its estimated end (dirty). */
+  /**
+   * Counts a job that gave its cores back; {@code early}: before its estimated end (dirty), which
+   * is not known here (the next rebuilding cycle searches every job).
+   */
   void freed(boolean early) {
     frees++;
     if (early) {
       dirty = true; // ended before its estimated end: bookings may move earlier
+      unusual = true;
     }
+  }
+
+  /**
+   * Counts a job that gave its cores back before its estimated end {@code end}, holding {@code
+   * cores}: dirty, but the next rebuilding cycle may give back the bookings it cannot move ({@link
+   * EarlyEnds}).
+   */
+  void freedEarly(long end, long cores) {
+    frees++;
+    dirty = true;
+    early.ended(end, cores);
   }
 
   /** Notes a change of the nodes (drained, down, back up): the state is dirty. */
   void nodesChanged() {
     dirty = true;
+    unusual = true;
+  }
+
+  /**
+   * The open cycle's answers from the old bookings after early ends ({@link EarlyEnds#active} says
+   * whether it gives any).
+   */
+  EarlyEnds early() {
+    return early;
   }
 
   /** How many answers came from kept bookings ({@link #answer}; for tests). */

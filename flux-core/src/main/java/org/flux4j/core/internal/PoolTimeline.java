@@ -134,6 +134,48 @@ final class PoolTimeline {
     return at;
   }
 
+  /**
+   * Whether {@code need} cores fit for {@code d} seconds from some start in {@code [from, limit)}
+   * beside {@code usedNow} held now ({@code from} at or after now), remembering nothing.
+   */
+  boolean fitsWithin(long from, long limit, long d, long need, long usedNow) {
+    return profile().earliestBefore(from, limit, d, need, usedNow, capacity) >= 0;
+  }
+
+  /**
+   * The remembered bound of a request of {@code need} cores for {@code d} seconds: no start before
+   * it fits; {@code now} if none is remembered.
+   */
+  long noFitBound(long need, long d, long now) {
+    return Math.max(now, noFitBefore.getIfAbsent(need * KEY_SPAN + d, now));
+  }
+
+  /**
+   * Remembers that no start before {@code at} fits a request of {@code need} cores for {@code d}
+   * seconds, where the caller proved it as a search would have found it (see the class notes).
+   */
+  void remember(long need, long d, long at) {
+    if (noFitBefore.size() >= MEMO_LIMIT) {
+      noFitBefore.clear();
+    }
+    noFitBefore.put(need * KEY_SPAN + d, at);
+  }
+
+  /** The running job's {estimated end, cores}, or null if it is not recorded. */
+  long[] held(long id) {
+    return held.get(id);
+  }
+
+  /** Whether a running job is at or past its estimated end at {@code now}: O(running jobs). */
+  boolean anyDueBy(long now) {
+    return held.anySatisfy(h -> h[0] <= now);
+  }
+
+  /** Makes the last {@link #dropLater} take effect now, if it has not ({@link #settle}). */
+  void settleDrops() {
+    settle();
+  }
+
   /** The same search from {@code now} without any bound, remembering nothing; -1 if never. */
   long earliest(long now, long d, long need, long usedNow) {
     return profile().earliest(now, d, need, usedNow, capacity);

@@ -84,6 +84,30 @@ class CountingPoolKeptTest {
     assertThat(pool.keptAnswers()).isEqualTo(before);
   }
 
+  /**
+   * After an early end, the bookings the freed cores cannot move are given back without a search,
+   * and a job that can use them is searched for (here allocated now): the answers of a rebuild.
+   */
+  @Test
+  void anEarlyEnd_givesBackTheBookingsItCannotMove() {
+    CountingPool p = new CountingPool(TraceReplay.machine(4, 1), clock);
+    Job a = job(2, 100);
+    Job b = job(2, 200);
+    List<Job> first = List.of(a, b);
+    rebuild(p, queue, first);
+    List<Job> jobs = new ArrayList<>(List.of(job(4, 10), job(2, 50), job(3, 10)));
+    assertThat(rebuild(p, queue, jobs)).containsExactly(200L, 100L, 210L);
+    clock.advanceTo(50_000);
+    p.free(a); // 50 s before its estimated end: 2 cores free over [50, 100)
+    // the 4-core job needs b's cores too; once the 2-core job starts now, the 3-core one cannot
+    // use the 2 cores its old booking leaves free over [100, 150) (b holds 2 of the 4 until 200)
+    assertThat(rebuild(p, queue, jobs)).containsExactly(200L, -1L, 210L);
+    assertThat(p.earlyEndCycles()).isEqualTo(1);
+    assertThat(p.earlyEndAnswers()).isEqualTo(2);
+    assertThat(p.earlyEndSearches()).isEqualTo(1);
+    assertThat(p.bookings()).containsOnlyKeys(jobs.get(0).id.value(), jobs.get(2).id.value());
+  }
+
   @Test
   void aCancellationBetweenCycles_rebuilds_andTheLaterBookingsMoveEarlier() {
     pool.cancelReservation(waiting.remove(1)); // the 80 s job leaves the queue

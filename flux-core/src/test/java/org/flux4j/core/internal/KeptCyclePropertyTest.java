@@ -44,6 +44,10 @@ class KeptCyclePropertyTest {
   private static final AtomicLong REPEATED = new AtomicLong();
   private static final AtomicLong REBOOKED = new AtomicLong();
   private static final AtomicLong COMPRESSED = new AtomicLong();
+  private static final AtomicLong EARLY_CYCLES = new AtomicLong();
+  private static final AtomicLong EARLY_ANSWERS = new AtomicLong();
+  private static final AtomicLong EARLY_SEARCHES = new AtomicLong();
+  private static final AtomicLong EARLY_PROPERTY_CYCLES = new AtomicLong();
   private static final int NODES = 16;
 
   /** One job of the workload: when it arrives, what it asks, how long it runs, when cancelled. */
@@ -90,11 +94,22 @@ class KeptCyclePropertyTest {
 
   /** The workload of the Instance-level property, with some waiting jobs cancelled. */
   private static List<Spec> workload(long seed, int n, int nodes, int exactPercent) {
+    return workload(seed, n, nodes, exactPercent, 25, false);
+  }
+
+  /**
+   * The workload of the Instance-level property; one waiting job in {@code cancelOneIn} is
+   * cancelled (0: none); {@code cut}: no job runs past its requested time.
+   */
+  private static List<Spec> workload(
+      long seed, int n, int nodes, int exactPercent, int cancelOneIn, boolean cut) {
     Random r = new Random(~seed);
     List<Spec> out = new ArrayList<>();
     for (ReplayJob j : KeptReservationsPropertyTest.workload(seed, n, nodes, exactPercent)) {
-      long cancelAt = r.nextInt(25) == 0 ? j.submit() + r.nextInt(200) : -1;
-      out.add(new Spec(j.submit(), (int) j.procs(), j.requestedTime(), j.runTime(), cancelAt));
+      long cancelAt =
+          cancelOneIn > 0 && r.nextInt(cancelOneIn) == 0 ? j.submit() + r.nextInt(200) : -1;
+      long runs = cut ? Math.min(j.runTime(), j.requestedTime()) : j.runTime();
+      out.add(new Spec(j.submit(), (int) j.procs(), j.requestedTime(), runs, cancelAt));
     }
     return out;
   }
@@ -133,9 +148,43 @@ class KeptCyclePropertyTest {
     World full = new World(clock, shipped.withFullRecompute(), NODES, false);
     int cycles = simulate(specs, clock, kept, full);
     assertThat(full.pool.keptCycles()).isZero();
+    assertThat(full.pool.earlyEndCycles()).isZero();
     KEPT.addAndGet(kept.pool.keptCycles());
     REPEATED.addAndGet(kept.pool.repeatedCycles());
     CYCLES.addAndGet(cycles);
+    countEarly(kept.pool);
+  }
+
+  /**
+   * Cycles after early ends ({@link EarlyEnds}: the old bookings that no early end or moved job can
+   * have opened an earlier start for are given back without a search) book and start exactly as a
+   * full rebuild: workloads where most jobs end early (some at the instant they start, several at
+   * one instant, none past its requested time, so that no running job is past its estimated end),
+   * others on time, with submissions between and, in half the tries, cancellations of waiting jobs.
+   */
+  @Property(tries = 80)
+  void cyclesAfterEarlyEnds_bookAndStartExactlyAsAFullRebuild(
+      @ForAll @LongRange(min = 1, max = 1_000_000) long seed,
+      @ForAll @IntRange(min = 0, max = 2) int which,
+      @ForAll @IntRange(min = 1, max = 5) int reservationDepth,
+      @ForAll @IntRange(min = 0, max = 70) int exactPercent,
+      @ForAll boolean cancels,
+      @ForAll boolean shallowQueue) {
+    List<Spec> specs = workload(seed, 150, NODES, exactPercent, cancels ? 25 : 0, true);
+    BackfillPolicy shipped = policy(which, reservationDepth, shallowQueue, false);
+    VirtualClock clock = new VirtualClock(0);
+    World early = new World(clock, shipped, NODES);
+    World full = new World(clock, shipped.withFullRecompute(), NODES, false);
+    int cycles = simulate(specs, clock, early, full);
+    assertThat(full.pool.earlyEndCycles()).isZero();
+    EARLY_PROPERTY_CYCLES.addAndGet(cycles);
+    countEarly(early.pool);
+  }
+
+  private static void countEarly(CountingPool pool) {
+    EARLY_CYCLES.addAndGet(pool.earlyEndCycles());
+    EARLY_ANSWERS.addAndGet(pool.earlyEndAnswers());
+    EARLY_SEARCHES.addAndGet(pool.earlyEndSearches());
   }
 
   /**
@@ -236,8 +285,9 @@ class KeptCyclePropertyTest {
 
   /**
    * The properties are not vacuous: many of the cycles kept their bookings, some repeating every
-   * answer of the cycle before (after submissions alone), and many bookings of compressing cycles
-   * were given back without a search.
+   * answer of the cycle before (after submissions alone), many bookings of compressing cycles were
+   * given back without a search, and cycles after early ends both gave old bookings back and
+   * searched for jobs the early ends could move.
    */
   @AfterContainer
   static void manyCyclesKeptTheirBookings() {
@@ -246,5 +296,14 @@ class KeptCyclePropertyTest {
     assertThat(REBOOKED.get())
         .as("bookings given back without a search in %d compressing cycles", COMPRESSED.get())
         .isGreaterThan(COMPRESSED.get() / 10);
+    assertThat(EARLY_CYCLES.get())
+        .as("cycles after early ends of %d", EARLY_PROPERTY_CYCLES.get())
+        .isGreaterThan(EARLY_PROPERTY_CYCLES.get() / 20);
+    assertThat(EARLY_ANSWERS.get())
+        .as("old bookings given back in %d cycles after early ends", EARLY_CYCLES.get())
+        .isGreaterThan(EARLY_CYCLES.get());
+    assertThat(EARLY_SEARCHES.get())
+        .as("old-order jobs searched plainly in %d cycles after early ends", EARLY_CYCLES.get())
+        .isGreaterThan(EARLY_CYCLES.get() / 10);
   }
 }
