@@ -38,6 +38,14 @@ import org.openjdk.jmh.annotations.Warmup;
  * same policy forced to rebuild every booking from the profile; {@code reservations=compress}:
  * conservative with compressed reservations, which re-asks every reserved job after cancelling its
  * booking (the pool gives back each booking no fall of use can move, here all of them).
+ *
+ * <p>{@code end=estimated}: the first running job ends at its estimated end, as above; {@code
+ * end=early}: it was planned to run 30 s longer (every booking was placed beside that), so its end
+ * at t=1000 frees a core over [1000, 1030): a rebuild then searches for every job again, and the
+ * pool as shipped gives back the bookings that core cannot move ({@code EarlyEnds} in flux-core),
+ * here all of them (the first waiting job needs 38 cores, free at 1037); {@code end=early240}:
+ * planned 240 s longer, a core free over [1000, 1240): every waiting job starts a second earlier in
+ * a rebuild, and the pool searches for every job too.
  */
 @State(Scope.Thread)
 @Fork(
@@ -64,6 +72,13 @@ public class PoolCycleBenchmark {
   @Param({"kept", "rebuild", "compress"})
   public String reservations;
 
+  /**
+   * "estimated" (the first job ends at its estimated end), "early" (30 s before it) or "early240"
+   * (240 s before it).
+   */
+  @Param({"estimated", "early", "early240"})
+  public String end;
+
   private VirtualClock clock;
   private Instance instance;
 
@@ -85,6 +100,14 @@ public class PoolCycleBenchmark {
               throw new IllegalArgumentException(
                   "reservations is kept, rebuild or compress: " + reservations);
         };
+    long earlyBy =
+        switch (end) {
+          case "estimated" -> 0;
+          case "early" -> 30;
+          case "early240" -> NODES;
+          default ->
+              throw new IllegalArgumentException("end is estimated, early or early240: " + end);
+        };
     clock = new VirtualClock(0);
     instance =
         Instance.builder(TraceReplay.machine(NODES, 1))
@@ -103,10 +126,12 @@ public class PoolCycleBenchmark {
         0,
         () -> {
           for (int i = 0; i < NODES; i++) {
-            instance.submit(job(1, FIRST_END + i));
+            long runs = FIRST_END + i;
+            instance.submit(job(1, runs + (i == 0 ? earlyBy : 0), runs));
           }
           for (int i = 1; i <= depth; i++) {
-            instance.submit(job(1 + (i * 37) % 64, 600 + (i % 7) * 300L));
+            long seconds = 600 + (i % 7) * 300L;
+            instance.submit(job(1 + (i * 37) % 64, seconds, seconds));
           }
         });
     clock.advanceTo(0);
@@ -115,15 +140,17 @@ public class PoolCycleBenchmark {
     }
   }
 
-  private static JobRequest job(int cores, long seconds) {
+  private static JobRequest job(int cores, long planned, long runs) {
     return JobRequest.builder()
         .tasks(cores)
-        .duration(Duration.ofSeconds(seconds))
-        .runtime(Duration.ofSeconds(seconds))
+        .duration(Duration.ofSeconds(planned))
+        .runtime(Duration.ofSeconds(runs))
         .build();
   }
 
-  /** The first running job ends at its estimated end; one cycle runs. */
+  /**
+   * The first running job ends (at or before its estimated end, see {@link #end}); one cycle runs.
+   */
   @Benchmark
   public long cycleAfterOneEnd() {
     clock.advanceTo(FIRST_END * 1000);

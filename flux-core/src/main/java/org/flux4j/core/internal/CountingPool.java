@@ -280,13 +280,13 @@ final class CountingPool implements ResourcePool {
       return new Outcome(null, b[0]);
     }
     long id = job.id.value();
-    plan.drop(id, false);
+    kept.startsInPlace(id);
     Allocation a = allocateNow(job);
     if (a != null) {
       return new Outcome(a, -1);
     }
     // a running job past its estimated end still holds the cores: a rebuild books it at now again
-    kept.book(id, b[0], b[1], b[2]);
+    kept.bookInPlace(id, b[0], b[1], b[2]);
     return new Outcome(null, b[0]);
   }
 

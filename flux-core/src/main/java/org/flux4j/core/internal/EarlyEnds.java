@@ -114,19 +114,28 @@ final class EarlyEnds {
       return;
     }
     cycles++;
-    int m = order.size();
+    int m = timeline.bookings();
     if (old.length < 4 * m) {
       old = new long[Math.max(4 * m, old.length * 2)];
     }
-    for (int i = 0; i < m; i++) {
-      long id = order.get(i);
+    int i = 0;
+    for (int k = 0; k < order.size(); k++) {
+      long id = order.get(k);
       long[] b = timeline.booking(id);
-      old[4 * i] = id;
-      old[4 * i + 1] = b[0];
-      old[4 * i + 2] = b[1];
-      old[4 * i + 3] = b[2];
+      if (b != null) { // else a job that started in a keeping cycle
+        if (i == old.length) {
+          break; // more than the bookings: the order is not what it should be
+        }
+        old[i++] = id;
+        old[i++] = b[0];
+        old[i++] = b[1];
+        old[i++] = b[2];
+      }
     }
-    size = m;
+    size = i / 4;
+    if (size != m) {
+      active = false;
+    }
   }
 
   /** Closes the cycle. */

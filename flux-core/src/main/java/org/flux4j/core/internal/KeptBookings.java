@@ -39,9 +39,10 @@ import org.eclipse.collections.impl.list.mutable.primitive.LongArrayList;
  * <p>Invariants: {@code deferring} and {@code keeping} imply {@code keepable} and exclude each
  * other; while deferring, the kept bookings not yet answered are {@code deferred} from {@code
  * nextKept} on, in booking order; {@code bookOrder} lists the open cycle's bookings in order (in a
- * keeping cycle, only its new ones, so that the order is then unknown). O(1) per call but for
- * {@link #endDeferring} (the kept bookings left) and {@link #begin} (see {@link
- * PoolTimeline#unchangedSince}). Loop-owned; not thread-safe.
+ * keeping cycle that was deferring at first, the kept ones then the new ones, {@code stale} of them
+ * the ids of jobs that started in their booking's place; in one that was not, only its new ones, so
+ * that the order is then unknown). O(1) per call but for {@link #endDeferring} (the kept bookings
+ * left) and {@link #begin} (see {@link PoolTimeline#unchangedSince}). Loop-owned; not thread-safe.
  */
 final class KeptBookings {
   private final PoolTimeline timeline;
@@ -51,7 +52,10 @@ final class KeptBookings {
   private boolean deferring; // whether cancellations are deferred and kept bookings answered
   private boolean keepable; // whether nothing but time passed since the owner's previous cycle
   private boolean keeping; // whether the policy keeps the previous bookings (keep)
+  private boolean keptOrder; // whether the keeping cycle's bookOrder starts with the kept ones
   private boolean orderKnown = true; // whether bookOrder lists every booking in booking order
+  private int stale; // ids in bookOrder whose job started in a keeping cycle (no booking)
+  private int staleDeferred; // the same in deferred, from the previous cycle
   private Object lastMark; // the mark the last cycle's end gave, until a cycle opens
   private Object openedAfter; // the mark of the cycle before the open one
   private Object previousMark; // the mark the open cycle's policy passed to begin
@@ -87,10 +91,12 @@ final class KeptBookings {
     bookOrder = deferred;
     bookOrder.clear();
     deferred = previous;
+    staleDeferred = stale;
+    stale = 0;
     nextKept = 0;
     boolean same = reuse && owner == lastOwner && allUp;
     keepable = same && !dirty;
-    boolean ordered = orderKnown && timeline.bookings() == deferred.size();
+    boolean ordered = orderKnown && timeline.bookings() == deferred.size() - staleDeferred;
     deferring = keepable && ordered;
     // dirty by early ends alone: the old bookings a rebuild gives back are re-added without search
     boolean onlyEarly = same && dirty && !unusual && ordered && !early.tooMany();
@@ -113,8 +119,9 @@ final class KeptBookings {
       endDeferring();
     }
     early.close();
-    orderKnown = !keeping; // a keeping cycle's bookOrder holds only its new bookings
+    orderKnown = !keeping || keptOrder; // else bookOrder holds only the new bookings
     keeping = false;
+    keptOrder = false;
     inCycle = false;
   }
 
@@ -178,6 +185,14 @@ final class KeptBookings {
     }
     keeping = true;
     keptCycles++;
+    if (deferring) {
+      // the previous order, with the ids of the jobs that start, then the new bookings
+      LongArrayList previous = bookOrder;
+      bookOrder = deferred;
+      deferred = previous;
+      stale = staleDeferred;
+      keptOrder = true;
+    }
     deferring = false;
     deferred.clear();
   }
@@ -213,6 +228,9 @@ final class KeptBookings {
    * after ending deferring, if the job is not the next one or its booking starts before now.
    */
   long answer(long id, long now) {
+    while (nextKept < deferred.size() && timeline.booking(deferred.get(nextKept)) == null) {
+      nextKept++; // a job that started in a keeping cycle
+    }
     long[] b =
         nextKept < deferred.size() && deferred.get(nextKept) == id ? timeline.booking(id) : null;
     if (b == null || b[0] < now) {
@@ -244,6 +262,24 @@ final class KeptBookings {
   void book(long id, long at, long end, long need) {
     timeline.book(id, at, end, need, cycle);
     bookOrder.add(id);
+  }
+
+  /**
+   * Drops the kept booking of a job that starts in its place in a keeping cycle ({@link #keep}):
+   * the same use of cores from now on, so no fall is logged; its id stays in the booking order.
+   */
+  void startsInPlace(long id) {
+    timeline.drop(id, false);
+    stale++;
+  }
+
+  /**
+   * Books again, at its place in the booking order, a job whose kept booking was dropped by {@link
+   * #startsInPlace} but which could not start (a running job past its estimated end holds cores).
+   */
+  void bookInPlace(long id, long at, long end, long need) {
+    timeline.book(id, at, end, need, cycle);
+    stale--;
   }
 
   /**
