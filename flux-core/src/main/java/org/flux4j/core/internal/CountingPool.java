@@ -233,41 +233,52 @@ final class CountingPool implements ResourcePool {
       return search(job);
     }
     long id = job.id.value();
-    long[] b = e.next(id);
-    if (b == null) {
+    int k = e.next(id);
+    if (k < 0) {
       return search(job); // out of the old order, or after it: plain from here
     }
+    long s = e.oldStart(k);
+    long f = e.oldEnd(k);
+    long n = e.oldCores(k);
     JobRequest r = job.request;
     long d = planned(r);
     long need = cores(r);
-    if (b[0] > now
-        && b[1] - b[0] == d
-        && b[2] == need
-        && e.fitsAgain(b[0], b[1])
-        && !earlierFitMayMeetGain(e, b[0], d, need, now)) {
-      kept.book(id, b[0], b[1], need);
-      plan.remember(need, d, b[0]); // the earliest start from now: a search would remember it
-      e.answered();
-      return new Outcome(null, b[0]);
+    if (s > now && f - s == d && n == need && e.fitsAgain(s, f)) {
+      long t = earliestGainedStart(e, s, d, need, now);
+      long at = t < 0 ? s : t; // the earliest start from now: a rebuild's search finds it
+      if (at > now) {
+        kept.book(id, at, at + d, need);
+        plan.remember(need, d, at); // as that search would
+        if (t < 0) {
+          e.answered();
+        } else {
+          e.foundEarlier();
+          e.moved(s, f, n, at, at + d, need);
+        }
+        return new Outcome(null, at);
+      }
     }
     e.searched();
     Outcome o = search(job);
     if (o.allocation() != null) {
       long[] h = plan.held(id);
-      e.moved(b[0], b[1], b[2], now, h[0], h[1]);
+      e.moved(s, f, n, now, h[0], h[1]);
     } else if (o.reservedAt() >= 0) {
-      e.moved(b[0], b[1], b[2], o.reservedAt(), o.reservedAt() + d, need);
+      e.moved(s, f, n, o.reservedAt(), o.reservedAt() + d, need);
     } else {
-      e.moved(b[0], b[1], b[2], 0, 0, 0);
+      e.moved(s, f, n, 0, 0, 0);
     }
     return o;
   }
 
-  /** See {@link EarlyEnds#earlierFitMayMeetGain}; starts before the remembered bound never fit. */
-  private boolean earlierFitMayMeetGain(EarlyEnds e, long s, long d, long need, long now) {
+  /** See {@link EarlyEnds#earliestGainedStart}; starts before the remembered bound never fit. */
+  private long earliestGainedStart(EarlyEnds e, long s, long d, long need, long now) {
     long usedNow = usedNow();
-    return e.earlierFitMayMeetGain(
-        s, d, plan.noFitBound(need, d, now), (lo, hi) -> plan.fitsWithin(lo, hi, d, need, usedNow));
+    return e.earliestGainedStart(
+        s,
+        d,
+        plan.noFitBound(need, d, now),
+        (lo, hi) -> plan.earliestWithin(lo, hi, d, need, usedNow));
   }
 
   /**
@@ -362,6 +373,11 @@ final class CountingPool implements ResourcePool {
   /** How many old bookings cycles after early ends gave back without a full search (tests). */
   long earlyEndAnswers() {
     return kept.early().answers();
+  }
+
+  /** How many old bookings cycles after early ends moved earlier by a bounded search (tests). */
+  long earlyEndFound() {
+    return kept.early().found();
   }
 
   /** How many jobs of the old order cycles after early ends searched for plainly (tests). */

@@ -36,13 +36,15 @@ import org.eclipse.collections.impl.list.mutable.primitive.LongArrayList;
  *   <li>Job {@code k}, asked next in the old order with the same request, gets {@code s_k} back
  *       without a full search when {@code s_k > T}, {@code D >= 0} over {@code b_k} ({@link
  *       #fitsAgain}: it still fits) and no start {@code t} in {@code [T, s_k)} fits whose window
- *       meets, before {@code s_k}, a piece where {@code D > 0} ({@link #earlierFitMayMeetGain}: a
+ *       meets, before {@code s_k}, a piece where {@code D > 0} ({@link #earliestGainedStart}: a
  *       search bounded to those starts). Proof: every other {@code t < s_k} failed in {@code S'_k}
  *       on an instant of its window before {@code s_k} (the part at or after {@code s_k} lies
  *       within {@code b_k}, where the job fits), where {@code D <= 0}: it still fails. Nor does the
  *       job fit now ({@code s_k > T}), so a rebuild would not allocate it and its search from
- *       {@code T} finds {@code s_k}. Should a bounded search find a start, the pool searches from
- *       {@code T}.
+ *       {@code T} finds {@code s_k}. Should a bounded search find a start, the first one found is
+ *       by the same argument the earliest from {@code T}: the job is booked there if it is after
+ *       {@code T} (a rebuild would not allocate it either), searched for plainly if it is {@code
+ *       T}.
  *   <li>After the cancellations the use only grows in the cycle (bookings, allocations), so the
  *       remembered bounds found in it stay valid, and {@code s_k} becomes one; those from before
  *       were forgotten by the early end and the drops.
@@ -52,7 +54,7 @@ import org.eclipse.collections.impl.list.mutable.primitive.LongArrayList;
  * out of the old order or after it, an allocation asked outside {@code allocateOrReserve}, a
  * cancellation once asking began, a booking left by the cancellations, a running job at or past its
  * estimated end, more than {@link #MAX_POINTS} difference points. A start at now ({@code s_k == T})
- * takes the plain path (the rebuild allocates it, or books it at now), its result entered in D.
+ * takes the plain path (the rebuild allocates it, or books it at now); every move is entered in D.
  * Cost: O(old bookings) to copy them, then per job O(points) and a bounded search per positive
  * piece that a remembered bound does not rule out. Loop-owned; not thread-safe.
  */
@@ -68,7 +70,12 @@ final class EarlyEnds {
   private boolean tooMany; // more than MAX_ENDS early ends since the last cycle
   private boolean active; // whether the open cycle still answers from the old bookings
   private boolean started; // whether the first job was asked
-  private long[] old = new long[48]; // the old bookings in order: id, start, end, cores
+  private LongArrayList order; // the previous booking order (the open cycle's, while it cancels)
+  private int orderAt; // the place in order of the next cancellation
+  private int staleLeft; // how many ids of started jobs order may still skip
+  private int expected; // the bookings when the cycle opened
+  private long[] ids = new long[16]; // the old bookings in order: ids
+  private long[] old = new long[48]; // and start, end, cores
   private int size; // old bookings
   private int next; // the index of the next old booking a job may be asked for
   private long now;
@@ -78,6 +85,7 @@ final class EarlyEnds {
   private long cycles; // cycles opened in this mode (for tests)
   private long answers; // bookings given back without a full search (for tests)
   private long searches; // old-order jobs that took the plain search (for tests)
+  private long found; // old-order jobs booked where a bounded search found them (for tests)
 
   /** Records a job that ended before its estimated end {@code end}, holding {@code cores}. */
   void ended(long end, long cores) {
@@ -95,11 +103,13 @@ final class EarlyEnds {
   }
 
   /**
-   * Opens a cycle; with {@code order} (the previous cycle's bookings in order, each still in the
-   * timeline), answers from those bookings where the class notes allow; null: not in this mode. The
-   * early ends recorded so far belong to this cycle.
+   * Opens a cycle; with {@code order} (the previous cycle's booking order, {@code stale} of its ids
+   * those of jobs that started since, the others each booked in {@code timeline}), answers from
+   * those bookings where the class notes allow; null: not in this mode. The early ends recorded so
+   * far belong to this cycle. The bookings are taken as the cycle cancels them ({@link
+   * #cancelled}), which must be in that order.
    */
-  void open(LongArrayList order, PoolTimeline timeline) {
+  void open(LongArrayList order, int stale, PoolTimeline timeline) {
     LongArrayList swap = cycleEnds;
     cycleEnds = ends;
     ends = swap;
@@ -110,37 +120,48 @@ final class EarlyEnds {
     next = 0;
     size = 0;
     points = 0;
+    this.order = order;
+    orderAt = 0;
+    staleLeft = stale;
     if (!active) {
       return;
     }
     cycles++;
-    int m = timeline.bookings();
-    if (old.length < 4 * m) {
-      old = new long[Math.max(4 * m, old.length * 2)];
+    expected = timeline.bookings();
+    if (old.length < 3 * expected) {
+      old = new long[Math.max(3 * expected, old.length * 2)];
     }
-    int i = 0;
-    for (int k = 0; k < order.size(); k++) {
-      long id = order.get(k);
-      long[] b = timeline.booking(id);
-      if (b != null) { // else a job that started in a keeping cycle
-        if (i == old.length) {
-          break; // more than the bookings: the order is not what it should be
-        }
-        old[i++] = id;
-        old[i++] = b[0];
-        old[i++] = b[1];
-        old[i++] = b[2];
-      }
+    if (ids.length < expected) {
+      ids = new long[Math.max(expected, ids.length * 2)];
     }
-    size = i / 4;
-    if (size != m) {
-      active = false;
+  }
+
+  /**
+   * Takes the booking {@code b} of job {@code id} as the cycle cancels it, before the first job is
+   * asked: it must be the next booked one in the old order (a job that started since is skipped),
+   * else the cycle stops answering from the old bookings.
+   */
+  void cancelled(long id, long[] b) {
+    while (orderAt < order.size() && order.get(orderAt) != id && staleLeft > 0) {
+      orderAt++;
+      staleLeft--;
     }
+    if (orderAt == order.size() || order.get(orderAt) != id || size == expected) {
+      stop();
+      return;
+    }
+    orderAt++;
+    ids[size] = id;
+    old[3 * size] = b[0];
+    old[3 * size + 1] = b[1];
+    old[3 * size + 2] = b[2];
+    size++;
   }
 
   /** Closes the cycle. */
   void close() {
     active = false;
+    order = null;
     size = 0;
     points = 0;
   }
@@ -168,7 +189,7 @@ final class EarlyEnds {
   boolean start(long now, PoolTimeline timeline) {
     started = true;
     this.now = now;
-    if (timeline.bookings() != 0 || timeline.anyDueBy(now)) {
+    if (size != expected || timeline.bookings() != 0 || timeline.anyDueBy(now)) {
       stop();
       return false;
     }
@@ -180,16 +201,31 @@ final class EarlyEnds {
   }
 
   /**
-   * The old booking {start, end, cores} of job {@code id} if it is the next one in the old order
-   * (the index moves on); else null, and the cycle stops answering from the old bookings.
+   * The index of job {@code id}'s old booking if it is the next one in the old order (the index
+   * moves on; see {@link #oldStart}, {@link #oldEnd}, {@link #oldCores}); else -1, and the cycle
+   * stops answering from the old bookings.
    */
-  long[] next(long id) {
-    if (next < size && old[4 * next] == id) {
-      int i = 4 * next++;
-      return new long[] {old[i + 1], old[i + 2], old[i + 3]};
+  int next(long id) {
+    if (next < size && ids[next] == id) {
+      return next++;
     }
     stop();
-    return null;
+    return -1;
+  }
+
+  /** The start of the old booking at {@code i} ({@link #next}). */
+  long oldStart(int i) {
+    return old[3 * i];
+  }
+
+  /** The end of the old booking at {@code i}. */
+  long oldEnd(int i) {
+    return old[3 * i + 1];
+  }
+
+  /** The cores of the old booking at {@code i}. */
+  long oldCores(int i) {
+    return old[3 * i + 2];
   }
 
   /**
@@ -208,31 +244,37 @@ final class EarlyEnds {
     return true;
   }
 
-  /** Answers whether a start in {@code [lo, hi)} fits: a search bounded to those starts. */
+  /** A search bounded to the starts in {@code [lo, hi)}. */
   interface Search {
-    /** Whether some start in {@code [lo, hi)} fits. */
-    boolean fitsWithin(long lo, long hi);
+    /** The earliest start that fits if it is in {@code [lo, hi)}, else -1. */
+    long earliestWithin(long lo, long hi);
   }
 
   /**
-   * Whether some start {@code t} in {@code [floor, s)} for {@code d} seconds, whose window meets
-   * before {@code s} a piece where {@code D > 0}, may fit: asks {@code search} over {@code
-   * [max(floor, p - d + 1), min(s, q))} for each such piece {@code [p, q)} with {@code p < s}.
-   * {@code floor}: now, or a later time before which no start fits (a remembered bound).
+   * The earliest start in {@code [floor, s)} at which a job of {@code d} seconds whose old booking
+   * starts at {@code s} fits, or -1 if none does, searched only among the starts whose window meets
+   * before {@code s} a piece {@code [p, q)} where {@code D > 0}: {@code search} over {@code
+   * [max(floor, p - d + 1), min(s, q))} for each such piece in order, the first start found being
+   * the answer (every other start fails, see the class notes; the ranges' lower ends do not
+   * decrease, so no later range holds an earlier start). {@code floor}: now, or a later time before
+   * which no start fits (a remembered bound).
    */
-  boolean earlierFitMayMeetGain(long s, long d, long floor, Search search) {
+  long earliestGainedStart(long s, long d, long floor, Search search) {
     long run = 0;
     for (int i = 0; i + 1 < points && at[i] < s; i++) {
       run += delta[i];
       if (run > 0) {
         long lo = Math.max(floor, at[i] - d + 1);
         long hi = Math.min(s, at[i + 1]);
-        if (lo < hi && search.fitsWithin(lo, hi)) {
-          return true;
+        if (lo < hi) {
+          long t = search.earliestWithin(lo, hi);
+          if (t >= 0) {
+            return t;
+          }
         }
       }
     }
-    return false;
+    return -1;
   }
 
   /**
@@ -254,6 +296,11 @@ final class EarlyEnds {
   /** Counts a booking given back without a full search. */
   void answered() {
     answers++;
+  }
+
+  /** Counts a job of the old order booked earlier, at the start a bounded search found. */
+  void foundEarlier() {
+    found++;
   }
 
   /** Counts a job of the old order that took the plain search. */
@@ -302,6 +349,11 @@ final class EarlyEnds {
   /** How many bookings were given back without a full search (for tests). */
   long answers() {
     return answers;
+  }
+
+  /** How many jobs of the old order were booked where a bounded search found them (for tests). */
+  long found() {
+    return found;
   }
 
   /** How many jobs of the old order took the plain search in this mode (for tests). */

@@ -53,6 +53,8 @@ final class KeptBookings {
   private boolean keepable; // whether nothing but time passed since the owner's previous cycle
   private boolean keeping; // whether the policy keeps the previous bookings (keep)
   private boolean keptOrder; // whether the keeping cycle's bookOrder starts with the kept ones
+  private boolean carried; // whether deferred holds the previous order for keep (ordered, keepable)
+  private boolean freshOrder = true; // whether the last cycle booked in order (did not keep)
   private boolean orderKnown = true; // whether bookOrder lists every booking in booking order
   private int stale; // ids in bookOrder whose job started in a keeping cycle (no booking)
   private int staleDeferred; // the same in deferred, from the previous cycle
@@ -97,12 +99,14 @@ final class KeptBookings {
     boolean same = reuse && owner == lastOwner && allUp;
     keepable = same && !dirty;
     boolean ordered = orderKnown && timeline.bookings() == deferred.size() - staleDeferred;
-    deferring = keepable && ordered;
+    // not after a keeping cycle: its kept order serves keeping and early ends alone (as before)
+    deferring = keepable && ordered && freshOrder;
     // dirty by early ends alone: the old bookings a rebuild gives back are re-added without search
     boolean onlyEarly = same && dirty && !unusual && ordered && !early.tooMany();
-    early.open(onlyEarly ? deferred : null, timeline);
-    if (!deferring) {
-      deferred.clear();
+    early.open(onlyEarly ? deferred : null, staleDeferred, timeline);
+    carried = keepable && ordered; // the order a keeping cycle carries on (keep)
+    if (!deferring && !carried && !onlyEarly) {
+      deferred.clear(); // else read until the cycle closes (early) or is swapped in (keep)
     }
     keeping = false;
     previousMark = null;
@@ -120,6 +124,8 @@ final class KeptBookings {
     }
     early.close();
     orderKnown = !keeping || keptOrder; // else bookOrder holds only the new bookings
+    freshOrder = !keeping;
+    carried = false;
     keeping = false;
     keptOrder = false;
     inCycle = false;
@@ -185,7 +191,7 @@ final class KeptBookings {
     }
     keeping = true;
     keptCycles++;
-    if (deferring) {
+    if (carried) {
       // the previous order, with the ids of the jobs that start, then the new bookings
       LongArrayList previous = bookOrder;
       bookOrder = deferred;
@@ -310,6 +316,8 @@ final class KeptBookings {
     if (!inCycle || b[3] == cycle) {
       dirty = true; // the bookings after it may no longer be what a rebuild gives
       unusual = true;
+    } else if (early.active()) {
+      early.cancelled(id, b); // a rebuild's cancellation of an old booking, kept aside
     }
     timeline.dropLater(id);
   }

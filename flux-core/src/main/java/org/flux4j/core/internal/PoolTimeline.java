@@ -135,11 +135,12 @@ final class PoolTimeline {
   }
 
   /**
-   * Whether {@code need} cores fit for {@code d} seconds from some start in {@code [from, limit)}
-   * beside {@code usedNow} held now ({@code from} at or after now), remembering nothing.
+   * The earliest start from {@code from} (at or after now) at which {@code need} cores fit for
+   * {@code d} seconds beside {@code usedNow} held now, if it is before {@code limit}; else -1.
+   * Remembers nothing.
    */
-  boolean fitsWithin(long from, long limit, long d, long need, long usedNow) {
-    return profile().earliestBefore(from, limit, d, need, usedNow, capacity) >= 0;
+  long earliestWithin(long from, long limit, long d, long need, long usedNow) {
+    return profile().earliestBefore(from, limit, d, need, usedNow, capacity);
   }
 
   /**
@@ -166,8 +167,15 @@ final class PoolTimeline {
     return held.get(id);
   }
 
-  /** Whether a running job is at or past its estimated end at {@code now}: O(running jobs). */
+  /**
+   * Whether a running job is at or past its estimated end at {@code now}: with no booking, whether
+   * the profile (then the running jobs' releases alone, which cannot cancel out) holds a change at
+   * or before now, O(log changes); else O(running jobs).
+   */
   boolean anyDueBy(long now) {
+    if (booked.isEmpty()) {
+      return profile().changesWithin(Long.MIN_VALUE, now);
+    }
     return held.anySatisfy(h -> h[0] <= now);
   }
 

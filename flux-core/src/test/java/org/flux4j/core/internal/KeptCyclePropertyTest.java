@@ -47,6 +47,7 @@ class KeptCyclePropertyTest {
   private static final AtomicLong EARLY_CYCLES = new AtomicLong();
   private static final AtomicLong EARLY_ANSWERS = new AtomicLong();
   private static final AtomicLong EARLY_SEARCHES = new AtomicLong();
+  private static final AtomicLong EARLY_FOUND = new AtomicLong();
   private static final AtomicLong EARLY_PROPERTY_CYCLES = new AtomicLong();
   private static final int NODES = 16;
 
@@ -185,6 +186,7 @@ class KeptCyclePropertyTest {
     EARLY_CYCLES.addAndGet(pool.earlyEndCycles());
     EARLY_ANSWERS.addAndGet(pool.earlyEndAnswers());
     EARLY_SEARCHES.addAndGet(pool.earlyEndSearches());
+    EARLY_FOUND.addAndGet(pool.earlyEndFound());
   }
 
   /**
@@ -304,6 +306,9 @@ class KeptCyclePropertyTest {
         .isGreaterThan(EARLY_CYCLES.get());
     assertThat(EARLY_SEARCHES.get())
         .as("old-order jobs searched plainly in %d cycles after early ends", EARLY_CYCLES.get())
+        .isGreaterThan(EARLY_CYCLES.get() / 10);
+    assertThat(EARLY_FOUND.get())
+        .as("old-order jobs moved by a bounded search in %d cycles after early ends", EARLY_CYCLES)
         .isGreaterThan(EARLY_CYCLES.get() / 10);
   }
 }
