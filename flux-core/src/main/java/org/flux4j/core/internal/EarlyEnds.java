@@ -52,11 +52,12 @@ import org.eclipse.collections.impl.list.mutable.primitive.LongArrayList;
  *
  * Anything else unusual makes the cycle search plainly from there on ({@link #stop}): a job asked
  * out of the old order or after it, an allocation asked outside {@code allocateOrReserve}, a
- * cancellation once asking began, a booking left by the cancellations, a running job at or past its
- * estimated end, more than {@link #MAX_POINTS} difference points. A start at now ({@code s_k == T})
- * takes the plain path (the rebuild allocates it, or books it at now); every move is entered in D.
- * Cost: O(old bookings) to copy them, then per job O(points) and a bounded search per positive
- * piece that a remembered bound does not rule out. Loop-owned; not thread-safe.
+ * cancellation once asking began, cancellations not in the old order, a booking they left, a
+ * running job at or past its estimated end, more than {@link #MAX_POINTS} difference points. A
+ * start at now ({@code s_k == T}) takes the plain path (the rebuild allocates it, or books it at
+ * now); every move is entered in D. Cost: O(old bookings) to copy them, then per job O(points) and
+ * a bounded search per positive piece that a remembered bound does not rule out. Loop-owned; not
+ * thread-safe.
  */
 final class EarlyEnds {
   /** The most early ends recorded between two cycles (more: the next cycle rebuilds plainly). */
