@@ -58,12 +58,21 @@ final class CountingPool implements ResourcePool {
    * move it (see {@link #allocateOrReserve}; false only for tests that compare the two).
    */
   CountingPool(ResourceGraph graph, Clock clock, boolean rebookUntouched) {
+    this(graph, clock, rebookUntouched, KeptBookings.EARLY_ENDS_FROM);
+  }
+
+  /**
+   * The same; {@code earlyEndsFrom}: the fewest bookings of the previous cycle from which a cycle
+   * after early ends gives back without a search the bookings it cannot move ({@link
+   * KeptBookings#EARLY_ENDS_FROM} as shipped; tests pass 0).
+   */
+  CountingPool(ResourceGraph graph, Clock clock, boolean rebookUntouched, int earlyEndsFrom) {
     this.rebookUntouched = rebookUntouched;
     this.clock = clock;
     this.epoch = clock.millis();
     this.nodes = new PoolNodes(graph);
     this.plan = new PoolTimeline(nodes.totalCores());
-    this.kept = new KeptBookings(plan);
+    this.kept = new KeptBookings(plan, earlyEndsFrom);
   }
 
   /** Seconds since the pool was created. */

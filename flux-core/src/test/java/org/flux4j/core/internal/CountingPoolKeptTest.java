@@ -55,7 +55,7 @@ class CountingPoolKeptTest {
   /** A 4-core pool running a 4-core job until 100; three jobs booked behind it. */
   @BeforeEach
   void fill() {
-    pool = new CountingPool(TraceReplay.machine(4, 1), clock);
+    pool = new CountingPool(TraceReplay.machine(4, 1), clock, true, 0);
     running = job(4, 100);
     pool.openCycle(queue, true);
     running.allocation = pool.allocateOrReserve(running).allocation();
@@ -90,7 +90,7 @@ class CountingPoolKeptTest {
    */
   @Test
   void anEarlyEnd_givesBackTheBookingsItCannotMove() {
-    CountingPool p = new CountingPool(TraceReplay.machine(4, 1), clock);
+    CountingPool p = new CountingPool(TraceReplay.machine(4, 1), clock, true, 0);
     Job a = job(2, 100);
     Job b = job(2, 200);
     List<Job> first = List.of(a, b);
