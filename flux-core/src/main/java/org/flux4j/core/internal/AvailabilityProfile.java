@@ -1,6 +1,7 @@
 package org.flux4j.core.internal;
 
 import java.util.Arrays;
+import org.eclipse.collections.impl.map.mutable.primitive.LongLongHashMap;
 
 /**
  * How many units (cores) of a pool are in use over time, as changes at instants: a running job
@@ -24,7 +25,14 @@ import java.util.Arrays;
  * tries a candidate start, and when an instant over the level falls within its {@code d} seconds,
  * jumps past the last such instant in that span to the next instant within the level: O(log
  * changes) per jump, and a jump skips every hole (a stretch too short for the request) that the
- * span covers. A change is O(log changes). Loop-owned; not thread-safe.
+ * span covers. A change is O(log changes).
+ *
+ * <p>Changes are applied lazily: {@link #add} only queues one, and the queue is applied before
+ * anything reads the tree ({@link #flush}). A few are inserted one by one; a long run of them (a
+ * cycle booking thousands of jobs without asking anything in between) is merged with the tree's
+ * changes in instant order and the treap built again from the sorted list, in O(changes + queued
+ * log queued) instead of O(queued log changes) with a rotation per insertion. The answers do not
+ * depend on the treap's shape. Loop-owned; not thread-safe.
  */
 final class AvailabilityProfile {
   private static final int NIL = 0;
@@ -45,29 +53,179 @@ final class AvailabilityProfile {
   private int size;
   private int seed = 0x2545F491;
 
+  /**
+   * The fewest queued changes that {@link #flush} merges in one pass, rather than inserting one by
+   * one, when they are also at least a quarter of the tree.
+   */
+  static final int MERGE_FROM = 32;
+
+  // changes not applied yet, in the order given ({@link #flush})
+  private long[] queuedAt = new long[16];
+  private long[] queuedUnits = new long[16];
+  private int queued;
+
   AvailabilityProfile() {
     maxRun[NIL] = Long.MIN_VALUE;
     minRun[NIL] = Long.MAX_VALUE;
   }
 
-  /** Records a change of {@code units} in use at {@code at} (negative: given back). */
+  /**
+   * Records a change of {@code units} in use at {@code at} (negative: given back). O(1): it is
+   * applied when the profile is next read.
+   */
   void add(long at, long units) {
-    if (units != 0) {
-      root = add(root, at, units);
+    if (units == 0) {
+      return;
     }
+    if (queued == queuedAt.length) {
+      queuedAt = Arrays.copyOf(queuedAt, queued * 2);
+      queuedUnits = Arrays.copyOf(queuedUnits, queued * 2);
+    }
+    queuedAt[queued] = at;
+    queuedUnits[queued] = units;
+    queued++;
   }
 
-  /** Forgets every change, in O(1). */
+  /** Forgets every change, the queued ones too, in O(1). */
   void clear() {
     root = NIL;
     nodes = 1;
     freeList = NIL;
     size = 0;
+    queued = 0;
   }
 
   /** Whether nothing is recorded. */
   boolean isEmpty() {
+    flush();
     return size == 0;
+  }
+
+  /**
+   * Applies the queued changes: one by one when they are few, else merged with the tree's in one
+   * pass ({@link #MERGE_FROM}).
+   */
+  void flush() {
+    int q = queued;
+    if (q == 0) {
+      return;
+    }
+    queued = 0;
+    if (q < MERGE_FROM || 4L * q < size) {
+      for (int i = 0; i < q; i++) {
+        root = add(root, queuedAt[i], queuedUnits[i]);
+      }
+    } else {
+      mergeQueued(q);
+    }
+  }
+
+  /**
+   * Rebuilds the treap from the tree's changes and the first {@code q} queued ones, summed per
+   * instant in instant order (instants whose sum is 0 are left out, as {@link #add} removes them).
+   */
+  private void mergeQueued(int q) {
+    // the queued changes, summed per instant and sorted by instant
+    LongLongHashMap sums = new LongLongHashMap(q);
+    for (int i = 0; i < q; i++) {
+      sums.addToValue(queuedAt[i], queuedUnits[i]);
+    }
+    long[] at = sums.keysView().toArray();
+    Arrays.sort(at);
+    // the tree's changes in instant order
+    long[] treeAt = new long[size];
+    long[] treeDelta = new long[size];
+    int n = inOrder(treeAt, treeDelta);
+    // merged, zero sums left out
+    long[] mergedAt = new long[n + at.length];
+    long[] mergedDelta = new long[mergedAt.length];
+    int m = 0;
+    int i = 0;
+    int j = 0;
+    while (i < n || j < at.length) {
+      long k;
+      long d;
+      if (j == at.length || (i < n && treeAt[i] < at[j])) {
+        k = treeAt[i];
+        d = treeDelta[i++];
+      } else if (i == n || at[j] < treeAt[i]) {
+        k = at[j];
+        d = sums.get(at[j++]);
+      } else {
+        k = at[j];
+        d = treeDelta[i++] + sums.get(at[j++]);
+      }
+      if (d != 0) {
+        mergedAt[m] = k;
+        mergedDelta[m++] = d;
+      }
+    }
+    root = build(mergedAt, mergedDelta, m);
+  }
+
+  /** Writes the tree's changes in instant order; returns how many. */
+  private int inOrder(long[] at, long[] units) {
+    int[] stack = new int[64];
+    int top = 0;
+    int n = 0;
+    int x = root;
+    while (x != NIL || top > 0) {
+      while (x != NIL) {
+        if (top == stack.length) {
+          stack = Arrays.copyOf(stack, top * 2);
+        }
+        stack[top++] = x;
+        x = left[x];
+      }
+      x = stack[--top];
+      at[n] = key[x];
+      units[n++] = delta[x];
+      x = right[x];
+    }
+    return n;
+  }
+
+  /**
+   * A treap of the first {@code m} changes, sorted by instant, in fresh nodes (the old ones are all
+   * freed): each node gets its priority as {@link #newNode} gives it, the tree is built left to
+   * right on a stack of its right spine, O(m), then the sums are computed bottom up.
+   */
+  private int build(long[] at, long[] units, int m) {
+    nodes = 1;
+    freeList = NIL;
+    size = 0;
+    while (key.length <= m) {
+      grow();
+    }
+    int[] spine = new int[64];
+    int top = 0;
+    for (int i = 0; i < m; i++) {
+      int x = newNode(at[i], units[i]);
+      int last = NIL;
+      while (top > 0 && prio[spine[top - 1]] < prio[x]) {
+        last = spine[--top];
+      }
+      left[x] = last;
+      if (top > 0) {
+        right[spine[top - 1]] = x;
+      }
+      if (top == spine.length) {
+        spine = Arrays.copyOf(spine, top * 2);
+      }
+      spine[top++] = x;
+    }
+    int r = top == 0 ? NIL : spine[0];
+    sums(r);
+    return r;
+  }
+
+  /** Computes the sums of the subtree {@code x} bottom up (a treap's depth is O(log) expected). */
+  private void sums(int x) {
+    if (x != NIL) {
+      sums(left[x]);
+      sums(right[x]);
+      update(x);
+    }
   }
 
   /**
@@ -84,6 +242,7 @@ final class AvailabilityProfile {
    * first candidate start at or after {@code limit}.
    */
   long earliestBefore(long now, long limit, long d, long units, long usedNow, long capacity) {
+    flush();
     long level = capacity - units - usedNow; // the most the recorded changes may add up to
     long c = prefix(root, now) <= level ? now : first(root, 0, now, level, false);
     while (c != NONE && c < limit) {
@@ -102,6 +261,7 @@ final class AvailabilityProfile {
    * {@link #earliest} is now.
    */
   boolean fitsNow(long now, long d, long units, long usedNow, long capacity) {
+    flush();
     long level = capacity - units - usedNow;
     if (prefix(root, now) > level) {
       return false;
@@ -112,6 +272,7 @@ final class AvailabilityProfile {
 
   /** Whether a change is recorded at an instant after {@code lo} and at or before {@code hi}. */
   boolean changesWithin(long lo, long hi) {
+    flush();
     long next = Long.MAX_VALUE; // the first instant after lo
     int x = root;
     while (x != NIL) {

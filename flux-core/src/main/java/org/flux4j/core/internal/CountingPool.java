@@ -325,6 +325,7 @@ final class CountingPool implements ResourcePool {
   @Override
   public void closeCycle() {
     kept.close();
+    plan.applyQueued();
   }
 
   /**

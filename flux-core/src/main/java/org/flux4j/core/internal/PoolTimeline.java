@@ -281,6 +281,15 @@ final class PoolTimeline {
     }
   }
 
+  /**
+   * Applies the changes the profile queued ({@link AvailabilityProfile#flush}): a cycle that booked
+   * many jobs without a search in between leaves the profile built, so that the next one does not
+   * pay for it. The drops not taken out yet stay as they are (the last one may still be undone).
+   */
+  void applyQueued() {
+    profile.flush();
+  }
+
   /** Logs a fall of use anywhere: no booking is then known untouched. */
   void fellAnywhere() {
     settle();

@@ -14,8 +14,10 @@ import org.junit.jupiter.api.Test;
 /**
  * The indexed {@link AvailabilityProfile} against the plain sweep of {@link SweepProfile}, over
  * random sequences of what a pool does to it (bookings made and dropped, running jobs' releases,
- * time moving on, everything cleared) and random questions: every answer of {@code earliest} and
- * {@code fitsNow} is the same.
+ * time moving on, everything cleared) and random questions: every answer of {@code earliest},
+ * {@code earliestBefore}, {@code fitsNow} and {@code changesWithin} is the same. Bursts of bookings
+ * and of drops without a question in between make the profile merge its queued changes in one pass
+ * ({@link AvailabilityProfile#MERGE_FROM}), sums of zero included.
  */
 class AvailabilityProfilePropertyTest {
 
@@ -50,6 +52,25 @@ class AvailabilityProfilePropertyTest {
         indexed.clear();
         sweep.clear();
         live.clear();
+      } else if (op == 9) { // a burst: many bookings, or many drops, before the next question
+        int n = AvailabilityProfile.MERGE_FROM / 2 + r.nextInt(4 * AvailabilityProfile.MERGE_FROM);
+        if (r.nextBoolean()) {
+          for (int i = 0; i < n; i++) {
+            long at = now + r.nextInt(horizon);
+            long units = 1L + r.nextInt(capacity);
+            both(indexed, sweep, live, at, units);
+            both(indexed, sweep, live, at + 1 + r.nextInt(horizon), -units);
+          }
+        } else {
+          for (int i = 0; i < n && !live.isEmpty(); i++) {
+            long[] c = live.remove(r.nextInt(live.size()));
+            indexed.add(c[0], -c[1]);
+            sweep.add(c[0], -c[1]);
+          }
+        }
+        if (r.nextBoolean()) {
+          indexed.flush(); // as a cycle's close applies them
+        }
       }
       for (int q = 0; q < 3; q++) {
         long d = r.nextInt(5) == 0 ? 100L * 365 * 86_400 : 1 + r.nextInt(horizon);
@@ -61,6 +82,15 @@ class AvailabilityProfilePropertyTest {
             .isEqualTo(sweep.earliest(qnow, d, units, usedNow, capacity));
         assertThat(indexed.fitsNow(qnow, d, units, usedNow, capacity))
             .isEqualTo(sweep.fitsNow(qnow, d, units, usedNow, capacity));
+        long limit = qnow + r.nextInt(2 * horizon);
+        assertThat(indexed.earliestBefore(qnow, limit, d, units, usedNow, capacity))
+            .as("earliestBefore(%d, %d, %d, %d, %d, %d)", qnow, limit, d, units, usedNow, capacity)
+            .isEqualTo(sweep.earliestBefore(qnow, limit, d, units, usedNow, capacity));
+        long lo = now - 1 + r.nextInt(horizon);
+        long hi = lo + r.nextInt(horizon);
+        assertThat(indexed.changesWithin(lo, hi))
+            .as("changesWithin(%d, %d)", lo, hi)
+            .isEqualTo(sweep.changesWithin(lo, hi));
       }
       assertThat(indexed.isEmpty()).isEqualTo(sweep.isEmpty());
     }

@@ -45,6 +45,15 @@ final class SweepProfile {
     return cand;
   }
 
+  long earliestBefore(long now, long limit, long d, long units, long usedNow, long capacity) {
+    long e = earliest(now, d, units, usedNow, capacity);
+    return e >= 0 && e < limit ? e : -1;
+  }
+
+  boolean changesWithin(long lo, long hi) {
+    return lo < hi && !change.subMap(lo, false, hi, true).isEmpty();
+  }
+
   boolean fitsNow(long now, long d, long units, long usedNow, long capacity) {
     return earliest(now, d, units, usedNow, capacity) == now;
   }
