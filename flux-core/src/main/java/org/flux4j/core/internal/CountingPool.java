@@ -368,6 +368,13 @@ final class CountingPool implements ResourcePool {
     return kept.keptCycles();
   }
 
+  /**
+   * How many times the carried booking order lost the ids of started jobs ({@link KeptBookings}).
+   */
+  long orderCompactions() {
+    return kept.orderCompactions();
+  }
+
   /** How many answers of {@link #allocateOrReserve} came from kept bookings so far. */
   long keptAnswers() {
     return kept.keptAnswers();

@@ -74,6 +74,7 @@ final class KeptBookings {
   private long keptAnswers; // how many answers came from kept bookings (for tests)
   private long keptCycles; // how many cycles kept the previous bookings (for tests)
   private long repeatedCycles; // how many of those repeated every answer (for tests)
+  private long orderCompactions; // how many times the carried order lost its stale ids (tests)
 
   /**
    * The fewest bookings of the previous cycle for which a cycle after early ends answers from them
@@ -85,6 +86,13 @@ final class KeptBookings {
   static final int EARLY_ENDS_FROM = 1000;
 
   private final int earlyFrom; // the fewest previous bookings for the early-end answers
+
+  /**
+   * The most ids of started jobs the carried booking order keeps before a keeping cycle takes them
+   * out (when they are also half of it), so that it does not grow with every job a long run of
+   * keeping cycles starts.
+   */
+  static final int STALE_KEPT = 1024;
 
   /** Bookkeeping for the bookings of {@code timeline}, dirty until a first cycle closes. */
   KeptBookings(PoolTimeline timeline) {
@@ -224,6 +232,12 @@ final class KeptBookings {
       deferred = previous;
       stale = staleDeferred;
       keptOrder = true;
+      if (stale > STALE_KEPT && 2 * stale > bookOrder.size()) {
+        // a long run of keeping cycles: the ids of the jobs that started go, amortized O(1)
+        bookOrder.removeIf(id -> timeline.booking(id) == null);
+        stale = 0;
+        orderCompactions++;
+      }
     }
     deferring = false;
     deferred.clear();
@@ -393,6 +407,11 @@ final class KeptBookings {
   /** How many cycles kept the previous cycle's bookings ({@link #keep}; for tests). */
   long keptCycles() {
     return keptCycles;
+  }
+
+  /** How many times a keeping cycle took the started jobs' ids out of the order (tests). */
+  long orderCompactions() {
+    return orderCompactions;
   }
 
   /** How many cycles repeated every answer of the previous one ({@link #begin}; for tests). */

@@ -150,6 +150,42 @@ class KeptBookingsTest {
   }
 
   /**
+   * A long run of keeping cycles, each starting the first kept job in its booking's place and
+   * booking a new one, carries the booking order on; past {@link KeptBookings#STALE_KEPT} ids of
+   * started jobs a keeping cycle takes them out, and the order still lines up with the bookings:
+   * after an early end, the next cycle answers from it ({@link EarlyEnds}).
+   */
+  @Test
+  void aLongRunOfKeepingCycles_dropsTheStartedIds_andStillFollowsEarlyEnds() {
+    timeline = new PoolTimeline(1000);
+    timeline.hold(9, 1_000_000, 10); // ends early, last
+    kept = new KeptBookings(timeline, 0);
+    kept.open(queue, true, true);
+    for (long id = 1; id <= 10; id++) {
+      kept.book(id, 1000 + id, 2000 + id, 1);
+    }
+    kept.close();
+    long next = 11;
+    int cycles = KeptBookings.STALE_KEPT + 20;
+    for (int c = 0; c < cycles; c++) {
+      kept.open(queue, true, true);
+      kept.keep();
+      kept.startsInPlace(next - 10); // the oldest booking starts where it was
+      kept.book(next, 1000 + next, 2000 + next, 1);
+      next++;
+      kept.close();
+    }
+    assertThat(kept.keptCycles()).isEqualTo(cycles);
+    assertThat(kept.orderCompactions()).isEqualTo(1);
+    assertThat(timeline.bookings()).isEqualTo(10);
+    timeline.release(9, 500);
+    kept.freedEarly(1_000_000, 10);
+    kept.open(queue, true, true);
+    assertThat(kept.early().active()).as("answers from the carried order").isTrue();
+    kept.close();
+  }
+
+  /**
    * One rebuilding cycle as the pool runs it: jobs 1, 2 and 3 cancelled, then each answered from
    * its kept booking or booked again where it was; whether every answer was a kept one.
    */

@@ -26,6 +26,7 @@ import org.flux4j.policy.queue.BackfillPolicy;
 import org.flux4j.policy.queue.QueueParams;
 import org.flux4j.policy.queue.QueuePolicies;
 import org.flux4j.policy.queue.QueuePolicy;
+import org.junit.jupiter.api.Test;
 
 /**
  * A cycle that keeps the previous cycle's bookings on the counting pool ({@link
@@ -181,6 +182,29 @@ class KeptCyclePropertyTest {
     assertThat(full.pool.earlyEndCycles()).isZero();
     EARLY_PROPERTY_CYCLES.addAndGet(cycles);
     countEarly(early.pool);
+  }
+
+  /**
+   * A long run of keeping cycles carries the booking order on, with the ids of the jobs that
+   * started in their booking's place; past {@link KeptBookings#STALE_KEPT} of them a keeping cycle
+   * takes them out. Then jobs end early, and the cycles that answer from the carried order still
+   * book and start exactly as a full rebuild: 1,500 jobs that all run exactly their requested time,
+   * then 200 that end early.
+   */
+  @Test
+  void aLongRunOfKeptCycles_thenEarlyEnds_bookExactlyAsAFullRebuild() {
+    List<Spec> specs = new ArrayList<>(workload(7, 1500, NODES, 100, 0, true));
+    long after = specs.get(specs.size() - 1).submit() + 1;
+    for (Spec s : workload(11, 200, NODES, 0, 0, true)) {
+      specs.add(new Spec(after + s.submit(), s.cores(), s.requested(), s.runs(), -1));
+    }
+    BackfillPolicy shipped = policy(2, 1, false, false);
+    VirtualClock clock = new VirtualClock(0);
+    World kept = new World(clock, shipped, NODES);
+    World full = new World(clock, shipped.withFullRecompute(), NODES, false);
+    simulate(specs, clock, kept, full);
+    assertThat(kept.pool.orderCompactions()).isPositive();
+    assertThat(kept.pool.earlyEndAnswers()).isPositive();
   }
 
   private static void countEarly(CountingPool pool) {
