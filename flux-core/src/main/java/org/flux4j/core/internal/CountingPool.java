@@ -42,6 +42,7 @@ final class CountingPool implements ResourcePool {
   private final long epoch;
   private final boolean rebookUntouched;
   private long untouchedRebookings; // how many bookings were given back without a search (tests)
+  private long movedByFalls; // how many moved earlier by a search bounded to the falls (tests)
 
   /**
    * A pool over every node of {@code graph}.
@@ -171,12 +172,22 @@ final class CountingPool implements ResourcePool {
     if (rebookUntouched && !kept.keeping() && !kept.deferring()) {
       long id = job.id.value();
       long[] b = plan.undoable(id);
-      if (b != null && b[0] > now() && plan.untouched(b)) {
-        plan.undo(id);
-        kept.allocating();
-        kept.rebooked(id, b);
-        untouchedRebookings++;
-        return new Outcome(null, b[0]);
+      long now = now();
+      if (b != null && b[0] > now) {
+        long at = plan.untouched(b) ? b[0] : afterFalls(job, b, now);
+        if (at == b[0]) {
+          plan.undo(id);
+          kept.allocating();
+          kept.rebooked(id, b);
+          untouchedRebookings++;
+          return new Outcome(null, b[0]);
+        }
+        if (at > now) { // earlier, where a fall since it was booked opened room: a search finds it
+          kept.allocating();
+          kept.book(id, at, at + b[1] - b[0], b[2]);
+          movedByFalls++;
+          return new Outcome(null, at);
+        }
       }
     }
     if (kept.keeping()) {
@@ -201,6 +212,22 @@ final class CountingPool implements ResourcePool {
       }
     }
     return search(job);
+  }
+
+  /**
+   * The earliest start of a job asked again right after its booking {@code b} was cancelled, where
+   * the falls of use since it was booked are known one by one ({@link
+   * PoolTimeline#earliestAfterFalls}); -1 if they are not, or the booking is not of the job's
+   * request as it stands.
+   */
+  private long afterFalls(Job job, long[] b, long now) {
+    JobRequest r = job.request;
+    long d = planned(r);
+    long need = cores(r);
+    if (b[1] - b[0] != d || b[2] != need) {
+      return -1;
+    }
+    return plan.earliestAfterFalls(b, d, need, now, usedNow());
   }
 
   /**
@@ -405,6 +432,14 @@ final class CountingPool implements ResourcePool {
   /** How many bookings were given back without a search ({@link #allocateOrReserve}; tests). */
   long untouchedRebookings() {
     return untouchedRebookings;
+  }
+
+  /**
+   * How many bookings, cancelled and at once asked again, moved earlier where a search bounded to
+   * the falls of use since they were booked found room (tests).
+   */
+  long movedByFalls() {
+    return movedByFalls;
   }
 
   /** How many earliest-time searches started after now from a remembered bound (for tests). */

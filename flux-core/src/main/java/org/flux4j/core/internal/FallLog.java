@@ -15,7 +15,11 @@ import java.util.Arrays;
  * mark is then that of the first stack entry at or after the mark (binary search). When the stack
  * reaches {@link #LIMIT}, the log forgets everything before its end: marks from before that answer
  * {@link Long#MIN_VALUE} (a fall may reach anything). Append amortised O(1), query O(log LIMIT).
- * Loop-owned; not thread-safe.
+ *
+ * <p>Each fall also has an end, the instant from which the use is as before again (a job that ended
+ * early: its estimated end; a dropped booking: its end); the last {@link #RECENT} falls are kept
+ * whole, start and end, in a ring, so that {@link #since} lists them one by one for a mark that
+ * recent. Loop-owned; not thread-safe.
  */
 final class FallLog {
   /** The most suffix minima kept before the log forgets its past. */
@@ -27,13 +31,24 @@ final class FallLog {
   private long[] from = new long[16];
   private int top; // entries on the stack
 
+  /** How many of the latest falls {@link #since} can list. */
+  static final int RECENT = 64;
+
+  private final long[] recentFrom = new long[RECENT]; // fall k at k % RECENT
+  private final long[] recentTo = new long[RECENT];
+
   /** How many falls were logged: a mark for {@link #earliestSince}. */
   long size() {
     return size;
   }
 
-  /** Logs a fall of use from instant {@code at} on ({@link Long#MIN_VALUE}: anywhere). */
-  void add(long at) {
+  /**
+   * Logs a fall of use over {@code [at, to)} ({@link Long#MIN_VALUE} and {@link Long#MAX_VALUE}:
+   * anywhere).
+   */
+  void add(long at, long to) {
+    recentFrom[(int) (size % RECENT)] = at;
+    recentTo[(int) (size % RECENT)] = to;
     while (top > 0 && from[top - 1] >= at) {
       top--;
     }
@@ -47,6 +62,23 @@ final class FallLog {
     }
     index[top] = size++;
     from[top++] = at;
+  }
+
+  /**
+   * Copies the falls logged at or after {@code mark}, in the order logged, into {@code starts} and
+   * {@code ends} (each at least {@link #RECENT} long) and answers how many there are; -1 if there
+   * are more than {@link #RECENT} of them or the log forgot some.
+   */
+  int since(long mark, long[] starts, long[] ends) {
+    if (mark < floor || size - mark > RECENT) {
+      return -1;
+    }
+    int n = 0;
+    for (long k = mark; k < size; k++) {
+      starts[n] = recentFrom[(int) (k % RECENT)];
+      ends[n++] = recentTo[(int) (k % RECENT)];
+    }
+    return n;
   }
 
   /**

@@ -28,9 +28,12 @@ import org.eclipse.collections.impl.map.mutable.primitive.LongObjectHashMap;
  * on), every earlier start still fails for the same request, so the next search for it starts at
  * that time (a start that fits there is the earliest: were no change recorded there, the last
  * change before it, or now, would fit too). Dropping a booking or a job ending before its estimated
- * end forgets every bound ({@link #useMayHaveFallen}). A deep queue's first cycle then searches,
- * for each job, only past the bookings made since the last job of its kind, instead of jumping over
- * every hole from now again (quadratic in the depth).
+ * end lowers the use over a stretch of time, which the fall log records; a bound is read lowered to
+ * what the falls since it was found can have opened ({@link #bound}), so that a bound far from
+ * every fall stays as it is. A deep queue's first cycle then searches, for each job, only past the
+ * bookings made since the last job of its kind, and a compressing cycle in which every job moves a
+ * little earlier only past the falls ahead of it, instead of jumping over every hole from now again
+ * (quadratic in the depth).
  *
  * <p>Untouched bookings: every fall of use is logged ({@link FallLog}: a job that ended before its
  * estimated end, a dropped booking, a node drained or down) and each booking carries the log's mark
@@ -70,7 +73,11 @@ final class PoolTimeline {
   private final LongArrayList dropped = new LongArrayList(); // {start, end, cores} not yet undone
   // (cores, planned seconds) -> a time before which no such request fits (see noFitBefore)
   private final LongLongHashMap noFitBefore = new LongLongHashMap();
+  // (cores, planned seconds) -> the fall log's size when that bound was found (see bound)
+  private final LongLongHashMap boundMark = new LongLongHashMap();
   private long memoHits; // how many searches started from a remembered bound (for tests)
+  private final long[] fallStarts = new long[FallLog.RECENT]; // scratch of earliestAfterFalls
+  private final long[] fallEnds = new long[FallLog.RECENT];
 
   /** An empty timeline of {@code capacity} cores. */
   PoolTimeline(long capacity) {
@@ -95,7 +102,7 @@ final class PoolTimeline {
 
   /**
    * Forgets a running job that gave its cores back at {@code now}; true if it was not recorded or
-   * ended before its estimated end, when the use from now on fell (the bounds are forgotten).
+   * ended before its estimated end, when the use from now on fell (a fall is logged).
    */
   boolean release(long id, long now) {
     AvailabilityProfile p = profile(); // before held changes: profile() may rebuild from it
@@ -105,8 +112,8 @@ final class PoolTimeline {
     }
     boolean early = h == null || h[0] > now;
     if (early) {
-      useMayHaveFallen();
-      falls.add(h == null ? Long.MIN_VALUE : now); // unknown: it may have fallen anywhere
+      // unknown: it may have fallen anywhere
+      falls.add(h == null ? Long.MIN_VALUE : now, h == null ? Long.MAX_VALUE : h[0]);
     }
     return early;
   }
@@ -119,7 +126,7 @@ final class PoolTimeline {
   long earliestBounded(long now, long d, long need, long usedNow) {
     settle();
     long key = need * KEY_SPAN + d;
-    long from = Math.max(now, noFitBefore.getIfAbsent(key, now));
+    long from = bound(key, d, now);
     if (from > now) {
       memoHits++;
     }
@@ -127,10 +134,7 @@ final class PoolTimeline {
     if (at < 0) {
       return -1;
     }
-    if (noFitBefore.size() >= MEMO_LIMIT) {
-      noFitBefore.clear();
-    }
-    noFitBefore.put(key, at);
+    remember(key, at);
     return at;
   }
 
@@ -145,10 +149,11 @@ final class PoolTimeline {
 
   /**
    * The remembered bound of a request of {@code need} cores for {@code d} seconds: no start before
-   * it fits; {@code now} if none is remembered.
+   * it fits; {@code now} if none is remembered. The last {@link #dropLater} takes effect first.
    */
   long noFitBound(long need, long d, long now) {
-    return Math.max(now, noFitBefore.getIfAbsent(need * KEY_SPAN + d, now));
+    settle();
+    return bound(need * KEY_SPAN + d, d, now);
   }
 
   /**
@@ -156,10 +161,7 @@ final class PoolTimeline {
    * seconds, where the caller proved it as a search would have found it (see the class notes).
    */
   void remember(long need, long d, long at) {
-    if (noFitBefore.size() >= MEMO_LIMIT) {
-      noFitBefore.clear();
-    }
-    noFitBefore.put(need * KEY_SPAN + d, at);
+    remember(need * KEY_SPAN + d, at);
   }
 
   /** The running job's {estimated end, cores}, or null if it is not recorded. */
@@ -216,8 +218,7 @@ final class PoolTimeline {
     long[] b = booked.remove(id);
     if (b != null) {
       if (fell) {
-        useMayHaveFallen();
-        falls.add(b[0]);
+        falls.add(b[0], b[1]);
       }
       p.add(b[0], -b[2]);
       p.add(b[1], b[2]);
@@ -254,6 +255,78 @@ final class PoolTimeline {
   }
 
   /**
+   * For the job whose booking {@code b} ({start, end, cores, stamp, mark}) the last {@link
+   * #dropLater} dropped ({@link #undoable}): the earliest start from {@code now} at which its
+   * {@code need} cores fit for {@code d} seconds beside {@code usedNow} held now, when it is not
+   * {@link #untouched} but every fall logged since its mark is known ({@link FallLog#since}): among
+   * the starts before {@code b}'s whose window meets, before {@code b}'s start, a fall since the
+   * mark (searched in the profile without the booking, which stays undoable), else {@code b}'s
+   * start; -1 if the falls are not known. Proof: as for {@link #untouched}, a start {@code t}
+   * before the booking failed then on an instant {@code x} before the booking's start; were it to
+   * fit now, the use at {@code x} fell since, so {@code x} lies in a fall's {@code [from, to)} and
+   * {@code t} in {@code [from - d + 1, min(to, start))}, the ranges searched. O(falls x search).
+   */
+  long earliestAfterFalls(long[] b, long d, long need, long now, long usedNow) {
+    long[] starts = fallStarts;
+    long[] ends = fallEnds;
+    int n = falls.since(b[4], starts, ends);
+    if (n < 0) {
+      return -1;
+    }
+    // no start before the bound of the job's kind fits, nor where the booking's own drop opens room
+    long floor = Math.min(bound(need * KEY_SPAN + d, d, now), Math.max(now, b[0] - d + 1));
+    AvailabilityProfile p = profileKeepingUndo();
+    p.add(b[0], -b[2]); // without the booking, for the search alone
+    p.add(b[1], b[2]);
+    // the ranges, by their lower ends, merged where they meet, searched in order up to a first fit
+    int m = 0;
+    for (int i = 0; i < n; i++) {
+      long lo = starts[i] == Long.MIN_VALUE ? floor : Math.max(floor, starts[i] - d + 1);
+      long hi = Math.min(ends[i], b[0]);
+      if (lo < hi) {
+        int k = m++;
+        while (k > 0 && starts[k - 1] > lo) { // insertion by lower end, in place (k <= i)
+          starts[k] = starts[k - 1];
+          ends[k] = ends[k - 1];
+          k--;
+        }
+        starts[k] = lo;
+        ends[k] = hi;
+      }
+    }
+    long best = b[0];
+    for (int k = 0; k < m && best == b[0]; ) {
+      long lo = starts[k];
+      long hi = ends[k++];
+      while (k < m && starts[k] <= hi) {
+        hi = Math.max(hi, ends[k++]);
+      }
+      long t = p.earliestBefore(lo, hi, d, need, usedNow, capacity);
+      if (t >= 0) {
+        best = t; // the earliest: no range after this one starts before it
+      }
+    }
+    p.add(b[0], b[2]);
+    p.add(b[1], -b[2]);
+    return best;
+  }
+
+  /** The profile with the dropped bookings taken out, but not the one {@link #undoable} holds. */
+  private AvailabilityProfile profileKeepingUndo() {
+    if (undoId == NONE) {
+      return profile();
+    }
+    long id = undoId;
+    long[] b = undoBooking;
+    undoId = NONE; // so that profile() does not take it out
+    undoBooking = null;
+    AvailabilityProfile p = profile();
+    undoId = id;
+    undoBooking = b;
+    return p;
+  }
+
+  /**
    * Undoes the last {@link #dropLater}, of this job ({@link #undoable}): the booking is back as it
    * was, marked now (no earlier start fits now: {@link #untouched}).
    */
@@ -273,8 +346,7 @@ final class PoolTimeline {
       long[] b = undoBooking;
       undoId = NONE;
       undoBooking = null;
-      useMayHaveFallen();
-      falls.add(b[0]);
+      falls.add(b[0], b[1]);
       dropped.add(b[0]);
       dropped.add(b[1]);
       dropped.add(b[2]);
@@ -293,7 +365,7 @@ final class PoolTimeline {
   /** Logs a fall of use anywhere: no booking is then known untouched. */
   void fellAnywhere() {
     settle();
-    falls.add(Long.MIN_VALUE);
+    falls.add(Long.MIN_VALUE, Long.MAX_VALUE);
   }
 
   /**
@@ -309,13 +381,34 @@ final class PoolTimeline {
   }
 
   /**
-   * Forgets the remembered bounds: called where the use of cores from now on may have gone down
-   * somewhere (a booking dropped, a job ended before its estimated end).
+   * The remembered bound of the request kind {@code key} ({@code d} seconds), lowered where a fall
+   * of use logged since it was found may have opened an earlier start, and not before {@code now}
+   * ({@code now} if none is remembered). Proof: a start {@code t} before the bound failed on some
+   * instant {@code x} of its window; were it to fit now, the use at {@code x} fell since, so {@code
+   * x} is at or after the earliest fall's first instant {@code e}, and {@code t >= e - d + 1}.
+   * O(log falls kept).
    */
-  private void useMayHaveFallen() {
-    if (!noFitBefore.isEmpty()) {
-      noFitBefore.clear();
+  private long bound(long key, long d, long now) {
+    long x = noFitBefore.getIfAbsent(key, NONE);
+    if (x == NONE) {
+      return now;
     }
+    long mark = boundMark.get(key);
+    long e = mark == falls.size() ? Long.MAX_VALUE : falls.earliestSince(mark);
+    if (e != Long.MAX_VALUE) {
+      x = e == Long.MIN_VALUE ? now : Math.min(x, e - d + 1);
+    }
+    return Math.max(now, x);
+  }
+
+  /** Remembers that no start before {@code at} fits the request kind {@code key}, from now on. */
+  private void remember(long key, long at) {
+    if (noFitBefore.size() >= MEMO_LIMIT) {
+      noFitBefore.clear();
+      boundMark.clear();
+    }
+    noFitBefore.put(key, at);
+    boundMark.put(key, falls.size());
   }
 
   /** How many earliest-time searches started after now from a remembered bound (for tests). */

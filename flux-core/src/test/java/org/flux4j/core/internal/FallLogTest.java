@@ -30,7 +30,7 @@ class FallLogTest {
       t += r.nextInt(5);
       long at = r.nextInt(2000) == 0 ? Long.MIN_VALUE : t + r.nextInt(100) - 30;
       assertThat(log.size()).isEqualTo(all.size());
-      log.add(at);
+      log.add(at, at + 1);
       all.add(at);
       for (int q = 0; q < (i % 10 == 0 ? 3 : 0); q++) {
         int mark = r.nextInt(all.size() + 1);
@@ -50,11 +50,11 @@ class FallLogTest {
   void aFullLogForgetsItsPast_marksFromBeforeAnswerAnywhere() {
     FallLog log = new FallLog();
     for (int i = 0; i < FallLog.LIMIT; i++) {
-      log.add(i); // increasing: every one is a suffix minimum
+      log.add(i, i + 1); // increasing: every one is a suffix minimum
     }
     assertThat(log.earliestSince(0)).isZero();
     long mark = log.size();
-    log.add(1_000_000);
+    log.add(1_000_000, 1_000_001);
     assertThat(log.earliestSince(0)).isEqualTo(Long.MIN_VALUE);
     assertThat(log.earliestSince(mark)).isEqualTo(1_000_000);
     assertThat(log.earliestSince(log.size())).isEqualTo(Long.MAX_VALUE);

@@ -45,6 +45,7 @@ class KeptCyclePropertyTest {
   private static final AtomicLong REPEATED = new AtomicLong();
   private static final AtomicLong REBOOKED = new AtomicLong();
   private static final AtomicLong COMPRESSED = new AtomicLong();
+  private static final AtomicLong MOVED_BY_FALLS = new AtomicLong();
   private static final AtomicLong EARLY_CYCLES = new AtomicLong();
   private static final AtomicLong EARLY_ANSWERS = new AtomicLong();
   private static final AtomicLong EARLY_SEARCHES = new AtomicLong();
@@ -145,17 +146,13 @@ class KeptCyclePropertyTest {
       @ForAll @IntRange(min = 40, max = 100) int exactPercent,
       @ForAll boolean shallowQueue) {
     List<Spec> specs = workload(seed, 120, NODES, exactPercent);
-    BackfillPolicy shipped = policy(which, reservationDepth, shallowQueue, false);
-    VirtualClock clock = new VirtualClock(0);
-    World kept = new World(clock, shipped, NODES);
-    World full = new World(clock, shipped.withFullRecompute(), NODES, false);
-    int cycles = simulate(specs, clock, kept, full);
-    assertThat(full.pool.keptCycles()).isZero();
-    assertThat(full.pool.earlyEndCycles()).isZero();
-    KEPT.addAndGet(kept.pool.keptCycles());
-    REPEATED.addAndGet(kept.pool.repeatedCycles());
-    CYCLES.addAndGet(cycles);
-    countEarly(kept.pool);
+    Run run = againstFullRebuild(specs, policy(which, reservationDepth, shallowQueue, false));
+    assertThat(run.full().pool.keptCycles()).isZero();
+    assertThat(run.full().pool.earlyEndCycles()).isZero();
+    KEPT.addAndGet(run.shipped().pool.keptCycles());
+    REPEATED.addAndGet(run.shipped().pool.repeatedCycles());
+    CYCLES.addAndGet(run.cycles());
+    countEarly(run.shipped().pool);
   }
 
   /**
@@ -174,14 +171,10 @@ class KeptCyclePropertyTest {
       @ForAll boolean cancels,
       @ForAll boolean shallowQueue) {
     List<Spec> specs = workload(seed, 150, NODES, exactPercent, cancels ? 25 : 0, true);
-    BackfillPolicy shipped = policy(which, reservationDepth, shallowQueue, false);
-    VirtualClock clock = new VirtualClock(0);
-    World early = new World(clock, shipped, NODES);
-    World full = new World(clock, shipped.withFullRecompute(), NODES, false);
-    int cycles = simulate(specs, clock, early, full);
-    assertThat(full.pool.earlyEndCycles()).isZero();
-    EARLY_PROPERTY_CYCLES.addAndGet(cycles);
-    countEarly(early.pool);
+    Run run = againstFullRebuild(specs, policy(which, reservationDepth, shallowQueue, false));
+    assertThat(run.full().pool.earlyEndCycles()).isZero();
+    EARLY_PROPERTY_CYCLES.addAndGet(run.cycles());
+    countEarly(run.shipped().pool);
   }
 
   /**
@@ -198,13 +191,23 @@ class KeptCyclePropertyTest {
     for (Spec s : workload(11, 200, NODES, 0, 0, true)) {
       specs.add(new Spec(after + s.submit(), s.cores(), s.requested(), s.runs(), -1));
     }
-    BackfillPolicy shipped = policy(2, 1, false, false);
+    Run run = againstFullRebuild(specs, policy(2, 1, false, false));
+    assertThat(run.shipped().pool.orderCompactions()).isPositive();
+    assertThat(run.shipped().pool.earlyEndAnswers()).isPositive();
+  }
+
+  /** The shipped policy's world and a forced full rebuild's, after the workload; and the cycles. */
+  private record Run(World shipped, World full, int cycles) {}
+
+  /**
+   * Runs the workload under {@code shipped} and under its forced full rebuild ({@link #simulate}).
+   */
+  private static Run againstFullRebuild(List<Spec> specs, BackfillPolicy shipped) {
     VirtualClock clock = new VirtualClock(0);
     World kept = new World(clock, shipped, NODES);
     World full = new World(clock, shipped.withFullRecompute(), NODES, false);
-    simulate(specs, clock, kept, full);
-    assertThat(kept.pool.orderCompactions()).isPositive();
-    assertThat(kept.pool.earlyEndAnswers()).isPositive();
+    int cycles = simulate(specs, clock, kept, full);
+    return new Run(kept, full, cycles);
   }
 
   private static void countEarly(CountingPool pool) {
@@ -217,9 +220,10 @@ class KeptCyclePropertyTest {
   /**
    * Compressing reservations re-asks every reserved job right after cancelling its booking; the
    * pool gives the booking back without a search where no fall of use since it was found can reach
-   * it ({@link PoolTimeline#untouched}). The same workloads through hybrid and conservative with
-   * compression, on a pool that does so and on one that always searches: the same starts and the
-   * same bookings after every cycle.
+   * it ({@link PoolTimeline#untouched}), and else, where the falls since are known one by one,
+   * searches only the starts they can have opened ({@link PoolTimeline#earliestAfterFalls}). The
+   * same workloads through hybrid and conservative with compression, on a pool that does so and on
+   * one that always searches: the same starts and the same bookings after every cycle.
    */
   @Property(tries = 60)
   void compressedCycles_bookAndStartExactlyAsWithASearchForEveryJob(
@@ -236,6 +240,7 @@ class KeptCyclePropertyTest {
     int cycles = simulate(specs, clock, shortcut, searching);
     assertThat(searching.pool.untouchedRebookings()).isZero();
     REBOOKED.addAndGet(shortcut.pool.untouchedRebookings());
+    MOVED_BY_FALLS.addAndGet(shortcut.pool.movedByFalls());
     COMPRESSED.addAndGet(cycles);
   }
 
@@ -323,6 +328,9 @@ class KeptCyclePropertyTest {
     assertThat(REBOOKED.get())
         .as("bookings given back without a search in %d compressing cycles", COMPRESSED.get())
         .isGreaterThan(COMPRESSED.get() / 10);
+    assertThat(MOVED_BY_FALLS.get())
+        .as("bookings moved by a search bounded to the falls in %d compressing cycles", COMPRESSED)
+        .isPositive();
     assertThat(EARLY_CYCLES.get())
         .as("cycles after early ends of %d", EARLY_PROPERTY_CYCLES.get())
         .isGreaterThan(EARLY_PROPERTY_CYCLES.get() / 20);

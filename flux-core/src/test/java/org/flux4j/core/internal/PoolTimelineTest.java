@@ -234,17 +234,22 @@ class PoolTimelineTest {
   }
 
   @Example
-  void aBoundIsUsedWhileUseOnlyGrows_andForgottenWhenItFalls() {
+  void aBoundIsUsedWhileUseOnlyGrows_andLoweredWhereItFalls() {
     PoolTimeline t = new PoolTimeline(4);
     t.hold(1, 100, 4); // 4 of 4 used until 100
     assertThat(t.earliestBounded(0, 50, 3, 4)).isEqualTo(100);
     t.book(2, 100, 150, 3, 0);
     assertThat(t.earliestBounded(0, 50, 3, 4)).isEqualTo(150); // searched from 100
     assertThat(t.memoHits()).isEqualTo(1);
-    t.dropLater(2); // use fell: the bound is forgotten
+    t.book(3, 1000, 1100, 4, 0);
+    t.dropLater(3); // use fell over [1000, 1100): the bound 150 of 3 cores for 50 s stays
+    assertThat(t.noFitBound(3, 50, 0)).isEqualTo(150);
+    t.dropLater(2); // use fell over [100, 150): the bound is lowered to 100 - 50 + 1
+    assertThat(t.noFitBound(3, 50, 0)).isEqualTo(51);
     assertThat(t.earliestBounded(0, 50, 3, 4)).isEqualTo(100);
-    assertThat(t.memoHits()).isEqualTo(1);
-    assertThat(t.release(1, 40)).isTrue(); // 60 s early
+    assertThat(t.memoHits()).isEqualTo(2);
+    assertThat(t.release(1, 40)).isTrue(); // 60 s early: use fell over [40, 100)
+    assertThat(t.noFitBound(3, 50, 40)).isEqualTo(40);
     assertThat(t.earliestBounded(40, 50, 3, 0)).isEqualTo(40);
   }
 }
