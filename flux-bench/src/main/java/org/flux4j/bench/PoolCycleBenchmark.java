@@ -43,9 +43,11 @@ import org.openjdk.jmh.annotations.Warmup;
  * end=early}: it was planned to run 30 s longer (every booking was placed beside that), so its end
  * at t=1000 frees a core over [1000, 1030): a rebuild then searches for every job again, and the
  * pool as shipped gives back the bookings that core cannot move ({@code EarlyEnds} in flux-core),
- * here all of them (the first waiting job needs 38 cores, free at 1037); {@code end=early240}:
- * planned 240 s longer, a core free over [1000, 1240): every waiting job starts a second earlier in
- * a rebuild, and the pool searches for every job too.
+ * here all of them (the first waiting job needs 38 cores, free at 1037); with compression each
+ * re-asked booking is searched only over the starts that core can have opened. {@code
+ * end=early240}: planned 240 s longer, a core free over [1000, 1240): every waiting job starts a
+ * second earlier in a rebuild, and the pool searches for every job too. Run with {@code -gc true}:
+ * the setup leaves garbage that a collection inside the measured cycle would otherwise pay for.
  */
 @State(Scope.Thread)
 @Fork(
