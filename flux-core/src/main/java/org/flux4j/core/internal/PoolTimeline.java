@@ -275,7 +275,7 @@ final class PoolTimeline {
     }
     // no start before the bound of the job's kind fits, nor where the booking's own drop opens room
     long floor = Math.min(bound(need * KEY_SPAN + d, d, now), Math.max(now, b[0] - d + 1));
-    AvailabilityProfile p = profileKeepingUndo();
+    AvailabilityProfile p = dropsTakenOut(); // the undoable booking stays in it
     p.add(b[0], -b[2]); // without the booking, for the search alone
     p.add(b[1], b[2]);
     // the ranges, by their lower ends, merged where they meet, searched in order up to a first fit
@@ -309,21 +309,6 @@ final class PoolTimeline {
     p.add(b[0], b[2]);
     p.add(b[1], -b[2]);
     return best;
-  }
-
-  /** The profile with the dropped bookings taken out, but not the one {@link #undoable} holds. */
-  private AvailabilityProfile profileKeepingUndo() {
-    if (undoId == NONE) {
-      return profile();
-    }
-    long id = undoId;
-    long[] b = undoBooking;
-    undoId = NONE; // so that profile() does not take it out
-    undoBooking = null;
-    AvailabilityProfile p = profile();
-    undoId = id;
-    undoBooking = b;
-    return p;
   }
 
   /**
@@ -431,8 +416,17 @@ final class PoolTimeline {
    */
   private AvailabilityProfile profile() {
     settle();
+    return dropsTakenOut();
+  }
+
+  /**
+   * The profile with the settled drops taken out ({@link #profile} without {@link #settle}): the
+   * booking the last {@link #dropLater} dropped, if it may still be undone, stays in it, so the
+   * profile is then never rebuilt from the running jobs alone.
+   */
+  private AvailabilityProfile dropsTakenOut() {
     if (!dropped.isEmpty()) {
-      if (booked.isEmpty() && dropped.size() / 3 > held.size()) {
+      if (booked.isEmpty() && undoId == NONE && dropped.size() / 3 > held.size()) {
         profile.clear();
         held.forEachValue(h -> profile.add(h[0], -h[1]));
       } else {

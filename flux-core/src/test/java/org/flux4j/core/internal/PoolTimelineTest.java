@@ -252,4 +252,23 @@ class PoolTimelineTest {
     assertThat(t.noFitBound(3, 50, 40)).isEqualTo(40);
     assertThat(t.earliestBounded(40, 50, 3, 0)).isEqualTo(40);
   }
+
+  /**
+   * The search bounded to the falls reads the profile with every settled drop taken out but the
+   * undoable booking still in it, even when that booking is the only one left and nothing runs
+   * (where a read would otherwise rebuild the profile from the running jobs alone): given back, the
+   * booking still holds its cores.
+   */
+  @Example
+  void aBoundedSearch_keepsTheUndoableBookingInTheProfile() {
+    PoolTimeline t = new PoolTimeline(2);
+    t.book(1, 100, 150, 2, 0);
+    t.book(2, 200, 250, 2, 0);
+    t.dropLater(2);
+    t.dropLater(1); // job 2's drop takes effect; job 1's may still be undone
+    long[] b = t.undoable(1);
+    assertThat(t.earliestAfterFalls(b, 50, 2, 0, 0)).isEqualTo(100);
+    t.undo(1);
+    assertThat(t.earliest(0, 120, 2, 0)).isEqualTo(150); // job 1 holds both cores over [100, 150)
+  }
 }
