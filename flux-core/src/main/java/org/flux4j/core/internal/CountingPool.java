@@ -501,12 +501,10 @@ final class CountingPool implements ResourcePool {
   @Override
   public void free(Job job) {
     long id = job.id.value();
-    long[] h = plan.held(id);
-    long end = h == null ? 0 : h[0];
-    long cores = h == null ? 0 : h[1];
+    long[] h = plan.held(id); // {estimated end, cores}; release forgets it, not the array
     boolean early = plan.release(id, now());
     if (early && h != null) {
-      kept.freedEarly(end, cores); // a rebuild may give back the bookings it cannot move
+      kept.freedEarly(h[0], h[1]); // a rebuild may give back the bookings it cannot move
     } else {
       kept.freed(early);
     }

@@ -125,7 +125,7 @@ final class PoolTimeline {
    */
   long earliestBounded(long now, long d, long need, long usedNow) {
     settle();
-    long key = need * KEY_SPAN + d;
+    long key = key(need, d);
     long from = bound(key, d, now);
     if (from > now) {
       memoHits++;
@@ -153,7 +153,7 @@ final class PoolTimeline {
    */
   long noFitBound(long need, long d, long now) {
     settle();
-    return bound(need * KEY_SPAN + d, d, now);
+    return bound(key(need, d), d, now);
   }
 
   /**
@@ -161,7 +161,7 @@ final class PoolTimeline {
    * seconds, where the caller proved it as a search would have found it (see the class notes).
    */
   void remember(long need, long d, long at) {
-    remember(need * KEY_SPAN + d, at);
+    remember(key(need, d), at);
   }
 
   /** The running job's {estimated end, cores}, or null if it is not recorded. */
@@ -274,7 +274,7 @@ final class PoolTimeline {
       return -1;
     }
     // no start before the bound of the job's kind fits, nor where the booking's own drop opens room
-    long floor = Math.min(bound(need * KEY_SPAN + d, d, now), Math.max(now, b[0] - d + 1));
+    long floor = Math.min(bound(key(need, d), d, now), Math.max(now, b[0] - d + 1));
     AvailabilityProfile p = dropsTakenOut(); // the undoable booking stays in it
     p.add(b[0], -b[2]); // without the booking, for the search alone
     p.add(b[1], b[2]);
@@ -363,6 +363,11 @@ final class PoolTimeline {
     return !profile().changesWithin(since, now)
         && !held.anySatisfy(h -> h[0] <= now)
         && !booked.anySatisfy(b -> b[0] <= now);
+  }
+
+  /** The key of the request kind of {@code need} cores for {@code d} seconds. */
+  private static long key(long need, long d) {
+    return need * KEY_SPAN + d;
   }
 
   /**
