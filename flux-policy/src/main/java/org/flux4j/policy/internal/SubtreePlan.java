@@ -362,18 +362,18 @@ final class SubtreePlan {
   }
 
   /**
-   * How many spans Fluxion's {@code planner_multi_span_size} counts here: the spans of jobs, not
-   * the leftovers of a failed add ({@link TraversalUpdate#LEAKED_SPAN}), which Fluxion leaves in
-   * its per-type planners but drops from the multi-planner's span table. O(spans).
+   * Whether Fluxion's {@code planner_multi_span_size} is above zero here: whether some span is a
+   * job's, not the leftover of a failed add ({@link TraversalUpdate#LEAKED_SPAN}), which Fluxion
+   * leaves in its per-type planners but drops from the multi-planner's span table. Stops at the
+   * first job's span (leftovers are rare), so O(1) on a plan of many jobs.
    */
-  int jobSpans() {
-    int c = 0;
+  boolean hasJobSpan() {
     for (int i = 0; i < n; i++) {
       if (job[i] != TraversalUpdate.LEAKED_SPAN) {
-        c++;
+        return true;
       }
     }
-    return c;
+    return false;
   }
 
   /** {@link #reduce}: the span is gone. */
@@ -837,16 +837,21 @@ final class SubtreePlan {
     return true;
   }
 
+  /** How many points a {@link #witness} run reaches each way from where it was found. */
+  static final int WITNESS_REACH = 64;
+
   /**
    * After {@link #fits}{@code (request, at, d)} was false: a witness of it that later windows can
-   * be checked against in O(1) ({@link FitWitnesses}). That is the longest run of consecutive
-   * points, around a point of the window where a requested slot holds more than its total less the
-   * request, on which that slot stays so full: {@code run[0]} and {@code run[1]} get the run's
-   * start and end, {@code run[2]} the least amount of the slot the run refuses less one (its total
-   * less the most free on the run), and the slot's prune type is returned. Any window that meets
-   * the run then does not fit a request of more than {@code run[2]} of that type. Returns -1 (no
-   * witness) when {@link #clamped}, for an empty window, or when no slot is too full on a point of
-   * the window. O(log points + run).
+   * be checked against in O(1) ({@link FitWitnesses}). That is a run of consecutive points, around
+   * a point of the window where a requested slot holds more than its total less the request, on
+   * which that slot stays so full: {@code run[0]} and {@code run[1]} get the run's start and end,
+   * {@code run[2]} the least amount of the slot the run refuses less one (its total less the most
+   * free on the run), and the slot's prune type is returned. Any window that meets the run then
+   * does not fit a request of more than {@code run[2]} of that type. Returns -1 (no witness) when
+   * {@link #clamped}, for an empty window, or when no slot is too full on a point of the window.
+   * The run reaches at most {@link #WITNESS_REACH} points each way from the first too full point of
+   * the window (any part of a run is a witness too, and one cut short refuses more requests, never
+   * fewer). O(log points + points of the window + reach).
    */
   int witness(long[] request, long at, long d, long[] run) {
     if (clamped || d < 1 || pn == 0) {
@@ -872,12 +877,14 @@ final class SubtreePlan {
       if (q < 0) {
         continue;
       }
+      // any part of the run around q is a witness too: reach at most WITNESS_REACH points each
+      // way, so that a plan crowded with a deep queue's bookings is not walked end to end
       int a = q;
-      while (a > 0 && used[(a - 1) * t + k] > limit) {
+      while (a > 0 && q - a < WITNESS_REACH && used[(a - 1) * t + k] > limit) {
         a--;
       }
       int b = q;
-      while (b + 1 < pn && used[(b + 1) * t + k] > limit) {
+      while (b + 1 < pn && b - q < WITNESS_REACH && used[(b + 1) * t + k] > limit) {
         b++;
       }
       // past the last point nothing is held, so a run ends at a point

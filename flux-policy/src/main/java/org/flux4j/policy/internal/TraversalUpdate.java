@@ -334,7 +334,7 @@ final class TraversalUpdate {
     // Fluxion's planners answer -1 for a time before their start at 0 (an update from R asks at
     // now = -1), which makes the weight 0
     long avail = meta.now < 0 ? -1 : p.availAt(p.types.length - 1, meta.now);
-    if (avail == 0 && p.jobSpans() == 0) {
+    if (avail == 0 && !p.hasJobSpan()) {
       return;
     }
     st.setWeight(slot, avail < 0 ? 0 : avail);

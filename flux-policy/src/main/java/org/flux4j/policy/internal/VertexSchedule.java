@@ -51,6 +51,15 @@ final class VertexSchedule {
   long[] units = new long[2];
   byte[] kind = new byte[2];
 
+  /**
+   * An upper bound on the latest end among the slots {@code [0, i]}, non-decreasing in {@code i}:
+   * the exact prefix maximum when the entry is added or the arrays compacted; a removal or a
+   * dropped span leaves it higher than needed, never lower. A scan for instant {@code t} starts at
+   * the first slot whose bound exceeds {@code t} ({@link #firstEndingAfter}): every slot before it
+   * ended by {@code t}.
+   */
+  private long[] maxEnd = new long[2];
+
   /** Slots in use, tombstones included (none after {@link #compact()}). */
   int n;
 
@@ -88,6 +97,7 @@ final class VertexSchedule {
     c.end = end.clone();
     c.units = units.clone();
     c.kind = kind.clone();
+    c.maxEnd = maxEnd.clone();
     c.n = n;
     c.dead = dead;
     c.lo = lo;
@@ -109,6 +119,7 @@ final class VertexSchedule {
         end = Arrays.copyOf(end, m);
         units = Arrays.copyOf(units, m);
         kind = Arrays.copyOf(kind, m);
+        maxEnd = Arrays.copyOf(maxEnd, m);
       }
     }
     job[n] = jobId;
@@ -116,6 +127,7 @@ final class VertexSchedule {
     end[n] = e;
     units[n] = u;
     kind[n] = k;
+    maxEnd[n] = n > lo ? Math.max(maxEnd[n - 1], e) : e;
     // one probe: a live entry of jobId has a slot below n, so getting n back means it was absent
     if (index != null && index.getOrPut(jobId, n) != n) {
       index = null;
@@ -280,6 +292,7 @@ final class VertexSchedule {
       return;
     }
     int w = 0;
+    long latest = Long.MIN_VALUE;
     for (int i = lo; i < n; i++) {
       if (kind[i] != DEAD) {
         job[w] = job[i];
@@ -287,6 +300,8 @@ final class VertexSchedule {
         end[w] = end[i];
         units[w] = units[i];
         kind[w] = kind[i];
+        latest = Math.max(latest, end[i]);
+        maxEnd[w] = latest;
         w++;
       }
     }
@@ -347,7 +362,7 @@ final class VertexSchedule {
     long hi = at + d;
     // usage is piecewise constant and changes only at starts; check at and every start inside
     long best = unitsAt(at, enough);
-    for (int i = lo; i < n && best < enough; i++) {
+    for (int i = firstEndingAfter(at); i < n && best < enough; i++) {
       if (units[i] > 0 && start[i] > at && start[i] < hi) {
         long u = unitsAt(start[i], enough);
         if (u > best) {
@@ -361,7 +376,7 @@ final class VertexSchedule {
   /** The units held at instant {@code t}, or once the sum reaches {@code enough}, that sum. */
   private long unitsAt(long t, long enough) {
     long sum = 0;
-    for (int i = lo; i < n && sum < enough; i++) {
+    for (int i = firstEndingAfter(t); i < n && sum < enough; i++) {
       if (units[i] > 0 && start[i] <= t && end[i] > t) {
         sum += units[i];
       }
@@ -372,13 +387,48 @@ final class VertexSchedule {
   /** Whether any job (shared or exclusive) overlaps {@code [at, at + d)}. */
   boolean anyDuring(long at, long d) {
     long hi = at + d;
-    for (int i = lo; i < n; i++) {
+    for (int i = firstEndingAfter(at); i < n; i++) {
       if (start[i] < hi && end[i] > at) {
         return true;
       }
     }
     return false;
   }
+
+  /**
+   * The first slot at or after {@code lo} whose bound {@link #maxEnd} exceeds {@code t}, or {@link
+   * #n}: no entry before it holds anything at {@code t} or later. O(log slots); lists whose entries
+   * were added in time order (bookings of a queue in order) skip everything before {@code t}, which
+   * keeps a deep queue's checks from scanning every earlier booking.
+   */
+  private int firstEndingAfter(long t) {
+    int a = lo;
+    int b = n;
+    if (b - a < SKIP_FROM || maxEnd[a] > t) {
+      return a;
+    }
+    // gallop back from the end (the slot sought is mostly among the last), then bisect
+    int step = 1;
+    while (b - step > a && maxEnd[b - step] > t) {
+      b -= step;
+      step <<= 1;
+    }
+    if (b - step > a) {
+      a = b - step; // maxEnd[a] <= t
+    }
+    while (a < b) {
+      int m = (a + b) >>> 1;
+      if (maxEnd[m] > t) {
+        b = m;
+      } else {
+        a = m + 1;
+      }
+    }
+    return a;
+  }
+
+  /** Lists shorter than this are scanned from {@link #lo} without a search. */
+  private static final int SKIP_FROM = 8;
 
   boolean has(byte k) {
     if (k >= 0 && k < perKind.length) {

@@ -148,4 +148,57 @@ class SubtreePlanWitnessTest {
     assertThat(replaced).as("aggregates replaced under a witness").isGreaterThan(20);
     assertThat(refused).as("witnesses refuse windows").isGreaterThan(5000);
   }
+
+  /**
+   * On a plan crowded with spans (a deep queue's bookings, back to back), a witness reaches at most
+   * {@link SubtreePlan#WITNESS_REACH} points each way from where it was found, and the shorter run
+   * still refuses only what does not fit: every window meeting it, for every request above the
+   * amount it admits, is refused by {@link SubtreePlan#fits} too.
+   */
+  @Test
+  void aWitnessOnACrowdedPlanIsCutShortAndStillRefusesOnlyWhatDoesNotFit() {
+    Random rnd = new Random(31);
+    long total = 8;
+    SubtreePlan plan = new SubtreePlan(new int[] {0}, new long[] {total});
+    long t = 0;
+    for (long job = 1; job <= 1500; job++) {
+      long len = 1L + rnd.nextInt(20);
+      plan.add(job, t, t + len, new long[] {4 + rnd.nextInt(5)});
+      t += rnd.nextInt(3) == 0 ? len : len / 2; // overlapping now and then: usage 4 to 8
+    }
+    long[] run = new long[3];
+    int found = 0;
+    for (int c = 0; c < 300; c++) {
+      long at = rnd.nextLong(t);
+      long d = 1L + rnd.nextInt(30);
+      long[] request = {5 + rnd.nextInt(4)};
+      if (plan.fits(request, at, d) || plan.witness(request, at, d, run) < 0) {
+        continue;
+      }
+      long points = 0;
+      for (long x = run[0]; x < run[1]; x++) {
+        if (plan.usedAt(0, x) != plan.usedAt(0, x - 1)) {
+          points++;
+        }
+      }
+      assertThat(points)
+          .as("points of the run, against 2,000 on the plan's whole run")
+          .isLessThanOrEqualTo(2L * SubtreePlan.WITNESS_REACH + 2)
+          .isLessThan(500);
+      found++;
+      for (int probe = 0; probe < 40; probe++) {
+        long at2 = run[0] - 30 + rnd.nextLong(run[1] - run[0] + 30);
+        long d2 = 1L + rnd.nextInt(60);
+        long[] r2 = {run[2] + 1 + rnd.nextInt((int) Math.max(1, total - run[2]))};
+        if (at2 + d2 > run[0] && at2 < run[1] && r2[0] <= total) {
+          assertThat(plan.fits(r2, at2, d2))
+              .as(
+                  "case %d: refused by the run [%d, %d) yet fits at %d for %d",
+                  c, run[0], run[1], at2, d2)
+              .isFalse();
+        }
+      }
+    }
+    assertThat(found).as("witnesses found").isGreaterThan(100);
+  }
 }
