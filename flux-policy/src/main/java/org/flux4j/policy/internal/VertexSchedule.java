@@ -360,9 +360,25 @@ final class VertexSchedule {
       return 0;
     }
     long hi = at + d;
+    int from = firstEndingAfter(at);
+    // one pass first: nothing held in the window, or one entry alone holds enough (a busy core);
+    // the instant at is read even when the window is empty, as below
+    long last = Math.max(hi, at + 1);
+    boolean overlaps = false;
+    for (int i = from; i < n; i++) {
+      if (units[i] > 0 && start[i] < last && end[i] > at && start[i] < end[i]) {
+        if (units[i] >= enough) {
+          return units[i];
+        }
+        overlaps = true;
+      }
+    }
+    if (!overlaps) {
+      return 0;
+    }
     // usage is piecewise constant and changes only at starts; check at and every start inside
     long best = unitsAt(at, enough);
-    for (int i = firstEndingAfter(at); i < n && best < enough; i++) {
+    for (int i = from; i < n && best < enough; i++) {
       if (units[i] > 0 && start[i] > at && start[i] < hi) {
         long u = unitsAt(start[i], enough);
         if (u > best) {
