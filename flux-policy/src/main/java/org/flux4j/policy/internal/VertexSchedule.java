@@ -12,14 +12,16 @@ import java.util.Arrays;
  * vertex that the job only shares) and a kind (shared touch, exclusive allocation, exclusive
  * reservation). This single list plays the roles of Fluxion's {@code schedule.plans} with its
  * allocations/reservations maps, the {@code x_checker} planner and the job tags. Lists are short
- * except at the top of the tree (the cluster vertex has an entry per job), so queries scan them
- * linearly, skipping what counters rule out. Measured (JFR, {@code flux4j replay} with the {@code
- * first} match policy): {@link #maxUnitsDuring} with its scans takes about 0.1% of the CPU on the
- * HPC2N trace under hybrid and conservative and 1% on KTH under conservative, so an interval index
- * over the entries would cost more in {@link #add} and {@link #remove} than it saves; the cost of
- * this class is its job-to-slot hash index, which is why each update probes it once. Objects are
- * shared between copies of a {@link SchedState} until one side writes ({@link #owner}); {@link
- * #copy()} is cheap because entries are primitive arrays.
+ * except at the top of the tree (the cluster vertex has an entry per job) and under a deep queue's
+ * bookings, so queries scan them linearly, skipping what counters rule out and, from a bound on the
+ * latest end so far kept per slot ({@code maxEnd}), every slot that ended by the instant asked (a
+ * queue books in time order, so that is mostly all but the last few). Measured (JFR, {@code flux4j
+ * replay} with the {@code first} match policy): {@link #maxUnitsDuring} with its scans takes about
+ * 0.1% of the CPU on the HPC2N trace under hybrid and conservative and 1% on KTH under
+ * conservative, so an interval index over the entries would cost more in {@link #add} and {@link
+ * #remove} than it saves; the cost of this class is its job-to-slot hash index, which is why each
+ * update probes it once. Objects are shared between copies of a {@link SchedState} until one side
+ * writes ({@link #owner}); {@link #copy()} is cheap because entries are primitive arrays.
  *
  * <p>Entries stay in insertion order. Removal leaves a tombstone (kind {@link #DEAD}, no units, an
  * empty window, so the scans skip it without a test) instead of shifting the arrays; slots before
