@@ -33,6 +33,9 @@ final class Scheduler {
   /** The last reservation search, replayed when a match's errno is read ({@link #match}). */
   private final ReservationWalk walk = new ReservationWalk();
 
+  /** Where reservation searches may start, by request shape ({@link #candidateTimes}). */
+  final FirstFits firstFits = new FirstFits();
+
   /** The busy runs of the vertices of size one, kept between matches ({@link #provenMisses}). */
   private final BusyRuns busyRuns = new BusyRuns();
 
@@ -300,14 +303,14 @@ final class Scheduler {
         // the candidate times come in chunks (the first mostly holds the match); timesCut tells
         // whether more follow the chunk
         walk.start(m.at, m.duration, marks.errno);
-        long[] times = candidateTimes(m.at, m.duration, dfv, TIMES_CHUNK);
+        long[] times = candidateTimes(m.at, m.duration, dfv, TIMES_CHUNK, true);
         // worked out once a select has missed: mostly the first candidate matches
         boolean[] misses = null;
         boolean missed = false;
         for (int i = 0; i < times.length || timesCut; i++) {
           if (i == times.length) {
             // each time's verdict is its own: the next chunk goes on with the same list
-            times = candidateTimes(times[i - 1] + 1, m.duration, dfv, TIMES_CHUNK);
+            times = candidateTimes(times[i - 1] + 1, m.duration, dfv, TIMES_CHUNK, false);
             misses = missed ? provenMisses(dfv, times, m) : null;
             i = 0;
             if (times.length == 0) {
@@ -618,9 +621,10 @@ final class Scheduler {
   /**
    * Fluxion's planner_multi_avail_time_first/next over the root aggregate: the first {@code max}
    * times (all of them where Fluxion's own planner answers, or without an aggregate), with {@link
-   * #timesCut} telling whether more follow.
+   * #timesCut} telling whether more follow. A search's first chunk ({@code first}) starts where
+   * {@link #firstFits} proves nothing fits before, and tells it what it found.
    */
-  private long[] candidateTimes(long from, long d, long[] dfv, int max) {
+  private long[] candidateTimes(long from, long d, long[] dfv, int max, boolean first) {
     timesCut = false;
     SubtreePlan p = state.sub[root];
     if (p != null) {
@@ -635,7 +639,11 @@ final class Scheduler {
       }
       // the aggregate's points are exactly the distinct span starts and ends, ascending; one more
       // than the chunk tells whether any follow it
-      long[] fit = p.fitTimes(dfv, from, d, JobMeta.PLAN_END, max + 1);
+      long start = first ? firstFits.start(p, dfv, from, d) : from;
+      long[] fit = p.fitTimes(dfv, start, d, JobMeta.PLAN_END, max + 1);
+      if (first && fit.length > 0) {
+        firstFits.found(p, dfv, from, start, d, fit[0]);
+      }
       if (fit.length > max) {
         timesCut = true;
         return java.util.Arrays.copyOf(fit, max);

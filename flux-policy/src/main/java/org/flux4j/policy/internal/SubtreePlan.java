@@ -175,6 +175,11 @@ final class SubtreePlan {
     staleIds = false;
   }
 
+  /** Whether this plan answers fits by Fluxion's planners' rules ({@link #clampedFits}). */
+  boolean isClamped() {
+    return clamped;
+  }
+
   /** Whether a {@link #cancel} here may fail (see {@link #staleIds}); false on the normal path. */
   boolean cancelMayFail() {
     return staleIds;
