@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,12 +24,8 @@ class FirstFitsTest {
     long skippedPoints = 0;
     for (int c = 0; c < 300; c++) {
       int types = 1 + rnd.nextInt(2);
-      long[] totals = new long[types];
-      int[] typeIds = new int[types];
-      for (int k = 0; k < types; k++) {
-        totals[k] = 2L + rnd.nextInt(10);
-        typeIds[k] = k;
-      }
+      long[] totals = rnd.longs(types, 2, 12).toArray();
+      int[] typeIds = IntStream.range(0, types).toArray(); // request index k is prune type k
       SchedState st = new SchedState(2);
       st.setSub(0, new SubtreePlan(typeIds, totals));
       FirstFits ff = new FirstFits();
