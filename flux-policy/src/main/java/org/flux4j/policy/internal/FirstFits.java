@@ -53,9 +53,6 @@ final class FirstFits {
 
   private long frees;
 
-  /** Searches that started past {@code from} thanks to a claim (tests read it). */
-  long skips;
-
   /**
    * Where a search of {@code p} for {@code request} (by prune type) over {@code d} from {@code
    * from} may start: the first fit of a claim covering {@code from}, else {@code from}.
@@ -67,7 +64,6 @@ final class FirstFits {
     }
     long[] c = known.get(s);
     if (c != null && c[0] <= from && from < c[1]) {
-      skips++;
       return c[1];
     }
     return from;
