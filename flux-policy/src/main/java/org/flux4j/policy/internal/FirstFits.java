@@ -53,48 +53,37 @@ final class FirstFits {
 
   private long frees;
 
-  /**
-   * Where a search of {@code p} for {@code request} (by prune type) over {@code d} from {@code
-   * from} may start: the first fit of a claim covering {@code from}, else {@code from}.
-   */
-  long start(SubtreePlan p, long[] request, long from, long d) {
-    Shape s = shape(p, request, d);
-    if (s == null) {
-      return from;
-    }
-    long[] c = known.get(s);
-    if (c != null && c[0] <= from && from < c[1]) {
-      return c[1];
-    }
-    return from;
-  }
+  /** Where the last {@link #fitTimes} started its search (tests read it). */
+  private long lastStart;
 
   /**
-   * Keeps what a search from {@code start} (as {@link #start} gave it for {@code from}) found: its
-   * first fit at the point {@code first}.
+   * {@link SubtreePlan#fitTimes(long[], long, long, long, int)} of {@code p} for {@code request}
+   * (by prune type) over {@code d} from {@code from}: the same times, searched from the first fit
+   * of a claim covering {@code from} when there is one; what it finds is kept as a claim.
    */
-  void found(SubtreePlan p, long[] request, long from, long start, long d, long first) {
+  long[] fitTimes(SubtreePlan p, long[] request, long from, long d, long planEnd, int max) {
     Shape s = shape(p, request, d);
-    if (s == null || first <= from) {
-      return;
+    long[] c = s == null ? null : known.get(s);
+    boolean claimed = c != null && c[0] <= from && from < c[1];
+    lastStart = claimed ? c[1] : from;
+    long[] fit = p.fitTimes(request, lastStart, d, planEnd, max);
+    if (s == null || fit.length == 0 || fit[0] <= from) {
+      return fit;
     }
-    long from0;
-    if (start > from) {
-      long[] c = known.get(s); // the claim start() used: [c[0], start)
-      if (c == null || c[1] != start) {
-        return;
+    if (claimed) {
+      c[1] = fit[0]; // [c[0], lastStart) held; the search found nothing before fit[0]
+    } else if (!p.fits(request, from, d)) { // else: a fit at an instant that is no point
+      if (known.size() >= SHAPES_KEPT) {
+        known.clear();
       }
-      from0 = c[0];
-    } else {
-      if (p.fits(request, from, d)) {
-        return; // a fit at an instant that is no point: no claim from here
-      }
-      from0 = from;
+      known.put(s, new long[] {from, fit[0]});
     }
-    if (known.size() >= SHAPES_KEPT) {
-      known.clear();
-    }
-    known.put(s, new long[] {from0, first});
+    return fit;
+  }
+
+  /** Where the last {@link #fitTimes} started its search. */
+  long lastStart() {
+    return lastStart;
   }
 
   /** The shape of the request over {@code p}, or null when {@code p} is left alone. */

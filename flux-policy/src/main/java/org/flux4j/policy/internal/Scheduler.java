@@ -639,11 +639,10 @@ final class Scheduler {
       }
       // the aggregate's points are exactly the distinct span starts and ends, ascending; one more
       // than the chunk tells whether any follow it
-      long start = first ? firstFits.start(p, dfv, from, d) : from;
-      long[] fit = p.fitTimes(dfv, start, d, JobMeta.PLAN_END, max + 1);
-      if (first && fit.length > 0) {
-        firstFits.found(p, dfv, from, start, d, fit[0]);
-      }
+      long[] fit =
+          first
+              ? firstFits.fitTimes(p, dfv, from, d, JobMeta.PLAN_END, max + 1)
+              : p.fitTimes(dfv, from, d, JobMeta.PLAN_END, max + 1);
       if (fit.length > max) {
         timesCut = true;
         return java.util.Arrays.copyOf(fit, max);

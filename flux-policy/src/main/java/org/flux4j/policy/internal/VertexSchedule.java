@@ -379,10 +379,10 @@ final class VertexSchedule {
       return 0;
     }
     // usage is piecewise constant and changes only at starts; check at and every start inside
-    long best = unitsAt(at, enough);
+    long best = unitsAt(from, at, enough);
     for (int i = from; i < n && best < enough; i++) {
       if (units[i] > 0 && start[i] > at && start[i] < hi) {
-        long u = unitsAt(start[i], enough);
+        long u = unitsAt(firstEndingAfter(start[i]), start[i], enough);
         if (u > best) {
           best = u;
         }
@@ -391,10 +391,13 @@ final class VertexSchedule {
     return best;
   }
 
-  /** The units held at instant {@code t}, or once the sum reaches {@code enough}, that sum. */
-  private long unitsAt(long t, long enough) {
+  /**
+   * The units held at instant {@code t}, or once the sum reaches {@code enough}, that sum; {@code
+   * from} is {@link #firstEndingAfter}{@code (t)} or an earlier slot.
+   */
+  private long unitsAt(int from, long t, long enough) {
     long sum = 0;
-    for (int i = firstEndingAfter(t); i < n && sum < enough; i++) {
+    for (int i = from; i < n && sum < enough; i++) {
       if (units[i] > 0 && start[i] <= t && end[i] > t) {
         sum += units[i];
       }
