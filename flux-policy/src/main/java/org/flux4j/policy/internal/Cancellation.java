@@ -33,6 +33,17 @@ final class Cancellation {
 
   private int inSetStamp;
 
+  /**
+   * Scratch of {@link #cancelAll}, by vertex: whether it holds jobs of the call (by stamp), how
+   * many, and where its next one goes in the call's array. Sized by {@link #canRemoveBySet}, which
+   * every job of a call grouped by vertex passed.
+   */
+  private int[] groupSeen = new int[0];
+
+  private int[] groupCount = new int[0];
+  private int[] groupNext = new int[0];
+  private int groupStamp;
+
   Cancellation(
       ResourceGraph graph,
       SchedState state,
@@ -107,31 +118,51 @@ final class Cancellation {
       }
       return out;
     }
-    // each vertex's jobs, in cancel order: a vertex of every job (the root) gets them all
+    // each vertex's jobs, in cancel order: a vertex of every job (the root) gets them all; counted
+    // per vertex first, then laid out vertex after vertex in one array
+    if (++groupStamp == Integer.MAX_VALUE) {
+      java.util.Arrays.fill(groupSeen, 0);
+      groupStamp = 1;
+    }
     int[] vertices = new int[8];
     int nv = 0;
-    org.eclipse.collections.impl.list.mutable.primitive.LongArrayList[] ofVertex =
-        new org.eclipse.collections.impl.list.mutable.primitive.LongArrayList[graph.vertexLimit()];
+    int total = 0;
     int lastSize = 0;
     for (long id : jobIds) {
       ResourceSet held = state.jobs.get(id).resources;
       lastSize = held.size();
       for (int i = 0; i < held.size(); i++) {
         int v = held.vertex(i);
-        if (ofVertex[v] == null) {
-          ofVertex[v] = new org.eclipse.collections.impl.list.mutable.primitive.LongArrayList(2);
+        if (groupSeen[v] != groupStamp) {
+          groupSeen[v] = groupStamp;
+          groupCount[v] = 0;
           if (nv == vertices.length) {
             vertices = java.util.Arrays.copyOf(vertices, 2 * nv);
           }
           vertices[nv++] = v;
         }
-        ofVertex[v].add(id);
+        groupCount[v]++;
+        total++;
+      }
+    }
+    long[] byVertex = new long[total];
+    int at = 0;
+    for (int i = 0; i < nv; i++) {
+      int v = vertices[i];
+      groupNext[v] = at;
+      at += groupCount[v];
+    }
+    for (long id : jobIds) {
+      ResourceSet held = state.jobs.get(id).resources;
+      for (int i = 0; i < held.size(); i++) {
+        byVertex[groupNext[held.vertex(i)]++] = id;
       }
     }
     marks.ensureScratch();
     for (int i = 0; i < nv; i++) {
       int v = vertices[i];
-      long[] ids = ofVertex[v].toArray();
+      int to = groupNext[v];
+      long[] ids = java.util.Arrays.copyOfRange(byVertex, to - groupCount[v], to);
       // an entry that outlives its removal here would be stranded, as cancel finds it after
       for (long id : state.schedForWrite(v).removeAll(ids)) {
         state.stranded.add(id);
@@ -204,6 +235,10 @@ final class Cancellation {
     if (inSet.length < graph.vertexLimit()) {
       inSet = new int[graph.vertexLimit()];
       inSetStamp = 0;
+      groupSeen = new int[graph.vertexLimit()];
+      groupCount = new int[graph.vertexLimit()];
+      groupNext = new int[graph.vertexLimit()];
+      groupStamp = 0;
     }
     if (++inSetStamp == Integer.MAX_VALUE) {
       java.util.Arrays.fill(inSet, 0);

@@ -9,32 +9,50 @@ import java.util.function.IntToLongFunction;
  * multiplier} times (the slot count, or 1); a satisfied type's further children are skipped, and
  * the explore stops when every type is satisfied. The first request of a type stands for all of
  * that type, as in Fluxion's map keyed by type (an auxiliary explore, {@link #forAuxiliary}, takes
- * the last request's count instead). One per explore; not thread-safe.
+ * the last request's count instead). One explore at a time ({@link #reset} starts the next); not
+ * thread-safe.
  */
 final class ShareTally {
-  private final Req[] resources;
-  private final long multiplier;
-  private final long[] perShare;
-  private final long[] prevTotal;
-  private final long[] accum;
-  private final long[] shares;
-  private final boolean[] satType;
+  private Req[] resources;
+  private long multiplier;
+  private long[] perShare;
+  private long[] prevTotal;
+  private long[] accum;
+  private long[] shares;
+  private boolean[] satType;
 
   /** Whether some {@link #satType} is set (until then {@link #satisfied} needs no scan). */
   private boolean anySat;
 
   ShareTally(Req[] resources, long multiplier) {
+    reset(resources, multiplier);
+  }
+
+  /**
+   * Starts the tally over for another explore, of {@code resources} {@code multiplier} times,
+   * reusing the arrays when they are long enough (a traverser keeps one tally per depth).
+   */
+  ShareTally reset(Req[] resources, long multiplier) {
     this.resources = resources;
     this.multiplier = multiplier;
     int nr = resources.length;
-    perShare = new long[nr];
-    prevTotal = new long[nr];
-    accum = new long[nr];
-    shares = new long[nr];
-    satType = new boolean[nr];
+    if (perShare == null || perShare.length < nr) {
+      perShare = new long[nr];
+      prevTotal = new long[nr];
+      accum = new long[nr];
+      shares = new long[nr];
+      satType = new boolean[nr];
+    } else {
+      java.util.Arrays.fill(prevTotal, 0, nr, 0);
+      java.util.Arrays.fill(accum, 0, nr, 0);
+      java.util.Arrays.fill(shares, 0, nr, 0);
+      java.util.Arrays.fill(satType, 0, nr, false);
+    }
+    anySat = false;
     for (int k = 0; k < nr; k++) {
       perShare[k] = resources[k].effectiveMax();
     }
+    return this;
   }
 
   /**

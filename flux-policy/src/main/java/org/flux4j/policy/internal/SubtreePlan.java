@@ -263,10 +263,12 @@ final class SubtreePlan {
     }
     // each id's place in jobIds; whether its first span went; its window, to log as freed in the
     // order of jobIds
-    var place =
-        new org.eclipse.collections.impl.map.mutable.primitive.LongIntHashMap(jobIds.length);
-    for (int i = 0; i < jobIds.length; i++) {
-      place.put(jobIds[i], i);
+    org.eclipse.collections.impl.map.mutable.primitive.LongIntHashMap place = null;
+    if (jobIds.length > SCANNED_IDS) {
+      place = new org.eclipse.collections.impl.map.mutable.primitive.LongIntHashMap(jobIds.length);
+      for (int i = 0; i < jobIds.length; i++) {
+        place.put(jobIds[i], i);
+      }
     }
     boolean[] taken = new boolean[jobIds.length];
     long[] freedFrom = new long[jobIds.length];
@@ -278,7 +280,7 @@ final class SubtreePlan {
     LongArrayList kept = null;
     int w = 0;
     for (int i = 0; i < n; i++) {
-      int at = place.getIfAbsent(job[i], -1);
+      int at = place != null ? place.getIfAbsent(job[i], -1) : lastIndexOf(jobIds, job[i]);
       if (at < 0 || taken[at]) {
         if (at >= 0) {
           if (kept == null) {
@@ -342,7 +344,22 @@ final class SubtreePlan {
       q++;
     }
     pn = q;
-    return kept == null ? new long[0] : kept.toArray();
+    return kept == null ? NO_IDS : kept.toArray();
+  }
+
+  private static final long[] NO_IDS = new long[0];
+
+  /** Up to how many ids {@link #removeAll} finds an id's place by a scan instead of a hash map. */
+  private static final int SCANNED_IDS = 8;
+
+  /** The last index of {@code id} in {@code ids} (as a map put in order keeps it), or -1. */
+  private static int lastIndexOf(long[] ids, long id) {
+    for (int i = ids.length - 1; i >= 0; i--) {
+      if (ids[i] == id) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   /**

@@ -499,7 +499,7 @@ class Traverser {
     if (order.length == 0) {
       return;
     }
-    ShareTally tally = new ShareTally(resources, multiplier);
+    ShareTally tally = tallyAt(depth).reset(resources, multiplier);
     // the requests whose witnesses may stand for a visit, for children of type checkedType
     int checkedType = -1;
     Req[] checks = NO_REQS;
@@ -556,6 +556,19 @@ class Traverser {
   }
 
   private static final Req[] NO_REQS = new Req[0];
+
+  /** One tally per explore depth, reused by the explores at that depth one after another. */
+  private ShareTally[] tallies = new ShareTally[8];
+
+  private ShareTally tallyAt(int d) {
+    if (d >= tallies.length) {
+      tallies = java.util.Arrays.copyOf(tallies, Math.max(d + 1, 2 * tallies.length));
+    }
+    if (tallies[d] == null) {
+      tallies[d] = new ShareTally(NO_REQS, 1);
+    }
+    return tallies[d];
+  }
 
   /**
    * The block of {@code u}'s children at places {@code [from, from + WitnessBlocks.SIZE)} of its

@@ -191,17 +191,20 @@ final class VertexSchedule {
     }
     if (index == null) {
       // a short list, or one that held two entries of a job: one by one
-      long[] left = new long[jobIds.length];
-      int k = 0;
       for (long id : jobIds) {
         remove(id);
       }
+      long[] left = NO_IDS;
+      int k = 0;
       for (long id : jobIds) {
         if (indexOf(id) >= 0) {
+          if (k == left.length) {
+            left = Arrays.copyOf(left, Math.max(4, 2 * k));
+          }
           left[k++] = id;
         }
       }
-      return k == 0 ? NO_IDS : Arrays.copyOf(left, k);
+      return k == left.length ? left : Arrays.copyOf(left, k);
     }
     for (long id : jobIds) {
       int i = unlink(id);
