@@ -110,13 +110,11 @@ final class Cancellation {
     boolean together = jobIds.length > 1;
     for (int i = 0; i < jobIds.length && together; i++) {
       SchedState.JobRecord rec = state.jobs.get(jobIds[i]);
-      together = distinct.add(jobIds[i]) && rec != null && canRemoveBySet(rec);
+      // the job's own entries are checked below, vertex by vertex
+      together = distinct.add(jobIds[i]) && rec != null && canRemoveBySet(rec, false);
     }
     if (!together) {
-      for (int i = 0; i < jobIds.length; i++) {
-        out[i] = cancel(jobIds[i]);
-      }
-      return out;
+      return oneByOne(jobIds, out);
     }
     // each vertex's jobs, in cancel order: a vertex of every job (the root) gets them all; counted
     // per vertex first, then laid out vertex after vertex in one array
@@ -158,11 +156,26 @@ final class Cancellation {
         byVertex[groupNext[held.vertex(i)]++] = id;
       }
     }
-    marks.ensureScratch();
+    // canRemoveBySet's last condition, every job holding an entry on each vertex of its set, asked
+    // of each vertex for all of its jobs at once (its job index caught up, see VertexSchedule)
+    long[][] idsOf = new long[nv][];
     for (int i = 0; i < nv; i++) {
       int v = vertices[i];
       int to = groupNext[v];
       long[] ids = java.util.Arrays.copyOfRange(byVertex, to - groupCount[v], to);
+      VertexSchedule s = state.schedForWrite(v);
+      s.catchUpIndex();
+      for (long id : ids) {
+        if (s.indexOf(id) < 0) {
+          return oneByOne(jobIds, out);
+        }
+      }
+      idsOf[i] = ids;
+    }
+    marks.ensureScratch();
+    for (int i = 0; i < nv; i++) {
+      int v = vertices[i];
+      long[] ids = idsOf[i];
       // an entry that outlives its removal here would be stranded, as cancel finds it after
       for (long id : state.schedForWrite(v).removeAll(ids)) {
         state.stranded.add(id);
@@ -186,6 +199,13 @@ final class Cancellation {
     return out;
   }
 
+  private CancelStatus[] oneByOne(long[] jobIds, CancelStatus[] out) {
+    for (int i = 0; i < jobIds.length; i++) {
+      out[i] = cancel(jobIds[i]);
+    }
+    return out;
+  }
+
   /**
    * Drops the job's entries at the vertices of its resource set, when that removes exactly what
    * Fluxion's walk from the root removes ({@link TraversalUpdate#remove}: the job's entries on the
@@ -199,7 +219,7 @@ final class Cancellation {
    * each vertex the walk passes (every node of a cluster). The visit counts become the set's size.
    */
   private boolean removeBySet(SchedState.JobRecord rec) {
-    if (!canRemoveBySet(rec)) {
+    if (!canRemoveBySet(rec, true)) {
       return false;
     }
     long jobId = rec.jobId;
@@ -221,11 +241,12 @@ final class Cancellation {
   }
 
   /**
-   * Whether {@link #removeBySet} may drop the job's entries (the conditions above). Reads only the
-   * job's own entries on its set, the vertices' stale-id flags ({@link SubtreePlan#cancelMayFail})
-   * and the stranded ids; changes nothing. O(set).
+   * Whether {@link #removeBySet} may drop the job's entries (the conditions above), or with {@code
+   * entries} false, all of them but the job holding an entry on each vertex of its set. Reads only
+   * the job's own entries on its set, the vertices' stale-id flags ({@link
+   * SubtreePlan#cancelMayFail}) and the stranded ids; changes nothing. O(set).
    */
-  private boolean canRemoveBySet(SchedState.JobRecord rec) {
+  private boolean canRemoveBySet(SchedState.JobRecord rec, boolean entries) {
     long jobId = rec.jobId;
     if (!bySet || dom != 0 || (!state.stranded.isEmpty() && state.stranded.contains(jobId))) {
       return false;
@@ -249,7 +270,7 @@ final class Cancellation {
       VertexSchedule s = state.sched[v];
       SubtreePlan p = state.sub[v];
       if (s == null
-          || s.indexOf(jobId) < 0
+          || (entries && s.indexOf(jobId) < 0)
           || inSet[v] == inSetStamp
           || (p != null && p.cancelMayFail())) {
         return false;

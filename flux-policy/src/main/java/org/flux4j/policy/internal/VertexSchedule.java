@@ -19,8 +19,8 @@ import java.util.Arrays;
  * replay} with the {@code first} match policy): {@link #maxUnitsDuring} with its scans takes about
  * 0.1% of the CPU on the HPC2N trace under hybrid and conservative and 1% on KTH under
  * conservative, so an interval index over the entries would cost more in {@link #add} and {@link
- * #remove} than it saves; the cost of this class is its job-to-slot hash index, which is why each
- * update probes it once. Objects are shared between copies of a {@link SchedState} until one side
+ * #remove} than it saves; the cost of this class is its job-to-slot hash index (see below for how
+ * its upkeep is batched). Objects are shared between copies of a {@link SchedState} until one side
  * writes ({@link #owner}); {@link #copy()} is cheap because entries are primitive arrays.
  *
  * <p>Entries stay in insertion order. Removal leaves a tombstone (kind {@link #DEAD}, no units, an
@@ -34,7 +34,12 @@ import java.util.Arrays;
  *
  * <p>Long lists (more than {@link #INDEX_AT} live entries) get a job-to-slot hash index, built on
  * the first removal, so {@link #indexOf} and {@link #remove} are O(1) there. The index assumes one
- * entry per job; a list that ever holds two entries of a job drops it for good and scans.
+ * entry per job; a list that ever holds two entries of a job drops it for good and scans. The index
+ * lags behind the adds: it covers the slots below {@code indexed}, and the writes that need it
+ * (removals, hand-overs, compaction, {@link #catchUpIndex}) first put the later slots in, all of
+ * one vertex at once, while its table is in the cache. An add putting its own id in at once would
+ * mostly miss the cache: a rebuild adds to one vertex between the adds to hundreds of others.
+ * {@link #indexOf} reads the index and scans the lagging slots.
  */
 final class VertexSchedule {
   static final byte SHARED = 0;
@@ -86,6 +91,12 @@ final class VertexSchedule {
   /** Job to slot of its entry, or null (not built yet, or {@link #noIndex}). */
   private JobSlotIndex index;
 
+  /**
+   * With {@link #index}: the live entries of the slots below this are in it, those from it on not
+   * yet (see the class notes).
+   */
+  private int indexed;
+
   /** Set once two live entries of one job were seen: lookups scan from then on. */
   private boolean noIndex;
 
@@ -130,12 +141,7 @@ final class VertexSchedule {
     units[n] = u;
     kind[n] = k;
     maxEnd[n] = n > lo ? Math.max(maxEnd[n - 1], e) : e;
-    // one probe: a live entry of jobId has a slot below n, so getting n back means it was absent
-    if (index != null && index.getOrPut(jobId, n) != n) {
-      index = null;
-      noIndex = true;
-    }
-    n++;
+    n++; // the index takes the slot when it next catches up
     count(u, k, 1);
   }
 
@@ -157,6 +163,7 @@ final class VertexSchedule {
     if (index == null && !noIndex && n - dead > INDEX_AT) {
       buildIndex();
     }
+    catchUpIndex();
     int i = unlink(jobId);
     if (i < 0) {
       return -1;
@@ -176,6 +183,7 @@ final class VertexSchedule {
     } else if (dead > 8 && dead * 2 > n) {
       compact();
     }
+    indexed = Math.min(indexed, n);
     return i;
   }
 
@@ -189,6 +197,7 @@ final class VertexSchedule {
     if (index == null && !noIndex && n - dead > INDEX_AT) {
       buildIndex();
     }
+    catchUpIndex();
     if (index == null) {
       // a short list, or one that held two entries of a job: one by one
       for (long id : jobIds) {
@@ -233,6 +242,7 @@ final class VertexSchedule {
    * its slot, or -1 when the job has none here. See {@code TraversalUpdate#leakEarlierEntries}.
    */
   int rekey(long jobId, long to) {
+    catchUpIndex();
     int i = unlink(jobId);
     if (i < 0) {
       return -1;
@@ -296,6 +306,7 @@ final class VertexSchedule {
     if (dead == 0) {
       return;
     }
+    catchUpIndex(); // so that a second entry of a job in the lagging slots is seen first
     int w = 0;
     long latest = Long.MIN_VALUE;
     for (int i = lo; i < n; i++) {
@@ -317,7 +328,27 @@ final class VertexSchedule {
       for (int i = 0; i < n; i++) {
         index.put(job[i], i);
       }
+      indexed = n;
     }
+  }
+
+  /**
+   * Puts the live entries of the slots the index lags behind into it (see the class notes), or
+   * drops it for good at a second entry of a job. Changes no entry.
+   */
+  void catchUpIndex() {
+    if (index == null) {
+      return;
+    }
+    for (int i = Math.max(indexed, lo); i < n; i++) {
+      // a live entry of the job in a lower slot is in the index already: then getOrPut gives it
+      if (kind[i] != DEAD && index.getOrPut(job[i], i) != i) {
+        index = null;
+        noIndex = true;
+        return;
+      }
+    }
+    indexed = n;
   }
 
   /**
@@ -326,10 +357,15 @@ final class VertexSchedule {
    * may read it from different threads.
    */
   int indexOf(long jobId) {
+    int from = lo;
     if (index != null) {
-      return index.get(jobId);
+      int i = index.get(jobId);
+      if (i >= 0) {
+        return i;
+      }
+      from = Math.max(indexed, lo);
     }
-    for (int i = lo; i < n; i++) {
+    for (int i = from; i < n; i++) {
       if (job[i] == jobId && kind[i] != DEAD) {
         return i;
       }
@@ -348,6 +384,7 @@ final class VertexSchedule {
       }
     }
     index = m;
+    indexed = n;
   }
 
   /** The largest number of units held at any instant of {@code [at, at + d)}. */

@@ -6,7 +6,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@link VertexSchedule#rekey}: an entry handed over to another id keeps its units and window;
- * {@link VertexSchedule#dropExclusivitySpan}: a shared entry becomes a tag without a window.
+ * {@link VertexSchedule#dropExclusivitySpan}: a shared entry becomes a tag without a window; the
+ * job index lagging behind the adds still finds every job's first entry.
  */
 class VertexScheduleTest {
   @Test
@@ -38,6 +39,39 @@ class VertexScheduleTest {
     assertThat(s.remove(TraversalUpdate.LEAKED_SPAN)).isGreaterThanOrEqualTo(0);
     assertThat(s.remove(TraversalUpdate.LEAKED_SPAN)).isGreaterThanOrEqualTo(0);
     assertThat(s.remove(TraversalUpdate.LEAKED_SPAN)).isEqualTo(-1);
+  }
+
+  @Test
+  void laggingIndex_findsTheFirstEntry_andASecondEntryInTheLaggingSlotsDropsIt() {
+    VertexSchedule s = new VertexSchedule();
+    long n = 3L * VertexSchedule.INDEX_AT;
+    for (long j = 1; j <= n; j++) {
+      s.add(j, j, j + 10, 1, VertexSchedule.RESERVED);
+    }
+    s.remove(1); // builds the index over every slot
+    for (long j = n + 1; j <= n + 20; j++) {
+      s.add(j, j, j + 10, 1, VertexSchedule.RESERVED); // not in the index yet
+    }
+    assertThat(s.indexOf(n + 7)).isEqualTo((int) n + 6);
+    assertThat(s.indexOf(n + 21)).isEqualTo(-1);
+    assertThat(s.indexOf(40)).isEqualTo(39);
+    // tombstones to compact (a removal catches the index up first), then a second entry of job 40
+    // in a lagging slot, then the compaction
+    s.remove(10);
+    s.remove(20);
+    s.add(40, 500, 600, 2, VertexSchedule.ALLOCATED);
+    s.compact();
+    int first = s.indexOf(40);
+    assertThat(s.start[first]).isEqualTo(40); // the first entry, not the one added last
+    assertThat(s.units[first]).isEqualTo(1);
+    assertThat(s.remove(40)).isEqualTo(first);
+    int second = s.indexOf(40);
+    assertThat(second).isGreaterThanOrEqualTo(0);
+    assertThat(s.start[second]).isEqualTo(500);
+    // the catch-up put the lagging jobs in: each is found at its slot, and goes with one removal
+    assertThat(s.job[s.indexOf(n + 20)]).isEqualTo(n + 20);
+    assertThat(s.remove(n + 20)).isGreaterThanOrEqualTo(0);
+    assertThat(s.indexOf(n + 20)).isEqualTo(-1);
   }
 
   @Test
