@@ -94,14 +94,16 @@ final class Cancellation {
   /**
    * Implements {@code ResourceQuery.cancelAll}: {@link #cancel} of each of {@code jobIds} in turn,
    * with the same statuses and the same state after. When every job is known and can be dropped by
-   * its resource set ({@link #canRemoveBySet}), the ids are distinct and there are at least two,
-   * the entries are dropped vertex by vertex, all of a vertex's at once ({@link
-   * VertexSchedule#removeAll}, {@link SubtreePlan#removeAll}): a conservative queue's rebuild takes
-   * all of its reservations off the graph's root in one pass over its spans and points instead of
-   * one pass per job. That is the same as the cancels one after another, because a job's
-   * eligibility reads only its own entries, the stale-id flags and the stranded ids, which those
-   * removals leave as they are, and each removal drops the job's first entry on the vertex, which
-   * no other job's removal moves. Else the jobs are cancelled one by one.
+   * its resource set ({@link #canRemoveBySet}; that every job holds an entry on each vertex of its
+   * set is asked of each vertex for all of its jobs at once, before anything is dropped), the ids
+   * are distinct and there are at least two, the entries are dropped vertex by vertex, all of a
+   * vertex's at once ({@link VertexSchedule#removeAll}, {@link SubtreePlan#removeAll}): a
+   * conservative queue's rebuild takes all of its reservations off the graph's root in one pass
+   * over its spans and points instead of one pass per job. That is the same as the cancels one
+   * after another, because a job's eligibility reads only its own entries, the stale-id flags and
+   * the stranded ids, which those removals leave as they are, and each removal drops the job's
+   * first entry on the vertex, which no other job's removal moves. Else the jobs are cancelled one
+   * by one.
    */
   CancelStatus[] cancelAll(long[] jobIds) {
     CancelStatus[] out = new CancelStatus[jobIds.length];
