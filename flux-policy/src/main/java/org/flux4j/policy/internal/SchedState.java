@@ -228,8 +228,19 @@ final class SchedState {
    * each vertex changed. O(V).
    */
   void dropPlanHolds(long jobId, java.util.function.IntConsumer touched) {
+    long planOnly = planOnlyId(jobId);
+    boolean anyPlanOnly = !stranded.isEmpty() && stranded.contains(planOnly);
     for (int v = 0; v < sched.length; v++) {
       VertexSchedule s = sched[v];
+      if (anyPlanOnly && s != null && s.indexOf(planOnly) >= 0) {
+        // plan spans that outlived the tag (keepPlanSpans): they leave the planner and the maps
+        VertexSchedule w = schedForWrite(v);
+        while (w.remove(planOnly) >= 0) {
+          // every one of them
+        }
+        touched.accept(v);
+        s = w;
+      }
       int k = s == null ? -1 : s.indexOf(jobId);
       if (k >= 0 && s.kind[k] != VertexSchedule.SHARED) {
         long from = s.start[k];
@@ -240,6 +251,45 @@ final class SchedState {
         touched.accept(v);
       }
     }
+  }
+
+  /**
+   * The id under which a vertex keeps {@code jobId}'s plan spans that outlived the job's tag and
+   * exclusivity span ({@link #keepPlanSpans}): engine-internal, from {@code Long.MIN_VALUE + 1} for
+   * the jobs from 0 up to 2^62 (as {@link TraversalUpdate#LEAKED_SPAN}, job ids there are not
+   * supported).
+   */
+  static long planOnlyId(long jobId) {
+    return Long.MIN_VALUE + 1 + jobId;
+  }
+
+  /** Whether {@code id} is a {@link #planOnlyId}. */
+  static boolean isPlanOnly(long id) {
+    return id > Long.MIN_VALUE && id < PLAN_ONLY_END;
+  }
+
+  private static final long PLAN_ONLY_END = Long.MIN_VALUE + (1L << 62);
+
+  /**
+   * What Fluxion's cancel walk leaves at a vertex where removing the job's aggregate span failed:
+   * mod_idata took the tag and the exclusivity span, and mod_plan never ran, so each plan span of
+   * the job ({@code held}: start, end, units, kind quadruples) stays in the vertex's planner and
+   * its allocations or reservations map. They stay here as entries of {@link #planOnlyId}: they
+   * hold their units ({@code by_avail} and {@code upd_plan} see them) and show in {@code
+   * jobid-alloc} and {@code jobid-reserved}, but are neither a tag nor an exclusivity span ({@link
+   * VertexSchedule#anyDuring} passes them), and the job's exhaustive cancel releases them ({@link
+   * #dropPlanHolds}).
+   */
+  void keepPlanSpans(int v, long jobId, long[] held) {
+    if (held.length == 0) {
+      return;
+    }
+    VertexSchedule w = schedForWrite(v);
+    long id = planOnlyId(jobId);
+    for (int i = 0; i < held.length; i += 4) {
+      w.add(id, held[i], held[i + 1], held[i + 2], (byte) held[i + 3]);
+    }
+    stranded.add(id);
   }
 
   /**

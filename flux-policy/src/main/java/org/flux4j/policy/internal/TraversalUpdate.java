@@ -316,6 +316,24 @@ final class TraversalUpdate {
     }
   }
 
+  /**
+   * The entries of {@code jobId} in {@code s} that hold units, as (start, end, units, kind)
+   * quadruples in slot order; mostly one.
+   */
+  private static long[] heldSpans(VertexSchedule s, long jobId) {
+    long[] out = new long[0];
+    for (int i = 0; i < s.n; i++) {
+      if (s.isLive(i) && s.job[i] == jobId && s.units[i] > 0) {
+        out = java.util.Arrays.copyOf(out, out.length + 4);
+        out[out.length - 4] = s.start[i];
+        out[out.length - 3] = s.end[i];
+        out[out.length - 2] = s.units[i];
+        out[out.length - 1] = s.kind[i];
+      }
+    }
+    return out;
+  }
+
   /** What of {@code u} no job holds at any instant of the job's window (its planner's avail). */
   private long freeDuring(int u) {
     VertexSchedule s = st.sched[u];
@@ -378,11 +396,16 @@ final class TraversalUpdate {
     if (s == null || s.indexOf(jobId) < 0) {
       return true;
     }
+    // the job's plan spans here, should Fluxion's mod_dfv stop before its mod_plan (below)
+    long[] held = heldSpans(s, jobId);
     removeAt(u, jobId);
     mk.touch(u);
     SubtreePlan p = st.sub[u];
     // SubtreePlan.cancel is remove unless stale span ids make Fluxion's removal fail
     if (p != null && p.has(jobId) && !st.subForWrite(u).cancel(jobId)) {
+      // mod_idata took the tag and the exclusivity span, then failed: mod_plan never ran, so the
+      // plan spans stay, each in the allocations or reservations map under the job
+      st.keepPlanSpans(u, jobId, held);
       return false;
     }
     boolean ok = true;

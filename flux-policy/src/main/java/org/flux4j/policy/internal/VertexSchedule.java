@@ -449,7 +449,8 @@ final class VertexSchedule {
   boolean anyDuring(long at, long d) {
     long hi = at + d;
     for (int i = firstEndingAfter(at); i < n; i++) {
-      if (start[i] < hi && end[i] > at) {
+      // a plan span that outlived its tag is not an exclusivity span (SchedState.keepPlanSpans)
+      if (start[i] < hi && end[i] > at && !SchedState.isPlanOnly(job[i])) {
         return true;
       }
     }
@@ -504,8 +505,10 @@ final class VertexSchedule {
   }
 
   boolean hasKindFor(long jobId, byte k) {
+    long planOnly = SchedState.planOnlyId(jobId);
     for (int i = lo; i < n; i++) {
-      if (job[i] == jobId && kind[i] == k && k != DEAD) {
+      // the job's plan spans that outlived its tag are still in the maps of this kind
+      if ((job[i] == jobId || job[i] == planOnly) && kind[i] == k && k != DEAD) {
         return true;
       }
     }
