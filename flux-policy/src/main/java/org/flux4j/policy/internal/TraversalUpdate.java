@@ -321,7 +321,7 @@ final class TraversalUpdate {
    * quadruples in slot order; mostly one.
    */
   private static long[] heldSpans(VertexSchedule s, long jobId) {
-    long[] out = new long[0];
+    long[] out = NO_SPANS;
     for (int i = 0; i < s.n; i++) {
       if (s.isLive(i) && s.job[i] == jobId && s.units[i] > 0) {
         out = java.util.Arrays.copyOf(out, out.length + 4);
@@ -333,6 +333,8 @@ final class TraversalUpdate {
     }
     return out;
   }
+
+  private static final long[] NO_SPANS = new long[0];
 
   /** What of {@code u} no job holds at any instant of the job's window (its planner's avail). */
   private long freeDuring(int u) {
@@ -396,11 +398,12 @@ final class TraversalUpdate {
     if (s == null || s.indexOf(jobId) < 0) {
       return true;
     }
-    // the job's plan spans here, should Fluxion's mod_dfv stop before its mod_plan (below)
-    long[] held = heldSpans(s, jobId);
+    SubtreePlan p = st.sub[u];
+    // the job's plan spans here, should Fluxion's mod_dfv stop before its mod_plan (below): only
+    // stale span ids make the aggregate's removal fail
+    long[] held = p != null && p.cancelMayFail() ? heldSpans(s, jobId) : NO_SPANS;
     removeAt(u, jobId);
     mk.touch(u);
-    SubtreePlan p = st.sub[u];
     // SubtreePlan.cancel is remove unless stale span ids make Fluxion's removal fail
     if (p != null && p.has(jobId) && !st.subForWrite(u).cancel(jobId)) {
       // mod_idata took the tag and the exclusivity span, then failed: mod_plan never ran, so the
