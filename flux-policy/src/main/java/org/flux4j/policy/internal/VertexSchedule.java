@@ -200,20 +200,26 @@ final class VertexSchedule {
     catchUpIndex();
     if (index == null) {
       // a short list, or one that held two entries of a job: one by one
+      int k = 0;
       for (long id : jobIds) {
         remove(id);
       }
-      long[] left = NO_IDS;
-      int k = 0;
       for (long id : jobIds) {
         if (indexOf(id) >= 0) {
-          if (k == left.length) {
-            left = Arrays.copyOf(left, Math.max(4, 2 * k));
-          }
+          k++;
+        }
+      }
+      if (k == 0) {
+        return NO_IDS; // mostly: then nothing is allocated
+      }
+      long[] left = new long[k];
+      k = 0;
+      for (long id : jobIds) {
+        if (indexOf(id) >= 0) {
           left[k++] = id;
         }
       }
-      return k == left.length ? left : Arrays.copyOf(left, k);
+      return left;
     }
     for (long id : jobIds) {
       int i = unlink(id);
