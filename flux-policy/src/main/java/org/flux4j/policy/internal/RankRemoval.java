@@ -9,6 +9,7 @@ import org.eclipse.collections.impl.list.mutable.primitive.IntArrayList;
 import org.eclipse.collections.impl.list.mutable.primitive.LongArrayList;
 import org.eclipse.collections.impl.set.mutable.primitive.LongHashSet;
 import org.flux4j.graph.ResourceGraph;
+import org.flux4j.graph.ResourceTypes;
 
 /**
  * Fluxion's removal of ranks (resource-query's {@code remove RANKS false}: {@code
@@ -87,6 +88,8 @@ final class RankRemoval {
     List<Integer> roots = new ArrayList<>();
     IntArrayList rooted = new IntArrayList();
     TreeMap<Integer, long[]> counts = new TreeMap<>();
+    // each rank's vertex types in order of first appearance (Fluxion's rank_to_counts[rank])
+    TreeMap<Integer, int[]> rankTypes = new TreeMap<>();
     // the jobs in the order Fluxion's unordered_set meets them: rank, vertex, then tag order
     LongArrayList jobsFound = new LongArrayList();
     LongHashSet jobsSeen = new LongHashSet();
@@ -101,8 +104,12 @@ final class RankRemoval {
       long[] c = counts.computeIfAbsent(r, k -> new long[prune.count()]);
       int best = ResourceGraph.NONE;
       int bestLength = Integer.MAX_VALUE;
+      IntArrayList types = new IntArrayList();
       for (int i = 0; i < vs.size(); i++) {
         int v = vs.get(i);
+        if (!types.contains(g.typeOf(v))) {
+          types.add(g.typeOf(v));
+        }
         for (long job : tagsOf(v)) {
           if (jobsSeen.add(job)) {
             jobsFound.add(job);
@@ -115,13 +122,14 @@ final class RankRemoval {
           best = v;
         }
       }
+      rankTypes.put(r, types.toArray());
       roots.add(best);
       if (best != ResourceGraph.NONE) {
         rooted.add(r);
       }
     }
     if (!jobsFound.isEmpty()) {
-      reduceAncestors(byRank, roots, rooted.toArray(), counts, jobsFound.toArray());
+      reduceAncestors(byRank, roots, rooted.toArray(), counts, rankTypes, jobsFound.toArray());
     }
     IntArrayList doomed = new IntArrayList();
     for (int i = 0; i < roots.size(); i++) {
@@ -235,13 +243,18 @@ final class RankRemoval {
    * ancestors (met walking up from each rank's root, ranks in the order of the unordered {@code
    * rank_to_root}) to unordered maps of jobs (each filled in the order of the unordered set of
    * jobs), iterated as libstdc++ does ({@link StdUnorderedOrder}). The first failing reduction
-   * stops it: the reductions before it stay, as in Fluxion.
+   * stops it: the reductions before it stay, as in Fluxion. Each reduction names the types of the
+   * ranks' vertices in the order of Fluxion's per-job map of types (filled rank by rank in {@code
+   * rank_to_root}'s order, each rank's types in the order of its {@code rank_to_counts} map, which
+   * met them vertex by vertex), amounts of zero included ({@link SubtreePlan#reduce(long, long[],
+   * int[])}).
    */
   private void reduceAncestors(
       java.util.Map<Integer, IntArrayList> byRank,
       List<Integer> roots,
       int[] rooted,
       java.util.Map<Integer, long[]> counts,
+      java.util.Map<Integer, int[]> rankTypes,
       long[] jobsFound) {
     TreeMap<Integer, Integer> rootOf = new TreeMap<>();
     int i = 0;
@@ -249,22 +262,92 @@ final class RankRemoval {
       rootOf.put(r, roots.get(i++));
     }
     LinkedHashMap<Integer, long[]> below = new LinkedHashMap<>();
+    java.util.Map<Integer, IntArrayList> typesBelow = new java.util.HashMap<>();
+    int[] fluxionIds = fluxionTypeIds();
     for (int r : StdUnorderedOrder.of(rooted)) {
       long[] c = counts.get(r);
+      int[] types = typeMapOrder(rankTypes.get(r), fluxionIds);
       for (int a = liveParent(rootOf.get(r)); a != ResourceGraph.NONE; a = liveParent(a)) {
         long[] acc = below.computeIfAbsent(a, k -> new long[prune.count()]);
         for (int k = 0; k < c.length; k++) {
           acc[k] += c[k];
+        }
+        IntArrayList seen = typesBelow.computeIfAbsent(a, k -> new IntArrayList());
+        for (int t : types) {
+          if (!seen.contains(t)) {
+            seen.add(t);
+          }
         }
       }
     }
     int[] ancestors = below.keySet().stream().mapToInt(Integer::intValue).toArray();
     long[] jobOrder = StdUnorderedOrder.of(StdUnorderedOrder.of(jobsFound));
     for (int a : StdUnorderedOrder.of(ancestors)) {
+      int[] named = pruneTypes(typeMapOrder(typesBelow.get(a).toArray(), fluxionIds));
       for (long job : jobOrder) {
-        reduceAt(a, job, below.get(a));
+        reduceAt(a, job, below.get(a), named);
       }
     }
+  }
+
+  /**
+   * The order in which Fluxion's map keyed by resource type iterates {@code graphTypes}, inserted
+   * in the order given ({@link StdUnorderedOrder#resourceTypeHash}).
+   */
+  private static int[] typeMapOrder(int[] graphTypes, int[] fluxionIds) {
+    long[] hashes = new long[graphTypes.length];
+    org.eclipse.collections.impl.map.mutable.primitive.LongIntHashMap typeOf =
+        new org.eclipse.collections.impl.map.mutable.primitive.LongIntHashMap();
+    for (int i = 0; i < graphTypes.length; i++) {
+      hashes[i] = StdUnorderedOrder.resourceTypeHash(fluxionIds[graphTypes[i]]);
+      typeOf.put(hashes[i], graphTypes[i]);
+    }
+    long[] order = StdUnorderedOrder.of(hashes);
+    int[] out = new int[order.length];
+    for (int i = 0; i < order.length; i++) {
+      out[i] = typeOf.get(order[i]);
+    }
+    return out;
+  }
+
+  /** The prune types of {@code graphTypes} in their order, types not pruned left out. */
+  private int[] pruneTypes(int[] graphTypes) {
+    IntArrayList out = new IntArrayList(graphTypes.length);
+    for (int t : graphTypes) {
+      int pt = prune.pruneIndexOfType(t);
+      if (pt >= 0) {
+        out.add(pt);
+      }
+    }
+    return out.toArray();
+  }
+
+  /**
+   * Fluxion's interned id of each graph type, indexed by the graph's type id: the types flux-sched
+   * interns at start-up in their declaration order ({@link ResourceTypes#FLUXION_BUILTIN}), then
+   * the graph's other types in the order the graph interned them, which is Fluxion's order of
+   * reading them (see {@link org.flux4j.graph.internal.PruneFilters#trackedTypes(String,
+   * ResourceGraph)}). A type interned by Fluxion between two of the graph's (one a jobspec named
+   * before a graph grew by a new type) is not known here.
+   */
+  private int[] fluxionTypeIds() {
+    int max = 0;
+    for (int v = 0; v < g.vertexLimit(); v++) {
+      max = Math.max(max, g.typeOf(v));
+    }
+    boolean[] present = new boolean[max + 1];
+    for (int v = 0; v < g.vertexLimit(); v++) {
+      present[g.typeOf(v)] = true;
+    }
+    int[] ids = new int[max + 1];
+    int next = ResourceTypes.FLUXION_BUILTIN.size();
+    for (int t = 0; t <= max; t++) {
+      if (present[t]) {
+        int k = ResourceTypes.FLUXION_BUILTIN.indexOf(g.string(t));
+        ids[t] = k >= 0 ? k : next++;
+      }
+    }
+    return ids;
   }
 
   /**
@@ -276,13 +359,13 @@ final class RankRemoval {
    * {@code a} then fails the removal (mod_plan refuses a partial cancel of a reservation), after it
    * has let go of the reservation ({@link #abandonReservation}).
    */
-  private void reduceAt(int a, long job, long[] amounts) {
+  private void reduceAt(int a, long job, long[] amounts, int[] named) {
     VertexSchedule s = st.sched[a];
     int k = s == null ? -1 : s.indexOf(job);
     SubtreePlan p = st.sub[a];
     int r = NOT_REDUCED;
     if (k >= 0 && p != null && p.has(job)) {
-      r = st.subForWrite(a).reduce(job, amounts);
+      r = st.subForWrite(a).reduce(job, amounts, named);
       if (r == SubtreePlan.REDUCE_ERROR) {
         // as mod_agfilter words it: the reduction exceeded a live per-type span (EINVAL)
         throw failure(

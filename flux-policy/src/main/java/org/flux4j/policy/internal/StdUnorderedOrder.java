@@ -35,6 +35,25 @@ final class StdUnorderedOrder {
   private StdUnorderedOrder() {}
 
   /**
+   * The {@code unique_id} of the interner group of Fluxion's {@code resource_type_t}: libstdc++'s
+   * string hash of GCC 12's {@code __PRETTY_FUNCTION__} text of {@code
+   * intern::dense_storage<resource_type_tag, uint16_t>::unique_id}, read from a program built
+   * against flux-sched's libintern with the compiler of the reference build.
+   */
+  private static final long RESOURCE_TYPE_GROUP = Long.parseUnsignedLong("10563534041020882115");
+
+  /**
+   * The hash libstdc++ gives a Fluxion resource type whose interned id is {@code internedId} (the
+   * {@code std::hash} that flux-sched's interner defines): {@code hash_combine} of the group's
+   * unique id and the type's id, so that a map keyed by resource types iterates as {@link #of} does
+   * over these hashes.
+   */
+  static long resourceTypeHash(int internedId) {
+    long g = RESOURCE_TYPE_GROUP;
+    return g ^ (internedId + 0x9e3779b9L + (g << 6) + (g >>> 2));
+  }
+
+  /**
    * The iteration order of a map into which the distinct {@code keys} were inserted in the order
    * given.
    *

@@ -416,6 +416,16 @@ final class SubtreePlan {
    * @return {@link #REDUCED_AWAY}, {@link #REDUCED} or {@link #REDUCE_ERROR}
    */
   int reduce(long jobId, long[] byPruneType) {
+    return reduce(jobId, byPruneType, null);
+  }
+
+  /**
+   * As {@link #reduce(long, long[])}, with the prune types Fluxion's reduction names, in the order
+   * it names them ({@code named}, or null for those with a non-zero amount in prune type order):
+   * this order only matters where the job's multi-span holds fewer per-type ids than there are
+   * types ({@link #reduceShortSpan}).
+   */
+  int reduce(long jobId, long[] byPruneType, int[] named) {
     int i = -1;
     for (int j = 0; j < n && i < 0; j++) {
       if (job[j] == jobId) {
@@ -428,7 +438,7 @@ final class SubtreePlan {
     if (staleIds && fluxionSpan.containsKey(jobId)) {
       long fid = fluxionSpan.get(jobId);
       if (fluxionIndex.spanIdCount(fid) < fluxionIndex.size()) {
-        return reduceShortSpan(fid, byPruneType);
+        return reduceShortSpan(fid, byPruneType, named);
       }
     }
     if (fluxionIndex == null) {
@@ -487,21 +497,30 @@ final class SubtreePlan {
    * ({@link #staleIds}), and resource-query's {@code remove} command catches the {@code
    * std::out_of_range} and prints its text (rq-diff seeds 339889, 350225: a rank remove after a
    * path remove on {@code coarse_iobw.graphml}, whose cluster vertex learns the {@code bandwidth}
-   * type only on the re-prime). Fluxion names the reduced types from an unordered map; they are
-   * taken here in prune type order, which only matters when two of them lie past the ids.
+   * type only on the re-prime). Fluxion names the reduced types in the order of an unordered map
+   * ({@code named}, amounts of zero included): each type named before the first one past the ids is
+   * reduced before the throw, and the types not named come only after all named ones (rq-diff seed
+   * 495169: a zero amount named past the ids throws before the zero amounts not named remove their
+   * spans). Without {@code named}, the types with a non-zero amount are named in prune type order.
    *
    * @return {@link #REDUCE_ERROR} where a release exceeds a span (EINVAL before the throw)
    * @throws UncaughtFluxionException with libstdc++'s message and a newline, where Fluxion throws
    */
-  private int reduceShortSpan(long fid, long[] byPruneType) {
-    int t = types.length;
+  private int reduceShortSpan(long fid, long[] byPruneType, int[] named) {
     List<String> names = new ArrayList<>();
     LongArrayList amounts = new LongArrayList();
-    for (int k = 0; k < t; k++) {
-      long r = types[k] < byPruneType.length ? byPruneType[types[k]] : 0;
-      if (r > 0) {
-        names.add(Integer.toString(types[k]));
-        amounts.add(r);
+    if (named != null) {
+      for (int pt : named) {
+        names.add(Integer.toString(pt));
+        amounts.add(pt < byPruneType.length ? byPruneType[pt] : 0);
+      }
+    } else {
+      for (int type : types) {
+        long r = type < byPruneType.length ? byPruneType[type] : 0;
+        if (r > 0) {
+          names.add(Integer.toString(type));
+          amounts.add(r);
+        }
       }
     }
     try {

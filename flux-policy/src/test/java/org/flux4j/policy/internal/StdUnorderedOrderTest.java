@@ -54,6 +54,33 @@ class StdUnorderedOrderTest {
         .containsExactly(13, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12);
   }
 
+  /**
+   * Hashes of Fluxion's resource types and a map's order over them, as printed by a program built
+   * against flux-sched's libintern (GCC 12): {@code cluster} has id 0, {@code memory} 10, {@code
+   * bandwidth} 11 (the first types after the ten start-up ones).
+   */
+  @Test
+  void resourceTypeHashesAndTheirMapOrderMatchFluxionsBuild() {
+    assertThat(Long.toUnsignedString(StdUnorderedOrder.resourceTypeHash(0)))
+        .isEqualTo("6371163197430988138");
+    assertThat(Long.toUnsignedString(StdUnorderedOrder.resourceTypeHash(10)))
+        .isEqualTo("6371163197430988144");
+    assertThat(Long.toUnsignedString(StdUnorderedOrder.resourceTypeHash(20)))
+        .isEqualTo("6371163197430988158");
+    // inserted: memory bandwidth node core socket gpu zone(12) rack cluster
+    int[] ids = {10, 11, 4, 1, 2, 3, 12, 5, 0};
+    long[] hashes = new long[ids.length];
+    for (int i = 0; i < ids.length; i++) {
+      hashes[i] = StdUnorderedOrder.resourceTypeHash(ids[i]);
+    }
+    // iterated: rack gpu socket zone core node cluster bandwidth memory
+    int[] expected = {5, 3, 2, 12, 1, 4, 0, 11, 10};
+    long[] order = StdUnorderedOrder.of(hashes);
+    for (int i = 0; i < expected.length; i++) {
+      assertThat(order[i]).isEqualTo(StdUnorderedOrder.resourceTypeHash(expected[i]));
+    }
+  }
+
   @Test
   void aRepeatedKeyIsRefused() {
     assertThatThrownBy(() -> StdUnorderedOrder.of(new long[] {3, 3}))
