@@ -5,7 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.eclipse.collections.impl.list.mutable.primitive.LongArrayList;
 import org.eclipse.collections.impl.map.mutable.primitive.LongLongHashMap;
-import org.eclipse.collections.impl.set.mutable.primitive.LongHashSet;
+import org.eclipse.collections.impl.map.mutable.primitive.LongObjectHashMap;
 import org.flux4j.graph.planner.PlannerMulti;
 import org.flux4j.policy.match.UncaughtFluxionException;
 
@@ -86,11 +86,13 @@ final class SubtreePlan {
   private boolean staleIds;
 
   /**
-   * The jobs whose span here was reduced at least once ({@link #reduce}), null until the first: in
-   * Fluxion a zero amount is a live per-type span until a reduction removes it, so a first
-   * reduction of a zero amount by more than nothing fails, a later one is ignored.
+   * For each job whose span here was reduced ({@link #reduce}), which of its per-type spans are
+   * gone from Fluxion's planners (by slot); null until the first reduction. In Fluxion a per-type
+   * span lives, even at a zero amount, until a reduction removes it (a reduction by all it holds,
+   * zero included); a reduction of a type whose span is gone is passed over, while one of more than
+   * a live span holds fails.
    */
-  private LongHashSet reducedOnce;
+  private LongObjectHashMap<boolean[]> goneTypes;
 
   /**
    * How many writes so far may have freed room somewhere (a removal, a reduction, a span of a
@@ -224,8 +226,8 @@ final class SubtreePlan {
         System.arraycopy(amounts, (i + 1) * t, amounts, i * t, (last - i) * t);
         System.arraycopy(seq, i + 1, seq, i, last - i);
         n = last;
-        if (reducedOnce != null) {
-          reducedOnce.remove(jobId);
+        if (goneTypes != null) {
+          goneTypes.remove(jobId);
         }
         if (fluxionIndex != null && fluxionSpan.containsKey(jobId)) {
           try {
@@ -316,8 +318,8 @@ final class SubtreePlan {
       starts[ps]--;
       ref[ps]--;
       ref[pe]--;
-      if (reducedOnce != null) {
-        reducedOnce.remove(job[i]);
+      if (goneTypes != null) {
+        goneTypes.remove(job[i]);
       }
     }
     n = w;
@@ -374,8 +376,8 @@ final class SubtreePlan {
         if (fluxionSpan != null) {
           fluxionSpan.remove(jobId);
         }
-        if (reducedOnce != null && reducedOnce.remove(jobId)) {
-          reducedOnce.add(to);
+        if (goneTypes != null && goneTypes.containsKey(jobId)) {
+          goneTypes.put(to, goneTypes.remove(jobId));
         }
         return true;
       }
@@ -404,7 +406,10 @@ final class SubtreePlan {
   /** {@link #reduce}: the span stays (reduced or unchanged), or the job has none. */
   static final int REDUCED = 0;
 
-  /** {@link #reduce}: a reduction exceeds what the span holds; nothing changed. */
+  /**
+   * {@link #reduce}: a reduction exceeds what a type's span holds; as in Fluxion, the types reduced
+   * before it in the reduction's order stay reduced.
+   */
   static final int REDUCE_ERROR = -1;
 
   /**
@@ -448,21 +453,34 @@ final class SubtreePlan {
       buildFluxionIndex(this);
     }
     int t = types.length;
-    boolean once = reducedOnce != null && reducedOnce.contains(jobId);
+    boolean[] was = goneTypes == null ? null : goneTypes.get(jobId);
+    boolean[] gone = was == null ? new boolean[t] : was.clone();
+    int[] order = reductionOrder(byPruneType, named);
+    int namedCount = order[t];
     long[] delta = new long[t];
-    boolean allZero = true;
-    for (int k = 0; k < t; k++) {
+    boolean failed = false;
+    for (int x = 0; x < t && !failed; x++) {
+      int k = order[x];
+      long r = x < namedCount && types[k] < byPruneType.length ? byPruneType[types[k]] : 0;
       long a = amounts[i * t + k];
-      long r = byPruneType[types[k]];
-      if (r > a && (a > 0 || !once)) {
-        return REDUCE_ERROR;
+      if (gone[k] || (r == 0 && a > 0)) {
+        continue;
       }
-      // an amount at zero is removed by the first reduction (planner_reduce_span of 0 from 0);
-      // later reductions of it are ignored
-      delta[k] = a > 0 ? r : 0;
-      allZero &= a - delta[k] == 0;
+      if (r == a) {
+        delta[k] = r;
+        gone[k] = true;
+      } else if (r < a) {
+        delta[k] = r;
+      } else {
+        // planner_reduce_span's EINVAL: the reductions before this one stay
+        failed = true;
+      }
     }
-    if (allZero) {
+    boolean allGone = !failed;
+    for (int k = 0; k < t && allGone; k++) {
+      allGone = gone[k];
+    }
+    if (allGone) {
       remove(jobId);
       return REDUCED_AWAY;
     }
@@ -473,20 +491,80 @@ final class SubtreePlan {
     for (int k = 0; k < t; k++) {
       amounts[i * t + k] -= delta[k];
     }
-    if (reducedOnce == null) {
-      reducedOnce = new LongHashSet();
+    if (goneTypes == null) {
+      goneTypes = new LongObjectHashMap<>();
     }
-    reducedOnce.add(jobId);
+    goneTypes.put(jobId, gone);
     if (fluxionIndex != null && fluxionSpan.containsKey(jobId)) {
+      String[] names = new String[namedCount];
+      long[] named2 = new long[namedCount];
+      for (int x = 0; x < namedCount; x++) {
+        int k = order[x];
+        names[x] = Integer.toString(types[k]);
+        named2[x] = types[k] < byPruneType.length ? byPruneType[types[k]] : 0;
+      }
       try {
-        if (fluxionIndex.reduceSpan(fluxionSpan.get(jobId), delta)) {
+        if (fluxionIndex.reduceSpanAsFluxion(fluxionSpan.get(jobId), named2, names)) {
           fluxionSpan.remove(jobId);
         }
       } catch (IllegalArgumentException refused) {
-        dropFluxionIndex();
+        if (!failed) {
+          dropFluxionIndex();
+        }
       }
     }
-    return REDUCED;
+    return failed ? REDUCE_ERROR : REDUCED;
+  }
+
+  /**
+   * The slots in the order Fluxion's planner_multi_reduce_span reduces them: the tracked ones of
+   * {@code named} in its order (or, without it, those with a non-zero amount in slot order), then
+   * the others in slot order, which it reduces by zero; the count of the first group follows at
+   * index {@code types.length}.
+   */
+  private int[] reductionOrder(long[] byPruneType, int[] named) {
+    int t = types.length;
+    int[] order = new int[t + 1];
+    boolean[] taken = new boolean[t];
+    int x = 0;
+    if (named != null) {
+      for (int pt : named) {
+        int k = slotOf(pt);
+        if (k >= 0 && !taken[k]) {
+          taken[k] = true;
+          order[x++] = k;
+        }
+      }
+    } else {
+      for (int k = 0; k < t; k++) {
+        if (types[k] < byPruneType.length && byPruneType[types[k]] > 0) {
+          taken[k] = true;
+          order[x++] = k;
+        }
+      }
+    }
+    order[t] = x;
+    for (int k = 0; k < t; k++) {
+      if (!taken[k]) {
+        order[x++] = k;
+      }
+    }
+    return order;
+  }
+
+  /** {@link #goneTypes} with its flags moved to the slots of {@code newTypes}. */
+  private LongObjectHashMap<boolean[]> retypedGone(int[] newTypes) {
+    LongObjectHashMap<boolean[]> out = new LongObjectHashMap<>();
+    goneTypes.forEachKeyValue(
+        (jobId, flags) -> {
+          boolean[] moved = new boolean[newTypes.length];
+          for (int k = 0; k < newTypes.length; k++) {
+            int old = slotOf(newTypes[k]);
+            moved[k] = old >= 0 && flags[old];
+          }
+          out.put(jobId, moved);
+        });
+    return out;
   }
 
   /**
@@ -579,7 +657,7 @@ final class SubtreePlan {
         c.updateFluxionTotals();
       }
     }
-    c.reducedOnce = reducedOnce == null ? null : new LongHashSet(reducedOnce);
+    c.goneTypes = goneTypes == null ? null : new LongObjectHashMap<>(goneTypes);
     c.job = job.clone();
     c.start = start.clone();
     c.end = end.clone();
@@ -629,7 +707,7 @@ final class SubtreePlan {
       c.seq[c.n - 1] = seq[i];
     }
     c.added = added;
-    c.reducedOnce = reducedOnce == null ? null : new LongHashSet(reducedOnce);
+    c.goneTypes = goneTypes == null ? null : retypedGone(newTypes);
     if (appended && fluxionIndex == null) {
       return c.withTotals(newTotals, root);
     }
