@@ -1,6 +1,5 @@
 package org.flux4j.core.internal;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.collections.impl.map.mutable.primitive.LongObjectHashMap;
@@ -209,14 +208,15 @@ final class BackfillQueue extends QueueDiscipline {
 
           @Override
           public void cancelReservations(List<Long> jobIds) {
-            List<Job> jobs = new ArrayList<>(jobIds.size());
+            // by id: the jobs themselves lie all over the heap, and a deep queue would touch each
+            long[] ids = new long[jobIds.size()];
+            int n = 0;
             for (Long id : jobIds) {
-              Job j = byId.get(id);
-              if (j != null) {
-                jobs.add(j);
+              if (byId.containsKey(id)) {
+                ids[n++] = id;
               }
             }
-            s.pool().cancelReservations(jobs);
+            s.pool().cancelReservations(java.util.Arrays.copyOf(ids, n), byId::get);
           }
         });
   }

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.LongFunction;
 import org.eclipse.collections.impl.list.mutable.primitive.IntArrayList;
 import org.eclipse.collections.impl.map.mutable.primitive.IntIntHashMap;
 import org.flux4j.core.Allocation;
@@ -357,12 +358,8 @@ final class GraphPool implements ResourcePool {
   }
 
   @Override
-  public void cancelReservations(List<Job> jobs) {
-    List<Long> ids = new ArrayList<>(jobs.size());
-    for (Job j : jobs) {
-      ids.add(j.id.value());
-    }
-    query.cancelAll(ResourceQueryMatcher.reservedAmong(query, ids));
+  public void cancelReservations(long[] jobIds, LongFunction<Job> jobOf) {
+    query.cancelAll(ResourceQueryMatcher.reservedAmong(query, jobIds));
   }
 
   @Override

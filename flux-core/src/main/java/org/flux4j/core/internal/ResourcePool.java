@@ -1,6 +1,6 @@
 package org.flux4j.core.internal;
 
-import java.util.List;
+import java.util.function.LongFunction;
 import org.flux4j.core.Allocation;
 
 /**
@@ -84,10 +84,13 @@ interface ResourcePool {
   /** Releases a reservation made by {@link #allocateOrReserve}; a no-op if there is none. */
   default void cancelReservation(Job job) {}
 
-  /** {@link #cancelReservation} of each of {@code jobs} in turn (the default), or all at once. */
-  default void cancelReservations(List<Job> jobs) {
-    for (Job j : jobs) {
-      cancelReservation(j);
+  /**
+   * {@link #cancelReservation} of each job of {@code jobIds} in turn (the default, through {@code
+   * jobOf}), or all at once by id, without touching the jobs.
+   */
+  default void cancelReservations(long[] jobIds, LongFunction<Job> jobOf) {
+    for (long id : jobIds) {
+      cancelReservation(jobOf.apply(id));
     }
   }
 

@@ -90,6 +90,16 @@ public final class ResourceQueryMatcher implements JobMatcher {
     long[] ids = new long[jobIds.size()];
     int n = 0;
     for (Long id : jobIds) {
+      ids[n++] = id;
+    }
+    return reservedAmong(query, ids);
+  }
+
+  /** The ids of {@code jobIds} that {@code query} holds reserved, in order. */
+  public static long[] reservedAmong(ResourceQuery query, long[] jobIds) {
+    long[] ids = new long[jobIds.length];
+    int n = 0;
+    for (long id : jobIds) {
       if (query.info(id).filter(i -> i.state() == ScheduledJob.State.RESERVED).isPresent()) {
         ids[n++] = id;
       }
