@@ -1146,6 +1146,12 @@ final class SubtreePlan {
       }
       return p;
     }
+    // the last answer, still right if no point came or went in between around it: a booking asks
+    // a root with thousands of points about the same start several times over
+    int h = floorHint;
+    if (h < pn && pt[h] <= t && (h + 1 == pn || pt[h + 1] > t)) {
+      return h;
+    }
     // branch-free halving (the compiler makes the choice a conditional move, and a root's many
     // points make a mispredicted branch per step the cost): the answer stays in [base - 1, base +
     // len - 1], and base is 0 or a point at or before t
@@ -1156,8 +1162,15 @@ final class SubtreePlan {
       base = pt[base + half] <= t ? base + half : base;
       len -= half;
     }
-    return pt[base] <= t ? base : base - 1;
+    if (pt[base] <= t) {
+      floorHint = base;
+      return base;
+    }
+    return base - 1;
   }
+
+  /** The index {@link #floor} answered last (any index below {@link #pn} will do to start). */
+  private int floorHint;
 
   /** Counts a span boundary at {@code time}, making its point if new; returns the point's index. */
   private int refPoint(long time, boolean isStart) {
