@@ -18,19 +18,45 @@ final class JobspecPriming {
   void prime(Req[] resources, long[] toParent) {
     for (Req r : resources) {
       primeOwn(r, toParent);
-      r.userData = new long[mk.prune.count()];
-      prime(r.with, r.userData);
-      r.hasUserData = false;
+      if (r.primedFor == mk.prune) {
+        // primed before under this configuration (a queue asks for the same job again and again):
+        // the data below stand, only the exclusive types are marked anew for this match
+        for (int t : r.exclusiveBelow) {
+          mk.addExclusiveType(t);
+        }
+      } else {
+        r.userData = new long[mk.prune.count()];
+        prime(r.with, r.userData);
+        r.hasUserData = false;
+        for (long u : r.userData) {
+          r.hasUserData |= u != 0;
+        }
+        if (!r.hasUserData) {
+          // Fluxion's user_data map has an entry for every pruning type met below, even with 0
+          r.hasUserData = hasPruningTypeBelow(r);
+        }
+        org.eclipse.collections.impl.set.mutable.primitive.IntHashSet x =
+            new org.eclipse.collections.impl.set.mutable.primitive.IntHashSet();
+        exclusiveTypesBelow(r, x);
+        r.exclusiveBelow = x.toSortedArray();
+        r.primedFor = mk.prune;
+      }
       for (int k = 0; k < r.userData.length; k++) {
         if (r.userData[k] != 0) {
-          r.hasUserData = true;
           toParent[k] += r.min * r.userData[k];
         }
       }
-      if (!r.hasUserData) {
-        // Fluxion's user_data map has an entry for every pruning type met below, even with 0
-        r.hasUserData = hasPruningTypeBelow(r);
+    }
+  }
+
+  /** Adds the types of the explicitly exclusive requests below {@code r} to {@code out}. */
+  private static void exclusiveTypesBelow(
+      Req r, org.eclipse.collections.impl.set.mutable.primitive.IntHashSet out) {
+    for (Req c : r.with) {
+      if (c.exclusive == 1) {
+        out.add(c.type);
       }
+      exclusiveTypesBelow(c, out);
     }
   }
 
@@ -84,6 +110,7 @@ final class JobspecPriming {
         present[pt] = true;
       }
       r.userData = new long[k];
+      r.primedFor = null;
       boolean[] mine = new boolean[k];
       primeFlexible(r.with, r.userData, mine);
       r.hasUserData = false;

@@ -28,6 +28,16 @@ final class Req {
   long[] userData;
   boolean hasUserData;
 
+  /**
+   * The pruning configuration {@link #userData} was primed under by {@link JobspecPriming#prime},
+   * or null (never primed, or primed otherwise): the same request under the same configuration
+   * primes to the same data.
+   */
+  Object primedFor;
+
+  /** With {@link #primedFor}: the explicitly exclusive types below this request, each once. */
+  int[] exclusiveBelow;
+
   private Req(ResourceRequest.Item r, ResourceGraph g) {
     typeName = r.type();
     type = r.isSlot() ? SLOT : g.typeId(r.type());
