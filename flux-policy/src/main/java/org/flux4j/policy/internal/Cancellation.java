@@ -97,8 +97,9 @@ final class Cancellation {
    * its resource set ({@link #canRemoveBySet}; that every job holds an entry on each vertex of its
    * set is asked of each vertex for all of its jobs at once, before anything is dropped), the ids
    * are distinct and there are at least two, the entries are dropped vertex by vertex, all of a
-   * vertex's at once ({@link VertexSchedule#removeAll}, {@link SubtreePlan#removeAll}): a
-   * conservative queue's rebuild takes all of its reservations off the graph's root in one pass
+   * vertex's at once, found by one pass over its entries rather than through its job index ({@link
+   * VertexSchedule#findGroup}, {@link VertexSchedule#removeSlots}, {@link SubtreePlan#removeAll}):
+   * a conservative queue's rebuild takes all of its reservations off the graph's root in one pass
    * over its spans and points instead of one pass per job. That is the same as the cancels one
    * after another, because a job's eligibility reads only its own entries, the stale-id flags and
    * the stranded ids, which those removals leave as they are, and each removal drops the job's
@@ -107,13 +108,15 @@ final class Cancellation {
    */
   CancelStatus[] cancelAll(long[] jobIds) {
     CancelStatus[] out = new CancelStatus[jobIds.length];
-    org.eclipse.collections.impl.set.mutable.primitive.LongHashSet distinct =
-        new org.eclipse.collections.impl.set.mutable.primitive.LongHashSet(jobIds.length);
+    // each job's place in jobIds
+    org.eclipse.collections.impl.map.mutable.primitive.LongIntHashMap placeOf =
+        new org.eclipse.collections.impl.map.mutable.primitive.LongIntHashMap(jobIds.length);
     boolean together = jobIds.length > 1;
     for (int i = 0; i < jobIds.length && together; i++) {
       SchedState.JobRecord rec = state.jobs.get(jobIds[i]);
       // the job's own entries are checked below, vertex by vertex
-      together = distinct.add(jobIds[i]) && rec != null && canRemoveBySet(rec, false);
+      together = !placeOf.containsKey(jobIds[i]) && rec != null && canRemoveBySet(rec, false);
+      placeOf.put(jobIds[i], i);
     }
     if (!together) {
       return oneByOne(jobIds, out);
@@ -145,45 +148,54 @@ final class Cancellation {
         total++;
       }
     }
-    long[] byVertex = new long[total];
+    // the jobs by vertex, as places in jobIds
+    int[] byVertex = new int[total];
     int at = 0;
     for (int i = 0; i < nv; i++) {
       int v = vertices[i];
       groupNext[v] = at;
       at += groupCount[v];
     }
-    for (long id : jobIds) {
-      ResourceSet held = state.jobs.get(id).resources;
+    for (int j = 0; j < jobIds.length; j++) {
+      ResourceSet held = state.jobs.get(jobIds[j]).resources;
       for (int i = 0; i < held.size(); i++) {
-        byVertex[groupNext[held.vertex(i)]++] = id;
+        byVertex[groupNext[held.vertex(i)]++] = j;
       }
     }
     // canRemoveBySet's last condition, every job holding an entry on each vertex of its set, asked
-    // of each vertex for all of its jobs at once (its job index caught up, see VertexSchedule)
-    long[][] idsOf = new long[nv][];
+    // of each vertex for all of its jobs at once, by one pass over its entries; a job holding two
+    // there sends the call one by one too (one by one, its second entry would stay)
+    int[] group = new int[jobIds.length];
+    int[] seen = new int[jobIds.length];
+    // the slots of those entries, laid out as byVertex
+    int[] slots = new int[total];
     for (int i = 0; i < nv; i++) {
       int v = vertices[i];
       int to = groupNext[v];
-      long[] ids = java.util.Arrays.copyOfRange(byVertex, to - groupCount[v], to);
-      VertexSchedule s = state.schedForWrite(v);
-      s.catchUpIndex();
-      for (long id : ids) {
-        if (s.indexOf(id) < 0) {
-          return oneByOne(jobIds, out);
-        }
+      int from = to - groupCount[v];
+      for (int x = from; x < to; x++) {
+        group[byVertex[x]] = i + 1;
       }
-      idsOf[i] = ids;
+      VertexSchedule s = state.sched[v];
+      if (s == null
+          || s.findGroup(placeOf, group, seen, i + 1, slots, from, groupCount[v])
+              != groupCount[v]) {
+        return oneByOne(jobIds, out);
+      }
     }
     marks.ensureScratch();
     for (int i = 0; i < nv; i++) {
       int v = vertices[i];
-      long[] ids = idsOf[i];
-      // an entry that outlives its removal here would be stranded, as cancel finds it after
-      for (long id : state.schedForWrite(v).removeAll(ids)) {
-        state.stranded.add(id);
-      }
+      int to = groupNext[v];
+      int from = to - groupCount[v];
+      state.schedForWrite(v).removeSlots(slots, from, to);
       marks.touch(v);
       if (state.sub[v] != null) {
+        long[] ids = new long[to - from];
+        for (int x = from; x < to; x++) {
+          ids[x - from] = jobIds[byVertex[x]];
+        }
+        // an aggregate span that outlives its removal here would be stranded, as cancel finds it
         for (long id : state.subForWrite(v).removeAll(ids)) {
           state.stranded.add(id);
         }

@@ -1,6 +1,7 @@
 package org.flux4j.policy.internal;
 
 import java.util.Arrays;
+import org.eclipse.collections.impl.map.mutable.primitive.LongIntHashMap;
 
 /**
  * The scheduling entries of one vertex: which jobs touch it, over which time window, and how many
@@ -39,7 +40,10 @@ import java.util.Arrays;
  * (removals, hand-overs, compaction, {@link #catchUpIndex}) first put the later slots in, all of
  * one vertex at once, while its table is in the cache. An add putting its own id in at once would
  * mostly miss the cache: a rebuild adds to one vertex between the adds to hundreds of others.
- * {@link #indexOf} reads the index and scans the lagging slots.
+ * {@link #indexOf} reads the index and scans the lagging slots. A rebuild's removal of all its
+ * bookings at once ({@link #findGroup}, {@link #removeSlots}) finds them by one pass over the
+ * entries and drops the index, so that bookings added and removed again every cycle never enter it;
+ * the next removal that needs it builds it again.
  */
 final class VertexSchedule {
   static final byte SHARED = 0;
@@ -232,6 +236,53 @@ final class VertexSchedule {
   }
 
   private static final long[] NO_IDS = new long[0];
+
+  /**
+   * Finds the live entries of a group's jobs (those whose place in {@code placeOf} has {@code
+   * group[place] == stamp}) and writes their slots to {@code slots} from {@code at}, at most {@code
+   * limit} of them; returns how many there are ({@code limit + 1} once past it), or -1 when one of
+   * the jobs holds two entries here (then {@link #removeSlots} would not be the removals one by
+   * one). Stamps {@code seen[place]} with {@code stamp} on the way. A pure read of the entries:
+   * O(entries), no look at the job index.
+   */
+  int findGroup(
+      LongIntHashMap placeOf, int[] group, int[] seen, int stamp, int[] slots, int at, int limit) {
+    int c = 0;
+    for (int i = lo; i < n; i++) {
+      if (kind[i] != DEAD) {
+        int p = placeOf.getIfAbsent(job[i], -1);
+        if (p >= 0 && group[p] == stamp) {
+          if (seen[p] == stamp) {
+            return -1;
+          }
+          if (c == limit) {
+            return limit + 1;
+          }
+          seen[p] = stamp;
+          slots[at + c++] = i;
+        }
+      }
+    }
+    return c;
+  }
+
+  /**
+   * Removes the live entries at {@code slots[from, to)} (as {@link #findGroup} found them, no entry
+   * written since) in one pass, as {@link #removeAll} of their jobs would: the other entries keep
+   * their insertion order. The job index goes (it is built again by the next removal that needs
+   * one), so that a rebuild's bookings, added and removed again each cycle, never enter it.
+   * O(entries).
+   */
+  void removeSlots(int[] slots, int from, int to) {
+    for (int x = from; x < to; x++) {
+      int i = slots[x];
+      count(units[i], kind[i], -1);
+      bury(i);
+    }
+    index = null;
+    indexed = 0;
+    compact();
+  }
 
   /** Turns the unlinked slot {@code i} into a tombstone (no units, an empty window). */
   private void bury(int i) {

@@ -42,6 +42,39 @@ class VertexScheduleTest {
   }
 
   @Test
+  void findGroup_refusesAJobWithTwoEntries_andRemoveSlotsKeepsTheOthersInOrder() {
+    VertexSchedule s = new VertexSchedule();
+    for (long j = 1; j <= VertexSchedule.INDEX_AT + 5; j++) {
+      s.add(j, j, 100, j % 2, VertexSchedule.RESERVED);
+    }
+    s.remove(1); // builds the index
+    s.add(4, 200, 300, 1, VertexSchedule.RESERVED); // a second entry of job 4, in a lagging slot
+    org.eclipse.collections.impl.map.mutable.primitive.LongIntHashMap placeOf =
+        new org.eclipse.collections.impl.map.mutable.primitive.LongIntHashMap();
+    placeOf.put(4, 0);
+    placeOf.put(5, 1);
+    placeOf.put(6, 2);
+    int[] group = {1, 1, 0};
+    int[] seen = new int[3];
+    int[] slots = new int[4];
+    assertThat(s.findGroup(placeOf, group, seen, 1, slots, 0, 2)).isEqualTo(-1);
+    group = new int[] {0, 2, 2};
+    assertThat(s.findGroup(placeOf, group, seen, 2, slots, 1, 1)).isEqualTo(2); // past its limit
+    group = new int[] {0, 3, 3};
+    assertThat(s.findGroup(placeOf, group, seen, 3, slots, 1, 2)).isEqualTo(2);
+    long held = s.maxUnitsDuring(0, 400);
+    s.removeSlots(slots, 1, 3);
+    assertThat(s.indexOf(5)).isEqualTo(-1);
+    assertThat(s.indexOf(6)).isEqualTo(-1);
+    assertThat(s.maxUnitsDuring(0, 400)).isEqualTo(held - 1); // job 5 held 1 unit, job 6 none
+    // the other entries stay in insertion order, job 4's first entry first
+    assertThat(s.indexOf(4)).isEqualTo(2); // after jobs 2 and 3
+    assertThat(s.start[s.indexOf(4)]).isEqualTo(4);
+    assertThat(s.remove(4)).isGreaterThanOrEqualTo(0);
+    assertThat(s.start[s.indexOf(4)]).isEqualTo(200);
+  }
+
+  @Test
   void laggingIndex_findsTheFirstEntry_andASecondEntryInTheLaggingSlotsDropsIt() {
     VertexSchedule s = new VertexSchedule();
     long n = 3L * VertexSchedule.INDEX_AT;
