@@ -426,9 +426,11 @@ final class SubtreePlan {
 
   /**
    * As {@link #reduce(long, long[])}, with the prune types Fluxion's reduction names, in the order
-   * it names them ({@code named}, or null for those with a non-zero amount in prune type order):
-   * this order only matters where the job's multi-span holds fewer per-type ids than there are
-   * types ({@link #reduceShortSpan}).
+   * it names them ({@code named}, or null for those with a non-zero amount in prune type order),
+   * the types not named following in slot order with nothing to release. The order matters where a
+   * reduction fails: at a type reduced by more than its span holds (the types before it stay
+   * reduced, those after it untouched, rq-diff seed 505472), and where the job's multi-span holds
+   * fewer per-type ids than there are types ({@link #reduceShortSpan}).
    */
   int reduce(long jobId, long[] byPruneType, int[] named) {
     int i = -1;
