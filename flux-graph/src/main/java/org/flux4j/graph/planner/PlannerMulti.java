@@ -319,6 +319,38 @@ public final class PlannerMulti {
    *     would refuse its span (see {@link Planner#addSpan}); then nothing changes
    */
   public long addSpan(long start, long duration, long[] amounts) {
+    return addSpanUpTo(start, duration, amounts, amounts.length);
+  }
+
+  /**
+   * What Fluxion's {@code planner_multi_add_span} leaves when the planner at index {@code failAt}
+   * refuses its span: the multi-span id is used up, each planner before {@code failAt} keeps its
+   * span (no multi-span names it, so it holds its units for good), the planners from {@code failAt}
+   * on get none and use no span id. {@code failAt} equal to the number of types is a plain {@link
+   * #addSpan}.
+   *
+   * @return the multi-span id, or -1 where the add failed
+   * @throws IllegalArgumentException as {@link #addSpan}, for the planners before {@code failAt},
+   *     or if {@code failAt} is out of range; then nothing changes
+   */
+  public long addSpanUpTo(long start, long duration, long[] amounts, int failAt) {
+    checkLength(amounts);
+    if (failAt < 0 || failAt > amounts.length) {
+      throw new IllegalArgumentException("planner_multi: no type index " + failAt);
+    }
+    if (failAt < amounts.length) {
+      for (int i = 0; i < failAt; i++) {
+        String problem = planners[i].spanProblem(start, duration, amounts[i]);
+        if (problem != null) {
+          throw new IllegalArgumentException("planner_multi " + types[i] + ": " + problem);
+        }
+      }
+      for (int i = 0; i < failAt; i++) {
+        planners[i].addSpan(start, duration, amounts[i]);
+      }
+      spanCounter++;
+      return -1;
+    }
     checkLength(amounts);
     for (int i = 0; i < amounts.length; i++) {
       String problem = planners[i].spanProblem(start, duration, amounts[i]);

@@ -28,6 +28,28 @@ class PlannerMultiTest {
     assertThat(m.availTimeFirst(0, 10, new long[] {1, 3})).isEqualTo(PlannerMulti.NONE);
   }
 
+  /**
+   * Fluxion's planner_multi_add_span refused at the second type: the first type's span stays (named
+   * by no multi-span), the second type's planner uses no span id, and the multi-span id is spent.
+   */
+  @Test
+  void addSpanUpTo_keepsTheSpansBeforeTheRefusal_andSpendsNoLaterSpanId() {
+    PlannerMulti m = coreNode();
+    long first = m.addSpan(0, 10, new long[] {1, 1});
+    assertThat(m.addSpanUpTo(0, 10, new long[] {3, 0}, 1)).isEqualTo(-1);
+    assertThat(m.planner(0).availableAt(5)).isEqualTo(4); // 8 - 1 - 3: the leaked core span holds
+    assertThat(m.planner(1).availableAt(5)).isEqualTo(1);
+    assertThat(m.spanCount()).isEqualTo(1);
+    long next = m.addSpan(20, 10, new long[] {1, 1});
+    assertThat(next).isEqualTo(first + 2); // the refused add spent a multi-span id
+    // per type: cores spent ids 1, 2, 3; nodes only 1 and 2
+    assertThat(m.plannerSpanId(next, 0)).isEqualTo(3);
+    assertThat(m.plannerSpanId(next, 1)).isEqualTo(2);
+    assertThat(m.addSpanUpTo(0, 10, new long[] {1, 1}, 2)).isGreaterThanOrEqualTo(0);
+    assertThatThrownBy(() -> m.addSpanUpTo(0, 10, new long[] {1, 1}, 3))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
   @Test
   void lastRefusals_countsFirstTypeCandidatesAnotherTypeRefused() {
     PlannerMulti m = coreNode();

@@ -130,6 +130,21 @@ final class SubtreePlan {
   }
 
   void add(long jobId, long s, long e, long[] byPruneType) {
+    add(jobId, s, e, byPruneType, types.length);
+  }
+
+  /**
+   * {@link #add}, where Fluxion's planner_multi_add_span got its spans only into the planners of
+   * the slots before {@code failedSlot} (the one there refused): the span holds here what it holds
+   * (the caller passes nothing for the later slots), and Fluxion's planner kept beside the spans,
+   * if any, gets per-type spans only before that slot ({@link PlannerMulti#addSpanUpTo}), so that
+   * the later planners' span ids stay where Fluxion's are (rq-diff seed 556680).
+   */
+  void addRefused(long jobId, long s, long e, long[] byPruneType, int failedSlot) {
+    add(jobId, s, e, byPruneType, failedSlot);
+  }
+
+  private void add(long jobId, long s, long e, long[] byPruneType, int mirrored) {
     int t = types.length;
     if (n == job.length) {
       int m = n * 2;
@@ -163,7 +178,10 @@ final class SubtreePlan {
     if (fluxionIndex != null && s < e) {
       long[] a = Arrays.copyOfRange(amounts, row, row + t);
       try {
-        fluxionSpan.put(jobId, fluxionIndex.addSpan(s, e - s, a));
+        long id = fluxionIndex.addSpanUpTo(s, e - s, a, mirrored);
+        if (id >= 0) {
+          fluxionSpan.put(jobId, id);
+        }
       } catch (IllegalArgumentException refused) {
         dropFluxionIndex();
       }

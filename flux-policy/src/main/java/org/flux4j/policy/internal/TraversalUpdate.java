@@ -238,7 +238,7 @@ final class TraversalUpdate {
           for (int j = 0; j < k; j++) {
             leaked[p.types[j]] = agg[p.types[j]];
           }
-          p.add(LEAKED_SPAN, meta.at, meta.at + meta.duration, leaked);
+          p.addRefused(LEAKED_SPAN, meta.at, meta.at + meta.duration, leaked, k);
           st.stranded.add(LEAKED_SPAN);
         }
         return false;
