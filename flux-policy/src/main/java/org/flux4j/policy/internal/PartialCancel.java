@@ -19,14 +19,14 @@ import org.flux4j.graph.ResourceGraph;
  * aggregate span reduced by the sums of the ranks below it ({@link SubtreePlan#reduce}); an
  * ancestor whose span goes loses the job's tag, and the job is fully cancelled when the root loses
  * it. Such an ancestor that the job holds (its slot took it exclusively) keeps its allocation span
- * in Fluxion (mod_plan leaves allocations alone in a partial cancel): here its entry goes over to
- * {@link TraversalUpdate#LEAKED_SPAN}, holding its units for good, and the job's later cancel,
- * which follows the tags down from the root, stops there as Fluxion's does, leaving what the job
- * still holds below. (A reduction of zero removes a tracked type's zero amount, so an ancestor
- * whose tracked types got nothing from the job loses its span even when the cancelled ranks passed
- * up only untracked types.) An ancestor without an aggregate span for the job (none is made where
- * no tracked type was passed up) keeps its tag. When the root does not carry the job, only the
- * job's allocations anywhere are dropped (the vertices keep their tags).
+ * in Fluxion (mod_plan leaves allocations alone in a partial cancel): here its entry becomes a plan
+ * span without tag ({@link SchedState#keepPlanSpanOnly}), and the job's later cancel, which follows
+ * the tags down from the root, stops there as Fluxion's does, leaving what the job still holds
+ * below. (A reduction of zero removes a tracked type's zero amount, so an ancestor whose tracked
+ * types got nothing from the job loses its span even when the cancelled ranks passed up only
+ * untracked types.) An ancestor without an aggregate span for the job (none is made where no
+ * tracked type was passed up) keeps its tag. When the root does not carry the job, only the job's
+ * allocations anywhere are dropped (the vertices keep their tags).
  *
  * <p>Fluxion also drops the job's exclusivity span at an ancestor whose aggregate span was only
  * reduced, keeping its tag ({@link SchedState#afterSharedReduction}). Not thread-safe; O(V) per
@@ -184,9 +184,10 @@ final class PartialCancel {
       if (kind == VertexSchedule.SHARED) {
         st.afterSharedReduction(a, jobId, r == SubtreePlan.REDUCED_AWAY);
       } else if (r == SubtreePlan.REDUCED_AWAY && kind == VertexSchedule.ALLOCATED) {
-        // Fluxion drops the tag and the exclusivity span but keeps the allocation span: its
-        // units stay held for good, and the job's cancel stops here (rq-diff seed 313222)
-        st.leak(a, jobId);
+        // Fluxion drops the tag and the exclusivity span but keeps the allocation span: the
+        // job's cancel stops here (rq-diff seed 313222), while find still sees the vertex
+        // allocated to the job (rq-diff seed 583031)
+        st.keepPlanSpanOnly(a, jobId);
       }
     }
     return carries(root) ? Outcome.PARTIAL : Outcome.FULL;

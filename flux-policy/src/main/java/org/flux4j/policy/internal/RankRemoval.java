@@ -354,10 +354,11 @@ final class RankRemoval {
    * Fluxion's partial cancel of {@code job} at ancestor {@code a} ({@code cancel_vertex} with
    * PARTIAL_CANCEL: mod_agfilter, then mod_plan). Where the job has a tag and an aggregate span
    * there, the span is reduced by {@code amounts}; a reduction beyond it fails the removal. After a
-   * reduction the job's exclusivity span at {@code a} goes, and its tag too if the span went (for a
-   * shared entry; an exclusive one keeps its plan span and here its whole entry). A job reserved at
-   * {@code a} then fails the removal (mod_plan refuses a partial cancel of a reservation), after it
-   * has let go of the reservation ({@link #abandonReservation}).
+   * reduction the job's exclusivity span at {@code a} goes, and its tag too if the span went (an
+   * allocation then stays as a plan span without tag, {@link SchedState#keepPlanSpanOnly}; an
+   * allocation whose span was only reduced keeps its whole entry here). A job reserved at {@code a}
+   * then fails the removal (mod_plan refuses a partial cancel of a reservation), after it has let
+   * go of the reservation ({@link #abandonReservation}).
    */
   private void reduceAt(int a, long job, long[] amounts, int[] named) {
     VertexSchedule s = st.sched[a];
@@ -378,6 +379,8 @@ final class RankRemoval {
       }
       if (s.kind[k] == VertexSchedule.SHARED) {
         st.afterSharedReduction(a, job, r == SubtreePlan.REDUCED_AWAY);
+      } else if (r == SubtreePlan.REDUCED_AWAY && s.kind[k] == VertexSchedule.ALLOCATED) {
+        st.keepPlanSpanOnly(a, job);
       }
     }
     VertexSchedule now = st.sched[a];

@@ -307,6 +307,22 @@ final class SchedState {
   }
 
   /**
+   * What Fluxion's partial cancel leaves of {@code jobId}'s exclusive entry at ancestor {@code v}
+   * when it reduced the job's aggregate span there away: mod_agfilter took the tag and the
+   * exclusivity span, and mod_plan leaves the allocation alone, so the job's plan span stays in the
+   * vertex's planner and allocations map ({@link #keepPlanSpans}: {@code sched-now} and {@code
+   * jobid-alloc} still see it, the job's walk from the root no longer finds a tag there, and its
+   * exhaustive cancel releases it).
+   */
+  void keepPlanSpanOnly(int v, long jobId) {
+    VertexSchedule w = schedForWrite(v);
+    int i = w.indexOf(jobId);
+    long[] held = {w.start[i], w.end[i], w.units[i], w.kind[i]};
+    w.remove(jobId);
+    keepPlanSpans(v, jobId, held);
+  }
+
+  /**
    * Hands {@code jobId}'s entry at {@code v} over to no job ({@link TraversalUpdate#LEAKED_SPAN}):
    * its units and window stay held for good and the job's cancel no longer finds it.
    */

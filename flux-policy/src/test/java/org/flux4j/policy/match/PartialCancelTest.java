@@ -2,6 +2,8 @@ package org.flux4j.policy.match;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.flux4j.fixtures.ClusterBuilder;
 import org.flux4j.graph.ResourceGraph;
 import org.junit.jupiter.api.Test;
@@ -81,12 +83,30 @@ class PartialCancelTest {
                     ResourceRequest.Item.of("node", 2, ResourceRequest.Item.of("core", 1)))));
     assertThat(rq.match(MatchOp.ALLOCATE, rackOfTwo, 1)).isInstanceOf(MatchResult.Allocated.class);
     assertThat(rq.partialCancelRanks(1, 1, 2)).isEqualTo(CancelStatus.PARTIALLY_CANCELLED);
+    // the rack's allocation is still in its allocations map, under the job (rq-diff seed 583031)
+    // the rack's allocation stays in its allocations map under the job (rq-diff seed 583031):
+    // find sees every vertex below the rack allocated, the unused node too
+    assertThat(typesOf(rq.find("sched-now=allocated")))
+        .containsExactly("core", "node", "core", "node", "core", "node", "rack", "cluster");
+    List<String> held = typesOf(rq.find("jobid-alloc=1"));
     assertThat(rq.cancel(1)).isEqualTo(CancelStatus.CANCELLED);
+    // the cancel stopped at the rack: what the job holds there and below stays
+    assertThat(typesOf(rq.find("jobid-alloc=1"))).isEqualTo(held).contains("rack");
+    assertThat(typesOf(rq.find("sched-now=allocated"))).hasSize(8);
     assertThat(rq.visitCounts()).isEqualTo(new VisitCounts(2, 1));
     assertThat(rq.match(MatchOp.ALLOCATE, rackOfTwo, 2).isSuccess()).isFalse();
     assertThat(rq.match(MatchOp.ALLOCATE_WITH_SATISFIABILITY, rackOfTwo, 3))
         .isInstanceOf(MatchResult.Busy.class);
     rq.checkInvariants();
+  }
+
+  /** The types of a found set's vertices, in its order. */
+  private static List<String> typesOf(ResourceSet found) {
+    List<String> types = new ArrayList<>();
+    for (int i = 0; i < found.size(); i++) {
+      types.add(found.graph().type(found.vertex(i)));
+    }
+    return types;
   }
 
   @Test
