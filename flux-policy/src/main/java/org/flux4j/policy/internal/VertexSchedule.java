@@ -192,52 +192,6 @@ final class VertexSchedule {
   }
 
   /**
-   * {@link #remove} of each of {@code jobIds} (distinct) in turn, with one compaction at the end
-   * instead of one now and then: each job's first live entry goes, the others stay in insertion
-   * order. Returns the ids that still have a live entry afterwards (a job with two entries here),
-   * mostly none. O(entries) plus a probe of the job index per id on a long list.
-   */
-  long[] removeAll(long[] jobIds) {
-    if (index == null && !noIndex && n - dead > INDEX_AT) {
-      buildIndex();
-    }
-    catchUpIndex();
-    if (index == null) {
-      // a short list, or one that held two entries of a job: one by one
-      int k = 0;
-      for (long id : jobIds) {
-        remove(id);
-      }
-      for (long id : jobIds) {
-        if (indexOf(id) >= 0) {
-          k++;
-        }
-      }
-      if (k == 0) {
-        return NO_IDS; // mostly: then nothing is allocated
-      }
-      long[] left = new long[k];
-      k = 0;
-      for (long id : jobIds) {
-        if (indexOf(id) >= 0) {
-          left[k++] = id;
-        }
-      }
-      return left;
-    }
-    for (long id : jobIds) {
-      int i = unlink(id);
-      if (i >= 0) {
-        bury(i);
-      }
-    }
-    compact();
-    return NO_IDS; // the index holds one live entry per job: none is left
-  }
-
-  private static final long[] NO_IDS = new long[0];
-
-  /**
    * Finds the live entries of a group's jobs (those whose place in {@code placeOf} has {@code
    * group[place] == stamp}) and writes their slots to {@code slots} from {@code at}, at most {@code
    * limit} of them; returns how many there are ({@code limit + 1} once past it), or -1 when one of
@@ -268,10 +222,10 @@ final class VertexSchedule {
 
   /**
    * Removes the live entries at {@code slots[from, to)} (as {@link #findGroup} found them, no entry
-   * written since) in one pass, as {@link #removeAll} of their jobs would: the other entries keep
-   * their insertion order. The job index goes (it is built again by the next removal that needs
-   * one), so that a rebuild's bookings, added and removed again each cycle, never enter it.
-   * O(entries).
+   * written since) in one pass, as {@link #remove} of each of their jobs in turn would: the other
+   * entries keep their insertion order. The job index goes (it is built again by the next removal
+   * that needs one), so that a rebuild's bookings, added and removed again each cycle, never enter
+   * it. O(entries).
    */
   void removeSlots(int[] slots, int from, int to) {
     for (int x = from; x < to; x++) {

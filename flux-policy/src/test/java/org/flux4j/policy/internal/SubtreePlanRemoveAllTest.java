@@ -9,14 +9,16 @@ import java.util.Random;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
+import org.eclipse.collections.impl.map.mutable.primitive.LongIntHashMap;
 
 /**
- * {@link SubtreePlan#removeAll} and {@link VertexSchedule#removeAll} against {@code remove} of each
- * id in turn on a copy: random spans of two types (empty ones, shared boundaries, a job with two
- * spans, reductions that bring in Fluxion's planner), then a random set of ids in random order
- * (some unknown) removed at once. Same spans in the same order with the same span ids, the same
- * points, the same usage at every point, the same freeing-write log (count and answers), the same
- * fit times, and the ids left holding a span are those that still have one.
+ * {@link SubtreePlan#removeAll} and {@link VertexSchedule#findGroup} with {@link
+ * VertexSchedule#removeSlots} (as {@link Cancellation#cancelAll} uses them) against {@code remove}
+ * of each id in turn on a copy: random spans of two types (empty ones, shared boundaries, a job
+ * with two spans, reductions that bring in Fluxion's planner), then a random set of ids in random
+ * order (some unknown) removed at once. Same spans in the same order with the same span ids, the
+ * same points, the same usage at every point, the same freeing-write log (count and answers), the
+ * same fit times, and the ids left holding a span are those that still have one.
  */
 class SubtreePlanRemoveAllTest {
   @Property(tries = 300)
@@ -54,7 +56,18 @@ class SubtreePlanRemoveAllTest {
     long frees = a.frees();
     long freesB = b.frees(); // a copy starts its own log
     long[] keptA = a.removeAll(batch);
-    long[] keptV = va.removeAll(batch);
+    // the vertex half as Cancellation.cancelAll does it: one pass finds the batch's entries
+    LongIntHashMap placeOf = new LongIntHashMap();
+    for (int i = 0; i < batch.length; i++) {
+      placeOf.put(batch[i], i);
+    }
+    int[] group = new int[batch.length];
+    java.util.Arrays.fill(group, 1);
+    int[] slots = new int[va.n];
+    int found = va.findGroup(placeOf, group, new int[batch.length], 1, slots, 0, va.n);
+    if (found >= 0) {
+      va.removeSlots(slots, 0, found);
+    }
     for (long id : batch) {
       b.remove(id);
       vb.remove(id);
@@ -75,16 +88,18 @@ class SubtreePlanRemoveAllTest {
       long d = 1L + r.nextInt(40);
       assertThat(a.fitTimes(req, from, d, 1000)).isEqualTo(b.fitTimes(req, from, d, 1000));
     }
+    boolean twice = false;
+    for (long id : batch) {
+      twice |= vb.indexOf(id) >= 0; // its second entry is left after one removal
+    }
+    // findGroup declines exactly when a job of the batch holds two entries (then cancelAll
+    // cancels one by one)
+    assertThat(found < 0).as("seed %d", seed).isEqualTo(twice);
+    if (found < 0) {
+      return;
+    }
     vb.compact();
     assertThat(entries(va)).as("seed %d", seed).isEqualTo(entries(vb));
-    List<Long> left = new ArrayList<>();
-    for (long id : batch) {
-      if (vb.indexOf(id) >= 0) {
-        left.add(id);
-      }
-      assertThat(va.indexOf(id) >= 0).isEqualTo(vb.indexOf(id) >= 0);
-    }
-    assertThat(keptV).containsExactlyInAnyOrder(left.stream().mapToLong(Long::longValue).toArray());
     for (int q = 0; q < 20; q++) {
       long at = 5L * r.nextInt(40);
       long d = 1L + r.nextInt(60);
