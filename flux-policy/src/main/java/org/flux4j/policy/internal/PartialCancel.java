@@ -1,5 +1,7 @@
 package org.flux4j.policy.internal;
 
+import java.util.LinkedHashMap;
+import org.eclipse.collections.impl.list.mutable.primitive.IntArrayList;
 import org.eclipse.collections.impl.map.mutable.primitive.IntIntHashMap;
 import org.eclipse.collections.impl.map.mutable.primitive.IntObjectHashMap;
 import org.eclipse.collections.impl.set.mutable.primitive.IntHashSet;
@@ -16,7 +18,8 @@ import org.flux4j.graph.ResourceGraph;
  * with an allocation.
  *
  * <p>Then, when the graph root still carries the job, every ancestor of a rank root has the job's
- * aggregate span reduced by the sums of the ranks below it ({@link SubtreePlan#reduce}); an
+ * aggregate span reduced by the sums of the ranks below it ({@link SubtreePlan#reduce}), in
+ * Fluxion's order ({@link #reduceAncestors}), which decides what a failing reduction leaves; an
  * ancestor whose span goes loses the job's tag, and the job is fully cancelled when the root loses
  * it. Such an ancestor that the job holds (its slot took it exclusively) keeps its allocation span
  * in Fluxion (mod_plan leaves allocations alone in a partial cancel): here its entry becomes a plan
@@ -50,7 +53,14 @@ final class PartialCancel {
   private final int dom;
   private final long jobId;
   private final IntObjectHashMap<long[]> rankCounts = new IntObjectHashMap<>();
+
+  /** Each counted rank's vertex types in the order its counts met them (Fluxion's map's keys). */
+  private final IntObjectHashMap<IntArrayList> rankTypes = new IntObjectHashMap<>();
+
   private final IntIntHashMap rankRoot = new IntIntHashMap();
+
+  /** The ranks in the order Fluxion's unordered {@code rank_to_root} got them. */
+  private final IntArrayList rootOrder = new IntArrayList();
 
   PartialCancel(ResourceGraph g, SchedState st, PruneConfig prune, int root, int dom, long jobId) {
     this.g = g;
@@ -92,12 +102,15 @@ final class PartialCancel {
         rankRoot.put(rank, v);
       }
     }
+    // Fluxion walks its std::set of ranks: rank_to_root gets them in ascending order
+    rootOrder.addAll(rankRoot.keySet().toSortedArray());
     return reduceAncestors();
   }
 
   /** The JGF form: each of {@code vertices} (in R order) must carry the job with an allocation. */
   Outcome byVertices(int[] vertices) {
     IntIntHashMap rootLength = new IntIntHashMap();
+    IntArrayList firstSeen = new IntArrayList();
     for (int v : vertices) {
       SubtreePlan p = st.subForWrite(v);
       if (p != null) {
@@ -114,12 +127,17 @@ final class PartialCancel {
       }
       cancelVertex(v, s);
       int rank = g.rank(v);
+      if (!rankRoot.containsKey(rank)) {
+        firstSeen.add(rank);
+      }
       int len = g.path(v, 0).length();
       if (len < rootLength.getIfAbsent(rank, Integer.MAX_VALUE)) {
         rootLength.put(rank, len);
         rankRoot.put(rank, v);
       }
     }
+    // the JGF reader's unordered rank_to_data, met in R order, fills rank_to_root as it iterates
+    rootOrder.addAll(StdUnorderedOrder.of(firstSeen.toArray()));
     return reduceAncestors();
   }
 
@@ -135,6 +153,10 @@ final class PartialCancel {
     }
     if (kind != VertexSchedule.SHARED) {
       long[] c = rankCounts.getIfAbsentPut(g.rank(v), () -> new long[prune.count()]);
+      IntArrayList types = rankTypes.getIfAbsentPut(g.rank(v), IntArrayList::new);
+      if (!types.contains(g.typeOf(v))) {
+        types.add(g.typeOf(v));
+      }
       int pt = prune.pruneIndexOfType(g.typeOf(v));
       if (pt >= 0) {
         c[pt] += units;
@@ -142,40 +164,55 @@ final class PartialCancel {
     }
   }
 
+  /**
+   * Reduces the job's aggregate span at each ancestor of each rank root by the sums of the ranks
+   * below, in Fluxion's order: its {@code parent_counts} is an unordered map of ancestors (met
+   * walking up from each rank's root, ranks in the order of the unordered {@code rank_to_root}),
+   * each to an unordered map of types (filled rank by rank, each rank's types in the order of its
+   * {@code rank_to_counts} map), iterated as libstdc++ does ({@link StdUnorderedOrder}); each
+   * reduction names the types in that map's order, zero amounts included. The first failing
+   * reduction stops it, the ones before it done, as in Fluxion.
+   */
   private Outcome reduceAncestors() {
     if (rankRoot.isEmpty()) {
       return Outcome.ERROR;
     }
-    IntObjectHashMap<long[]> parentCounts = new IntObjectHashMap<>();
-    boolean[] missing = {false};
-    rankRoot.forEachKeyValue(
-        (rank, top) -> {
-          long[] c = rankCounts.get(rank);
-          if (c == null) {
-            missing[0] = true; // Fluxion: "rank not found in rank_to_counts"
-            return;
+    int[] fluxionIds = RankRemoval.fluxionTypeIds(g);
+    LinkedHashMap<Integer, long[]> parentCounts = new LinkedHashMap<>();
+    IntObjectHashMap<IntArrayList> typesBelow = new IntObjectHashMap<>();
+    for (int rank : StdUnorderedOrder.of(rootOrder.toArray())) {
+      long[] c = rankCounts.get(rank);
+      if (c == null) {
+        return Outcome.ERROR; // Fluxion: "rank not found in rank_to_counts"
+      }
+      int[] types = RankRemoval.typeMapOrder(rankTypes.get(rank).toArray(), fluxionIds);
+      for (int a = g.parent(rankRoot.get(rank)); a != ResourceGraph.NONE; a = g.parent(a)) {
+        long[] acc = parentCounts.computeIfAbsent(a, k -> new long[prune.count()]);
+        for (int k = 0; k < c.length; k++) {
+          acc[k] += c[k];
+        }
+        IntArrayList seen = typesBelow.getIfAbsentPut(a, IntArrayList::new);
+        for (int t : types) {
+          if (!seen.contains(t)) {
+            seen.add(t);
           }
-          for (int a = g.parent(top); a != ResourceGraph.NONE; a = g.parent(a)) {
-            long[] acc = parentCounts.getIfAbsentPut(a, () -> new long[prune.count()]);
-            for (int k = 0; k < c.length; k++) {
-              acc[k] += c[k];
-            }
-          }
-        });
-    if (missing[0]) {
-      return Outcome.ERROR;
+        }
+      }
     }
     if (!carries(root)) {
       st.dropPlanHolds(jobId, v -> {});
       return Outcome.PARTIAL;
     }
-    int[] ancestors = parentCounts.keySet().toSortedArray();
-    for (int a : ancestors) {
+    int[] ancestors = parentCounts.keySet().stream().mapToInt(Integer::intValue).toArray();
+    for (int a : StdUnorderedOrder.of(ancestors)) {
       SubtreePlan p = st.sub[a];
       if (p == null || !p.has(jobId) || !carries(a)) {
         continue;
       }
-      int r = st.subForWrite(a).reduce(jobId, parentCounts.get(a));
+      int[] named =
+          RankRemoval.pruneTypes(
+              prune, RankRemoval.typeMapOrder(typesBelow.get(a).toArray(), fluxionIds));
+      int r = st.subForWrite(a).reduce(jobId, parentCounts.get(a), named);
       if (r == SubtreePlan.REDUCE_ERROR) {
         return Outcome.ERROR;
       }

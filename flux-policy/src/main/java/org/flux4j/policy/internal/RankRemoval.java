@@ -263,7 +263,7 @@ final class RankRemoval {
     }
     LinkedHashMap<Integer, long[]> below = new LinkedHashMap<>();
     java.util.Map<Integer, IntArrayList> typesBelow = new java.util.HashMap<>();
-    int[] fluxionIds = fluxionTypeIds();
+    int[] fluxionIds = fluxionTypeIds(g);
     for (int r : StdUnorderedOrder.of(rooted)) {
       long[] c = counts.get(r);
       int[] types = typeMapOrder(rankTypes.get(r), fluxionIds);
@@ -283,7 +283,7 @@ final class RankRemoval {
     int[] ancestors = below.keySet().stream().mapToInt(Integer::intValue).toArray();
     long[] jobOrder = StdUnorderedOrder.of(StdUnorderedOrder.of(jobsFound));
     for (int a : StdUnorderedOrder.of(ancestors)) {
-      int[] named = pruneTypes(typeMapOrder(typesBelow.get(a).toArray(), fluxionIds));
+      int[] named = pruneTypes(prune, typeMapOrder(typesBelow.get(a).toArray(), fluxionIds));
       for (long job : jobOrder) {
         reduceAt(a, job, below.get(a), named);
       }
@@ -294,7 +294,7 @@ final class RankRemoval {
    * The order in which Fluxion's map keyed by resource type iterates {@code graphTypes}, inserted
    * in the order given ({@link StdUnorderedOrder#resourceTypeHash}).
    */
-  private static int[] typeMapOrder(int[] graphTypes, int[] fluxionIds) {
+  static int[] typeMapOrder(int[] graphTypes, int[] fluxionIds) {
     long[] hashes = new long[graphTypes.length];
     org.eclipse.collections.impl.map.mutable.primitive.LongIntHashMap typeOf =
         new org.eclipse.collections.impl.map.mutable.primitive.LongIntHashMap();
@@ -311,7 +311,7 @@ final class RankRemoval {
   }
 
   /** The prune types of {@code graphTypes} in their order, types not pruned left out. */
-  private int[] pruneTypes(int[] graphTypes) {
+  static int[] pruneTypes(PruneConfig prune, int[] graphTypes) {
     IntArrayList out = new IntArrayList(graphTypes.length);
     for (int t : graphTypes) {
       int pt = prune.pruneIndexOfType(t);
@@ -330,7 +330,7 @@ final class RankRemoval {
    * ResourceGraph)}). A type interned by Fluxion between two of the graph's (one a jobspec named
    * before a graph grew by a new type) is not known here.
    */
-  private int[] fluxionTypeIds() {
+  static int[] fluxionTypeIds(ResourceGraph g) {
     int max = 0;
     for (int v = 0; v < g.vertexLimit(); v++) {
       max = Math.max(max, g.typeOf(v));
