@@ -88,6 +88,7 @@ final class Cancellation {
       }
     }
     state.jobs.remove(jobId);
+    state.jobGone(jobId);
     return CancelStatus.CANCELLED;
   }
 
@@ -203,6 +204,7 @@ final class Cancellation {
     }
     for (int i = 0; i < jobIds.length; i++) {
       state.jobs.remove(jobIds[i]);
+      state.jobGone(jobIds[i]);
       out[i] = CancelStatus.CANCELLED;
     }
     // the visit counts of the last cancel, as removeBySet leaves them
@@ -313,6 +315,7 @@ final class Cancellation {
     if (state.jobs.remove(jobId) == null) {
       return false;
     }
+    state.jobGone(jobId);
     state.stranded.add(jobId);
     return true;
   }
@@ -363,6 +366,7 @@ final class Cancellation {
     switch (outcome) {
       case FULL:
         state.jobs.remove(rec.jobId);
+        state.jobGone(rec.jobId);
         return CancelStatus.CANCELLED;
       case PARTIAL:
         rec.resources = remaining(rec);

@@ -29,7 +29,8 @@ import org.flux4j.graph.ResourceGraph;
  * types got nothing from the job loses its span even when the cancelled ranks passed up only
  * untracked types.) An ancestor without an aggregate span for the job (none is made where no
  * tracked type was passed up) keeps its tag. When the root does not carry the job, only the job's
- * allocations anywhere are dropped (the vertices keep their tags).
+ * allocations anywhere are dropped (the vertices keep their tags), and the partial cancel fails, as
+ * Fluxion's exhaustive visit always reports.
  *
  * <p>Fluxion also drops the job's exclusivity span at an ancestor whose aggregate span was only
  * reduced, keeping its tag ({@link SchedState#afterSharedReduction}). Not thread-safe; O(V) per
@@ -93,7 +94,18 @@ final class PartialCancel {
       }
       int rank = g.rank(v);
       VertexSchedule s = st.sched[v];
-      if (s != null && s.indexOf(jobId) >= 0) {
+      int k = s == null ? -1 : s.indexOf(jobId);
+      if (k >= 0) {
+        if (!st.hasExclusivitySpan(v, jobId, k)) {
+          // Fluxion's mod_idata takes the tag, then finds no exclusivity span and fails: the
+          // aggregate span and any plan span stay, and the partial cancel stops here
+          if (s.kind[k] == VertexSchedule.SHARED) {
+            st.schedForWrite(v).remove(jobId);
+          } else {
+            st.keepPlanSpanOnly(v, jobId);
+          }
+          return Outcome.ERROR;
+        }
         cancelVertex(v, s);
       }
       int len = g.path(v, dom).length();
@@ -120,6 +132,11 @@ final class PartialCancel {
       int k = s == null ? -1 : s.indexOf(jobId);
       if (k < 0) {
         return Outcome.ERROR; // no exclusivity span for the job
+      }
+      if (!st.hasExclusivitySpan(v, jobId, k)) {
+        // an earlier partial cancel's reduction here dropped the exclusivity span and kept the
+        // tag: Fluxion finds no x_checker span and fails before it touches the tag
+        return Outcome.ERROR;
       }
       if (s.kind[k] == VertexSchedule.SHARED) {
         s.remove(jobId);
@@ -200,8 +217,10 @@ final class PartialCancel {
       }
     }
     if (!carries(root)) {
+      // Fluxion's mod_exv: it releases the job's plan spans everywhere and always reports an
+      // error (its sum of return codes starts at -1; see TraversalUpdate#remove)
       st.dropPlanHolds(jobId, v -> {});
-      return Outcome.PARTIAL;
+      return Outcome.ERROR;
     }
     int[] ancestors = parentCounts.keySet().stream().mapToInt(Integer::intValue).toArray();
     for (int a : StdUnorderedOrder.of(ancestors)) {
@@ -225,6 +244,8 @@ final class PartialCancel {
         // job's cancel stops here (rq-diff seed 313222), while find still sees the vertex
         // allocated to the job (rq-diff seed 583031)
         st.keepPlanSpanOnly(a, jobId);
+      } else if (kind == VertexSchedule.ALLOCATED) {
+        st.dropExclusivitySpanOf(a, jobId); // the tag and the allocation stay
       }
     }
     return carries(root) ? Outcome.PARTIAL : Outcome.FULL;

@@ -176,8 +176,11 @@ final class RankRemoval {
         if (!s.isLive(i)) {
           continue;
         }
-        if (s.start[i] < s.end[i]) {
-          // an exclusivity span, unless a reduction already dropped it (an empty window)
+        if (s.start[i] < s.end[i]
+            && !SchedState.isPlanOnly(s.job[i])
+            && st.hasExclusivitySpan(v, s.job[i], i)) {
+          // an exclusivity span, unless a reduction already dropped it (a plan span that outlived
+          // its tag has none)
           windows.add(new long[] {s.start[i], s.end[i]});
         }
         if (s.kind[i] == VertexSchedule.ALLOCATED && pt >= 0) {
@@ -381,6 +384,8 @@ final class RankRemoval {
         st.afterSharedReduction(a, job, r == SubtreePlan.REDUCED_AWAY);
       } else if (r == SubtreePlan.REDUCED_AWAY && s.kind[k] == VertexSchedule.ALLOCATED) {
         st.keepPlanSpanOnly(a, job);
+      } else if (s.kind[k] == VertexSchedule.ALLOCATED) {
+        st.dropExclusivitySpanOf(a, job); // the tag and the allocation stay
       }
     }
     VertexSchedule now = st.sched[a];

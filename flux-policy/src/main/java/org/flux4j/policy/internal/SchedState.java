@@ -2,6 +2,7 @@ package org.flux4j.policy.internal;
 
 import java.util.Arrays;
 import org.eclipse.collections.impl.map.mutable.primitive.LongObjectHashMap;
+import org.eclipse.collections.impl.set.mutable.primitive.IntHashSet;
 import org.eclipse.collections.impl.set.mutable.primitive.LongHashSet;
 import org.flux4j.policy.match.ResourceSet;
 import org.flux4j.policy.match.ScheduledJob;
@@ -58,6 +59,13 @@ final class SchedState {
    */
   final LongHashSet stranded;
 
+  /**
+   * For each job, the vertices where a partial cancel's reduction dropped the exclusivity span of
+   * its allocation or reservation (Fluxion's rem_exclusive_filter after a reduction that left the
+   * aggregate span), which the entry itself cannot show: {@link #hasExclusivitySpan}. Mostly empty.
+   */
+  final LongObjectHashMap<IntHashSet> exclusivityDropped;
+
   /** Objects stamped with this token are this state's own (not shared with a copy). */
   private Object token = new Object();
 
@@ -88,6 +96,7 @@ final class SchedState {
     weight = new long[0];
     jobs = new LongObjectHashMap<>();
     stranded = new LongHashSet();
+    exclusivityDropped = new LongObjectHashMap<>();
   }
 
   private SchedState(SchedState o) {
@@ -107,6 +116,8 @@ final class SchedState {
     o.jobs.forEachKeyValue(
         (k, r) -> jobs.put(k, new JobRecord(r.jobId, r.state, r.at, r.duration, r.resources)));
     stranded = new LongHashSet(o.stranded);
+    exclusivityDropped = new LongObjectHashMap<>(o.exclusivityDropped.size());
+    o.exclusivityDropped.forEachKeyValue((k, vs) -> exclusivityDropped.put(k, new IntHashSet(vs)));
   }
 
   /**
@@ -245,9 +256,13 @@ final class SchedState {
       if (k >= 0 && s.kind[k] != VertexSchedule.SHARED) {
         long from = s.start[k];
         long to = s.end[k];
+        boolean exclusive = hasExclusivitySpan(v, jobId, k);
         VertexSchedule w = schedForWrite(v);
         w.remove(jobId);
         w.add(jobId, from, to, 0, VertexSchedule.SHARED);
+        if (!exclusive) {
+          w.dropExclusivitySpan(jobId);
+        }
         touched.accept(v);
       }
     }
@@ -303,6 +318,37 @@ final class SchedState {
       schedForWrite(v).remove(jobId);
     } else {
       schedForWrite(v).dropExclusivitySpan(jobId);
+    }
+  }
+
+  /**
+   * Whether {@code jobId}'s live entry at {@code v} (slot {@code k}) still has its exclusivity span
+   * (Fluxion's x_spans entry): a shared entry loses it as an empty window ({@link
+   * VertexSchedule#dropExclusivitySpan}), an allocation or reservation through {@link
+   * #dropExclusivitySpanOf}.
+   */
+  boolean hasExclusivitySpan(int v, long jobId, int k) {
+    VertexSchedule s = sched[v];
+    if (s.kind[k] == VertexSchedule.SHARED) {
+      return s.start[k] < s.end[k];
+    }
+    IntHashSet dropped = exclusivityDropped.isEmpty() ? null : exclusivityDropped.get(jobId);
+    return dropped == null || !dropped.contains(v);
+  }
+
+  /**
+   * What Fluxion's partial cancel leaves of {@code jobId}'s allocation or reservation at ancestor
+   * {@code v} after a reduction that left its aggregate span: the tag and the plan span stay, the
+   * exclusivity span goes (see {@link #hasExclusivitySpan}).
+   */
+  void dropExclusivitySpanOf(int v, long jobId) {
+    exclusivityDropped.getIfAbsentPut(jobId, IntHashSet::new).add(v);
+  }
+
+  /** Forgets what {@link #dropExclusivitySpanOf} noted of {@code jobId}: the job left. */
+  void jobGone(long jobId) {
+    if (!exclusivityDropped.isEmpty()) {
+      exclusivityDropped.remove(jobId);
     }
   }
 
