@@ -378,9 +378,11 @@ final class EngineBackend implements Backend {
     try {
       GraphFormat format = readerFormat(reader);
       if (format == GraphFormat.JGF) {
-        // Fluxion's partial cancel reads only the vertices of a JGF R (its edges are not checked)
-        ResourceGraph r = RSubgraph.readVertices(rq.graph(), "update", text, format).graph();
-        s = rq.partialCancel(jobId, r);
+        // Fluxion's partial cancel reads only the vertices of a JGF R (its edges are not checked),
+        // one by one: a node its reader refuses fails the cancel there, after the ones before it
+        s =
+            rq.partialCancelVertices(
+                jobId, RSubgraph.jgfVerticesUntilRefused(rq.graph(), "update", text));
       } else {
         // an rv1exec R is read for its ranks only
         s = rq.partialCancelRanks(jobId, ranks(text));

@@ -312,6 +312,44 @@ final class GraphSelection {
     return v;
   }
 
+  /**
+   * The target's vertices that a JGF R's nodes name, in R order, as Fluxion's partial cancel reads
+   * them: node by node, so that the first node its reader refuses (malformed, a duplicate id, a
+   * path the target does not have, or fields that differ from the vertex's) ends the array as -1,
+   * the nodes before it taken. Edges are not read.
+   *
+   * @throws GraphParseException if the document has no {@code graph} object with a {@code nodes}
+   *     array (Fluxion refuses it before any node)
+   */
+  static int[] jgfVerticesUntilRefused(ResourceGraph target, String source, String text) {
+    JsonNode doc = parse(source, text);
+    JsonNode graph = doc.isObject() ? doc.get("graph") : null;
+    if (graph == null || !graph.isObject()) {
+      throw new GraphParseException(source, "", "JGF does not contain the required key \"graph\"");
+    }
+    JsonNode nodes = graph.get("nodes");
+    if (nodes == null || !nodes.isArray()) {
+      throw new GraphParseException(source, "/graph/nodes", "\"nodes\" must be an array");
+    }
+    org.eclipse.collections.impl.list.mutable.primitive.IntArrayList out =
+        new org.eclipse.collections.impl.list.mutable.primitive.IntArrayList(nodes.size());
+    java.util.Set<String> ids = new java.util.HashSet<>();
+    for (int i = 0; i < nodes.size(); i++) {
+      try {
+        JgfNode n = JgfNode.parse(source, "", nodes.get(i), i);
+        if (!ids.add(n.vid)) {
+          out.add(-1); // a duplicate JGF node id
+          break;
+        }
+        out.add(find(target, source, "/graph/nodes/" + i, n));
+      } catch (GraphParseException e) {
+        out.add(-1);
+        break;
+      }
+    }
+    return out.toArray();
+  }
+
   /** The live vertex with this path (in any subsystem) and rank, or -1. */
   private static int byPathAndRank(ResourceGraph g, String path, int rank) {
     boolean seen = false;

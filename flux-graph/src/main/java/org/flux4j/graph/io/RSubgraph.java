@@ -116,6 +116,20 @@ public final class RSubgraph {
     return build(target, source, withoutEdges(text), format, false);
   }
 
+  /**
+   * The vertices of {@code target} that a JGF R's nodes name, in R order, read node by node as
+   * Fluxion's partial cancel reads them: the first node its reader refuses (malformed, a duplicate
+   * id, a path the target does not have, or fields that differ from the vertex's) ends the array as
+   * -1, the nodes before it taken. Edges are not read. For {@code
+   * ResourceQuery.partialCancelVertices}.
+   *
+   * @throws GraphParseException if the document has no {@code graph} object with a {@code nodes}
+   *     array
+   */
+  public static int[] jgfVerticesUntilRefused(ResourceGraph target, String source, String text) {
+    return GraphSelection.jgfVerticesUntilRefused(target, source, text);
+  }
+
   private static RSubgraph build(
       ResourceGraph target, String source, String text, GraphFormat format, boolean ancestors) {
     GraphSelection sel = GraphSelection.read(target, source, text, format);

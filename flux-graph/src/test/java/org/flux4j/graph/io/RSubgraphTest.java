@@ -59,6 +59,64 @@ class RSubgraphTest {
     }
   }
 
+  /**
+   * A JGF node entry for the target's vertex at {@code path}, its fields as the target has them.
+   */
+  private static String jgfNode(ResourceGraph g, String id, String path, long size) {
+    int v = g.vertexByPath(path).getAsInt();
+    return "{\"id\": \""
+        + id
+        + "\", \"metadata\": {\"type\": \""
+        + g.type(v)
+        + "\", \"basename\": \""
+        + g.basename(v)
+        + "\", \"name\": \""
+        + g.name(v)
+        + "\", \"id\": "
+        + g.id(v)
+        + ", \"uniq_id\": "
+        + g.uniqId(v)
+        + ", \"rank\": "
+        + g.rank(v)
+        + ", \"exclusive\": true, \"unit\": \"\", \"size\": "
+        + size
+        + ", \"paths\": {\"containment\": \""
+        + path
+        + "\"}}}";
+  }
+
+  private static String jgf(String... nodes) {
+    return "{\"graph\": {\"nodes\": [" + String.join(", ", nodes) + "], \"edges\": []}}";
+  }
+
+  @Test
+  void jgfVerticesUntilRefused_takesTheNodesInOrder_andEndsAtTheFirstRefusedOne() {
+    ResourceGraph target = GraphReaders.read(CLUSTER, "cluster", GraphFormat.RV1EXEC);
+    int core1 = target.vertexByPath("/cluster0/node1/core1").getAsInt();
+    int node0 = target.vertexByPath("/cluster0/node0").getAsInt();
+    String c1 = jgfNode(target, "a", "/cluster0/node1/core1", 1);
+    String n0 = jgfNode(target, "b", "/cluster0/node0", 1);
+    assertThat(RSubgraph.jgfVerticesUntilRefused(target, "r", jgf(c1, n0)))
+        .containsExactly(core1, node0);
+    // Fluxion's reader takes node by node: a path the graph lacks fails there, after the ones
+    // before it, and nothing after it is read (not even a malformed node)
+    String gone = c1.replace("node1/core1", "node1/core9");
+    assertThat(RSubgraph.jgfVerticesUntilRefused(target, "r", jgf(n0, gone, "{}")))
+        .containsExactly(node0, -1);
+    // fields that differ from the vertex's, and a duplicate node id, are refused the same way
+    String wrongSize = jgfNode(target, "c", "/cluster0/node1/core1", 2);
+    assertThat(RSubgraph.jgfVerticesUntilRefused(target, "r", jgf(n0, wrongSize)))
+        .containsExactly(node0, -1);
+    String sameId = jgfNode(target, "b", "/cluster0/node1/core1", 1);
+    assertThat(RSubgraph.jgfVerticesUntilRefused(target, "r", jgf(n0, sameId, c1)))
+        .containsExactly(node0, -1);
+    assertThat(RSubgraph.jgfVerticesUntilRefused(target, "r", jgf("{\"id\": 3}")))
+        .containsExactly(-1);
+    // a document without its nodes is refused before any node
+    assertThatThrownBy(() -> RSubgraph.jgfVerticesUntilRefused(target, "r", "{\"graph\": {}}"))
+        .isInstanceOf(GraphParseException.class);
+  }
+
   @Test
   void read_wholeRank_holdsTheNode() {
     ResourceGraph target = GraphReaders.read(CLUSTER, "cluster", GraphFormat.RV1EXEC);

@@ -322,6 +322,18 @@ final class Cancellation {
 
   /** Implements {@code ResourceQuery.partialCancel}. */
   CancelStatus partialCancel(long jobId, ResourceGraph r) {
+    IntArrayList named = new IntArrayList();
+    for (int v = 0; v < r.vertexLimit(); v++) {
+      if (r.isLive(v)) {
+        // a vertex Fluxion cannot find fails the cancel there, after the ones before it
+        named.add(graph.vertexByPath(r.path(v)).orElse(-1));
+      }
+    }
+    return partialCancelVertices(jobId, named.toArray());
+  }
+
+  /** Implements {@code ResourceQuery.partialCancelVertices}. */
+  CancelStatus partialCancelVertices(long jobId, int[] vertices) {
     marks.forgetVisits();
     SchedState.JobRecord rec = state.jobs.get(jobId);
     if (rec == null) {
@@ -330,18 +342,8 @@ final class Cancellation {
     if (rec.state == ScheduledJob.State.RESERVED) {
       return CancelStatus.RESERVATION_NOT_SUPPORTED;
     }
-    IntArrayList named = new IntArrayList();
-    for (int v = 0; v < r.vertexLimit(); v++) {
-      if (r.isLive(v)) {
-        var u = graph.vertexByPath(r.path(v));
-        if (u.isEmpty()) {
-          return CancelStatus.FAILED; // Fluxion cannot find the vertex
-        }
-        named.add(u.getAsInt());
-      }
-    }
     return finishPartial(
-        rec, new PartialCancel(graph, state, prune, root, dom, jobId).byVertices(named.toArray()));
+        rec, new PartialCancel(graph, state, prune, root, dom, jobId).byVertices(vertices));
   }
 
   /** Implements {@code ResourceQuery.partialCancelRanks}. */

@@ -119,11 +119,18 @@ final class PartialCancel {
     return reduceAncestors();
   }
 
-  /** The JGF form: each of {@code vertices} (in R order) must carry the job with an allocation. */
+  /**
+   * The JGF form: each of {@code vertices} (in R order) must carry the job with an allocation; a
+   * vertex of -1 (one the graph does not have) fails it there, as the ones before it were
+   * cancelled.
+   */
   Outcome byVertices(int[] vertices) {
     IntIntHashMap rootLength = new IntIntHashMap();
     IntArrayList firstSeen = new IntArrayList();
     for (int v : vertices) {
+      if (v < 0) {
+        return Outcome.ERROR;
+      }
       SubtreePlan p = st.subForWrite(v);
       if (p != null) {
         p.remove(jobId);

@@ -286,6 +286,12 @@ public final class QueryEngine {
     return cancellation.partialCancel(jobId, r);
   }
 
+  /** Implements {@code ResourceQuery.partialCancelVertices}. */
+  public CancelStatus partialCancelVertices(long jobId, int[] vertices) {
+    scheduler.stateChangedOtherwise();
+    return cancellation.partialCancelVertices(jobId, vertices);
+  }
+
   /** Implements {@code ResourceQuery.partialCancelRanks}. */
   public CancelStatus partialCancelRanks(long jobId, int[] ranks) {
     scheduler.stateChangedOtherwise();

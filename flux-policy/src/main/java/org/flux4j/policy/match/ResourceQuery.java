@@ -246,6 +246,24 @@ public final class ResourceQuery {
   }
 
   /**
+   * As {@link #partialCancel(long, ResourceGraph)} with the R's vertices already looked up in this
+   * query's graph, in R order: an entry of -1 stands for one Fluxion's reader cannot take (no
+   * vertex at its path, or its fields differ from the vertex's) and fails the cancel there, the
+   * vertices before it freed.
+   *
+   * @throws IndexOutOfBoundsException if a vertex is neither -1 nor one of the graph's
+   */
+  public CancelStatus partialCancelVertices(long jobId, int... vertices) {
+    for (int v : vertices) {
+      if (v != -1 && (v < 0 || v >= graph().vertexLimit() || !graph().isLive(v))) {
+        throw new IndexOutOfBoundsException("no live vertex " + v);
+      }
+    }
+    changes++;
+    return engine.partialCancelVertices(jobId, vertices.clone());
+  }
+
+  /**
    * Frees every vertex of the given broker ranks that {@code jobId} holds, as Fluxion's partial
    * cancel with an rv1exec R (which names ranks only); the ancestors are then reduced as in {@link
    * #partialCancel}. Fails (with nothing changed) when a rank has no vertex, and (after freeing the
