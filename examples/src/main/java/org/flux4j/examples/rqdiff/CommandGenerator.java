@@ -15,7 +15,9 @@ import org.flux4j.policy.match.MatchPolicies;
  * ask for), stat and list, and graph changes: {@code update} from an rv1exec R, {@code attach} of a
  * JGF subgraph, {@code remove} of a subtree by path or of the vertices of some ranks. Job ids name
  * jobs that were (probably) started, with an occasional id that does not exist. Partial cancels
- * name rv1exec files of a few ranks, which it adds to the scenario's files.
+ * name rv1exec files of a few ranks or, a third of the time, JGF files of a few vertices of one
+ * node's subtree (now and then with an ancestor or the root), which it adds to the scenario's
+ * files.
  *
  * <p>Not thread-safe (shares the scenario's random source).
  */
@@ -42,6 +44,10 @@ final class CommandGenerator {
   private final List<String> attachables;
   private final RemoveWorlds removes;
   private final Random rankDraws;
+
+  /** The random source of the JGF partial cancels alone (see {@link #jgfPartialCancel}). */
+  private final Random jgfDraws;
+
   private long nextJob = 1;
   private boolean attached;
   private boolean searchedFuture;
@@ -69,7 +75,8 @@ final class CommandGenerator {
       String format,
       List<String> attachables,
       RemoveWorlds removes,
-      Random rankDraws) {
+      Random rankDraws,
+      Random jgfDraws) {
     this.rnd = rnd;
     this.shape = shape;
     this.policy = policy;
@@ -79,6 +86,7 @@ final class CommandGenerator {
     this.attachables = attachables;
     this.removes = removes;
     this.rankDraws = rankDraws;
+    this.jgfDraws = jgfDraws;
     this.dynamicExplore =
         MatchPolicies.isKnown(policy) && MatchPolicies.byName(policy).stopOnFirstMatch();
   }
@@ -156,11 +164,11 @@ final class CommandGenerator {
           + (rnd.nextInt(4) == 0 ? " stats" : "");
     }
     if (r < 73 && !shape.ranks.isEmpty()) {
-      return "partial-cancel "
-          + someJob()
-          + " rv1exec "
-          + partialCancelFile()
-          + (rnd.nextInt(3) == 0 ? " stats" : "");
+      long job = someJob();
+      String file = partialCancelFile();
+      String stats = rnd.nextInt(3) == 0 ? " stats" : "";
+      String jgf = jgfDraws.nextInt(3) == 0 ? jgfPartialCancel(file) : null;
+      return "partial-cancel " + job + (jgf != null ? " jgf " + jgf : " rv1exec " + file) + stats;
     }
     if (r < 76) {
       return "info " + someJob();
@@ -406,6 +414,54 @@ final class CommandGenerator {
       return "names=" + shape.nodeNames.get(rnd.nextInt(shape.nodeNames.size()));
     }
     return "(sched-now=free or status=down) and sched-future=free";
+  }
+
+  /**
+   * Replaces the rv1exec file {@code rv1exec} just drawn by a JGF R of one to four vertices of one
+   * node's subtree (the node included), now and then with an ancestor of the node or the root, each
+   * written as the graph's JGF writer writes it (Fluxion's reader checks every field); null when
+   * the graph has no node. Draws from {@link #jgfDraws} alone, so that the other draws of a seed
+   * stay as they were.
+   */
+  private String jgfPartialCancel(String rv1exec) {
+    List<String> nodes = shape.paths.getOrDefault("node", List.of());
+    if (nodes.isEmpty()) {
+      return null;
+    }
+    String node = nodes.get(jgfDraws.nextInt(nodes.size()));
+    List<String> under = new ArrayList<>();
+    for (String path : shape.jgfNodes.keySet()) {
+      if (path.equals(node) || path.startsWith(node + "/")) {
+        under.add(path);
+      }
+    }
+    List<String> pick = new ArrayList<>();
+    int k = 1 + jgfDraws.nextInt(4);
+    for (int i = 0; i < k; i++) {
+      String path = under.get(jgfDraws.nextInt(under.size()));
+      if (!pick.contains(path)) {
+        pick.add(path);
+      }
+    }
+    if (jgfDraws.nextInt(5) == 0) {
+      // an ancestor of the node: the root or one between
+      List<String> above = new ArrayList<>();
+      for (String path : shape.jgfNodes.keySet()) {
+        if (node.startsWith(path + "/")) {
+          above.add(path);
+        }
+      }
+      pick.add(jgfDraws.nextInt(pick.size() + 1), above.get(jgfDraws.nextInt(above.size())));
+    }
+    StringBuilder sb = new StringBuilder("{\"graph\": {\"nodes\": [");
+    for (int i = 0; i < pick.size(); i++) {
+      sb.append(i == 0 ? "" : ", ").append(shape.jgfNodes.get(pick.get(i)));
+    }
+    sb.append("], \"edges\": []}}\n");
+    files.remove(rv1exec);
+    String name = "pcj" + files.size() + ".json";
+    files.put(name, sb.toString());
+    return name;
   }
 
   private String partialCancelFile() {

@@ -1,11 +1,16 @@
 package org.flux4j.examples.rqdiff;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import org.flux4j.graph.ResourceGraph;
+import org.flux4j.policy.match.ResourceSet;
+import org.flux4j.policy.writer.MatchWriters;
 
 /**
  * What the scenario generator needs to know about a loaded graph to write requests a user would
@@ -44,6 +49,13 @@ final class GraphShape {
 
   /** The root's type. */
   final String rootType;
+
+  /**
+   * Each live vertex's entry as the JGF writer writes it (a JSON object: id and metadata, the size
+   * its whole size), by containment path in the writer's order: the vertices of a JGF partial
+   * cancel.
+   */
+  final Map<String, String> jgfNodes = new LinkedHashMap<>();
 
   GraphShape(ResourceGraph g) {
     Map<Long, Integer> perParent = new LinkedHashMap<>();
@@ -89,6 +101,30 @@ final class GraphShape {
       fanout.merge(pt + ">" + t, n, Math::max);
     }
     this.rootType = root == null ? "cluster" : root;
+    // the whole graph as one JGF document (the writer emits no vertex without an edge), then
+    // each vertex's entry out of it
+    ResourceSet.Builder b = ResourceSet.builder(g);
+    for (int v = 0; v < g.vertexLimit(); v++) {
+      if (g.isLive(v) && g.isMember(v, 0)) {
+        b.add(v, g.size(v), true);
+        int p = g.parent(v);
+        if (p != ResourceGraph.NONE && g.isLive(p)) {
+          b.edge(p, v, 0);
+        }
+      }
+    }
+    StringBuilder out = new StringBuilder();
+    MatchWriters.require("jgf").write(b.build(), out);
+    try {
+      ObjectMapper json = new ObjectMapper();
+      for (JsonNode n : json.readTree(out.toString()).path("graph").path("nodes")) {
+        jgfNodes.put(
+            n.path("metadata").path("paths").path("containment").asText(),
+            json.writeValueAsString(n));
+      }
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("the JGF writer wrote malformed JSON", e);
+    }
   }
 
   /** The child types of {@code type} (empty for a leaf). */

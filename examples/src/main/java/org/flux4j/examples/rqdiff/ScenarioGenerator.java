@@ -215,7 +215,8 @@ public final class ScenarioGenerator {
                 format,
                 attachables,
                 new RemoveWorlds(g),
-                new Random(seed * 0x2545F4914F6CDD1DL + 43))
+                new Random(seed * 0x2545F4914F6CDD1DL + 43),
+                new Random(seed * 0x9E3779B97F4A7C15L + 59))
             .script();
     String label = "policy=" + policy + " format=" + writer + " graph=" + graphName;
     return new Scenario(label, recipe, graphFile, graphText, options, jobspecs, files, script);
