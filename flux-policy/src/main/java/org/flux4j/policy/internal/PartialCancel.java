@@ -4,7 +4,6 @@ import java.util.LinkedHashMap;
 import org.eclipse.collections.impl.list.mutable.primitive.IntArrayList;
 import org.eclipse.collections.impl.map.mutable.primitive.IntIntHashMap;
 import org.eclipse.collections.impl.map.mutable.primitive.IntObjectHashMap;
-import org.eclipse.collections.impl.set.mutable.primitive.IntHashSet;
 import org.flux4j.graph.ResourceGraph;
 
 /**
@@ -74,48 +73,66 @@ final class PartialCancel {
 
   /** The rv1exec form: every vertex of {@code ranks} that carries the job. */
   Outcome byRanks(int[] ranks) {
-    IntHashSet wanted = IntHashSet.newSetWith(ranks);
-    // Fluxion's by_rank map keeps a rank's key after its vertices are removed (with an empty
-    // list), so a rank is known when any vertex ever had it, removed or not
-    IntHashSet present = new IntHashSet();
-    for (int v = 0; v < g.vertexLimit(); v++) {
-      if (wanted.contains(g.rank(v))) {
-        present.add(g.rank(v));
-      }
+    // Fluxion walks the ranks in the order of its unordered_set (filled in ascending order), each
+    // rank's vertices in by_rank order (vertex order); by_rank keeps a rank's key after its
+    // vertices are removed (with an empty list), so a rank is known when any vertex ever had it,
+    // removed or not
+    int[] walked =
+        StdUnorderedOrder.of(java.util.Arrays.stream(ranks).sorted().distinct().toArray());
+    IntObjectHashMap<IntArrayList> byRank = new IntObjectHashMap<>();
+    for (int r : walked) {
+      byRank.put(r, null);
     }
-    if (present.size() != wanted.size()) {
-      // Fluxion: "rank not found in by_rank map"
-      return Outcome.ERROR;
-    }
-    IntIntHashMap rootLength = new IntIntHashMap();
     for (int v = 0; v < g.vertexLimit(); v++) {
-      if (!g.isLive(v) || !wanted.contains(g.rank(v))) {
-        continue;
-      }
-      int rank = g.rank(v);
-      VertexSchedule s = st.sched[v];
-      int k = s == null ? -1 : s.indexOf(jobId);
-      if (k >= 0) {
-        if (!st.hasExclusivitySpan(v, jobId, k)) {
-          // Fluxion's mod_idata takes the tag, then finds no exclusivity span and fails: the
-          // aggregate span and any plan span stay, and the partial cancel stops here
-          if (s.kind[k] == VertexSchedule.SHARED) {
-            st.schedForWrite(v).remove(jobId);
-          } else {
-            st.keepPlanSpanOnly(v, jobId);
-          }
-          return Outcome.ERROR;
+      int r = g.rank(v);
+      if (byRank.containsKey(r)) {
+        IntArrayList l = byRank.get(r);
+        if (l == null) {
+          l = new IntArrayList();
+          byRank.put(r, l);
         }
-        cancelVertex(v, s);
-      }
-      int len = g.path(v, dom).length();
-      if (len < rootLength.getIfAbsent(rank, Integer.MAX_VALUE)) {
-        rootLength.put(rank, len);
-        rankRoot.put(rank, v);
+        if (g.isLive(v)) {
+          l.add(v);
+        }
       }
     }
-    // Fluxion walks its std::set of ranks: rank_to_root gets them in ascending order
-    rootOrder.addAll(rankRoot.keySet().toSortedArray());
+    for (int rank : walked) {
+      IntArrayList vs = byRank.get(rank);
+      if (vs == null) {
+        // Fluxion: "rank not found in by_rank map", after the ranks before it were cancelled
+        return Outcome.ERROR;
+      }
+      int rootLength = Integer.MAX_VALUE;
+      for (int i = 0; i < vs.size(); i++) {
+        int v = vs.get(i);
+        VertexSchedule s = st.sched[v];
+        int k = s == null ? -1 : s.indexOf(jobId);
+        if (k >= 0) {
+          if (!st.hasExclusivitySpan(v, jobId, k)) {
+            // Fluxion's mod_idata takes the tag, then finds no exclusivity span and fails: the
+            // aggregate span and any plan span stay, and the partial cancel stops here
+            if (s.kind[k] == VertexSchedule.SHARED) {
+              st.schedForWrite(v).remove(jobId);
+            } else {
+              st.keepPlanSpanOnly(v, jobId);
+            }
+            return Outcome.ERROR;
+          }
+          cancelVertex(v, s);
+        }
+        int len = g.path(v, dom).length();
+        if (len < rootLength) {
+          rootLength = len;
+          rankRoot.put(rank, v);
+        }
+      }
+    }
+    // rank_to_root got the ranks with a vertex in the order they were walked
+    for (int rank : walked) {
+      if (rankRoot.containsKey(rank)) {
+        rootOrder.add(rank);
+      }
+    }
     return reduceAncestors();
   }
 
