@@ -227,7 +227,7 @@ final class PartialCancel {
         return Outcome.ERROR; // Fluxion: "rank not found in rank_to_counts"
       }
       int[] types = RankRemoval.typeMapOrder(rankTypes.get(rank).toArray(), fluxionIds);
-      for (int a = g.parent(rankRoot.get(rank)); a != ResourceGraph.NONE; a = g.parent(a)) {
+      for (int a = liveParent(rankRoot.get(rank)); a != ResourceGraph.NONE; a = liveParent(a)) {
         long[] acc = parentCounts.computeIfAbsent(a, k -> new long[prune.count()]);
         for (int k = 0; k < c.length; k++) {
           acc[k] += c[k];
@@ -273,6 +273,15 @@ final class PartialCancel {
       }
     }
     return carries(root) ? Outcome.PARTIAL : Outcome.FULL;
+  }
+
+  /**
+   * Fluxion's get_parent_vtx: the parent in the dominant subsystem while it is still in the graph
+   * (a rank removal takes the rank's vertices out with their edges), else none.
+   */
+  private int liveParent(int v) {
+    int p = g.pathParent(v, dom);
+    return p != ResourceGraph.NONE && g.isLive(p) ? p : ResourceGraph.NONE;
   }
 
   private boolean carries(int v) {

@@ -184,7 +184,8 @@ final class PruneConfig {
 
   /**
    * Recomputes the totals after the topology changed, keeping every vertex's spans (they are
-   * rebuilt by the caller where needed).
+   * rebuilt by the caller where needed); a live vertex the root no longer reaches keeps its
+   * aggregate untouched.
    */
   void reprime(int root, SchedState st) {
     SubtreePlan[] old = st.sub.clone();
@@ -193,9 +194,16 @@ final class PruneConfig {
         st.setSub(v, null);
       }
     }
-    prime(root, 0, st);
+    boolean[] reached = new boolean[g.vertexLimit()];
+    primeAt(root, g.out(0), st, reached);
     for (int v = 0; v < st.sub.length; v++) {
       SubtreePlan now = st.sub[v];
+      if (old[v] != null && v < reached.length && !reached[v] && g.isLive(v)) {
+        // a vertex the walk from the root no longer reaches (a rank removal left it without a
+        // parent) keeps its aggregate as it was: Fluxion's prime never visits it
+        st.setSub(v, old[v]);
+        continue;
+      }
       if (now == null || old[v] == null) {
         continue;
       }
