@@ -245,6 +245,11 @@ final class EngineBackend implements Backend {
           0,
           "match_allocate: ERROR: Jobspec error for " + jobId + ": " + line(e.getMessage()));
     }
+    if (rq.info(jobId).isPresent()) {
+      // resource-query matches under its job counter even where an update took that id: the new
+      // match's spans are keyed by the same id, and what the earlier job holds stays (see forget)
+      rq.forget(jobId);
+    }
     MatchResult result = rq.match(MatchOp.byWord(op.word()), request, jobId);
     try {
       if (result instanceof MatchResult.RequestError) {

@@ -110,6 +110,12 @@ final class UpdateFromR {
         return new MatchResult.Unsatisfiable(jobId, busy);
       }
     }
+    if (!rv1exec && spec != null) {
+      String busy = jgfSharedBusy(r, spec, map, at, d);
+      if (busy != null) {
+        return new MatchResult.Unsatisfiable(jobId, busy);
+      }
+    }
     for (int v = 0; v < n && !rv1exec; v++) {
       if (in[v] && excl[v]) {
         VertexSchedule sc = state.sched[v];
@@ -157,6 +163,24 @@ final class UpdateFromR {
                 ? "unpack_rank: failed unpacking rank for "
                 : "unpack_child: failed unpacking child for ";
         return "update_vertex: " + name + " is unavailable.\n" + unpack + name + ".\n";
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Fluxion's JGF reader ({@code update_vtx_plan}) refuses an update when a vertex R names without
+   * taking it exclusively holds any units of its plan during the window (one another job holds
+   * exclusively): the first such vertex in R's order gives the reader's message (null when none).
+   */
+  private String jgfSharedBusy(ResourceGraph r, RSubgraph spec, int[] map, long at, long d) {
+    for (int v = 0; v < r.vertexLimit(); v++) {
+      if (!r.isLive(v) || !spec.named(v) || spec.exclusive().test(v)) {
+        continue;
+      }
+      VertexSchedule sc = state.sched[map[v]];
+      if (sc != null && sc.maxUnitsDuring(at, d) > 0) {
+        return "update_vtx_plan: " + graph.name(map[v]) + " is unavailable.";
       }
     }
     return null;
