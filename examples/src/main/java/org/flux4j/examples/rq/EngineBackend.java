@@ -342,7 +342,19 @@ final class EngineBackend implements Backend {
     try {
       RSubgraph r = RSubgraph.read(rq.graph(), "update", text, readerFormat(reader));
       result = rq.update(jobId, r, at, duration, at > 0);
-    } catch (GraphParseException | IllegalArgumentException | UnsupportedOperationException e) {
+    } catch (GraphParseException e) {
+      if (readerFormat(reader) != GraphFormat.RV1EXEC && !rq.info(jobId).isPresent()) {
+        // a JGF R whose vertices read but whose edges do not: Fluxion's reader keeps the vertex
+        // plans it wrote before it failed at the edge
+        try {
+          RSubgraph vertices = RSubgraph.readVertices(rq.graph(), "update", text, GraphFormat.JGF);
+          rq.updateVerticesOnly(jobId, vertices, at, duration);
+        } catch (GraphParseException | IllegalArgumentException notEdges) {
+          // the vertices fail too: nothing was written
+        }
+      }
+      return new UpdateReply(false, "", line(e.getMessage()));
+    } catch (IllegalArgumentException | UnsupportedOperationException e) {
       return new UpdateReply(false, "", line(e.getMessage()));
     }
     if (result instanceof MatchResult.Unsatisfiable u) {

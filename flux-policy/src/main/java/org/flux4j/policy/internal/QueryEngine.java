@@ -265,6 +265,13 @@ public final class QueryEngine {
     return fromR.update(jobId, r, at, duration, reserve);
   }
 
+  /** Implements {@code ResourceQuery.updateVerticesOnly}. */
+  public boolean updateVerticesOnly(
+      long jobId, org.flux4j.graph.io.RSubgraph r, long at, long duration) {
+    scheduler.stateChangedOtherwise();
+    return fromR.updateVerticesOnly(jobId, r, at, duration);
+  }
+
   /** Implements {@code ResourceQuery.cancel}. */
   public CancelStatus cancel(long jobId) {
     return cancellation.cancel(jobId);

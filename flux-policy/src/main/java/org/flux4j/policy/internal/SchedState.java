@@ -299,7 +299,7 @@ final class SchedState {
     if (held.length == 0) {
       return;
     }
-    VertexSchedule w = schedForWrite(v);
+    VertexSchedule w = schedOf(v);
     long id = planOnlyId(jobId);
     for (int i = 0; i < held.length; i += 4) {
       w.add(id, held[i], held[i + 1], held[i + 2], (byte) held[i + 3]);

@@ -169,6 +169,46 @@ final class UpdateFromR {
   }
 
   /**
+   * What Fluxion's JGF reader leaves when an update fails at an edge after it read every vertex:
+   * update_vertices gave each vertex R takes exclusively a plan span of its whole size over the
+   * window, in its allocations map under the job, and update_edges then failed with no undo, so the
+   * traverser never tags, marks or aggregates anything and resource-query records no job. Those
+   * spans stay here as plan spans without tag ({@link SchedState#keepPlanSpans}). When a vertex R
+   * names holds units during the window, the reader failed before the edges and undid its spans:
+   * nothing changes and false comes back.
+   */
+  boolean updateVerticesOnly(long jobId, RSubgraph spec, long at, long duration) {
+    if (at < 0 || duration <= 0) {
+      return false;
+    }
+    ResourceGraph r = spec.graph();
+    int[] map = mapByStructure(r);
+    long d = Math.min(duration, JobMeta.HORIZON - at);
+    for (int v = 0; v < r.vertexLimit(); v++) {
+      if (!r.isLive(v) || !r.isMember(v, 0) || !spec.named(v)) {
+        continue;
+      }
+      if (map[v] < 0) {
+        return false;
+      }
+      VertexSchedule sc = state.sched[map[v]];
+      if (sc != null && sc.maxUnitsDuring(at, d) > 0) {
+        return false;
+      }
+    }
+    for (int v = 0; v < r.vertexLimit(); v++) {
+      if (r.isLive(v) && r.isMember(v, 0) && spec.named(v) && spec.exclusive(v)) {
+        int w = map[v];
+        state.keepPlanSpans(
+            w, jobId, new long[] {at, at + d, graph.size(w), VertexSchedule.ALLOCATED});
+        marks.touch(w);
+      }
+    }
+    marks.forgetVisits();
+    return true;
+  }
+
+  /**
    * Fluxion's JGF reader ({@code update_vtx_plan}) refuses an update when a vertex R names without
    * taking it exclusively holds any units of its plan during the window (one another job holds
    * exclusively): the first such vertex in R's order gives the reader's message (null when none).

@@ -193,6 +193,20 @@ public final class ResourceQuery {
   }
 
   /**
+   * What Fluxion's JGF reader leaves when an update from {@code r} fails at one of its edges after
+   * it read every vertex (its update does not undo the vertex plans then): each vertex {@code r}
+   * names and takes exclusively holds its whole size over {@code [at, at + duration)} for good,
+   * under {@code jobId} in the vertex's allocations (seen by {@code find}), while no job is
+   * recorded, tagged or counted in the aggregates. Returns false, with nothing changed, when
+   * Fluxion's reader would have failed before the edges (a named vertex busy during the window, a
+   * vertex not found, an invalid time).
+   */
+  public boolean updateVerticesOnly(long jobId, RSubgraph r, long at, long duration) {
+    changes++;
+    return engine.updateVerticesOnly(jobId, r, at, duration);
+  }
+
+  /**
    * Drops {@code jobId} from the job table but leaves its resources held, as Fluxion's
    * resource-query does when its writer fails after a match was committed: the job is never
    * recorded, so its id is given to the next match as well, and what it holds stays held until a
