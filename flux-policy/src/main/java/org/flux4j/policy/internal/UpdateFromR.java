@@ -75,7 +75,10 @@ final class UpdateFromR {
       in[w] = true;
       needs[w] = r.size(v);
       excl[w] = exclusive != null && exclusive.test(v);
-      unheld[w] |= spec != null && excl[w] && !spec.held(v);
+      // Fluxion's reader writes a plan span only for a vertex R takes exclusively (and holds):
+      // one R names shared holds no units even where the policy's walk takes it exclusively (a
+      // node under node_exclusive)
+      unheld[w] |= spec != null && (!excl[w] || !spec.held(v));
     }
     if (exclusive == null) {
       inferExclusive(in, excl);
