@@ -196,6 +196,10 @@ final class CommandGenerator {
    * stops on its first match without leaving a dangling out-edge entry); null when none applies.
    */
   private String graphChange() {
+    // a JGF update now and then, drawn from a random source of its own
+    if (jgfDraws.nextInt(8) == 0 && !shape.paths.getOrDefault("node", List.of()).isEmpty()) {
+      return jgfUpdateCommand();
+    }
     int r = rnd.nextInt(10);
     if (r < 5 && format.startsWith("rv1exec") && !shape.childIdsOfRank.isEmpty()) {
       return updateCommand();
@@ -462,6 +466,79 @@ final class CommandGenerator {
     String name = "pcj" + files.size() + ".json";
     files.put(name, sb.toString());
     return name;
+  }
+
+  /**
+   * {@code update allocate|reserve jgf FILE JOBID AT DURATION} with a JGF R of one node's subtree
+   * (or of one of its children's) taken exclusively, its ancestors shared, and the containment
+   * edges between them, each vertex written as the JGF writer writes it; a tenth of the time one
+   * vertex is left out of the nodes while its edges stay (Fluxion's reader then fails at an edge,
+   * after it read the vertices). Draws from {@link #jgfDraws} alone.
+   */
+  private String jgfUpdateCommand() {
+    List<String> nodes = shape.paths.get("node");
+    String node = nodes.get(jgfDraws.nextInt(nodes.size()));
+    String top = node;
+    List<String> below = new ArrayList<>();
+    for (String path : shape.jgfNodes.keySet()) {
+      if (path.startsWith(node + "/") && path.indexOf('/', node.length() + 1) < 0) {
+        below.add(path);
+      }
+    }
+    if (!below.isEmpty() && jgfDraws.nextBoolean()) {
+      top = below.get(jgfDraws.nextInt(below.size()));
+    }
+    List<String> picked = new ArrayList<>();
+    List<Boolean> exclusive = new ArrayList<>();
+    for (String path : shape.jgfNodes.keySet()) {
+      boolean inside = path.equals(top) || path.startsWith(top + "/");
+      if (inside || top.startsWith(path + "/")) {
+        picked.add(path);
+        exclusive.add(inside);
+      }
+    }
+    int dropped = jgfDraws.nextInt(10) == 0 ? jgfDraws.nextInt(picked.size()) : -1;
+    StringBuilder nodesText = new StringBuilder();
+    StringBuilder edges = new StringBuilder();
+    java.util.Map<String, String> idOf = new java.util.HashMap<>();
+    for (String path : picked) {
+      String json = shape.jgfNodes.get(path);
+      // the entries are compact JSON (see GraphShape#jgfNodes)
+      int at = json.indexOf("\"id\":\"") + 6;
+      idOf.put(path, json.substring(at, json.indexOf('"', at)));
+    }
+    for (int i = 0; i < picked.size(); i++) {
+      String path = picked.get(i);
+      if (i != dropped) {
+        String json = shape.jgfNodes.get(path);
+        if (!exclusive.get(i)) {
+          json = json.replace(",\"exclusive\":true", "");
+        }
+        nodesText.append(nodesText.length() == 0 ? "" : ", ").append(json);
+      }
+      String parent = path.substring(0, path.lastIndexOf('/'));
+      if (idOf.containsKey(parent)) {
+        edges.append(edges.length() == 0 ? "" : ", ");
+        edges.append("{\"source\": \"").append(idOf.get(parent));
+        edges.append("\", \"target\": \"").append(idOf.get(path)).append("\"}");
+      }
+    }
+    String name = "ru" + files.size() + ".json";
+    files.put(name, "{\"graph\": {\"nodes\": [" + nodesText + "], \"edges\": [" + edges + "]}}\n");
+    long id = nextJob + jgfDraws.nextInt(2);
+    nextJob = id + 1;
+    long at = jgfDraws.nextInt(3) == 0 ? 100L * (1 + jgfDraws.nextInt(20)) : 0;
+    long d = jgfDraws.nextBoolean() ? 3600 : 1 + jgfDraws.nextInt(1000);
+    return "update "
+        + (at > 0 || jgfDraws.nextInt(6) == 0 ? "reserve" : "allocate")
+        + " jgf "
+        + name
+        + " "
+        + id
+        + " "
+        + at
+        + " "
+        + d;
   }
 
   private String partialCancelFile() {
