@@ -347,7 +347,8 @@ final class EngineBackend implements Backend {
         // a JGF R whose vertices read but whose edges do not: Fluxion's reader keeps the vertex
         // plans it wrote before it failed at the edge
         try {
-          RSubgraph vertices = RSubgraph.readVertices(rq.graph(), "update", text, GraphFormat.JGF);
+          RSubgraph vertices =
+              RSubgraph.readVertices(rq.graph(), "update", text, readerFormat(reader));
           rq.updateVerticesOnly(jobId, vertices, at, duration);
         } catch (GraphParseException | IllegalArgumentException notEdges) {
           // the vertices fail too: nothing was written
