@@ -123,7 +123,9 @@ final class UpdateFromR {
       if (in[v] && excl[v]) {
         VertexSchedule sc = state.sched[v];
         long used = sc == null ? 0 : sc.maxUnitsDuring(at, d);
-        if (graph.size(v) - used < needs[v] || (sc != null && sc.anyDuring(at, d))) {
+        // the reader checks the vertex's plan only (planner_add_span), not its exclusivity
+        // checker: a vertex other jobs hold shared over the window still takes the update
+        if (graph.size(v) - used < needs[v]) {
           return new MatchResult.Unsatisfiable(
               jobId, "resource " + graph.path(v) + " is not available at " + at);
         }
