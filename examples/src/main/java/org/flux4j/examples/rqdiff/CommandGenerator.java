@@ -334,20 +334,21 @@ final class CommandGenerator {
             + "], \"nodelist\": ["
             + String.join(", ", hosts)
             + "], \"starttime\": 0, \"expiration\": 0}}\n");
-    long id = nextJob + rnd.nextInt(2);
+    return updateLine(rnd, "rv1exec", name);
+  }
+
+  /**
+   * {@code update allocate|reserve READER FILE JOBID AT DURATION} for the R file {@code name}: a
+   * new job id (sometimes one skipped), now or a little later, for an hour or a short while; drawn
+   * from {@code draws}.
+   */
+  private String updateLine(Random draws, String reader, String name) {
+    long id = nextJob + draws.nextInt(2);
     nextJob = id + 1;
-    long at = rnd.nextInt(3) == 0 ? 100L * (1 + rnd.nextInt(20)) : 0;
-    long d = rnd.nextBoolean() ? 3600 : 1 + rnd.nextInt(1000);
-    return "update "
-        + (at > 0 || rnd.nextInt(6) == 0 ? "reserve" : "allocate")
-        + " rv1exec "
-        + name
-        + " "
-        + id
-        + " "
-        + at
-        + " "
-        + d;
+    long at = draws.nextInt(3) == 0 ? 100L * (1 + draws.nextInt(20)) : 0;
+    long d = draws.nextBoolean() ? 3600 : 1 + draws.nextInt(1000);
+    String sub = at > 0 || draws.nextInt(6) == 0 ? "reserve" : "allocate";
+    return "update " + sub + " " + reader + " " + name + " " + id + " " + at + " " + d;
   }
 
   /** An RFC 22 idset of ascending {@code ids} ("0-3,5"). */
@@ -498,15 +499,9 @@ final class CommandGenerator {
       }
     }
     int dropped = jgfDraws.nextInt(10) == 0 ? jgfDraws.nextInt(picked.size()) : -1;
+    java.util.Set<String> inR = new java.util.HashSet<>(picked);
     StringBuilder nodesText = new StringBuilder();
     StringBuilder edges = new StringBuilder();
-    java.util.Map<String, String> idOf = new java.util.HashMap<>();
-    for (String path : picked) {
-      String json = shape.jgfNodes.get(path);
-      // the entries are compact JSON (see GraphShape#jgfNodes)
-      int at = json.indexOf("\"id\":\"") + 6;
-      idOf.put(path, json.substring(at, json.indexOf('"', at)));
-    }
     for (int i = 0; i < picked.size(); i++) {
       String path = picked.get(i);
       if (i != dropped) {
@@ -517,28 +512,15 @@ final class CommandGenerator {
         nodesText.append(nodesText.length() == 0 ? "" : ", ").append(json);
       }
       String parent = path.substring(0, path.lastIndexOf('/'));
-      if (idOf.containsKey(parent)) {
+      if (inR.contains(parent)) {
         edges.append(edges.length() == 0 ? "" : ", ");
-        edges.append("{\"source\": \"").append(idOf.get(parent));
-        edges.append("\", \"target\": \"").append(idOf.get(path)).append("\"}");
+        edges.append("{\"source\": \"").append(shape.jgfIds.get(parent));
+        edges.append("\", \"target\": \"").append(shape.jgfIds.get(path)).append("\"}");
       }
     }
     String name = "ru" + files.size() + ".json";
     files.put(name, "{\"graph\": {\"nodes\": [" + nodesText + "], \"edges\": [" + edges + "]}}\n");
-    long id = nextJob + jgfDraws.nextInt(2);
-    nextJob = id + 1;
-    long at = jgfDraws.nextInt(3) == 0 ? 100L * (1 + jgfDraws.nextInt(20)) : 0;
-    long d = jgfDraws.nextBoolean() ? 3600 : 1 + jgfDraws.nextInt(1000);
-    return "update "
-        + (at > 0 || jgfDraws.nextInt(6) == 0 ? "reserve" : "allocate")
-        + " jgf "
-        + name
-        + " "
-        + id
-        + " "
-        + at
-        + " "
-        + d;
+    return updateLine(jgfDraws, "jgf", name);
   }
 
   private String partialCancelFile() {

@@ -57,6 +57,9 @@ final class GraphShape {
    */
   final Map<String, String> jgfNodes = new LinkedHashMap<>();
 
+  /** Each entry's JGF node id ({@link #jgfNodes}), by containment path: for R edges. */
+  final Map<String, String> jgfIds = new LinkedHashMap<>();
+
   GraphShape(ResourceGraph g) {
     Map<Long, Integer> perParent = new LinkedHashMap<>();
     String root = null;
@@ -118,9 +121,9 @@ final class GraphShape {
     try {
       ObjectMapper json = new ObjectMapper();
       for (JsonNode n : json.readTree(out.toString()).path("graph").path("nodes")) {
-        jgfNodes.put(
-            n.path("metadata").path("paths").path("containment").asText(),
-            json.writeValueAsString(n));
+        String path = n.path("metadata").path("paths").path("containment").asText();
+        jgfNodes.put(path, json.writeValueAsString(n));
+        jgfIds.put(path, n.path("id").asText());
       }
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("the JGF writer wrote malformed JSON", e);

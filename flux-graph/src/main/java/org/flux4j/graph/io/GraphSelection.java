@@ -145,15 +145,8 @@ final class GraphSelection {
   public static GraphSelection fromJgf(
       ResourceGraph target, String source, String text, boolean shorthand) {
     JsonNode doc = parse(source, text);
-    JsonNode graph = doc.isObject() ? doc.get("graph") : null;
-    if (graph == null || !graph.isObject()) {
-      throw new GraphParseException(source, "", "JGF does not contain the required key \"graph\"");
-    }
-    JsonNode nodes = graph.get("nodes");
-    JsonNode edges = graph.get("edges");
-    if (nodes == null || !nodes.isArray()) {
-      throw new GraphParseException(source, "/graph/nodes", "\"nodes\" must be an array");
-    }
+    JsonNode nodes = jgfNodes(source, doc);
+    JsonNode edges = doc.get("graph").get("edges");
     if (edges == null || !edges.isArray()) {
       throw new GraphParseException(source, "/graph/edges", "\"edges\" must be an array");
     }
@@ -322,15 +315,7 @@ final class GraphSelection {
    *     array (Fluxion refuses it before any node)
    */
   static int[] jgfVerticesUntilRefused(ResourceGraph target, String source, String text) {
-    JsonNode doc = parse(source, text);
-    JsonNode graph = doc.isObject() ? doc.get("graph") : null;
-    if (graph == null || !graph.isObject()) {
-      throw new GraphParseException(source, "", "JGF does not contain the required key \"graph\"");
-    }
-    JsonNode nodes = graph.get("nodes");
-    if (nodes == null || !nodes.isArray()) {
-      throw new GraphParseException(source, "/graph/nodes", "\"nodes\" must be an array");
-    }
+    JsonNode nodes = jgfNodes(source, parse(source, text));
     org.eclipse.collections.impl.list.mutable.primitive.IntArrayList out =
         new org.eclipse.collections.impl.list.mutable.primitive.IntArrayList(nodes.size());
     java.util.Set<String> ids = new java.util.HashSet<>();
@@ -348,6 +333,19 @@ final class GraphSelection {
       }
     }
     return out.toArray();
+  }
+
+  /** The {@code nodes} array of a JGF document's {@code graph} object. */
+  private static JsonNode jgfNodes(String source, JsonNode doc) {
+    JsonNode graph = doc.isObject() ? doc.get("graph") : null;
+    if (graph == null || !graph.isObject()) {
+      throw new GraphParseException(source, "", "JGF does not contain the required key \"graph\"");
+    }
+    JsonNode nodes = graph.get("nodes");
+    if (nodes == null || !nodes.isArray()) {
+      throw new GraphParseException(source, "/graph/nodes", "\"nodes\" must be an array");
+    }
+    return nodes;
   }
 
   /** The live vertex with this path (in any subsystem) and rank, or -1. */

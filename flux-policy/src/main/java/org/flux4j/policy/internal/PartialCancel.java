@@ -32,8 +32,7 @@ import org.flux4j.graph.ResourceGraph;
  * Fluxion's exhaustive visit always reports.
  *
  * <p>Fluxion also drops the job's exclusivity span at an ancestor whose aggregate span was only
- * reduced, keeping its tag ({@link SchedState#afterSharedReduction}). Not thread-safe; O(V) per
- * call.
+ * reduced, keeping its tag ({@link SchedState#afterReduction}). Not thread-safe; O(V) per call.
  */
 final class PartialCancel {
   /** The outcome of one partial cancel. */
@@ -227,7 +226,9 @@ final class PartialCancel {
         return Outcome.ERROR; // Fluxion: "rank not found in rank_to_counts"
       }
       int[] types = RankRemoval.typeMapOrder(rankTypes.get(rank).toArray(), fluxionIds);
-      for (int a = liveParent(rankRoot.get(rank)); a != ResourceGraph.NONE; a = liveParent(a)) {
+      for (int a = RankRemoval.liveParent(g, dom, rankRoot.get(rank));
+          a != ResourceGraph.NONE;
+          a = RankRemoval.liveParent(g, dom, a)) {
         long[] acc = parentCounts.computeIfAbsent(a, k -> new long[prune.count()]);
         for (int k = 0; k < c.length; k++) {
           acc[k] += c[k];
@@ -259,29 +260,9 @@ final class PartialCancel {
       if (r == SubtreePlan.REDUCE_ERROR) {
         return Outcome.ERROR;
       }
-      VertexSchedule s = st.sched[a];
-      byte kind = s.kind[s.indexOf(jobId)];
-      if (kind == VertexSchedule.SHARED) {
-        st.afterSharedReduction(a, jobId, r == SubtreePlan.REDUCED_AWAY);
-      } else if (r == SubtreePlan.REDUCED_AWAY && kind == VertexSchedule.ALLOCATED) {
-        // Fluxion drops the tag and the exclusivity span but keeps the allocation span: the
-        // job's cancel stops here (rq-diff seed 313222), while find still sees the vertex
-        // allocated to the job (rq-diff seed 583031)
-        st.keepPlanSpanOnly(a, jobId);
-      } else if (kind == VertexSchedule.ALLOCATED) {
-        st.dropExclusivitySpanOf(a, jobId); // the tag and the allocation stay
-      }
+      st.afterReduction(a, jobId, r == SubtreePlan.REDUCED_AWAY);
     }
     return carries(root) ? Outcome.PARTIAL : Outcome.FULL;
-  }
-
-  /**
-   * Fluxion's get_parent_vtx: the parent in the dominant subsystem while it is still in the graph
-   * (a rank removal takes the rank's vertices out with their edges), else none.
-   */
-  private int liveParent(int v) {
-    int p = g.pathParent(v, dom);
-    return p != ResourceGraph.NONE && g.isLive(p) ? p : ResourceGraph.NONE;
   }
 
   private boolean carries(int v) {

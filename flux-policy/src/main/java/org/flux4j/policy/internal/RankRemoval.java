@@ -25,9 +25,9 @@ import org.flux4j.graph.ResourceTypes;
  * below it ({@link SubtreePlan#reduce}), so that a job that shared a rank with another loses both
  * jobs' units, and a reduction beyond what its span holds fails the removal (the vertices stay,
  * cleared). Each reduction also drops the job's exclusivity span at that ancestor, keeping its tag
- * while its aggregate span stays ({@link SchedState#afterSharedReduction}). Then exactly the
- * vertices of the ranks leave the graph ({@link ResourceGraph#removeExactly}): where only a node
- * carries a rank, its sockets and cores stay behind, found by path but unreachable from the root.
+ * while its aggregate span stays ({@link SchedState#afterReduction}). Then exactly the vertices of
+ * the ranks leave the graph ({@link ResourceGraph#removeExactly}): where only a node carries a
+ * rank, its sockets and cores stay behind, found by path but unreachable from the root.
  *
  * <p>A failed removal is not all-or-nothing here, deliberately: resource-query's answer is the
  * reference (issue 13), and Fluxion does not roll back. A rank no vertex ever had fails the removal
@@ -236,6 +236,14 @@ final class RankRemoval {
   }
 
   private int liveParent(int v) {
+    return liveParent(g, dom, v);
+  }
+
+  /**
+   * Fluxion's get_parent_vtx: {@code v}'s parent in subsystem {@code dom} while it is still in the
+   * graph (a rank removal takes the rank's vertices out with their edges), else none.
+   */
+  static int liveParent(ResourceGraph g, int dom, int v) {
     int p = g.pathParent(v, dom);
     return p != ResourceGraph.NONE && g.isLive(p) ? p : ResourceGraph.NONE;
   }
@@ -380,13 +388,7 @@ final class RankRemoval {
                 + g.name(a)
                 + ": cancel_vertex failed.\n");
       }
-      if (s.kind[k] == VertexSchedule.SHARED) {
-        st.afterSharedReduction(a, job, r == SubtreePlan.REDUCED_AWAY);
-      } else if (r == SubtreePlan.REDUCED_AWAY && s.kind[k] == VertexSchedule.ALLOCATED) {
-        st.keepPlanSpanOnly(a, job);
-      } else if (s.kind[k] == VertexSchedule.ALLOCATED) {
-        st.dropExclusivitySpanOf(a, job); // the tag and the allocation stay
-      }
+      st.afterReduction(a, job, r == SubtreePlan.REDUCED_AWAY);
     }
     VertexSchedule now = st.sched[a];
     int j = now == null ? -1 : now.indexOf(job);

@@ -308,16 +308,31 @@ final class SchedState {
   }
 
   /**
-   * What Fluxion's mod_agfilter leaves of a job's shared entry at {@code v} after a successful
-   * partial-cancel reduction of its aggregate span there: tag and exclusivity span go when the span
-   * went ({@code reducedAway}); else only the exclusivity span goes (rem_exclusive_filter runs
-   * whatever the reduction left) and the tag stays ({@link VertexSchedule#dropExclusivitySpan}).
+   * What Fluxion's mod_agfilter and mod_plan leave of {@code jobId}'s entry at ancestor {@code v}
+   * after a successful partial-cancel reduction of its aggregate span there. rem_exclusive_filter
+   * runs whatever the reduction left, so the exclusivity span goes; the tag goes too when the span
+   * went ({@code reducedAway}). A shared entry then goes whole, or keeps its tag as an empty window
+   * ({@link VertexSchedule#dropExclusivitySpan}). An allocation keeps its plan span, which mod_plan
+   * leaves alone in a partial cancel: as a plan span without tag ({@link #keepPlanSpanOnly}; the
+   * job's cancel stops here, rq-diff seed 313222, while find still sees the vertex allocated to the
+   * job, rq-diff seed 583031), or with its tag ({@link #dropExclusivitySpanOf}). A reservation is
+   * left to the caller (mod_plan refuses it).
    */
-  void afterSharedReduction(int v, long jobId, boolean reducedAway) {
-    if (reducedAway) {
-      schedForWrite(v).remove(jobId);
-    } else {
-      schedForWrite(v).dropExclusivitySpan(jobId);
+  void afterReduction(int v, long jobId, boolean reducedAway) {
+    VertexSchedule s = sched[v];
+    byte kind = s.kind[s.indexOf(jobId)];
+    if (kind == VertexSchedule.SHARED) {
+      if (reducedAway) {
+        schedForWrite(v).remove(jobId);
+      } else {
+        schedForWrite(v).dropExclusivitySpan(jobId);
+      }
+    } else if (kind == VertexSchedule.ALLOCATED) {
+      if (reducedAway) {
+        keepPlanSpanOnly(v, jobId);
+      } else {
+        dropExclusivitySpanOf(v, jobId);
+      }
     }
   }
 
