@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedSet;
@@ -12,9 +13,11 @@ import org.flux4j.graph.ResourceGraph;
 import org.flux4j.graph.Status;
 import org.flux4j.graph.io.GraphFormat;
 import org.flux4j.graph.io.GraphReaders;
+import org.flux4j.graph.io.Hostlist;
 import org.flux4j.graph.io.IdSet;
 import org.flux4j.graph.io.RSubgraph;
 import org.flux4j.graph.io.Rv1ExecReader;
+import org.flux4j.policy.jobspec.Constraint;
 import org.flux4j.policy.jobspec.Jobspec;
 import org.flux4j.policy.jobspec.JobspecException;
 import org.flux4j.policy.match.CancelStatus;
@@ -185,6 +188,29 @@ final class EngineBackend implements Backend {
     }
   }
 
+  /**
+   * Whether Fluxion's parse of a jobspec with constraint {@code c} leaves errno 0 (rq-diff seed
+   * 670874): flux-core's {@code hostlist_append} counts each range it appends ({@code
+   * hostrange_count} sets errno to 0), and {@code idset_decode} clears errno before it reads each
+   * id ({@code strtoul_check}), so a {@code hostlist} or {@code ranks} operand naming at least one
+   * host or rank zeroes whatever errno the command line left, before the traversal runs.
+   */
+  static boolean parseZeroesErrno(Constraint c) {
+    if (c instanceof Constraint.Hosts h) {
+      return h.hostlists().stream().anyMatch(t -> !Hostlist.decode(t).isEmpty());
+    }
+    if (c instanceof Constraint.Ranks r) {
+      return r.idsets().stream().anyMatch(t -> !IdSet.decode(t).isEmpty());
+    }
+    List<Constraint> operands =
+        c instanceof Constraint.And a
+            ? a.operands()
+            : c instanceof Constraint.Or o
+                ? o.operands()
+                : c instanceof Constraint.Not n ? n.operands() : List.of();
+    return operands.stream().anyMatch(EngineBackend::parseZeroesErrno);
+  }
+
   private String emit(ResourceSet set) throws EmitException {
     String text = writer.format(set);
     String error = writer.lastError();
@@ -244,6 +270,11 @@ final class EngineBackend implements Backend {
           "",
           0,
           "match_allocate: ERROR: Jobspec error for " + jobId + ": " + line(e.getMessage()));
+    }
+    if (request.constraint().orElse(null) instanceof ResourceRequest.TargetConstraint.OfJobspec j
+        && parseZeroesErrno(j.constraint())) {
+      rq.clearErrno();
+      errnoZeroed = true;
     }
     if (rq.info(jobId).isPresent()) {
       // resource-query matches under its job counter even where an update took that id: the new
