@@ -102,6 +102,8 @@ final class EngineBackend implements Backend {
                   options.traverserPolicy().equals("flexible")
                       ? ResourceQuery.Traverser.FLEXIBLE
                       : ResourceQuery.Traverser.SIMPLE)
+              // Fluxion's reservation search starts after now
+              .searchFromNow(false)
               .build();
     } catch (IllegalArgumentException e) {
       throw new ResourceQueryMain.SetupException(
@@ -295,13 +297,13 @@ final class EngineBackend implements Backend {
       }
       if (result instanceof MatchResult.Busy b) {
         // Fluxion's match_allocate reads the errno its schedule left as after a failed update
-        return uncommitted(b.leftoverErrno());
+        return withMessages(uncommitted(b.leftoverErrno()));
       }
       if (result instanceof MatchResult.Unsatisfiable) {
-        return new MatchReply(Outcome.UNSATISFIABLE, emitEmpty(), 0, "");
+        return withMessages(new MatchReply(Outcome.UNSATISFIABLE, emitEmpty(), 0, ""));
       }
       if (result instanceof MatchResult.Uncommitted u) {
-        return uncommitted(u.leftoverErrno());
+        return withMessages(uncommitted(u.leftoverErrno()));
       }
       ResourceSet set = result.resourceSet().orElseThrow();
       return new MatchReply(Outcome.MATCHED, emit(set), set.startTime(), "");
@@ -310,12 +312,40 @@ final class EngineBackend implements Backend {
         // Fluxion committed the match before its writer failed, and records no job
         rq.forget(jobId);
       }
+      boolean failed =
+          result instanceof MatchResult.Busy
+              || result instanceof MatchResult.Unsatisfiable
+              || result instanceof MatchResult.Uncommitted;
       return new MatchReply(
           e.getMessage().equals(ENOENT_TEXT) ? Outcome.EMIT_ENOENT : Outcome.EMIT_ERROR,
           "",
           0,
-          "match_allocate: ERROR: match writer emit: " + line(e.getMessage()));
+          (failed ? messages() : "")
+              + "match_allocate: ERROR: match writer emit: "
+              + line(e.getMessage()));
     }
+  }
+
+  /**
+   * {@code reply} to a failed traversal with what the traversal logged ({@link
+   * ResourceQuery#traversalMessages()}): Fluxion's match_allocate reports those messages in place
+   * of the errno's text, which it gives only when the traverser logged nothing.
+   */
+  private MatchReply withMessages(MatchReply reply) {
+    String logged = messages();
+    if (logged.isEmpty()) {
+      return reply;
+    }
+    boolean errnoText =
+        reply.outcome() == Outcome.ERROR || reply.outcome() == Outcome.NO_SUCH_RESOURCE;
+    return new MatchReply(
+        reply.outcome(), reply.r(), reply.at(), logged + (errnoText ? "" : reply.error()));
+  }
+
+  /** The traversal's messages as match_allocate reports them, or "" when it logged none. */
+  private String messages() {
+    String logged = rq.traversalMessages();
+    return logged.isEmpty() ? "" : "match_allocate: ERROR: " + logged + "\n";
   }
 
   /**
@@ -524,8 +554,9 @@ final class EngineBackend implements Backend {
     if (rq.shrink(path)) {
       return null;
     }
-    // Fluxion's traverser fails without a message when the path is unknown
-    return "remove_subgraph: ERROR: remove_subgraph error: Invalid argument\n"
+    // Fluxion's traverser fails without a message, and without setting errno, when the path is
+    // unknown: the report reads the ENOTTY that reading the command line left
+    return "remove_subgraph: ERROR: remove_subgraph error: Inappropriate ioctl for device\n"
         + "remove_subgraph: ERROR: traverser returned error: \n\n";
   }
 

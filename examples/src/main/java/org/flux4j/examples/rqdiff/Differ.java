@@ -52,6 +52,9 @@ public final class Differ {
           return kind(x) + "/" + kind(y);
         }
       }
+      if (fluxion.exit() == flux4j.exit()) {
+        return "stderr";
+      }
       return "exit " + fluxion.exit() + "/" + flux4j.exit();
     }
 
@@ -67,11 +70,18 @@ public final class Differ {
       return line.isEmpty() ? "empty" : "R";
     }
 
-    /** A one-line account of the first difference (output line or exit status). */
+    /** A one-line account of the first difference (output line, exit status or stderr). */
     public String difference() {
       String d = Runs.firstDifference(fluxion.out(), flux4j.out());
       if (d.isEmpty() && fluxion.exit() != flux4j.exit()) {
         d = "exit status: fluxion " + fluxion.exit() + " | flux4j " + flux4j.exit();
+      }
+      if (d.isEmpty()) {
+        d =
+            "stderr: "
+                + Runs.firstDifference(
+                    String.join("\n", fluxion.reportedErrors()),
+                    String.join("\n", flux4j.reportedErrors()));
       }
       return d;
     }

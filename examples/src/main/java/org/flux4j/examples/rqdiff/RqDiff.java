@@ -12,9 +12,10 @@ import picocli.CommandLine.Option;
 /**
  * {@code flux4j rq-diff}: the differential fuzzer. For each seed of a range it draws a scenario
  * ({@link ScenarioGenerator}), runs it through the real Fluxion resource-query and through flux4j,
- * and compares the {@code -t} output and exit status byte for byte; a difference is shrunk ({@link
- * Differ#shrink}) and written to {@code OUT/case-<seed>/}. Prints one line per failing seed and a
- * summary ending in {@code N passed, M failed}; exits 0 when nothing failed, 1 otherwise.
+ * and compares the {@code -t} output, the exit status and the errors it reports for failed matches
+ * and path removals byte for byte; a difference is shrunk ({@link Differ#shrink}) and written to
+ * {@code OUT/case-<seed>/}. Prints one line per failing seed and a summary ending in {@code N
+ * passed, M failed}; exits 0 when nothing failed, 1 otherwise.
  */
 @Command(
     name = "rq-diff",

@@ -37,11 +37,30 @@ public final class Runs {
       return timedOut || exit >= 128;
     }
 
-    /** Whether the compared parts (exit status and output bytes) are equal. */
+    /** Whether the compared parts (exit status, output bytes and the reported errors) are equal. */
     public boolean sameAs(Outcome o) {
-      return exit == o.exit && out.equals(o.out);
+      return exit == o.exit && out.equals(o.out) && reportedErrors().equals(o.reportedErrors());
+    }
+
+    /**
+     * The lines of stderr that report a failed match or path removal, in order, prompts taken out:
+     * those that begin {@code match_allocate:} (the traversal's messages, the errno's text) or
+     * {@code ERROR: remove_subgraph:}. These are compared; the readers' error texts (an {@code
+     * update} or {@code attach} whose R or JGF is refused) are worded otherwise by flux4j.
+     */
+    public List<String> reportedErrors() {
+      List<String> lines = new ArrayList<>();
+      for (String line : stderr.replace(PROMPT, "").lines().toList()) {
+        if (line.startsWith("match_allocate:") || line.startsWith("ERROR: remove_subgraph:")) {
+          lines.add(line);
+        }
+      }
+      return lines;
     }
   }
+
+  /** The prompt flux4j's resource-query prints before it reads each command. */
+  private static final String PROMPT = "resource-query> ";
 
   /**
    * The shell line that raises the stack limit to the hard one (unlimited on most machines) and

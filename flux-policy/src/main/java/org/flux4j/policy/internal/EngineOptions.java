@@ -15,6 +15,8 @@ import org.flux4j.policy.match.MatchPolicy;
  * @param commitSlotPaths whether a slot matched below its vertex commits the path down to it
  * @param exactVisitCounts whether every select runs (false: a select proven to miss is skipped, see
  *     {@code ResourceQuery.Options.exactVisitCounts()})
+ * @param searchFromNow whether a reservation search tries now itself first (see {@code
+ *     ResourceQuery.Options.searchFromNow()}; false: it starts after now, as Fluxion's does)
  */
 public record EngineOptions(
     MatchPolicy policy,
@@ -22,7 +24,19 @@ public record EngineOptions(
     String pruneFilters,
     boolean flexible,
     boolean commitSlotPaths,
-    boolean exactVisitCounts) {
+    boolean exactVisitCounts,
+    boolean searchFromNow) {
+  /** Options whose reservation search tries now first. */
+  public EngineOptions(
+      MatchPolicy policy,
+      String subsystems,
+      String pruneFilters,
+      boolean flexible,
+      boolean commitSlotPaths,
+      boolean exactVisitCounts) {
+    this(policy, subsystems, pruneFilters, flexible, commitSlotPaths, exactVisitCounts, true);
+  }
+
   /** Options that run every select, as Fluxion does. */
   public EngineOptions(
       MatchPolicy policy,

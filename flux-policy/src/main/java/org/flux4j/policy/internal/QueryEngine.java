@@ -73,7 +73,8 @@ public final class QueryEngine {
             root,
             trav,
             upd,
-            !options.exactVisitCounts() && !options.flexible());
+            !options.exactVisitCounts() && !options.flexible(),
+            options.searchFromNow());
     this.fromR = new UpdateFromR(graph, state, root, marks, upd);
     this.cancellation =
         new Cancellation(
@@ -103,7 +104,16 @@ public final class QueryEngine {
     this.marks = new TraversalMarks(o.marks, g, prune, state);
     Traverser trav = o.scheduler.traverser().copyFor(marks);
     TraversalUpdate upd = new TraversalUpdate(marks);
-    this.scheduler = new Scheduler(g, state, prune, root, trav, upd, o.scheduler.skipsMisses());
+    this.scheduler =
+        new Scheduler(
+            g,
+            state,
+            prune,
+            root,
+            trav,
+            upd,
+            o.scheduler.skipsMisses(),
+            o.scheduler.searchesFromNow());
     if (!o.scheduler.onlyMatches()) {
       this.scheduler.stateChangedOtherwise();
     }
@@ -244,6 +254,11 @@ public final class QueryEngine {
   /** Implements {@code ResourceQuery.clearErrno}. */
   public void clearErrno() {
     scheduler.clearErrno();
+  }
+
+  /** Implements {@code ResourceQuery.traversalMessages}. */
+  public String traversalMessages() {
+    return scheduler.traversalMessages();
   }
 
   /** Implements {@code ResourceQuery.update}. */

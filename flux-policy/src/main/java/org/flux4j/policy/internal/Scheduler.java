@@ -111,6 +111,22 @@ final class Scheduler {
     marks.errno = 0;
   }
 
+  /** The messages the last match's traversal logged ({@link TraversalMarks#errorMessage()}). */
+  String traversalMessages() {
+    return marks.errorMessage();
+  }
+
+  /**
+   * Whether a reservation search tries now itself first (see {@code
+   * ResourceQuery.Options.searchFromNow()}); else it starts just after now, as Fluxion's does.
+   */
+  private final boolean searchFromNow;
+
+  /** Whether the reservation search tries now first (for a copy of the engine to copy). */
+  boolean searchesFromNow() {
+    return searchFromNow;
+  }
+
   /** The select pass this scheduler runs (for a copy of the engine to copy). */
   Traverser traverser() {
     return trav;
@@ -123,8 +139,10 @@ final class Scheduler {
       int root,
       Traverser trav,
       TraversalUpdate upd,
-      boolean skipMisses) {
+      boolean skipMisses,
+      boolean searchFromNow) {
     this.skipMisses = skipMisses;
+    this.searchFromNow = searchFromNow;
     this.graph = graph;
     this.state = state;
     this.prune = prune;
@@ -298,12 +316,13 @@ final class Scheduler {
         if (op == MatchOp.ALLOCATE_ORELSE_RESERVE) {
           m.allocType = JobMeta.AllocType.ALLOC_ORELSE_RESERVE;
         }
-        // now first: a span whose planned end is now may still be held (its end not applied
-        // yet), which refuses the allocation above; the earliest fit is then now, a reservation
-        // the candidate times come in chunks (the first mostly holds the match); timesCut tells
-        // whether more follow the chunk
+        // now first (searchFromNow): a span whose planned end is now may still be held (its end
+        // not applied yet), which refuses the allocation above; the earliest fit is then now, a
+        // reservation. Fluxion's search starts just after now. The candidate times come in chunks
+        // (the first mostly holds the match); timesCut tells whether more follow the chunk
         walk.start(m.at, m.duration, marks.errno);
-        long[] times = candidateTimes(m.at, m.duration, dfv, TIMES_CHUNK, true);
+        long from = searchFromNow ? m.at : m.at + 1;
+        long[] times = candidateTimes(from, m.duration, dfv, TIMES_CHUNK, true);
         // worked out once a select has missed: mostly the first candidate matches
         boolean[] misses = null;
         boolean missed = false;

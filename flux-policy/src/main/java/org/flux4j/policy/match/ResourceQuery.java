@@ -85,7 +85,8 @@ public final class ResourceQuery {
             options.pruneFilters(),
             options.traverser() == Traverser.FLEXIBLE,
             options.commitSlotPaths(),
-            options.exactVisitCounts());
+            options.exactVisitCounts(),
+            options.searchFromNow());
     return new ResourceQuery(new QueryEngine(graph, parts), options);
   }
 
@@ -124,6 +125,17 @@ public final class ResourceQuery {
    */
   public void clearErrno() {
     engine.clearErrno();
+  }
+
+  /**
+   * The messages the traversal of the last match logged, as Fluxion's traverser accumulates them
+   * over every select of one match (e.g. {@code by_excl: exclusivity conflicts at jobspec=... :
+   * vertex=core0} for each vertex a shared request met under an exclusive one, {@code dom_slot: not
+   * enough slots.}), in the order logged; empty when it logged none. resource-query reports them
+   * when the match fails.
+   */
+  public String traversalMessages() {
+    return engine.traversalMessages();
   }
 
   /** Matches at the {@link Options#clock()} time. */
@@ -511,6 +523,7 @@ public final class ResourceQuery {
     private final LongSupplier clock;
     private final boolean commitSlotPaths;
     private final boolean exactVisitCounts;
+    private final boolean searchFromNow;
 
     private Options(Builder b) {
       this.policyName = b.policyName;
@@ -521,6 +534,7 @@ public final class ResourceQuery {
       this.clock = b.clock;
       this.commitSlotPaths = b.commitSlotPaths;
       this.exactVisitCounts = b.exactVisitCounts;
+      this.searchFromNow = b.searchFromNow;
     }
 
     /** A builder with the defaults of resource-query. */
@@ -586,6 +600,19 @@ public final class ResourceQuery {
       return exactVisitCounts;
     }
 
+    /**
+     * Whether the reservation search of {@link MatchOp#ALLOCATE_ORELSE_RESERVE} and {@link
+     * MatchOp#WITHOUT_ALLOCATING_FUTURE} tries now itself before the later candidate times; true by
+     * default. A flux4j extension: a span whose planned end is now but whose end the caller has not
+     * applied yet refuses the allocation at now, and the earliest time the request fits is then now
+     * (a reservation there), where Fluxion's search starts just after now and may jump to a much
+     * later time, letting other jobs backfill ahead. False gives Fluxion's search, which
+     * resource-query needs: the try at now is an extra select, with its own visits and messages.
+     */
+    public boolean searchFromNow() {
+      return searchFromNow;
+    }
+
     /** Builds {@link Options}. Not thread-safe. */
     public static final class Builder {
       private String policyName = "first";
@@ -596,6 +623,7 @@ public final class ResourceQuery {
       private LongSupplier clock = () -> 0L;
       private boolean commitSlotPaths;
       private boolean exactVisitCounts = true;
+      private boolean searchFromNow = true;
 
       private Builder() {}
 
@@ -650,6 +678,12 @@ public final class ResourceQuery {
       /** See {@link Options#exactVisitCounts()} (default true, Fluxion's behaviour). */
       public Builder exactVisitCounts(boolean exact) {
         this.exactVisitCounts = exact;
+        return this;
+      }
+
+      /** See {@link Options#searchFromNow()} (default true; false is Fluxion's behaviour). */
+      public Builder searchFromNow(boolean fromNow) {
+        this.searchFromNow = fromNow;
         return this;
       }
 
