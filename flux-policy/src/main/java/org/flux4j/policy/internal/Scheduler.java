@@ -63,6 +63,12 @@ final class Scheduler {
   private final boolean skipMisses;
 
   /**
+   * Whether a reservation search tries now itself first (see {@code
+   * ResourceQuery.Options.searchFromNow()}); else it starts just after now, as Fluxion's does.
+   */
+  private final boolean searchFromNow;
+
+  /**
    * With {@link #skipMisses}: the live vertices of each prune type (by prune index), made on first
    * use and dropped when the topology changes; null until then.
    */
@@ -115,12 +121,6 @@ final class Scheduler {
   String traversalMessages() {
     return marks.errorMessage();
   }
-
-  /**
-   * Whether a reservation search tries now itself first (see {@code
-   * ResourceQuery.Options.searchFromNow()}); else it starts just after now, as Fluxion's does.
-   */
-  private final boolean searchFromNow;
 
   /** Whether the reservation search tries now first (for a copy of the engine to copy). */
   boolean searchesFromNow() {
