@@ -415,7 +415,7 @@ final class EngineBackend implements Backend {
           // the vertices fail too: nothing was written
         }
       }
-      return new UpdateReply(false, "", line(e.getMessage()));
+      return new UpdateReply(false, "", readerText(e));
     } catch (IllegalArgumentException | UnsupportedOperationException e) {
       return new UpdateReply(false, "", line(e.getMessage()));
     }
@@ -434,6 +434,26 @@ final class EngineBackend implements Backend {
       return new UpdateReply(true, "", "");
     }
   }
+
+  /**
+   * Fluxion's JGF reader's text for two refusals that flux4j's reader words with a JSON pointer: a
+   * node whose path the graph lacks ({@code exist}) and an edge between vertices R does not have
+   * ({@code unpack_edge}, which prints the ids without a separator); other refusals keep flux4j's
+   * text.
+   */
+  private static String readerText(GraphParseException e) {
+    String p = e.problem();
+    if (p.startsWith(NONEXISTENT_PATH)) {
+      return "exist: " + p + ".\n";
+    }
+    if (p.startsWith(EDGE_NOT_FOUND + ": ")) {
+      return "unpack_edge: " + EDGE_NOT_FOUND + p.substring(EDGE_NOT_FOUND.length() + 2) + ".\n";
+    }
+    return line(e.getMessage());
+  }
+
+  private static final String NONEXISTENT_PATH = "inconsistent input vertex: nonexistent path (";
+  private static final String EDGE_NOT_FOUND = "source and/or target vertex not found";
 
   /** The broker ranks an rv1exec R names (its R_lite entries), in increasing order. */
   private static int[] ranks(String text) {

@@ -114,7 +114,7 @@ final class UpdateFromR {
       }
     }
     if (!rv1exec && spec != null) {
-      String busy = jgfSharedBusy(r, spec, map, at, d);
+      String busy = jgfBusy(r, spec, map, at, d);
       if (busy != null) {
         return new MatchResult.Unsatisfiable(jobId, busy);
       }
@@ -214,18 +214,23 @@ final class UpdateFromR {
   }
 
   /**
-   * Fluxion's JGF reader ({@code update_vtx_plan}) refuses an update when a vertex R names without
-   * taking it exclusively holds any units of its plan during the window (one another job holds
-   * exclusively): the first such vertex in R's order gives the reader's message (null when none).
+   * Fluxion's JGF reader ({@code update_vtx_plan}) refuses an update at the first vertex, in R's
+   * order, that holds any units of its plan during the window: one R takes exclusively cannot get a
+   * span of its whole size ("can't add span into"), and one R names without taking it exclusively
+   * is "unavailable" (another job holds it exclusively). That vertex gives the reader's message
+   * (null when none refuses).
    */
-  private String jgfSharedBusy(ResourceGraph r, RSubgraph spec, int[] map, long at, long d) {
+  private String jgfBusy(ResourceGraph r, RSubgraph spec, int[] map, long at, long d) {
     for (int v = 0; v < r.vertexLimit(); v++) {
-      if (!r.isLive(v) || !spec.named(v) || spec.exclusive().test(v)) {
+      if (!r.isLive(v) || !spec.named(v)) {
         continue;
       }
       VertexSchedule sc = state.sched[map[v]];
       if (sc != null && sc.maxUnitsDuring(at, d) > 0) {
-        return "update_vtx_plan: " + graph.name(map[v]) + " is unavailable.";
+        String name = graph.name(map[v]);
+        return spec.exclusive().test(v)
+            ? "update_vtx_plan: can't add span into " + name + "."
+            : "update_vtx_plan: " + name + " is unavailable.";
       }
     }
     return null;
