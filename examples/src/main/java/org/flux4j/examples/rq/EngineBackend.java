@@ -226,9 +226,12 @@ final class EngineBackend implements Backend {
     return text;
   }
 
-  /** The writers whose emit passes the set's host names through flux-core's hostlist. */
-  private static final Set<String> R_WRITERS =
-      Set.of("rlite", "rv1", "rv1_nosched", "rv1_shorthand");
+  /**
+   * The writers whose emit passes the set's host names through flux-core's hostlist (the nodelist
+   * of an RFC 20 R). Not rlite: its R_lite entries name ranks and ids only, through idset, which
+   * keeps errno (rq-diff seed 673901).
+   */
+  private static final Set<String> R_WRITERS = Set.of("rv1", "rv1_nosched", "rv1_shorthand");
 
   /** Whether a node of {@code set} has a name ending in a digit (e.g. "node2"). */
   private static boolean namesNumberedHost(ResourceSet set) {
