@@ -407,6 +407,9 @@ final class EngineBackend implements Backend {
       RSubgraph r = RSubgraph.read(rq.graph(), "update", text, readerFormat(reader));
       result = rq.update(jobId, r, at, duration, at > 0);
     } catch (GraphParseException e) {
+      // asked before the vertex plans below are written: those are this update's own
+      String busy =
+          readerFormat(reader) == GraphFormat.JGF ? firstBusyNode(text, at, duration) : null;
       if (readerFormat(reader) != GraphFormat.RV1EXEC && !rq.info(jobId).isPresent()) {
         // a JGF R whose vertices read but whose edges do not: Fluxion's reader keeps the vertex
         // plans it wrote before it failed at the edge
@@ -418,7 +421,7 @@ final class EngineBackend implements Backend {
           // the vertices fail too: nothing was written
         }
       }
-      return new UpdateReply(false, "", readerText(e));
+      return new UpdateReply(false, "", busy != null ? busy : readerText(e));
     } catch (IllegalArgumentException | UnsupportedOperationException e) {
       return new UpdateReply(false, "", line(e.getMessage()));
     }
@@ -453,6 +456,34 @@ final class EngineBackend implements Backend {
       return "unpack_edge: " + EDGE_NOT_FOUND + p.substring(EDGE_NOT_FOUND.length() + 2) + ".\n";
     }
     return line(e.getMessage());
+  }
+
+  /**
+   * Where Fluxion's JGF reader stops an update before a node or an edge flux4j's reader refused: it
+   * checks each node's vertex as it reads it (update_vtx_plan), before the next node and before any
+   * edge, so a node whose vertex holds units during the window, ahead of the refused node, gives
+   * the reader's message ({@code can't add span into} for a vertex R takes exclusively, {@code is
+   * unavailable} for one it only names); null when none does.
+   */
+  private String firstBusyNode(String text, long at, long duration) {
+    if (at < 0 || duration <= 0) {
+      return null;
+    }
+    RSubgraph.JgfNodes nodes;
+    try {
+      nodes = RSubgraph.jgfNodesUntilRefused(rq.graph(), "update", text);
+    } catch (GraphParseException e) {
+      return null;
+    }
+    for (int i = 0; i < nodes.size() && nodes.vertex(i) >= 0; i++) {
+      if (rq.unitsHeld(nodes.vertex(i), at, duration) > 0) {
+        String name = rq.graph().name(nodes.vertex(i));
+        return nodes.exclusive(i)
+            ? "update_vtx_plan: can't add span into " + name + ".\n"
+            : "update_vtx_plan: " + name + " is unavailable.\n";
+      }
+    }
+    return null;
   }
 
   private static final String NONEXISTENT_PATH = "inconsistent input vertex: nonexistent path (";

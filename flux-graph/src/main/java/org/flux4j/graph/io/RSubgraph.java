@@ -127,7 +127,49 @@ public final class RSubgraph {
    *     array
    */
   public static int[] jgfVerticesUntilRefused(ResourceGraph target, String source, String text) {
+    return GraphSelection.jgfVerticesUntilRefused(target, source, text).vertices();
+  }
+
+  /**
+   * {@link #jgfVerticesUntilRefused}, with each node's {@code exclusive} flag: the order in which
+   * Fluxion's JGF reader checks the nodes of an update, before it reads any edge.
+   *
+   * @throws GraphParseException if the document has no {@code graph} object with a {@code nodes}
+   *     array
+   */
+  public static JgfNodes jgfNodesUntilRefused(ResourceGraph target, String source, String text) {
     return GraphSelection.jgfVerticesUntilRefused(target, source, text);
+  }
+
+  /** The nodes of a JGF R read in order up to the first one the reader refuses. Immutable. */
+  public static final class JgfNodes {
+    private final int[] vertices;
+    private final boolean[] exclusive;
+
+    JgfNodes(int[] vertices, boolean[] exclusive) {
+      this.vertices = vertices;
+      this.exclusive = exclusive;
+    }
+
+    /** How many nodes were read, a refused one included. */
+    public int size() {
+      return vertices.length;
+    }
+
+    /** The {@code i}-th node's vertex in the target, or -1 for the refused node (the last). */
+    public int vertex(int i) {
+      return vertices[i];
+    }
+
+    /** The {@code i}-th node's {@code exclusive} flag (false for a refused node). */
+    public boolean exclusive(int i) {
+      return exclusive[i];
+    }
+
+    /** The vertices, in R order; -1 last when a node was refused. */
+    int[] vertices() {
+      return vertices.clone();
+    }
   }
 
   private static RSubgraph build(

@@ -280,6 +280,12 @@ public final class QueryEngine {
     return fromR.update(jobId, r, at, duration, reserve);
   }
 
+  /** Implements {@code ResourceQuery.unitsHeld}. */
+  public long unitsHeld(int vertex, long at, long duration) {
+    VertexSchedule s = state.sched[vertex];
+    return s == null ? 0 : s.maxUnitsDuring(at, Math.min(duration, JobMeta.HORIZON - at));
+  }
+
   /** Implements {@code ResourceQuery.updateVerticesOnly}. */
   public boolean updateVerticesOnly(
       long jobId, org.flux4j.graph.io.RSubgraph r, long at, long duration) {

@@ -205,6 +205,22 @@ public final class ResourceQuery {
   }
 
   /**
+   * The most units of {@code vertex}'s own plan that jobs hold at once during {@code [at, at +
+   * duration)} (the window cut at the planner's horizon): what Fluxion's readers ask of a vertex an
+   * update names before they take it.
+   *
+   * @throws IllegalArgumentException if {@code vertex} is not a live vertex of the graph, or the
+   *     window is empty or starts before 0
+   */
+  public long unitsHeld(int vertex, long at, long duration) {
+    if (!graph().isLive(vertex) || at < 0 || duration <= 0) {
+      throw new IllegalArgumentException(
+          "no window [" + at + ", +" + duration + ") of live vertex " + vertex);
+    }
+    return engine.unitsHeld(vertex, at, duration);
+  }
+
+  /**
    * What Fluxion's JGF reader leaves when an update from {@code r} fails at one of its edges after
    * it read every vertex (its update does not undo the vertex plans then): each vertex {@code r}
    * names and takes exclusively holds its whole size over {@code [at, at + duration)} for good,
