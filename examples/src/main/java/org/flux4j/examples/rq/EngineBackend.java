@@ -460,30 +460,20 @@ final class EngineBackend implements Backend {
 
   /**
    * Where Fluxion's JGF reader stops an update before a node or an edge flux4j's reader refused: it
-   * checks each node's vertex as it reads it (update_vtx_plan), before the next node and before any
-   * edge, so a node whose vertex holds units during the window, ahead of the refused node, gives
-   * the reader's message ({@code can't add span into} for a vertex R takes exclusively, {@code is
-   * unavailable} for one it only names); null when none does.
+   * checks each node's vertex plan as it reads the node, before the next node and before any edge,
+   * so a busy vertex among the nodes ahead of the refused one gives the reader's message ({@link
+   * ResourceQuery#updateRefusal}); null when none does.
    */
   private String firstBusyNode(String text, long at, long duration) {
     if (at < 0 || duration <= 0) {
       return null;
     }
-    RSubgraph.JgfNodes nodes;
     try {
-      nodes = RSubgraph.jgfNodesUntilRefused(rq.graph(), "update", text);
+      RSubgraph ahead = RSubgraph.readVerticesUntilRefused(rq.graph(), "update", text);
+      return rq.updateRefusal(ahead, at, duration).map(m -> m + "\n").orElse(null);
     } catch (GraphParseException e) {
       return null;
     }
-    for (int i = 0; i < nodes.size() && nodes.vertex(i) >= 0; i++) {
-      if (rq.unitsHeld(nodes.vertex(i), at, duration) > 0) {
-        String name = rq.graph().name(nodes.vertex(i));
-        return nodes.exclusive(i)
-            ? "update_vtx_plan: can't add span into " + name + ".\n"
-            : "update_vtx_plan: " + name + " is unavailable.\n";
-      }
-    }
-    return null;
   }
 
   private static final String NONEXISTENT_PATH = "inconsistent input vertex: nonexistent path (";

@@ -314,12 +314,10 @@ final class GraphSelection {
    * @throws GraphParseException if the document has no {@code graph} object with a {@code nodes}
    *     array (Fluxion refuses it before any node)
    */
-  static RSubgraph.JgfNodes jgfVerticesUntilRefused(
-      ResourceGraph target, String source, String text) {
+  static int[] jgfVerticesUntilRefused(ResourceGraph target, String source, String text) {
     JsonNode nodes = jgfNodes(source, parse(source, text));
     org.eclipse.collections.impl.list.mutable.primitive.IntArrayList out =
         new org.eclipse.collections.impl.list.mutable.primitive.IntArrayList(nodes.size());
-    boolean[] exclusive = new boolean[nodes.size()];
     java.util.Set<String> ids = new java.util.HashSet<>();
     for (int i = 0; i < nodes.size(); i++) {
       try {
@@ -329,13 +327,12 @@ final class GraphSelection {
           break;
         }
         out.add(find(target, source, "/graph/nodes/" + i, n));
-        exclusive[i] = n.exclusive;
       } catch (GraphParseException e) {
         out.add(-1);
         break;
       }
     }
-    return new RSubgraph.JgfNodes(out.toArray(), Arrays.copyOf(exclusive, out.size()));
+    return out.toArray();
   }
 
   /** The {@code nodes} array of a JGF document's {@code graph} object. */

@@ -2,6 +2,7 @@ package org.flux4j.graph.io;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.util.function.IntPredicate;
@@ -113,7 +114,7 @@ public final class RSubgraph {
    */
   public static RSubgraph readVertices(
       ResourceGraph target, String source, String text, GraphFormat format) {
-    return build(target, source, withoutEdges(text), format, false);
+    return build(target, source, withoutEdges(text, -1), format, false);
   }
 
   /**
@@ -127,49 +128,22 @@ public final class RSubgraph {
    *     array
    */
   public static int[] jgfVerticesUntilRefused(ResourceGraph target, String source, String text) {
-    return GraphSelection.jgfVerticesUntilRefused(target, source, text).vertices();
+    return GraphSelection.jgfVerticesUntilRefused(target, source, text);
   }
 
   /**
-   * {@link #jgfVerticesUntilRefused}, with each node's {@code exclusive} flag: the order in which
-   * Fluxion's JGF reader checks the nodes of an update, before it reads any edge.
+   * As {@link #readVertices} for a JGF R, the nodes before the first one its reader refuses (all of
+   * them when it refuses none, see {@link #jgfVerticesUntilRefused}): the vertices whose plans
+   * Fluxion's update checks, in R order, before it stops at the refused node or reads any edge.
    *
    * @throws GraphParseException if the document has no {@code graph} object with a {@code nodes}
    *     array
    */
-  public static JgfNodes jgfNodesUntilRefused(ResourceGraph target, String source, String text) {
-    return GraphSelection.jgfVerticesUntilRefused(target, source, text);
-  }
-
-  /** The nodes of a JGF R read in order up to the first one the reader refuses. Immutable. */
-  public static final class JgfNodes {
-    private final int[] vertices;
-    private final boolean[] exclusive;
-
-    JgfNodes(int[] vertices, boolean[] exclusive) {
-      this.vertices = vertices;
-      this.exclusive = exclusive;
-    }
-
-    /** How many nodes were read, a refused one included. */
-    public int size() {
-      return vertices.length;
-    }
-
-    /** The {@code i}-th node's vertex in the target, or -1 for the refused node (the last). */
-    public int vertex(int i) {
-      return vertices[i];
-    }
-
-    /** The {@code i}-th node's {@code exclusive} flag (false for a refused node). */
-    public boolean exclusive(int i) {
-      return exclusive[i];
-    }
-
-    /** The vertices, in R order; -1 last when a node was refused. */
-    int[] vertices() {
-      return vertices.clone();
-    }
+  public static RSubgraph readVerticesUntilRefused(
+      ResourceGraph target, String source, String text) {
+    int[] read = jgfVerticesUntilRefused(target, source, text);
+    int taken = read.length > 0 && read[read.length - 1] < 0 ? read.length - 1 : read.length;
+    return build(target, source, withoutEdges(text, taken), GraphFormat.JGF, false);
   }
 
   private static RSubgraph build(
@@ -278,11 +252,18 @@ public final class RSubgraph {
    * The JGF document {@code text} with an empty edge list (the text unchanged if it is not a JGF
    * object with a {@code graph} key), for reading its vertices only.
    */
-  private static String withoutEdges(String text) {
+  /** {@code text} without its JGF edges, and only its first {@code nodes} nodes unless negative. */
+  private static String withoutEdges(String text, int nodes) {
     try {
       JsonNode doc = JSON.readTree(text);
       if (doc != null && doc.path("graph").isObject()) {
-        ((ObjectNode) doc.get("graph")).putArray("edges");
+        ObjectNode graph = (ObjectNode) doc.get("graph");
+        graph.putArray("edges");
+        if (nodes >= 0 && graph.get("nodes") instanceof ArrayNode all) {
+          while (all.size() > nodes) {
+            all.remove(all.size() - 1);
+          }
+        }
         return JSON.writeValueAsString(doc);
       }
     } catch (IOException | RuntimeException e) {

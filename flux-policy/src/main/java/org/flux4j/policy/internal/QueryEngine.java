@@ -280,10 +280,9 @@ public final class QueryEngine {
     return fromR.update(jobId, r, at, duration, reserve);
   }
 
-  /** Implements {@code ResourceQuery.unitsHeld}. */
-  public long unitsHeld(int vertex, long at, long duration) {
-    VertexSchedule s = state.sched[vertex];
-    return s == null ? 0 : s.maxUnitsDuring(at, Math.min(duration, JobMeta.HORIZON - at));
+  /** Implements {@code ResourceQuery.updateRefusal}. */
+  public String updateRefusal(org.flux4j.graph.io.RSubgraph r, long at, long duration) {
+    return fromR.jgfRefusal(r, at, duration);
   }
 
   /** Implements {@code ResourceQuery.updateVerticesOnly}. */

@@ -214,6 +214,22 @@ final class UpdateFromR {
   }
 
   /**
+   * The message with which Fluxion's JGF reader refuses an update of {@code spec}'s vertices over
+   * {@code [at, at + duration)} ({@link #jgfBusy}), or null when none refuses or a vertex is not in
+   * the graph. Reads the state only.
+   */
+  String jgfRefusal(RSubgraph spec, long at, long duration) {
+    ResourceGraph r = spec.graph();
+    int[] map = mapByStructure(r);
+    for (int v = 0; v < r.vertexLimit(); v++) {
+      if (r.isLive(v) && spec.named(v) && map[v] < 0) {
+        return null;
+      }
+    }
+    return jgfBusy(r, spec, map, at, Math.min(duration, JobMeta.HORIZON - at));
+  }
+
+  /**
    * Fluxion's JGF reader ({@code update_vtx_plan}) refuses an update at the first vertex, in R's
    * order, that holds any units of its plan during the window: one R takes exclusively cannot get a
    * span of its whole size ("can't add span into"), and one R names without taking it exclusively

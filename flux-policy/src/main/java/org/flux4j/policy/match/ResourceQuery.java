@@ -205,19 +205,19 @@ public final class ResourceQuery {
   }
 
   /**
-   * The most units of {@code vertex}'s own plan that jobs hold at once during {@code [at, at +
-   * duration)} (the window cut at the planner's horizon): what Fluxion's readers ask of a vertex an
-   * update names before they take it.
+   * Fluxion's JGF reader's message when it refuses an update from {@code r} over {@code [at, at +
+   * duration)} at one of its vertices: the first, in R's order, whose own plan holds units during
+   * the window gives {@code update_vtx_plan: can't add span into NAME.} when R takes it exclusively
+   * and {@code update_vtx_plan: NAME is unavailable.} when R only names it (the window cut at the
+   * planner's horizon). Empty when no vertex refuses. Changes nothing.
    *
-   * @throws IllegalArgumentException if {@code vertex} is not a live vertex of the graph, or the
-   *     window is empty or starts before 0
+   * @throws IllegalArgumentException if the window is empty or starts before 0
    */
-  public long unitsHeld(int vertex, long at, long duration) {
-    if (!graph().isLive(vertex) || at < 0 || duration <= 0) {
-      throw new IllegalArgumentException(
-          "no window [" + at + ", +" + duration + ") of live vertex " + vertex);
+  public Optional<String> updateRefusal(RSubgraph r, long at, long duration) {
+    if (at < 0 || duration <= 0) {
+      throw new IllegalArgumentException("invalid time (" + at + ", " + duration + ")");
     }
-    return engine.unitsHeld(vertex, at, duration);
+    return Optional.ofNullable(engine.updateRefusal(r, at, duration));
   }
 
   /**
