@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SortedSet;
 import org.flux4j.graph.GraphParseException;
@@ -408,8 +409,11 @@ final class EngineBackend implements Backend {
       result = rq.update(jobId, r, at, duration, at > 0);
     } catch (GraphParseException e) {
       // asked before the vertex plans below are written: those are this update's own
+      GraphFormat format = readerFormat(reader);
       String busy =
-          readerFormat(reader) == GraphFormat.JGF ? firstBusyNode(text, at, duration) : null;
+          format == GraphFormat.JGF
+              ? firstBusyNode(text, at, duration)
+              : format == GraphFormat.RV1EXEC ? rv1ExecStop(text, at, duration) : null;
       if (readerFormat(reader) != GraphFormat.RV1EXEC && !rq.info(jobId).isPresent()) {
         // a JGF R whose vertices read but whose edges do not: Fluxion's reader keeps the vertex
         // plans it wrote before it failed at the edge
@@ -474,6 +478,47 @@ final class EngineBackend implements Backend {
     } catch (GraphParseException e) {
       return null;
     }
+  }
+
+  /**
+   * Fluxion's rv1exec reader's message for an update it stops at a vertex whatever the state
+   * ({@link RSubgraph#rv1ExecStop}): a vertex ahead of it in R's order whose plan is busy gives
+   * that vertex's message ({@link ResourceQuery#updateRefusal}); else the stop's own, which names
+   * the vertex and the function of the reader that gave up on it, then the one that called it. Null
+   * when the reader would read every vertex (R is refused for another reason).
+   */
+  private String rv1ExecStop(String text, long at, long duration) {
+    if (at < 0 || duration <= 0) {
+      return null;
+    }
+    Optional<RSubgraph.Rv1ExecStop> found;
+    try {
+      found = RSubgraph.rv1ExecStop(rq.graph(), "update", text);
+    } catch (GraphParseException e) {
+      return null;
+    }
+    if (found.isEmpty()) {
+      return null;
+    }
+    RSubgraph.Rv1ExecStop stop = found.get();
+    Optional<String> busy = rq.updateRefusal(stop.ahead(), at, duration);
+    if (busy.isPresent()) {
+      return busy.get();
+    }
+    String name = stop.name();
+    String caller =
+        stop.node()
+            ? "unpack_rank: failed unpacking rank for " + name + ".\n"
+            : "unpack_child: failed unpacking child for " + name + ".\n";
+    return switch (stop.reason()) {
+      case NOT_FOUND -> "add_or_update: couldn't find vertex in graph for " + name + ".\n" + caller;
+      case NAMED_AGAIN -> "update_vertex: " + name + " is unavailable.\n" + caller;
+      case NO_CHILD ->
+          "update_exclusivity: rank not found in agfilters map.\n"
+              + "unpack_rank: exclusive filter update failed for "
+              + name
+              + ".\n";
+    };
   }
 
   private static final String NONEXISTENT_PATH = "inconsistent input vertex: nonexistent path (";

@@ -11,6 +11,7 @@ import org.eclipse.collections.impl.list.mutable.primitive.IntArrayList;
 import org.eclipse.collections.impl.map.mutable.primitive.IntIntHashMap;
 import org.eclipse.collections.impl.map.mutable.primitive.LongIntHashMap;
 import org.eclipse.collections.impl.map.mutable.primitive.ObjectIntHashMap;
+import org.eclipse.collections.impl.set.mutable.primitive.IntHashSet;
 import org.flux4j.graph.Adjacency;
 import org.flux4j.graph.GraphParseException;
 import org.flux4j.graph.ResourceGraph;
@@ -382,6 +383,35 @@ final class GraphSelection {
    * @throws GraphParseException naming the JSON pointer of the entry that does not match
    */
   public static GraphSelection fromRv1Exec(ResourceGraph target, String source, String text) {
+    Rv1Read read = readRv1Exec(target, source, text);
+    if (read.stop() != null) {
+      throw read.stop().error();
+    }
+    return read.selection();
+  }
+
+  /**
+   * Where the reader stops: the vertex's name (a host, or a child's {@code <type><id>}), whether it
+   * is the rank's node, why, and the error {@link #fromRv1Exec} reports for it.
+   */
+  record Rv1Stop(
+      String name, boolean node, RSubgraph.Rv1ExecStop.Reason reason, GraphParseException error) {}
+
+  /**
+   * An rv1exec R read as Fluxion's reader reads it for an update, vertex by vertex in R's order:
+   * the vertices selected before the first it stops at ({@code stop}, null when it reads them all).
+   */
+  record Rv1Read(GraphSelection selection, Rv1Stop stop) {}
+
+  /**
+   * Reads an rv1exec R in the order of Fluxion's reader (entries, their ranks, the children in
+   * document order, their ids), stopping at the first vertex the reader refuses whatever the state:
+   * one the target lacks, a child R names a second time or a node it took whole before (the
+   * update's own span holds it then), a rank none of whose children were named so far.
+   *
+   * @throws GraphParseException if R is malformed (the reader fails before any vertex)
+   */
+  static Rv1Read readRv1Exec(ResourceGraph target, String source, String text) {
     JsonNode doc = parse(source, text);
     JsonNode version = doc.isObject() ? doc.get("version") : null;
     if (version == null || !version.isIntegralNumber() || version.longValue() != 1) {
@@ -425,6 +455,7 @@ final class GraphSelection {
       }
     }
     IntIntHashMap selectedPerRank = new IntIntHashMap();
+    IntHashSet taken = new IntHashSet(); // the vertices the update's own spans hold so far
     Collector c = new Collector();
     for (int i = 0; i < rlite.size(); i++) {
       String at = "/execution/R_lite/" + i;
@@ -442,8 +473,26 @@ final class GraphSelection {
         String nodePath = rootPath + "/" + host;
         int node = rv1Vertex(target, nodePath, "node", Rv1ExecReader.hostSuffix(host), (int) rank);
         if (node < 0) {
-          throw new GraphParseException(
-              source, at, "couldn't find vertex in graph for " + host + " (rank " + rank + ")");
+          return stopped(
+              c,
+              host,
+              true,
+              RSubgraph.Rv1ExecStop.Reason.NOT_FOUND,
+              new GraphParseException(
+                  source,
+                  at,
+                  "couldn't find vertex in graph for " + host + " (rank " + rank + ")"));
+        }
+        if (taken.contains(node)) {
+          return stopped(
+              c,
+              host,
+              true,
+              RSubgraph.Rv1ExecStop.Reason.NAMED_AGAIN,
+              new GraphParseException(
+                  source,
+                  at,
+                  "node " + host + " (rank " + rank + ") was taken whole by an earlier entry"));
         }
         int slot = c.vertices.size();
         c.add(node, true, false);
@@ -452,20 +501,56 @@ final class GraphSelection {
           String cat = at + "/children/" + JgfReader.escape(type);
           for (long id : idset(source, ch.getValue(), cat).toArray()) {
             int v = rv1Vertex(target, nodePath + "/" + type + id, type, id, (int) rank);
-            if (v < 0) {
-              throw new GraphParseException(
-                  source, cat, "couldn't find vertex in graph for " + type + id);
+            if (v < 0 || !taken.add(v)) {
+              return stopped(
+                  c,
+                  type + id,
+                  false,
+                  v < 0
+                      ? RSubgraph.Rv1ExecStop.Reason.NOT_FOUND
+                      : RSubgraph.Rv1ExecStop.Reason.NAMED_AGAIN,
+                  new GraphParseException(
+                      source,
+                      cat,
+                      v < 0
+                          ? "couldn't find vertex in graph for " + type + id
+                          : type + id + " of " + host + " is named a second time"));
             }
             c.add(v, true);
             selectedPerRank.addToValue((int) rank, 1);
           }
         }
+        if (!selectedPerRank.containsKey((int) rank)) {
+          return stopped(
+              c,
+              host,
+              true,
+              RSubgraph.Rv1ExecStop.Reason.NO_CHILD,
+              new GraphParseException(
+                  source,
+                  at + "/children",
+                  "no child of "
+                      + host
+                      + " (rank "
+                      + rank
+                      + ") is named: an update takes a node only with some of its children"));
+        }
         if (selectedPerRank.get((int) rank) == perRank.get((int) rank) - 1) {
           c.held.set(slot, 1);
+          taken.add(node);
         }
       }
     }
-    return c.build();
+    return new Rv1Read(c.build(), null);
+  }
+
+  private static Rv1Read stopped(
+      Collector c,
+      String name,
+      boolean node,
+      RSubgraph.Rv1ExecStop.Reason reason,
+      GraphParseException error) {
+    return new Rv1Read(c.build(), new Rv1Stop(name, node, reason, error));
   }
 
   private static int rv1Vertex(ResourceGraph g, String path, String type, long id, int rank) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.util.Optional;
 import java.util.function.IntPredicate;
 import org.eclipse.collections.impl.list.mutable.primitive.IntArrayList;
 import org.eclipse.collections.impl.map.mutable.primitive.IntIntHashMap;
@@ -146,10 +147,63 @@ public final class RSubgraph {
     return build(target, source, withoutEdges(text, taken), GraphFormat.JGF, false);
   }
 
+  /**
+   * Where Fluxion's rv1exec reader stops an update from a well-formed R whatever the scheduling
+   * state: {@code ahead} holds the vertices it read before (named, without ancestors; their plans
+   * are checked first, see {@code ResourceQuery.updateRefusal}), {@code name} the vertex it stops
+   * at (a host, or a child's {@code <type><id>}) and {@code node} whether that is the rank's node.
+   */
+  public record Rv1ExecStop(RSubgraph ahead, String name, boolean node, Reason reason) {
+    /** Why the reader stops. */
+    public enum Reason {
+      /** The target has no such vertex (Fluxion's {@code add_or_update}). */
+      NOT_FOUND,
+      /**
+       * R named the vertex before and the update holds it already: a child named twice, or a node
+       * whose whole rank an earlier entry took (Fluxion's {@code update_vertex}).
+       */
+      NAMED_AGAIN,
+      /**
+       * None of the rank's children was named by then, so its node cannot be taken (Fluxion's
+       * {@code update_exclusivity}).
+       */
+      NO_CHILD
+    }
+  }
+
+  /**
+   * Reads an rv1exec R as Fluxion's reader reads it for an update, in R's order (entries, their
+   * ranks, the children in document order, their ids), and gives the first vertex it stops at
+   * whatever the scheduling state ({@link Rv1ExecStop}); empty when it reads them all (then {@link
+   * #read} succeeds).
+   *
+   * @throws GraphParseException if R is malformed: the reader fails before any vertex
+   */
+  public static Optional<Rv1ExecStop> rv1ExecStop(
+      ResourceGraph target, String source, String text) {
+    GraphSelection.Rv1Read read = GraphSelection.readRv1Exec(target, source, text);
+    if (read.stop() == null) {
+      return Optional.empty();
+    }
+    RSubgraph ahead = build(target, read.selection(), null, GraphFormat.RV1EXEC, false);
+    return Optional.of(
+        new Rv1ExecStop(ahead, read.stop().name(), read.stop().node(), read.stop().reason()));
+  }
+
   private static RSubgraph build(
       ResourceGraph target, String source, String text, GraphFormat format, boolean ancestors) {
     GraphSelection sel = GraphSelection.read(target, source, text, format);
     LongLongHashMap sizes = format == GraphFormat.RV1EXEC ? null : jgfSizes(text);
+    return build(target, sel, sizes, format, ancestors);
+  }
+
+  /** {@code sel} as a graph of its own; {@code sizes} by uniq_id where R gives them, else null. */
+  private static RSubgraph build(
+      ResourceGraph target,
+      GraphSelection sel,
+      LongLongHashMap sizes,
+      GraphFormat format,
+      boolean ancestors) {
     // per selected vertex: bit 0 exclusive, bit 1 held
     IntIntHashMap selectedExclusive = new IntIntHashMap(sel.size() * 2);
     for (int i = 0; i < sel.size(); i++) {

@@ -228,4 +228,88 @@ class RSubgraphTest {
       }
     }
   }
+
+  /** An rv1exec R of tiny_rv1exec's node1 (rank 1) with the given R_lite entries. */
+  private static String rv1(String entries) {
+    return "{\"version\": 1, \"execution\": {\"R_lite\": ["
+        + entries
+        + "], \"nodelist\": [\"node1\"]}}";
+  }
+
+  @Test
+  void rv1ExecStop_readsInRsOrderUntilTheFirstVertexTheReaderRefuses() {
+    ResourceGraph g =
+        Rv1ExecReader.read(FormatsTestData.file("t/data/resource/rv1exec/tiny_rv1exec.json"));
+    String whole = "{\"rank\": \"1\", \"children\": {\"core\": \"0-15\", \"gpu\": \"0-3\"}}";
+    assertThat(RSubgraph.rv1ExecStop(g, "r", rv1(whole))).isEmpty();
+    assertThat(
+            RSubgraph.rv1ExecStop(
+                g,
+                "r",
+                rv1(
+                    "{\"rank\": \"1\", \"children\": {\"core\": \"0-1\"}}, "
+                        + whole.replace("0-15", "2-15"))))
+        .isEmpty(); // the node is taken whole only by the second entry
+
+    RSubgraph.Rv1ExecStop missing =
+        RSubgraph.rv1ExecStop(
+                g, "r", rv1("{\"rank\": \"1\", \"children\": {\"core\": \"3\", \"gpu\": \"7\"}}"))
+            .orElseThrow();
+    assertThat(missing.name()).isEqualTo("gpu7");
+    assertThat(missing.node()).isFalse();
+    assertThat(missing.reason()).isEqualTo(RSubgraph.Rv1ExecStop.Reason.NOT_FOUND);
+    List<String> ahead = new ArrayList<>();
+    ResourceGraph a = missing.ahead().graph();
+    for (int v = 0; v < a.vertexLimit(); v++) {
+      if (a.isLive(v)) {
+        assertThat(missing.ahead().named(v)).isTrue(); // no ancestor added
+        ahead.add(a.name(v));
+      }
+    }
+    assertThat(ahead).containsExactly("node1", "core3");
+
+    String noNode =
+        "{\"version\": 1, \"execution\": {\"R_lite\": [{\"rank\": \"1\", \"children\":"
+            + " {\"core\": \"0\"}}], \"nodelist\": [\"node9\"]}}";
+    RSubgraph.Rv1ExecStop node = RSubgraph.rv1ExecStop(g, "r", noNode).orElseThrow();
+    assertThat(node.name()).isEqualTo("node9");
+    assertThat(node.node()).isTrue();
+    assertThat(node.reason()).isEqualTo(RSubgraph.Rv1ExecStop.Reason.NOT_FOUND);
+
+    RSubgraph.Rv1ExecStop twice =
+        RSubgraph.rv1ExecStop(
+                g,
+                "r",
+                rv1(
+                    "{\"rank\": \"1\", \"children\": {\"core\": \"0-1\"}}, {\"rank\": \"1\","
+                        + " \"children\": {\"core\": \"1\"}}"))
+            .orElseThrow();
+    assertThat(twice.name()).isEqualTo("core1");
+    assertThat(twice.reason()).isEqualTo(RSubgraph.Rv1ExecStop.Reason.NAMED_AGAIN);
+
+    RSubgraph.Rv1ExecStop nodeAgain =
+        RSubgraph.rv1ExecStop(
+                g, "r", rv1(whole + ", {\"rank\": \"1\", \"children\": {\"core\": \"0\"}}"))
+            .orElseThrow();
+    assertThat(nodeAgain.name()).isEqualTo("node1");
+    assertThat(nodeAgain.node()).isTrue();
+    assertThat(nodeAgain.reason()).isEqualTo(RSubgraph.Rv1ExecStop.Reason.NAMED_AGAIN);
+
+    String empty = "{\"rank\": \"1\", \"children\": {}}";
+    RSubgraph.Rv1ExecStop noChild = RSubgraph.rv1ExecStop(g, "r", rv1(empty)).orElseThrow();
+    assertThat(noChild.name()).isEqualTo("node1");
+    assertThat(noChild.reason()).isEqualTo(RSubgraph.Rv1ExecStop.Reason.NO_CHILD);
+    // a rank named with children before may come again without any
+    assertThat(
+            RSubgraph.rv1ExecStop(
+                g, "r", rv1("{\"rank\": \"1\", \"children\": {\"core\": \"0\"}}, " + empty)))
+        .isEmpty();
+    assertThatThrownBy(() -> RSubgraph.read(g, "r", rv1(empty), GraphFormat.RV1EXEC))
+        .isInstanceOf(GraphParseException.class)
+        .hasMessageContaining("/execution/R_lite/0/children")
+        .hasMessageContaining("no child of node1");
+    assertThatThrownBy(() -> RSubgraph.rv1ExecStop(g, "r", "{\"version\": 2}"))
+        .isInstanceOf(GraphParseException.class)
+        .hasMessageContaining("/version");
+  }
 }

@@ -282,7 +282,7 @@ public final class QueryEngine {
 
   /** Implements {@code ResourceQuery.updateRefusal}. */
   public String updateRefusal(org.flux4j.graph.io.RSubgraph r, long at, long duration) {
-    return fromR.jgfRefusal(r, at, duration);
+    return fromR.readerRefusal(r, at, duration);
   }
 
   /** Implements {@code ResourceQuery.updateVerticesOnly}. */

@@ -104,9 +104,7 @@ final class UpdateFromR {
     // hands them "reserved" only for an allocate-or-reserve match, which an update never is (the
     // job table still says reserved, by its start time)
     m.allocType = JobMeta.AllocType.ALLOC;
-    boolean rv1exec =
-        spec != null
-            && (spec.format() == GraphFormat.RV1EXEC || spec.format() == GraphFormat.RV1EXEC_FORCE);
+    boolean rv1exec = spec != null && isRv1Exec(spec);
     if (rv1exec) {
       String busy = rv1execBusy(r, spec, map, at, d);
       if (busy != null) {
@@ -214,11 +212,12 @@ final class UpdateFromR {
   }
 
   /**
-   * The message with which Fluxion's JGF reader refuses an update of {@code spec}'s vertices over
-   * {@code [at, at + duration)} ({@link #jgfBusy}), or null when none refuses or a vertex is not in
-   * the graph. Reads the state only.
+   * The message with which the reader of {@code spec}'s format refuses an update of its vertices
+   * over {@code [at, at + duration)} at a vertex whose plan holds units then ({@link #jgfBusy},
+   * {@link #rv1execBusy}), or null when none refuses or a vertex is not in the graph. Reads the
+   * state only.
    */
-  String jgfRefusal(RSubgraph spec, long at, long duration) {
+  String readerRefusal(RSubgraph spec, long at, long duration) {
     ResourceGraph r = spec.graph();
     int[] map = mapByStructure(r);
     for (int v = 0; v < r.vertexLimit(); v++) {
@@ -226,7 +225,12 @@ final class UpdateFromR {
         return null;
       }
     }
-    return jgfBusy(r, spec, map, at, Math.min(duration, JobMeta.HORIZON - at));
+    long d = Math.min(duration, JobMeta.HORIZON - at);
+    return isRv1Exec(spec) ? rv1execBusy(r, spec, map, at, d) : jgfBusy(r, spec, map, at, d);
+  }
+
+  private static boolean isRv1Exec(RSubgraph spec) {
+    return spec.format() == GraphFormat.RV1EXEC || spec.format() == GraphFormat.RV1EXEC_FORCE;
   }
 
   /**

@@ -205,11 +205,15 @@ public final class ResourceQuery {
   }
 
   /**
-   * Fluxion's JGF reader's message when it refuses an update from {@code r} over {@code [at, at +
-   * duration)} at one of its vertices: the first, in R's order, whose own plan holds units during
-   * the window gives {@code update_vtx_plan: can't add span into NAME.} when R takes it exclusively
-   * and {@code update_vtx_plan: NAME is unavailable.} when R only names it (the window cut at the
-   * planner's horizon). Empty when no vertex refuses. Changes nothing.
+   * The message of the Fluxion reader of {@code r}'s format when it refuses an update from {@code
+   * r} over {@code [at, at + duration)} at one of its vertices: the first, in R's order, whose own
+   * plan holds units during the window (the window cut at the planner's horizon). The JGF reader
+   * gives one line without its newline, {@code update_vtx_plan: can't add span into NAME.} when R
+   * takes it exclusively and {@code update_vtx_plan: NAME is unavailable.} when R only names it;
+   * the rv1exec reader gives two lines, each with its newline: {@code update_vertex: NAME is
+   * unavailable.}, then {@code unpack_rank: failed unpacking rank for NAME.} for a node or {@code
+   * unpack_child: failed unpacking child for NAME.} for a child. Empty when no vertex refuses.
+   * Changes nothing.
    *
    * @throws IllegalArgumentException if the window is empty or starts before 0
    */
