@@ -48,6 +48,9 @@ final class CommandGenerator {
   /** The random source of the JGF partial cancels alone (see {@link #jgfPartialCancel}). */
   private final Random jgfDraws;
 
+  /** The random source of the refused rv1exec update shapes alone (see {@link #updateCommand}). */
+  private final Random rv1Draws;
+
   private long nextJob = 1;
   private boolean attached;
   private boolean searchedFuture;
@@ -64,7 +67,8 @@ final class CommandGenerator {
    * attachables} are the names of JGF subgraph files already among {@code files} that an {@code
    * attach} may add to the graph (empty when none fits it); {@code removes} follows the script's
    * graph changes to keep out removes that hang Fluxion, whether each rank remove succeeded or not;
-   * {@code rankDraws} is the random source of the rank removes alone.
+   * {@code rankDraws} is the random source of the rank removes alone, {@code jgfDraws} that of the
+   * JGF partial cancels and {@code rv1Draws} that of the refused rv1exec update shapes.
    */
   CommandGenerator(
       Random rnd,
@@ -76,7 +80,8 @@ final class CommandGenerator {
       List<String> attachables,
       RemoveWorlds removes,
       Random rankDraws,
-      Random jgfDraws) {
+      Random jgfDraws,
+      Random rv1Draws) {
     this.rnd = rnd;
     this.shape = shape;
     this.policy = policy;
@@ -87,6 +92,7 @@ final class CommandGenerator {
     this.removes = removes;
     this.rankDraws = rankDraws;
     this.jgfDraws = jgfDraws;
+    this.rv1Draws = rv1Draws;
     this.dynamicExplore =
         MatchPolicies.isKnown(policy) && MatchPolicies.byName(policy).stopOnFirstMatch();
   }
@@ -298,33 +304,56 @@ final class CommandGenerator {
 
   /**
    * {@code update allocate|reserve rv1exec FILE JOBID AT DURATION} with an R of one or two ranks:
-   * mostly every child of each rank (the node is then held whole), else one child.
+   * mostly every child of each rank (the node is then held whole), else one child. One R in six
+   * (drawn from {@link #rv1Draws} alone) names a rank again in an extra entry, with no child, one
+   * or all of them, or names no child of one of its ranks: shapes Fluxion's reader refuses.
    */
   private String updateCommand() {
     List<Integer> ranks = new ArrayList<>(shape.childIdsOfRank.keySet());
     int a = rnd.nextInt(ranks.size());
     int b = Math.min(ranks.size() - 1, a + rnd.nextInt(2));
     boolean whole = rnd.nextInt(4) > 0;
-    StringBuilder rlite = new StringBuilder();
+    List<Integer> entryRanks = new ArrayList<>();
+    List<String> entryChildren = new ArrayList<>();
     List<String> hosts = new ArrayList<>();
     for (int i = a; i <= b; i++) {
       int rank = ranks.get(i);
       Map<String, List<Long>> kids = shape.childIdsOfRank.get(rank);
-      StringBuilder children = new StringBuilder();
       List<String> types = new ArrayList<>(kids.keySet());
       if (!whole) {
         types = List.of(types.get(rnd.nextInt(types.size())));
       }
-      for (String t : types) {
-        List<Long> ids = kids.get(t);
-        List<Long> pick = whole ? ids : List.of(ids.get(rnd.nextInt(ids.size())));
-        children.append(children.length() == 0 ? "" : ", ");
-        children.append('"').append(t).append("\": \"").append(idset(pick)).append('"');
-      }
-      rlite.append(rlite.length() == 0 ? "" : ", ");
-      rlite.append("{\"rank\": \"").append(rank).append("\", \"children\": {");
-      rlite.append(children).append("}}");
+      entryRanks.add(rank);
+      entryChildren.add(children(kids, types, whole, rnd));
       hosts.add("\"" + shape.nodeOfRank.get(rank) + "\"");
+    }
+    if (rv1Draws.nextInt(6) == 0) {
+      int k = rv1Draws.nextInt(entryRanks.size());
+      int rank = entryRanks.get(k);
+      Map<String, List<Long>> kids = shape.childIdsOfRank.get(rank);
+      List<String> types = new ArrayList<>(kids.keySet());
+      switch (rv1Draws.nextInt(4)) {
+        case 0 -> entryChildren.set(k, "");
+        case 1 -> {
+          entryRanks.add(rank);
+          entryChildren.add("");
+        }
+        case 2 -> {
+          entryRanks.add(rank);
+          entryChildren.add(
+              children(kids, List.of(types.get(rv1Draws.nextInt(types.size()))), false, rv1Draws));
+        }
+        default -> {
+          entryRanks.add(rank);
+          entryChildren.add(children(kids, types, true, rv1Draws));
+        }
+      }
+    }
+    StringBuilder rlite = new StringBuilder();
+    for (int i = 0; i < entryRanks.size(); i++) {
+      rlite.append(rlite.length() == 0 ? "" : ", ");
+      rlite.append("{\"rank\": \"").append(entryRanks.get(i)).append("\", \"children\": {");
+      rlite.append(entryChildren.get(i)).append("}}");
     }
     String name = "r" + files.size() + ".json";
     files.put(
@@ -335,6 +364,22 @@ final class CommandGenerator {
             + String.join(", ", hosts)
             + "], \"starttime\": 0, \"expiration\": 0}}\n");
     return updateLine(rnd, "rv1exec", name);
+  }
+
+  /**
+   * The members of an R_lite entry's {@code children} object for {@code types} of a rank whose
+   * child ids by type are {@code kids}: every id of each ({@code whole}), else one drawn.
+   */
+  private static String children(
+      Map<String, List<Long>> kids, List<String> types, boolean whole, Random draws) {
+    StringBuilder children = new StringBuilder();
+    for (String t : types) {
+      List<Long> ids = kids.get(t);
+      List<Long> pick = whole ? ids : List.of(ids.get(draws.nextInt(ids.size())));
+      children.append(children.length() == 0 ? "" : ", ");
+      children.append('"').append(t).append("\": \"").append(idset(pick)).append('"');
+    }
+    return children.toString();
   }
 
   /**

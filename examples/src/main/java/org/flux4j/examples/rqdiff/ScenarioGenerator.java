@@ -223,7 +223,8 @@ public final class ScenarioGenerator {
                 attachables,
                 new RemoveWorlds(g),
                 new Random(seed * 0x2545F4914F6CDD1DL + 43),
-                new Random(seed * 0x9E3779B97F4A7C15L + 59))
+                new Random(seed * 0x9E3779B97F4A7C15L + 59),
+                new Random(seed * 0xBF58476D1CE4E5B9L + 67))
             .script();
     String label = "policy=" + policy + " format=" + writer + " graph=" + graphName;
     return new Scenario(label, recipe, graphFile, graphText, options, jobspecs, files, script);
