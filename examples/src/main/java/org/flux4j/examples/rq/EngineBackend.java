@@ -521,6 +521,9 @@ final class EngineBackend implements Backend {
     };
   }
 
+  /** Fluxion's traverser's text when the reader of a partial cancel's R refuses it. */
+  private static final String READER_REFUSED_CANCEL = "remove: partial_cancel returned error.\n";
+
   private static final String NONEXISTENT_PATH = "inconsistent input vertex: nonexistent path (";
   private static final String EDGE_NOT_FOUND = "source and/or target vertex not found";
 
@@ -560,6 +563,10 @@ final class EngineBackend implements Backend {
         // partial-cancel does not catch the std::out_of_range its reduction throws
         throw new FluxionAbort(uncaught.cxxType(), uncaught.what());
       }
+      if (e instanceof GraphParseException) {
+        // the reader refuses R before anything is cancelled
+        return new PartialReply(false, false, READER_REFUSED_CANCEL);
+      }
       return new PartialReply(false, false, line(e.getMessage()));
     }
     switch (s) {
@@ -568,7 +575,7 @@ final class EngineBackend implements Backend {
       case PARTIALLY_CANCELLED:
         return new PartialReply(true, false, "");
       default:
-        return new PartialReply(false, false, "");
+        return new PartialReply(false, false, rq.partialCancelMessages());
     }
   }
 

@@ -21,10 +21,10 @@ import org.junit.jupiter.api.TestFactory;
  * in-process: each folder {@code src/test/resources/divergences/case-*} holds a {@code run.sh} (the
  * command line, as the differential fuzzer writes it), the graph, the jobspecs, {@code cmds.in} and
  * {@code expected.out}, Fluxion's {@code -t} output recorded once (and {@code expected.rc}, its
- * exit status, when not 0; {@code expected.err}, its standard error, where that tells the
- * divergence apart). The test runs {@link ResourceQueryMain#run} with the arguments of {@code
- * run.sh} in a copy of the folder under {@code target/divergences} and compares the {@code -t} file
- * byte for byte, so no Fluxion is needed.
+ * exit status, when not 0; {@code expected.err} and {@code expected.stdout}, its standard error and
+ * output, where they tell the divergence apart). The test runs {@link ResourceQueryMain#run} with
+ * the arguments of {@code run.sh} in a copy of the folder under {@code target/divergences} and
+ * compares the {@code -t} file byte for byte, so no Fluxion is needed.
  */
 class DivergenceRegressionTest {
   private static final String RQ_MARK = "${RQ:?set RQ}";
@@ -89,6 +89,12 @@ class DivergenceRegressionTest {
       assertThat(Files.readString(dir.resolve("stderr"), StandardCharsets.UTF_8))
           .as("standard error of %s (see %s)", src.getFileName(), dir)
           .isEqualTo(Files.readString(errFile, StandardCharsets.UTF_8));
+    }
+    Path stdoutFile = dir.resolve("expected.stdout");
+    if (Files.exists(stdoutFile)) {
+      assertThat(Files.readString(dir.resolve("stdout"), StandardCharsets.UTF_8))
+          .as("standard output of %s (see %s)", src.getFileName(), dir)
+          .isEqualTo(Files.readString(stdoutFile, StandardCharsets.UTF_8));
     }
   }
 

@@ -44,6 +44,9 @@ final class Cancellation {
   private int[] groupNext = new int[0];
   private int groupStamp;
 
+  /** What Fluxion's traverser logged in the last partial cancel, if it failed. */
+  private String partialMessages = "";
+
   Cancellation(
       ResourceGraph graph,
       SchedState state,
@@ -332,9 +335,15 @@ final class Cancellation {
     return partialCancelVertices(jobId, named.toArray());
   }
 
+  /** Implements {@code ResourceQuery.partialCancelMessages}. */
+  String partialCancelMessages() {
+    return partialMessages;
+  }
+
   /** Implements {@code ResourceQuery.partialCancelVertices}. */
   CancelStatus partialCancelVertices(long jobId, int[] vertices) {
     marks.forgetVisits();
+    partialMessages = "";
     SchedState.JobRecord rec = state.jobs.get(jobId);
     if (rec == null) {
       return CancelStatus.NO_SUCH_JOB;
@@ -342,12 +351,13 @@ final class Cancellation {
     if (rec.state == ScheduledJob.State.RESERVED) {
       return CancelStatus.RESERVATION_NOT_SUPPORTED;
     }
-    return finishPartial(
-        rec, new PartialCancel(graph, state, prune, root, dom, jobId).byVertices(vertices));
+    PartialCancel pc = new PartialCancel(graph, state, prune, root, dom, jobId);
+    return finishPartial(rec, pc.byVertices(vertices), pc);
   }
 
   /** Implements {@code ResourceQuery.partialCancelRanks}. */
   CancelStatus partialCancelRanks(long jobId, int[] ranks) {
+    partialMessages = "";
     SchedState.JobRecord rec = state.jobs.get(jobId);
     if (rec == null) {
       return CancelStatus.NO_SUCH_JOB;
@@ -355,11 +365,12 @@ final class Cancellation {
     if (rec.state == ScheduledJob.State.RESERVED) {
       return CancelStatus.RESERVATION_NOT_SUPPORTED;
     }
-    return finishPartial(
-        rec, new PartialCancel(graph, state, prune, root, dom, jobId).byRanks(ranks));
+    PartialCancel pc = new PartialCancel(graph, state, prune, root, dom, jobId);
+    return finishPartial(rec, pc.byRanks(ranks), pc);
   }
 
-  private CancelStatus finishPartial(SchedState.JobRecord rec, PartialCancel.Outcome outcome) {
+  private CancelStatus finishPartial(
+      SchedState.JobRecord rec, PartialCancel.Outcome outcome, PartialCancel pc) {
     // the partial cancel changed spans and aggregates without stamping the remembered visits
     marks.forgetVisits();
     // Fluxion's partial cancel reports zero visits (it walks no subtree)
@@ -375,6 +386,7 @@ final class Cancellation {
         return CancelStatus.PARTIALLY_CANCELLED;
       default:
         rec.resources = remaining(rec);
+        partialMessages = pc.message();
         return CancelStatus.FAILED;
     }
   }

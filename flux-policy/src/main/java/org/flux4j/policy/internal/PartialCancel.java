@@ -61,6 +61,9 @@ final class PartialCancel {
   /** The ranks in the order Fluxion's unordered {@code rank_to_root} got them. */
   private final IntArrayList rootOrder = new IntArrayList();
 
+  /** What Fluxion's traverser logged when the cancel failed ({@link #message()}). */
+  private String message = "";
+
   PartialCancel(ResourceGraph g, SchedState st, PruneConfig prune, int root, int dom, long jobId) {
     this.g = g;
     this.st = st;
@@ -68,6 +71,25 @@ final class PartialCancel {
     this.root = root;
     this.dom = dom;
     this.jobId = jobId;
+  }
+
+  /**
+   * The messages Fluxion's traverser logs when the partial cancel fails ({@link Outcome#ERROR}),
+   * each line with its newline; empty when it succeeded, and where Fluxion's text would carry an
+   * errno left by earlier calls (its exhaustive visit when the root no longer carries the job).
+   */
+  String message() {
+    return message;
+  }
+
+  private Outcome fail(String text) {
+    message = text;
+    return Outcome.ERROR;
+  }
+
+  /** Fluxion's text for a cancel_vertex that failed at {@code v}, after what it logged itself. */
+  private String cancelVertexFailed(int v) {
+    return "remove: cancel_vertex failed\n." + g.name(v) + ".\n";
   }
 
   /** The rv1exec form: every vertex of {@code ranks} that carries the job. */
@@ -99,7 +121,7 @@ final class PartialCancel {
       IntArrayList vs = byRank.get(rank);
       if (vs == null) {
         // Fluxion: "rank not found in by_rank map", after the ranks before it were cancelled
-        return Outcome.ERROR;
+        return fail("remove" + rank + " not found in by_rank map.\n");
       }
       int rootLength = Integer.MAX_VALUE;
       for (int i = 0; i < vs.size(); i++) {
@@ -115,7 +137,9 @@ final class PartialCancel {
             } else {
               st.keepPlanSpanOnly(v, jobId);
             }
-            return Outcome.ERROR;
+            return fail(
+                "rem_exclusive_filter: jobid isn't found in x_spans table.\n "
+                    + cancelVertexFailed(v));
           }
           cancelVertex(v, s);
         }
@@ -145,7 +169,7 @@ final class PartialCancel {
     IntArrayList firstSeen = new IntArrayList();
     for (int v : vertices) {
       if (v < 0) {
-        return Outcome.ERROR;
+        return fail(READER_FAILED);
       }
       SubtreePlan p = st.subForWrite(v);
       if (p != null) {
@@ -154,16 +178,16 @@ final class PartialCancel {
       VertexSchedule s = st.schedForWrite(v);
       int k = s == null ? -1 : s.indexOf(jobId);
       if (k < 0) {
-        return Outcome.ERROR; // no exclusivity span for the job
+        return fail(READER_FAILED); // no exclusivity span for the job
       }
       if (!st.hasExclusivitySpan(v, jobId, k)) {
         // an earlier partial cancel's reduction here dropped the exclusivity span and kept the
         // tag: Fluxion finds no x_checker span and fails before it touches the tag
-        return Outcome.ERROR;
+        return fail(READER_FAILED);
       }
       if (s.kind[k] == VertexSchedule.SHARED) {
         s.remove(jobId);
-        return Outcome.ERROR; // tag and exclusivity span gone, but no allocation span
+        return fail(READER_FAILED); // tag and exclusivity span gone, but no allocation span
       }
       cancelVertex(v, s);
       int rank = g.rank(v);
@@ -180,6 +204,9 @@ final class PartialCancel {
     rootOrder.addAll(StdUnorderedOrder.of(firstSeen.toArray()));
     return reduceAncestors();
   }
+
+  /** Fluxion's text when the R's reader refuses the cancel (a JGF R's vertices are its work). */
+  static final String READER_FAILED = "remove: partial_cancel returned error.\n";
 
   /** Cancels the job at {@code v} outright, counting the units of its allocation (if any). */
   private void cancelVertex(int v, VertexSchedule s) {
@@ -215,7 +242,7 @@ final class PartialCancel {
    */
   private Outcome reduceAncestors() {
     if (rankRoot.isEmpty()) {
-      return Outcome.ERROR;
+      return fail("remove: rank_to_root is empty.\n");
     }
     int[] fluxionIds = RankRemoval.fluxionTypeIds(g);
     LinkedHashMap<Integer, long[]> parentCounts = new LinkedHashMap<>();
@@ -223,7 +250,7 @@ final class PartialCancel {
     for (int rank : StdUnorderedOrder.of(rootOrder.toArray())) {
       long[] c = rankCounts.get(rank);
       if (c == null) {
-        return Outcome.ERROR; // Fluxion: "rank not found in rank_to_counts"
+        return fail("remove: " + rank + " not found in rank_to_counts.\n");
       }
       int[] types = RankRemoval.typeMapOrder(rankTypes.get(rank).toArray(), fluxionIds);
       for (int a = RankRemoval.liveParent(g, dom, rankRoot.get(rank));
@@ -258,7 +285,12 @@ final class PartialCancel {
               prune, RankRemoval.typeMapOrder(typesBelow.get(a).toArray(), fluxionIds));
       int r = st.subForWrite(a).reduce(jobId, parentCounts.get(a), named);
       if (r == SubtreePlan.REDUCE_ERROR) {
-        return Outcome.ERROR;
+        // planner_multi_reduce_span sets EINVAL for a live span it cannot reduce
+        return fail(
+            "mod_agfilter: planner_multi_reduce_span returned -1.\n"
+                + g.name(a)
+                + " Invalid argument.\n"
+                + cancelVertexFailed(a));
       }
       st.afterReduction(a, jobId, r == SubtreePlan.REDUCED_AWAY);
     }

@@ -319,6 +319,11 @@ public final class QueryEngine {
     return cancellation.partialCancelVertices(jobId, vertices);
   }
 
+  /** Implements {@code ResourceQuery.partialCancelMessages}. */
+  public String partialCancelMessages() {
+    return cancellation.partialCancelMessages();
+  }
+
   /** Implements {@code ResourceQuery.partialCancelRanks}. */
   public CancelStatus partialCancelRanks(long jobId, int[] ranks) {
     scheduler.stateChangedOtherwise();

@@ -322,6 +322,20 @@ public final class ResourceQuery {
     return engine.partialCancelRanks(jobId, ranks.clone());
   }
 
+  /**
+   * The messages Fluxion's traverser logs when the last partial cancel ({@link #partialCancel},
+   * {@link #partialCancelVertices}, {@link #partialCancelRanks}) failed, each line with its
+   * newline, as resource-query prints them: {@code remove: 3 not found in rank_to_counts.} for a
+   * rank where the job holds nothing, {@code remove: partial_cancel returned error.} when a JGF R's
+   * reader refuses a vertex, {@code remove: rank_to_root is empty.}, and the texts of a vertex
+   * whose cancel or reduction fails. Empty after a partial cancel that succeeded, and where
+   * Fluxion's text would carry an errno its earlier calls left (a job the graph root no longer
+   * carries).
+   */
+  public String partialCancelMessages() {
+    return engine.partialCancelMessages();
+  }
+
   /** The visit counts of the last match, cancel or partial cancel (Fluxion's quirks included). */
   public VisitCounts visitCounts() {
     return engine.visitCounts();

@@ -115,10 +115,20 @@ class PartialCancelTest {
     assertThat(rq.match(MatchOp.ALLOCATE, nodes(1), 1)).isInstanceOf(MatchResult.Allocated.class);
     String before = MatchPolicyContractTest.state(rq);
     assertThat(rq.partialCancelRanks(1, 9)).isEqualTo(CancelStatus.FAILED);
+    assertThat(rq.partialCancelMessages()).isEqualTo("remove9 not found in by_rank map.\n");
     assertThat(MatchPolicyContractTest.state(rq)).isEqualTo(before);
     assertThat(rq.partialCancelRanks(1, 1)).isEqualTo(CancelStatus.FAILED);
+    assertThat(rq.partialCancelMessages()).isEqualTo("remove: 1 not found in rank_to_counts.\n");
     assertThat(rq.info(1)).isPresent();
     assertThat(rq.partialCancelRanks(1, 0)).isEqualTo(CancelStatus.CANCELLED);
+    assertThat(rq.partialCancelMessages()).isEmpty();
+    // no rank at all: nothing gets a root
+    assertThat(rq.match(MatchOp.ALLOCATE, nodes(1), 2)).isInstanceOf(MatchResult.Allocated.class);
+    assertThat(rq.partialCancelRanks(2)).isEqualTo(CancelStatus.FAILED);
+    assertThat(rq.partialCancelMessages()).isEqualTo("remove: rank_to_root is empty.\n");
+    // a JGF R's vertex the job does not hold: its reader refuses the cancel
+    assertThat(rq.partialCancelVertices(2, -1)).isEqualTo(CancelStatus.FAILED);
+    assertThat(rq.partialCancelMessages()).isEqualTo("remove: partial_cancel returned error.\n");
   }
 
   @Test
