@@ -66,6 +66,8 @@ final class Enforcer {
   long resolveGraph(int root, Req[] resources, Dfu dfu) {
     // dom_finish_graph
     boolean met = true;
+    // locality: one interval set for the whole request, each type's scores added before its choice
+    Evals[] inserted = policy.localityRanking() ? new Evals[resources.length] : null;
     for (int i = 0; i < resources.length; i++) {
       Req r = resources[i];
       long qc = dfu.qualifiedCount(r.type);
@@ -74,10 +76,13 @@ final class Enforcer {
         met = false;
         break;
       }
-      Order order =
-          policy.localityRanking()
-              ? Order.intervalGreater(dfu.get(r.type), policy.stableTies())
-              : Order.of(policy.higherFirstAtTop(), policy.stableTies());
+      Order order;
+      if (inserted != null) {
+        inserted[i] = dfu.get(r.type);
+        order = Order.intervalGreater(inserted, i + 1, policy.stableTies());
+      } else {
+        order = Order.of(policy.higherFirstAtTop(), policy.stableTies());
+      }
       dfu.chooseAccumBestK(r.type, count, order, Req.typeRecurs(resources, i));
     }
     dfu.overallScore = met ? 1 : 0;

@@ -54,11 +54,35 @@ final class Order {
    * (consecutive scores merge); a candidate in a higher interval goes first, ties within one.
    */
   static Order intervalGreater(Evals e, boolean stable) {
-    long range = e.maxScore - e.minScore;
-    if (e.n > 0 && range >= 0 && range < Math.max(1024L, 4L * e.n)) {
+    return intervalGreater(new Evals[] {e}, 1, stable);
+  }
+
+  /**
+   * {@link #intervalGreater(Evals, boolean)} over the scores of the candidates of the first {@code
+   * k} of {@code es} together: Fluxion's locality policy keeps one interval set for the whole
+   * request, into which each requested type's candidates are inserted before that type is chosen,
+   * so the intervals of a later type also join the scores of the types chosen before it.
+   */
+  static Order intervalGreater(Evals[] es, int k, boolean stable) {
+    long min = Long.MAX_VALUE;
+    long max = Long.MIN_VALUE;
+    long n = 0;
+    for (int j = 0; j < k; j++) {
+      if (es[j].n > 0) {
+        min = Math.min(min, es[j].minScore);
+        max = Math.max(max, es[j].maxScore);
+        n += es[j].n;
+      }
+    }
+    long range = max - min;
+    if (n > 0 && range >= 0 && range < Math.max(1024L, 4L * n)) {
       // scores in a short range (the usual case): a table by score, built in linear time
       boolean[] present = new boolean[(int) range + 1];
-      e.markScores(present, e.minScore);
+      for (int j = 0; j < k; j++) {
+        if (es[j].n > 0) {
+          es[j].markScores(present, min);
+        }
+      }
       int[] table = new int[present.length];
       int idx = 0;
       int previous = -1;
@@ -71,11 +95,14 @@ final class Order {
         }
         table[off] = idx;
       }
-      return new Order(true, stable, null, table, e.minScore, idx);
+      return new Order(true, stable, null, table, min, idx);
     }
-    long[] scores = new long[e.n];
-    for (int i = 0; i < e.n; i++) {
-      scores[i] = e.score(i);
+    long[] scores = new long[(int) n];
+    int w = 0;
+    for (int j = 0; j < k; j++) {
+      for (int i = 0; i < es[j].n; i++) {
+        scores[w++] = es[j].score(i);
+      }
     }
     java.util.Arrays.sort(scores);
     LongIntHashMap interval = new LongIntHashMap();
