@@ -53,7 +53,7 @@ public final class Differ {
         }
       }
       if (fluxion.exit() == flux4j.exit()) {
-        return "stderr";
+        return fluxion.stdout().equals(flux4j.stdout()) ? "stderr" : "stdout";
       }
       return "exit " + fluxion.exit() + "/" + flux4j.exit();
     }
@@ -75,6 +75,9 @@ public final class Differ {
       String d = Runs.firstDifference(fluxion.out(), flux4j.out());
       if (d.isEmpty() && fluxion.exit() != flux4j.exit()) {
         d = "exit status: fluxion " + fluxion.exit() + " | flux4j " + flux4j.exit();
+      }
+      if (d.isEmpty() && !fluxion.stdout().equals(flux4j.stdout())) {
+        d = "stdout: " + Runs.firstDifference(fluxion.stdout(), flux4j.stdout());
       }
       if (d.isEmpty()) {
         d =
@@ -209,13 +212,18 @@ public final class Differ {
 
   /**
    * Writes a case folder: the scenario's inputs and {@code run.sh}, {@code expected.out} (Fluxion's
-   * output), {@code flux4j.out}, both stderr texts and {@code diff.txt}.
+   * output), {@code flux4j.out}, both standard outputs (timings masked) and stderr texts, and
+   * {@code diff.txt}.
    */
   public static void writeCase(Path dir, Scenario s, Judgement j) throws IOException {
     clear(dir);
     s.writeTo(dir);
     Files.writeString(dir.resolve("expected.out"), j.fluxion().out(), StandardCharsets.ISO_8859_1);
     Files.writeString(dir.resolve("flux4j.out"), j.flux4j().out(), StandardCharsets.ISO_8859_1);
+    Files.writeString(
+        dir.resolve("expected.stdout"), j.fluxion().stdout(), StandardCharsets.ISO_8859_1);
+    Files.writeString(
+        dir.resolve("flux4j.stdout"), j.flux4j().stdout(), StandardCharsets.ISO_8859_1);
     Files.writeString(dir.resolve("expected.err"), j.fluxion().stderr(), StandardCharsets.UTF_8);
     Files.writeString(dir.resolve("flux4j.err"), j.flux4j().stderr(), StandardCharsets.UTF_8);
     Files.writeString(

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import org.flux4j.examples.rq.ResourceQueryMain;
 
 /**
@@ -28,34 +29,40 @@ public final class Runs {
    * @param exit the exit status (-1 when the process timed out)
    * @param out the {@code -t} file ({@code out.txt}; empty when it was not written), its bytes as
    *     ISO-8859-1 characters so that the comparison is byte for byte
+   * @param stdout the standard output, its bytes as ISO-8859-1 characters, with the timings that
+   *     {@code -e} prints masked ({@link #maskTimings})
    * @param stderr the standard error text
    * @param timedOut whether the process was killed after the timeout
    */
-  public record Outcome(int exit, String out, String stderr, boolean timedOut) {
+  public record Outcome(int exit, String out, String stdout, String stderr, boolean timedOut) {
+    /** An outcome with nothing on standard output. */
+    public Outcome(int exit, String out, String stderr, boolean timedOut) {
+      this(exit, out, "", stderr, timedOut);
+    }
+
     /** Whether the program died of a signal or the timeout (Fluxion crashed or hung). */
     public boolean crashed() {
       return timedOut || exit >= 128;
     }
 
-    /** Whether the compared parts (exit status, output bytes and the reported errors) are equal. */
+    /**
+     * Whether the compared parts (exit status, the {@code -t} output's bytes, standard output and
+     * the reported errors) are equal.
+     */
     public boolean sameAs(Outcome o) {
-      return exit == o.exit && out.equals(o.out) && reportedErrors().equals(o.reportedErrors());
+      return exit == o.exit
+          && out.equals(o.out)
+          && stdout.equals(o.stdout)
+          && reportedErrors().equals(o.reportedErrors());
     }
 
     /**
-     * The lines of stderr that report a failed match or path removal, in order, prompts taken out:
-     * those that begin {@code match_allocate:} (the traversal's messages, the errno's text) or
-     * {@code ERROR: remove_subgraph:}. These are compared; the readers' error texts (an {@code
-     * update} or {@code attach} whose R or JGF is refused) are worded otherwise by flux4j.
+     * The lines of stderr, in order, prompts taken out: every message a command prints there (a
+     * failed match's traversal messages and errno text, a refused {@code update}, {@code attach} or
+     * {@code remove}, a cancel of an unknown job...), compared line by line.
      */
     public List<String> reportedErrors() {
-      List<String> lines = new ArrayList<>();
-      for (String line : stderr.replace(PROMPT, "").lines().toList()) {
-        if (line.startsWith("match_allocate:") || line.startsWith("ERROR: remove_subgraph:")) {
-          lines.add(line);
-        }
-      }
-      return lines;
+      return stderr.replace(PROMPT, "").lines().toList();
     }
   }
 
@@ -91,7 +98,7 @@ public final class Runs {
         new ProcessBuilder(cmd)
             .directory(dir.toFile())
             .redirectInput(dir.resolve("cmds.in").toFile())
-            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .redirectOutput(dir.resolve("fluxion.stdout").toFile())
             .redirectError(err.toFile())
             .start();
     boolean done;
@@ -110,7 +117,10 @@ public final class Runs {
       }
     }
     int exit = done ? p.exitValue() : -1;
-    return new Outcome(exit, readOut(dir), Files.readString(err, StandardCharsets.UTF_8), !done);
+    String stdout =
+        maskTimings(Files.readString(dir.resolve("fluxion.stdout"), StandardCharsets.ISO_8859_1));
+    return new Outcome(
+        exit, readOut(dir), stdout, Files.readString(err, StandardCharsets.UTF_8), !done);
   }
 
   /** Runs flux4j's resource-query in this JVM in {@code dir}. */
@@ -118,15 +128,53 @@ public final class Runs {
     Files.deleteIfExists(dir.resolve("out.txt"));
     byte[] in = Files.readAllBytes(dir.resolve("cmds.in"));
     ByteArrayOutputStream err = new ByteArrayOutputStream();
-    PrintStream stdout =
-        new PrintStream(PrintStream.nullOutputStream(), false, StandardCharsets.UTF_8);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    PrintStream stdout = new PrintStream(out, false, StandardCharsets.UTF_8);
     PrintStream stderr = new PrintStream(err, false, StandardCharsets.UTF_8);
     int exit =
         ResourceQueryMain.run(
             args.toArray(new String[0]), new ByteArrayInputStream(in), stdout, stderr, dir);
+    stdout.flush();
     stderr.flush();
-    return new Outcome(exit, readOut(dir), err.toString(StandardCharsets.UTF_8), false);
+    return new Outcome(
+        exit,
+        readOut(dir),
+        maskTimings(out.toString(StandardCharsets.ISO_8859_1)),
+        err.toString(StandardCharsets.UTF_8),
+        false);
   }
+
+  /**
+   * {@code text} with the measured times that resource-query prints under {@code -e} replaced by
+   * {@code #}: the graph's load time, each operation's {@code ELAPSE=}, the match-time statistics
+   * of {@code stat} and the last field of the job lines of {@code info} and {@code list}.
+   */
+  static String maskTimings(String text) {
+    if (text.isEmpty()) {
+      return text;
+    }
+    StringBuilder b = new StringBuilder(text.length());
+    for (String line : text.split("\n", -1)) {
+      if (b.length() > 0) {
+        b.append('\n');
+      }
+      if (line.startsWith("INFO: Graph Load Time: ") || line.contains(" Match Time: ")) {
+        line = TRAILING_NUMBER.matcher(line).replaceFirst("#");
+      } else if (line.startsWith("INFO: ELAPSE=")) {
+        line = "INFO: ELAPSE=#";
+      } else if (JOB_LINE.matcher(line).matches()) {
+        line = TRAILING_NUMBER.matcher(line).replaceFirst("#");
+      }
+      b.append(line);
+    }
+    return b.toString();
+  }
+
+  private static final Pattern TRAILING_NUMBER = Pattern.compile("[-+0-9.eE]+$");
+
+  /** A job line of {@code info} or {@code list}: id, state, start, jobspec, match time. */
+  private static final Pattern JOB_LINE =
+      Pattern.compile("INFO: \\d+, [A-Z]+, -?\\d+, .*, [-+0-9.eE]+");
 
   private static String readOut(Path dir) throws IOException {
     Path out = dir.resolve("out.txt");

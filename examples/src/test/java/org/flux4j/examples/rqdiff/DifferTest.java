@@ -82,4 +82,27 @@ class DifferTest {
     assertThat(o.stderr()).isEqualTo("oops\n");
     assertThat(o.crashed()).isFalse();
   }
+
+  @Test
+  void stdout_isComparedWithItsTimingsMasked() {
+    String fluxion =
+        "INFO: Graph Load Time: 0.00116682\nINFO: ELAPSE=0.000501\nINFO: PREORDER VISIT COUNT=10\n"
+            + "INFO: Min. Match Time: 1.79769e+308\n"
+            + "INFO: 1, ALLOCATED, 0, job0.yaml, 0.000500917\nremove: 2 not found in rank_to_counts.\n";
+    String flux4j = fluxion.replace("0.00116682", "0.4").replace("0.000501", "0.15");
+    flux4j = flux4j.replace("1.79769e+308", "0").replace("0.000500917", "0.151981");
+    assertThat(Runs.maskTimings(flux4j)).isEqualTo(Runs.maskTimings(fluxion));
+    assertThat(Runs.maskTimings(fluxion))
+        .contains("INFO: ELAPSE=#\n", "INFO: PREORDER VISIT COUNT=10\n", "job0.yaml, #\n")
+        .contains("remove: 2 not found in rank_to_counts.\n");
+    Differ.Judgement j =
+        new Differ.Judgement(
+            Differ.Verdict.FAIL,
+            new Runs.Outcome(0, "same\n", "remove: 2 not found in rank_to_counts.\n", "", false),
+            new Runs.Outcome(0, "same\n", "", "", false));
+    assertThat(j.fluxion().sameAs(j.flux4j())).isFalse();
+    assertThat(j.signature()).isEqualTo("stdout");
+    assertThat(j.difference())
+        .isEqualTo("stdout: line 1: fluxion `remove: 2 not found in rank_to_counts.` | flux4j ``");
+  }
 }
