@@ -454,6 +454,10 @@ public final class QueryEngine {
     // not roll back) without changing the topology, and no update pass stamped those changes
     marks.forgetVisits();
     scheduler.stateChangedOtherwise();
+    // Fluxion's dfu_traverser_t::remove(ranks) reports the visits of its walk, which zeroes its
+    // counters and counts none, whether it fails or not: the next failed match reports them
+    marks.totalPre = 0;
+    marks.totalPost = 0;
     int count = new RankRemoval(graph, state, prune, dom).remove(ranks);
     afterTopologyChange(weights);
     return count;

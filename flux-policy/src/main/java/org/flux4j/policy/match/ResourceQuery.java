@@ -336,7 +336,11 @@ public final class ResourceQuery {
     return engine.partialCancelMessages();
   }
 
-  /** The visit counts of the last match, cancel or partial cancel (Fluxion's quirks included). */
+  /**
+   * The visit counts of the last match, cancel, partial cancel or removal of ranks (Fluxion's
+   * quirks included: a removal of ranks counts none, whether it fails or not, and a match that
+   * fails before its first select leaves the previous counts).
+   */
   public VisitCounts visitCounts() {
     return engine.visitCounts();
   }

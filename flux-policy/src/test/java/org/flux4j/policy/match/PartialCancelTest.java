@@ -1,6 +1,7 @@
 package org.flux4j.policy.match;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -143,5 +144,21 @@ class PartialCancelTest {
     assertThat(rq.match(MatchOp.WITHOUT_ALLOCATING, nodes(1), 3).isSuccess()).isTrue();
     assertThat(rq.partialCancelRanks(1, 9)).isEqualTo(CancelStatus.FAILED);
     rq.checkInvariants();
+  }
+
+  @Test
+  void removalOfRanks_countsNoVisits_evenWhenItFails() {
+    // Fluxion's dfu_traverser_t::remove(ranks) sets its totals from a walk that zeroes its counters
+    // and counts nothing; a match that then fails before its first select reports those zeros
+    ResourceQuery rq = query("ALL:core,ALL:node");
+    assertThat(rq.match(MatchOp.ALLOCATE, nodes(1), 1)).isInstanceOf(MatchResult.Allocated.class);
+    assertThat(rq.visitCounts().preorder()).isPositive();
+    assertThatThrownBy(() -> rq.shrinkRanks(new int[] {9}))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThat(rq.visitCounts()).isEqualTo(new VisitCounts(0, 0));
+    assertThat(rq.match(MatchOp.ALLOCATE, nodes(1), 2)).isInstanceOf(MatchResult.Allocated.class);
+    assertThat(rq.visitCounts().preorder()).isPositive();
+    rq.shrinkRanks(new int[] {0});
+    assertThat(rq.visitCounts()).isEqualTo(new VisitCounts(0, 0));
   }
 }
