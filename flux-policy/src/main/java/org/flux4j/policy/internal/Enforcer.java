@@ -67,7 +67,10 @@ final class Enforcer {
     // dom_finish_graph
     boolean met = true;
     // locality: one interval set for the whole request, each type's scores added before its choice
-    Evals[] inserted = policy.localityRanking() ? new Evals[resources.length] : null;
+    org.eclipse.collections.impl.list.mutable.primitive.LongArrayList inserted =
+        policy.localityRanking() && resources.length > 1
+            ? new org.eclipse.collections.impl.list.mutable.primitive.LongArrayList()
+            : null;
     for (int i = 0; i < resources.length; i++) {
       Req r = resources[i];
       long qc = dfu.qualifiedCount(r.type);
@@ -78,8 +81,13 @@ final class Enforcer {
       }
       Order order;
       if (inserted != null) {
-        inserted[i] = dfu.get(r.type);
-        order = Order.intervalGreater(inserted, i + 1, policy.stableTies());
+        Evals e = dfu.get(r.type);
+        for (int j = 0; j < e.n; j++) {
+          inserted.add(e.score(j));
+        }
+        order = Order.intervalGreater(inserted.toArray(), policy.stableTies());
+      } else if (policy.localityRanking()) {
+        order = Order.intervalGreater(dfu.get(r.type), policy.stableTies());
       } else {
         order = Order.of(policy.higherFirstAtTop(), policy.stableTies());
       }

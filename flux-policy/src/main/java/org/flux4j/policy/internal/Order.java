@@ -54,66 +54,69 @@ final class Order {
    * (consecutive scores merge); a candidate in a higher interval goes first, ties within one.
    */
   static Order intervalGreater(Evals e, boolean stable) {
-    return intervalGreater(new Evals[] {e}, 1, stable);
+    long range = e.maxScore - e.minScore;
+    if (e.n > 0 && range >= 0 && range < Math.max(1024L, 4L * e.n)) {
+      // scores in a short range (the usual case): a table by score, built in linear time
+      boolean[] present = new boolean[(int) range + 1];
+      e.markScores(present, e.minScore);
+      return byTable(present, e.minScore, stable);
+    }
+    long[] scores = new long[e.n];
+    for (int i = 0; i < e.n; i++) {
+      scores[i] = e.score(i);
+    }
+    return intervalGreater(scores, stable);
   }
 
   /**
-   * {@link #intervalGreater(Evals, boolean)} over the scores of the candidates of the first {@code
-   * k} of {@code es} together: Fluxion's locality policy keeps one interval set for the whole
-   * request, into which each requested type's candidates are inserted before that type is chosen,
-   * so the intervals of a later type also join the scores of the types chosen before it.
+   * {@link #intervalGreater(Evals, boolean)} over the given scores (any order, repeats allowed):
+   * Fluxion's locality policy keeps one interval set for a whole request, into which each requested
+   * type's candidates are inserted before that type is chosen, so the intervals that rank a later
+   * type also join the scores of the types chosen before it.
    */
-  static Order intervalGreater(Evals[] es, int k, boolean stable) {
+  static Order intervalGreater(long[] scores, boolean stable) {
     long min = Long.MAX_VALUE;
     long max = Long.MIN_VALUE;
-    long n = 0;
-    for (int j = 0; j < k; j++) {
-      if (es[j].n > 0) {
-        min = Math.min(min, es[j].minScore);
-        max = Math.max(max, es[j].maxScore);
-        n += es[j].n;
-      }
+    for (long x : scores) {
+      min = Math.min(min, x);
+      max = Math.max(max, x);
     }
     long range = max - min;
-    if (n > 0 && range >= 0 && range < Math.max(1024L, 4L * n)) {
-      // scores in a short range (the usual case): a table by score, built in linear time
+    if (scores.length > 0 && range >= 0 && range < Math.max(1024L, 4L * scores.length)) {
       boolean[] present = new boolean[(int) range + 1];
-      for (int j = 0; j < k; j++) {
-        if (es[j].n > 0) {
-          es[j].markScores(present, min);
-        }
+      for (long x : scores) {
+        present[(int) (x - min)] = true;
       }
-      int[] table = new int[present.length];
-      int idx = 0;
-      int previous = -1;
-      for (int off = 0; off < present.length; off++) {
-        if (present[off]) {
-          if (previous >= 0 && off > previous + 1) {
-            idx++;
-          }
-          previous = off;
-        }
-        table[off] = idx;
-      }
-      return new Order(true, stable, null, table, min, idx);
+      return byTable(present, min, stable);
     }
-    long[] scores = new long[(int) n];
-    int w = 0;
-    for (int j = 0; j < k; j++) {
-      for (int i = 0; i < es[j].n; i++) {
-        scores[w++] = es[j].score(i);
-      }
-    }
-    java.util.Arrays.sort(scores);
+    long[] sorted = scores.clone();
+    java.util.Arrays.sort(sorted);
     LongIntHashMap interval = new LongIntHashMap();
     int idx = 0;
-    for (int i = 0; i < scores.length; i++) {
-      if (i > 0 && scores[i] > scores[i - 1] + 1) {
+    for (int i = 0; i < sorted.length; i++) {
+      if (i > 0 && sorted[i] > sorted[i - 1] + 1) {
         idx++;
       }
-      interval.put(scores[i], idx);
+      interval.put(sorted[i], idx);
     }
     return new Order(true, stable, interval, null, 0, idx);
+  }
+
+  /** The interval order of the scores {@code base + off} for which {@code present[off]}. */
+  private static Order byTable(boolean[] present, long base, boolean stable) {
+    int[] table = new int[present.length];
+    int idx = 0;
+    int previous = -1;
+    for (int off = 0; off < present.length; off++) {
+      if (present[off]) {
+        if (previous >= 0 && off > previous + 1) {
+          idx++;
+        }
+        previous = off;
+      }
+      table[off] = idx;
+    }
+    return new Order(true, stable, null, table, base, idx);
   }
 
   /** Whether the order is by the score itself (higher or lower first), without intervals. */
