@@ -2,6 +2,7 @@ package org.flux4j.examples.rqdiff;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +15,7 @@ import org.flux4j.examples.rqdiff.RemoveHangModel.RankRemove;
 import org.flux4j.graph.ResourceGraph;
 import org.flux4j.graph.io.GraphFormat;
 import org.flux4j.graph.io.GraphReaders;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,6 +31,14 @@ import org.junit.jupiter.api.Test;
  */
 class RemoveHangModelTest {
   private static final Path DATA = RqDiff.findFluxionData(Path.of("").toAbsolutePath());
+
+  @BeforeAll
+  static void needsFluxionsTestData() {
+    assumeTrue(
+        DATA != null,
+        "no shared/conformance/flux-sched/t/data/resource above the working directory: the"
+            + " remove-hang model's tests are skipped");
+  }
 
   private static ResourceGraph tiny() {
     return GraphReaders.read(DATA.resolve("grugs/tiny.graphml"), GraphFormat.GRUG);

@@ -2,6 +2,7 @@ package org.flux4j.examples.rqdiff;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,6 +13,7 @@ import org.flux4j.graph.ResourceGraph;
 import org.flux4j.graph.io.GraphFormat;
 import org.flux4j.graph.io.GraphReaders;
 import org.flux4j.policy.jobspec.Jobspec;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,8 +25,17 @@ import org.junit.jupiter.api.io.TempDir;
  * attach, remove).
  */
 class ScenarioGeneratorTest {
-  private static final ScenarioGenerator GEN =
-      new ScenarioGenerator(RqDiff.findFluxionData(Path.of("").toAbsolutePath()));
+  private static final Path DATA = RqDiff.findFluxionData(Path.of("").toAbsolutePath());
+  private static final ScenarioGenerator GEN = new ScenarioGenerator(DATA);
+
+  @BeforeAll
+  static void needsFluxionsTestData() {
+    // the generator draws Fluxion's test graphs (shared/conformance), as the conformance suite does
+    assumeTrue(
+        DATA != null,
+        "no shared/conformance/flux-sched/t/data/resource above the working directory: the"
+            + " scenario generator's tests are skipped");
+  }
 
   @Test
   void generate_manySeeds_jobspecsParseAndGraphsLoad() {
