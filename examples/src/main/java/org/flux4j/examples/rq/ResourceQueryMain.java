@@ -177,6 +177,8 @@ public final class ResourceQueryMain {
       for (int s = 0; s < subsystems.size(); s++) {
         if (g.isMember(v, s)) {
           paths.add(g.path(v, s));
+          // Fluxion's by_path keeps the paths a GRUG associate edge replaced
+          paths.addAll(g.formerPaths(v, s));
         }
       }
       ranks.merge(g.rank(v), 1, Integer::sum);
