@@ -149,15 +149,17 @@ public final class Runs {
    * {@code #}: the graph's load time, each operation's {@code ELAPSE=}, the match-time statistics
    * of {@code stat} and the last field of the job lines of {@code info} and {@code list}.
    */
-  static String maskTimings(String text) {
+  public static String maskTimings(String text) {
     if (text.isEmpty()) {
       return text;
     }
     StringBuilder b = new StringBuilder(text.length());
+    boolean first = true;
     for (String line : text.split("\n", -1)) {
-      if (b.length() > 0) {
+      if (!first) {
         b.append('\n');
       }
+      first = false;
       if (line.startsWith("INFO: Graph Load Time: ") || line.contains(" Match Time: ")) {
         line = TRAILING_NUMBER.matcher(line).replaceFirst("#");
       } else if (line.startsWith("INFO: ELAPSE=")) {

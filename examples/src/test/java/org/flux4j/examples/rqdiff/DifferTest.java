@@ -92,6 +92,7 @@ class DifferTest {
     String flux4j = fluxion.replace("0.00116682", "0.4").replace("0.000501", "0.15");
     flux4j = flux4j.replace("1.79769e+308", "0").replace("0.000500917", "0.151981");
     assertThat(Runs.maskTimings(flux4j)).isEqualTo(Runs.maskTimings(fluxion));
+    assertThat(Runs.maskTimings("\n\nINFO: ELAPSE=0.1\n")).isEqualTo("\n\nINFO: ELAPSE=#\n");
     assertThat(Runs.maskTimings(fluxion))
         .contains("INFO: ELAPSE=#\n", "INFO: PREORDER VISIT COUNT=10\n", "job0.yaml, #\n")
         .contains("remove: 2 not found in rank_to_counts.\n");
