@@ -1,5 +1,6 @@
 package org.flux4j.policy.internal;
 
+import org.eclipse.collections.impl.list.mutable.primitive.LongArrayList;
 import org.flux4j.graph.ResourceGraph;
 import org.flux4j.policy.match.MatchPolicy;
 
@@ -67,10 +68,8 @@ final class Enforcer {
     // dom_finish_graph
     boolean met = true;
     // locality: one interval set for the whole request, each type's scores added before its choice
-    org.eclipse.collections.impl.list.mutable.primitive.LongArrayList inserted =
-        policy.localityRanking() && resources.length > 1
-            ? new org.eclipse.collections.impl.list.mutable.primitive.LongArrayList()
-            : null;
+    LongArrayList inserted =
+        policy.localityRanking() && resources.length > 1 ? new LongArrayList() : null;
     for (int i = 0; i < resources.length; i++) {
       Req r = resources[i];
       long qc = dfu.qualifiedCount(r.type);
