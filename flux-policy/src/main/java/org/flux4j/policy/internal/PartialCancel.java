@@ -64,6 +64,9 @@ final class PartialCancel {
   /** What Fluxion's traverser logged when the cancel failed ({@link #message()}). */
   private String message = "";
 
+  /** Whether the cancel names ranks (an rv1exec R), whose parse leaves errno 0. */
+  private boolean byRanks;
+
   PartialCancel(ResourceGraph g, SchedState st, PruneConfig prune, int root, int dom, long jobId) {
     this.g = g;
     this.st = st;
@@ -75,8 +78,9 @@ final class PartialCancel {
 
   /**
    * The messages Fluxion's traverser logs when the partial cancel fails ({@link Outcome#ERROR}),
-   * each line with its newline; empty when it succeeded, and where Fluxion's text would carry an
-   * errno left by earlier calls (its exhaustive visit when the root no longer carries the job).
+   * each line with its newline; empty when it succeeded. When the root no longer carries the job,
+   * Fluxion's exhaustive visit logs each vertex it releases with the text of errno: an rv1exec R's
+   * idset parse leaves 0 ("Success"); after a JGF R the errno is not modelled and nothing is given.
    */
   String message() {
     return message;
@@ -94,6 +98,7 @@ final class PartialCancel {
 
   /** The rv1exec form: every vertex of {@code ranks} that carries the job. */
   Outcome byRanks(int[] ranks) {
+    byRanks = true;
     // Fluxion walks the ranks in the order of its unordered_set (filled in ascending order), each
     // rank's vertices in by_rank order (vertex order); by_rank keeps a rank's key after its
     // vertices are removed (with an empty list), so a rank is known when any vertex ever had it,
@@ -271,8 +276,23 @@ final class PartialCancel {
     if (!carries(root)) {
       // Fluxion's mod_exv: it releases the job's plan spans everywhere and always reports an
       // error (its sum of return codes starts at -1; see TraversalUpdate#remove)
-      st.dropPlanHolds(jobId, v -> {});
-      return Outcome.ERROR;
+      // error (its sum of return codes starts at -1; see TraversalUpdate#remove), logging each
+      // vertex it releases with the errno then: after an rv1exec R, the 0 its idset parse left
+      StringBuilder log = new StringBuilder();
+      int[] last = {-1};
+      st.dropPlanHolds(
+          jobId,
+          v -> {
+            if (v != last[0]) {
+              last[0] = v;
+              log.append("mod_exv: planner_rem_span returned -1.\nname=")
+                  .append(g.name(v))
+                  .append("uniq_id=")
+                  .append(g.uniqId(v))
+                  .append(".\nSuccess.\n");
+            }
+          });
+      return fail(byRanks ? log.toString() : "");
     }
     int[] ancestors = parentCounts.keySet().stream().mapToInt(Integer::intValue).toArray();
     for (int a : StdUnorderedOrder.of(ancestors)) {

@@ -328,9 +328,10 @@ public final class ResourceQuery {
    * newline, as resource-query prints them: {@code remove: 3 not found in rank_to_counts.} for a
    * rank where the job holds nothing, {@code remove: partial_cancel returned error.} when a JGF R's
    * reader refuses a vertex, {@code remove: rank_to_root is empty.}, and the texts of a vertex
-   * whose cancel or reduction fails. Empty after a partial cancel that succeeded, and where
-   * Fluxion's text would carry an errno its earlier calls left (a job the graph root no longer
-   * carries).
+   * whose cancel or reduction fails, or that the exhaustive visit releases when the graph root no
+   * longer carries the job (with "Success", the errno an rv1exec R's parse leaves). Empty after a
+   * partial cancel that succeeded, and for that exhaustive visit after a JGF R, whose errno is not
+   * modelled.
    */
   public String partialCancelMessages() {
     return engine.partialCancelMessages();
