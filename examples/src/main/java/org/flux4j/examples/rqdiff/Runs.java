@@ -28,7 +28,8 @@ public final class Runs {
    *
    * @param exit the exit status (-1 when the process timed out)
    * @param out the {@code -t} file ({@code out.txt}; empty when it was not written), its bytes as
-   *     ISO-8859-1 characters so that the comparison is byte for byte
+   *     ISO-8859-1 characters so that the comparison is byte for byte, the times that {@code -e}
+   *     writes there masked ({@link #maskTimings})
    * @param stdout the standard output, its bytes as ISO-8859-1 characters, with the timings that
    *     {@code -e} prints masked ({@link #maskTimings})
    * @param stderr the standard error text
@@ -178,9 +179,10 @@ public final class Runs {
   private static final Pattern JOB_LINE =
       Pattern.compile("INFO: \\d+, [A-Z]+, -?\\d+, .*, [-+0-9.eE]+");
 
+  /** The {@code -t} file, with the times {@code -e} writes there masked ({@link #maskTimings}). */
   private static String readOut(Path dir) throws IOException {
     Path out = dir.resolve("out.txt");
-    return Files.exists(out) ? Files.readString(out, StandardCharsets.ISO_8859_1) : "";
+    return Files.exists(out) ? maskTimings(Files.readString(out, StandardCharsets.ISO_8859_1)) : "";
   }
 
   /** The first line where two outputs differ, as "line N: expected | actual", or "" if equal. */
