@@ -472,27 +472,17 @@ final class GraphSelection {
         String host = hosts.get(p);
         String nodePath = rootPath + "/" + host;
         int node = rv1Vertex(target, nodePath, "node", Rv1ExecReader.hostSuffix(host), (int) rank);
-        if (node < 0) {
-          return stopped(
+        if (node < 0 || taken.contains(node)) {
+          String where = host + " (rank " + rank + ")";
+          return missingOrAgain(
               c,
+              source,
+              at,
               host,
               true,
-              RSubgraph.Rv1ExecStop.Reason.NOT_FOUND,
-              new GraphParseException(
-                  source,
-                  at,
-                  "couldn't find vertex in graph for " + host + " (rank " + rank + ")"));
-        }
-        if (taken.contains(node)) {
-          return stopped(
-              c,
-              host,
-              true,
-              RSubgraph.Rv1ExecStop.Reason.NAMED_AGAIN,
-              new GraphParseException(
-                  source,
-                  at,
-                  "node " + host + " (rank " + rank + ") was taken whole by an earlier entry"));
+              node < 0,
+              where,
+              "node " + where + " was taken whole before");
         }
         int slot = c.vertices.size();
         c.add(node, true, false);
@@ -502,19 +492,9 @@ final class GraphSelection {
           for (long id : idset(source, ch.getValue(), cat).toArray()) {
             int v = rv1Vertex(target, nodePath + "/" + type + id, type, id, (int) rank);
             if (v < 0 || !taken.add(v)) {
-              return stopped(
-                  c,
-                  type + id,
-                  false,
-                  v < 0
-                      ? RSubgraph.Rv1ExecStop.Reason.NOT_FOUND
-                      : RSubgraph.Rv1ExecStop.Reason.NAMED_AGAIN,
-                  new GraphParseException(
-                      source,
-                      cat,
-                      v < 0
-                          ? "couldn't find vertex in graph for " + type + id
-                          : type + id + " of " + host + " is named a second time"));
+              String name = type + id;
+              return missingOrAgain(
+                  c, source, cat, name, false, v < 0, name, name + " is named a second time");
             }
             c.add(v, true);
             selectedPerRank.addToValue((int) rank, 1);
@@ -542,6 +522,28 @@ final class GraphSelection {
       }
     }
     return new Rv1Read(c.build(), null);
+  }
+
+  /**
+   * The stop at a vertex the target lacks ({@code missing}) or that the update holds already: the
+   * problem names {@code label}, or is {@code again}.
+   */
+  private static Rv1Read missingOrAgain(
+      Collector c,
+      String source,
+      String at,
+      String name,
+      boolean node,
+      boolean missing,
+      String label,
+      String again) {
+    return stopped(
+        c,
+        name,
+        node,
+        missing ? RSubgraph.Rv1ExecStop.Reason.NOT_FOUND : RSubgraph.Rv1ExecStop.Reason.NAMED_AGAIN,
+        new GraphParseException(
+            source, at, missing ? "couldn't find vertex in graph for " + label : again));
   }
 
   private static Rv1Read stopped(
