@@ -404,22 +404,21 @@ final class EngineBackend implements Backend {
   @Override
   public UpdateReply update(String reader, String text, long jobId, long at, long duration) {
     MatchResult result;
+    GraphFormat format = readerFormat(reader);
     try {
-      RSubgraph r = RSubgraph.read(rq.graph(), "update", text, readerFormat(reader));
+      RSubgraph r = RSubgraph.read(rq.graph(), "update", text, format);
       result = rq.update(jobId, r, at, duration, at > 0);
     } catch (GraphParseException e) {
       // asked before the vertex plans below are written: those are this update's own
-      GraphFormat format = readerFormat(reader);
       String busy =
           format == GraphFormat.JGF
               ? firstBusyNode(text, at, duration)
               : format == GraphFormat.RV1EXEC ? rv1ExecStop(text, at, duration) : null;
-      if (readerFormat(reader) != GraphFormat.RV1EXEC && !rq.info(jobId).isPresent()) {
+      if (format != GraphFormat.RV1EXEC && !rq.info(jobId).isPresent()) {
         // a JGF R whose vertices read but whose edges do not: Fluxion's reader keeps the vertex
         // plans it wrote before it failed at the edge
         try {
-          RSubgraph vertices =
-              RSubgraph.readVertices(rq.graph(), "update", text, readerFormat(reader));
+          RSubgraph vertices = RSubgraph.readVertices(rq.graph(), "update", text, format);
           rq.updateVerticesOnly(jobId, vertices, at, duration);
         } catch (GraphParseException | IllegalArgumentException notEdges) {
           // the vertices fail too: nothing was written

@@ -332,21 +332,20 @@ final class CommandGenerator {
       int rank = entryRanks.get(k);
       Map<String, List<Long>> kids = shape.childIdsOfRank.get(rank);
       List<String> types = new ArrayList<>(kids.keySet());
-      switch (rv1Draws.nextInt(4)) {
-        case 0 -> entryChildren.set(k, "");
-        case 1 -> {
-          entryRanks.add(rank);
-          entryChildren.add("");
-        }
-        case 2 -> {
-          entryRanks.add(rank);
-          entryChildren.add(
-              children(kids, List.of(types.get(rv1Draws.nextInt(types.size()))), false, rv1Draws));
-        }
-        default -> {
-          entryRanks.add(rank);
-          entryChildren.add(children(kids, types, true, rv1Draws));
-        }
+      int kind = rv1Draws.nextInt(4);
+      if (kind == 0) {
+        entryChildren.set(k, ""); // the rank names no child
+      } else {
+        // the rank again, with no child, one or all of them
+        entryRanks.add(rank);
+        entryChildren.add(
+            switch (kind) {
+              case 1 -> "";
+              case 2 ->
+                  children(
+                      kids, List.of(types.get(rv1Draws.nextInt(types.size()))), false, rv1Draws);
+              default -> children(kids, types, true, rv1Draws);
+            });
       }
     }
     StringBuilder rlite = new StringBuilder();

@@ -303,10 +303,10 @@ public final class RSubgraph {
   }
 
   /**
-   * The JGF document {@code text} with an empty edge list (the text unchanged if it is not a JGF
-   * object with a {@code graph} key), for reading its vertices only.
+   * The JGF document {@code text} with an empty edge list and, unless {@code nodes} is negative,
+   * only its first {@code nodes} nodes (the text unchanged if it is not a JGF object with a {@code
+   * graph} key), for reading its vertices only.
    */
-  /** {@code text} without its JGF edges, and only its first {@code nodes} nodes unless negative. */
   private static String withoutEdges(String text, int nodes) {
     try {
       JsonNode doc = JSON.readTree(text);
