@@ -89,6 +89,15 @@ public final class GraphBuilder {
   }
 
   /**
+   * As {@link #intern}, for a vertex type that a reader learns before it builds vertices of it: the
+   * type is declared now ({@link ResourceGraph#typeRank}), as Fluxion's reader interns it. O(1)
+   * expected.
+   */
+  public int internType(String s) {
+    return graph().internType(s);
+  }
+
+  /**
    * Adds a copy of vertex {@code v} of {@code from}: its type, basename, name, ids, rank, size and
    * unit, not its edges, paths, properties or status. For building a subgraph of another graph.
    */

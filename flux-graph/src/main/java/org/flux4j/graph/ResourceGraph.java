@@ -62,6 +62,9 @@ public final class ResourceGraph {
   GrowableInts rank;
   GrowableLongs size;
   GrowableInts unit;
+  // the strings declared as vertex types, in the order of their first declaration (typeRank)
+  GrowableInts typeOrder;
+  BitSet isType;
   BitSet removed;
   Interner subsystems;
   List<EdgeColumns> edges;
@@ -126,6 +129,8 @@ public final class ResourceGraph {
     rank = new GrowableInts(capacity);
     size = new GrowableLongs(capacity);
     unit = new GrowableInts(capacity);
+    typeOrder = new GrowableInts(8);
+    isType = new BitSet();
     down = new BitSet();
     removed = new BitSet();
     properties = new IntObjectHashMap<>();
@@ -152,6 +157,8 @@ public final class ResourceGraph {
     rank = g.rank;
     size = g.size;
     unit = g.unit;
+    typeOrder = g.typeOrder;
+    isType = g.isType;
     removed = g.removed;
     subsystems = g.subsystems;
     edges = g.edges;
@@ -190,6 +197,8 @@ public final class ResourceGraph {
     rank = rank.copy();
     size = size.copy();
     unit = unit.copy();
+    typeOrder = typeOrder.copy();
+    isType = (BitSet) isType.clone();
     removed = (BitSet) removed.clone();
     subsystems = subsystems.copy();
     List<EdgeColumns> e = new ArrayList<>();
@@ -241,6 +250,22 @@ public final class ResourceGraph {
   int intern(String s) {
     ownTopology();
     return strings.intern(s);
+  }
+
+  /**
+   * Interns {@code s} and declares it a vertex type now, if it is not one yet ({@link #typeRank}).
+   */
+  int internType(String s) {
+    int t = intern(s);
+    declareType(t);
+    return t;
+  }
+
+  private void declareType(int t) {
+    if (!isType.get(t)) {
+      isType.set(t);
+      typeOrder.add(t);
+    }
   }
 
   /** Starts building a new graph. */
@@ -300,6 +325,37 @@ public final class ResourceGraph {
   /** The interned id of a type name, or -1 if no vertex ever had that type or string. */
   public int typeId(String typeName) {
     return strings.find(typeName);
+  }
+
+  /**
+   * The place of {@code typeName} among this graph's vertex types in the order they were first
+   * declared (0 for the first), or -1 if it is not one. A type is declared by the first vertex of
+   * it, or earlier by a reader that learns its types before it builds vertices (a GRUG recipe, in
+   * the order of its nodes): the order in which Fluxion's readers intern them, whereas {@link
+   * #typeId} numbers every string of the graph (basenames and relations too) in one sequence.
+   * O(types).
+   */
+  public int typeRank(String typeName) {
+    int t = strings.find(typeName);
+    if (t < 0 || !isType.get(t)) {
+      return -1;
+    }
+    for (int i = 0; i < typeOrder.size(); i++) {
+      if (typeOrder.get(i) == t) {
+        return i;
+      }
+    }
+    throw new IllegalStateException("type " + typeName + " declared but not ordered");
+  }
+
+  /** How many vertex types this graph has declared ({@link #typeRank}). */
+  public int typeCount() {
+    return typeOrder.size();
+  }
+
+  /** The type declared at place {@code rank} ({@link #typeRank}). */
+  public String typeAt(int rank) {
+    return strings.get(typeOrder.get(rank));
   }
 
   /** The string behind an interned id (type, basename, name, unit or relation). */
@@ -883,6 +939,7 @@ public final class ResourceGraph {
   int addVertexInterned(
       int t, int base, int explicitName, long vid, long uid, int r, long sz, int u) {
     ownTopology();
+    declareType(t);
     int v = type.add(t);
     basename.add(base);
     name.add(explicitName);

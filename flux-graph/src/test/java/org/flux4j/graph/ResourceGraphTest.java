@@ -230,4 +230,40 @@ class ResourceGraphTest {
       assertThat(c.size(n)).isEqualTo(v % 3 == 0 ? g.size(v) + 5 : g.size(v));
     }
   }
+
+  @Test
+  void typeRankFollowsTheFirstVertexOfEachTypeNotTheOtherStrings() {
+    GraphBuilder b = ResourceGraph.builder();
+    // the basename "power" is interned before any vertex has the type "power"
+    int cluster = b.addVertex("cluster", "power", 0, -1, 1, "");
+    b.root(cluster, "containment");
+    int pdu = b.addVertex("pdu", "pdu", 0, -1, 1, "");
+    b.contain(cluster, pdu);
+    b.contain(pdu, b.addVertex("power", "power", 0, -1, 1, ""));
+    ResourceGraph g = b.build();
+
+    assertThat(g.typeId("power")).isLessThan(g.typeId("pdu"));
+    assertThat(g.typeRank("cluster")).isZero();
+    assertThat(g.typeRank("pdu")).isEqualTo(1);
+    assertThat(g.typeRank("power")).isEqualTo(2);
+    assertThat(g.typeRank("core")).isEqualTo(-1);
+    assertThat(g.typeCount()).isEqualTo(3);
+    assertThat(g.typeAt(2)).isEqualTo("power");
+  }
+
+  @Test
+  void aTypeDeclaredBeforeItsVerticesKeepsItsPlace() {
+    GraphBuilder b = ResourceGraph.builder();
+    b.internType("memory");
+    int cluster = b.addVertex("cluster", "cluster", 0, -1, 1, "");
+    b.root(cluster, "containment");
+    b.contain(cluster, b.addVertex("memory", "memory", 0, -1, 1, ""));
+    ResourceGraph g = b.build();
+
+    assertThat(g.typeRank("memory")).isZero();
+    assertThat(g.typeRank("cluster")).isEqualTo(1);
+    // a copy shares the order
+    ResourceGraph c = g.copy();
+    assertThat(c.typeRank("memory")).isZero();
+  }
 }

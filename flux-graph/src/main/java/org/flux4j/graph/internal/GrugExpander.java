@@ -91,7 +91,7 @@ public final class GrugExpander {
     for (int k = 0; k < nk; k++) {
       Kind kind = recipe.kind(k);
       kindSub[k] = b.subsystem(kind.subsystem);
-      kindType[k] = b.intern(kind.type);
+      kindType[k] = b.internType(kind.type);
       kindBasename[k] = b.intern(kind.basename);
       kindUnit[k] = b.intern(kind.unit);
       kindSubName[k] = kind.subsystem;

@@ -217,8 +217,9 @@ public final class PruneFilters {
   /**
    * As {@link #trackedTypes(String)} with Fluxion's order for filters set on a loaded {@code
    * graph}: resource-query and the Fluxion module read the graph before the filters, so the graph's
-   * types are interned first. The start-up types, then the graph's types in its interning order
-   * ({@link ResourceGraph#typeId}), then types only the filters name, in registration order.
+   * types are interned first. The start-up types, then the graph's types in the order its reader
+   * declared them ({@link ResourceGraph#typeRank}), then types only the filters name, in
+   * registration order.
    */
   public List<String> trackedTypes(String anchorType, ResourceGraph graph) {
     return trackedTypes(
@@ -228,8 +229,10 @@ public final class PruneFilters {
           if (k >= 0) {
             return k;
           }
-          int id = graph.typeId(t);
-          return id >= 0 ? STARTUP_TYPES.size() + id : Integer.MAX_VALUE / 2 + registrationRank(t);
+          int rank = graph.typeRank(t);
+          return rank >= 0
+              ? STARTUP_TYPES.size() + rank
+              : Integer.MAX_VALUE / 2 + registrationRank(t);
         });
   }
 

@@ -334,28 +334,35 @@ final class RankRemoval {
   }
 
   /**
+   * How many resource types resource-query interns after {@link ResourceTypes#FLUXION_BUILTIN} and
+   * before it reads a graph: the matcher's {@code ANY_RESOURCE_TYPE} ({@code "*"}) and the empty
+   * type of a default-constructed {@code resource_type_t}, seen in its interner under gdb (rq-diff
+   * seed 792717: {@code memory} of {@code power.json} is type 13, after {@code pdu} at 12).
+   */
+  private static final int STARTUP_EXTRA_TYPES = 2;
+
+  /**
    * Fluxion's interned id of each graph type, indexed by the graph's type id: the types flux-sched
    * interns at start-up in their declaration order ({@link ResourceTypes#FLUXION_BUILTIN}), then
-   * the graph's other types in the order the graph interned them, which is Fluxion's order of
-   * reading them (see {@link org.flux4j.graph.internal.PruneFilters#trackedTypes(String,
-   * ResourceGraph)}). A type interned by Fluxion between two of the graph's (one a jobspec named
-   * before a graph grew by a new type) is not known here.
+   * the two more it interns before it reads a graph ({@link #STARTUP_EXTRA_TYPES}), then the
+   * graph's other types in the order its reader declared them ({@link ResourceGraph#typeRank}),
+   * which is the order in which Fluxion's reader interns them. A type interned by Fluxion between
+   * two of the graph's (one a jobspec named before a graph grew by a new type) is not known here.
    */
   static int[] fluxionTypeIds(ResourceGraph g) {
     int max = 0;
     for (int v = 0; v < g.vertexLimit(); v++) {
       max = Math.max(max, g.typeOf(v));
     }
-    boolean[] present = new boolean[max + 1];
-    for (int v = 0; v < g.vertexLimit(); v++) {
-      present[g.typeOf(v)] = true;
-    }
     int[] ids = new int[max + 1];
-    int next = ResourceTypes.FLUXION_BUILTIN.size();
-    for (int t = 0; t <= max; t++) {
-      if (present[t]) {
-        int k = ResourceTypes.FLUXION_BUILTIN.indexOf(g.string(t));
-        ids[t] = k >= 0 ? k : next++;
+    int next = ResourceTypes.FLUXION_BUILTIN.size() + STARTUP_EXTRA_TYPES;
+    for (int r = 0; r < g.typeCount(); r++) {
+      String name = g.typeAt(r);
+      int t = g.typeId(name);
+      int k = ResourceTypes.FLUXION_BUILTIN.indexOf(name);
+      int id = k >= 0 ? k : next++;
+      if (t <= max) {
+        ids[t] = id;
       }
     }
     return ids;

@@ -278,4 +278,36 @@ class RankRemovalTest {
     assertThat(e.state().sub[RACK0].has(1)).isTrue();
     assertThat(exclusivelyBusy(e, RACK0)).isTrue();
   }
+
+  /**
+   * Fluxion's interned type ids, as gdb read them from resource-query on {@code power.json}
+   * (rq-diff seed 792717): the start-up types 0-9, {@code "*"} and {@code ""} at 10 and 11, then
+   * the graph's other types in the order of their first vertex, whatever basenames came before.
+   */
+  @Test
+  void fluxionTypeIdsCountTheStartupTypesAndFollowTheFirstVertexOfEachType() {
+    GraphBuilder b = ResourceGraph.builder();
+    int cluster = b.addVertex("cluster", "power", 0, -1, 1, "");
+    b.root(cluster, "containment");
+    int rack = b.addVertex("rack", "rack", 0, -1, 1, "");
+    b.contain(cluster, rack);
+    int pdu = b.addVertex("pdu", "pdu", 0, -1, 1, "");
+    b.contain(cluster, pdu);
+    int node = b.addVertex("node", "node", 0, 0, 1, "");
+    b.contain(rack, node);
+    b.contain(node, b.addVertex("memory", "memory", 0, 0, 2, "GB"));
+    b.contain(pdu, b.addVertex("powerpanel", "powerpanel", 0, -1, 1, ""));
+    b.contain(pdu, b.addVertex("power", "power", 0, -1, 1, ""));
+    ResourceGraph g = b.build();
+
+    int[] ids = RankRemoval.fluxionTypeIds(g);
+
+    assertThat(ids[g.typeId("cluster")]).isZero();
+    assertThat(ids[g.typeId("node")]).isEqualTo(4);
+    assertThat(ids[g.typeId("rack")]).isEqualTo(5);
+    assertThat(ids[g.typeId("pdu")]).isEqualTo(12);
+    assertThat(ids[g.typeId("memory")]).isEqualTo(13);
+    assertThat(ids[g.typeId("powerpanel")]).isEqualTo(14);
+    assertThat(ids[g.typeId("power")]).isEqualTo(15);
+  }
 }
