@@ -64,9 +64,6 @@ final class PartialCancel {
   /** What Fluxion's traverser logged when the cancel failed ({@link #message()}). */
   private String message = "";
 
-  /** Whether the cancel names ranks (an rv1exec R), whose parse leaves errno 0. */
-  private boolean byRanks;
-
   PartialCancel(ResourceGraph g, SchedState st, PruneConfig prune, int root, int dom, long jobId) {
     this.g = g;
     this.st = st;
@@ -79,8 +76,9 @@ final class PartialCancel {
   /**
    * The messages Fluxion's traverser logs when the partial cancel fails ({@link Outcome#ERROR}),
    * each line with its newline; empty when it succeeded. When the root no longer carries the job,
-   * Fluxion's exhaustive visit logs each vertex it releases with the text of errno: an rv1exec R's
-   * idset parse leaves 0 ("Success"); after a JGF R the errno is not modelled and nothing is given.
+   * Fluxion's exhaustive visit logs each vertex it releases with the text of errno, which the R's
+   * parse left at 0 ("Success"): an rv1exec R's idset parse, or a JGF R's JSON parse (jansson
+   * clears errno before it reads each number; the reader's calls that succeed set none).
    */
   String message() {
     return message;
@@ -98,7 +96,6 @@ final class PartialCancel {
 
   /** The rv1exec form: every vertex of {@code ranks} that carries the job. */
   Outcome byRanks(int[] ranks) {
-    byRanks = true;
     // Fluxion walks the ranks in the order of its unordered_set (filled in ascending order), each
     // rank's vertices in by_rank order (vertex order); by_rank keeps a rank's key after its
     // vertices are removed (with an empty list), so a rank is known when any vertex ever had it,
@@ -275,9 +272,8 @@ final class PartialCancel {
     }
     if (!carries(root)) {
       // Fluxion's mod_exv: it releases the job's plan spans everywhere and always reports an
-      // error (its sum of return codes starts at -1; see TraversalUpdate#remove)
       // error (its sum of return codes starts at -1; see TraversalUpdate#remove), logging each
-      // vertex it releases with the errno then: after an rv1exec R, the 0 its idset parse left
+      // vertex it releases with the errno then, the 0 the R's parse left
       StringBuilder log = new StringBuilder();
       int[] last = {-1};
       st.dropPlanHolds(
@@ -292,7 +288,7 @@ final class PartialCancel {
                   .append(".\nSuccess.\n");
             }
           });
-      return fail(byRanks ? log.toString() : "");
+      return fail(log.toString());
     }
     int[] ancestors = parentCounts.keySet().stream().mapToInt(Integer::intValue).toArray();
     for (int a : StdUnorderedOrder.of(ancestors)) {

@@ -329,9 +329,8 @@ public final class ResourceQuery {
    * rank where the job holds nothing, {@code remove: partial_cancel returned error.} when a JGF R's
    * reader refuses a vertex, {@code remove: rank_to_root is empty.}, and the texts of a vertex
    * whose cancel or reduction fails, or that the exhaustive visit releases when the graph root no
-   * longer carries the job (with "Success", the errno an rv1exec R's parse leaves). Empty after a
-   * partial cancel that succeeded, and for that exhaustive visit after a JGF R, whose errno is not
-   * modelled.
+   * longer carries the job (with "Success", the errno the R's parse leaves). Empty after a partial
+   * cancel that succeeded.
    */
   public String partialCancelMessages() {
     return engine.partialCancelMessages();
