@@ -504,24 +504,8 @@ final class EngineBackend implements Backend {
     if (busy.isPresent()) {
       return busy.get();
     }
-    String name = stop.name();
-    String caller =
-        stop.node()
-            ? "unpack_rank: failed unpacking rank for " + name + ".\n"
-            : "unpack_child: failed unpacking child for " + name + ".\n";
-    return switch (stop.reason()) {
-      case NOT_FOUND -> "add_or_update: couldn't find vertex in graph for " + name + ".\n" + caller;
-      case NAMED_AGAIN -> "update_vertex: " + name + " is unavailable.\n" + caller;
-      case NO_CHILD ->
-          "update_exclusivity: rank not found in agfilters map.\n"
-              + "unpack_rank: exclusive filter update failed for "
-              + name
-              + ".\n";
-    };
+    return stop.message();
   }
-
-  /** Fluxion's traverser's text when the reader of a partial cancel's R refuses it. */
-  private static final String READER_REFUSED_CANCEL = "remove: partial_cancel returned error.\n";
 
   private static final String NONEXISTENT_PATH = "inconsistent input vertex: nonexistent path (";
   private static final String EDGE_NOT_FOUND = "source and/or target vertex not found";
@@ -564,7 +548,7 @@ final class EngineBackend implements Backend {
       }
       if (e instanceof GraphParseException) {
         // the reader refuses R before anything is cancelled
-        return new PartialReply(false, false, READER_REFUSED_CANCEL);
+        return new PartialReply(false, false, ResourceQuery.PARTIAL_CANCEL_READER_REFUSED);
       }
       return new PartialReply(false, false, line(e.getMessage()));
     }

@@ -169,6 +169,39 @@ public final class RSubgraph {
        */
       NO_CHILD
     }
+
+    /**
+     * Fluxion's rv1exec reader's words for this stop, each line with its newline: what the function
+     * that gave up on the vertex logged, then its caller's line.
+     */
+    public String message() {
+      return switch (reason) {
+        case NOT_FOUND ->
+            "add_or_update: couldn't find vertex in graph for " + name + ".\n" + caller(name, node);
+        case NAMED_AGAIN -> rv1ExecUnavailable(name, node);
+        case NO_CHILD ->
+            "update_exclusivity: rank not found in agfilters map.\n"
+                + "unpack_rank: exclusive filter update failed for "
+                + name
+                + ".\n";
+      };
+    }
+  }
+
+  /**
+   * Fluxion's rv1exec reader's words when it finds vertex {@code name} (the rank's node if {@code
+   * node}, else a child) unavailable to an update: its plan is busy during the window, or the
+   * update holds it already. Each line with its newline.
+   */
+  public static String rv1ExecUnavailable(String name, boolean node) {
+    return "update_vertex: " + name + " is unavailable.\n" + caller(name, node);
+  }
+
+  /** The line of the rv1exec reader's function that unpacked the vertex a callee gave up on. */
+  private static String caller(String name, boolean node) {
+    return node
+        ? "unpack_rank: failed unpacking rank for " + name + ".\n"
+        : "unpack_child: failed unpacking child for " + name + ".\n";
   }
 
   /**

@@ -5,6 +5,7 @@ import org.eclipse.collections.impl.list.mutable.primitive.IntArrayList;
 import org.eclipse.collections.impl.map.mutable.primitive.IntIntHashMap;
 import org.eclipse.collections.impl.map.mutable.primitive.IntObjectHashMap;
 import org.flux4j.graph.ResourceGraph;
+import org.flux4j.policy.match.ResourceQuery;
 
 /**
  * Fluxion's partial cancel ({@code dfu_impl_t::remove} with an R), in two steps.
@@ -208,7 +209,7 @@ final class PartialCancel {
   }
 
   /** Fluxion's text when the R's reader refuses the cancel (a JGF R's vertices are its work). */
-  static final String READER_FAILED = "remove: partial_cancel returned error.\n";
+  static final String READER_FAILED = ResourceQuery.PARTIAL_CANCEL_READER_REFUSED;
 
   /** Cancels the job at {@code v} outright, counting the units of its allocation (if any). */
   private void cancelVertex(int v, VertexSchedule s) {

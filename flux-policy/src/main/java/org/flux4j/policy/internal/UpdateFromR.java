@@ -160,12 +160,7 @@ final class UpdateFromR {
       int w = map[v];
       VertexSchedule sc = state.sched[w];
       if (sc != null && sc.maxUnitsDuring(at, d) > 0) {
-        String name = graph.name(w);
-        String unpack =
-            graph.type(w).equals("node")
-                ? "unpack_rank: failed unpacking rank for "
-                : "unpack_child: failed unpacking child for ";
-        return "update_vertex: " + name + " is unavailable.\n" + unpack + name + ".\n";
+        return RSubgraph.rv1ExecUnavailable(graph.name(w), graph.type(w).equals("node"));
       }
     }
     return null;

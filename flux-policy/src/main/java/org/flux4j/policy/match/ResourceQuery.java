@@ -323,6 +323,13 @@ public final class ResourceQuery {
   }
 
   /**
+   * Fluxion's traverser's text, with its newline, when the reader of a partial cancel's R refuses
+   * it ({@link #partialCancelMessages}); resource-query prints it on standard output.
+   */
+  public static final String PARTIAL_CANCEL_READER_REFUSED =
+      "remove: partial_cancel returned error.\n";
+
+  /**
    * The messages Fluxion's traverser logs when the last partial cancel ({@link #partialCancel},
    * {@link #partialCancelVertices}, {@link #partialCancelRanks}) failed, each line with its
    * newline, as resource-query prints them: {@code remove: 3 not found in rank_to_counts.} for a
