@@ -12,6 +12,7 @@ import org.flux4j.policy.match.MatchResult;
 import org.flux4j.policy.match.ResourceRequest;
 import org.flux4j.policy.match.ResourceSet;
 import org.flux4j.policy.match.ScheduledJob;
+import org.flux4j.policy.match.UncaughtFluxionException;
 import org.flux4j.policy.match.VisitCounts;
 
 /**
@@ -456,9 +457,20 @@ public final class QueryEngine {
     scheduler.stateChangedOtherwise();
     // Fluxion's dfu_traverser_t::remove(ranks) reports the visits of its walk, which zeroes its
     // counters and counts none, whether it fails or not: the next failed match reports them
+    long pre = marks.totalPre;
+    long post = marks.totalPost;
     marks.totalPre = 0;
     marks.totalPost = 0;
-    int count = new RankRemoval(graph, state, prune, dom).remove(ranks);
+    int count;
+    try {
+      count = new RankRemoval(graph, state, prune, dom).remove(ranks);
+    } catch (UncaughtFluxionException e) {
+      // the std::out_of_range leaves dfu_traverser_t::remove before it reports the walk's visits:
+      // the previous operation's stay (rq-diff seed 807997)
+      marks.totalPre = pre;
+      marks.totalPost = post;
+      throw e;
+    }
     afterTopologyChange(weights);
     return count;
   }
