@@ -51,6 +51,14 @@ final class RankRemoval {
   private final PruneConfig prune;
   private final int dom;
 
+  /**
+   * Whether Fluxion's errno during the removal, which mod_plan's message reads, is EINVAL ("Invalid
+   * argument"): once a reduction met a type whose span an earlier one removed ({@link
+   * SubtreePlan#reduceMetGoneType}). Before that it is 0 ("Success"), as resource-query's parse of
+   * the ranks left it (libidset zeroes errno before it reads each number).
+   */
+  private boolean errnoInvalid;
+
   RankRemoval(ResourceGraph g, SchedState st, PruneConfig prune, int dom) {
     this.g = g;
     this.st = st;
@@ -384,7 +392,9 @@ final class RankRemoval {
     SubtreePlan p = st.sub[a];
     int r = NOT_REDUCED;
     if (k >= 0 && p != null && p.has(job)) {
-      r = st.subForWrite(a).reduce(job, amounts, named);
+      SubtreePlan w = st.subForWrite(a);
+      r = w.reduce(job, amounts, named);
+      errnoInvalid |= w.reduceMetGoneType;
       if (r == SubtreePlan.REDUCE_ERROR) {
         // as mod_agfilter words it: the reduction exceeded a live per-type span (EINVAL)
         throw failure(
@@ -401,14 +411,14 @@ final class RankRemoval {
     int j = now == null ? -1 : now.indexOf(job);
     if (j >= 0 && now.kind[j] == VertexSchedule.RESERVED) {
       abandonReservation(a, job, r);
-      // mod_plan's words; its strerror reads an errno left over from earlier calls, which is 0
-      // ("Success") in every run of resource-query seen
+      // mod_plan's words, with the text of the errno the removal has left (errnoInvalid)
       throw failure(
           "can't partial cancel subgraph ",
           "mod_plan: traverser tried to remove schedule and span after vtx_cancel during partial"
               + " cancel:\n"
               + g.name(a)
-              + " Success.\nremove: "
+              + (errnoInvalid ? " Invalid argument" : " Success")
+              + ".\nremove: "
               + g.name(a)
               + ": cancel_vertex failed.\n");
     }

@@ -418,6 +418,13 @@ final class SubtreePlan {
     return false;
   }
 
+  /**
+   * Whether the last {@link #reduce} met a type whose span an earlier reduction had removed:
+   * Fluxion's planner_reduce_span then fails with EINVAL on the span id -1, which the multi-planner
+   * ignores, but errno keeps it (a later message of the traverser reads it, rq-diff seed 822622).
+   */
+  boolean reduceMetGoneType;
+
   /** {@link #reduce}: the span is gone. */
   static final int REDUCED_AWAY = 1;
 
@@ -451,6 +458,7 @@ final class SubtreePlan {
    * fewer per-type ids than there are types ({@link #reduceShortSpan}).
    */
   int reduce(long jobId, long[] byPruneType, int[] named) {
+    reduceMetGoneType = false;
     int i = -1;
     for (int j = 0; j < n && i < 0; j++) {
       if (job[j] == jobId) {
@@ -483,7 +491,11 @@ final class SubtreePlan {
       int k = order[x];
       long r = x < namedCount && types[k] < byPruneType.length ? byPruneType[types[k]] : 0;
       long a = amounts[i * t + k];
-      if (gone[k] || (r == 0 && a > 0)) {
+      if (gone[k]) {
+        reduceMetGoneType = true;
+        continue;
+      }
+      if (r == 0 && a > 0) {
         continue;
       }
       if (r == a) {
