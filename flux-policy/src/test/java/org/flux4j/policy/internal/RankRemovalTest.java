@@ -286,19 +286,39 @@ class RankRemovalTest {
    */
   @Test
   void fluxionTypeIdsCountTheStartupTypesAndFollowTheFirstVertexOfEachType() {
-    GraphBuilder b = ResourceGraph.builder();
-    int cluster = b.addVertex("cluster", "power", 0, -1, 1, "");
-    b.root(cluster, "containment");
-    int rack = b.addVertex("rack", "rack", 0, -1, 1, "");
-    b.contain(cluster, rack);
-    int pdu = b.addVertex("pdu", "pdu", 0, -1, 1, "");
-    b.contain(cluster, pdu);
-    int node = b.addVertex("node", "node", 0, 0, 1, "");
-    b.contain(rack, node);
-    b.contain(node, b.addVertex("memory", "memory", 0, 0, 2, "GB"));
-    b.contain(pdu, b.addVertex("powerpanel", "powerpanel", 0, -1, 1, ""));
-    b.contain(pdu, b.addVertex("power", "power", 0, -1, 1, ""));
-    ResourceGraph g = b.build();
+    // power.json's order: the cluster's basename "power" comes long before the type "power"
+    String[][] vertices = {
+      {"cluster", "power", "-1", "/power0"},
+      {"rack", "rack", "-1", "/power0/rack0"},
+      {"pdu", "pdu", "-1", "/power0/pdu0"},
+      {"node", "node", "0", "/power0/rack0/node0"},
+      {"memory", "memory", "0", "/power0/rack0/node0/memory0"},
+      {"powerpanel", "powerpanel", "-1", "/power0/pdu0/powerpanel0"},
+      {"power", "power", "-1", "/power0/pdu0/power0"}
+    };
+    int[] parent = {-1, 0, 0, 1, 3, 2, 2};
+    StringBuilder nodes = new StringBuilder();
+    StringBuilder edges = new StringBuilder();
+    for (int i = 0; i < vertices.length; i++) {
+      String[] v = vertices[i];
+      nodes
+          .append(i == 0 ? "" : ",")
+          .append(
+              String.format(
+                  "{\"id\": \"%d\", \"metadata\": {\"type\": \"%s\", \"basename\": \"%s\", \"id\": 0,"
+                      + " \"rank\": %s, \"paths\": {\"containment\": \"%s\"}}}",
+                  i, v[0], v[1], v[2], v[3]));
+      if (parent[i] >= 0) {
+        edges
+            .append(edges.length() == 0 ? "" : ",")
+            .append(String.format("{\"source\": \"%d\", \"target\": \"%d\"}", parent[i], i));
+      }
+    }
+    ResourceGraph g =
+        org.flux4j.graph.io.GraphReaders.read(
+            "{\"graph\": {\"nodes\": [" + nodes + "], \"edges\": [" + edges + "]}}",
+            "power.json",
+            org.flux4j.graph.io.GraphFormat.JGF);
 
     int[] ids = RankRemoval.fluxionTypeIds(g);
 
