@@ -164,10 +164,12 @@ public final class RqDiff implements Callable<Integer> {
           failed++;
           Scenario small = sc;
           Differ.Judgement sj = j;
+          boolean shrunk = false;
           if (budget > 0) {
             small = differ.shrink(sc, j.signature(), budget).value();
             sj = differ.judge(small);
-            if (sj.verdict() != Differ.Verdict.FAIL) {
+            shrunk = sj.verdict() == Differ.Verdict.FAIL;
+            if (!shrunk) {
               small = sc;
               sj = j;
             }
@@ -178,7 +180,7 @@ public final class RqDiff implements Callable<Integer> {
                   + seed
                   + ": FAIL ["
                   + sc.label()
-                  + "] shrunk to "
+                  + (shrunk ? "] shrunk to " : "] as generated, ")
                   + small.size()
                   + "; "
                   + sj.difference());
