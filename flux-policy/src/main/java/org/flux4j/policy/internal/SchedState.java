@@ -317,10 +317,34 @@ final class SchedState {
    * job's cancel stops here, rq-diff seed 313222, while find still sees the vertex allocated to the
    * job, rq-diff seed 583031), or with its tag ({@link #dropExclusivitySpanOf}). A reservation is
    * left to the caller (mod_plan refuses it).
+   *
+   * <p>Where a reused id left the job an earlier entry that holds units and a later shared one
+   * ({@link TraversalUpdate}'s leakEarlierEntries), Fluxion's tags and x_spans hold the later
+   * entry's: the later entry goes whole when the span went, else loses its exclusivity span, and
+   * the earlier one keeps its plan span (without tag when the span went; a reservation is left to
+   * the caller). rq-diff seed 856036.
    */
   void afterReduction(int v, long jobId, boolean reducedAway) {
     VertexSchedule s = sched[v];
-    byte kind = s.kind[s.indexOf(jobId)];
+    int first = s.indexOf(jobId);
+    byte kind = s.kind[first];
+    int later = s.nextEntryOf(jobId, first);
+    if (later >= 0
+        && kind != VertexSchedule.SHARED
+        && s.kind[later] == VertexSchedule.SHARED
+        && s.units[later] == 0) {
+      VertexSchedule w = schedForWrite(v);
+      int slot = w.nextEntryOf(jobId, w.indexOf(jobId));
+      if (!reducedAway) {
+        w.dropExclusivitySpanAt(slot);
+        return;
+      }
+      w.removeSlot(slot);
+      if (kind == VertexSchedule.ALLOCATED) {
+        keepPlanSpanOnly(v, jobId);
+      }
+      return;
+    }
     if (kind == VertexSchedule.SHARED) {
       if (reducedAway) {
         schedForWrite(v).remove(jobId);

@@ -238,6 +238,24 @@ final class VertexSchedule {
     compact();
   }
 
+  /**
+   * The slot of the next live entry of {@code jobId} after slot {@code after}, or -1: a job holds a
+   * second entry only after a reused id ({@code TraversalUpdate#leakEarlierEntries}). O(entries).
+   */
+  int nextEntryOf(long jobId, int after) {
+    for (int i = after + 1; i < n; i++) {
+      if (kind[i] != DEAD && job[i] == jobId) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** Removes the live entry in slot {@code i}, as {@link #removeSlots} does. O(entries). */
+  void removeSlot(int i) {
+    removeSlots(new int[] {i}, 0, 1);
+  }
+
   /** Turns the unlinked slot {@code i} into a tombstone (no units, an empty window). */
   private void bury(int i) {
     kind[i] = DEAD;
@@ -278,7 +296,11 @@ final class VertexSchedule {
    * left). Returns whether an entry changed.
    */
   boolean dropExclusivitySpan(long jobId) {
-    int i = indexOf(jobId);
+    return dropExclusivitySpanAt(indexOf(jobId));
+  }
+
+  /** {@link #dropExclusivitySpan} of the entry in slot {@code i} (-1: none). */
+  boolean dropExclusivitySpanAt(int i) {
     if (i < 0 || kind[i] != SHARED || units[i] != 0 || start[i] >= end[i]) {
       return false;
     }
