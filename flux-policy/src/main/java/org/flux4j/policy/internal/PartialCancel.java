@@ -172,7 +172,7 @@ final class PartialCancel {
     IntArrayList firstSeen = new IntArrayList();
     for (int v : vertices) {
       if (v < 0) {
-        return fail(READER_FAILED);
+        return fail(ResourceQuery.PARTIAL_CANCEL_READER_REFUSED);
       }
       SubtreePlan p = st.subForWrite(v);
       if (p != null) {
@@ -181,16 +181,19 @@ final class PartialCancel {
       VertexSchedule s = st.schedForWrite(v);
       int k = s == null ? -1 : s.indexOf(jobId);
       if (k < 0) {
-        return fail(READER_FAILED); // no exclusivity span for the job
+        return fail(ResourceQuery.PARTIAL_CANCEL_READER_REFUSED); // no exclusivity span for the job
       }
       if (!st.hasExclusivitySpan(v, jobId, k)) {
         // an earlier partial cancel's reduction here dropped the exclusivity span and kept the
         // tag: Fluxion finds no x_checker span and fails before it touches the tag
-        return fail(READER_FAILED);
+        return fail(ResourceQuery.PARTIAL_CANCEL_READER_REFUSED);
       }
       if (s.kind[k] == VertexSchedule.SHARED) {
         s.remove(jobId);
-        return fail(READER_FAILED); // tag and exclusivity span gone, but no allocation span
+        return fail(
+            ResourceQuery
+                .PARTIAL_CANCEL_READER_REFUSED); // tag and exclusivity span gone, but no allocation
+        // span
       }
       cancelVertex(v, s);
       int rank = g.rank(v);
@@ -207,9 +210,6 @@ final class PartialCancel {
     rootOrder.addAll(StdUnorderedOrder.of(firstSeen.toArray()));
     return reduceAncestors();
   }
-
-  /** Fluxion's text when the R's reader refuses the cancel (a JGF R's vertices are its work). */
-  static final String READER_FAILED = ResourceQuery.PARTIAL_CANCEL_READER_REFUSED;
 
   /** Cancels the job at {@code v} outright, counting the units of its allocation (if any). */
   private void cancelVertex(int v, VertexSchedule s) {

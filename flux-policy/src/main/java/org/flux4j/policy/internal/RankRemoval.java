@@ -358,9 +358,10 @@ final class RankRemoval {
    * two of the graph's (one a jobspec named before a graph grew by a new type) is not known here.
    */
   static int[] fluxionTypeIds(ResourceGraph g) {
+    // every vertex's type is declared: the declared types bound the ids, no walk over the vertices
     int max = 0;
-    for (int v = 0; v < g.vertexLimit(); v++) {
-      max = Math.max(max, g.typeOf(v));
+    for (int r = 0; r < g.typeCount(); r++) {
+      max = Math.max(max, g.typeId(g.typeAt(r)));
     }
     int[] ids = new int[max + 1];
     int next = ResourceTypes.FLUXION_BUILTIN.size() + STARTUP_EXTRA_TYPES;
@@ -368,10 +369,7 @@ final class RankRemoval {
       String name = g.typeAt(r);
       int t = g.typeId(name);
       int k = ResourceTypes.FLUXION_BUILTIN.indexOf(name);
-      int id = k >= 0 ? k : next++;
-      if (t <= max) {
-        ids[t] = id;
-      }
+      ids[t] = k >= 0 ? k : next++;
     }
     return ids;
   }

@@ -333,13 +333,13 @@ final class SchedState {
         && kind != VertexSchedule.SHARED
         && s.kind[later] == VertexSchedule.SHARED
         && s.units[later] == 0) {
+      // a copy keeps the slots
       VertexSchedule w = schedForWrite(v);
-      int slot = w.nextEntryOf(jobId, w.indexOf(jobId));
       if (!reducedAway) {
-        w.dropExclusivitySpanAt(slot);
+        w.dropExclusivitySpanAt(later);
         return;
       }
-      w.removeSlot(slot);
+      w.removeSlot(later);
       if (kind == VertexSchedule.ALLOCATED) {
         keepPlanSpanOnly(v, jobId);
       }
